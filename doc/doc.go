@@ -1,0 +1,215 @@
+// Package doc holds the annotated document: one value per article that carries its
+// metadata and every annotation layer, each annotation pointing at byte offsets in Text.
+//
+// The JSON form of Document is the contract documented in the README and DESIGN.md:
+// field names are stable, and every layer is an array (empty, never absent).
+package doc
+
+// Document is one article with all its annotation layers.
+//
+// Text is the normalised article: the headline, then the standfirst (if any), then the
+// body, paragraphs separated by a blank line. The headline is part of Text so that
+// annotations found in it (a death toll in a headline, say) carry offsets like any other;
+// BodyStart marks where the body begins.
+type Document struct {
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	Standfirst string `json:"standfirst,omitempty"`
+	Published  string `json:"published"` // ISO-8601 date or date-time; "" when unknown
+	// DateSource says where Published came from: "article" or "user" (--date).
+	DateSource string   `json:"date_source,omitempty"`
+	Source     string   `json:"source"`
+	URL        string   `json:"url"`
+	Author     string   `json:"author,omitempty"`
+	Language   string   `json:"language"` // ISO 639-1 code, "" when undetermined
+	Origin     string   `json:"origin,omitempty"`
+	Text       string   `json:"text"`
+	BodyStart  int      `json:"body_start"`
+	Hashtags   []string `json:"hashtags"`
+
+	Tokens     []Token    `json:"tokens,omitempty"` // large; omitted from JSON unless asked for
+	Paragraphs []Span     `json:"paragraphs"`
+	Sentences  []Sentence `json:"sentences"`
+	Entities   []Entity   `json:"entities"`
+	Places     []Place    `json:"places"`
+	Quotes     []Quote    `json:"quotes"`
+	Casualties []Casualty `json:"casualties"`
+	Dates      []Date     `json:"dates"`
+	Events     []Event    `json:"events"`
+	Skipped    []Skip     `json:"skipped"`
+}
+
+// Span is a half-open byte range [Start, End) of Document.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len is the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Token is one word or punctuation mark.
+type Token struct {
+	Text string `json:"text"`
+	Span
+	// Kind is a coarse class set by the tokenizer; later stages refine it.
+	Kind TokenKind `json:"kind"`
+	// SpaceBefore reports whether whitespace precedes the token in Text.
+	SpaceBefore bool `json:"space_before"`
+}
+
+// TokenKind is the tokenizer's coarse class of a token.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word TokenKind = iota
+	Number
+	Punct
+	Symbol
+	Hashtag
+	URL
+)
+
+// Sentence is one sentence; Tokens indexes Document.Tokens as [First, Last).
+type Sentence struct {
+	Text string `json:"text"`
+	Span
+	FirstToken int `json:"first_token"`
+	EndToken   int `json:"end_token"`
+	Paragraph  int `json:"paragraph"`
+}
+
+// Entity is a named entity mention.
+type Entity struct {
+	Text      string `json:"text"`
+	Type      string `json:"type"` // PERSON, ORG, LOCATION, NORP, ...
+	Canonical string `json:"canonical"`
+	Actor     string `json:"actor,omitempty"` // CAMEO actor code, e.g. IRNMIL
+	Role      string `json:"role,omitempty"`
+	Span
+}
+
+// Place is a resolved place mention.
+type Place struct {
+	Name      string  `json:"name"`
+	Country   string  `json:"country"` // ISO 3166 alpha-3
+	Admin1    string  `json:"admin1"`
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	GeonameID int     `json:"geonameid"`
+	Span
+}
+
+// Speaker is who a quote is attributed to.
+type Speaker struct {
+	Text      string `json:"text"`
+	Canonical string `json:"canonical,omitempty"`
+	Actor     string `json:"actor,omitempty"`
+	Span
+}
+
+// Quote is a direct or indirect quotation.
+type Quote struct {
+	Text    string  `json:"text"`
+	Direct  bool    `json:"direct"`
+	Cue     string  `json:"cue"`
+	Speaker Speaker `json:"speaker"`
+	Date    string  `json:"date,omitempty"`
+	Span
+}
+
+// Casualty is a count of people killed, injured, missing, arrested, kidnapped or displaced.
+type Casualty struct {
+	Kind      string `json:"kind"`
+	Value     int    `json:"value"`
+	Qualifier string `json:"qualifier"`
+	Vague     bool   `json:"vague"`
+	Victims   string `json:"victims,omitempty"`
+	Place     string `json:"place,omitempty"`
+	Date      string `json:"date,omitempty"`
+	Text      string `json:"text"`
+	Span
+}
+
+// Date is a temporal expression, resolved against the publication date when possible.
+type Date struct {
+	Text     string `json:"text"`
+	Value    string `json:"value"` // ISO-8601, possibly partial: 1989, 2020-01
+	Resolved bool   `json:"resolved"`
+	Reason   string `json:"reason,omitempty"` // why it is unresolved
+	Span
+}
+
+// Plover is the PLOVER event type and mode.
+type Plover struct {
+	Type string `json:"type"`
+	Mode string `json:"mode,omitempty"`
+}
+
+// Evidence holds the byte spans that justify an event.
+type Evidence struct {
+	Source  Span `json:"source"`
+	Trigger Span `json:"trigger"`
+	Target  Span `json:"target"`
+}
+
+// Event is one coded actor-to-actor event.
+type Event struct {
+	Source    string   `json:"source"`
+	Target    string   `json:"target"`
+	Code      string   `json:"code"`
+	Root      string   `json:"root"`
+	Plover    Plover   `json:"plover"`
+	QuadClass int      `json:"quad_class"`
+	Goldstein float64  `json:"goldstein"`
+	Place     string   `json:"place,omitempty"`
+	Date      string   `json:"date,omitempty"`
+	Sentence  int      `json:"sentence"`
+	Evidence  Evidence `json:"evidence"`
+	Rule      string   `json:"rule"`
+	Modality  string   `json:"modality"`
+}
+
+// Skip records that a stage did not run on this document, and why.
+type Skip struct {
+	Stage  string `json:"stage"`
+	Reason string `json:"reason"`
+}
+
+// Slice returns the text of s.
+func (d *Document) Slice(s Span) string { return d.Text[s.Start:s.End] }
+
+// Normalize replaces nil layers by empty ones so the JSON form never omits a layer.
+func (d *Document) Normalize() {
+	if d.Hashtags == nil {
+		d.Hashtags = []string{}
+	}
+	if d.Paragraphs == nil {
+		d.Paragraphs = []Span{}
+	}
+	if d.Sentences == nil {
+		d.Sentences = []Sentence{}
+	}
+	if d.Entities == nil {
+		d.Entities = []Entity{}
+	}
+	if d.Places == nil {
+		d.Places = []Place{}
+	}
+	if d.Quotes == nil {
+		d.Quotes = []Quote{}
+	}
+	if d.Casualties == nil {
+		d.Casualties = []Casualty{}
+	}
+	if d.Dates == nil {
+		d.Dates = []Date{}
+	}
+	if d.Events == nil {
+		d.Events = []Event{}
+	}
+	if d.Skipped == nil {
+		d.Skipped = []Skip{}
+	}
+}

@@ -1,0 +1,3 @@
+module github.com/tocsin-project/tocsin
+
+go 1.26.8

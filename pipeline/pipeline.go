@@ -1,0 +1,163 @@
+// Package pipeline turns an article into an annotated document by running stages in order.
+//
+// A Stage reads the layers that earlier stages wrote and adds its own; it never re-reads the
+// raw input. The pipeline records per-stage timings so that `tocsin bench` can report the
+// cost of each stage.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/segment"
+)
+
+// Stage is one annotator.
+type Stage interface {
+	// Name is a short, stable identifier such as "text" or "entities".
+	Name() string
+	// Annotate adds the stage's layer to d.
+	Annotate(ctx context.Context, d *doc.Document) error
+}
+
+// LanguageBound is implemented by stages that only understand some languages. The pipeline
+// skips such a stage on other languages and records the reason in Document.Skipped.
+type LanguageBound interface {
+	Languages() []string
+}
+
+// Pipeline runs stages in a fixed order. It is safe for concurrent use.
+type Pipeline struct {
+	stages []Stage
+	mu     sync.Mutex
+	stats  []StageStat
+}
+
+// StageStat is the accumulated cost of one stage.
+type StageStat struct {
+	Name      string
+	Documents int
+	Time      time.Duration
+}
+
+// New returns a pipeline that runs stages in the order given.
+func New(stages ...Stage) *Pipeline {
+	p := &Pipeline{stages: stages, stats: make([]StageStat, len(stages))}
+	for i, s := range stages {
+		p.stats[i].Name = s.Name()
+	}
+	return p
+}
+
+// Stats returns a copy of the per-stage timings accumulated so far.
+func (p *Pipeline) Stats() []StageStat {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.stats)
+}
+
+// Analyze builds the document for a and runs every stage on it.
+func (p *Pipeline) Analyze(ctx context.Context, a *article.Article) (*doc.Document, error) {
+	if err := a.Validate(); err != nil {
+		return nil, &article.InputError{Input: a.Origin, Reason: err.Error()}
+	}
+	d := NewDocument(a)
+	if err := p.Run(ctx, d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Run runs every stage on d in order.
+func (p *Pipeline) Run(ctx context.Context, d *doc.Document) error {
+	times := make([]time.Duration, len(p.stages))
+	for i, s := range p.stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if lb, ok := s.(LanguageBound); ok && !supports(lb.Languages(), d.Language) {
+			reason := fmt.Sprintf("language %q is not supported (stage knows %s)", d.Language, strings.Join(lb.Languages(), ", "))
+			if d.Language == "" {
+				reason = "language could not be determined"
+			}
+			d.Skipped = append(d.Skipped, doc.Skip{Stage: s.Name(), Reason: reason})
+			continue
+		}
+		start := time.Now()
+		if err := s.Annotate(ctx, d); err != nil {
+			return fmt.Errorf("%s: stage %s: %w", d.Origin, s.Name(), err)
+		}
+		times[i] = time.Since(start)
+	}
+	d.Normalize()
+	p.mu.Lock()
+	for i := range times {
+		p.stats[i].Documents++
+		p.stats[i].Time += times[i]
+	}
+	p.mu.Unlock()
+	return nil
+}
+
+func supports(langs []string, lang string) bool {
+	return slices.Contains(langs, lang)
+}
+
+// NewDocument normalises a's fields and composes the document text: headline, standfirst
+// and body, separated by blank lines. The document ID is a hash of the normalised content,
+// so the same article read twice (from a file and from a feed, say) has the same ID.
+func NewDocument(a *article.Article) *doc.Document {
+	title := segment.NormalizeLine(a.Title)
+	stand := segment.Normalize(a.Standfirst)
+	body := segment.Normalize(a.Body)
+	var b strings.Builder
+	for _, part := range []string{title, stand} {
+		if part != "" {
+			b.WriteString(part)
+			b.WriteString("\n\n")
+		}
+	}
+	bodyStart := b.Len()
+	b.WriteString(body)
+	text := strings.TrimRight(b.String(), "\n")
+	if bodyStart > len(text) {
+		bodyStart = len(text)
+	}
+	d := &doc.Document{
+		ID:         ContentID(title, stand+"\n\n"+body),
+		Title:      title,
+		Standfirst: stand,
+		Published:  a.Published,
+		Source:     strings.TrimSpace(a.Source),
+		URL:        strings.TrimSpace(a.URL),
+		Author:     strings.TrimSpace(a.Author),
+		Language:   strings.ToLower(strings.TrimSpace(a.Language)),
+		Origin:     a.Origin,
+		Text:       text,
+		BodyStart:  bodyStart,
+		Hashtags:   slices.Clone(a.Hashtags),
+	}
+	if d.Published != "" {
+		d.DateSource = "article"
+	}
+	d.Normalize()
+	return d
+}
+
+// ContentID hashes the normalised title and body, ignoring case and runs of whitespace,
+// into a 16-byte hex identifier.
+func ContentID(title, body string) string {
+	h := sha256.New()
+	h.Write([]byte(strings.ToLower(strings.Join(strings.Fields(title), " "))))
+	h.Write([]byte{0})
+	h.Write([]byte(strings.ToLower(strings.Join(strings.Fields(body), " "))))
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
