@@ -1,0 +1,73 @@
+// Package lang detects the language of an article, so that annotators that only know
+// English can skip other languages with a recorded reason instead of producing garbage.
+package lang
+
+import (
+	"context"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+// sampleBytes bounds how much text detection reads: trigram statistics settle long before
+// the end of a news article, and detection cost must not grow with article length.
+const sampleBytes = 4000
+
+// minConfidence is whatlanggo's confidence under which a guess is not trusted.
+const minConfidence = 0.3
+
+// Stage sets Document.Language. A language declared by the input (a feed, a JSON field)
+// is kept; otherwise it is detected from the text.
+type Stage struct{}
+
+// Name implements pipeline.Stage.
+func (Stage) Name() string { return "language" }
+
+// Annotate implements pipeline.Stage.
+func (Stage) Annotate(_ context.Context, d *doc.Document) error {
+	if d.Language != "" {
+		d.Language = normalizeCode(d.Language)
+		return nil
+	}
+	d.Language = Detect(d.Text)
+	return nil
+}
+
+// Detect returns the ISO 639-1 code of text's language (ISO 639-3 where no two-letter
+// code exists), or "" when it cannot tell.
+func Detect(text string) string {
+	if len(text) > sampleBytes {
+		cut := sampleBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	info := whatlanggo.Detect(text)
+	if info.Confidence < minConfidence {
+		return ""
+	}
+	if code := info.Lang.Iso6391(); code != "" {
+		return code
+	}
+	// whatlanggo has no two-letter code for some languages it detects (Persian among them);
+	// a three-letter ISO 639-3 code still tells users and stages what the article is.
+	return info.Lang.Iso6393()
+}
+
+// normalizeCode reduces tags such as "en-GB" or "EN_us" to their primary subtag.
+func normalizeCode(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c == '-' || c == '_' {
+			b = b[:i]
+			break
+		}
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,33 @@
+package lang
+
+import (
+	"context"
+	"testing"
+
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+func TestDetect(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Rescue teams searched through the rubble on Friday after the earthquake struck the eastern province, officials said.", "en"},
+		{"Les secouristes ont fouillé les décombres vendredi après le séisme qui a frappé la province orientale, selon les autorités.", "fr"},
+		{"Los equipos de rescate buscaron entre los escombros el viernes después del terremoto, según las autoridades.", "es"},
+		{"Rettungskräfte durchsuchten am Freitag die Trümmer, nachdem das Erdbeben die östliche Provinz erschüttert hatte.", "de"},
+		{"تیم‌های امدادی روز جمعه آوار را پس از زلزله در استان شرقی جستجو کردند.", "pes"},
+	}
+	for _, c := range cases {
+		if got := Detect(c.text); got != c.want {
+			t.Errorf("Detect(%.30q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestStageKeepsDeclaredLanguage(t *testing.T) {
+	d := &doc.Document{Language: "EN-gb", Text: "Les secouristes ont fouillé les décombres vendredi."}
+	if err := (Stage{}).Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Language != "en" {
+		t.Errorf("declared language: got %q, want en", d.Language)
+	}
+}
