@@ -1,0 +1,127 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	msqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/tocsin-project/tocsin/store"
+)
+
+// Snippet markers. Hit.Snippet is plain text in which each matched token is wrapped
+// in SnippetOpen and SnippetClose, and text cut off at either end of the snippet is
+// marked by SnippetEllipsis. A web page should HTML-escape the snippet first, then
+// turn the markers into <mark> and </mark>. Guillemets rarely occur in English news,
+// unlike square brackets, which quotations use for editorial insertions; a text that
+// does contain them will show spurious highlights.
+const (
+	SnippetOpen     = "«"
+	SnippetClose    = "»"
+	SnippetEllipsis = "…"
+)
+
+// snippetTokens is the approximate length of a snippet, in tokens (FTS5 allows 1-64).
+const snippetTokens = 24
+
+// Search runs a full-text query over titles and texts and returns one page of hits,
+// best match first (bm25, a title match weighing more), and the number of matching
+// articles. See ftsQuery for what a query may contain; a query with nothing to search
+// for is a *store.QueryError. A Page.Limit of zero or less means DefaultLimit.
+func (s *Store) Search(ctx context.Context, query string, page store.Page) ([]store.Hit, int, error) {
+	match, err := ftsQuery(query)
+	if err != nil {
+		return nil, 0, err
+	}
+	hits, total, err := s.search(ctx, match, page)
+	if reason, ok := ftsError(err); ok {
+		return nil, 0, &store.QueryError{Query: query, Reason: reason}
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("store/sqlite: search %q: %w", query, err)
+	}
+	return hits, total, nil
+}
+
+func (s *Store) search(ctx context.Context, match string, page store.Page) ([]store.Hit, int, error) {
+	limit, offset := window(page)
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+
+	var total int
+	const count = `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`
+	if err := tx.QueryRowContext(ctx, count, match).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	// rank is bm25 with the column weights the schema configures; seq breaks ties so
+	// that pages do not overlap.
+	const q = `SELECT ` + summaryColumns + `, snippet(articles_fts, -1, ?, ?, ?, ?)
+		FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+		WHERE articles_fts MATCH ?
+		ORDER BY articles_fts.rank, a.seq DESC
+		LIMIT ? OFFSET ?`
+	rows, err := tx.QueryContext(ctx, q, SnippetOpen, SnippetClose, SnippetEllipsis, snippetTokens,
+		match, limit, offset)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	hits := []store.Hit{}
+	for rows.Next() {
+		var h store.Hit
+		if err := scanSummary(rows, &h.Summary, &h.Snippet); err != nil {
+			return nil, 0, err
+		}
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	return hits, total, nil
+}
+
+// summaryColumns are the columns of articles, aliased a, that scanSummary reads.
+const summaryColumns = `a.id, a.title, a.published, a.source, a.url, a.language, a.ingested_at`
+
+// scanSummary scans summaryColumns into sum, and any further columns into extra.
+func scanSummary(rows *sql.Rows, sum *store.Summary, extra ...any) error {
+	var ingested string
+	dest := append([]any{&sum.ID, &sum.Title, &sum.Published, &sum.Source, &sum.URL,
+		&sum.Language, &ingested}, extra...)
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	t, err := time.Parse(timeLayout, ingested)
+	if err != nil {
+		return fmt.Errorf("article %q: ingested_at: %w", sum.ID, err)
+	}
+	sum.Ingested = t
+	return nil
+}
+
+// ftsError reports whether err is FTS5 rejecting a MATCH expression, and why.
+func ftsError(err error) (reason string, ok bool) {
+	var se *msqlite.Error
+	if !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_ERROR {
+		return "", false
+	}
+	msg := se.Error() // e.g. `SQL logic error: fts5: syntax error near "" (1)`
+	for _, marker := range []string{"fts5: ", "malformed MATCH", "unknown special query"} {
+		if i := strings.Index(msg, marker); i >= 0 {
+			msg = msg[i:]
+			if j := strings.LastIndex(msg, " ("); j > 0 && strings.HasSuffix(msg, ")") {
+				msg = msg[:j] // the result code
+			}
+			return msg, true
+		}
+	}
+	return "", false
+}
