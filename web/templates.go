@@ -1,0 +1,122 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/store/sqlite"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// pages holds the parsed HTML templates and the Content-Security-Policy that allows
+// their inline style sheet and nothing else: no scripts, no external assets.
+type pages struct {
+	index, article, error *template.Template
+	csp                   string
+}
+
+// mustParsePages parses the embedded templates; they are part of the binary, so a
+// failure is a programming error.
+func mustParsePages() *pages {
+	css, err := templateFS.ReadFile("templates/style.css")
+	if err != nil {
+		panic(err)
+	}
+	sum := sha256.Sum256(css)
+	funcs := template.FuncMap{
+		"css":   func() template.CSS { return template.CSS(css) },
+		"isWeb": isWebURL,
+	}
+	parse := func(name string) *template.Template {
+		return template.Must(template.New(name).Funcs(funcs).
+			ParseFS(templateFS, "templates/layout.html", "templates/"+name))
+	}
+	return &pages{
+		index:   parse("index.html"),
+		article: parse("article.html"),
+		error:   parse("error.html"),
+		csp: "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
+			"'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+	}
+}
+
+// render executes t's layout with data into a buffer first, so that a template error
+// becomes a clean 500 rather than half a page.
+func (s *server) render(w http.ResponseWriter, r *http.Request, status int, t *template.Template, data any) {
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		s.log.Error("web: render page", "path", r.URL.Path, "template", t.Name(), "err", err)
+		writeError(w, http.StatusInternalServerError, "internal server error; the server log has the details")
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// errorView is the data of the error page.
+type errorView struct {
+	Query      string
+	Status     int
+	StatusText string
+	Message    string
+}
+
+// errorPage renders the HTML error page with status and a message for the reader.
+func (s *server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	s.render(w, r, status, s.pages.error, errorView{
+		Status:     status,
+		StatusText: http.StatusText(status),
+		Message:    msg,
+	})
+}
+
+// isWebURL reports whether u is an absolute http or https URL, the only kind the
+// article page links to.
+func isWebURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+}
+
+// highlight HTML-escapes a search snippet and turns the store's match markers into
+// <mark> elements. Unbalanced markers, which an article containing guillemets can
+// produce, never leave an element open or close one that is not.
+func highlight(snippet string) template.HTML {
+	var b strings.Builder
+	open := false
+	for snippet != "" {
+		i := strings.IndexAny(snippet, sqlite.SnippetOpen+sqlite.SnippetClose)
+		if i < 0 {
+			b.WriteString(template.HTMLEscapeString(snippet))
+			break
+		}
+		b.WriteString(template.HTMLEscapeString(snippet[:i]))
+		snippet = snippet[i:]
+		switch {
+		case strings.HasPrefix(snippet, sqlite.SnippetOpen):
+			snippet = snippet[len(sqlite.SnippetOpen):]
+			if !open {
+				b.WriteString("<mark>")
+				open = true
+			}
+		default:
+			snippet = snippet[len(sqlite.SnippetClose):]
+			if open {
+				b.WriteString("</mark>")
+				open = false
+			}
+		}
+	}
+	if open {
+		b.WriteString("</mark>")
+	}
+	return template.HTML(b.String())
+}

@@ -1,0 +1,82 @@
+// Package web serves tocsin's JSON API and its plain HTML pages over a store of
+// annotated documents.
+//
+//	GET  /api/articles?limit=&offset=   article summaries, newest first
+//	GET  /api/articles/{id}             one document, every layer but tokens
+//	GET  /api/search?q=&limit=&offset=  full-text hits with snippets, best first
+//	POST /api/articles                  analyse and store one article (bearer token)
+//	GET  /?q=&page=                     recent articles, or search results
+//	GET  /articles/{id}                 one article with its annotation layers
+//	GET  /healthz                       "ok"
+//
+// Reads need no authentication; writes need the bearer token given in Options. Every
+// JSON response is an object, and every JSON error is {"error": "..."}.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/store"
+)
+
+// Analyzer turns an article into an annotated document (a *pipeline.Pipeline satisfies it).
+type Analyzer interface {
+	Analyze(ctx context.Context, a *article.Article) (*doc.Document, error)
+}
+
+// Options configures the handler returned by New.
+type Options struct {
+	// Token is the bearer token required for writes; empty means writes are refused.
+	Token string
+	// Logger receives server errors and recovered panics; nil discards them.
+	Logger *slog.Logger
+}
+
+// server holds the handler's dependencies; it is immutable after New.
+type server struct {
+	store store.Store
+	an    Analyzer
+	token string
+	log   *slog.Logger
+	pages *pages
+	mux   *http.ServeMux
+}
+
+// New returns the handler serving the JSON API under /api/, the HTML pages and /healthz.
+func New(st store.Store, an Analyzer, opts Options) http.Handler {
+	s := &server{
+		store: st,
+		an:    an,
+		token: opts.Token,
+		log:   opts.Logger,
+		pages: mustParsePages(),
+		mux:   http.NewServeMux(),
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	s.routes()
+	return s.recoverPanics(s.securityHeaders(http.HandlerFunc(s.dispatch)))
+}
+
+// routes registers every endpoint on s.mux.
+func (s *server) routes() {
+	s.mux.HandleFunc("GET /api/articles", s.listArticles)
+	s.mux.HandleFunc("GET /api/articles/{id}", s.getArticle)
+	s.mux.HandleFunc("POST /api/articles", s.postArticle)
+	s.mux.HandleFunc("GET /api/search", s.search)
+	s.mux.HandleFunc("GET /{$}", s.indexPage)
+	s.mux.HandleFunc("GET /articles/{id}", s.articlePage)
+	s.mux.HandleFunc("GET /healthz", s.healthz)
+}
+
+// healthz reports that the process serves requests.
+func (s *server) healthz(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write([]byte("ok"))
+}
