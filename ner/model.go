@@ -1,0 +1,383 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strings"
+)
+
+// Model is a trained recogniser: feature weights, word clusters, capitalisation statistics
+// and gazetteer. It is read-only once built and safe for concurrent use.
+type Model struct {
+	data  *modelData
+	res   resources
+	table weightTable
+}
+
+// modelData is what the model file stores.
+type modelData struct {
+	Notes    string    // how the model was trained
+	Keys     []uint64  // feature keys, ascending
+	Weights  []int16   // numTags weights per key
+	Scale    float32   // a weight's value is Weights[i] / Scale
+	Clusters []clusterEntry
+	Case     []caseEntry
+	Gaz      []gazEntry
+}
+
+type clusterEntry struct {
+	Word              string
+	Fine, Mid, Coarse uint16
+}
+
+type caseEntry struct {
+	Word   string // lower case
+	Bucket uint8
+}
+
+// Notes describes how the model was trained: data, sizes, settings.
+func (m *Model) Notes() string { return m.data.Notes }
+
+// Features is the number of features with weights.
+func (m *Model) Features() int { return len(m.data.Keys) }
+
+// weightTable is an open-addressing hash table from feature key to its row of weights.
+type weightTable struct {
+	mask uint64
+	keys []uint64 // 0 marks an empty slot
+	rows []int32  // offset of the row in w
+	w    []int16
+}
+
+func newWeightTable(keys []uint64, w []int16) weightTable {
+	size := 1
+	for size < 2*len(keys) {
+		size <<= 1
+	}
+	t := weightTable{mask: uint64(size - 1), keys: make([]uint64, size), rows: make([]int32, size), w: w}
+	for i, k := range keys {
+		if k == 0 {
+			continue
+		}
+		j := k & t.mask
+		for t.keys[j] != 0 {
+			j = (j + 1) & t.mask
+		}
+		t.keys[j] = k
+		t.rows[j] = int32(i * numTags)
+	}
+	return t
+}
+
+// add adds the weights of the features in keys to sc.
+func (t *weightTable) add(keys []uint64, sc *[numTags]int32) {
+	for _, k := range keys {
+		j := k & t.mask
+		for {
+			kk := t.keys[j]
+			if kk == k {
+				r := t.w[t.rows[j] : t.rows[j]+numTags : t.rows[j]+numTags]
+				for x := range sc {
+					sc[x] += int32(r[x])
+				}
+				break
+			}
+			if kk == 0 {
+				break
+			}
+			j = (j + 1) & t.mask
+		}
+	}
+}
+
+// compile builds the runtime structures from the stored data.
+func compile(d *modelData) (*Model, error) {
+	if len(d.Weights) != len(d.Keys)*numTags {
+		return nil, fmt.Errorf("model: %d weights for %d features", len(d.Weights), len(d.Keys))
+	}
+	m := &Model{data: d}
+	m.res = buildResources(d.Clusters, d.Case, d.Gaz)
+	m.table = newWeightTable(d.Keys, d.Weights)
+	return m, nil
+}
+
+func buildResources(cl []clusterEntry, cs []caseEntry, gaz []gazEntry) resources {
+	r := resources{clusters: make(map[uint64]uint32, len(cl)*3/2), caseStat: make(map[uint64]uint8, len(cs))}
+	// Exact forms first; then lower-case forms not seen as such map to their most
+	// frequent variant (the entries are in frequency order).
+	for _, e := range cl {
+		r.clusters[hashString(e.Word)] = packCluster(e)
+	}
+	for _, e := range cl {
+		lw := hashLower(e.Word)
+		if _, ok := r.clusters[lw]; !ok {
+			r.clusters[lw] = packCluster(e)
+		}
+	}
+	for _, e := range cs {
+		r.caseStat[hashString(e.Word)] = e.Bucket
+	}
+	r.gaz = newGazetteer(gaz)
+	r.titles = make(map[uint64]bool, len(titles))
+	for t, ok := range titles {
+		if ok {
+			r.titles[hashString(t)] = true
+		}
+	}
+	return r
+}
+
+func packCluster(e clusterEntry) uint32 {
+	return uint32(e.Fine+1)&0xfff | (uint32(e.Mid+1)&0xfff)<<12 | uint32(e.Coarse+1)<<24
+}
+
+const (
+	modelMagic   = "TOCSIN-NER"
+	modelVersion = 1
+)
+
+// WriteTo writes the model in its file format: the magic "TOCSIN-NER", a version byte,
+// then a gzip stream of notes, weights (delta-coded keys, sparse varint rows), clusters,
+// capitalisation statistics and gazetteer.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	var body bytes.Buffer
+	d := m.data
+	putString(&body, d.Notes)
+	putUvarint(&body, numTypes)
+	putUvarint(&body, numTags)
+	var f [4]byte
+	binary.LittleEndian.PutUint32(f[:], math.Float32bits(d.Scale))
+	body.Write(f[:])
+	putUvarint(&body, uint64(len(d.Keys)))
+	prev := uint64(0)
+	for i, k := range d.Keys {
+		putUvarint(&body, k-prev)
+		prev = k
+		row := d.Weights[i*numTags : (i+1)*numTags]
+		mask := uint64(0)
+		for t, v := range row {
+			if v != 0 {
+				mask |= 1 << t
+			}
+		}
+		putUvarint(&body, mask)
+		for _, v := range row {
+			if v != 0 {
+				putVarint(&body, int64(v))
+			}
+		}
+	}
+	putUvarint(&body, uint64(len(d.Clusters)))
+	for _, c := range d.Clusters {
+		putString(&body, c.Word)
+		putUvarint(&body, uint64(c.Fine))
+		putUvarint(&body, uint64(c.Mid))
+		putUvarint(&body, uint64(c.Coarse))
+	}
+	putUvarint(&body, uint64(len(d.Case)))
+	for _, c := range d.Case {
+		putString(&body, c.Word)
+		body.WriteByte(c.Bucket)
+	}
+	putUvarint(&body, uint64(len(d.Gaz)))
+	for _, g := range d.Gaz {
+		body.WriteByte(g.Kind)
+		putString(&body, g.Phrase)
+	}
+	var out bytes.Buffer
+	out.WriteString(modelMagic)
+	out.WriteByte(modelVersion)
+	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := zw.Write(body.Bytes()); err != nil {
+		return 0, err
+	}
+	if err := zw.Close(); err != nil {
+		return 0, err
+	}
+	n, err := w.Write(out.Bytes())
+	return int64(n), err
+}
+
+// WriteFile writes the model to path.
+func (m *Model) WriteFile(path string) error {
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// ReadModel reads a model written by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	br := bufio.NewReader(r)
+	head := make([]byte, len(modelMagic)+1)
+	if _, err := io.ReadFull(br, head); err != nil || string(head[:len(modelMagic)]) != modelMagic {
+		return nil, errors.New("model: not a tocsin NER model (bad magic)")
+	}
+	if head[len(modelMagic)] != modelVersion {
+		return nil, fmt.Errorf("model: version %d, this build reads version %d", head[len(modelMagic)], modelVersion)
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	d, err := decodeModel(raw)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	return compile(d)
+}
+
+func decodeModel(raw []byte) (*modelData, error) {
+	rd := &byteReader{b: raw}
+	d := &modelData{}
+	d.Notes = rd.string()
+	if nt, ng := rd.uvarint(), rd.uvarint(); nt != numTypes || ng != numTags {
+		return nil, fmt.Errorf("model has %d types and %d tags, this build has %d and %d", nt, ng, numTypes, numTags)
+	}
+	d.Scale = math.Float32frombits(binary.LittleEndian.Uint32(rd.bytes(4)))
+	n := rd.uvarint()
+	if n > uint64(len(raw)) {
+		return nil, errors.New("corrupt feature count")
+	}
+	d.Keys = make([]uint64, n)
+	d.Weights = make([]int16, int(n)*numTags)
+	prev := uint64(0)
+	for i := range d.Keys {
+		prev += rd.uvarint()
+		d.Keys[i] = prev
+		mask := rd.uvarint()
+		for t := 0; t < numTags; t++ {
+			if mask&(1<<t) != 0 {
+				d.Weights[i*numTags+t] = int16(rd.varint())
+			}
+		}
+	}
+	n = rd.uvarint()
+	if n > uint64(len(raw)) {
+		return nil, errors.New("corrupt cluster count")
+	}
+	d.Clusters = make([]clusterEntry, n)
+	for i := range d.Clusters {
+		d.Clusters[i] = clusterEntry{Word: rd.string(), Fine: uint16(rd.uvarint()), Mid: uint16(rd.uvarint()), Coarse: uint16(rd.uvarint())}
+	}
+	n = rd.uvarint()
+	if n > uint64(len(raw)) {
+		return nil, errors.New("corrupt case count")
+	}
+	d.Case = make([]caseEntry, n)
+	for i := range d.Case {
+		d.Case[i] = caseEntry{Word: rd.string(), Bucket: rd.byte()}
+	}
+	n = rd.uvarint()
+	if n > uint64(len(raw)) {
+		return nil, errors.New("corrupt gazetteer count")
+	}
+	d.Gaz = make([]gazEntry, n)
+	for i := range d.Gaz {
+		k := rd.byte()
+		d.Gaz[i] = gazEntry{Kind: k, Phrase: rd.string()}
+	}
+	if rd.err != nil {
+		return nil, rd.err
+	}
+	if rd.i != len(raw) {
+		return nil, fmt.Errorf("%d trailing bytes", len(raw)-rd.i)
+	}
+	return d, nil
+}
+
+func putUvarint(b *bytes.Buffer, v uint64) {
+	var tmp [binary.MaxVarintLen64]byte
+	b.Write(tmp[:binary.PutUvarint(tmp[:], v)])
+}
+
+func putVarint(b *bytes.Buffer, v int64) {
+	var tmp [binary.MaxVarintLen64]byte
+	b.Write(tmp[:binary.PutVarint(tmp[:], v)])
+}
+
+func putString(b *bytes.Buffer, s string) {
+	putUvarint(b, uint64(len(s)))
+	b.WriteString(s)
+}
+
+// byteReader decodes the model body; the first error sticks.
+type byteReader struct {
+	b   []byte
+	i   int
+	err error
+}
+
+func (r *byteReader) fail(what string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("truncated or corrupt at byte %d (%s)", r.i, what)
+	}
+	r.i = len(r.b)
+}
+
+func (r *byteReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b[r.i:])
+	if n <= 0 {
+		r.fail("uvarint")
+		return 0
+	}
+	r.i += n
+	return v
+}
+
+func (r *byteReader) varint() int64 {
+	v, n := binary.Varint(r.b[r.i:])
+	if n <= 0 {
+		r.fail("varint")
+		return 0
+	}
+	r.i += n
+	return v
+}
+
+func (r *byteReader) bytes(n int) []byte {
+	if n < 0 || r.i+n > len(r.b) {
+		r.fail("bytes")
+		return make([]byte, max(n, 0))
+	}
+	b := r.b[r.i : r.i+n]
+	r.i += n
+	return b
+}
+
+func (r *byteReader) byte() byte { return r.bytes(1)[0] }
+
+func (r *byteReader) string() string {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.fail("string")
+		return ""
+	}
+	return string(r.bytes(int(n)))
+}
+
+// sortedCase turns the statistics map into entries sorted by word.
+func sortedCase(m map[string]uint8) []caseEntry {
+	out := make([]caseEntry, 0, len(m))
+	for w, b := range m {
+		out = append(out, caseEntry{Word: w, Bucket: b})
+	}
+	slices.SortFunc(out, func(a, b caseEntry) int { return strings.Compare(a.Word, b.Word) })
+	return out
+}
