@@ -1,0 +1,109 @@
+package casualty
+
+// objects reads counts that are the object of a casualty verb.
+func (r *reader) objects() {
+	its, n := r.its, len(r.its)
+	for k := range its {
+		kinds := its[k].kinds[roleObject]
+		if kinds == 0 || its[k].has(fAmbiguous) || its[k].has(fHeadline) && !r.headline || !r.verbOK(k) {
+			continue
+		}
+		j := k + 1
+		if j+1 < n && its[j].glue == gNone && its[j+1].glue == gAnd && reflexive(r.word(j)) {
+			j += 2 // "killed himself and 8 others"
+		}
+		if j < n && its[j].has(fAux) && !its[j].has(fHypo|fNeg) {
+			j++ // "killed all 157 people"
+		}
+		if j < n && its[j].has(fQual) {
+			j++
+		}
+		if j >= n || r.used[j] || !its[j].has(fNumber) && its[j].glue != gIndef {
+			continue
+		}
+		c, ok := r.count(j)
+		if !ok {
+			continue
+		}
+		c, ok = r.objectHead(c)
+		if !ok {
+			continue
+		}
+		r.emit(kinds, c, k, c.end-1)
+		// Conjoined objects with their own noun: "killed 12 soldiers and 3 civilians".
+		for e := c.end; e+1 < n && (its[e].glue == gAnd || its[e].glue == gComma); {
+			j := e + 1
+			if its[j].glue == gAnd && j+1 < n {
+				j++
+			}
+			if its[j].has(fQual) && j+1 < n {
+				j++
+			}
+			if r.used[j] || !its[j].has(fNumber) && its[j].glue != gIndef {
+				break
+			}
+			c2, ok := r.count(j)
+			if !ok || c2.head < 0 || c2.noun != 0 || !its[c2.head].has(fVictim) {
+				break
+			}
+			r.emit(kinds, c2, c2.start, c2.end-1)
+			e = c2.end
+		}
+	}
+}
+
+// objectHead settles the noun of an object count: a listed noun, or an unlisted plural
+// ("killed 12 miners") when what follows is not another word of the phrase. "A"/"an"
+// counts need a listed noun.
+func (r *reader) objectHead(c count) (count, bool) {
+	if c.noun != 0 {
+		return c, false // "caused 56 deaths" is read as a predicate, not here
+	}
+	if c.head >= 0 {
+		return c, true
+	}
+	if r.its[c.num].glue == gIndef {
+		return c, false
+	}
+	if c.plain > c.end && (c.plain >= len(r.its) || !r.its[c.plain].has(fWord)) {
+		c.head, c.end = c.plain-1, c.plain
+	}
+	if c.end == c.num+1 || c.head >= 0 {
+		return c, true
+	}
+	return c, c.end > c.num // "killed two of them"
+}
+
+// verbOK reports whether the object verb at k is asserted: not after "to", a modal, a
+// threat or a negation ("threatened to kill", "could have killed", "did not kill").
+//
+// A perfect infinitive reports a claim rather than an intent, so "claimed to have killed"
+// is asserted while "believed to have killed" is not.
+func (r *reader) verbOK(k int) bool {
+	b := k - 1
+	perfect := false
+	for ; b >= 0 && b >= k-3 && r.its[b].has(fAux|fPassive) && !r.its[b].has(fHypo|fNeg); b-- {
+		perfect = perfect || r.word(b) == "have"
+	}
+	if b < 0 {
+		return true
+	}
+	x := &r.its[b]
+	if x.glue == gTo && perfect {
+		return b == 0 || !r.its[b-1].has(fHypo|fNeg)
+	}
+	return !x.has(fHypo|fNeg) && x.glue != gTo
+}
+
+// isQuote reports whether item j is a quotation mark.
+func (r *reader) isQuote(j int) bool {
+	switch r.toks[r.its[j].first].Text {
+	case `"`, "“", "”", "'", "‘", "’", "``", "''":
+		return true
+	}
+	return false
+}
+
+func reflexive(w string) bool {
+	return w == "himself" || w == "herself" || w == "themselves"
+}

@@ -1,0 +1,125 @@
+package casualty
+
+import (
+	"math/bits"
+	"strconv"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/dates"
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+// reader finds the counts of one sentence. Three readings are tried in turn, each number
+// being claimed by the first that accepts it:
+//
+//   - predicate: the count is the subject ("At least 50 people have been killed",
+//     "56 dead", "two of the victims died", "a policeman was killed", "56 deaths");
+//   - object: the count follows a verb ("killed 12 soldiers", "killing 176 people");
+//   - toll: the count follows a toll noun ("the death toll rose to 56").
+type reader struct {
+	s        *Stage
+	d        *doc.Document
+	toks     []doc.Token
+	its      []item
+	used     []bool
+	pubYear  int
+	out      []doc.Casualty
+	places   []candidate // place candidates of the sentence, found on first use
+	placed   bool
+	span     doc.Span // the sentence
+	headline bool     // the sentence is in the headline or standfirst
+}
+
+func (r *reader) read() {
+	r.predicates()
+	r.objects()
+	r.tolls()
+}
+
+// emit records a count of the lowest kind in kinds with evidence items [first, last],
+// unless the sentence marks it as background history. Either way the number is claimed.
+func (r *reader) emit(kinds uint8, c count, first, last int) {
+	r.used[c.num] = true
+	if c.inner >= 0 {
+		r.used[c.inner] = true
+	}
+	if r.background(first, last) || r.rate(last) {
+		return
+	}
+	its := r.its
+	start, end := r.toks[its[first].first].Start, r.toks[its[last].end-1].End
+	q := c.qual
+	if q == qNone {
+		q = qExact
+		if c.vague {
+			q = qAtLeast // a vague quantity's value is its lower bound
+		}
+	}
+	var f doc.Casualty
+	f.Kind = kindNames[bits.TrailingZeros8(kinds)]
+	f.Value = int(c.value)
+	f.Qualifier = qualNames[q]
+	f.Vague = c.vague
+	if c.head >= 0 && c.noun == 0 {
+		f.Victims = strings.ToLower(r.d.Text[r.toks[its[c.head].first].Start:r.toks[its[c.head].end-1].End])
+	}
+	f.Place = r.place(first)
+	f.Text = r.d.Text[start:end]
+	f.Span = doc.Span{Start: start, End: end}
+	if dt, ok := dates.At(r.d, f.Span); ok && dt.Resolved {
+		f.Date = dt.Value
+	}
+	r.out = append(r.out, f)
+}
+
+// rate reports whether a rate cue follows the evidence ending at item last: "four deaths
+// per 100,000", "100,000 deaths annually".
+func (r *reader) rate(last int) bool {
+	for j := last + 1; j < len(r.its) && j <= last+3; j++ {
+		if r.its[j].has(fRate) {
+			return true
+		}
+	}
+	return false
+}
+
+// background reports whether the count with evidence [first, last] is history quoted as
+// background: a cue such as "ago" or "previous" before it in the clause, or a year that
+// names an earlier event ("the 1988 attack, which killed 290 people"; "in 2015, when 130
+// people were killed"). A year counts when it modifies a noun after "the", when a
+// relative word stands between it and the count, or when the publication date is known
+// and the year is earlier.
+func (r *reader) background(first, last int) bool {
+	its := r.its
+	for j := last + 1; j < len(its) && j <= last+8 && its[j].glue != gStop && !its[j].hasKind(); j++ {
+		if its[j].has(fBackground) {
+			return true // "died in a similar stampede"
+		}
+	}
+	rel := false
+	for b := last; b >= 0 && b >= first-12; b-- {
+		x := &its[b]
+		if b < first && x.glue == gStop {
+			break
+		}
+		if x.has(fBackground) {
+			return true
+		}
+		if b < first && x.has(fRel) {
+			rel = true
+		}
+		if x.has(fYear) {
+			y, _ := strconv.Atoi(r.toks[x.first].Text)
+			switch {
+			case r.pubYear > 0 && y < r.pubYear:
+				return true
+			case r.pubYear > 0 && y >= r.pubYear:
+			case b > 0 && its[b-1].glue == gThe, rel && b < first:
+				return true
+			case b == 1 && r.word(0) == "in" && b+1 < len(its) && its[b+1].glue == gComma:
+				return true // a sentence opening "In 1989, ..."
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,176 @@
+package casualty
+
+// predicates reads counts that are the subject of a casualty predicate, and counted
+// casualty nouns ("56 deaths").
+func (r *reader) predicates() {
+	for k := range r.its {
+		it := &r.its[k]
+		if r.used[k] || !it.has(fNumber) && it.glue != gIndef {
+			continue
+		}
+		if it.has(fNumber) && r.rangeStart(k) {
+			continue // the upper number of "between 30 and 40" reads the range
+		}
+		c, ok := r.subject(k)
+		if !ok {
+			continue
+		}
+		if c.noun != 0 {
+			if !r.hypotheticalAfter(c.end) {
+				r.emit(c.noun, c, c.start, c.head)
+			}
+			continue
+		}
+		kinds, last, head, ok := r.predicate(c.end, c.head)
+		if !ok && c.head >= 0 {
+			// "three occupants of the helicopter died", "two pilgrims from Myanmar died"
+			if j := r.skipModifier(c.end); j > c.end {
+				kinds, last, head, ok = r.predicate(j, c.head)
+			}
+		}
+		if !ok && c.end < len(r.its) && r.its[c.end].glue == gAnd {
+			// "two policemen and a soldier were killed": the predicate is shared.
+			if c2, ok2 := r.subject(c.end + 1); ok2 && c2.noun == 0 {
+				if kinds, _, _, ok = r.predicate(c2.end, c2.head); ok {
+					last, head = c.end-1, c.head
+				}
+			}
+		}
+		if ok {
+			c.head = head
+			r.emit(kinds, c, c.start, last)
+		}
+	}
+}
+
+// skipModifier steps over a short prepositional phrase after the noun of a count: "of",
+// "from" or a place preposition, then at most four articles, possessives or words
+// without a vocabulary role (no numbers, no casualty words). It returns j when there is
+// none.
+func (r *reader) skipModifier(j int) int {
+	its, n := r.its, len(r.its)
+	if j >= n || its[j].glue != gOf && its[j].glue != gFrom && !its[j].has(fPlacePrep) {
+		return j
+	}
+	e := j + 1
+	for ; e < n && e <= j+4; e++ {
+		x := &its[e]
+		if x.glue != gThe && x.glue != gIndef && x.glue != gPoss && x.flags&^(fWord|fCap|fNotPlace) != 0 {
+			break
+		}
+		if x.glue == gNone && !x.has(fWord|fCap) {
+			break
+		}
+	}
+	if e == j+1 {
+		return j
+	}
+	return e
+}
+
+// hypotheticalAfter reports whether a modal or negation follows item j after at most
+// three auxiliaries: "thousands of deaths could be prevented".
+func (r *reader) hypotheticalAfter(j int) bool {
+	for e := j; e < len(r.its) && e < j+4; e++ {
+		x := &r.its[e]
+		if x.has(fHypo | fNeg) {
+			return true
+		}
+		if !x.has(fAux | fPassive) {
+			return false
+		}
+	}
+	return false
+}
+
+// subject reads the count at item k as the subject of a predicate. An unlisted plural
+// after the number is taken as its noun ("twelve miners were killed"), and "a"/"an" needs
+// a listed noun ("a policeman", never "a thing").
+func (r *reader) subject(k int) (count, bool) {
+	it := &r.its[k]
+	if !it.has(fNumber) && it.glue != gIndef {
+		return count{}, false
+	}
+	c, ok := r.count(k)
+	if !ok {
+		return c, false
+	}
+	if c.head < 0 && c.plain > c.end {
+		c.head, c.end = c.plain-1, c.plain
+	}
+	if it.glue == gIndef && (c.head < 0 || !r.its[c.head].has(fVictim)) {
+		return c, false
+	}
+	return c, true
+}
+
+// predicate reads the words from item j after a count: an optional parenthesis,
+// auxiliaries and then a casualty predicate. It returns the predicate's kinds, the last
+// item of the evidence and the noun of the count (which "200 injured people" supplies).
+func (r *reader) predicate(j, head int) (kinds uint8, last, head2 int, ok bool) {
+	its, n := r.its, len(r.its)
+	j = r.skipAside(j)
+	from := j
+	passive := false
+	for g := 0; j < n && g < 6; g, j = g+1, j+1 {
+		x := &its[j]
+		if x.has(fPunct) && r.isQuote(j) {
+			continue // `"three militants" were killed`
+		}
+		if x.has(fHypo | fNeg) {
+			return 0, 0, 0, false // "may have died", "were not hurt"
+		}
+		if x.has(fPassive) {
+			passive = true
+		} else if !x.has(fAux) {
+			break
+		}
+	}
+	if j >= n || its[j].has(fAmbiguous) {
+		return 0, 0, 0, false
+	}
+	x := &its[j]
+	kinds = x.kinds[rolePredicate]
+	if kinds == 0 {
+		return 0, 0, 0, false
+	}
+	last = j
+	if !passive && x.kinds[roleObject]&kinds != 0 && j+1 < n {
+		y := &its[j+1]
+		switch {
+		case y.has(fVictim) && head < 0:
+			head, last = j+1, j+1 // "200 injured people"
+		case y.has(fNumber|fQual|fObjStart) || y.glue == gIndef:
+			return 0, 0, 0, false // active: "three gunmen killed 12 soldiers"
+		}
+	}
+	if j+2 < n && its[j+1].glue == gOr && its[j+2].hasKind() {
+		return 0, 0, 0, false // "killed or badly hurt"
+	}
+	if j == from && last == j && j+1 < n && its[j+1].flags&^fWord == 0 && r.pluralish(j+1) {
+		return 0, 0, 0, false // an adjective before another noun: "the two missing pieces"
+	}
+	return kinds, last, head, true
+}
+
+// skipAside steps over a parenthesis between a count and its predicate: "50 people,
+// including 12 children, were killed". It returns j unchanged when there is none.
+func (r *reader) skipAside(j int) int {
+	its, n := r.its, len(r.its)
+	if j >= n || its[j].glue != gComma && its[j].glue != gOpen {
+		return j
+	}
+	closer := gComma
+	if its[j].glue == gOpen {
+		closer = gClose
+	}
+	for e := j + 1; e < n && e <= j+10; e++ {
+		switch {
+		case its[e].glue == closer:
+			return e + 1
+		case its[e].hasKind() || its[e].glue == gStop:
+			return j
+		}
+	}
+	return j
+}
