@@ -31,3 +31,14 @@ func TestStageKeepsDeclaredLanguage(t *testing.T) {
 		t.Errorf("declared language: got %q, want en", d.Language)
 	}
 }
+
+func TestLooksEnglishDefersOnOtherLanguages(t *testing.T) {
+	fr := "Les secouristes ont fouillé les décombres vendredi après le séisme qui a frappé la province orientale, selon les autorités. Le bilan est lourd et les recherches continuent dans la nuit."
+	if looksEnglish(fr) {
+		t.Error("French text taken for English")
+	}
+	en := "The minister said on Friday that the talks would resume next week, and that both sides had agreed to a pause in the fighting while aid reached the city."
+	if !looksEnglish(en) {
+		t.Error("English text not recognised by the fast path")
+	}
+}

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/reader"
+)
+
+func runAnalyze(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "analyze", "[--json] [--date YYYY-MM-DD] FILE|DIR|URL|- ...")
+	asJSON := fs.Bool("json", false, "print each document as one line of JSON (the contract in the README)")
+	date := fs.String("date", "", "publication `date` (YYYY-MM-DD) for articles that have none")
+	tokens := fs.Bool("tokens", false, "include the token layer in JSON output")
+	ro := readerFlags(fs)
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"no input: give files, directories, URLs, or - for standard input"}
+	}
+	pubDate, err := parseDate(*date)
+	if err != nil {
+		return err
+	}
+	p := newPipeline()
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	rejected := 0
+	for _, src := range fs.Args() {
+		err := reader.Read(ctx, src, ro.options(), func(a *article.Article, err error) error {
+			if err != nil {
+				rejected++
+				fmt.Fprintf(e.stderr, "rejected %v\n", err)
+				return nil
+			}
+			userDate := a.Published == "" && pubDate != ""
+			if userDate {
+				a.Published = pubDate
+			}
+			d, err := p.Analyze(ctx, a)
+			if err != nil {
+				var ie *article.InputError
+				if errors.As(err, &ie) {
+					rejected++
+					fmt.Fprintf(e.stderr, "rejected %v\n", err)
+					return nil
+				}
+				return err
+			}
+			if userDate {
+				d.DateSource = "user"
+			}
+			if !*tokens {
+				d.Tokens = nil
+			}
+			if *asJSON {
+				return enc.Encode(d)
+			}
+			printDocument(e.stdout, d)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+	}
+	if rejected > 0 {
+		return inputError{rejected}
+	}
+	return nil
+}
+
+// printDocument writes the human-readable form of d.
+func printDocument(w io.Writer, d *doc.Document) {
+	fmt.Fprintf(w, "== %s\n", d.Title)
+	pub := d.Published
+	if pub == "" {
+		pub = "unknown"
+	} else if d.DateSource == "user" {
+		pub += " (given with --date)"
+	}
+	fmt.Fprintf(w, "id %s  published %s  language %s", d.ID, pub, orNone(d.Language))
+	if d.Source != "" {
+		fmt.Fprintf(w, "  source %s", d.Source)
+	}
+	fmt.Fprintln(w)
+	if d.Origin != "" {
+		fmt.Fprintf(w, "from %s\n", d.Origin)
+	}
+	if d.URL != "" {
+		fmt.Fprintf(w, "url %s\n", d.URL)
+	}
+	if len(d.Hashtags) > 0 {
+		fmt.Fprintf(w, "hashtags #%s\n", strings.Join(d.Hashtags, " #"))
+	}
+	fmt.Fprintf(w, "\n%d paragraphs, %d sentences:\n", len(d.Paragraphs), len(d.Sentences))
+	para := -1
+	for i, s := range d.Sentences {
+		if s.Paragraph != para && para >= 0 {
+			fmt.Fprintln(w)
+		}
+		para = s.Paragraph
+		fmt.Fprintf(w, "%4d  %s\n", i+1, s.Text)
+	}
+	layer := func(name string, n int, line func(i int) string) {
+		if n == 0 {
+			fmt.Fprintf(w, "\n%s: none\n", name)
+			return
+		}
+		fmt.Fprintf(w, "\n%s (%d):\n", name, n)
+		for i := range n {
+			fmt.Fprintf(w, "  %s\n", line(i))
+		}
+	}
+	layer("entities", len(d.Entities), func(i int) string {
+		x := d.Entities[i]
+		return fmt.Sprintf("%-8s %q → %s %s %s", x.Type, x.Text, x.Canonical, x.Actor, x.Role)
+	})
+	layer("places", len(d.Places), func(i int) string {
+		x := d.Places[i]
+		return fmt.Sprintf("%q → %s, %s (%.2f, %.2f)", x.Name, x.Admin1, x.Country, x.Lat, x.Lon)
+	})
+	layer("quotes", len(d.Quotes), func(i int) string {
+		x := d.Quotes[i]
+		return fmt.Sprintf("%s [%s]: %q", orNone(x.Speaker.Text), x.Cue, x.Text)
+	})
+	layer("casualties", len(d.Casualties), func(i int) string {
+		x := d.Casualties[i]
+		return fmt.Sprintf("%s %s %d %s (%q)", x.Kind, x.Qualifier, x.Value, x.Victims, x.Text)
+	})
+	layer("dates", len(d.Dates), func(i int) string {
+		x := d.Dates[i]
+		return fmt.Sprintf("%q → %s", x.Text, orNone(x.Value))
+	})
+	layer("events", len(d.Events), func(i int) string {
+		x := d.Events[i]
+		return fmt.Sprintf("%s → %s %s (%s) %s", x.Source, x.Target, x.Code, x.Plover.Type, x.Modality)
+	})
+	for _, s := range d.Skipped {
+		fmt.Fprintf(w, "skipped %s: %s\n", s.Stage, s.Reason)
+	}
+	fmt.Fprintln(w)
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}

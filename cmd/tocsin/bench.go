@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/pipeline"
+	"github.com/tocsin-project/tocsin/reader"
+)
+
+func runBench(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "bench", "[--workers N] [--repeat N] DIR|FILE ...")
+	workers := fs.Int("workers", 1, "articles analysed in parallel (1 measures one core)")
+	repeat := fs.Int("repeat", 1, "passes over the articles")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"no input: give a directory of articles, e.g. ../shared/data/news-bench"}
+	}
+	if *workers < 1 || *repeat < 1 {
+		return usageError{"--workers and --repeat must be at least 1"}
+	}
+	// Read everything first so that reading and parsing files is not counted as analysis.
+	readStart := time.Now()
+	var arts []*article.Article
+	rejected := 0
+	for _, src := range fs.Args() {
+		err := reader.Read(ctx, src, reader.Options{}, func(a *article.Article, err error) error {
+			if err != nil {
+				rejected++
+				fmt.Fprintf(e.stderr, "rejected %v\n", err)
+				return nil
+			}
+			arts = append(arts, a)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+	}
+	readTime := time.Since(readStart)
+	if len(arts) == 0 {
+		return errors.New("no articles to measure")
+	}
+	p := newPipeline()
+	var words, sentences int
+	var mu sync.Mutex
+	jobs := make(chan *article.Article)
+	var wg sync.WaitGroup
+	var firstErr error
+	start := time.Now()
+	for range *workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for a := range jobs {
+				cp := *a
+				d, err := p.Analyze(ctx, &cp)
+				mu.Lock()
+				if err != nil {
+					if firstErr == nil {
+						firstErr = err
+					}
+				} else {
+					words += countWords(d)
+					sentences += len(d.Sentences)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for range *repeat {
+		for _, a := range arts {
+			jobs <- a
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	total := time.Since(start)
+	if firstErr != nil {
+		return firstErr
+	}
+	report(e.stdout, benchResult{articles: len(arts) * *repeat, words: words, sentences: sentences, total: total, read: readTime, workers: *workers, stats: p.Stats()})
+	if rejected > 0 {
+		return inputError{rejected}
+	}
+	return nil
+}
+
+func countWords(d *doc.Document) int {
+	n := 0
+	for _, t := range d.Tokens {
+		if t.Kind == doc.Word || t.Kind == doc.Number {
+			n++
+		}
+	}
+	return n
+}
+
+type benchResult struct {
+	articles, words, sentences int
+	total, read                time.Duration
+	workers                    int
+	stats                      []pipeline.StageStat
+}
+
+func report(w io.Writer, r benchResult) {
+	sec := r.total.Seconds()
+	fmt.Fprintf(w, "articles   %d\nwords      %d\nsentences  %d\n", r.articles, r.words, r.sentences)
+	fmt.Fprintf(w, "time       %.3fs with %d worker(s) (reading the files, not counted: %.3fs)\n", sec, r.workers, r.read.Seconds())
+	fmt.Fprintf(w, "speed      %.0f words/s, %.0f sentences/s, %.1f articles/s\n", float64(r.words)/sec, float64(r.sentences)/sec, float64(r.articles)/sec)
+	if rss := peakRSS(); rss > 0 {
+		fmt.Fprintf(w, "peak RSS   %.1f MB\n", float64(rss)/(1<<20))
+	}
+	fmt.Fprintln(w, "\nper stage (time summed over workers):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "stage\ttime\tshare\twords/s\t")
+	var staged time.Duration
+	for _, s := range r.stats {
+		staged += s.Time
+	}
+	cpu := r.total * time.Duration(r.workers)
+	rows := append(r.stats, pipeline.StageStat{Name: "other (normalise, compose)", Time: max(cpu-staged, 0)})
+	for _, s := range rows {
+		share, wps := 0.0, 0.0
+		if cpu > 0 {
+			share = 100 * s.Time.Seconds() / cpu.Seconds()
+		}
+		if s.Time > 0 {
+			wps = float64(r.words) / s.Time.Seconds()
+		}
+		fmt.Fprintf(tw, "%s\t%.3fs\t%.1f%%\t%.0f\t\n", s.Name, s.Time.Seconds(), share, wps)
+	}
+	tw.Flush()
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/tocsin-project/tocsin/dates"
+	"github.com/tocsin-project/tocsin/lang"
+	"github.com/tocsin-project/tocsin/pipeline"
+	"github.com/tocsin-project/tocsin/reader"
+	"github.com/tocsin-project/tocsin/segment"
+)
+
+// newFlags returns a flag set whose usage line shows synopsis.
+func newFlags(e *env, name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: tocsin %s %s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args; -h is not an error, other problems are usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return true, nil
+		}
+		return false, usageError{err.Error()}
+	}
+	return false, nil
+}
+
+// dbFlag adds the --db flag shared by every command that touches the store.
+func dbFlag(fs *flag.FlagSet, e *env) *string {
+	return fs.String("db", defaultDB(e), "SQLite database `path` (env TOCSIN_DB)")
+}
+
+// defaultDB is $TOCSIN_DB, else tocsin.db under the user's data directory:
+// $XDG_DATA_HOME/tocsin, ~/.local/share/tocsin, or the platform's equivalent.
+func defaultDB(e *env) string {
+	if p := e.getenv("TOCSIN_DB"); p != "" {
+		return p
+	}
+	if d := e.getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "tocsin", "tocsin.db")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "tocsin.db"
+	}
+	switch runtime.GOOS {
+	case "darwin":
+		return filepath.Join(home, "Library", "Application Support", "tocsin", "tocsin.db")
+	case "windows":
+		if d, err := os.UserConfigDir(); err == nil {
+			return filepath.Join(d, "tocsin", "tocsin.db")
+		}
+	}
+	return filepath.Join(home, ".local", "share", "tocsin", "tocsin.db")
+}
+
+// newPipeline returns the pipeline with every annotator tocsin has, in order.
+func newPipeline() *pipeline.Pipeline {
+	return pipeline.New(
+		lang.Stage{},
+		segment.Stage{},
+		dates.New(),
+	)
+}
+
+// parseDate checks a --date value.
+func parseDate(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	if _, err := time.Parse("2006-01-02", s); err != nil {
+		return "", usageError{fmt.Sprintf("--date %q: want YYYY-MM-DD", s)}
+	}
+	return s, nil
+}
+
+// readerOpts holds the flags that control reading inputs.
+type readerOpts struct {
+	fetchLinks, allowPrivate *bool
+	timeout                  *time.Duration
+}
+
+func readerFlags(fs *flag.FlagSet) readerOpts {
+	return readerOpts{
+		fetchLinks:   fs.Bool("fetch-links", false, "for feeds, fetch each item's linked page over the network"),
+		allowPrivate: fs.Bool("allow-private", false, "allow fetching from loopback and private network addresses"),
+		timeout:      fs.Duration("timeout", 20*time.Second, "time limit for each network request"),
+	}
+}
+
+func (r readerOpts) options() reader.Options {
+	return reader.Options{FetchLinks: *r.fetchLinks, AllowPrivate: *r.allowPrivate, Timeout: *r.timeout, UserAgent: "tocsin/0.1 (+https://github.com/tocsin-project/tocsin)"}
+}

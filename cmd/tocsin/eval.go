@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/dates"
+
+	"github.com/tocsin-project/tocsin/eval"
+)
+
+// evaluations maps an annotator to the command that scores it.
+var evaluations = map[string]struct {
+	synopsis string
+	run      func(ctx context.Context, e *env, paths []string) error
+}{
+	"sentences": {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSentences},
+	"dates":     {"TSV_FILE... (e.g. dates/testdata/dev.tsv: the team's development set)", evalScore(dates.Evaluate)},
+}
+
+// evalScore adapts an evaluation that returns one score per file.
+func evalScore(f func(path string) (eval.Score, error)) func(context.Context, *env, []string) error {
+	return func(_ context.Context, e *env, paths []string) error {
+		for _, p := range paths {
+			s, err := f(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%s: %v\n", p, s)
+		}
+		return nil
+	}
+}
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "eval", "WHAT PATH...  where WHAT is one of: "+strings.Join(evalNames(), ", "))
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() < 2 {
+		return usageError{"want WHAT and at least one PATH, e.g. tocsin eval sentences ../shared/data/ud-ewt/en_ewt-ud-test.conllu"}
+	}
+	ev, ok := evaluations[fs.Arg(0)]
+	if !ok {
+		return usageError{fmt.Sprintf("unknown evaluation %q (known: %s)", fs.Arg(0), strings.Join(evalNames(), ", "))}
+	}
+	return ev.run(ctx, e, fs.Args()[1:])
+}
+
+func evalNames() []string {
+	return slices.Sorted(maps.Keys(evaluations))
+}
+
+func evalSentences(_ context.Context, e *env, paths []string) error {
+	for _, p := range paths {
+		r, err := eval.SentenceBoundaries(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s: %d documents, %d paragraphs, %d sentences\n", p, r.Documents, r.Paragraphs, r.Sentences)
+		fmt.Fprintf(e.stdout, "  boundaries inside paragraphs  %v\n", r.Inner)
+		fmt.Fprintf(e.stdout, "  all sentence ends             %v\n", r.All)
+	}
+	return nil
+}

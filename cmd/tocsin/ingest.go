@@ -1,0 +1,216 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/pipeline"
+	"github.com/tocsin-project/tocsin/reader"
+	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/store/sqlite"
+)
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "ingest", "[--db PATH] [--date YYYY-MM-DD] PATH|URL ...")
+	db := dbFlag(fs, e)
+	date := fs.String("date", "", "publication `date` (YYYY-MM-DD) for articles that have none")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	ro := readerFlags(fs)
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"no input: give files, directories, JSON Lines, HTML pages, feeds or URLs"}
+	}
+	pubDate, err := parseDate(*date)
+	if err != nil {
+		return err
+	}
+	st, err := sqlite.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ing := &ingester{st: st, p: newPipeline(), workers: max(*workers, 1), date: pubDate, progress: !*quiet && isTerminal(e.stderr)}
+	for _, src := range fs.Args() {
+		ing.sources = append(ing.sources, func(emit func(*article.Article, error) error) error {
+			return reader.Read(ctx, src, ro.options(), emit)
+		})
+	}
+	sum, err := ing.run(ctx, e.stderr)
+	sum.print(e.stdout, *db)
+	if err != nil {
+		return err
+	}
+	if sum.Rejected > 0 {
+		return inputError{sum.Rejected}
+	}
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// maxListed bounds how many rejections the summary lists one by one, so that a file of a
+// million bad lines cannot fill memory.
+const maxListed = 50
+
+// summary counts what an ingest did.
+type summary struct {
+	Read, New, Known, Rejected int
+	Words                      int
+	Reasons                    []string // the first maxListed rejections
+	Elapsed                    time.Duration
+}
+
+func (s *summary) reject(err error) {
+	s.Rejected++
+	if len(s.Reasons) < maxListed {
+		s.Reasons = append(s.Reasons, err.Error())
+	}
+}
+
+func (s summary) print(w io.Writer, db string) {
+	fmt.Fprintf(w, "read %d, new %d, already known %d, rejected %d (%.1fs) into %s\n",
+		s.Read, s.New, s.Known, s.Rejected, s.Elapsed.Seconds(), db)
+	for _, r := range s.Reasons {
+		fmt.Fprintf(w, "  rejected %s\n", r)
+	}
+	if n := s.Rejected - len(s.Reasons); n > 0 {
+		fmt.Fprintf(w, "  ... and %d more rejected\n", n)
+	}
+}
+
+// ingester reads sources in order, analyses articles on several workers and writes
+// documents from one goroutine. Channels are bounded, so memory stays flat whatever the
+// number of articles.
+type ingester struct {
+	st       store.Store
+	p        *pipeline.Pipeline
+	workers  int
+	date     string
+	progress bool
+	sources  []func(emit func(*article.Article, error) error) error
+}
+
+type result struct {
+	d   *doc.Document
+	err error // an *article.InputError for a rejected input
+}
+
+func (g *ingester) run(ctx context.Context, stderr io.Writer) (summary, error) {
+	start := time.Now()
+	var sum summary
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan *article.Article, g.workers*2)
+	results := make(chan result, g.workers*2)
+	var readErr error
+	go func() {
+		defer close(jobs)
+		for _, src := range g.sources {
+			err := src(func(a *article.Article, err error) error {
+				if err != nil {
+					select {
+					case results <- result{err: err}:
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+					return nil
+				}
+				select {
+				case jobs <- a:
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			})
+			if err != nil {
+				readErr = err
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range g.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for a := range jobs {
+				if g.date != "" && a.Published == "" {
+					a.Published = g.date
+				}
+				d, err := g.p.Analyze(ctx, a)
+				if err == nil {
+					d.Tokens = nil // recomputed on demand; not worth storing
+				}
+				select {
+				case results <- result{d: d, err: err}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	var bar *progressbar.ProgressBar
+	if g.progress {
+		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
+			progressbar.OptionSpinnerType(14), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+	}
+	var fatal error
+	for r := range results {
+		if fatal != nil {
+			continue // drain so workers can finish
+		}
+		sum.Read++
+		if bar != nil {
+			_ = bar.Add(1)
+		}
+		if r.err != nil {
+			var ie *article.InputError
+			if errors.As(r.err, &ie) {
+				sum.reject(r.err)
+				continue
+			}
+			fatal = r.err
+			cancel()
+			continue
+		}
+		created, err := g.st.Put(ctx, r.d)
+		if err != nil {
+			fatal = fmt.Errorf("storing %s: %w", r.d.Origin, err)
+			cancel()
+			continue
+		}
+		if created {
+			sum.New++
+		} else {
+			sum.Known++
+		}
+	}
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	sum.Elapsed = time.Since(start)
+	if fatal == nil && readErr != nil {
+		fatal = readErr
+	}
+	return sum, fatal
+}

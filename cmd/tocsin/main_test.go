@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/internal/sharedtest"
+)
+
+// runCLI runs tocsin with args and returns its exit code, stdout and stderr.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string {
+		if k == "TOCSIN_DB" {
+			return filepath.Join(t.TempDir(), "default.db")
+		}
+		return ""
+	}}
+	code := run(context.Background(), e, args)
+	return code, out.String(), errb.String()
+}
+
+// TestSeedPipeline runs the whole pipeline over the article the project started from.
+func TestSeedPipeline(t *testing.T) {
+	seed := sharedtest.Path(t, "seed/kerman-stampede.txt")
+	code, out, stderr := runCLI(t, "analyze", "--json", seed)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var d doc.Document
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("output is not one JSON document: %v\n%s", err, out)
+	}
+	if want := "50 mourners dead after stampede at Qasem Soleimani burial in Iran"; d.Title != want {
+		t.Errorf("title = %q, want %q", d.Title, want)
+	}
+	if got, want := strings.Join(d.Hashtags, " "), "Iran Soleimani Middleeast UnitedStates DonaldTrump"; got != want {
+		t.Errorf("hashtags = %q, want %q", got, want)
+	}
+	if strings.Contains(d.Text, "#") {
+		t.Errorf("text still contains a hashtag: %q", d.Text[strings.Index(d.Text, "#"):])
+	}
+	if d.Language != "en" {
+		t.Errorf("language = %q, want en", d.Language)
+	}
+	if d.Published != "" {
+		t.Errorf("published = %q, want empty: the seed has no date", d.Published)
+	}
+	var sents []string
+	for _, s := range d.Sentences {
+		if d.Text[s.Start:s.End] != s.Text {
+			t.Fatalf("sentence offsets %d-%d do not match its text %q", s.Start, s.End, s.Text)
+		}
+		sents = append(sents, s.Text)
+	}
+	hasSentence := func(prefix, suffix string) {
+		t.Helper()
+		for _, s := range sents {
+			if strings.HasPrefix(s, prefix) && strings.HasSuffix(s, suffix) {
+				return
+			}
+		}
+		t.Errorf("no sentence %q … %q among:\n%s", prefix, suffix, strings.Join(sents, "\n"))
+	}
+	// "in Iran.This was": a run-on boundary without a space.
+	hasSentence("The burial is the last", "on to the streets in Iran.")
+	hasSentence("This was the first time Iran honoured", "Ayatollah Ruhollah Khomeini.")
+	// "Maj Gen" has no dots and must not end or start a sentence.
+	hasSentence("Top general, Maj Gen Hossein Salami said:", "renewed their threats of revenge.")
+	// Both layers the later annotators fill are present, as arrays.
+	for _, layer := range []string{`"entities":[`, `"places":[`, `"quotes":[`, `"casualties":[`, `"dates":[`, `"events":[`} {
+		if !strings.Contains(out, layer) {
+			t.Errorf("JSON lacks layer %s", layer)
+		}
+	}
+}
+
+func TestAnalyzeRejectsBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	empty := filepath.Join(dir, "empty.txt")
+	binary := filepath.Join(dir, "binary.txt")
+	os.WriteFile(good, []byte("Floods close schools\n\nHeavy rain closed schools across the valley on Monday. Officials said classes would resume soon."), 0o644)
+	os.WriteFile(empty, []byte("  \n"), 0o644)
+	os.WriteFile(binary, []byte("\x00\x01\x02\x03binary\x00"), 0o644)
+	code, out, stderr := runCLI(t, "analyze", "--json", good, empty, binary)
+	if code != exitInput {
+		t.Errorf("exit code %d, want %d", code, exitInput)
+	}
+	if n := strings.Count(out, "\n"); n != 1 {
+		t.Errorf("want the good article printed as one JSON line, got %d lines:\n%s", n, out)
+	}
+	for _, name := range []string{"empty.txt", "binary.txt"} {
+		if !strings.Contains(stderr, name) {
+			t.Errorf("stderr does not name %s:\n%s", name, stderr)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"analyze"}, {"nosuch"}, {"analyze", "--date", "3 Jan", "x.txt"}, {"bench"}, {"eval", "nosuch", "x"}} {
+		if code, _, _ := runCLI(t, args...); code != exitUsage {
+			t.Errorf("tocsin %s: exit %d, want %d", strings.Join(args, " "), code, exitUsage)
+		}
+	}
+	if code, _, _ := runCLI(t, "analyze", "/no/such/file.txt"); code != exitInput {
+		t.Errorf("missing file: exit %d, want %d", code, exitInput)
+	}
+}
+
+func TestAnalyzeDateFlag(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(f, []byte("Talks resume\n\nNegotiators met again on Tuesday in Geneva. Both sides called the talks useful."), 0o644)
+	code, out, stderr := runCLI(t, "analyze", "--json", "--date", "2020-01-09", f)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var d doc.Document
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Published != "2020-01-09" || d.DateSource != "user" {
+		t.Errorf("published %q from %q, want 2020-01-09 from user", d.Published, d.DateSource)
+	}
+}
