@@ -29,7 +29,10 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p := newPipeline()
+	p, err := newPipeline()
+	if err != nil {
+		return err
+	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	rejected := 0
@@ -132,7 +135,16 @@ func printDocument(w io.Writer, d *doc.Document) {
 	})
 	layer("casualties", len(d.Casualties), func(i int) string {
 		x := d.Casualties[i]
-		return fmt.Sprintf("%s %s %d %s (%q)", x.Kind, x.Qualifier, x.Value, x.Victims, x.Text)
+		s := fmt.Sprintf("%s %s %d", x.Kind, x.Qualifier, x.Value)
+		if x.Vague {
+			s += " (vague)"
+		}
+		for _, part := range []struct{ label, v string }{{"", x.Victims}, {"in ", x.Place}, {"on ", x.Date}} {
+			if part.v != "" {
+				s += " " + part.label + part.v
+			}
+		}
+		return fmt.Sprintf("%s  %q", s, x.Text)
 	})
 	layer("dates", len(d.Dates), func(i int) string {
 		x := d.Dates[i]

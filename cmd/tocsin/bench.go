@@ -50,7 +50,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if len(arts) == 0 {
 		return errors.New("no articles to measure")
 	}
-	p := newPipeline()
+	p, err := newPipeline()
+	if err != nil {
+		return err
+	}
 	var words, sentences int
 	var mu sync.Mutex
 	jobs := make(chan *article.Article)

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/dates"
 	"github.com/tocsin-project/tocsin/lang"
 	"github.com/tocsin-project/tocsin/pipeline"
@@ -67,13 +68,19 @@ func defaultDB(e *env) string {
 	return filepath.Join(home, ".local", "share", "tocsin", "tocsin.db")
 }
 
-// newPipeline returns the pipeline with every annotator tocsin has, in order.
-func newPipeline() *pipeline.Pipeline {
+// newPipeline returns the pipeline with every annotator tocsin has, in order: a stage may
+// read the layers of the stages before it.
+func newPipeline() (*pipeline.Pipeline, error) {
+	cas, err := casualty.New()
+	if err != nil {
+		return nil, err
+	}
 	return pipeline.New(
 		lang.Stage{},
 		segment.Stage{},
 		dates.New(),
-	)
+		cas,
+	), nil
 }
 
 // parseDate checks a --date value.

@@ -29,7 +29,10 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	p := newPipeline()
+	p, err := newPipeline()
+	if err != nil {
+		return err
+	}
 	ing := &ingester{st: st, p: p, workers: runtime.GOMAXPROCS(0)}
 	ing.sources = append(ing.sources, func(emit func(*article.Article, error) error) error {
 		return reader.ParseJSONL(ctx, samples.Name, bytes.NewReader(samples.JSONL()), emit)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/dates"
 
 	"github.com/tocsin-project/tocsin/eval"
@@ -17,8 +18,9 @@ var evaluations = map[string]struct {
 	synopsis string
 	run      func(ctx context.Context, e *env, paths []string) error
 }{
-	"sentences": {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSentences},
-	"dates":     {"TSV_FILE... (e.g. dates/testdata/dev.tsv: the team's development set)", evalScore(dates.Evaluate)},
+	"sentences":  {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSentences},
+	"casualties": {"JSONL_FILE... (e.g. casualty/testdata/dev.jsonl: the team's development set)", evalScore(casualty.Evaluate)},
+	"dates":      {"TSV_FILE... (e.g. dates/testdata/dev.tsv: the team's development set)", evalScore(dates.Evaluate)},
 }
 
 // evalScore adapts an evaluation that returns one score per file.

@@ -43,7 +43,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ing := &ingester{st: st, p: newPipeline(), workers: max(*workers, 1), date: pubDate, progress: !*quiet && isTerminal(e.stderr)}
+	p, err := newPipeline()
+	if err != nil {
+		return err
+	}
+	ing := &ingester{st: st, p: p, workers: max(*workers, 1), date: pubDate, progress: !*quiet && isTerminal(e.stderr)}
 	for _, src := range fs.Args() {
 		ing.sources = append(ing.sources, func(emit func(*article.Article, error) error) error {
 			return reader.Read(ctx, src, ro.options(), emit)

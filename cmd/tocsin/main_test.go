@@ -130,3 +130,39 @@ func TestAnalyzeDateFlag(t *testing.T) {
 		t.Errorf("published %q from %q, want 2020-01-09 from user", d.Published, d.DateSource)
 	}
 }
+
+func TestIngestCountsNewKnownRejected(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(t.TempDir(), "t.db")
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Bridge reopens\n\nThe river bridge reopened on Monday after repairs, the city said."), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.jsonl"), []byte(
+		`{"title":"Port strike ends","text":"Dock workers returned to work on Friday after a week-long strike.","published":"2021-03-05"}`+"\n"+
+			`{"title": broken`+"\n"+
+			`{"title":"Bridge reopens","text":"The river bridge reopened on Monday after repairs, the city said."}`+"\n"), 0o644)
+	code, out, stderr := runCLI(t, "ingest", "--db", db, dir)
+	if code != exitInput {
+		t.Fatalf("exit %d, want %d (one line rejected); stderr %s", code, exitInput, stderr)
+	}
+	if !strings.Contains(out, "read 4, new 2, already known 1, rejected 1") {
+		t.Errorf("summary: %s", out)
+	}
+	if !strings.Contains(out, "b.jsonl:2") {
+		t.Errorf("summary does not name the bad line b.jsonl:2:\n%s", out)
+	}
+	// Ingesting again adds nothing.
+	_, out, _ = runCLI(t, "ingest", "--db", db, filepath.Join(dir, "a.txt"))
+	if !strings.Contains(out, "read 1, new 0, already known 1, rejected 0") {
+		t.Errorf("re-ingest summary: %s", out)
+	}
+}
+
+func TestDemoIngestsSamples(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	code, out, stderr := runCLI(t, "demo", "--no-serve", "--db", db)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "rejected 0") || strings.Contains(out, "new 0,") {
+		t.Errorf("demo summary: %s", out)
+	}
+}

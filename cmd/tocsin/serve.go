@@ -46,7 +46,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	return serve(ctx, e, st, newPipeline(), so, *db)
+	p, err := newPipeline()
+	if err != nil {
+		return err
+	}
+	return serve(ctx, e, st, p, so, *db)
 }
 
 // serve runs the HTTP server until ctx is cancelled, then shuts it down gracefully.
