@@ -56,6 +56,15 @@ type Token struct {
 	Kind TokenKind `json:"kind"`
 	// SpaceBefore reports whether whitespace precedes the token in Text.
 	SpaceBefore bool `json:"space_before"`
+
+	// Syntax, filled by the syntax stage; empty until it runs.
+	POS   string `json:"pos,omitempty"`   // Universal POS tag (NOUN, VERB, PROPN...)
+	Tag   string `json:"tag,omitempty"`   // Penn Treebank tag (NN, VBD, NNP...)
+	Lemma string `json:"lemma,omitempty"` // dictionary form
+	// Head is the Document.Tokens index of the syntactic head, -1 for a sentence root;
+	// meaningful only when Dep is set.
+	Head int    `json:"head,omitempty"`
+	Dep  string `json:"dep,omitempty"` // Universal Dependencies relation (nsubj, obj...)
 }
 
 // TokenKind is the tokenizer's coarse class of a token.
