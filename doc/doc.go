@@ -96,6 +96,12 @@ type Entity struct {
 	Canonical string `json:"canonical"`
 	Actor     string `json:"actor,omitempty"` // CAMEO actor code, e.g. IRNMIL
 	Role      string `json:"role,omitempty"`
+	// Mention is "name" for a named mention, "nominal" for a description linked to a
+	// named entity ("the general"), "pronoun" for a resolved pronoun.
+	Mention string `json:"mention,omitempty"`
+	// Rule says what produced Actor (a dictionary entry, a descriptor, a demonym), so
+	// users can see why an entity was coded as it was.
+	ActorRule string `json:"actor_rule,omitempty"`
 	Span
 }
 
