@@ -79,6 +79,7 @@ func (p *Pipeline) Analyze(ctx context.Context, a *article.Article) (*doc.Docume
 // Run runs every stage on d in order.
 func (p *Pipeline) Run(ctx context.Context, d *doc.Document) error {
 	times := make([]time.Duration, len(p.stages))
+	ran := make([]bool, len(p.stages))
 	for i, s := range p.stages {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -95,13 +96,15 @@ func (p *Pipeline) Run(ctx context.Context, d *doc.Document) error {
 		if err := s.Annotate(ctx, d); err != nil {
 			return fmt.Errorf("%s: stage %s: %w", d.Origin, s.Name(), err)
 		}
-		times[i] = time.Since(start)
+		times[i], ran[i] = time.Since(start), true
 	}
 	d.Normalize()
 	p.mu.Lock()
 	for i := range times {
-		p.stats[i].Documents++
-		p.stats[i].Time += times[i]
+		if ran[i] {
+			p.stats[i].Documents++
+			p.stats[i].Time += times[i]
+		}
 	}
 	p.mu.Unlock()
 	return nil
