@@ -2,8 +2,12 @@ package ner
 
 import "math"
 
+// scores holds a score per tag; it has room for 32 so that a tag taken from the low
+// five bits of a packed weight needs no bounds check.
+type scores [32]int32
+
 // scoreFunc adds the weights of the features in keys to sc.
-type scoreFunc func(keys []uint64, sc *[numTags]int32)
+type scoreFunc func(keys []uint64, sc *scores)
 
 // decodeSentence tags the prepared sentence s greedily from left to right, writing tags
 // and recording decisions in h. Each step scores every tag with the token's features
@@ -22,7 +26,7 @@ func decodeSentence(s *sentInfo, h history, tags []int, buf []uint64, score scor
 		}
 		buf = staticKeys(s, i, buf[:0])
 		buf = dynamicKeys(s, i, p1, p2, h, buf)
-		var sc [numTags]int32
+		var sc scores
 		score(buf, &sc)
 		last := i == n-1 || s.toks[i+1].force
 		t := best(&sc, p1, last)
@@ -35,7 +39,7 @@ func decodeSentence(s *sentInfo, h history, tags []int, buf []uint64, score scor
 
 // best returns the highest-scoring tag that may follow p (and end the sentence when last).
 // Ties go to the lower tag, so O wins over an entity when nothing is known.
-func best(sc *[numTags]int32, p int, last bool) int {
+func best(sc *scores, p int, last bool) int {
 	bt, bs := -1, int32(math.MinInt32)
 	for t := 0; t < numTags; t++ {
 		if !validNext(p, t) || last && !validLast(t) {

@@ -58,12 +58,12 @@ type resources struct {
 // Capitalisation buckets: how often the lower-case form of a word is written in lower case
 // in unlabelled text, against capitalised away from the sentence start.
 const (
-	caseUnseen   = iota // fewer than two occurrences
-	caseLower           // ≥ 90% lower case
-	caseMostLow         // 50–90%
-	caseMostCap         // 10–50%
-	caseCap             // < 10%: a name
-	caseNotCap          // the token itself is not capitalised
+	caseUnseen  = iota // fewer than two occurrences
+	caseLower          // ≥ 90% lower case
+	caseMostLow        // 50–90%
+	caseMostCap        // 10–50%
+	caseCap            // < 10%: a name
+	caseNotCap         // the token itself is not capitalised
 	numCaseBuckets
 )
 
@@ -281,8 +281,8 @@ const (
 	fTitleM1
 )
 
-func key(t int, v uint64) uint64       { return mix(uint64(t)*0x2545F4914F6CDD1D, v) }
-func key2(t int, a, b uint64) uint64   { return mix(mix(uint64(t)*0x2545F4914F6CDD1D, a), b) }
+func key(t int, v uint64) uint64        { return mix(uint64(t)*0x2545F4914F6CDD1D, v) }
+func key2(t int, a, b uint64) uint64    { return mix(mix(uint64(t)*0x2545F4914F6CDD1D, a), b) }
 func key3(t int, a, b, c uint64) uint64 { return mix(mix(mix(uint64(t)*0x2545F4914F6CDD1D, a), b), c) }
 
 // staticKeys appends the keys of the features of token i that do not depend on decisions.

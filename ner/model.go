@@ -24,10 +24,10 @@ type Model struct {
 
 // modelData is what the model file stores.
 type modelData struct {
-	Notes    string    // how the model was trained
-	Keys     []uint64  // feature keys, ascending
-	Weights  []int16   // numTags weights per key
-	Scale    float32   // a weight's value is Weights[i] / Scale
+	Notes    string   // how the model was trained
+	Keys     []uint64 // feature keys, ascending
+	Weights  []int16  // numTags weights per key
+	Scale    float32  // a weight's value is Weights[i] / Scale
 	Clusters []clusterEntry
 	Case     []caseEntry
 	Gaz      []gazEntry
@@ -49,48 +49,65 @@ func (m *Model) Notes() string { return m.data.Notes }
 // Features is the number of features with weights.
 func (m *Model) Features() int { return len(m.data.Keys) }
 
-// weightTable is an open-addressing hash table from feature key to its row of weights.
+// weightTable is an open-addressing hash table from feature key to its weights, laid out
+// for a tagger whose time goes into memory reads. A slot is one uint64: the key's high 32
+// bits (its low bits chose the slot), then the offset and length of the feature's non-zero
+// weights in w. A weight is packed in a uint32 as tag | int16 value << 16; features have
+// 3.6 non-zero weights on average, so the weights of 50,000 features fit in under a
+// megabyte, in the processor's cache.
 type weightTable struct {
-	mask uint64
-	keys []uint64 // 0 marks an empty slot
-	rows []int32  // offset of the row in w
-	w    []int16
+	mask  uint64
+	slots []uint64
+	w     []uint32
 }
+
+const (
+	slotLenBits = 5 // a feature has at most numTags ≤ 31 non-zero weights
+	slotOffBits = 32 - slotLenBits
+)
 
 func newWeightTable(keys []uint64, w []int16) weightTable {
 	size := 1
 	for size < 2*len(keys) {
 		size <<= 1
 	}
-	t := weightTable{mask: uint64(size - 1), keys: make([]uint64, size), rows: make([]int32, size), w: w}
+	t := weightTable{mask: uint64(size - 1), slots: make([]uint64, size)}
 	for i, k := range keys {
-		if k == 0 {
+		off := len(t.w)
+		for tag, v := range w[i*numTags : (i+1)*numTags] {
+			if v != 0 {
+				t.w = append(t.w, uint32(tag)|uint32(uint16(v))<<16)
+			}
+		}
+		n := len(t.w) - off
+		if n == 0 || off >= 1<<slotOffBits {
+			t.w = t.w[:off]
 			continue
 		}
 		j := k & t.mask
-		for t.keys[j] != 0 {
+		for t.slots[j] != 0 {
 			j = (j + 1) & t.mask
 		}
-		t.keys[j] = k
-		t.rows[j] = int32(i * numTags)
+		t.slots[j] = k&^0xffffffff | uint64(off)<<slotLenBits | uint64(n)
 	}
 	return t
 }
 
 // add adds the weights of the features in keys to sc.
-func (t *weightTable) add(keys []uint64, sc *[numTags]int32) {
+func (t *weightTable) add(keys []uint64, sc *scores) {
 	for _, k := range keys {
 		j := k & t.mask
+		hi := k &^ 0xffffffff
 		for {
-			kk := t.keys[j]
-			if kk == k {
-				r := t.w[t.rows[j] : t.rows[j]+numTags : t.rows[j]+numTags]
-				for x := range sc {
-					sc[x] += int32(r[x])
-				}
+			s := t.slots[j]
+			if s == 0 {
 				break
 			}
-			if kk == 0 {
+			if s&^0xffffffff == hi {
+				off := int(s>>slotLenBits) & (1<<slotOffBits - 1)
+				for _, p := range t.w[off : off+int(s&(1<<slotLenBits-1))] {
+					sc[p&31] += int32(int16(p >> 16))
+				}
 				break
 			}
 			j = (j + 1) & t.mask

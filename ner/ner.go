@@ -124,7 +124,7 @@ func (m *Model) Entities(d *doc.Document) []doc.Entity {
 		buf   []uint64
 		h     = history{}
 	)
-	score := func(keys []uint64, sc *[numTags]int32) { m.table.add(keys, sc) }
+	score := func(keys []uint64, sc *scores) { m.table.add(keys, sc) }
 	for _, sn := range sents {
 		toks := d.Tokens[sn.FirstToken:sn.EndToken]
 		if len(toks) == 0 {
@@ -247,11 +247,12 @@ var titles = map[string]bool{
 	"marshal": true, "field": true, "hon": true, "mp": true,
 }
 
-// trimSpan narrows the entity toks[a:b]: no punctuation at either end, and for PERSON
-// no leading titles and no trailing possessive.
+// trimSpan narrows the entity toks[a:b]: no punctuation at either end, no possessive
+// "'s" except in an organisation's name, and for PERSON no leading titles.
 func trimSpan(toks []doc.Token, a, b, typ int) (int, int) {
 	edge := func(t doc.Token) bool {
-		return t.Kind == doc.Punct || t.Kind == doc.Symbol || t.Kind == doc.Hashtag || t.Kind == doc.URL || isClitic(t.Text)
+		// An organisation may own its "'s" ("McDonald's"); anything else is possessive.
+		return t.Kind == doc.Punct || t.Kind == doc.Symbol || t.Kind == doc.Hashtag || t.Kind == doc.URL || typ != typORG && isClitic(t.Text)
 	}
 	for a < b && edge(toks[a]) {
 		a++

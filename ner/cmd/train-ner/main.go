@@ -4,8 +4,9 @@
 //	go run ./ner/cmd/train-ner -conll ../shared/data/conll2003 -out ner/model.bin
 //
 // Training is deterministic: the same data give the same file. It reads CoNLL-2003 train
-// (and valid, for progress reports only) and the unlabelled text under the shared data
-// folder (-data, default the parent of -conll), and takes a few minutes on one core.
+// (and valid, for progress reports only), Universal NER English EWT dev, and the
+// unlabelled text under the shared data folder (-data, default the parent of -conll), and
+// takes about a minute or two on one core.
 package main
 
 import (
@@ -25,8 +26,11 @@ func main() {
 	flag.StringVar(&cfg.CoNLLDir, "conll", "../shared/data/conll2003", "folder with CoNLL-2003 train.txt and valid.txt")
 	flag.StringVar(&cfg.DataDir, "data", "", "shared data folder with the unlabelled text (default: parent of -conll)")
 	flag.StringVar(&cfg.Gazetteer, "gazetteer", "", "gazetteer file (default: the embedded ner/gazetteer.tsv)")
-	extra := flag.String("extra", "", "comma-separated FORMAT:PATH labelled files to train on as well (never a test set)")
+	extra := flag.String("extra", "", "comma-separated FORMAT:PATH labelled files to train on as well, never a test set (default: uner:DATA/uner-ewt/en_ewt-ud-dev.iob2 when it exists)")
+	flag.BoolVar(&cfg.CoNLLOnly, "conll-only", false, "train on CoNLL-2003 train alone")
 	flag.IntVar(&cfg.Epochs, "epochs", 0, "training epochs (default 12)")
+	flag.IntVar(&cfg.MinCount, "min-count", 0, "drop features seen fewer times (default 2)")
+	flag.Float64Var(&cfg.Prune, "prune", 0, "drop averaged weights smaller than this (default 0.5)")
 	flag.StringVar(&cfg.ClusterCache, "cluster-cache", "", "file to keep learnt clusters between runs (experiments only)")
 	out := flag.String("out", "ner/model.bin", "model file to write")
 	flag.Parse()
