@@ -270,7 +270,7 @@ func TestDecodeIOB(t *testing.T) {
 		want string
 	}{
 		{"B-PER I-PER O B-LOC", "[{0 2 PER} {3 4 LOC}]"},
-		{"I-PER I-PER O I-LOC", "[{0 2 PER} {3 4 LOC}]"},          // IOB1
+		{"I-PER I-PER O I-LOC", "[{0 2 PER} {3 4 LOC}]"},               // IOB1
 		{"I-PER B-PER I-ORG I-ORG", "[{0 1 PER} {1 2 PER} {2 4 ORG}]"}, // IOB1 adjacent, type change
 		{"O O", "[]"},
 	} {
