@@ -7,11 +7,14 @@
 // An averaged perceptron (Collins 2002) tags tokens left to right with BILOU tags
 // (Begin, Inside, Last, Outside, Unit) over five types, greedily: each decision may use
 // the two previous decisions, and only tags that keep the sequence well formed are
-// considered. Ratinov and Roth (2009) found greedy BILOU decoding as accurate as Viterbi for
-// NER with rich features, and it is what makes the stage fast: about forty hashed features
-// per token, each one probe of an open-addressing table and one add of a row of 21 int16
-// weights. A linear-chain CRF would cost a forward–backward pass per sentence in
-// training and Viterbi at run time for little gain with these features.
+// considered. Ratinov and Roth (2009) found greedy BILOU decoding nearly as accurate as
+// Viterbi for NER with rich features, and it is what makes the stage fast: about fifty
+// hashed features per token, each one probe of an open-addressing table and a few adds of
+// packed int16 weights that fit in the processor's cache. A linear-chain CRF would cost a
+// forward–backward pass per sentence in training and Viterbi at run time for little gain
+// with these features. Training uses the tagger's own previous decisions, with a dynamic
+// oracle that, after a mistake, rewards the best recovery (close the wrongly opened
+// entity, open the missed one); this alone gained 1.5 F1 on CoNLL-2003 valid.
 //
 // Features per token: the word and its lower-cased form; its shape with runs capped at
 // four ("Xxxx", "X.X.", "dddd") and collapsed ("Xx"); prefixes and suffixes of one to four

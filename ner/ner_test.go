@@ -360,3 +360,21 @@ func TestEvaluateShared(t *testing.T) {
 		}
 	}
 }
+
+// Odd input must not break the stage or give spans outside the text.
+func TestOddInput(t *testing.T) {
+	long := strings.Repeat("Nairobi Lisbon Geneva ", 3000)
+	for _, body := range []string{
+		"", "...", "#a #b #c", "ÉCOLE ΑΘΗΝΑ İstanbul Ünal 東京 — “Quoted” ’s 's",
+		"ALL CAPS HEADLINE ABOUT KENYA AND PORTUGAL", "http://example.com/Nairobi www.example.org",
+		long, "Mr", "Mr.", "Gen Gen Gen", "O'Neill's U.S.-led 9/11 1,200 3.5 A.B.C.",
+	} {
+		d := analyze(t, &article.Article{Body: body})
+		checkSpans(t, d)
+		for _, e := range d.Entities {
+			if e.Start < 0 || e.End > len(d.Text) || e.Start >= e.End {
+				t.Errorf("%q: bad span %+v", body, e)
+			}
+		}
+	}
+}
