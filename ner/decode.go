@@ -17,6 +17,7 @@ type scoreFunc func(keys []uint64, sc *scores)
 func decodeSentence(s *sentInfo, h history, tags []int, buf []uint64, score scoreFunc) []uint64 {
 	p1, p2 := -1, -1
 	n := len(s.toks)
+	var sc scores // escapes to the heap through score: one allocation per sentence
 	for i := 0; i < n; i++ {
 		if s.toks[i].force {
 			tags[i] = 0
@@ -26,7 +27,7 @@ func decodeSentence(s *sentInfo, h history, tags []int, buf []uint64, score scor
 		}
 		buf = staticKeys(s, i, buf[:0])
 		buf = dynamicKeys(s, i, p1, p2, h, buf)
-		var sc scores
+		sc = scores{}
 		score(buf, &sc)
 		last := i == n-1 || s.toks[i+1].force
 		t := best(&sc, p1, last)

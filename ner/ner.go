@@ -164,8 +164,14 @@ func (m *Model) Entities(d *doc.Document) []doc.Entity {
 
 // appendEntities turns tags over toks into entities, cleaning their spans.
 func (m *Model) appendEntities(out []doc.Entity, d *doc.Document, toks []doc.Token, tags []int) []doc.Entity {
-	type raw struct{ a, b, typ int }
-	var spans []raw
+	var spans [16]rawSpan // most sentences have fewer entities; more spill to the heap
+	return m.appendSpans(out, d, toks, tags, spans[:0])
+}
+
+// rawSpan is an entity over tokens [a, b) before cleaning.
+type rawSpan struct{ a, b, typ int }
+
+func (m *Model) appendSpans(out []doc.Entity, d *doc.Document, toks []doc.Token, tags []int, spans []rawSpan) []doc.Entity {
 	for i := 0; i < len(tags); i++ {
 		t := tags[i]
 		if t == 0 || tagPos(t) != posB && tagPos(t) != posU {
@@ -186,12 +192,12 @@ func (m *Model) appendEntities(out []doc.Entity, d *doc.Document, toks []doc.Tok
 		if n := len(spans); n > 0 && typ == typPERSON && spans[n-1].typ == typPERSON && spans[n-1].b == i {
 			spans[n-1].b = j
 		} else {
-			spans = append(spans, raw{i, j, typ})
+			spans = append(spans, rawSpan{i, j, typ})
 		}
 		i = j - 1
 	}
 	for _, sp := range spans {
-		a, b := trimSpan(toks, sp.a, sp.b, sp.typ)
+		a, b := m.trimSpan(toks, sp.a, sp.b, sp.typ)
 		typ := sp.typ
 		if a < b {
 			a, b, typ = m.extendOrg(toks, a, b, typ)
@@ -256,7 +262,7 @@ var titles = map[string]bool{
 
 // trimSpan narrows the entity toks[a:b]: no punctuation at either end, no possessive
 // "'s" except in an organisation's name, and for PERSON no leading titles.
-func trimSpan(toks []doc.Token, a, b, typ int) (int, int) {
+func (m *Model) trimSpan(toks []doc.Token, a, b, typ int) (int, int) {
 	edge := func(t doc.Token) bool {
 		// An organisation may own its "'s" ("McDonald's"); anything else is possessive.
 		return t.Kind == doc.Punct || t.Kind == doc.Symbol || t.Kind == doc.Hashtag || t.Kind == doc.URL || typ != typORG && isClitic(t.Text)
@@ -268,7 +274,7 @@ func trimSpan(toks []doc.Token, a, b, typ int) (int, int) {
 		b--
 	}
 	if typ == typPERSON {
-		for a < b-1 && titles[strings.TrimSuffix(strings.ToLower(toks[a].Text), ".")] {
+		for a < b-1 && m.res.titles[hashLower(strings.TrimSuffix(toks[a].Text, "."))] {
 			a++
 		}
 		for a < b && edge(toks[a]) {
@@ -279,8 +285,8 @@ func trimSpan(toks []doc.Token, a, b, typ int) (int, int) {
 }
 
 func isClitic(s string) bool {
-	switch strings.ToLower(s) {
-	case "'s", "’s", "'", "’":
+	switch s {
+	case "'s", "’s", "'S", "’S", "'", "’":
 		return true
 	}
 	return false
