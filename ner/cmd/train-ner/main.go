@@ -26,7 +26,7 @@ func main() {
 	flag.StringVar(&cfg.CoNLLDir, "conll", "../shared/data/conll2003", "folder with CoNLL-2003 train.txt and valid.txt")
 	flag.StringVar(&cfg.DataDir, "data", "", "shared data folder with the unlabelled text (default: parent of -conll)")
 	flag.StringVar(&cfg.Gazetteer, "gazetteer", "", "gazetteer file (default: the embedded ner/gazetteer.tsv)")
-	extra := flag.String("extra", "", "comma-separated FORMAT:PATH labelled files to train on as well, never a test set (default: uner:DATA/uner-ewt/en_ewt-ud-dev.iob2 when it exists)")
+	extra := flag.String("extra", "", "comma-separated FORMAT:PATH labelled files to train on as well, never a test set (default: none, CoNLL-2003 train alone)")
 	flag.BoolVar(&cfg.CoNLLOnly, "conll-only", false, "train on CoNLL-2003 train alone")
 	flag.IntVar(&cfg.Epochs, "epochs", 0, "training epochs (default 12)")
 	flag.IntVar(&cfg.MinCount, "min-count", 0, "drop features seen fewer times (default 2)")
