@@ -12,6 +12,7 @@ import (
 	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/dates"
 	"github.com/tocsin-project/tocsin/lang"
+	"github.com/tocsin-project/tocsin/ner"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/reader"
 	"github.com/tocsin-project/tocsin/segment"
@@ -71,6 +72,10 @@ func defaultDB(e *env) string {
 // newPipeline returns the pipeline with every annotator tocsin has, in order: a stage may
 // read the layers of the stages before it.
 func newPipeline() (*pipeline.Pipeline, error) {
+	ents, err := ner.New()
+	if err != nil {
+		return nil, err
+	}
 	cas, err := casualty.New()
 	if err != nil {
 		return nil, err
@@ -79,6 +84,7 @@ func newPipeline() (*pipeline.Pipeline, error) {
 		lang.Stage{},
 		segment.Stage{},
 		dates.New(),
+		ents,
 		cas,
 	), nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/dates"
+	"github.com/tocsin-project/tocsin/ner"
 
 	"github.com/tocsin-project/tocsin/eval"
 )
@@ -65,6 +66,31 @@ func evalSentences(_ context.Context, e *env, paths []string) error {
 		fmt.Fprintf(e.stdout, "%s: %d documents, %d paragraphs, %d sentences\n", p, r.Documents, r.Paragraphs, r.Sentences)
 		fmt.Fprintf(e.stdout, "  boundaries inside paragraphs  %v\n", r.Inner)
 		fmt.Fprintf(e.stdout, "  all sentence ends             %v\n", r.All)
+	}
+	return nil
+}
+
+// evalNER scores the entity recogniser and, on the same data, prose v2.
+func evalNER(ctx context.Context, e *env, args []string) error {
+	st, err := ner.New()
+	if err != nil {
+		return err
+	}
+	for _, a := range args {
+		format, path, ok := strings.Cut(a, ":")
+		if !ok {
+			return usageError{fmt.Sprintf("%q: want FORMAT:FILE with FORMAT conll2003 or uner", a)}
+		}
+		r, err := ner.Evaluate(ctx, st.Model(), path, format)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, r)
+		p, err := ner.EvaluateProse(ctx, path, format)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, p)
 	}
 	return nil
 }
