@@ -10,6 +10,7 @@ import (
 	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/dates"
 	"github.com/tocsin-project/tocsin/ner"
+	"github.com/tocsin-project/tocsin/quote"
 
 	"github.com/tocsin-project/tocsin/eval"
 )
@@ -21,6 +22,8 @@ var evaluations = map[string]struct {
 }{
 	"sentences":  {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSentences},
 	"casualties": {"JSONL_FILE... (e.g. casualty/testdata/dev.jsonl: the team's development set)", evalScore(casualty.Evaluate)},
+	"ner":        {"FORMAT:FILE... (conll2003:../shared/data/conll2003/valid.txt, uner:../shared/data/uner-ewt/en_ewt-ud-test.iob2); prose v2 is run on the same data", evalNER},
+	"quotes":     {"DIR (PolNeAR layout: text/ and attributions/, e.g. ../shared/data/polnear-dev)", evalQuotes},
 	"dates":      {"TSV_FILE... (e.g. dates/testdata/dev.tsv: the team's development set)", evalScore(dates.Evaluate)},
 }
 
@@ -40,6 +43,12 @@ func evalScore(f func(path string) (eval.Score, error)) func(context.Context, *e
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "WHAT PATH...  where WHAT is one of: "+strings.Join(evalNames(), ", "))
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: tocsin eval WHAT PATH...\n\nEvaluations:")
+		for _, name := range evalNames() {
+			fmt.Fprintf(e.stderr, "  %-10s %s\n", name, evaluations[name].synopsis)
+		}
+	}
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -91,6 +100,18 @@ func evalNER(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintln(e.stdout, p)
+	}
+	return nil
+}
+
+// evalQuotes scores quotes and their speakers on PolNeAR-format attributions.
+func evalQuotes(_ context.Context, e *env, dirs []string) error {
+	for _, dir := range dirs {
+		r, err := quote.EvaluatePolNeAR(dir)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s:\n%s\n", dir, r)
 	}
 	return nil
 }
