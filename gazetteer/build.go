@@ -247,6 +247,7 @@ func (b *builder) regions(name, src string) error {
 		if len(list) == 0 || c[4] == "" {
 			return errors.New("want names and a feature")
 		}
+		b.g.regionNames = append(b.g.regionNames, list...)
 		b.add(Place{Name: list[0], Kind: Region, Country: c[1], Lat: lat, Lon: lon, Feature: c[4]}, list...)
 		return nil
 	})

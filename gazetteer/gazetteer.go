@@ -99,15 +99,16 @@ type Match struct {
 
 // Gazetteer is the loaded data. It is immutable and safe for concurrent use.
 type Gazetteer struct {
-	places    []Place
-	index     map[uint64]uint32 // key hash → offset in postings
-	postings  []uint32          // at an offset: count n, then n × (place index<<3 | level mask)
-	countries []CountryInfo
-	byCode    map[string]int    // alpha-2 and alpha-3 → countries index
-	byName    map[string]int    // key of a name or alias → countries index
-	byDemonym map[string]int    // key of a demonym → countries index
-	admin1    map[string]int    // GeoNames code → places index
-	adminName map[string]string // GeoNames code → English name
+	places      []Place
+	index       map[uint64]uint32 // key hash → offset in postings
+	postings    []uint32          // at an offset: count n, then n × (place index<<3 | level mask)
+	countries   []CountryInfo
+	byCode      map[string]int    // alpha-2 and alpha-3 → countries index
+	byName      map[string]int    // key of a name or alias → countries index
+	byDemonym   map[string]int    // key of a demonym → countries index
+	admin1      map[string]int    // GeoNames code → places index
+	adminName   map[string]string // GeoNames code → English name
+	regionNames []string          // every name and alias in regions.tsv
 }
 
 // Len is the number of places.

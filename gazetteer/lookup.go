@@ -125,3 +125,7 @@ func (g *Gazetteer) Admin(code string) *Place {
 	}
 	return &g.places[i]
 }
+
+// RegionNames returns every name and alias of the hand-written regions, seas and
+// landmarks, for stages that look for them in text.
+func (g *Gazetteer) RegionNames() []string { return g.regionNames }

@@ -1,0 +1,264 @@
+package place
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/gazetteer"
+)
+
+// mention is one place name in the text.
+type mention struct {
+	doc.Span
+	text  string // as written
+	group int
+	// wantAdmin is set by a division word after the name ("Kerman province"), wantCity
+	// by "city of" before it or "city" after it.
+	wantAdmin, wantRegion, wantCity bool
+}
+
+// group is every mention of one name: they are resolved together.
+type group struct {
+	key      string
+	cands    []cand
+	best     int // index in cands, -1 when there are none
+	mentions int
+}
+
+// cand is one place a group may mean.
+type cand struct {
+	*gazetteer.Place
+	level gazetteer.Level
+	prior float64 // from the place alone and how its name matched
+	local float64 // from explicit context around the group's mentions
+	score float64
+}
+
+// Weights of the evidence. A country outranks any city by prior; explicit context
+// outweighs population; article-wide votes are capped so that a long article about one
+// country cannot drown a phrase such as "Paris, Texas".
+const (
+	priorCountry = 9.0
+	priorRegion  = 8.5
+	priorAdmin   = 4.5
+
+	pairComma     = 8.0 // "Tripoli, Libya"
+	pairIn        = 5.0 // "Alexandria in Virginia"
+	localAdjacent = 6.0 // "the Iranian city of Kerman", "Libya's Tripoli"
+	localAdmin    = 4.0 // "Kerman province"
+	localRegion   = 2.0 // "Kurdistan region"
+	localCity     = 1.0 // "the city of Kerman"
+
+	voteCountry = 1.5 // per vote for the candidate's country, at most maxVotes
+	voteAdmin   = 2.0 // per vote for the candidate's division, at most maxVotes/2
+	maxVotes    = 4.0
+	nearBonus   = 1.0 // per other resolved city within nearKm, at most two
+	nearKm      = 250.0
+)
+
+// Resolve returns the places of d's mentions, in text order.
+func (s *Stage) Resolve(d *doc.Document) []doc.Place {
+	r := resolver{s: s, d: d}
+	r.collect()
+	if len(r.mentions) == 0 {
+		return []doc.Place{}
+	}
+	r.explicit()
+	r.choose(nil, nil)
+	for range 2 {
+		cv, av := r.votes()
+		r.choose(cv, av)
+	}
+	return r.output()
+}
+
+type resolver struct {
+	s        *Stage
+	d        *doc.Document
+	mentions []mention
+	groups   []group
+	byKey    map[string]int
+	norp     map[string]float64 // country alpha-3 → votes from demonyms
+	cues     []cue              // demonyms and country possessives, by end
+}
+
+// prior scores a place before any context.
+func prior(p *gazetteer.Place, level gazetteer.Level) float64 {
+	var x float64
+	switch p.Kind {
+	case gazetteer.Country:
+		x = priorCountry + 0.1*math.Log10(float64(p.Population)+1)
+	case gazetteer.Region:
+		x = priorRegion
+	case gazetteer.Admin1:
+		x = priorAdmin + 0.2*math.Log10(float64(p.Population)+1)
+	default:
+		x = math.Log10(float64(p.Population) + 1)
+		switch p.Feature {
+		case "PPLC":
+			x += 2
+		case "PPLA":
+			x += 1
+		case "PPLA2":
+			x += 0.3
+		}
+	}
+	switch level {
+	case gazetteer.Article:
+		x -= 0.5
+	case gazetteer.Skeletal:
+		x -= 1.5
+	}
+	return x
+}
+
+// votes counts, for each country and division, the groups that resolved into it and the
+// demonyms naming it. A group's weight grows a little with its mentions.
+func (r *resolver) votes() (country, admin map[string]float64) {
+	country, admin = map[string]float64{}, map[string]float64{}
+	for k, v := range r.norp {
+		country[k] += v
+	}
+	for gi := range r.groups {
+		p, w := r.contribution(gi)
+		if p == nil {
+			continue
+		}
+		if p.Country != "" {
+			country[p.Country] += w
+		}
+		if p.Admin1 != "" {
+			admin[p.Admin1] += w * 0.7
+		}
+	}
+	return country, admin
+}
+
+// contribution is the place group gi resolved to and the weight of its vote.
+func (r *resolver) contribution(gi int) (*gazetteer.Place, float64) {
+	g := &r.groups[gi]
+	if g.best < 0 {
+		return nil, 0
+	}
+	p := g.cands[g.best].Place
+	w := 1.0
+	switch p.Kind {
+	case gazetteer.City, gazetteer.Admin1:
+		w = 0.7
+	case gazetteer.Region:
+		w = 0.5
+	}
+	return p, w * (1 + 0.25*float64(min(g.mentions-1, 4)))
+}
+
+// choose scores every candidate with the votes of the other groups (none in the first
+// round) and keeps the best of each group.
+func (r *resolver) choose(cv, av map[string]float64) {
+	for gi := range r.groups {
+		g := &r.groups[gi]
+		own, ownW := r.contribution(gi)
+		for ci := range g.cands {
+			c := &g.cands[ci]
+			c.score = c.prior + c.local
+			if cv == nil {
+				continue
+			}
+			if c.Country != "" {
+				v := cv[c.Country]
+				if own != nil && own.Country == c.Country {
+					v -= ownW
+				}
+				c.score += voteCountry * math.Min(v, maxVotes)
+			}
+			if c.Kind == gazetteer.City && c.Admin1 != "" {
+				v := av[c.Admin1]
+				if own != nil && own.Admin1 == c.Admin1 {
+					v -= ownW * 0.7
+				}
+				c.score += voteAdmin * math.Min(v, maxVotes/2)
+			}
+			if c.Kind == gazetteer.City || c.Kind == gazetteer.Admin1 {
+				c.score += nearBonus * float64(r.near(gi, c.Place))
+			}
+		}
+		g.best = -1
+		for ci := range g.cands {
+			if g.best < 0 || better(&g.cands[ci], &g.cands[g.best]) {
+				g.best = ci
+			}
+		}
+	}
+}
+
+// better orders candidates by score, then population, then geonameid, so that the choice
+// never depends on the order of the data.
+func better(a, b *cand) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.Population != b.Population {
+		return a.Population > b.Population
+	}
+	return a.GeonameID < b.GeonameID
+}
+
+// near counts the other groups' resolved cities within nearKm of p, at most two.
+func (r *resolver) near(gi int, p *gazetteer.Place) int {
+	n := 0
+	for gj := range r.groups {
+		g := &r.groups[gj]
+		if gj == gi || g.best < 0 {
+			continue
+		}
+		q := g.cands[g.best].Place
+		if q.Kind != gazetteer.City {
+			continue
+		}
+		if Distance(p.Lat, p.Lon, q.Lat, q.Lon) < nearKm {
+			if n++; n == 2 {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// output writes one doc.Place per resolved mention.
+func (r *resolver) output() []doc.Place {
+	out := make([]doc.Place, 0, len(r.mentions))
+	for _, m := range r.mentions {
+		g := &r.groups[m.group]
+		if g.best < 0 {
+			continue
+		}
+		c := &g.cands[g.best]
+		if c.Kind == gazetteer.City && c.level == gazetteer.Skeletal && c.score-c.prior < 0.5 && c.Population < 5000 {
+			continue // a small place that won on a loose spelling alone
+		}
+		out = append(out, doc.Place{
+			Name: m.text, Country: c.Country, Admin1: c.Admin1, Lat: c.Lat, Lon: c.Lon,
+			GeonameID: c.GeonameID, Span: m.Span,
+		})
+	}
+	slices.SortStableFunc(out, func(a, b doc.Place) int { return cmp.Compare(a.Start, b.Start) })
+	return out
+}
+
+// Distance is the great-circle distance in kilometres between two points given in degrees.
+func Distance(lat1, lon1, lat2, lon2 float64) float64 {
+	const rad = math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 6371 * 2 * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// trimThe drops a leading "the" ("the Gulf", "the West Bank").
+func trimThe(s string) string {
+	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
+		return s[4:]
+	}
+	return s
+}
