@@ -64,7 +64,7 @@ func (r *resolver) collect() {
 		case "LOCATION", "GPE", "LOC":
 			r.add(e.Span, text)
 		case "ORG":
-			if _, ok := r.s.g.CountryName(text); ok {
+			if r.placeLike(text) {
 				r.add(e.Span, text)
 			}
 		}
@@ -73,6 +73,25 @@ func (r *resolver) collect() {
 	slices.SortStableFunc(r.mentions, func(a, b mention) int { return cmp.Compare(a.Start, b.Start) })
 	r.cues = append(cues, r.possessives()...)
 	slices.SortStableFunc(r.cues, func(a, b cue) int { return cmp.Compare(a.End, b.End) })
+}
+
+// placeLike reports whether an ORG entity's whole text is surely a place: a country, a
+// region, a named division or a city of 50,000 people or more, matched by its exact name
+// or without an Arabic article. The entities stage types some places as organisations
+// ("Rafah", "El Fasher", "Strait of Hormuz", "Iran" as an actor).
+func (r *resolver) placeLike(text string) bool {
+	for _, m := range r.s.g.Lookup(trimThe(text)) {
+		if m.Level == gazetteer.Skeletal {
+			return false
+		}
+		switch {
+		case m.Kind == gazetteer.Country, m.Kind == gazetteer.Region,
+			m.Kind == gazetteer.Admin1 && m.Name != m.Admin1,
+			m.Kind == gazetteer.City && m.Population >= 50000:
+			return true
+		}
+	}
+	return false
 }
 
 // cue is a demonym or a country's possessive that may describe the place after it.
@@ -204,13 +223,14 @@ func (r *resolver) pair(x, y *mention) {
 	if x.group == y.group {
 		return
 	}
-	gap := strings.ToLower(strings.TrimSpace(r.d.Text[x.End:y.Start]))
 	var w float64
-	switch gap {
-	case ",":
+	gap := strings.TrimSpace(r.d.Text[x.End:y.Start])
+	words := strings.Fields(strings.ToLower(strings.TrimPrefix(gap, ",")))
+	switch {
+	case gap == ",":
 		w = pairComma
-	case "in", ", in":
-		w = pairIn
+	case len(words) > 0 && words[0] == "in" && allDescriptors(words[1:]):
+		w = pairIn // "Tripoli in northern Lebanon"
 	default:
 		return
 	}
@@ -255,12 +275,19 @@ func (r *resolver) cueBefore(m *mention) string {
 	}
 	gap := r.d.Text[c.End:m.Start]
 	gap = strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s")
-	for _, w := range strings.FieldsFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || r == ',' }) {
-		if !descriptors[strings.ToLower(w)] {
-			return ""
-		}
+	if !allDescriptors(strings.FieldsFunc(strings.ToLower(gap), func(r rune) bool { return unicode.IsSpace(r) || r == ',' })) {
+		return ""
 	}
 	return c.country
+}
+
+func allDescriptors(words []string) bool {
+	for _, w := range words {
+		if !descriptors[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // nextWord returns the lower-cased word that follows position i, if only spaces come

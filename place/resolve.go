@@ -173,7 +173,7 @@ func (r *resolver) choose(cv, av map[string]float64) {
 				}
 				c.score += voteCountry * math.Min(v, maxVotes)
 			}
-			if c.Kind == gazetteer.City && c.Admin1 != "" {
+			if c.Admin1 != "" && (c.Kind == gazetteer.City || c.Kind == gazetteer.Admin1) {
 				v := av[c.Admin1]
 				if own != nil && own.Admin1 == c.Admin1 {
 					v -= ownW * 0.7
