@@ -63,12 +63,12 @@ func hash(s string) uint64 {
 func (b *builder) add(p Place, names ...string) int {
 	i := len(b.g.places)
 	b.g.places = append(b.g.places, p)
-	b.index(i, names...)
+	b.index(i, true, names...)
 	return i
 }
 
-// index adds names of place i at every level.
-func (b *builder) index(i int, names ...string) {
+// index adds names of place i at every level; the first is its main name if isMain.
+func (b *builder) index(i int, isMain bool, names ...string) {
 	b.keys = b.keys[:0]
 	put := func(k string, m Level) {
 		if k == "" {
@@ -82,14 +82,18 @@ func (b *builder) index(i int, names ...string) {
 		}
 		b.keys = append(b.keys, keyMask{k, m})
 	}
-	for _, n := range names {
+	for j, n := range names {
 		k := fold.Key(n)
-		put(k, Exact)
-		put(fold.StripArticle(k), Article)
-		put(fold.Skeleton(k), Skeletal)
+		m := Level(0)
+		if j == 0 && isMain {
+			m = main
+		}
+		put(k, Exact|m)
+		put(fold.StripArticle(k), Article|m)
+		put(fold.Skeleton(k), Skeletal|m)
 	}
 	for _, km := range b.keys {
-		b.pairs = append(b.pairs, pair{hash(km.key), uint32(i)<<3 | uint32(km.mask)})
+		b.pairs = append(b.pairs, pair{hash(km.key), uint32(i)<<4 | uint32(km.mask)})
 	}
 }
 
@@ -139,7 +143,7 @@ func (b *builder) aliases(name, src string) error {
 			for _, n := range list {
 				b.g.byName[fold.Key(n)], b.handName[fold.Key(n)] = ci, true
 			}
-			b.index(b.g.countries[ci].place, list...)
+			b.index(b.g.countries[ci].place, false, list...)
 		case "demonym":
 			for _, d := range withPlurals(list) {
 				b.g.byDemonym[fold.Key(d)], b.handDem[fold.Key(d)] = ci, true
@@ -297,8 +301,8 @@ func (b *builder) finish() *Gazetteer {
 		for _, p := range b.pairs[i:j] {
 			// A place indexed twice under one key (a country and its aliases) is one
 			// posting with both masks.
-			if last := len(g.postings) - 1; last > at && g.postings[last]>>3 == p.v>>3 {
-				g.postings[last] |= p.v & 7
+			if last := len(g.postings) - 1; last > at && g.postings[last]>>4 == p.v>>4 {
+				g.postings[last] |= p.v & 15
 				continue
 			}
 			g.postings = append(g.postings, p.v)

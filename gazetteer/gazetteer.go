@@ -95,7 +95,14 @@ const (
 type Match struct {
 	*Place
 	Level Level
+	// Main reports whether the name matched is the place's main name, not one of its
+	// alternate names (GeoNames lists historical and foreign names: "Manchester" is an
+	// old name of part of Richmond, Virginia).
+	Main bool
 }
+
+// main marks, in a posting, keys made from a place's main name.
+const main Level = 1 << 3
 
 // Gazetteer is the loaded data. It is immutable and safe for concurrent use.
 type Gazetteer struct {

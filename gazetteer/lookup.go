@@ -44,7 +44,7 @@ func (g *Gazetteer) probe(key string, want Level, out []Match) []Match {
 	}
 	for _, v := range g.postings[off+1 : off+1+n] {
 		if Level(v&7)&want != 0 {
-			out = append(out, Match{Place: &g.places[v>>3], Level: level})
+			out = append(out, Match{Place: &g.places[v>>4], Level: level, Main: Level(v)&main != 0})
 		}
 	}
 	return out

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/gazetteer"
@@ -52,34 +51,47 @@ func (r *resolver) collect() {
 	r.norp = map[string]float64{}
 	ents := slices.Clone(r.d.Entities)
 	slices.SortStableFunc(ents, func(a, b doc.Entity) int { return cmp.Compare(a.Start, b.Start) })
+	hits := r.regionHits()
 	var cues []cue
 	for _, e := range ents {
 		text := r.d.Text[e.Start:e.End]
+		if slices.ContainsFunc(hits, func(h doc.Span) bool { return h.Start <= e.Start && e.End <= h.End }) {
+			continue // part of a longer region name: "Ain" in "Ain al-Asad"
+		}
 		switch e.Type {
 		case "NORP":
 			if c, ok := r.s.g.Demonym(text); ok {
-				r.norp[c.Alpha3] += 0.7
+				r.norp[c.Alpha3] += 1
 				cues = append(cues, cue{e.Span, c.Alpha3})
 			}
 		case "LOCATION", "GPE", "LOC":
 			r.add(e.Span, text)
 		case "ORG":
-			if r.placeLike(text) {
+			if r.placeLike(text, 50000, true) {
+				r.add(e.Span, text)
+			}
+		case "PERSON":
+			if r.locative(e.Start) && r.placeLike(text, 20000, false) {
 				r.add(e.Span, text)
 			}
 		}
 	}
-	r.sweep(ents)
+	for _, h := range hits {
+		r.add(h, r.d.Text[h.Start:h.End])
+	}
+	r.untagged(ents)
 	slices.SortStableFunc(r.mentions, func(a, b mention) int { return cmp.Compare(a.Start, b.Start) })
 	r.cues = append(cues, r.possessives()...)
 	slices.SortStableFunc(r.cues, func(a, b cue) int { return cmp.Compare(a.End, b.End) })
 }
 
-// placeLike reports whether an ORG entity's whole text is surely a place: a country, a
-// region, a named division or a city of 50,000 people or more, matched by its exact name
-// or without an Arabic article. The entities stage types some places as organisations
-// ("Rafah", "El Fasher", "Strait of Hormuz", "Iran" as an actor).
-func (r *resolver) placeLike(text string) bool {
+// placeLike reports whether text is surely a place: a country, a region, a named division
+// or a city of at least minPop people, matched by its exact name or without an Arabic
+// article, and by its main name if mainOnly (organisations' names are often a town's
+// alternate name: "Hamas" is one of Hamm, Germany). The entities stage types some places as organisations ("Rafah", "El Fasher",
+// "Strait of Hormuz", "Iran" as an actor), and unfamiliar ones as people ("fighting
+// around Bakhmut").
+func (r *resolver) placeLike(text string, minPop int, mainOnly bool) bool {
 	for _, m := range r.s.g.Lookup(trimThe(text)) {
 		if m.Level == gazetteer.Skeletal {
 			return false
@@ -87,7 +99,7 @@ func (r *resolver) placeLike(text string) bool {
 		switch {
 		case m.Kind == gazetteer.Country, m.Kind == gazetteer.Region,
 			m.Kind == gazetteer.Admin1 && m.Name != m.Admin1,
-			m.Kind == gazetteer.City && m.Population >= 50000:
+			m.Kind == gazetteer.City && (m.Main || !mainOnly) && m.Population >= minPop:
 			return true
 		}
 	}
@@ -100,30 +112,68 @@ type cue struct {
 	country string
 }
 
-// sweep adds the multi-word region names in tokens that no entity covers, when written
-// with a capital.
-func (r *resolver) sweep(ents []doc.Entity) {
+// regionHits finds the multi-word region names of the gazetteer written with a capital
+// and not overlapping an entity unless they contain it: the entities stage misses some
+// ("Strait of Hormuz") or tags a part ("Ain" of "Ain al-Asad").
+func (r *resolver) regionHits() []doc.Span {
 	toks := r.d.Tokens
 	if r.s.regions.Len() == 0 || len(toks) == 0 {
-		return
+		return nil
 	}
+	var out []doc.Span
 	for _, h := range r.s.regions.FindAll(toks, 0, len(toks)) {
 		sp := doc.Span{Start: toks[h.First].Start, End: toks[h.End-1].End}
-		first, _ := utf8.DecodeRuneInString(toks[h.First].Text)
-		if !unicode.IsUpper(first) {
+		if !capitalised(toks[h.First]) {
 			continue
 		}
-		covered := slices.ContainsFunc(ents, func(e doc.Entity) bool { return e.Start < sp.End && sp.Start < e.End })
-		if !covered {
-			r.add(sp, r.d.Text[sp.Start:sp.End])
+		straddles := slices.ContainsFunc(r.d.Entities, func(e doc.Entity) bool {
+			return e.Start < sp.End && sp.Start < e.End && (e.Start < sp.Start || e.End > sp.End)
+		})
+		if !straddles {
+			out = append(out, sp)
 		}
 	}
+	return out
+}
+
+// directions are words the entities stage sometimes tags alone ("Western officials").
+var directions = map[string]bool{
+	"western": true, "eastern": true, "northern": true, "southern": true, "central": true,
+	"north": true, "south": true, "east": true, "west": true, "middle": true,
+}
+
+// landmarks are words that, following a place name, make it part of the name of a
+// landmark or street rather than the place: "Riad al-Solh Square".
+var landmarks = map[string]bool{
+	"square": true, "street": true, "road": true, "avenue": true, "park": true, "bridge": true,
+	"stadium": true, "mosque": true, "cemetery": true, "hospital": true, "university": true,
+}
+
+// truncated reports whether the name at sp continues with a landmark word or an Arabic
+// article joined to a capitalised word ("Riad al-Solh"): the entities stage took only its
+// first part.
+func truncated(text string, end int) bool {
+	rest := text[end:]
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	rest = rest[1:]
+	for _, art := range []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"} {
+		if strings.HasPrefix(rest, art) && len(rest) > len(art) && unicode.IsUpper(rune(rest[len(art)])) {
+			return true
+		}
+	}
+	w := nextWord(text, end)
+	return landmarks[w] && rest != "" && unicode.IsUpper(rune(rest[0]))
 }
 
 // add records a mention and looks its name up, once per name.
 func (r *resolver) add(sp doc.Span, text string) {
 	m := mention{Span: sp, text: text}
 	key := gazetteer.Normalize(trimThe(text))
+	if directions[key] || truncated(r.d.Text, sp.End) {
+		return
+	}
 	matches := r.s.g.LookupKey(key)
 	// A division word inside the name ("Kerman Province") or just after it.
 	if len(matches) == 0 {
@@ -150,8 +200,12 @@ func (r *resolver) add(sp doc.Span, text string) {
 		gi = len(r.groups)
 		r.byKey[key] = gi
 		g := group{key: key, best: -1}
+		country := slices.ContainsFunc(matches, func(m gazetteer.Match) bool { return m.Kind == gazetteer.Country })
 		for _, mt := range matches {
-			g.cands = append(g.cands, cand{Place: mt.Place, level: mt.Level, prior: prior(mt.Place, mt.Level)})
+			if country && mt.Kind == gazetteer.City && !mt.Main {
+				continue // "Iraq" is an old name of Arak, Iran: never a rival to the country
+			}
+			g.cands = append(g.cands, cand{Place: mt.Place, level: mt.Level, main: mt.Main, prior: prior(mt.Place, mt.Level, mt.Main)})
 		}
 		r.groups = append(r.groups, g)
 	}

@@ -155,8 +155,9 @@ func EvaluateWith(ctx context.Context, s *Stage, ents pipeline.Stage, path strin
 			return rep, err
 		}
 		rep.PlaceTime += time.Since(start)
+		// The place at the mention, or one containing it ("Ain al-Asad air base").
 		for _, p := range d.Places {
-			if p.Span == want {
+			if p.Span == want || !res.Found && p.Start <= want.Start && want.End <= p.End {
 				res.Found, res.Got = true, p
 			}
 		}

@@ -32,6 +32,7 @@ type group struct {
 type cand struct {
 	*gazetteer.Place
 	level gazetteer.Level
+	main  bool // matched the place's main name, not an alternate
 	prior float64 // from the place alone and how its name matched
 	local float64 // from explicit context around the group's mentions
 	score float64
@@ -69,9 +70,10 @@ func (s *Stage) Resolve(d *doc.Document) []doc.Place {
 	r.explicit()
 	r.choose(nil, nil)
 	for range 2 {
-		cv, av := r.votes()
-		r.choose(cv, av)
+		r.cv, r.av = r.votes()
+		r.choose(r.cv, r.av)
 	}
+	r.cv, r.av = r.votes()
 	return r.output()
 }
 
@@ -83,10 +85,12 @@ type resolver struct {
 	byKey    map[string]int
 	norp     map[string]float64 // country alpha-3 → votes from demonyms
 	cues     []cue              // demonyms and country possessives, by end
+	cv, av   map[string]float64 // the last votes by country and division
 }
 
-// prior scores a place before any context.
-func prior(p *gazetteer.Place, level gazetteer.Level) float64 {
+// prior scores a place before any context. A city named only by one of its alternate
+// names loses as much as a tenfold smaller population would.
+func prior(p *gazetteer.Place, level gazetteer.Level, main bool) float64 {
 	var x float64
 	switch p.Kind {
 	case gazetteer.Country:
@@ -104,6 +108,9 @@ func prior(p *gazetteer.Place, level gazetteer.Level) float64 {
 			x += 1
 		case "PPLA2":
 			x += 0.3
+		}
+		if !main {
+			x--
 		}
 	}
 	switch level {
@@ -193,6 +200,33 @@ func (r *resolver) choose(cv, av map[string]float64) {
 	}
 }
 
+// outlier reports whether group gi resolved to a town or division of under 100,000
+// people with nothing for it but its name, in a country that nothing else in the article
+// points to while the article points elsewhere: most often a name the entities stage cut
+// out of a longer one ("Shohada" of a Tehran cemetery, "Paula" of a Nigerian forest).
+func (r *resolver) outlier(gi int) bool {
+	g := &r.groups[gi]
+	c := &g.cands[g.best]
+	if c.Kind != gazetteer.City && c.Kind != gazetteer.Admin1 || c.local > 0 || c.Population >= 100000 {
+		return false
+	}
+	own, w := r.contribution(gi)
+	elsewhere := 0.0
+	for country, v := range r.cv {
+		if country == c.Country {
+			if own != nil && own.Country == country {
+				v -= w
+			}
+			if v > 0.01 {
+				return false
+			}
+			continue
+		}
+		elsewhere += v
+	}
+	return elsewhere >= 2
+}
+
 // better orders candidates by score, then population, then geonameid, so that the choice
 // never depends on the order of the data.
 func better(a, b *cand) bool {
@@ -237,6 +271,9 @@ func (r *resolver) output() []doc.Place {
 		c := &g.cands[g.best]
 		if c.Kind == gazetteer.City && c.level == gazetteer.Skeletal && c.score-c.prior < 0.5 && c.Population < 5000 {
 			continue // a small place that won on a loose spelling alone
+		}
+		if r.outlier(m.group) {
+			continue
 		}
 		out = append(out, doc.Place{
 			Name: m.text, Country: c.Country, Admin1: c.Admin1, Lat: c.Lat, Lon: c.Lon,

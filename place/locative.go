@@ -1,0 +1,71 @@
+package place
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+// locatives are the words after which a capitalised name is taken to be a place when the
+// gazetteer knows it well ("in Taiz", "around Bakhmut").
+var locatives = map[string]bool{
+	"in": true, "into": true, "near": true, "around": true, "outside": true, "across": true,
+	"from": true, "towards": true, "toward": true, "at": true, "to": true, "through": true,
+	"inside": true, "besieged": true,
+}
+
+// contests are the words before "for" that make it locative: "the battle for Mosul".
+var contests = map[string]bool{
+	"battle": true, "fight": true, "fighting": true, "offensive": true, "push": true,
+	"struggle": true, "assault": true, "race": true,
+}
+
+// locative reports whether the words before position i make a place of what follows.
+func (r *resolver) locative(i int) bool {
+	w := strings.Fields(strings.ToLower(r.d.Text[max(0, i-40):i]))
+	if len(w) == 0 || i > 0 && !unicode.IsSpace(rune(r.d.Text[i-1])) {
+		return false
+	}
+	last := w[len(w)-1]
+	if locatives[last] {
+		return true
+	}
+	return last == "for" && len(w) > 1 && contests[w[len(w)-2]]
+}
+
+// untagged adds the names after a locative word that no entity covers and the gazetteer
+// knows as a country, region, division or city of 50,000 people or more: the entities
+// stage misses some ("pilgrims streamed into Najaf"). A name is a run of one to three
+// capitalised words; the longest run that matches is taken.
+func (r *resolver) untagged(ents []doc.Entity) {
+	toks := r.d.Tokens
+	e := 0
+	for i := 0; i < len(toks); i++ {
+		for e < len(ents) && ents[e].End <= toks[i].Start {
+			e++
+		}
+		if e < len(ents) && ents[e].Start < toks[i].End || !capitalised(toks[i]) || !r.locative(toks[i].Start) {
+			continue
+		}
+		end := i
+		for end < len(toks) && end-i < 3 && capitalised(toks[end]) && (end == i || toks[end].SpaceBefore) &&
+			(e >= len(ents) || toks[end].End <= ents[e].Start) {
+			end++
+		}
+		for j := end; j > i; j-- {
+			sp := doc.Span{Start: toks[i].Start, End: toks[j-1].End}
+			if text := r.d.Text[sp.Start:sp.End]; r.placeLike(text, 50000, true) {
+				r.add(sp, text)
+				i = j - 1
+				break
+			}
+		}
+	}
+}
+
+func capitalised(t doc.Token) bool {
+	c, _ := utf8.DecodeRuneInString(t.Text)
+	return t.Kind == doc.Word && unicode.IsUpper(c)
+}

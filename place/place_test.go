@@ -1,0 +1,262 @@
+package place
+
+import (
+	"context"
+	"math"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/internal/sharedtest"
+	"github.com/tocsin-project/tocsin/ner"
+	"github.com/tocsin-project/tocsin/pipeline"
+	"github.com/tocsin-project/tocsin/segment"
+)
+
+// stages loads the gazetteer and the entity model once for all tests.
+var stages = sync.OnceValues(func() (*Stage, error) { return New() })
+
+var nerStage = sync.OnceValues(func() (*ner.Stage, error) { return ner.New() })
+
+func load(t testing.TB) (*Stage, *ner.Stage) {
+	t.Helper()
+	s, err := stages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := nerStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, n
+}
+
+// analyze runs the text, entities and places stages on body.
+func analyze(t testing.TB, title, body string) *doc.Document {
+	t.Helper()
+	s, n := load(t)
+	d, err := pipeline.New(segment.Stage{}, n, s).Analyze(context.Background(),
+		&article.Article{Title: title, Body: body, Language: "en", Origin: t.Name()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// placesNamed returns the places whose name is name.
+func placesNamed(d *doc.Document, name string) []doc.Place {
+	var out []doc.Place
+	for _, p := range d.Places {
+		if p.Name == name {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func TestSeedKermanStampede(t *testing.T) {
+	b, err := os.ReadFile(sharedtest.Path(t, "seed/kerman-stampede.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, body, _ := strings.Cut(string(b), "\n")
+	d := analyze(t, title, body)
+	for _, tc := range []struct {
+		name, country string
+		lat, lon      float64 // 0, 0 when only the country is checked
+		min           int     // mentions expected at least
+	}{
+		{"Kerman", "IRN", 30.28, 57.08, 3},
+		{"Baghdad", "IRQ", 33.34, 44.40, 1},
+		{"Tehran", "IRN", 35.69, 51.42, 2},
+		{"Iran", "IRN", 0, 0, 8},
+		{"Iraq", "IRQ", 0, 0, 1},
+		{"United States", "USA", 0, 0, 1},
+		{"US", "USA", 0, 0, 5},
+		{"U.S.", "USA", 0, 0, 1},
+		{"Middle East", "", 0, 0, 2},
+	} {
+		ps := placesNamed(d, tc.name)
+		if len(ps) < tc.min {
+			t.Errorf("%s: %d places, want at least %d", tc.name, len(ps), tc.min)
+		}
+		for _, p := range ps {
+			if p.Country != tc.country {
+				t.Errorf("%s at %d: country %q, want %q", tc.name, p.Start, p.Country, tc.country)
+			}
+			if d.Slice(p.Span) != tc.name {
+				t.Errorf("%s: span %v holds %q", tc.name, p.Span, d.Slice(p.Span))
+			}
+			if tc.lat != 0 && Distance(p.Lat, p.Lon, tc.lat, tc.lon) > 20 {
+				t.Errorf("%s at %.2f, %.2f, want near %.2f, %.2f", tc.name, p.Lat, p.Lon, tc.lat, tc.lon)
+			}
+		}
+	}
+	k := placesNamed(d, "Kerman")
+	if len(k) > 0 && (k[0].GeonameID != 128234 || k[0].Admin1 != "IR.29") {
+		t.Errorf("Kerman = %+v, want geonameid 128234 in IR.29", k[0])
+	}
+	for _, p := range d.Places {
+		if p.Name == "Middle East" && (math.Abs(p.Lat-29) > 10 || math.Abs(p.Lon-41) > 15) {
+			t.Errorf("Middle East at %.1f, %.1f", p.Lat, p.Lon)
+		}
+	}
+	for _, p := range d.Places {
+		switch p.Name {
+		case "Kerman", "Baghdad", "Tehran", "Iran", "Iraq", "United States", "US", "U.S.", "Middle East":
+		default:
+			t.Logf("also: %q %s %s (%.2f, %.2f)", p.Name, p.Country, p.Admin1, p.Lat, p.Lon)
+		}
+	}
+}
+
+// withEntities builds a tokenised document from text with the given entities, each
+// written "TYPE:text" and found at its first occurrence after the previous one.
+func withEntities(t *testing.T, text string, ents ...string) *doc.Document {
+	t.Helper()
+	d := pipeline.NewDocument(&article.Article{Body: text, Language: "en"})
+	if err := (segment.Stage{}).Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	from := 0
+	for _, e := range ents {
+		typ, name, _ := strings.Cut(e, ":")
+		i := strings.Index(d.Text[from:], name)
+		if i < 0 {
+			t.Fatalf("%q not in %q", name, text)
+		}
+		sp := doc.Span{Start: from + i, End: from + i + len(name)}
+		d.Entities = append(d.Entities, doc.Entity{Text: name, Type: typ, Canonical: name, Span: sp})
+		from = sp.End
+	}
+	return d
+}
+
+func TestContext(t *testing.T) {
+	s, _ := load(t)
+	for _, tc := range []struct {
+		text    string
+		ents    []string
+		name    string // the place checked
+		country string
+		admin1  string // "" when not checked
+	}{
+		{"Storms hit Paris, Texas, overnight.", []string{"LOCATION:Paris", "LOCATION:Texas"}, "Paris", "USA", "US.TX"},
+		{"Storms hit Paris overnight.", []string{"LOCATION:Paris"}, "Paris", "FRA", "FR.11"},
+		{"Atlanta, Georgia, was hot.", []string{"LOCATION:Atlanta", "LOCATION:Georgia"}, "Georgia", "USA", "US.GA"},
+		{"Georgia's parliament in Tbilisi met.", []string{"LOCATION:Georgia", "LOCATION:Tbilisi"}, "Georgia", "GEO", ""},
+		{"Shelling hit Tripoli, Libya.", []string{"LOCATION:Tripoli", "LOCATION:Libya"}, "Tripoli", "LBY", ""},
+		{"Shelling hit Tripoli in northern Lebanon.", []string{"LOCATION:Tripoli", "LOCATION:Lebanon"}, "Tripoli", "LBN", ""},
+		{"They fled Tripoli for Beirut with other Lebanese families.", []string{"LOCATION:Tripoli", "LOCATION:Beirut", "NORP:Lebanese"}, "Tripoli", "LBN", ""},
+		{"They fled Lebanon's Tripoli at dawn.", []string{"LOCATION:Lebanon", "LOCATION:Tripoli"}, "Tripoli", "LBN", ""},
+		{"The southeastern Iranian city of Kerman mourned.", []string{"NORP:Iranian", "LOCATION:Kerman"}, "Kerman", "IRN", "IR.29"},
+		{"Farms near Kerman, California, dried up.", []string{"LOCATION:Kerman", "LOCATION:California"}, "Kerman", "USA", "US.CA"},
+		{"Militants attacked Kerman province.", []string{"LOCATION:Kerman"}, "Kerman", "IRN", "IR.29"},
+		{"Iran denied it.", []string{"ORG:Iran"}, "Iran", "IRN", ""},
+		{"Fighting around Bakhmut went on.", []string{"PERSON:Bakhmut"}, "Bakhmut", "UKR", ""},
+		{"Pilgrims streamed into Najaf on Friday.", nil, "Najaf", "IRQ", ""},
+		{"Tankers slowed in the Strait of Hormuz.", nil, "Strait of Hormuz", "", ""},
+		{"Rockets hit Ain al-Asad at night.", []string{"LOCATION:Ain"}, "Ain al-Asad", "IRQ", ""},
+		{"Officials in Sulaimaniya agreed.", []string{"LOCATION:Sulaimaniya"}, "Sulaimaniya", "IRQ", "IQ.05"},
+		{"The U.S. and the UK agreed.", []string{"LOCATION:U.S.", "LOCATION:UK"}, "UK", "GBR", ""},
+	} {
+		d := withEntities(t, tc.text, tc.ents...)
+		ps := placesNamed(&doc.Document{Places: s.Resolve(d)}, tc.name)
+		if len(ps) != 1 {
+			t.Errorf("%q: %d places named %q in %+v", tc.text, len(ps), tc.name, s.Resolve(d))
+			continue
+		}
+		if p := ps[0]; p.Country != tc.country || tc.admin1 != "" && p.Admin1 != tc.admin1 {
+			t.Errorf("%q: %s = %s %s, want %s %s", tc.text, tc.name, p.Country, p.Admin1, tc.country, tc.admin1)
+		}
+	}
+}
+
+func TestNotPlaces(t *testing.T) {
+	s, _ := load(t)
+	for _, tc := range []struct {
+		text string
+		ents []string
+	}{
+		{"Western officials met.", []string{"LOCATION:Western"}},
+		{"Crowds filled Riad al-Solh Square.", []string{"LOCATION:Riad"}},
+		{"Hamas said it would respond.", []string{"ORG:Hamas"}},
+		{"The Islamic Republic said so.", []string{"LOCATION:Islamic Republic"}},
+		{"Jackson said he would run.", []string{"PERSON:Jackson"}},
+		{"He spoke to reporters in English.", nil},
+	} {
+		if got := s.Resolve(withEntities(t, tc.text, tc.ents...)); len(got) != 0 {
+			t.Errorf("%q: places %+v, want none", tc.text, got)
+		}
+	}
+}
+
+func TestSpansAndEmpty(t *testing.T) {
+	s, _ := load(t)
+	d := withEntities(t, "Kerman mourned. Kerman wept.", "LOCATION:Kerman", "LOCATION:Kerman")
+	ps := s.Resolve(d)
+	if len(ps) != 2 || ps[0].Span != (doc.Span{Start: 0, End: 6}) || ps[1].Start != 16 || ps[1].Name != "Kerman" {
+		t.Errorf("places %+v", ps)
+	}
+	if ps := s.Resolve(&doc.Document{}); ps == nil || len(ps) != 0 {
+		t.Errorf("empty document: %#v, want an empty slice", ps)
+	}
+}
+
+func TestEvaluate(t *testing.T) {
+	s, n := load(t)
+	for _, tc := range []struct {
+		path           string
+		country, point float64 // accuracy at least
+	}{
+		{"testdata/ambiguous.tsv", 0.95, 0.95},
+		{"testdata/heldout.tsv", 0.95, 0.95},
+	} {
+		r, err := EvaluateWith(context.Background(), s, n, tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Log(r.String())
+		if r.Cases < 40 || r.CountryAccuracy() < tc.country || r.PointAccuracy() < tc.point {
+			t.Errorf("%s: %d cases, country %.3f (want ≥ %.2f), point %.3f (want ≥ %.2f)",
+				tc.path, r.Cases, r.CountryAccuracy(), tc.country, r.PointAccuracy(), tc.point)
+		}
+	}
+	if _, err := ReadCases("testdata/missing.tsv"); err == nil {
+		t.Error("ReadCases of a missing file: no error")
+	}
+}
+
+func TestStageInterface(t *testing.T) {
+	s, _ := load(t)
+	var st pipeline.Stage = s
+	if st.Name() != "places" || !slices.Equal(s.Languages(), []string{"en"}) {
+		t.Errorf("Name %q, Languages %v", st.Name(), s.Languages())
+	}
+	d := withEntities(t, "Kerman mourned.", "LOCATION:Kerman")
+	d.Language = "fr"
+	if err := pipeline.New(st).Run(context.Background(), d); err != nil || len(d.Places) != 0 || len(d.Skipped) != 1 {
+		t.Errorf("French document: err %v, places %v, skipped %v", err, d.Places, d.Skipped)
+	}
+}
+
+func BenchmarkResolveSeed(b *testing.B) {
+	raw, err := os.ReadFile(sharedtest.Path(b, "seed/kerman-stampede.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	title, body, _ := strings.Cut(string(raw), "\n")
+	s, n := load(b)
+	d, err := pipeline.New(segment.Stage{}, n).Analyze(context.Background(), &article.Article{Title: title, Body: body, Language: "en"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Resolve(d)
+	}
+}
