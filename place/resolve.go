@@ -32,7 +32,7 @@ type group struct {
 type cand struct {
 	*gazetteer.Place
 	level gazetteer.Level
-	main  bool // matched the place's main name, not an alternate
+	main  bool    // matched the place's main name, not an alternate
 	prior float64 // from the place alone and how its name matched
 	local float64 // from explicit context around the group's mentions
 	score float64
