@@ -121,11 +121,16 @@ func (r *resolver) regionHits() []doc.Span {
 		return nil
 	}
 	var out []doc.Span
-	for _, h := range r.s.regions.FindAll(toks, 0, len(toks)) {
-		sp := doc.Span{Start: toks[h.First].Start, End: toks[h.End-1].End}
-		if !capitalised(toks[h.First]) {
+	for i := 0; i < len(toks); i++ {
+		if !capitalised(toks[i]) {
 			continue
 		}
+		_, n := r.s.regions.Match(toks, i)
+		if n == 0 {
+			continue
+		}
+		sp := doc.Span{Start: toks[i].Start, End: toks[i+n-1].End}
+		i += n - 1
 		straddles := slices.ContainsFunc(r.d.Entities, func(e doc.Entity) bool {
 			return e.Start < sp.End && sp.Start < e.End && (e.Start < sp.Start || e.End > sp.End)
 		})
@@ -189,8 +194,10 @@ func (r *resolver) add(sp doc.Span, text string) {
 			m.want(w)
 		}
 	}
-	if before := prevWords(r.d.Text, sp.Start, 2); before == "city of" || before == "town of" || before == "village of" {
-		m.wantCity = true
+	if w1, rest := lastWord(r.d.Text[:sp.Start]); w1 == "of" {
+		if w2, _ := lastWord(rest); w2 == "city" || w2 == "town" || w2 == "village" {
+			m.wantCity = true
+		}
 	}
 	gi, ok := r.byKey[key]
 	if !ok {
@@ -274,7 +281,7 @@ func (r *resolver) explicit() {
 // pair handles "X, Y" and "X in Y" where Y is a country or division: the candidates of X
 // inside a candidate of Y, and those candidates of Y, gain.
 func (r *resolver) pair(x, y *mention) {
-	if x.group == y.group {
+	if x.group == y.group || y.Start-x.End > 40 {
 		return
 	}
 	var w float64
@@ -359,14 +366,4 @@ func nextWord(text string, i int) string {
 		k++
 	}
 	return strings.ToLower(text[j:k])
-}
-
-// prevWords returns the n lower-cased words before position i, joined by single spaces.
-func prevWords(text string, i, n int) string {
-	start := max(0, i-40)
-	f := strings.Fields(text[start:i])
-	if len(f) < n {
-		return ""
-	}
-	return strings.ToLower(strings.Join(f[len(f)-n:], " "))
 }

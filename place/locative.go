@@ -24,15 +24,40 @@ var contests = map[string]bool{
 
 // locative reports whether the words before position i make a place of what follows.
 func (r *resolver) locative(i int) bool {
-	w := strings.Fields(strings.ToLower(r.d.Text[max(0, i-40):i]))
-	if len(w) == 0 || i > 0 && !unicode.IsSpace(rune(r.d.Text[i-1])) {
-		return false
-	}
-	last := w[len(w)-1]
-	if locatives[last] {
+	w1, rest := lastWord(r.d.Text[:i])
+	if locatives[w1] {
 		return true
 	}
-	return last == "for" && len(w) > 1 && contests[w[len(w)-2]]
+	w2, _ := lastWord(rest)
+	return w1 == "for" && contests[w2]
+}
+
+// lastWord returns the lower-cased ASCII word that ends text after at most one space,
+// and the text before it; "" when text does not end so.
+func lastWord(text string) (string, string) {
+	end := len(text)
+	if end > 0 && text[end-1] == ' ' {
+		end--
+	}
+	start := end
+	for start > 0 && end-start < 12 {
+		c := text[start-1]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			break
+		}
+		start--
+	}
+	if start == end || start > 0 && text[start-1] != ' ' && text[start-1] != '\n' {
+		return "", ""
+	}
+	w := text[start:end]
+	for j := 0; j < len(w); j++ {
+		if w[j] >= 'A' && w[j] <= 'Z' {
+			w = strings.ToLower(w)
+			break
+		}
+	}
+	return w, text[:start]
 }
 
 // untagged adds the names after a locative word that no entity covers and the gazetteer
