@@ -25,7 +25,7 @@ var (
 )
 
 // Load parses the embedded data and builds the name index. It takes a few tenths of a
-// second and about 100 MB; load once and share the result.
+// second and about 65 MB of memory; load once and share the result.
 func Load() (*Gazetteer, error) {
 	b := newBuilder()
 	if err := b.countries("countries.tsv", countriesTSV); err != nil {

@@ -4,13 +4,22 @@
 //
 // # Which mentions
 //
-// Every LOCATION entity is looked up. An ORG entity is looked up only when its whole text
-// is a country's name ("Iran threatened..."): the entities stage sometimes types a
-// country as an organisation when it acts, and a country name is never ambiguous with a
-// place of another kind. Other organisations named after places ("Baghdad's government")
-// are left alone. NORP entities ("Iranian") are not places, but count as evidence for
-// their country. Multi-word names from the gazetteer's hand-written regions ("Strait of
-// Hormuz", "Ain al-Asad") are also found in text the entities stage left untagged.
+// Every LOCATION entity is looked up. The entities stage types some places otherwise, so
+// the stage also takes, when the gazetteer is sure of them (a country, a region, a named
+// division, or a city of 50,000 people or more under its exact name):
+//
+//   - ORG entities whose whole text is such a place ("Iran" acting, "Rafah", "Strait of
+//     Hormuz"), by main names only, since organisations are often named like a town's
+//     alternate name ("Hamas" is one of Hamm's);
+//   - PERSON entities right after a locative word ("in", "into", "around", "near", "from",
+//     "the battle for"...): "fighting around Bakhmut" (cities from 20,000 people);
+//   - capitalised names after a locative word that no entity covers ("into Najaf");
+//   - the gazetteer's multi-word region names, even when an entity holds only a part of
+//     one ("Ain" of "Ain al-Asad").
+//
+// NORP entities ("Iranian") are not places, but count as evidence for their country.
+// Direction words alone ("Western") and names that go on as a street or square ("Riad
+// al-Solh Square") are skipped.
 //
 // # Choosing among namesakes
 //
@@ -26,6 +35,14 @@
 //     province" (a division);
 //   - the article: countries named, demonyms, and the countries and divisions of the other
 //     places resolved (two rounds), and nearness to the other cities resolved.
+//
+// A city matched only through one of its alternate names never competes with a country
+// of that name ("Iraq" is an old name of Arak, Iran). A town or division of under 100,000
+// people that wins on its name alone, in a country nothing else in the article points to
+// while the article points elsewhere, is dropped: it is most often a fragment of a longer
+// name ("Shohada" of a cemetery in Tehran).
+//
+// The stage is safe for concurrent use.
 //
 // Each name costs a few map probes and the scoring is linear in the candidates, so an
 // article's places are resolved in microseconds.

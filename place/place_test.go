@@ -260,3 +260,39 @@ func BenchmarkResolveSeed(b *testing.B) {
 		s.Resolve(d)
 	}
 }
+
+func TestConcurrent(t *testing.T) {
+	s, _ := load(t)
+	d := withEntities(t, "Storms hit Paris, Texas, and Tripoli, Libya.", "LOCATION:Paris", "LOCATION:Texas", "LOCATION:Tripoli", "LOCATION:Libya")
+	want := s.Resolve(d)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 50 {
+				if got := s.Resolve(d); !slices.Equal(got, want) {
+					t.Errorf("concurrent Resolve = %+v, want %+v", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestDistance(t *testing.T) {
+	// Kerman to Tehran is about 800 km.
+	if d := Distance(30.28, 57.08, 35.69, 51.42); d < 780 || d > 830 {
+		t.Errorf("Distance(Kerman, Tehran) = %.0f km", d)
+	}
+	if d := Distance(10, 20, 10, 20); d != 0 {
+		t.Errorf("Distance to itself = %v", d)
+	}
+}
+
+func TestLastWord(t *testing.T) {
+	for in, want := range map[string]string{"fighting in ": "in", "battle for": "for", "x,": "", "": "", "Into ": "into"} {
+		if got, _ := lastWord(in); got != want {
+			t.Errorf("lastWord(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
