@@ -1,0 +1,222 @@
+package syntax
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// lemmatizer finds a word's dictionary form from the word and its Penn tag. It applies
+// suffix rules learnt from the treebank ("ied" VBD → strip 3, add "y"), the longest
+// matching suffix winning, and keeps a table of the treebank's words whose lemma the
+// rules get wrong (went → go, mice → mouse, us → we).
+type lemmatizer struct {
+	rules      map[uint64]lemmaRule // key: (tag, suffix)
+	exceptions map[uint64]string    // key: (tag, lower-case form)
+}
+
+// lemmaRule turns a form into its lemma: strip bytes from the end, then append add.
+type lemmaRule struct {
+	Strip int
+	Add   string
+}
+
+const maxRuleSuffix = 5
+
+func ruleKey(tag string, suffix string) uint64 { return f2(201, hashString(tag), hashString(suffix)) }
+func exceptionKey(tag string, lower []byte) uint64 {
+	return f2(202, hashString(tag), hashBytes(lower))
+}
+
+// properTag reports whether tag marks a proper noun, whose lemma keeps its capitals.
+func properTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+// lemma returns the lemma of form with Penn tag tag; buf is scratch space.
+func (lz *lemmatizer) lemma(form, tag string, buf []byte) (string, []byte) {
+	buf = lowerNorm(buf[:0], form)
+	if l, ok := lz.exceptions[exceptionKey(tag, buf)]; ok {
+		return l, buf
+	}
+	base := form
+	if !properTag(tag) {
+		if string(buf) != form { // no allocation for the comparison
+			base = string(buf)
+		}
+	}
+	return lz.apply(base, tag), buf
+}
+
+// apply applies the rule of the longest known suffix of base.
+func (lz *lemmatizer) apply(base, tag string) string {
+	for k := min(maxRuleSuffix, len(base)); k >= 0; k-- {
+		if r, ok := lz.rules[ruleKey(tag, base[len(base)-k:])]; ok {
+			if r.Strip > len(base) || r.Strip == 0 && r.Add == "" {
+				return base
+			}
+			stem := base[:len(base)-r.Strip]
+			if !utf8.ValidString(stem) {
+				return base
+			}
+			return stem + r.Add
+		}
+	}
+	return base
+}
+
+// lemmaEntry and lemmaRuleEntry are the stored forms of the lemmatiser.
+type lemmaEntry struct {
+	Tag, Form, Lemma string
+}
+
+type lemmaRuleEntry struct {
+	Tag, Suffix string
+	Rule        lemmaRule
+}
+
+func newLemmatizer(rules []lemmaRuleEntry, exc []lemmaEntry) *lemmatizer {
+	lz := &lemmatizer{rules: make(map[uint64]lemmaRule, len(rules)), exceptions: make(map[uint64]string, len(exc))}
+	for _, r := range rules {
+		lz.rules[ruleKey(r.Tag, r.Suffix)] = r.Rule
+	}
+	for _, e := range exc {
+		lz.exceptions[exceptionKey(e.Tag, []byte(e.Form))] = e.Lemma
+	}
+	return lz
+}
+
+// learnLemmatizer learns suffix rules from the word types of sents, then lists as
+// exceptions the types whose most frequent lemma the rules miss.
+func learnLemmatizer(sents []Sentence) ([]lemmaRuleEntry, []lemmaEntry) {
+	type typeKey struct{ tag, form string } // form: lower case, or as written for proper nouns
+	lemmas := map[typeKey]map[string]int{}
+	var buf []byte
+	for i := range sents {
+		s := &sents[i]
+		for j, f := range s.Form {
+			tag := s.XPOS[j]
+			key := typeKey{tag, f}
+			if !properTag(tag) {
+				buf = lowerNorm(buf[:0], f)
+				key.form = string(buf)
+			}
+			l := s.Lemma[j]
+			if l == "_" || l == "" {
+				continue
+			}
+			if lemmas[key] == nil {
+				lemmas[key] = map[string]int{}
+			}
+			lemmas[key][l]++
+		}
+	}
+	keys := make([]typeKey, 0, len(lemmas))
+	for k := range lemmas {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b typeKey) int {
+		if c := strings.Compare(a.tag, b.tag); c != 0 {
+			return c
+		}
+		return strings.Compare(a.form, b.form)
+	})
+	best := make(map[typeKey]string, len(keys))
+	for _, k := range keys {
+		best[k] = argmaxString(lemmas[k])
+	}
+	// Count, for every (tag, suffix) the rules of the word types ending so.
+	type ruleSlot struct{ tag, suffix string }
+	counts := map[ruleSlot]map[lemmaRule]int{}
+	for _, k := range keys {
+		l := best[k]
+		r := makeRule(k.form, l)
+		for n := 0; n <= maxRuleSuffix && n <= len(k.form); n++ {
+			sl := ruleSlot{k.tag, k.form[len(k.form)-n:]}
+			if counts[sl] == nil {
+				counts[sl] = map[lemmaRule]int{}
+			}
+			counts[sl][r]++
+		}
+	}
+	slots := make([]ruleSlot, 0, len(counts))
+	for sl := range counts {
+		slots = append(slots, sl)
+	}
+	slices.SortFunc(slots, func(a, b ruleSlot) int {
+		if c := strings.Compare(a.tag, b.tag); c != 0 {
+			return c
+		}
+		if len(a.suffix) != len(b.suffix) {
+			return len(a.suffix) - len(b.suffix)
+		}
+		return strings.Compare(a.suffix, b.suffix)
+	})
+	// Keep a slot's best rule when it is seen on two types at least and differs from
+	// what the shorter suffixes already give.
+	var rules []lemmaRuleEntry
+	lz := newLemmatizer(nil, nil)
+	for _, sl := range slots {
+		r, n := argmaxRule(counts[sl])
+		if sl.suffix != "" && n < 2 {
+			continue
+		}
+		if sl.suffix != "" {
+			if prev, ok := lz.longest(sl.tag, sl.suffix[1:]); ok && prev == r {
+				continue
+			}
+		}
+		e := lemmaRuleEntry{Tag: sl.tag, Suffix: sl.suffix, Rule: r}
+		rules = append(rules, e)
+		lz.rules[ruleKey(e.Tag, e.Suffix)] = e.Rule
+	}
+	var exc []lemmaEntry
+	for _, k := range keys {
+		if lz.apply(k.form, k.tag) != best[k] {
+			form := k.form
+			if properTag(k.tag) {
+				buf = lowerNorm(buf[:0], form)
+				form = string(buf)
+			}
+			exc = append(exc, lemmaEntry{Tag: k.tag, Form: form, Lemma: best[k]})
+		}
+	}
+	return rules, exc
+}
+
+// longest returns the rule of the longest suffix of s known for tag.
+func (lz *lemmatizer) longest(tag, s string) (lemmaRule, bool) {
+	for k := len(s); k >= 0; k-- {
+		if r, ok := lz.rules[ruleKey(tag, s[len(s)-k:])]; ok {
+			return r, true
+		}
+	}
+	return lemmaRule{}, false
+}
+
+func makeRule(form, lemma string) lemmaRule {
+	p := 0
+	for p < len(form) && p < len(lemma) && form[p] == lemma[p] {
+		p++
+	}
+	return lemmaRule{Strip: len(form) - p, Add: lemma[p:]}
+}
+
+func argmaxString(m map[string]int) string {
+	best, n := "", -1
+	for s, c := range m {
+		if c > n || c == n && s < best {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+func argmaxRule(m map[lemmaRule]int) (lemmaRule, int) {
+	var best lemmaRule
+	n := -1
+	for r, c := range m {
+		if c > n || c == n && (r.Strip < best.Strip || r.Strip == best.Strip && r.Add < best.Add) {
+			best, n = r, c
+		}
+	}
+	return best, n
+}

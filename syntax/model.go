@@ -1,0 +1,398 @@
+package syntax
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Model is a trained tagger, lemmatiser and parser. It is read-only once built and safe
+// for concurrent use.
+type Model struct {
+	data *modelData
+
+	xpos, upos []string // per tag class
+	labels     []string
+	rootLabel  int32
+	labelMask  []bool // labels the labeller may give a non-root attachment
+	vocab      map[uint64]uint32
+	tagdict    map[uint64]uint16
+	tagger     sparseTable
+	trans      denseTable
+	labeler    sparseTable
+	lemmas     *lemmatizer
+}
+
+// modelData is what the model file stores.
+type modelData struct {
+	Notes      string
+	Tags       []string // "XPOS UPOS"
+	Labels     []string
+	Vocab      []string // lower-case words; a word's id is its index + 1
+	TagDict    []tagDictEntry
+	TagFeats   []sparseEntry
+	TransBits  uint
+	Trans      []int16 // 4 per row, the fourth unused
+	LabelFeats []sparseEntry
+	LemmaRules []lemmaRuleEntry
+	LemmaExc   []lemmaEntry
+}
+
+type tagDictEntry struct {
+	Form string
+	Tag  uint16
+}
+
+// Notes describes how the model was trained.
+func (m *Model) Notes() string { return m.data.Notes }
+
+// Tags returns the tag classes as "XPOS UPOS" pairs.
+func (m *Model) Tags() []string { return append([]string(nil), m.data.Tags...) }
+
+// Labels returns the dependency relations the parser gives.
+func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
+
+const (
+	modelMagic   = "tocsin syntax model\n"
+	modelVersion = 1
+)
+
+func compile(d *modelData) (*Model, error) {
+	if len(d.Tags) == 0 || len(d.Tags) > 0xffff || len(d.Labels) == 0 || len(d.Labels) > 64 {
+		return nil, fmt.Errorf("%d tags and %d labels", len(d.Tags), len(d.Labels))
+	}
+	if d.TransBits < 8 || d.TransBits > 28 || len(d.Trans) != 4<<d.TransBits {
+		return nil, fmt.Errorf("transition table of %d weights for %d bits", len(d.Trans), d.TransBits)
+	}
+	m := &Model{data: d, labels: d.Labels, rootLabel: -1}
+	for _, t := range d.Tags {
+		x, u, ok := strings.Cut(t, " ")
+		if !ok {
+			return nil, fmt.Errorf("tag %q is not \"XPOS UPOS\"", t)
+		}
+		m.xpos = append(m.xpos, x)
+		m.upos = append(m.upos, u)
+	}
+	m.labelMask = make([]bool, len(d.Labels))
+	for i, l := range d.Labels {
+		if l == "root" {
+			m.rootLabel = int32(i)
+		} else {
+			m.labelMask[i] = true
+		}
+	}
+	if m.rootLabel < 0 {
+		return nil, errors.New("no root label")
+	}
+	m.vocab = make(map[uint64]uint32, len(d.Vocab))
+	for i, w := range d.Vocab {
+		m.vocab[hashString(w)] = uint32(i + 1)
+	}
+	m.tagdict = make(map[uint64]uint16, len(d.TagDict))
+	for _, e := range d.TagDict {
+		if int(e.Tag) >= len(d.Tags) {
+			return nil, fmt.Errorf("tag dictionary: tag %d of %q out of range", e.Tag, e.Form)
+		}
+		m.tagdict[hashString(e.Form)] = e.Tag
+	}
+	for _, e := range d.TagFeats {
+		for _, c := range e.Classes {
+			if int(c) >= len(d.Tags) {
+				return nil, fmt.Errorf("tagger feature with class %d of %d", c, len(d.Tags))
+			}
+		}
+	}
+	for _, e := range d.LabelFeats {
+		for _, c := range e.Classes {
+			if int(c) >= len(d.Labels) {
+				return nil, fmt.Errorf("labeller feature with class %d of %d", c, len(d.Labels))
+			}
+		}
+	}
+	m.tagger = newSparseTable(d.TagFeats)
+	m.labeler = newSparseTable(d.LabelFeats)
+	m.trans = denseTable{shift: 64 - d.TransBits, w: d.Trans}
+	m.lemmas = newLemmatizer(d.LemmaRules, d.LemmaExc)
+	return m, nil
+}
+
+// WriteTo writes the model: a text header, then a gzip stream of the data.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	d := m.data
+	var b bytes.Buffer
+	putString(&b, d.Notes)
+	putStrings(&b, d.Tags)
+	putStrings(&b, d.Labels)
+	putStrings(&b, d.Vocab)
+	putUvarint(&b, uint64(len(d.TagDict)))
+	for _, e := range d.TagDict {
+		putString(&b, e.Form)
+		putUvarint(&b, uint64(e.Tag))
+	}
+	putSparse(&b, d.TagFeats)
+	putUvarint(&b, uint64(d.TransBits))
+	nz := 0
+	for r := 0; r < len(d.Trans); r += 4 {
+		if d.Trans[r] != 0 || d.Trans[r+1] != 0 || d.Trans[r+2] != 0 || d.Trans[r+3] != 0 {
+			nz++
+		}
+	}
+	putUvarint(&b, uint64(nz))
+	prev := -1
+	for r := 0; r < len(d.Trans); r += 4 {
+		row := d.Trans[r : r+4]
+		if row[0] == 0 && row[1] == 0 && row[2] == 0 && row[3] == 0 {
+			continue
+		}
+		putUvarint(&b, uint64(r/4-prev))
+		prev = r / 4
+		for _, v := range row {
+			putVarint(&b, int64(v))
+		}
+	}
+	putSparse(&b, d.LabelFeats)
+	putUvarint(&b, uint64(len(d.LemmaRules)))
+	for _, r := range d.LemmaRules {
+		putString(&b, r.Tag)
+		putString(&b, r.Suffix)
+		putUvarint(&b, uint64(r.Rule.Strip))
+		putString(&b, r.Rule.Add)
+	}
+	putUvarint(&b, uint64(len(d.LemmaExc)))
+	for _, e := range d.LemmaExc {
+		putString(&b, e.Tag)
+		putString(&b, e.Form)
+		putString(&b, e.Lemma)
+	}
+
+	var out bytes.Buffer
+	out.WriteString(modelMagic)
+	fmt.Fprintf(&out, "version %d\n", modelVersion)
+	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	zw.Write(b.Bytes())
+	if err := zw.Close(); err != nil {
+		return 0, err
+	}
+	n, err := w.Write(out.Bytes())
+	return int64(n), err
+}
+
+// WriteFile writes the model to path.
+func (m *Model) WriteFile(path string) error {
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// ReadModel reads a model written by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	br := bufio.NewReader(r)
+	magic, err := br.ReadString('\n')
+	if err != nil || magic != modelMagic {
+		return nil, errors.New("model: not a tocsin syntax model (bad header)")
+	}
+	var version int
+	line, err := br.ReadString('\n')
+	if _, serr := fmt.Sscanf(line, "version %d\n", &version); err != nil || serr != nil {
+		return nil, errors.New("model: no version line")
+	}
+	if version != modelVersion {
+		return nil, fmt.Errorf("model: version %d, this build reads version %d", version, modelVersion)
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	d, err := decodeModel(raw)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	m, err := compile(d)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	return m, nil
+}
+
+func decodeModel(raw []byte) (*modelData, error) {
+	rd := &byteReader{b: raw}
+	d := &modelData{}
+	d.Notes = rd.string()
+	d.Tags = rd.strings()
+	d.Labels = rd.strings()
+	d.Vocab = rd.strings()
+	n := rd.count()
+	d.TagDict = make([]tagDictEntry, n)
+	for i := range d.TagDict {
+		d.TagDict[i] = tagDictEntry{Form: rd.string(), Tag: uint16(rd.uvarint())}
+	}
+	d.TagFeats = rd.sparse()
+	d.TransBits = uint(rd.uvarint())
+	if d.TransBits < 8 || d.TransBits > 28 {
+		return nil, fmt.Errorf("transition table of %d bits", d.TransBits)
+	}
+	d.Trans = make([]int16, 4<<d.TransBits)
+	n = rd.count()
+	row := -1
+	for range n {
+		row += int(rd.uvarint())
+		if row < 0 || row >= 1<<d.TransBits {
+			return nil, errors.New("corrupt transition table")
+		}
+		for j := range 4 {
+			d.Trans[row*4+j] = int16(rd.varint())
+		}
+	}
+	d.LabelFeats = rd.sparse()
+	n = rd.count()
+	d.LemmaRules = make([]lemmaRuleEntry, n)
+	for i := range d.LemmaRules {
+		d.LemmaRules[i] = lemmaRuleEntry{Tag: rd.string(), Suffix: rd.string(), Rule: lemmaRule{Strip: int(rd.uvarint()), Add: rd.string()}}
+	}
+	n = rd.count()
+	d.LemmaExc = make([]lemmaEntry, n)
+	for i := range d.LemmaExc {
+		d.LemmaExc[i] = lemmaEntry{Tag: rd.string(), Form: rd.string(), Lemma: rd.string()}
+	}
+	if rd.err != nil {
+		return nil, rd.err
+	}
+	if rd.i != len(raw) {
+		return nil, fmt.Errorf("%d trailing bytes", len(raw)-rd.i)
+	}
+	return d, nil
+}
+
+func putSparse(b *bytes.Buffer, es []sparseEntry) {
+	putUvarint(b, uint64(len(es)))
+	prev := uint64(0)
+	for _, e := range es {
+		putUvarint(b, e.Key-prev)
+		prev = e.Key
+		putUvarint(b, uint64(len(e.Classes)))
+		pc := 0
+		for i, c := range e.Classes {
+			putUvarint(b, uint64(int(c)-pc))
+			pc = int(c)
+			putVarint(b, int64(e.Values[i]))
+		}
+	}
+}
+
+func (r *byteReader) sparse() []sparseEntry {
+	n := r.count()
+	out := make([]sparseEntry, n)
+	prev := uint64(0)
+	for i := range out {
+		prev += r.uvarint()
+		e := sparseEntry{Key: prev}
+		k := r.count()
+		e.Classes = make([]uint16, k)
+		e.Values = make([]int16, k)
+		c := 0
+		for j := range k {
+			c += int(r.uvarint())
+			e.Classes[j] = uint16(c)
+			e.Values[j] = int16(r.varint())
+		}
+		out[i] = e
+	}
+	return out
+}
+
+func putUvarint(b *bytes.Buffer, v uint64) {
+	var tmp [binary.MaxVarintLen64]byte
+	b.Write(tmp[:binary.PutUvarint(tmp[:], v)])
+}
+
+func putVarint(b *bytes.Buffer, v int64) {
+	var tmp [binary.MaxVarintLen64]byte
+	b.Write(tmp[:binary.PutVarint(tmp[:], v)])
+}
+
+func putString(b *bytes.Buffer, s string) {
+	putUvarint(b, uint64(len(s)))
+	b.WriteString(s)
+}
+
+func putStrings(b *bytes.Buffer, ss []string) {
+	putUvarint(b, uint64(len(ss)))
+	for _, s := range ss {
+		putString(b, s)
+	}
+}
+
+// byteReader decodes the model body; the first error sticks.
+type byteReader struct {
+	b   []byte
+	i   int
+	err error
+}
+
+func (r *byteReader) fail(what string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("truncated or corrupt at byte %d (%s)", r.i, what)
+	}
+	r.i = len(r.b)
+}
+
+func (r *byteReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b[r.i:])
+	if n <= 0 {
+		r.fail("uvarint")
+		return 0
+	}
+	r.i += n
+	return v
+}
+
+func (r *byteReader) varint() int64 {
+	v, n := binary.Varint(r.b[r.i:])
+	if n <= 0 {
+		r.fail("varint")
+		return 0
+	}
+	r.i += n
+	return v
+}
+
+// count reads a length, which cannot exceed the bytes left.
+func (r *byteReader) count() int {
+	n := r.uvarint()
+	if n > uint64(len(r.b)-r.i) {
+		r.fail("count")
+		return 0
+	}
+	return int(n)
+}
+
+func (r *byteReader) string() string {
+	n := r.count()
+	s := string(r.b[r.i : r.i+n])
+	r.i += n
+	return s
+}
+
+func (r *byteReader) strings() []string {
+	n := r.count()
+	out := make([]string, n)
+	for i := range out {
+		out[i] = r.string()
+	}
+	return out
+}

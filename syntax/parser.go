@@ -1,0 +1,338 @@
+package syntax
+
+// The parser is a greedy arc-hybrid transition system (Kuhlmann et al. 2011) with the
+// root at the end of the buffer (Ballesteros and Nivre 2013):
+//
+//	SHIFT  moves the first buffer word b0 onto the stack;
+//	LEFT   makes b0 the head of the stack top s0 and pops s0;
+//	RIGHT  makes the word under the top, s1, the head of s0 and pops s0.
+//
+// A word is attached only once it has all its dependents, so the labeller, which runs
+// at each attachment, sees the dependent's whole subtree. Only LEFT can attach a word to
+// the root, and only when it is the last word on the stack: every tree has one root.
+// The transition classifier is an averaged perceptron over hashed features in the style
+// of Zhang and Nivre (2011), trained with the dynamic oracle of Goldberg and Nivre (2013).
+
+const (
+	trShift = iota
+	trLeft
+	trRight
+	numTransitions
+)
+
+// Feature values for missing positions and the root.
+const (
+	noWord   = 0xffff_fff0
+	rootWord = 0xffff_fff1
+	noTag    = 0xff0
+	rootTag  = 0xff1
+	noLabel  = 0xff0
+)
+
+// pstate is a parser configuration over one sentence of n words; position n is the root.
+type pstate struct {
+	n     int
+	word  []uint64 // vocabulary id of each word (0 unknown)
+	tag   []uint64 // tag class of each word
+	head  []int32  // -1 until attached
+	label []int32  // -1 until attached
+	lc1   []int32  // leftmost dependent, -1 if none
+	lc2   []int32  // second leftmost
+	rc1   []int32  // rightmost dependent
+	rc2   []int32
+	nl    []int32 // number of left dependents
+	nr    []int32
+	lset  []uint64 // labels of left dependents, as bits
+	rset  []uint64
+	stack []int32
+	b     int
+}
+
+func (s *pstate) reset(n int) {
+	s.n = n
+	m := n + 1
+	s.word = grow(s.word, m)
+	s.tag = grow(s.tag, m)
+	s.head = grow(s.head, m)
+	s.label = grow(s.label, m)
+	s.lc1 = grow(s.lc1, m)
+	s.lc2 = grow(s.lc2, m)
+	s.rc1 = grow(s.rc1, m)
+	s.rc2 = grow(s.rc2, m)
+	s.nl = grow(s.nl, m)
+	s.nr = grow(s.nr, m)
+	s.lset = grow(s.lset, m)
+	s.rset = grow(s.rset, m)
+	for i := range m {
+		s.head[i], s.label[i] = -1, -1
+		s.lc1[i], s.lc2[i], s.rc1[i], s.rc2[i] = -1, -1, -1, -1
+		s.nl[i], s.nr[i] = 0, 0
+		s.lset[i], s.rset[i] = 0, 0
+	}
+	s.word[n], s.tag[n] = rootWord, rootTag
+	s.stack = s.stack[:0]
+	s.b = 0
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/2)
+	}
+	return s[:n]
+}
+
+func (s *pstate) done() bool { return len(s.stack) == 0 && s.b == s.n }
+
+// legal reports which transitions are allowed, as bits 1<<tr.
+func (s *pstate) legal() int {
+	m := 0
+	if s.b < s.n {
+		m |= 1 << trShift
+	}
+	if len(s.stack) > 0 && (s.b < s.n || len(s.stack) == 1) {
+		m |= 1 << trLeft
+	}
+	if len(s.stack) > 1 {
+		m |= 1 << trRight
+	}
+	return m
+}
+
+// apply performs transition t; for an attachment, label gives the relation.
+func (s *pstate) apply(t int, label int32) {
+	switch t {
+	case trShift:
+		s.stack = append(s.stack, int32(s.b))
+		s.b++
+	case trLeft:
+		d := s.stack[len(s.stack)-1]
+		s.stack = s.stack[:len(s.stack)-1]
+		h := int32(s.b)
+		s.head[d], s.label[d] = h, label
+		s.lc2[h], s.lc1[h] = s.lc1[h], d // d is left of all earlier left dependents of h
+		s.nl[h]++
+		s.lset[h] |= 1 << (uint(label) & 63)
+	case trRight:
+		d := s.stack[len(s.stack)-1]
+		s.stack = s.stack[:len(s.stack)-1]
+		h := s.stack[len(s.stack)-1]
+		s.head[d], s.label[d] = h, label
+		s.rc2[h], s.rc1[h] = s.rc1[h], d
+		s.nr[h]++
+		s.rset[h] |= 1 << (uint(label) & 63)
+	}
+}
+
+// attachment returns the dependent and head that transition t would join.
+func (s *pstate) attachment(t int) (dep, head int32) {
+	d := s.stack[len(s.stack)-1]
+	if t == trLeft {
+		return d, int32(s.b)
+	}
+	return d, s.stack[len(s.stack)-2]
+}
+
+func (s *pstate) w(p int32) uint64 {
+	if p < 0 {
+		return noWord
+	}
+	return s.word[p]
+}
+
+func (s *pstate) t(p int32) uint64 {
+	if p < 0 {
+		return noTag
+	}
+	return s.tag[p]
+}
+
+func (s *pstate) l(p int32) uint64 {
+	if p < 0 || s.label[p] < 0 {
+		return noLabel
+	}
+	return uint64(s.label[p])
+}
+
+func child(c []int32, p int32) int32 {
+	if p < 0 {
+		return -1
+	}
+	return c[p]
+}
+
+func dist(a, b int32) uint64 {
+	if a < 0 || b < 0 {
+		return 0
+	}
+	d := b - a
+	if d < 0 {
+		d = -d
+	}
+	switch {
+	case d <= 4:
+		return uint64(d)
+	case d <= 6:
+		return 5
+	case d <= 10:
+		return 6
+	}
+	return 7
+}
+
+func capv(v int32) uint64 { return uint64(min(v, 4)) }
+
+// numParseFeats is the number of features parseFeatures writes.
+const numParseFeats = 62
+
+// parseFeatures writes the features of the current configuration into keys.
+func (s *pstate) parseFeatures(keys *[numParseFeats]uint64) {
+	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
+	if k := len(s.stack); k > 0 {
+		s0 = s.stack[k-1]
+		if k > 1 {
+			s1 = s.stack[k-2]
+			if k > 2 {
+				s2 = s.stack[k-3]
+			}
+		}
+	}
+	b0, b1, b2 := int32(s.b), int32(-1), int32(-1)
+	if s.b+1 <= s.n {
+		b1 = b0 + 1
+		if s.b+2 <= s.n {
+			b2 = b0 + 2
+		}
+	}
+	s0w, s0t, s1w, s1t, s2t := s.w(s0), s.t(s0), s.w(s1), s.t(s1), s.t(s2)
+	b0w, b0t, b1w, b1t, b2w, b2t := s.w(b0), s.t(b0), s.w(b1), s.t(b1), s.w(b2), s.t(b2)
+	s0L, s0R, s0L2, s0R2 := child(s.lc1, s0), child(s.rc1, s0), child(s.lc2, s0), child(s.rc2, s0)
+	s1L, s1R := child(s.lc1, s1), child(s.rc1, s1)
+	b0L, b0L2 := s.lc1[b0], s.lc2[b0]
+	s0Lt, s0Rt, s1Rt, b0Lt := s.t(s0L), s.t(s0R), s.t(s1R), s.t(b0L)
+	d0, d1 := dist(s0, b0), dist(s1, s0)
+	var s0vl, s0vr, s1vl, s1vr, s0ls, s0rs uint64 = 9, 9, 9, 9, 0, 0
+	if s0 >= 0 {
+		s0vl, s0vr, s0ls, s0rs = capv(s.nl[s0]), capv(s.nr[s0]), s.lset[s0], s.rset[s0]
+	}
+	if s1 >= 0 {
+		s1vl, s1vr = capv(s.nl[s1]), capv(s.nr[s1])
+	}
+	b0vl := capv(s.nl[b0])
+
+	k := keys
+	// single words
+	k[0] = f1(1, s0w)
+	k[1] = f1(2, s0t)
+	k[2] = f2(3, s0w, s0t)
+	k[3] = f1(4, s1w)
+	k[4] = f1(5, s1t)
+	k[5] = f2(6, s1w, s1t)
+	k[6] = f1(7, b0w)
+	k[7] = f1(8, b0t)
+	k[8] = f2(9, b0w, b0t)
+	k[9] = f1(10, b1w)
+	k[10] = f1(11, b1t)
+	k[11] = f2(12, b1w, b1t)
+	k[12] = f1(13, b2w)
+	k[13] = f1(14, b2t)
+	k[14] = f1(15, s2t)
+	// pairs
+	k[15] = f4(16, s0w, s0t, b0w, b0t)
+	k[16] = f3(17, s0w, s0t, b0w)
+	k[17] = f3(18, s0w, b0w, b0t)
+	k[18] = f3(19, s0w, s0t, b0t)
+	k[19] = f3(20, s0t, b0w, b0t)
+	k[20] = f2(21, s0w, b0w)
+	k[21] = f2(22, s0t, b0t)
+	k[22] = f2(23, b0t, b1t)
+	k[23] = f4(24, s1w, s1t, s0w, s0t)
+	k[24] = f2(25, s1w, s0w)
+	k[25] = f2(26, s1t, s0t)
+	k[26] = f2(27, s1t, s0w)
+	k[27] = f2(28, s1w, s0t)
+	// triples of tags
+	k[28] = f3(29, b0t, b1t, b2t)
+	k[29] = f3(30, s0t, b0t, b1t)
+	k[30] = f3(31, s1t, s0t, b0t)
+	k[31] = f3(32, s2t, s1t, s0t)
+	k[32] = f3(33, s0t, s0Lt, b0t)
+	k[33] = f3(34, s0t, s0Rt, b0t)
+	k[34] = f3(35, s0t, b0t, b0Lt)
+	k[35] = f3(36, s1t, s1Rt, s0t)
+	k[36] = f3(37, s1t, s0t, s0Lt)
+	k[37] = f3(38, s1t, s0t, s0Rt)
+	// distance
+	k[38] = f2(39, s0w, d0)
+	k[39] = f2(40, s0t, d0)
+	k[40] = f2(41, b0w, d0)
+	k[41] = f2(42, b0t, d0)
+	k[42] = f3(43, s0t, b0t, d0)
+	k[43] = f3(44, s1t, s0t, d1)
+	k[44] = f3(45, s1w, s0w, d1)
+	// valency
+	k[45] = f2(46, s0w, s0vr)
+	k[46] = f2(47, s0t, s0vr)
+	k[47] = f2(48, s0t, s0vl)
+	k[48] = f2(49, b0t, b0vl)
+	k[49] = f3(50, s1t, s1vl, s1vr)
+	// dependents
+	k[50] = f2(51, s.w(s0L), s.l(s0L))
+	k[51] = f2(52, s0Lt, s.l(s0L))
+	k[52] = f2(53, s.w(s0R), s.l(s0R))
+	k[53] = f2(54, s0Rt, s.l(s0R))
+	k[54] = f2(55, s.w(b0L), s.l(b0L))
+	k[55] = f2(56, b0Lt, s.l(b0L))
+	k[56] = f3(57, s1Rt, s.l(s1R), s.t(s1L))
+	k[57] = f3(58, s0t, s0Lt, s.t(s0L2))
+	k[58] = f3(59, s0t, s0Rt, s.t(s0R2))
+	k[59] = f3(60, b0t, b0Lt, s.t(b0L2))
+	// label sets
+	k[60] = f3(61, s0t, s0ls, s0rs)
+	k[61] = f2(62, b0t, s.lset[b0])
+}
+
+// transitionCosts returns, for each legal transition, the number of gold arcs it makes
+// unreachable (Goldberg and Nivre 2013, arc-hybrid); gold holds gold heads with n for the
+// root. Illegal transitions cost -1.
+func (s *pstate) transitionCosts(gold []int32, legal int) [numTransitions]int {
+	c := [numTransitions]int{-1, -1, -1}
+	n := int32(s.n)
+	if legal&(1<<trShift) != 0 {
+		b0 := int32(s.b)
+		cost := 0
+		for i, d := range s.stack {
+			if gold[d] == b0 {
+				cost++
+			}
+			if gold[b0] == d && i != len(s.stack)-1 {
+				cost++
+			}
+		}
+		c[trShift] = cost
+	}
+	if legal&(1<<(trLeft))|legal&(1<<trRight) != 0 {
+		s0 := s.stack[len(s.stack)-1]
+		kids := 0
+		for d := int32(s.b); d < n; d++ {
+			if gold[d] == s0 {
+				kids++
+			}
+		}
+		g := gold[s0]
+		if legal&(1<<trLeft) != 0 {
+			cost := kids
+			if g > int32(s.b) || len(s.stack) > 1 && g == s.stack[len(s.stack)-2] {
+				cost++
+			}
+			c[trLeft] = cost
+		}
+		if legal&(1<<trRight) != 0 {
+			cost := kids
+			if g >= int32(s.b) {
+				cost++
+			}
+			c[trRight] = cost
+		}
+	}
+	return c
+}

@@ -1,0 +1,256 @@
+package syntax
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+//go:embed model.bin
+var modelBin []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model, decoded on first use and shared afterwards.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = ReadModel(bytes.NewReader(modelBin))
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("syntax: embedded model: %w", defaultErr)
+		}
+	})
+	return defaultModel, defaultErr
+}
+
+// Stage is the pipeline stage that fills the syntax fields of every token: POS, Tag,
+// Lemma, Head and Dep.
+type Stage struct{ m *Model }
+
+// New returns the stage with the embedded model.
+func New() (*Stage, error) {
+	m, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{m: m}, nil
+}
+
+// NewStage returns the stage with model m.
+func NewStage(m *Model) *Stage { return &Stage{m: m} }
+
+// Model returns the stage's model.
+func (s *Stage) Model() *Model { return s.m }
+
+// Name implements pipeline.Stage.
+func (*Stage) Name() string { return "syntax" }
+
+// Languages implements pipeline.LanguageBound.
+func (*Stage) Languages() []string { return []string{"en"} }
+
+// maxChunk is the longest stretch the parser takes at once: a longer sentence (a list, a
+// table flattened into text) is parsed in pieces cut after punctuation, each with its own
+// root.
+const maxChunk = 200
+
+// Annotate implements pipeline.Stage. Each sentence is tagged and parsed on its own;
+// tokens outside every sentence are left alone, and a document without sentences is
+// treated as one sentence.
+func (s *Stage) Annotate(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	w := s.m.getWorker()
+	defer putWorker(w)
+	if len(d.Sentences) == 0 {
+		w.annotate(d.Tokens, 0)
+		return nil
+	}
+	for i, sent := range d.Sentences {
+		if i%64 == 63 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		first, end := max(sent.FirstToken, 0), min(sent.EndToken, len(d.Tokens))
+		if first < end {
+			w.annotate(d.Tokens[first:end], first)
+		}
+	}
+	return nil
+}
+
+// pieces are the words the model sees for a stretch of tokens: the treebank splits
+// hyphenated compounds ("anti - American"), so the stage does too and joins the
+// analyses afterwards.
+type pieces struct {
+	forms []string
+	owner []int32 // index of the token in the stretch
+	off   []int32 // byte offset of the piece in its token's text
+	head  []int32 // piece index of the head, -1 for a root
+	label []int32
+	tag   []uint16
+	depth []int32
+	first []int32 // first piece of each token
+}
+
+// split fills p with the pieces of toks.
+func (p *pieces) split(toks []doc.Token) {
+	p.forms, p.owner, p.off = p.forms[:0], p.owner[:0], p.off[:0]
+	p.first = p.first[:0]
+	for i := range toks {
+		t := &toks[i]
+		p.first = append(p.first, int32(len(p.forms)))
+		text := t.Text
+		switch {
+		case t.Kind == doc.Hashtag && len(text) > 1:
+			p.add(text[1:], i, 1) // #Iran reads as Iran
+			continue
+		case t.Kind == doc.Word && len(text) > 2:
+			if p.splitHyphens(text, i) {
+				continue
+			}
+		}
+		p.add(text, i, 0)
+	}
+}
+
+func (p *pieces) add(form string, owner, off int) {
+	p.forms = append(p.forms, form)
+	p.owner = append(p.owner, int32(owner))
+	p.off = append(p.off, int32(off))
+}
+
+// splitHyphens adds the parts of a hyphenated word and its hyphens; it reports false,
+// adding nothing, when text has no inner hyphen or an empty part.
+func (p *pieces) splitHyphens(text string, owner int) bool {
+	if strings.IndexByte(text, '-') < 0 {
+		return false
+	}
+	if text[0] == '-' || text[len(text)-1] == '-' || strings.Contains(text, "--") {
+		return false
+	}
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '-' {
+			p.add(text[start:i], owner, start)
+			p.add("-", owner, i)
+			start = i + 1
+		}
+	}
+	p.add(text[start:], owner, start)
+	return true
+}
+
+// annotate analyses one sentence's tokens; base is the document index of toks[0].
+func (w *worker) annotate(toks []doc.Token, base int) {
+	if len(toks) == 0 {
+		return
+	}
+	m := w.m
+	p := &w.pc
+	p.split(toks)
+	n := len(p.forms)
+	p.head = grow(p.head, n)
+	p.label = grow(p.label, n)
+	p.tag = grow(p.tag, n)
+	for start := 0; start < n; {
+		end := chunkEnd(p, start, n)
+		w.tagWords(p.forms[start:end])
+		w.parse()
+		for i := start; i < end; i++ {
+			h := w.st.head[i-start]
+			if int(h) == end-start {
+				p.head[i] = -1
+			} else {
+				p.head[i] = int32(start) + h
+			}
+			p.label[i] = w.st.label[i-start]
+			p.tag[i] = w.tags[i-start]
+		}
+		start = end
+	}
+	for i := range toks {
+		t := &toks[i]
+		a := int(p.first[i])
+		b := n
+		if i+1 < len(toks) {
+			b = int(p.first[i+1])
+		}
+		k := a
+		if b-a > 1 {
+			k = p.top(a, b)
+		}
+		tag := p.tag[k]
+		t.Tag, t.POS = m.xpos[tag], m.upos[tag]
+		t.Dep = m.labels[p.label[k]]
+		if h := p.head[k]; h < 0 {
+			t.Head = -1
+		} else {
+			t.Head = base + int(p.owner[h])
+		}
+		switch {
+		case t.Kind == doc.Hashtag || t.Kind == doc.URL:
+			t.Lemma = t.Text
+		case b-a == 1:
+			t.Lemma, w.buf = m.lemmas.lemma(t.Text, t.Tag, w.buf)
+		case k == b-1: // a compound whose last part is its head: anti-Americans → anti-American
+			var l string
+			l, w.buf = m.lemmas.lemma(p.forms[k], t.Tag, w.buf)
+			t.Lemma = t.Text[:p.off[k]] + l
+		default:
+			t.Lemma = t.Text
+		}
+	}
+}
+
+// top returns the piece of [a, b) nearest the root, the rightmost of equals; joining the
+// pieces of each token under it keeps the token-level structure a tree.
+func (p *pieces) top(a, b int) int {
+	best, bestDepth := a, -1
+	for k := a; k < b; k++ {
+		d := 0
+		for h := p.head[k]; h >= 0 && d <= len(p.head); h = p.head[h] {
+			d++
+		}
+		if bestDepth < 0 || d <= bestDepth {
+			best, bestDepth = k, d
+		}
+	}
+	return best
+}
+
+// chunkEnd returns where the chunk starting at start ends: at n when the rest fits,
+// otherwise after the last punctuation (or, failing that, the last token boundary) that
+// keeps the chunk within maxChunk pieces.
+func chunkEnd(p *pieces, start, n int) int {
+	if n-start <= maxChunk {
+		return n
+	}
+	limit := start + maxChunk
+	cut := -1
+	for e := limit; e > start+maxChunk/2; e-- {
+		if p.owner[e] == p.owner[e-1] {
+			continue // inside a token
+		}
+		if cut < 0 {
+			cut = e
+		}
+		switch p.forms[e-1] {
+		case ".", ";", ",", ":", "!", "?":
+			return e
+		}
+	}
+	if cut < 0 {
+		cut = limit // a single token of maxChunk pieces: cut it
+	}
+	return cut
+}

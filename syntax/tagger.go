@@ -1,0 +1,106 @@
+package syntax
+
+// The tagger is a greedy left-to-right averaged perceptron over joint labels "XPOS UPOS"
+// (NN NOUN, DT PRON, VBZ AUX ...): predicting the pair lets context choose between DT DET
+// and DT PRON ("that") or VBP AUX and VBP VERB ("have"), which a table from XPOS to UPOS
+// cannot.
+
+// Tagger feature templates.
+const (
+	ttBias = iota + 1
+	ttLow
+	ttForm
+	ttSuf1
+	ttSuf2
+	ttSuf3
+	ttSuf4
+	ttPre1
+	ttPre3
+	ttShape
+	ttLowP1
+	ttLowN1
+	ttLowP2
+	ttLowN2
+	ttSufP1
+	ttSufN1
+	ttShapeP1
+	ttShapeN1
+	ttLowP1Low
+	ttLowLowN1
+	// dynamic: depend on the tags already chosen
+	ttTagP1
+	ttTagP2
+	ttTagP1P2
+	ttTagP1Low
+)
+
+const (
+	numTagStatic  = 19
+	numTagDynamic = 4
+	numTagFeats   = numTagStatic + numTagDynamic
+)
+
+// Sentinels for neighbours outside the sentence.
+var (
+	lexStart = lex{low: 0x1111, form: 0x1111, suf: [4]uint64{0x1111, 0x1111, 0x1111, 0x1111}, shape: 0x1111}
+	lexEnd   = lex{low: 0x2222, form: 0x2222, suf: [4]uint64{0x2222, 0x2222, 0x2222, 0x2222}, shape: 0x2222}
+)
+
+// tagStatic writes the features of word i that do not depend on predicted tags.
+func tagStatic(lx []lex, i int, keys *[numTagFeats]uint64) {
+	w := &lx[i]
+	p1, p2, n1, n2 := &lexStart, &lexStart, &lexEnd, &lexEnd
+	if i > 0 {
+		p1 = &lx[i-1]
+		if i > 1 {
+			p2 = &lx[i-2]
+		}
+	}
+	if i+1 < len(lx) {
+		n1 = &lx[i+1]
+		if i+2 < len(lx) {
+			n2 = &lx[i+2]
+		}
+	}
+	keys[0] = f1(ttBias, 0)
+	keys[1] = f1(ttLow, w.low)
+	keys[2] = f1(ttForm, w.form)
+	keys[3] = opt(ttSuf1, w.suf[0])
+	keys[4] = opt(ttSuf2, w.suf[1])
+	keys[5] = opt(ttSuf3, w.suf[2])
+	keys[6] = opt(ttSuf4, w.suf[3])
+	keys[7] = opt(ttPre1, w.pre1)
+	keys[8] = opt(ttPre3, w.pre3)
+	keys[9] = f1(ttShape, w.shape)
+	keys[10] = f1(ttLowP1, p1.low)
+	keys[11] = f1(ttLowN1, n1.low)
+	keys[12] = f1(ttLowP2, p2.low)
+	keys[13] = f1(ttLowN2, n2.low)
+	keys[14] = opt(ttSufP1, p1.suf[2])
+	keys[15] = opt(ttSufN1, n1.suf[2])
+	keys[16] = f1(ttShapeP1, p1.shape)
+	keys[17] = f1(ttShapeN1, n1.shape)
+	keys[18] = f2(ttLowLowN1, w.low, n1.low)
+}
+
+// tagDynamic writes the features that depend on the two previous tags.
+func tagDynamic(prev1, prev2 uint64, w *lex, keys *[numTagFeats]uint64) {
+	keys[numTagStatic+0] = f1(ttTagP1, prev1)
+	keys[numTagStatic+1] = f1(ttTagP2, prev2)
+	keys[numTagStatic+2] = f2(ttTagP1P2, prev1, prev2)
+	keys[numTagStatic+3] = f2(ttTagP1Low, prev1, w.low)
+}
+
+// opt is f1 for a value that may be absent (0), which gives no feature.
+func opt(t, v uint64) uint64 {
+	if v == 0 {
+		return 0
+	}
+	return f1(t, v)
+}
+
+// Tag values used as "previous tag" before the first word.
+const (
+	tagStart1 = 0xfff1
+	tagStart2 = 0xfff2
+)
