@@ -107,12 +107,14 @@ type Entity struct {
 
 // Place is a resolved place mention.
 type Place struct {
-	Name      string  `json:"name"`
-	Country   string  `json:"country"` // ISO 3166 alpha-3
-	Admin1    string  `json:"admin1"`
-	Lat       float64 `json:"lat"`
-	Lon       float64 `json:"lon"`
-	GeonameID int     `json:"geonameid"`
+	Name    string `json:"name"`
+	Country string `json:"country"` // ISO 3166 alpha-3
+	Admin1  string `json:"admin1"`  // GeoNames first-level division code, e.g. IR.29
+	// Admin1Name is the division's name ("Kerman"), when the gazetteer knows it.
+	Admin1Name string  `json:"admin1_name,omitempty"`
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
+	GeonameID  int     `json:"geonameid"`
 	Span
 }
 

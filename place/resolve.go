@@ -276,7 +276,7 @@ func (r *resolver) output() []doc.Place {
 			continue
 		}
 		out = append(out, doc.Place{
-			Name: m.text, Country: c.Country, Admin1: c.Admin1, Lat: c.Lat, Lon: c.Lon,
+			Name: m.text, Country: c.Country, Admin1: c.Admin1, Admin1Name: r.s.g.AdminName(c.Admin1), Lat: c.Lat, Lon: c.Lon,
 			GeonameID: c.GeonameID, Span: m.Span,
 		})
 	}

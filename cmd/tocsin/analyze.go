@@ -127,7 +127,14 @@ func printDocument(w io.Writer, d *doc.Document) {
 	})
 	layer("places", len(d.Places), func(i int) string {
 		x := d.Places[i]
-		return fmt.Sprintf("%q → %s, %s (%.2f, %.2f)", x.Name, x.Admin1, x.Country, x.Lat, x.Lon)
+		where := x.Country
+		if x.Admin1Name != "" {
+			where = x.Admin1Name + ", " + where
+		}
+		if where == "" {
+			where = "region"
+		}
+		return fmt.Sprintf("%q → %s (%.2f, %.2f)", x.Name, where, x.Lat, x.Lon)
 	})
 	layer("quotes", len(d.Quotes), func(i int) string {
 		x := d.Quotes[i]

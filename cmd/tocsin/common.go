@@ -14,6 +14,7 @@ import (
 	"github.com/tocsin-project/tocsin/lang"
 	"github.com/tocsin-project/tocsin/ner"
 	"github.com/tocsin-project/tocsin/pipeline"
+	"github.com/tocsin-project/tocsin/place"
 	"github.com/tocsin-project/tocsin/quote"
 	"github.com/tocsin-project/tocsin/reader"
 	"github.com/tocsin-project/tocsin/segment"
@@ -77,6 +78,10 @@ func newPipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	places, err := place.New()
+	if err != nil {
+		return nil, err
+	}
 	quotes, err := quote.New()
 	if err != nil {
 		return nil, err
@@ -90,6 +95,7 @@ func newPipeline() (*pipeline.Pipeline, error) {
 		segment.Stage{},
 		dates.New(),
 		ents,
+		places,
 		quotes,
 		cas,
 	), nil

@@ -10,6 +10,7 @@ import (
 	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/dates"
 	"github.com/tocsin-project/tocsin/ner"
+	"github.com/tocsin-project/tocsin/place"
 	"github.com/tocsin-project/tocsin/quote"
 
 	"github.com/tocsin-project/tocsin/eval"
@@ -23,6 +24,7 @@ var evaluations = map[string]struct {
 	"sentences":  {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSentences},
 	"casualties": {"JSONL_FILE... (e.g. casualty/testdata/dev.jsonl: the team's development set)", evalScore(casualty.Evaluate)},
 	"ner":        {"FORMAT:FILE... (conll2003:../shared/data/conll2003/valid.txt, uner:../shared/data/uner-ewt/en_ewt-ud-test.iob2); prose v2 is run on the same data", evalNER},
+	"places":     {"TSV_FILE... (e.g. place/testdata/ambiguous.tsv: the team's ambiguous place names)", evalPlaces},
 	"quotes":     {"DIR (PolNeAR layout: text/ and attributions/, e.g. ../shared/data/polnear-dev)", evalQuotes},
 	"dates":      {"TSV_FILE... (e.g. dates/testdata/dev.tsv: the team's development set)", evalScore(dates.Evaluate)},
 }
@@ -112,6 +114,18 @@ func evalQuotes(_ context.Context, e *env, dirs []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "%s:\n%s\n", dir, r)
+	}
+	return nil
+}
+
+// evalPlaces scores place resolution on sentences with ambiguous place names.
+func evalPlaces(_ context.Context, e *env, paths []string) error {
+	for _, p := range paths {
+		r, err := place.Evaluate(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s:\n%v\n", p, r)
 	}
 	return nil
 }
