@@ -182,7 +182,7 @@ func dist(a, b int32) uint64 {
 func capv(v int32) uint64 { return uint64(min(v, 4)) }
 
 // numParseFeats is the number of features parseFeatures writes.
-const numParseFeats = 62
+const numParseFeats = 68
 
 // parseFeatures writes the features of the current configuration into keys.
 func (s *pstate) parseFeatures(keys *[numParseFeats]uint64) {
@@ -289,6 +289,12 @@ func (s *pstate) parseFeatures(keys *[numParseFeats]uint64) {
 	// label sets
 	k[60] = f3(61, s0t, s0ls, s0rs)
 	k[61] = f2(62, b0t, s.lset[b0])
+	k[62] = f2(63, s1t, b0t)
+	k[63] = f3(64, s1w, s1t, b0t)
+	k[64] = f3(65, s1t, s0t, b1t)
+	k[65] = f2(66, s0t, b1t)
+	k[66] = f3(67, s0w, b0t, b1t)
+	k[67] = f4(68, s1t, s0t, b0t, d0)
 }
 
 // transitionCosts returns, for each legal transition, the number of gold arcs it makes

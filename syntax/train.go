@@ -23,7 +23,8 @@ type TrainConfig struct {
 	ParserEpochs int     // most parser epochs; the best on dev is kept (default 15)
 	Folds        int     // jackknife folds for the parser's training tags (default 4; 1 = gold tags)
 	TransBits    uint    // log2 of the transition table's rows (default 20)
-	Prune        float64 // drop averaged weights smaller than this (default 0.5 of one update)
+	Prune        float64 // drop averaged tagger and transition weights smaller than this (default 0.5 of one update)
+	LabelPrune   float64 // the same for the labeller (default 0.5)
 	Seed         uint64  // shuffling and exploration (default 1)
 }
 
@@ -42,6 +43,9 @@ func (c *TrainConfig) defaults() {
 	}
 	if c.Prune == 0 {
 		c.Prune = 0.5
+	}
+	if c.LabelPrune == 0 {
+		c.LabelPrune = 0.5
 	}
 	if c.Seed == 0 {
 		c.Seed = 1
@@ -119,8 +123,10 @@ func Train(ctx context.Context, cfg TrainConfig, log io.Writer) (*Model, error) 
 	}
 	tm := partialModel(d, d.TagFeats, nil, nil)
 	devTags := make([][]uint16, len(dev))
+	devGold := make([][]uint16, len(dev))
 	for i := range dev {
 		devTags[i] = tm.tagClasses(dev[i].Form)
+		devGold[i] = tc.goldTags(&dev[i])
 	}
 
 	// Parser and labeller: keep the epoch with the best dev LAS.
@@ -132,10 +138,11 @@ func Train(ctx context.Context, cfg TrainConfig, log io.Writer) (*Model, error) 
 		}
 		pt.epoch(train, trainTags, ep)
 		trans, _ := pt.trans.averaged(cfg.Prune)
-		labels, _ := pt.labels.averaged(cfg.Prune)
+		labels, _ := pt.labels.averaged(cfg.LabelPrune)
 		m := partialModel(d, d.TagFeats, trans, labels)
 		uas, las := parseAccuracy(m, dev, devTags)
-		fmt.Fprintf(log, "parser epoch %d: dev UAS %.4f LAS %.4f (%d label features) %s\n", ep, uas, las, len(labels), time.Since(start).Round(time.Second))
+		guas, glas := parseAccuracy(m, dev, devGold)
+		fmt.Fprintf(log, "parser epoch %d: dev UAS %.4f LAS %.4f, with gold tags %.4f %.4f (%d label features) %s\n", ep, uas, las, guas, glas, len(labels), time.Since(start).Round(time.Second))
 		if las > bestLAS {
 			bestLAS, bestEpoch = las, ep
 			d.Trans, d.LabelFeats = trans, labels

@@ -29,6 +29,7 @@ func main() {
 	flag.IntVar(&cfg.Folds, "folds", 0, "jackknife folds for the parser's training tags (default 4; 1 trains on gold tags)")
 	bits := flag.Uint("bits", 0, "log2 of the transition table's rows (default 20)")
 	flag.Float64Var(&cfg.Prune, "prune", 0, "drop averaged weights smaller than this (default 0.5)")
+	flag.Float64Var(&cfg.LabelPrune, "label-prune", 0, "drop averaged labeller weights smaller than this (default 0.5)")
 	flag.Uint64Var(&cfg.Seed, "seed", 0, "random seed (default 1)")
 	out := flag.String("out", "syntax/model.bin", "model file to write")
 	test := flag.String("test", "", "CoNLL-U file to evaluate the trained model on")
