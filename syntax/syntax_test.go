@@ -101,3 +101,155 @@ func TestSeedArticle(t *testing.T) {
 		}
 	}
 }
+
+// checkTrees checks that every token of every sentence has a tag, a lemma and a relation,
+// and that the heads of each sentence form trees inside it.
+func checkTrees(t *testing.T, d *doc.Document) {
+	t.Helper()
+	for _, s := range d.Sentences {
+		roots := 0
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			tk := d.Tokens[i]
+			if tk.POS == "" || tk.Tag == "" || tk.Dep == "" || tk.Lemma == "" {
+				t.Errorf("token %d %q: POS %q Tag %q Dep %q Lemma %q", i, tk.Text, tk.POS, tk.Tag, tk.Dep, tk.Lemma)
+			}
+			if tk.Head == -1 {
+				roots++
+				if tk.Dep != "root" {
+					t.Errorf("token %d %q has no head but relation %q", i, tk.Text, tk.Dep)
+				}
+				continue
+			}
+			if tk.Head < s.FirstToken || tk.Head >= s.EndToken || tk.Head == i {
+				t.Errorf("token %d %q: head %d outside its sentence [%d, %d)", i, tk.Text, tk.Head, s.FirstToken, s.EndToken)
+				continue
+			}
+			// Follow the heads: a cycle would never reach a root.
+			h, steps := i, 0
+			for h >= 0 && steps <= s.EndToken-s.FirstToken {
+				h = d.Tokens[h].Head
+				steps++
+			}
+			if h != -1 {
+				t.Errorf("token %d %q is on a cycle", i, tk.Text)
+			}
+		}
+		if roots == 0 && s.EndToken > s.FirstToken {
+			t.Errorf("sentence %q has no root", s.Text)
+		}
+	}
+}
+
+func TestOddInput(t *testing.T) {
+	st := stage(t)
+	long := strings.Repeat("Rebels attacked the convoy, and soldiers fired back ", 60) + "."
+	cases := map[string]string{
+		"hashtags":   "#Iran #Soleimani #Middleeast #UnitedStates #DonaldTrump",
+		"inline":     "Protesters chanted #NoWar outside the embassy on Tuesday.",
+		"url":        "Read the statement at https://www.state.gov/briefings/2020-01-07 before noon.",
+		"hyphens":    "The U.S.-led coalition and pro-Iranian, anti-American militias clashed in a hit-and-run raid - a -b c- x-y-z.",
+		"symbols":    "Prices rose 3.5% to $1,200 (€1,080) :) 🙂 … — ¿qué?",
+		"clitics":    "Iran won't back down, and Trump's team doesn't expect it to.",
+		"caps":       "IRAN THREATENS RETALIATION AFTER US DRONE STRIKE KILLS GENERAL",
+		"one":        "Yes",
+		"long":       long,
+		"numbers":    "1 2 3 4 5 6 7 8 9 10",
+		"only punct": "!!! ??? ... ---",
+	}
+	for name, text := range cases {
+		d := analyze(t, st, "", text)
+		checkTrees(t, d)
+		if name == "long" {
+			if n := d.Sentences[0].EndToken - d.Sentences[0].FirstToken; n <= maxChunk {
+				t.Errorf("the long sentence has only %d tokens", n)
+			}
+		}
+		for _, tk := range d.Tokens {
+			if tk.Kind == doc.Hashtag && tk.Lemma != tk.Text {
+				t.Errorf("%s: hashtag %q has lemma %q", name, tk.Text, tk.Lemma)
+			}
+		}
+	}
+	d := analyze(t, st, "", "The Saudi-led coalition and anti-American militias clashed.")
+	s := d.Sentences[0]
+	if tk := d.Tokens[word(t, d, s, "Saudi-led")]; tk.Head != word(t, d, s, "coalition") || tk.Lemma != "Saudi-lead" {
+		t.Errorf("Saudi-led: %+v\n%s", tk, dump(d, s))
+	}
+	if tk := d.Tokens[word(t, d, s, "anti-American")]; tk.Head != word(t, d, s, "militias") || tk.Dep != "amod" {
+		t.Errorf("anti-American: %+v\n%s", tk, dump(d, s))
+	}
+
+	// A document without sentences is one sentence; sentences out of range are skipped.
+	text := "Iran threatened retaliation."
+	toks := segment.Tokenize(text)
+	d = &doc.Document{Text: text, Language: "en", Tokens: toks}
+	if err := st.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Tokens[1].Dep != "root" || d.Tokens[0].Head != 1 {
+		t.Errorf("no sentences: %+v", d.Tokens)
+	}
+	d = &doc.Document{Text: text, Language: "en", Tokens: segment.Tokenize(text), Sentences: []doc.Sentence{{FirstToken: 2, EndToken: 99}, {FirstToken: 5, EndToken: 1}}}
+	if err := st.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Tokens[0].Dep != "" || d.Tokens[2].Dep == "" {
+		t.Errorf("out of range sentences: %+v", d.Tokens)
+	}
+	if err := st.Annotate(context.Background(), &doc.Document{Language: "en"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStageInterface(t *testing.T) {
+	st := stage(t)
+	var _ pipeline.Stage = st
+	var _ pipeline.LanguageBound = st
+	if st.Name() != "syntax" || len(st.Languages()) != 1 || st.Languages()[0] != "en" {
+		t.Errorf("Name %q Languages %v", st.Name(), st.Languages())
+	}
+}
+
+// TestLemmas checks the forms the event coder matches verb patterns on.
+func TestLemmas(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for words, want := range map[string]string{
+		"The gunmen killed two soldiers .":     "the gunman kill two soldier .",
+		"The army kills rebels .":              "the army kill rebel .",
+		"Iran has threatened attacks .":        "Iran have threaten attack .",
+		"Militants were shelling the city .":   "militant be shell the city .",
+		"He went to Baghdad and met leaders .": "he go to Baghdad and meet leader .",
+	} {
+		var got []string
+		for _, w := range m.Analyze(strings.Fields(words)) {
+			got = append(got, w.Lemma)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s: lemmas %q, want %q", words, strings.Join(got, " "), want)
+		}
+	}
+}
+
+// TestTreebankScores evaluates the embedded model on the UD English EWT test set, which
+// training never reads, and holds it to the scores reported in doc.go (less a margin).
+func TestTreebankScores(t *testing.T) {
+	path := sharedtest.Path(t, "data/ud-ewt/en_ewt-ud-test.conllu")
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Evaluate(context.Background(), m, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(r)
+	if r.Words != 25094 {
+		t.Errorf("%d words, want 25094", r.Words)
+	}
+	if r.UPOS < 0.94 || r.XPOS < 0.93 || r.Lemma < 0.96 || r.UAS < 0.82 || r.LAS < 0.78 {
+		t.Errorf("scores below the bar: %v", r)
+	}
+}

@@ -212,8 +212,8 @@ func (tc *tagClassSet) class(xpos, upos string) uint16 {
 	return tc.index[""]
 }
 
-// buildTagClasses makes a class of each (XPOS, UPOS) pair seen twice or more; a rarer pair
-// becomes the most frequent pair of its XPOS.
+// buildTagClasses makes a class of each (XPOS, UPOS) pair seen twice or more, and of the
+// most frequent pair of each XPOS; a rarer pair becomes the most frequent pair of its XPOS.
 func buildTagClasses(train []Sentence) *tagClassSet {
 	counts := map[string]int{}
 	for i := range train {
@@ -222,21 +222,26 @@ func buildTagClasses(train []Sentence) *tagClassSet {
 			counts[s.XPOS[j]+" "+s.UPOS[j]]++
 		}
 	}
-	var names []string
-	for p, n := range counts {
-		if n >= 2 {
-			names = append(names, p)
-		}
+	all := make([]string, 0, len(counts))
+	for p := range counts {
+		all = append(all, p)
 	}
-	slices.Sort(names)
-	tc := &tagClassSet{names: names, index: map[string]uint16{}}
+	slices.Sort(all)
 	bestOf := map[string]string{}
-	for _, p := range names {
+	for _, p := range all {
 		x, _, _ := strings.Cut(p, " ")
 		if b, ok := bestOf[x]; !ok || counts[p] > counts[b] {
 			bestOf[x] = p
 		}
 	}
+	var names []string
+	for _, p := range all {
+		x, _, _ := strings.Cut(p, " ")
+		if counts[p] >= 2 || bestOf[x] == p {
+			names = append(names, p)
+		}
+	}
+	tc := &tagClassSet{names: names, index: map[string]uint16{}}
 	top := names[0]
 	for i, p := range names {
 		tc.index[p] = uint16(i)
