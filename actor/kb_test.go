@@ -1,0 +1,173 @@
+package actor
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	kbOnce   sync.Once
+	kbShared *KB
+	kbErr    error
+)
+
+// testKB returns the embedded knowledge base, loaded once for all tests.
+func testKB(t testing.TB) *KB {
+	t.Helper()
+	kbOnce.Do(func() { kbShared, kbErr = Load() })
+	if kbErr != nil {
+		t.Fatal(kbErr)
+	}
+	return kbShared
+}
+
+func words(s string) []string { return phraseTokens(s) }
+
+func TestEmbeddedSizes(t *testing.T) {
+	kb := testKB(t)
+	st := kb.Stats()
+	t.Logf("%+v, %d warnings", st, len(kb.Warnings()))
+	// The three Phoenix actor files hold 27,252 entries; tocsin's files add a few dozen.
+	if st.Entries < 27252 || st.Entries > 27400 {
+		t.Errorf("entries = %d", st.Entries)
+	}
+	if st.ActorPhrases < 35000 || st.AgentPhrases < 5000 || st.CountryCodes < 190 || st.DatedEntries < 18000 {
+		t.Errorf("stats = %+v", st)
+	}
+	// The code-less entries left: U.N._ and two US departments.
+	if st.UncodedEntries != 3 {
+		t.Errorf("uncoded entries = %d, want 3", st.UncodedEntries)
+	}
+	// The canonical files read back cleanly: the only warnings are those three.
+	if n := len(kb.Warnings()); n != 3 {
+		t.Errorf("%d warnings reading the embedded files: %v", n, kb.Warnings())
+	}
+}
+
+func TestCodeNounPhrase(t *testing.T) {
+	kb := testKB(t)
+	for _, c := range []struct{ phrase, date, code, rule string }{
+		{"Iranian officials", "", "IRNGOV", "descriptor:Iranian+officials"},
+		{"US soldiers", "", "USAMIL", "descriptor:US+soldiers"},
+		{"the United States", "", "USA", "dict:PHOENIX_COUNTRIES:UNITED_STATES_OF_AMERICA_"},
+		{"Iranians", "", "IRN", "dict:PHOENIX_COUNTRIES:IRAN_"},                      // stem "+IRANIAN" in the plural
+		{"Americans", "", "USA", "dict:PHOENIX_COUNTRIES:UNITED_STATES_OF_AMERICA_"}, // plural of "+AMERICAN_"
+		{"mourners", "", "CVL", "descriptor:mourners"},
+		{"protesters", "", "OPP", "descriptor:protesters"},
+		{"civilians", "", "CVL", "descriptor:civilians"},
+		{"riot police", "", "COP", "descriptor:riot police"},
+		{"Iranian military commander", "", "IRNMIL", "descriptor:Iranian+military commander"},
+		{"top general", "", "MIL", "descriptor:general"},
+		{"a senior Chilean diplomat", "", "CHLGOV", "descriptor:Chilean+diplomat"},
+		{"the head of the Quds Force", "", "IRNMIL", "descriptor:Quds Force"},
+		{"IRN", "", "IRN", "country:IRN"},
+		{"Tehran", "", "IRN", "dict:PHOENIX_COUNTRIES:IRAN_"},
+		// Date-restricted codes.
+		{"Mahmoud Ahmadinejad", "2010-05-01", "IRNGOV", "dict:PHOENIX_COUNTRIES:MAHMOUD_AHMADINEJAD_"},
+		{"Mahmoud Ahmadinejad", "2016-05-01", "IRNELI", "dict:PHOENIX_COUNTRIES:MAHMOUD_AHMADINEJAD_"},
+		{"Donald Trump", "2019-06-01", "USAGOV", "dict:TOCSIN_LEADERS:DONALD_TRUMP_"},
+		{"Donald Trump", "2023-06-01", "USAELI", "dict:TOCSIN_LEADERS:DONALD_TRUMP_"},
+		{"Donald Trump", "", "USAGOV", "dict:TOCSIN_LEADERS:DONALD_TRUMP_"},
+		{"President Biden", "2022-03-01", "USAGOV", "dict:TOCSIN_LEADERS:JOE_BIDEN_"},
+		{"Mr Trump", "20200107", "USAGOV", "dict:TOCSIN_LEADERS:DONALD_TRUMP_"},
+	} {
+		code, rule, ok := kb.CodeNounPhrase(words(c.phrase), c.date)
+		if !ok || code != c.code || rule != c.rule {
+			t.Errorf("CodeNounPhrase(%q, %q) = %q %q %v, want %q %q", c.phrase, c.date, code, rule, ok, c.code, c.rule)
+		}
+	}
+	// Actor names start with a capital: lower-case words that are also place names
+	// ("chad") are not actors; nor are phrases with nothing known.
+	for _, p := range []string{"chad", "a quiet afternoon", "fallen leader", ""} {
+		if code, rule, ok := kb.CodeNounPhrase(words(p), ""); ok {
+			t.Errorf("CodeNounPhrase(%q) = %q %q, want nothing", p, code, rule)
+		}
+	}
+	if code, _, _ := kb.CodeNounPhrase(words("Chad"), ""); code != "TCD" {
+		t.Errorf("Chad = %q, want TCD", code)
+	}
+}
+
+func TestCountry(t *testing.T) {
+	kb := testKB(t)
+	for in, want := range map[string]string{"IRN": "IRN", "usa": "USA", "Iran": "IRN", "the United States": "USA", "Iranian": "IRN", "Americans": "USA", "Kerman": ""} {
+		got, ok := kb.Country(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("Country(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+}
+
+// A user dictionary loaded after the embedded ones adds names and overrides known ones.
+func TestLoadUserDictionary(t *testing.T) {
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := `# my additions
+MIKE_POMPEO_
++SECRETARY_POMPEO_
+	[USAGOVSPY 20170123-20180426]
+	[USAGOV 20180426-20210120]
+	[USAELI]
+TEHRAN_ [IRNGOV]   # the capital as a metonym for the government
+`
+	if err := kb.LoadActors("MY_DICT", strings.NewReader(user)); err != nil {
+		t.Fatal(err)
+	}
+	if err := kb.LoadAgents("MY_AGENTS", strings.NewReader("STAMPEDE_VICTIM [~CVL]\n")); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ phrase, date, code, rule string }{
+		{"Mike Pompeo", "2017-06-01", "USAGOVSPY", "dict:MY_DICT:MIKE_POMPEO_"},
+		{"Secretary Pompeo", "2020-01-07", "USAGOV", "dict:MY_DICT:MIKE_POMPEO_"},
+		{"Mike Pompeo", "2022-01-01", "USAELI", "dict:MY_DICT:MIKE_POMPEO_"},
+		{"Tehran", "", "IRNGOV", "dict:MY_DICT:TEHRAN_"},
+		{"Iran", "", "IRN", "dict:PHOENIX_COUNTRIES:IRAN_"},
+		{"Iranian stampede victims", "", "IRNCVL", "descriptor:Iranian+stampede victims"},
+	} {
+		code, rule, ok := kb.CodeNounPhrase(words(c.phrase), c.date)
+		if !ok || code != c.code || rule != c.rule {
+			t.Errorf("CodeNounPhrase(%q, %q) = %q %q %v, want %q %q", c.phrase, c.date, code, rule, ok, c.code, c.rule)
+		}
+	}
+	// The shared embedded KB is not affected.
+	if code, _, _ := testKB(t).CodeNounPhrase(words("Tehran"), ""); code != "IRN" {
+		t.Errorf("embedded Tehran = %q after loading a user dictionary into another KB", code)
+	}
+}
+
+// An empty KB with only a user's files works the same way.
+func TestNewKB(t *testing.T) {
+	kb := NewKB()
+	if err := kb.LoadActors("MINI", strings.NewReader("FREEDONIA_ [FRD]\n+FREEDONIAN\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := kb.LoadAgents("MINI_AGENTS", strings.NewReader("MINISTER [~GOV]\n")); err != nil {
+		t.Fatal(err)
+	}
+	if code, rule, ok := kb.CodeNounPhrase(words("Freedonian ministers"), ""); !ok || code != "FRDGOV" || rule != "descriptor:Freedonian+ministers" {
+		t.Errorf("got %q %q %v", code, rule, ok)
+	}
+	if code, _, _ := kb.CodeNounPhrase(words("Iranian officials"), ""); code != "" {
+		t.Errorf("empty KB coded Iranian officials as %q", code)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCodeNounPhrase(b *testing.B) {
+	kb := testKB(b)
+	phrases := [][]string{words("Iranian officials"), words("the US secretary of state"), words("mourners"), words("Donald Trump")}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		kb.CodeNounPhrase(phrases[i%len(phrases)], "2020-01-07")
+	}
+}
