@@ -1,0 +1,430 @@
+package actor
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/segment"
+)
+
+// Stage is the "actors" pipeline stage: it gives entities CAMEO actor codes. It runs
+// after the "resolve" stage, whose canonical names and roles it reads.
+//
+// People and organisations are coded once per entity (one Canonical), and every mention,
+// nominal ones included, gets the same code:
+//
+//  1. by the dictionaries, looking up the canonical name, the other full-length names
+//     the article uses, and each role part followed by the name ("Ayatollah Ruhollah
+//     Khomeini"), with the code valid on the article's date (Document.Published; with no
+//     date, the current code — see codeAt). Rule "dict:DICTIONARY:ENTRY_".
+//  2. for organisations, by reading the name as a noun phrase ("Iranian Foreign
+//     Ministry" → IRNGOV).
+//  3. from the role, read as noun phrases (KB.CodeNounPhrase): the first country or
+//     actor named and every agent ("US secretary of state" → USAGOV, "fallen leader;
+//     Iranian military commander" → IRNMIL). Rule "descriptor:" and the words used.
+//     When the role gives an agent but no country ("top general; Maj Gen"), the
+//     country is taken from the sentences that name the person, only when each of them
+//     that names any country names exactly one and they agree ("… as Iranian officials
+//     renewed their threats" → IRNMIL). The rule then ends in "+context:WORD". The
+//     article's most frequent country is not used: in news about two countries at
+//     odds it is wrong half of the time.
+//  4. from a family relation in the role ("daughter of Qasem Soleimani"): the relative's
+//     country, without an agent. Rule "relation:ROLE PART".
+//
+// Nationalities and places (NORP, LOCATION) are coded per mention by the dictionaries
+// ("Iranians" → IRN, rule "demonym:Iranians"; "Tehran" → IRN, rule
+// "dict:PHOENIX_COUNTRIES:IRAN_"). When the words right after one name a group
+// ("Iranian officials", "US soldiers") or the dictionary knows a longer name ("U.S.
+// military"), the mention stands for that group: it gets the group's code (IRNGOV,
+// USAMIL) and the group as its Canonical, unless those words describe a person named
+// next to them ("Iranian military commander Qassem Soleimani"). Places that are not in
+// the actor dictionaries (most cities) stay uncoded.
+type Stage struct{ kb *KB }
+
+// New returns the stage with the embedded knowledge base (see Load).
+func New() (*Stage, error) {
+	kb, err := Load()
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{kb: kb}, nil
+}
+
+// NewStage returns the stage with kb, for users who load their own dictionaries.
+func NewStage(kb *KB) *Stage { return &Stage{kb: kb} }
+
+// KB returns the stage's knowledge base.
+func (s *Stage) KB() *KB { return s.kb }
+
+// Name implements pipeline.Stage.
+func (*Stage) Name() string { return "actors" }
+
+// Languages implements pipeline.LanguageBound: descriptions are read as English.
+func (*Stage) Languages() []string { return []string{"en"} }
+
+// Annotate implements pipeline.Stage.
+func (s *Stage) Annotate(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c := coder{kb: s.kb, d: d, day: DayOf(d.Published)}
+	c.align()
+	c.places()
+	c.people()
+	return nil
+}
+
+type coder struct {
+	kb   *KB
+	d    *doc.Document
+	day  int32
+	a, b []int // entity → token range, -1 when not on token boundaries
+	sent []int // entity → sentence, -1 when unknown
+	// countries named in each sentence: sentence → country code → word
+	sentCountries map[int]map[string]string
+	buf           []string
+}
+
+func (c *coder) align() {
+	n := len(c.d.Entities)
+	c.a, c.b, c.sent = make([]int, n), make([]int, n), make([]int, n)
+	toks := c.d.Tokens
+	for i, e := range c.d.Entities {
+		c.a[i], c.b[i], c.sent[i] = -1, -1, -1
+		a := sort.Search(len(toks), func(k int) bool { return toks[k].End > e.Start })
+		b := a
+		for b < len(toks) && toks[b].Start < e.End {
+			b++
+		}
+		if a < b {
+			ss := c.d.Sentences
+			if s := sort.Search(len(ss), func(k int) bool { return ss[k].EndToken > a }); s < len(ss) {
+				c.sent[i] = s
+			}
+			if toks[a].Start == e.Start && toks[b-1].End == e.End {
+				c.a[i], c.b[i] = a, b
+			}
+		}
+	}
+}
+
+// words returns the token texts of entity i (re-tokenising its text when it does not
+// fall on token boundaries). The slice is reused by the next call.
+func (c *coder) words(i int) []string {
+	c.buf = c.buf[:0]
+	if c.a[i] >= 0 {
+		for _, t := range c.d.Tokens[c.a[i]:c.b[i]] {
+			c.buf = append(c.buf, t.Text)
+		}
+		return c.buf
+	}
+	for _, t := range segment.Tokenize(c.d.Entities[i].Text) {
+		c.buf = append(c.buf, t.Text)
+	}
+	return c.buf
+}
+
+func (c *coder) sentBounds(i int) (lo, hi int) {
+	if s := c.sent[i]; s >= 0 {
+		return c.d.Sentences[s].FirstToken, c.d.Sentences[s].EndToken
+	}
+	return 0, len(c.d.Tokens)
+}
+
+// places codes NORP and LOCATION mentions and records the countries of each sentence.
+func (c *coder) places() {
+	c.sentCountries = map[int]map[string]string{}
+	for i := range c.d.Entities {
+		e := &c.d.Entities[i]
+		if e.Type != "NORP" && e.Type != "LOCATION" || e.Mention != "" && e.Mention != "name" {
+			continue
+		}
+		words := c.words(i)
+		code, rule, ok := c.kb.Name(words, c.day)
+		if !ok && len(words) == 1 {
+			code, rule = c.kb.fallbackCountry(words[0])
+			ok = code != ""
+		}
+		if !ok {
+			continue
+		}
+		if e.Type == "NORP" && c.kb.IsCountry(code) {
+			rule = "demonym:" + e.Text
+		}
+		e.Actor, e.ActorRule = code, rule
+		if ext, extRule, end, ok := c.extend(i, code); ok {
+			e.Actor, e.ActorRule = ext, extRule
+			e.Canonical = c.d.Text[e.Start:c.d.Tokens[end-1].End]
+		}
+		if cc := c.kb.CountryOf(code); cc != "" && c.sent[i] >= 0 {
+			m := c.sentCountries[c.sent[i]]
+			if m == nil {
+				m = map[string]string{}
+				c.sentCountries[c.sent[i]] = m
+			}
+			if _, seen := m[cc]; !seen {
+				m[cc] = e.Text
+			}
+		}
+	}
+}
+
+// skippable are adjectives allowed between a nationality and a group noun ("Iranian
+// senior officials").
+var skippable = map[string]bool{
+	"senior": true, "top": true, "former": true, "local": true, "high-ranking": true,
+	"elite": true, "special": true, "armed": true, "regular": true, "ordinary": true,
+	"young": true, "unarmed": true, "innocent": true, "civilian": true, "government": true,
+}
+
+// extend looks for the group a NORP or LOCATION mention i stands for: a longer
+// dictionary name starting with it ("U.S. military"), or a group noun after it ("Iranian
+// officials"). It returns the group's code, the rule and the token where the group ends.
+func (c *coder) extend(i int, code string) (string, string, int, bool) {
+	a, b := c.a[i], c.b[i]
+	if a < 0 {
+		return "", "", 0, false
+	}
+	toks := c.d.Tokens
+	_, hi := c.sentBounds(i)
+	limit := min(hi, a+12)
+	words := c.buf[:0]
+	for _, t := range toks[a:limit] {
+		words = append(words, t.Text)
+	}
+	c.buf = words
+	coded := func(idx int32) bool { return codeAt(c.kb.entries[idx].codes, c.day) != "" }
+	var (
+		newCode, rule string
+		end           int
+	)
+	if idx, n := c.kb.actors.longestFunc(words, 0, coded); n > b-a {
+		e := &c.kb.entries[idx]
+		newCode, rule, end = codeAt(e.codes, c.day), "dict:"+e.dict+":"+e.name, a+n
+	} else {
+		k := b
+		if k+1 < limit && skippable[strings.ToLower(toks[k].Text)] {
+			if _, n := c.kb.agents.longest(words, k+1-a); n == 0 {
+				return "", "", 0, false
+			}
+			k++
+		}
+		ci, n := c.kb.agents.longest(words, k-a)
+		if n == 0 {
+			return "", "", 0, false
+		}
+		end = k + n
+		newCode = combine(code, []string{c.kb.codes[ci]})
+		rule = "descriptor:" + c.d.Entities[i].Text + "+" + c.d.Text[toks[k].Start:toks[end-1].End]
+	}
+	if c.otherEntity(i, b, end) || c.describesPerson(a, end, hi) {
+		return "", "", 0, false
+	}
+	return newCode, rule, end, true
+}
+
+// otherEntity reports whether tokens [from, to) hold part of an entity other than i.
+func (c *coder) otherEntity(i, from, to int) bool {
+	for j, e := range c.d.Entities {
+		if j == i || e.Mention == "nominal" {
+			continue
+		}
+		if e.Start < c.d.Tokens[to-1].End && e.End > c.d.Tokens[from].Start {
+			return true
+		}
+	}
+	return false
+}
+
+// describesPerson reports whether tokens [a, end) are a description of a person named
+// next to them: followed by the name ("US President Donald Trump", "The US secretary of
+// state, Mike Pompeo") or following it ("Mike Pompeo, the US secretary of state").
+func (c *coder) describesPerson(a, end, hi int) bool {
+	toks := c.d.Tokens
+	k := end
+	if k < hi && toks[k].Text == "," {
+		k++
+	}
+	if k < hi && c.personAt(toks[k].Start, true) {
+		return true
+	}
+	j := a - 1
+	if j >= 0 && isDeterminer(toks[j].Text) {
+		j--
+	}
+	return j >= 1 && toks[j].Text == "," && c.personAt(toks[j-1].End, false)
+}
+
+// personAt reports whether a named PERSON entity starts (start) or ends (!start) at off.
+func (c *coder) personAt(off int, start bool) bool {
+	for _, e := range c.d.Entities {
+		if e.Type == "PERSON" && e.Mention != "nominal" && (start && e.Start == off || !start && e.End == off) {
+			return true
+		}
+	}
+	return false
+}
+
+// group is one person or organisation: the mentions that share a canonical name.
+type group struct {
+	typ, canon, role string
+	ments            []int
+	code, rule       string
+}
+
+// people codes PERSON and ORG entities, one code per canonical entity.
+func (c *coder) people() {
+	var groups []*group
+	byKey := map[string]*group{}
+	for i, e := range c.d.Entities {
+		if e.Type != "PERSON" && e.Type != "ORG" {
+			continue
+		}
+		canon := e.Canonical
+		if canon == "" {
+			canon = e.Text
+		}
+		k := e.Type + "\x00" + canon
+		g := byKey[k]
+		if g == nil {
+			g = &group{typ: e.Type, canon: canon}
+			byKey[k] = g
+			groups = append(groups, g)
+		}
+		if g.role == "" {
+			g.role = e.Role
+		}
+		g.ments = append(g.ments, i)
+	}
+	persons := map[string]*group{}
+	for _, g := range groups {
+		if g.typ == "PERSON" {
+			persons[g.canon] = g
+		}
+	}
+	// relation returns the relative named by a role part "KIN of CANONICAL".
+	relation := func(g *group, p string) *group {
+		if _, who, ok := strings.Cut(p, " of "); ok {
+			if r := persons[who]; r != nil && r != g {
+				return r
+			}
+		}
+		return nil
+	}
+	var related []*group
+	for _, g := range groups {
+		g.code, g.rule = c.byName(g.canon, g.role, g.ments)
+		if g.code == "" && g.typ == "ORG" {
+			if code, rule, ok := c.kb.codePhrase(phraseTokens(g.canon), c.day); ok && c.kb.CountryOf(code) != "" {
+				g.code, g.rule = code, rule
+			}
+		}
+		if g.code == "" && g.role != "" {
+			g.code, g.rule = c.byRole(g, func(p string) bool { return relation(g, p) != nil })
+		}
+		if g.code == "" && g.role != "" {
+			related = append(related, g)
+		}
+	}
+	for _, g := range related {
+		for _, p := range strings.Split(g.role, "; ") {
+			if r := relation(g, p); r != nil {
+				if cc := c.kb.CountryOf(r.code); cc != "" {
+					g.code, g.rule = cc, "relation:"+p
+					break
+				}
+			}
+		}
+	}
+	for _, g := range groups {
+		if g.code == "" {
+			continue
+		}
+		for _, i := range g.ments {
+			c.d.Entities[i].Actor, c.d.Entities[i].ActorRule = g.code, g.rule
+		}
+	}
+}
+
+// byName looks an entity up in the dictionaries by its names.
+func (c *coder) byName(canon, role string, ments []int) (string, string) {
+	try := func(s string) (string, string, bool) {
+		return c.kb.Name(phraseTokens(s), c.day)
+	}
+	if code, rule, ok := try(canon); ok {
+		return code, rule
+	}
+	n := len(strings.Fields(canon))
+	for _, i := range ments {
+		e := &c.d.Entities[i]
+		if e.Mention == "nominal" || e.Text == canon || len(strings.Fields(e.Text)) < n {
+			continue
+		}
+		if code, rule, ok := try(e.Text); ok {
+			return code, rule
+		}
+	}
+	if role != "" {
+		for _, p := range strings.Split(role, "; ") {
+			if len(strings.Fields(p)) > 4 {
+				continue
+			}
+			if code, rule, ok := try(p + " " + canon); ok {
+				return code, rule
+			}
+		}
+	}
+	return "", ""
+}
+
+// byRole codes an entity from the parts of its role that are not relations, with the
+// country of its sentences when the role names none. An agent with no country at all
+// gives the bare agent code ("MIL").
+func (c *coder) byRole(g *group, isRelation func(string) bool) (string, string) {
+	var m phraseMatch
+	for _, p := range strings.Split(g.role, "; ") {
+		if !isRelation(p) {
+			c.kb.scan(phraseTokens(p), c.day, &m)
+		}
+	}
+	if m.actor == "" && len(m.agents) == 0 {
+		return "", ""
+	}
+	rule := "descriptor:" + strings.Join(m.pieces, "+")
+	if m.actor == "" {
+		if cc, word := c.context(g.ments); cc != "" {
+			m.actor = cc
+			rule += "+context:" + word
+		}
+	}
+	code := combine(m.actor, m.agents)
+	if code == "" {
+		return "", ""
+	}
+	return code, rule
+}
+
+// context returns the country named in the sentences of an entity's named mentions, and
+// the word that named it, when every one of those sentences that names a country names
+// the same single one.
+func (c *coder) context(ments []int) (string, string) {
+	cc, word := "", ""
+	for _, i := range ments {
+		if m := c.d.Entities[i].Mention; m != "" && m != "name" || c.sent[i] < 0 {
+			continue
+		}
+		countries := c.sentCountries[c.sent[i]]
+		if len(countries) > 1 {
+			return "", ""
+		}
+		for k, v := range countries {
+			if cc != "" && cc != k {
+				return "", ""
+			}
+			cc, word = k, v
+		}
+	}
+	return cc, word
+}

@@ -1,0 +1,203 @@
+package actor
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/pipeline"
+	"github.com/tocsin-project/tocsin/resolve"
+	"github.com/tocsin-project/tocsin/segment"
+)
+
+// ent is an entity given by hand, as the entities stage would: type and text; repeated
+// texts are found in order, whole words only, outside longer entities placed before.
+type ent struct{ typ, text string }
+
+func person(s string) ent { return ent{"PERSON", s} }
+func norp(s string) ent   { return ent{"NORP", s} }
+func loc(s string) ent    { return ent{"LOCATION", s} }
+func org(s string) ent    { return ent{"ORG", s} }
+
+// code builds a document from body, adds the entities, and runs resolve and actors.
+func code(t *testing.T, published, body string, ents ...ent) *doc.Document {
+	t.Helper()
+	return codeWith(t, NewStage(testKB(t)), published, body, ents...)
+}
+
+func codeWith(t *testing.T, st *Stage, published, body string, ents ...ent) *doc.Document {
+	t.Helper()
+	d := pipeline.NewDocument(&article.Article{Title: "News", Body: body, Published: published, Language: "en"})
+	if err := (segment.Stage{}).Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	taken := make([]bool, len(d.Text))
+	for _, e := range ents {
+		off := -1
+		for from := 0; ; {
+			i := strings.Index(d.Text[from:], e.text)
+			if i < 0 {
+				t.Fatalf("%q is not in the text (or all its occurrences are taken)", e.text)
+			}
+			i += from
+			from = i + 1
+			end := i + len(e.text)
+			if taken[i] || i > 0 && isLetter(d.Text[i-1]) || end < len(d.Text) && isLetter(d.Text[end]) {
+				continue
+			}
+			off = i
+			break
+		}
+		for k := off; k < off+len(e.text); k++ {
+			taken[k] = true
+		}
+		d.Entities = append(d.Entities, doc.Entity{Text: e.text, Type: e.typ, Canonical: e.text, Span: doc.Span{Start: off, End: off + len(e.text)}})
+	}
+	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Start < d.Entities[j].Start })
+	res, err := resolve.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []pipeline.Stage{res, st} {
+		if err := s.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func dump(d *doc.Document) string {
+	var b strings.Builder
+	for _, e := range d.Entities {
+		fmt.Fprintf(&b, "  %d %s %s %q canonical=%q role=%q actor=%s rule=%s\n", e.Start, e.Type, e.Mention, e.Text, e.Canonical, e.Role, e.Actor, e.ActorRule)
+	}
+	return b.String()
+}
+
+// want checks every mention whose text is text.
+func want(t *testing.T, d *doc.Document, text, actor, rule string) {
+	t.Helper()
+	n := 0
+	for _, e := range d.Entities {
+		if e.Text != text {
+			continue
+		}
+		n++
+		if e.Actor != actor || e.ActorRule != rule {
+			t.Errorf("%q at %d: %q %q, want %q %q\n%s", text, e.Start, e.Actor, e.ActorRule, actor, rule, dump(d))
+		}
+	}
+	if n == 0 {
+		t.Errorf("no entity %q\n%s", text, dump(d))
+	}
+}
+
+func TestDescriptors(t *testing.T) {
+	d := code(t, "", `Peruvian army commander Luis Mora reached the border on Sunday.
+
+The Chilean foreign minister, Ana Lopez, met him there. Mora thanked her.`,
+		norp("Peruvian"), person("Luis Mora"), norp("Chilean"), person("Ana Lopez"), person("Mora"))
+	want(t, d, "Luis Mora", "PERMIL", "descriptor:Peruvian+army commander")
+	want(t, d, "Mora", "PERMIL", "descriptor:Peruvian+army commander")
+	want(t, d, "Ana Lopez", "CHLGOV", "descriptor:Chilean+foreign minister")
+	// The nationalities that describe a person keep the country alone.
+	want(t, d, "Peruvian", "PER", "demonym:Peruvian")
+	want(t, d, "Chilean", "CHL", "demonym:Chilean")
+}
+
+func TestContextCountry(t *testing.T) {
+	d := code(t, "", `Top general, Maj Gen Darius Rostami said the drills would go on, as Iranian officials watched.
+
+Gen Ali Navid spoke while Iraqi and Syrian officials listened.`,
+		person("Darius Rostami"), norp("Iranian"), person("Ali Navid"), norp("Iraqi"), norp("Syrian"))
+	want(t, d, "Darius Rostami", "IRNMIL", "descriptor:general+Maj Gen+context:Iranian")
+	// Two countries in the sentence: the agent alone.
+	want(t, d, "Ali Navid", "MIL", "descriptor:Gen")
+	want(t, d, "Iranian", "IRNGOV", "descriptor:Iranian+officials")
+	if e := d.Entities[1]; e.Canonical != "Iranian officials" {
+		t.Errorf("group canonical = %q", e.Canonical)
+	}
+}
+
+func TestDatedDictionaryCodes(t *testing.T) {
+	body := "Mahmoud Ahmadinejad met Donald Trump. Later Mr Trump left."
+	ents := []ent{person("Mahmoud Ahmadinejad"), person("Donald Trump"), person("Trump")}
+	for _, c := range []struct{ published, ahmadinejad, trump string }{
+		{"2010-05-01", "IRNGOV", "USAELI"},
+		{"2019-05-01", "IRNELI", "USAGOV"},
+		{"2023-05-01T08:00:00Z", "IRNELI", "USAELI"},
+		{"", "IRNELI", "USAGOV"}, // no date: the undated code, the open-ended (current) one
+	} {
+		d := code(t, c.published, body, ents...)
+		want(t, d, "Mahmoud Ahmadinejad", c.ahmadinejad, "dict:PHOENIX_COUNTRIES:MAHMOUD_AHMADINEJAD_")
+		want(t, d, "Donald Trump", c.trump, "dict:TOCSIN_LEADERS:DONALD_TRUMP_")
+		want(t, d, "Trump", c.trump, "dict:TOCSIN_LEADERS:DONALD_TRUMP_")
+	}
+}
+
+func TestTitleAndName(t *testing.T) {
+	// "Ayatollah Ruhollah Khomeini" is in the dictionary with the title only.
+	d := code(t, "", "Crowds recalled Ayatollah Ruhollah Khomeini.", person("Ruhollah Khomeini"))
+	want(t, d, "Ruhollah Khomeini", "IRNELI", "dict:PHOENIX_COUNTRIES:AYATOLLAH_RUHOLLAH_KHOMEINI_")
+}
+
+func TestAllMentionsOneCode(t *testing.T) {
+	d := code(t, "", `Darius Rostami, an Iranian commander, toured the port. Rostami then left. The commander returned at dusk.
+
+Rostami's son Kaveh spoke to reporters.`,
+		person("Darius Rostami"), norp("Iranian"), person("Rostami"), person("Rostami"), person("Kaveh"))
+	want(t, d, "Darius Rostami", "IRNMIL", "descriptor:Iranian+commander")
+	want(t, d, "Rostami", "IRNMIL", "descriptor:Iranian+commander")
+	want(t, d, "The commander", "IRNMIL", "descriptor:Iranian+commander")
+	want(t, d, "Kaveh", "IRN", "relation:son of Darius Rostami")
+}
+
+func TestGroupsAndCountries(t *testing.T) {
+	d := code(t, "", `Iranian officials met US soldiers near the U.S. military base. Talks between the United States and Iran stalled.
+
+Americans and Iranians watched. Crowds gathered in Kerman.`,
+		norp("Iranian"), loc("US"), loc("U.S."), loc("United States"), loc("Iran"), norp("Americans"), norp("Iranians"), loc("Kerman"))
+	want(t, d, "Iranian", "IRNGOV", "descriptor:Iranian+officials")
+	want(t, d, "US", "USAMIL", "descriptor:US+soldiers")
+	want(t, d, "U.S.", "USAMIL", "dict:PHOENIX_COUNTRIES:UNITED_STATES_MILITARY_")
+	want(t, d, "United States", "USA", "dict:PHOENIX_COUNTRIES:UNITED_STATES_OF_AMERICA_")
+	want(t, d, "Iran", "IRN", "dict:PHOENIX_COUNTRIES:IRAN_")
+	want(t, d, "Americans", "USA", "demonym:Americans")
+	want(t, d, "Iranians", "IRN", "demonym:Iranians")
+	want(t, d, "Kerman", "", "") // a city the dictionaries do not know
+}
+
+func TestOrganisations(t *testing.T) {
+	d := code(t, "", "The Quds Force and the Iranian Foreign Ministry issued statements, as did the Red Cross.",
+		org("Quds Force"), org("Iranian Foreign Ministry"), org("Red Cross"))
+	want(t, d, "Quds Force", "IRNMIL", "dict:PHOENIX_COUNTRIES:REVOLUTIONARY_GUARD")
+	want(t, d, "Iranian Foreign Ministry", "IRNGOV", "descriptor:Iranian+Foreign Ministry")
+}
+
+func TestNoEvidenceNoCode(t *testing.T) {
+	d := code(t, "", "Lena Varga spoke to Tomas Brandt on Monday.", person("Lena Varga"), person("Tomas Brandt"))
+	for _, e := range d.Entities {
+		if e.Actor != "" {
+			t.Errorf("%q coded %q by %q", e.Text, e.Actor, e.ActorRule)
+		}
+	}
+}
+
+func TestUserDictionaryInStage(t *testing.T) {
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := kb.LoadActors("MY_DICT", strings.NewReader("LENA_VARGA_\n\t[HUNGOV 20180101-20220101]\n\t[HUNELI]\n")); err != nil {
+		t.Fatal(err)
+	}
+	d := codeWith(t, NewStage(kb), "2020-03-01", "Lena Varga spoke on Monday. Varga left.", person("Lena Varga"), person("Varga"))
+	want(t, d, "Lena Varga", "HUNGOV", "dict:MY_DICT:LENA_VARGA_")
+	want(t, d, "Varga", "HUNGOV", "dict:MY_DICT:LENA_VARGA_")
+}
