@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/tocsin-project/tocsin/actor"
 	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/dates"
 	"github.com/tocsin-project/tocsin/lang"
@@ -17,7 +18,9 @@ import (
 	"github.com/tocsin-project/tocsin/place"
 	"github.com/tocsin-project/tocsin/quote"
 	"github.com/tocsin-project/tocsin/reader"
+	"github.com/tocsin-project/tocsin/resolve"
 	"github.com/tocsin-project/tocsin/segment"
+	"github.com/tocsin-project/tocsin/syntax"
 )
 
 // newFlags returns a flag set whose usage line shows synopsis.
@@ -74,11 +77,23 @@ func defaultDB(e *env) string {
 // newPipeline returns the pipeline with every annotator tocsin has, in order: a stage may
 // read the layers of the stages before it.
 func newPipeline() (*pipeline.Pipeline, error) {
+	syn, err := syntax.New()
+	if err != nil {
+		return nil, err
+	}
 	ents, err := ner.New()
 	if err != nil {
 		return nil, err
 	}
+	res, err := resolve.New()
+	if err != nil {
+		return nil, err
+	}
 	places, err := place.New()
+	if err != nil {
+		return nil, err
+	}
+	kb, err := actor.Load()
 	if err != nil {
 		return nil, err
 	}
@@ -93,9 +108,12 @@ func newPipeline() (*pipeline.Pipeline, error) {
 	return pipeline.New(
 		lang.Stage{},
 		segment.Stage{},
+		syn,
 		dates.New(),
 		ents,
+		res,
 		places,
+		actor.NewStage(kb),
 		quotes,
 		cas,
 	), nil
