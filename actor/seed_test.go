@@ -62,7 +62,7 @@ func TestSeed(t *testing.T) {
 	}
 	check("Qasem Soleimani", "IRNMIL", "descriptor:Iranian+military commander", 13)
 	check("Mike Pompeo", "USAGOV", "descriptor:US secretary of state", 2)
-	check("Hossein Salami", "IRNMIL", "descriptor:general+Maj Gen+context:Iranian", 1)
+	check("Hossein Salami", "IRNMIL", "descriptor:general+context:Iranian", 1)
 	check("Zeinab", "IRN", "relation:daughter of Qasem Soleimani", 1)
 	check("Donald Trump", "USAGOV", "dict:TOCSIN_LEADERS:DONALD_TRUMP_", 3)
 	check("Quds force", "IRNMIL", "dict:PHOENIX_COUNTRIES:REVOLUTIONARY_GUARD", 1)

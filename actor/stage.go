@@ -21,15 +21,17 @@ import (
 //     date, the current code — see codeAt). Rule "dict:DICTIONARY:ENTRY_".
 //  2. for organisations, by reading the name as a noun phrase ("Iranian Foreign
 //     Ministry" → IRNGOV).
-//  3. from the role, read as noun phrases (KB.CodeNounPhrase): the first country or
-//     actor named and every agent ("US secretary of state" → USAGOV, "fallen leader;
-//     Iranian military commander" → IRNMIL). Rule "descriptor:" and the words used.
-//     When the role gives an agent but no country ("top general; Maj Gen"), the
+//  3. from the role, each part read as a noun phrase (KB.CodeNounPhrase): the first
+//     part with a country (or other actor) and an agent ("fallen leader; Iranian
+//     military commander" → IRNMIL, "US secretary of state" → USAGOV), else the first
+//     with an agent, else the first with a country. Rule "descriptor:" and the words
+//     used. When the role gives an agent but no country ("top general; Maj Gen"), the
 //     country is taken from the sentences that name the person, only when each of them
 //     that names any country names exactly one and they agree ("… as Iranian officials
-//     renewed their threats" → IRNMIL). The rule then ends in "+context:WORD". The
+//     renewed their threats" → IRNMIL); the rule then ends in "+context:WORD". The
 //     article's most frequent country is not used: in news about two countries at
-//     odds it is wrong half of the time.
+//     odds it is wrong half of the time. With no country at all the code is the agent
+//     alone ("MIL").
 //  4. from a family relation in the role ("daughter of Qasem Soleimani"): the relative's
 //     country, without an agent. Rule "relation:ROLE PART".
 //
@@ -379,31 +381,56 @@ func (c *coder) byName(canon, role string, ments []int) (string, string) {
 	return "", ""
 }
 
-// byRole codes an entity from the parts of its role that are not relations, with the
-// country of its sentences when the role names none. An agent with no country at all
-// gives the bare agent code ("MIL").
+// byRole codes an entity from the parts of its role that are not relations, each read
+// as one noun phrase: the first part that gives both a country (or other actor) and an
+// agent ("fallen leader; Iranian military commander" → IRNMIL), else the first that
+// gives an agent, with the country of another part if one names it, else that of the
+// entity's sentences (see context), else none ("MIL"); else the first country.
 func (c *coder) byRole(g *group, isRelation func(string) bool) (string, string) {
-	var m phraseMatch
+	var parts []phraseMatch
 	for _, p := range strings.Split(g.role, "; ") {
-		if !isRelation(p) {
-			c.kb.scan(phraseTokens(p), c.day, &m)
+		if isRelation(p) {
+			continue
+		}
+		var m phraseMatch
+		c.kb.scan(phraseTokens(p), c.day, &m)
+		if m.actor != "" || len(m.agents) > 0 {
+			parts = append(parts, m)
 		}
 	}
-	if m.actor == "" && len(m.agents) == 0 {
+	pick := func(ok func(m *phraseMatch) bool) *phraseMatch {
+		for k := range parts {
+			if ok(&parts[k]) {
+				return &parts[k]
+			}
+		}
+		return nil
+	}
+	best := pick(func(m *phraseMatch) bool { return m.actor != "" && len(m.agents) > 0 })
+	if best == nil {
+		best = pick(func(m *phraseMatch) bool { return len(m.agents) > 0 })
+	}
+	if best == nil {
+		best = pick(func(m *phraseMatch) bool { return m.actor != "" })
+	}
+	if best == nil {
 		return "", ""
 	}
-	rule := "descriptor:" + strings.Join(m.pieces, "+")
-	if m.actor == "" {
-		if cc, word := c.context(g.ments); cc != "" {
-			m.actor = cc
-			rule += "+context:" + word
+	actor, pieces := best.actor, best.pieces
+	rule := ""
+	if actor == "" {
+		if other := pick(func(m *phraseMatch) bool { return m.actor != "" }); other != nil {
+			actor = other.actor
+			pieces = append(append([]string(nil), other.pieces...), pieces...)
+		} else if cc, word := c.context(g.ments); cc != "" {
+			actor, rule = cc, "+context:"+word
 		}
 	}
-	code := combine(m.actor, m.agents)
+	code := combine(actor, best.agents)
 	if code == "" {
 		return "", ""
 	}
-	return code, rule
+	return code, "descriptor:" + strings.Join(pieces, "+") + rule
 }
 
 // context returns the country named in the sentences of an entity's named mentions, and

@@ -116,7 +116,7 @@ func TestContextCountry(t *testing.T) {
 
 Gen Ali Navid spoke while Iraqi and Syrian officials listened.`,
 		person("Darius Rostami"), norp("Iranian"), person("Ali Navid"), norp("Iraqi"), norp("Syrian"))
-	want(t, d, "Darius Rostami", "IRNMIL", "descriptor:general+Maj Gen+context:Iranian")
+	want(t, d, "Darius Rostami", "IRNMIL", "descriptor:general+context:Iranian")
 	// Two countries in the sentence: the agent alone.
 	want(t, d, "Ali Navid", "MIL", "descriptor:Gen")
 	want(t, d, "Iranian", "IRNGOV", "descriptor:Iranian+officials")

@@ -10,9 +10,11 @@
 // the first and last word ("Mohammad Javad Zarif", "Mohammad Zarif"), or when one is the
 // end of the other ("Ali Khamenei", "Sayyed Ali Khamenei"). The words "al" and "el" and
 // the prefixes "al-", "el-" are ignored ("al-Baghdadi" is "Baghdadi"). A one-word mention
-// ("Soleimani", "Soleimani's") is the person whose last name it matches; if several
-// people share it, the one mentioned most recently before; if only later ones do, it is
-// left alone. A one-word mention that is no one's last name is the person whose first
+// ("Soleimani", "Soleimani's") is the person whose last name it matches, named in full
+// before it (or anywhere, for a headline); if several people share it, the one whose
+// role is of the same kind ("President Obama" for the Obama called president before),
+// else the one mentioned most often so far, then most recently; never one whose titles
+// tell the other sex ("Mrs", "daughter" against "Mr"). A one-word mention that is no one's last name is the person whose first
 // name it is, when exactly one person has it. Organisations match by the same keys
 // word for word; places and groups (LOCATION, NORP) by their words ignoring case and
 // dots ("US", "U.S."). A short all-capital name ("US", "IRGC") is the same as a longer
@@ -27,13 +29,16 @@
 // Role holds what the article says a person is, as written, in parts separated by "; ",
 // in order of appearance, each part once. A part is one of:
 //
-//   - the titles immediately before a name, with the words that describe the person
-//     before them when those lack a noun of their own: "Maj Gen" (Maj Gen Hossein
-//     Salami), "US President" (US President Donald Trump), "Iranian military commander"
-//     (Iranian military commander Qassem Soleimani);
+//   - the titles immediately before a name (capitalised, as titles before names are),
+//     with the words that describe the person before them when those lack a noun of
+//     their own: "Maj Gen" (Maj Gen Hossein Salami), "US President" (US President
+//     Donald Trump);
 //   - a description before the name or its titles ("fallen leader" from "mourn fallen
-//     leader Qasem Soleimani"; "Islamic Republic founder" before "Ayatollah Ruhollah
-//     Khomeini" gives "Islamic Republic founder; Ayatollah");
+//     leader Qasem Soleimani", "Iranian military commander" from "Iranian military
+//     commander Qassem Soleimani"; "Islamic Republic founder" before "Ayatollah
+//     Ruhollah Khomeini" gives "Islamic Republic founder; Ayatollah"). Before a one-word
+//     name only titles count: "the federal judge Trump was referring to" says nothing
+//     about Trump;
 //   - an appositive: a description that opens the sentence and is followed by a comma
 //     and the name ("The US secretary of state, Mike Pompeo" → "US secretary of state";
 //     "Top general, Maj Gen Hossein Salami" → "top general; Maj Gen"), or follows the
@@ -54,8 +59,10 @@
 // Role when exactly one person named earlier has a role of the same class (roles.txt:
 // "general" and "Maj Gen" and "military commander" are all military; "head" and "leader"
 // are leaders), or, when several have, exactly one has a role containing the whole
-// description ("fallen leader"). A nationality in the description must appear in the
-// role. Otherwise the description is left unlinked. "head", "chief" and "member" count
+// description ("fallen leader"). A nationality, a modifier that tells people apart
+// ("former", "vice", "health": [distinguishing] in roles.txt) and an "of" complement
+// ("the president of Namibia") must appear in the role. Otherwise the description is
+// left unlinked. "head", "chief" and "member" count
 // only with an "of" complement. Named mentions have Mention "name". Pronouns are left to
 // the stages that need them (the quote stage resolves speakers itself).
 //
@@ -318,18 +325,28 @@ func (w *work) keys() {
 // at token j and starts at lo or later, outside any entity; k == -1 when there is none.
 func (w *work) phraseEnding(j, lo int) (k int, labels []string) {
 	for k = max(lo, j-5); k < j; k++ {
-		if ls, n := w.s.v.Match(w.toks[:j], k); n == j-k && !w.inEntity(k, j) {
+		if ls, n := w.s.v.Match(w.toks[:j], k); n == j-k && !w.inEntity(k, j) && w.capitalOK(ls, k) {
 			return k, ls
 		}
 	}
 	return -1, nil
 }
 
+// capitalOK rejects a phrase marked capitalised-only ("Major", "Justice") written in
+// lower case, where it is an ordinary word ("a major donor").
+func (w *work) capitalOK(labels []string, k int) bool {
+	if !has(labels, "capitalised-only") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w.toks[k].Text)
+	return unicode.IsUpper(r)
+}
+
 // phraseAt returns the labels and length of the longest vocabulary phrase starting at
 // token k, ending by hi, outside any entity.
 func (w *work) phraseAt(k, hi int) ([]string, int) {
 	ls, n := w.s.v.Match(w.toks[:hi], k)
-	if n == 0 || w.inEntity(k, k+n) {
+	if n == 0 || w.inEntity(k, k+n) || !w.capitalOK(ls, k) {
 		return nil, 0
 	}
 	return ls, n
@@ -394,6 +411,7 @@ func (w *work) entityStartingAt(k, hi int) int {
 // a head noun or title.
 func (w *work) runBack(j, lo int) (start int, head bool) {
 	start = j
+	orig := j
 	for j > lo {
 		if ei := w.entityEndingAt(j, lo); ei >= 0 {
 			j = w.ms[ei].a
@@ -414,12 +432,13 @@ func (w *work) runBack(j, lo int) (start int, head bool) {
 			j, start = k, k
 			continue
 		}
-		// "head of the Quds force": "of" or "of the" after a head.
+		// "head of the Quds force": "of" or "of the" after a head, before a complement
+		// already read.
 		of := j - 1
 		if isDet(t) {
 			of = j - 2
 		}
-		if of > lo && lower(w.toks[of].Text) == "of" && start == j {
+		if of > lo && lower(w.toks[of].Text) == "of" && j < orig {
 			if k, ls := w.phraseEnding(of, lo); k >= 0 && has(ls, "title", "head") {
 				head = true
 				j, start = k, k
@@ -509,16 +528,24 @@ func (w *work) describe(i int) {
 		}
 	}
 
-	// Titles immediately before the name, then a description before them.
+	// Titles immediately before the name, then a description before them. A title
+	// before a name is capitalised ("Maj Gen Hossein Salami"); in lower case the word
+	// is a description ("military commander Qassem Soleimani", "the federal judge
+	// Trump was referring to").
 	ts := a
 	for ts > lo {
 		k, ls := w.phraseEnding(ts, lo)
-		if k < 0 || !has(ls, "title") {
+		if r, _ := utf8.DecodeRuneInString(w.toks[max(k, 0)].Text); k < 0 || !has(ls, "title") || !unicode.IsUpper(r) {
 			break
 		}
 		ts = k
 	}
 	rs, rhead := w.runBack(ts, lo)
+	if rhead && rs < ts && m.b-m.a == 1 {
+		// "The federal judge Trump was referring to": before a one-word name a
+		// description is too often a clause of its own; titles still count.
+		rs, rhead = ts, false
+	}
 	switch {
 	case rs < ts && rhead:
 		w.addPart(i, part{text: w.descText(rs, ts, lo)})
@@ -681,31 +708,161 @@ func (w *work) cluster() {
 }
 
 // pickByWord returns the cluster (root) of a multi-word person mention whose keys satisfy
-// ok, for the one-word mention i: the only one, or the one mentioned last before i.
+// ok, for the one-word mention i. People whose titles or relations tell the other sex
+// are left out ("Mrs Obama" is not "Mr Obama"; a mention with no title takes the sex
+// the titles of the same one-word name agree on), and so are people named in full only
+// after i, unless i is in the headline, and so are relatives named as relatives of
+// another of them ("Hunter Biden, son of Joe Biden"); of the others, the only one; else the
+// only one whose role shares a class with the mention's ("President Obama" is the
+// Obama called president before); else the one mentioned most often before i, and of
+// those the one mentioned last.
 func (w *work) pickByWord(i int, find func(int) int, ok func([]string) bool) int {
 	start := w.d.Entities[i].Start
-	best, bestPos := -1, -1
-	roots := map[int]bool{}
+	classes, sex := w.partInfo(i)
+	if sex == "" {
+		// "President Obama" … "Mr. Obama": a one-word name says its sex through the
+		// titles of the other mentions written the same way, when they agree.
+		for j := range w.ms {
+			mj := &w.ms[j]
+			if j == i || mj.typ != "PERSON" || len(mj.keys) != 1 || mj.keys[0] != w.ms[i].keys[0] {
+				continue
+			}
+			switch _, sx := w.partInfo(j); {
+			case sx == "":
+			case sex == "":
+				sex = sx
+			case sx != sex:
+				sex = "?"
+			}
+		}
+		if sex == "?" {
+			sex = ""
+		}
+	}
+	type cand struct {
+		classes []string
+		sex     string
+		last    int // start of its last mention before i, -1
+		before  int // mentions before i
+	}
+	cands := map[int]*cand{}
+	var order []int
 	for j := range w.ms {
 		mj := &w.ms[j]
 		if j == i || mj.typ != "PERSON" || len(mj.keys) < 2 || !ok(mj.keys) {
 			continue
 		}
 		r := find(j)
-		roots[r] = true
-		if p := w.d.Entities[j].Start; p < start && p > bestPos {
-			best, bestPos = r, p
+		if cands[r] == nil {
+			cands[r] = &cand{last: -1}
+			order = append(order, r)
 		}
 	}
-	switch {
-	case len(roots) == 1:
-		for r := range roots {
-			return r
-		}
-	case best >= 0:
-		return best
+	if len(cands) == 0 {
+		return -1
 	}
-	return -1
+	for j := range w.ms {
+		c := cands[find(j)]
+		if c == nil || j == i {
+			continue
+		}
+		cl, sx := w.partInfo(j)
+		c.classes = append(c.classes, cl...)
+		switch {
+		case c.sex == "":
+			c.sex = sx
+		case sx != "" && sx != c.sex:
+			c.sex = "?"
+		}
+		if p := w.d.Entities[j].Start; p < start {
+			c.before++
+			c.last = max(c.last, p)
+		}
+	}
+	// A name is introduced in full before it is shortened, except in headlines: a
+	// one-word name in the body does not refer to a person first named later.
+	headline := start < w.d.BodyStart
+	var fit []int
+	for _, r := range order {
+		c := cands[r]
+		if (sex == "" || c.sex == "" || c.sex == "?" || c.sex == sex) && (c.last >= 0 || headline) {
+			fit = append(fit, r)
+		}
+	}
+	if len(fit) > 1 {
+		// A surname is the principal's, not that of a relative named as such ("Biden"
+		// is not "Hunter Biden, son of Joe Biden").
+		var principals []int
+		for _, r := range fit {
+			relative := false
+			for j := range w.ms {
+				if find(j) != r {
+					continue
+				}
+				for _, p := range w.ms[j].parts {
+					if p.kin != "" && cands[find(p.of)] != nil && find(p.of) != r {
+						relative = true
+					}
+				}
+			}
+			if !relative {
+				principals = append(principals, r)
+			}
+		}
+		if len(principals) > 0 {
+			fit = principals
+		}
+	}
+	if len(fit) == 1 {
+		return fit[0]
+	}
+	if len(classes) > 0 {
+		var same []int
+		for _, r := range fit {
+			if overlap(cands[r].classes, classes) {
+				same = append(same, r)
+			}
+		}
+		if len(same) == 1 {
+			return same[0]
+		}
+	}
+	best := -1
+	for _, r := range fit {
+		c := cands[r]
+		if best < 0 || c.before > cands[best].before || c.before == cands[best].before && c.last > cands[best].last {
+			best = r
+		}
+	}
+	return best
+}
+
+// partInfo returns the classes of mention i's role parts and the sex they tell ("male",
+// "female" or "").
+func (w *work) partInfo(i int) (classes []string, sex string) {
+	for _, p := range w.ms[i].parts {
+		text := p.text
+		if p.kin != "" {
+			text = p.kin
+		}
+		toks := tokenize(text)
+		for _, h := range w.s.v.FindAll(toks, 0, len(toks)) {
+			classes = append(classes, classLabels(h.Labels)...)
+			for _, x := range [...]string{"male", "female"} {
+				if has(h.Labels, x) {
+					if sex == "" || sex == x {
+						sex = x
+					} else {
+						sex = "?"
+					}
+				}
+			}
+		}
+	}
+	if sex == "?" {
+		sex = ""
+	}
+	return classes, sex
 }
 
 // unique reports whether exactly one person cluster has a multi-word name satisfying ok.
@@ -845,15 +1002,20 @@ func (w *work) nominals() {
 				continue
 			}
 			// the [modifiers and nationalities] HEAD [of (the) COMPLEMENT]
+			// musts are words the person's role must contain: nationalities, modifiers
+			// that tell people apart ("former", "health") and an "of" complement.
 			j := i + 1
-			var nats []string
+			var musts []string
 			for j < hi {
 				if ei := w.entityStartingAt(j, hi); ei >= 0 && (w.ms[ei].typ == "NORP" || w.ms[ei].typ == "LOCATION") {
-					nats = append(nats, w.d.Entities[ei].Text)
+					musts = append(musts, w.d.Entities[ei].Text)
 					j = w.ms[ei].b
 					continue
 				}
 				if ls, n := w.phraseAt(j, hi); n > 0 && has(ls, "modifier") && !has(ls, "head", "title") {
+					if has(ls, "distinguishing") {
+						musts = append(musts, w.text(j, j+n))
+					}
 					j += n
 					continue
 				}
@@ -881,6 +1043,9 @@ func (w *work) nominals() {
 				}
 				if ei := w.entityStartingAt(c, hi); ei >= 0 {
 					k, hasOf = w.ms[ei].b, true
+					if !has(ls, "needs-of") {
+						musts = append(musts, w.d.Entities[ei].Text)
+					}
 				}
 			}
 			if has(ls, "needs-of") && !hasOf {
@@ -898,8 +1063,8 @@ func (w *work) nominals() {
 					continue
 				}
 				ok := true
-				for _, nat := range nats {
-					if !strings.Contains(lower(c.role), lower(nat)) {
+				for _, m := range musts {
+					if !strings.Contains(lower(c.role), lower(m)) {
 						ok = false
 					}
 				}

@@ -27,7 +27,12 @@ func pn(text string, n int) ent { return ent{"PERSON", text, n} }
 // adds the given entities and runs the resolve stage.
 func analyze(t *testing.T, body string, ents ...ent) *doc.Document {
 	t.Helper()
-	d := pipeline.NewDocument(&article.Article{Title: "Talks resume", Body: body, Language: "en"})
+	return analyzeTitled(t, "Talks resume", body, ents...)
+}
+
+func analyzeTitled(t *testing.T, title, body string, ents ...ent) *doc.Document {
+	t.Helper()
+	d := pipeline.NewDocument(&article.Article{Title: title, Body: body, Language: "en"})
 	if err := (segment.Stage{}).Annotate(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
@@ -109,12 +114,28 @@ func TestSpellingsAndSurname(t *testing.T) {
 }
 
 func TestArticlePrefixAndLongestForm(t *testing.T) {
-	// The longest form wins even when it comes later.
-	d := analyze(t, "Rashidi spoke first. Then Mohammed al-Rashidi answered, and Muhammad Rashidi left.",
+	// The longest form wins even when it comes later (here, after the headline).
+	d := analyzeTitled(t, "Rashidi speaks", "Mohammed al-Rashidi answered questions, and Muhammad Rashidi left.",
 		p("Rashidi"), p("Mohammed al-Rashidi"), p("Muhammad Rashidi"))
 	for _, s := range []string{"Rashidi", "Mohammed al-Rashidi", "Muhammad Rashidi"} {
 		expect(t, d, s, 1, "Mohammed al-Rashidi", "")
 	}
+}
+
+func TestSexAndOrder(t *testing.T) {
+	// Only a woman is named in full; "Mr Navarro" is someone else. And a surname in the
+	// body before anyone of that name is introduced stays alone.
+	d := analyze(t, "Mr Navarro arrived first. Elena Navarro, a senator, followed. Navarro spoke. Ortiz left before Luis Ortiz came.",
+		p("Navarro"), p("Elena Navarro"), pn("Navarro", 2), p("Ortiz"), p("Luis Ortiz"))
+	expect(t, d, "Navarro", 1, "Navarro", "Mr")
+	expect(t, d, "Elena Navarro", 1, "Elena Navarro", "senator")
+	expect(t, d, "Ortiz", 1, "Ortiz", "")
+
+	d = analyze(t, "Ms Elena Navarro arrived. Mr Navarro followed her. Navarro thanked the crowd.",
+		p("Elena Navarro"), p("Navarro"), pn("Navarro", 2))
+	expect(t, d, "Navarro", 1, "Navarro", "Mr")
+	expect(t, d, "Navarro", 2, "Navarro", "Mr") // the sex of the titled "Mr Navarro"
+	expect(t, d, "Elena Navarro", 1, "Elena Navarro", "Ms")
 }
 
 func TestDifferentPeopleSameSurname(t *testing.T) {
@@ -122,7 +143,7 @@ func TestDifferentPeopleSameSurname(t *testing.T) {
 		p("Hassan Karimi"), p("Hossein Karimi"), p("Karimi"), pn("Hassan Karimi", 2), pn("Karimi", 2))
 	expect(t, d, "Hassan Karimi", 1, "Hassan Karimi", "")
 	expect(t, d, "Hossein Karimi", 1, "Hossein Karimi", "")
-	// Ambiguous surnames go to the person mentioned last before them.
+	// Ambiguous surnames go to the person mentioned most often, then last, before them.
 	expect(t, d, "Karimi", 1, "Hossein Karimi", "")
 	expect(t, d, "Karimi", 2, "Hassan Karimi", "")
 }
@@ -290,4 +311,31 @@ func TestUserVocabulary(t *testing.T) {
 	if len(d.Entities) != 2 || d.Entities[0].Role != "Warlord" || d.Entities[1].Canonical != "Ivo Kran" {
 		t.Errorf("user vocabulary not used:\n%s", dump(d))
 	}
+}
+
+func TestNominalMustMatch(t *testing.T) {
+	// A modifier that tells people apart, and an "of" complement, must be in the role.
+	d := analyze(t, "Health Minister Ana Ruiz arrived. The trade minister was absent. The president of Chile sent regrets, and President Luis Gomez did not.",
+		p("Ana Ruiz"), ent{"LOCATION", "Chile", 1}, p("Luis Gomez"))
+	for _, e := range d.Entities {
+		if e.Mention == "nominal" {
+			t.Errorf("linked %q to %q\n%s", e.Text, e.Canonical, dump(d))
+		}
+	}
+	d = analyze(t, "Health Minister Ana Ruiz arrived. The health minister spoke first.", p("Ana Ruiz"))
+	if e := find(t, d, "The health minister", 1); e.Canonical != "Ana Ruiz" {
+		t.Errorf("the health minister: %+v", e)
+	}
+}
+
+func TestSurnameIsThePrincipal(t *testing.T) {
+	d := analyze(t, "Senator Tom Reyes spoke. Reyes's son Mark Reyes listened. Reyes said the vote would pass.",
+		p("Tom Reyes"), p("Reyes"), p("Mark Reyes"), pn("Reyes", 2))
+	expect(t, d, "Mark Reyes", 1, "Mark Reyes", "son of Tom Reyes")
+	expect(t, d, "Reyes", 2, "Tom Reyes", "Senator")
+
+	// The person named more often, though not last.
+	d = analyze(t, "Tom Reyes spoke. Tom Reyes then left. Ana Reyes, a lawyer, arrived. Reyes thanked the staff.",
+		p("Tom Reyes"), pn("Tom Reyes", 2), p("Ana Reyes"), p("Reyes"))
+	expect(t, d, "Reyes", 1, "Tom Reyes", "")
 }
