@@ -201,3 +201,38 @@ func TestUserDictionaryInStage(t *testing.T) {
 	want(t, d, "Lena Varga", "HUNGOV", "dict:MY_DICT:LENA_VARGA_")
 	want(t, d, "Varga", "HUNGOV", "dict:MY_DICT:LENA_VARGA_")
 }
+
+// Odd inputs must not break the stage: no token layer, entities off token boundaries,
+// empty ones, no resolve stage before it.
+func TestOddInput(t *testing.T) {
+	st := NewStage(testKB(t))
+	body := "Iranian-backed Iranians, and US, US soldiers"
+	for _, tokens := range []bool{true, false} {
+		d := pipeline.NewDocument(&article.Article{Title: "x", Body: body, Language: "en"})
+		if tokens {
+			segment.Stage{}.Annotate(context.Background(), d)
+		}
+		off := d.BodyStart
+		d.Entities = []doc.Entity{
+			{Text: "Iranian", Type: "NORP", Span: doc.Span{Start: off, End: off + 7}},
+			{Text: "Iranians", Type: "NORP", Span: doc.Span{Start: off + 15, End: off + 23}},
+			{Text: "", Type: "ORG", Span: doc.Span{Start: off + 24, End: off + 24}},
+			{Text: "US", Type: "LOCATION", Span: doc.Span{Start: off + 29, End: off + 31}},
+			{Text: "US", Type: "LOCATION", Span: doc.Span{Start: off + 33, End: off + 35}},
+		}
+		if err := st.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		got := []string{}
+		for _, e := range d.Entities {
+			got = append(got, e.Actor)
+		}
+		want := "[IRN IRN  USA USAMIL]"
+		if !tokens {
+			want = "[IRN IRN  USA USA]" // no tokens: no group after the name
+		}
+		if fmt.Sprint(got) != want {
+			t.Errorf("tokens=%v: codes %v, want %s\n%s", tokens, got, want, dump(d))
+		}
+	}
+}
