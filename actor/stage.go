@@ -87,6 +87,8 @@ type coder struct {
 	// countries named in each sentence: sentence → country code → word
 	sentCountries map[int]map[string]string
 	buf           []string
+	// offsets where named people start and end, built on first use
+	personStart, personEnd map[int]bool
 }
 
 func (c *coder) align() {
@@ -227,13 +229,15 @@ func (c *coder) extend(i int, code string) (string, string, int, bool) {
 	return newCode, rule, end, true
 }
 
-// otherEntity reports whether tokens [from, to) hold part of an entity other than i.
+// otherEntity reports whether tokens [from, to) hold part of a named entity other than i.
 func (c *coder) otherEntity(i, from, to int) bool {
-	for j, e := range c.d.Entities {
-		if j == i || e.Mention == "nominal" {
-			continue
+	lo, hi := c.d.Tokens[from].Start, c.d.Tokens[to-1].End
+	for j := range c.d.Entities[i+1:] {
+		e := &c.d.Entities[i+1+j]
+		if e.Start >= hi {
+			break
 		}
-		if e.Start < c.d.Tokens[to-1].End && e.End > c.d.Tokens[from].Start {
+		if e.Mention != "nominal" && e.End > lo {
 			return true
 		}
 	}
@@ -261,12 +265,18 @@ func (c *coder) describesPerson(a, end, hi int) bool {
 
 // personAt reports whether a named PERSON entity starts (start) or ends (!start) at off.
 func (c *coder) personAt(off int, start bool) bool {
-	for _, e := range c.d.Entities {
-		if e.Type == "PERSON" && e.Mention != "nominal" && (start && e.Start == off || !start && e.End == off) {
-			return true
+	if c.personStart == nil {
+		c.personStart, c.personEnd = map[int]bool{}, map[int]bool{}
+		for _, e := range c.d.Entities {
+			if e.Type == "PERSON" && e.Mention != "nominal" {
+				c.personStart[e.Start], c.personEnd[e.End] = true, true
+			}
 		}
 	}
-	return false
+	if start {
+		return c.personStart[off]
+	}
+	return c.personEnd[off]
 }
 
 // group is one person or organisation: the mentions that share a canonical name.

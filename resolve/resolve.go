@@ -170,6 +170,14 @@ type work struct {
 	tokEnt []int32   // token → mention index, -1
 	used   []bool    // tokens that belong to a description already read
 	sents  []doc.Sentence
+	info   []partInfo // cache of partInfo, once the roles are read
+}
+
+// partInfo is what a mention's role parts say: classes and sex.
+type partInfo struct {
+	classes []string
+	sex     string
+	done    bool
 }
 
 func newWork(s *Stage, d *doc.Document) *work {
@@ -257,6 +265,7 @@ func (w *work) trimPerson(i int) {
 	e := &w.d.Entities[i]
 	m := &w.ms[i]
 	if m.a >= 0 {
+		a0, b0 := m.a, m.b
 		for m.b-m.a > 1 {
 			labels, n := w.s.v.Match(w.toks[:m.b-1], m.a)
 			if n == 0 || !slices.Contains(labels, "title") {
@@ -267,7 +276,7 @@ func (w *work) trimPerson(i int) {
 		for m.b-m.a > 1 && isPossessive(w.toks[m.b-1].Text) {
 			m.b--
 		}
-		for k := range w.tokEnt {
+		for k := a0; k < b0; k++ {
 			if w.tokEnt[k] == int32(i) && (k < m.a || k >= m.b) {
 				w.tokEnt[k] = -1
 			}
@@ -609,96 +618,113 @@ func isClose(s string) bool {
 	return false
 }
 
-// cluster groups mentions into entities.
+// cluster groups mentions into entities. It runs in about linear time in the number of
+// mentions (maps keyed by name keys), so that a very long article stays cheap.
 func (w *work) cluster() {
 	n := len(w.ms)
 	parent := make([]int, n)
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
 		}
 		return i
 	}
+	// union makes j's cluster part of i's, keeping i's root.
 	union := func(i, j int) {
-		ri, rj := find(i), find(j)
-		if ri == rj {
-			return
+		if ri, rj := find(i), find(j); ri != rj {
+			parent[rj] = ri
 		}
-		if rj < ri {
-			ri, rj = rj, ri
+	}
+	oneWord := func(m *mention) bool { return m.typ == "PERSON" && len(m.keys) == 1 }
+
+	// Same keys word for word (one-word person names wait for the next steps).
+	first := map[string]int{}
+	var reps []int // the first mention of each distinct multi-word person name
+	for i := range w.ms {
+		m := &w.ms[i]
+		if len(m.keys) == 0 || oneWord(m) {
+			continue
 		}
-		parent[rj] = ri
+		k := m.typ + "\x00" + strings.Join(m.keys, "\x00")
+		if f, ok := first[k]; ok {
+			union(f, i)
+			continue
+		}
+		first[k] = i
+		if m.typ == "PERSON" {
+			reps = append(reps, i)
+		}
+	}
+	// Distinct full names of a person: same first and last word, or one the end of the
+	// other. Both share the last word, so only names ending alike are compared.
+	byLast := map[string][]int{}
+	for _, i := range reps {
+		k := w.ms[i].keys
+		byLast[k[len(k)-1]] = append(byLast[k[len(k)-1]], i)
+	}
+	for _, group := range byLast {
+		for a := 0; a < len(group); a++ {
+			for b := a + 1; b < len(group); b++ {
+				if samePerson(w.ms[group[a]].keys, w.ms[group[b]].keys) {
+					union(group[a], group[b])
+				}
+			}
+		}
 	}
 
-	// Full names: same keys, same first and last word, or one the end of the other.
-	for i := 0; i < n; i++ {
-		mi := &w.ms[i]
-		if len(mi.keys) == 0 {
+	// One-word person mentions, in text order: a last name, else a unique first name.
+	people := newPeople(w, find)
+	for i := range w.ms {
+		m := &w.ms[i]
+		if !oneWord(m) {
 			continue
 		}
-		for j := i + 1; j < n; j++ {
-			mj := &w.ms[j]
-			if mj.typ != mi.typ || len(mj.keys) == 0 {
-				continue
-			}
-			switch mi.typ {
-			case "PERSON":
-				if len(mi.keys) >= 2 && len(mj.keys) >= 2 && samePerson(mi.keys, mj.keys) {
-					union(i, j)
-				}
-			default:
-				if slices.Equal(mi.keys, mj.keys) {
-					union(i, j)
-				}
-			}
+		c := people.pick(i, people.byLast[m.keys[0]])
+		if c < 0 && len(people.byLast[m.keys[0]]) == 0 && len(people.byFirst[m.keys[0]]) == 1 {
+			c = people.pick(i, people.byFirst[m.keys[0]])
 		}
-	}
-	// One-word person mentions: a last name, else a unique first name.
-	for i := 0; i < n; i++ {
-		mi := &w.ms[i]
-		if mi.typ != "PERSON" || len(mi.keys) != 1 {
-			continue
-		}
-		if c := w.pickByWord(i, find, func(k []string) bool { return k[len(k)-1] == mi.keys[0] }); c >= 0 {
+		if c >= 0 {
 			union(c, i)
-			continue
-		}
-		if c := w.pickByWord(i, find, func(k []string) bool { return k[0] == mi.keys[0] }); c >= 0 && w.unique(i, find, func(k []string) bool { return k[0] == mi.keys[0] }) {
-			union(c, i)
+			people.add(c, i)
 		}
 	}
 	// One-word mentions left alone cluster with their own kind ("Zeinab", "Zeinab").
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			mi, mj := &w.ms[i], &w.ms[j]
-			if mi.typ == mj.typ && len(mi.keys) == 1 && len(mj.keys) == 1 && mi.keys[0] == mj.keys[0] && find(i) == i && find(j) == j {
-				union(i, j)
-			}
+	alone := map[string]int{}
+	for i := range w.ms {
+		m := &w.ms[i]
+		if !oneWord(m) || find(i) != i {
+			continue
+		}
+		if f, ok := alone[m.keys[0]]; ok {
+			union(f, i)
+		} else {
+			alone[m.keys[0]] = i
 		}
 	}
 	// Initials: "US" is "United States", "IRGC" an organisation spelled out.
-	for i := 0; i < n; i++ {
-		mi := &w.ms[i]
-		if mi.typ == "PERSON" {
+	spelled := map[string]int{}
+	for i := range w.ms {
+		m := &w.ms[i]
+		if m.typ == "PERSON" || len(strings.Fields(m.name)) < 2 {
 			continue
 		}
-		ac := acronym(mi.name)
-		if ac == "" {
+		k := m.typ + "\x00" + initials(m.name)
+		if _, ok := spelled[k]; !ok {
+			spelled[k] = i
+		}
+	}
+	for i := range w.ms {
+		m := &w.ms[i]
+		if m.typ == "PERSON" {
 			continue
 		}
-		for j := 0; j < n; j++ {
-			mj := &w.ms[j]
-			if j == i || mj.typ != mi.typ || len(strings.Fields(mj.name)) < 2 {
-				continue
-			}
-			if initials(mj.name) == ac {
+		if ac := acronym(m.name); ac != "" {
+			if j, ok := spelled[m.typ+"\x00"+ac]; ok {
 				union(j, i)
-				break
 			}
 		}
 	}
@@ -707,100 +733,136 @@ func (w *work) cluster() {
 	}
 }
 
-// pickByWord returns the cluster (root) of a multi-word person mention whose keys satisfy
-// ok, for the one-word mention i. People whose titles or relations tell the other sex
-// are left out ("Mrs Obama" is not "Mr Obama"; a mention with no title takes the sex
-// the titles of the same one-word name agree on), and so are people named in full only
-// after i, unless i is in the headline, and so are relatives named as relatives of
-// another of them ("Hunter Biden, son of Joe Biden"); of the others, the only one; else the
-// only one whose role shares a class with the mention's ("President Obama" is the
-// Obama called president before); else the one mentioned most often before i, and of
-// those the one mentioned last.
-func (w *work) pickByWord(i int, find func(int) int, ok func([]string) bool) int {
-	start := w.d.Entities[i].Start
-	classes, sex := w.partInfo(i)
-	if sex == "" {
-		// "President Obama" … "Mr. Obama": a one-word name says its sex through the
-		// titles of the other mentions written the same way, when they agree.
-		for j := range w.ms {
-			mj := &w.ms[j]
-			if j == i || mj.typ != "PERSON" || len(mj.keys) != 1 || mj.keys[0] != w.ms[i].keys[0] {
-				continue
-			}
-			switch _, sx := w.partInfo(j); {
-			case sx == "":
-			case sex == "":
-				sex = sx
-			case sx != sex:
-				sex = "?"
-			}
-		}
-		if sex == "?" {
-			sex = ""
-		}
-	}
-	type cand struct {
-		classes []string
-		sex     string
-		last    int // start of its last mention before i, -1
-		before  int // mentions before i
-	}
-	cands := map[int]*cand{}
-	var order []int
+// people indexes the people named in full, for attaching one-word mentions to them.
+type people struct {
+	w       *work
+	find    func(int) int
+	byLast  map[string][]int // last-word key → clusters (roots)
+	byFirst map[string][]int // first-word key → clusters (roots)
+	info    map[int]*person  // root → what is known of the person
+	sexOf   map[string]string
+}
+
+// person is what the mentions of one person say, for choosing between namesakes.
+type person struct {
+	starts  []int // starts of the full-name mentions, in order
+	oneLast int   // start of the last one-word mention attached, -1
+	ones    int   // one-word mentions attached
+	classes []string
+	sex     string
+	kin     []int // mentions with a relation part
+}
+
+func newPeople(w *work, find func(int) int) *people {
+	p := &people{w: w, find: find, byLast: map[string][]int{}, byFirst: map[string][]int{}, info: map[int]*person{}, sexOf: map[string]string{}}
 	for j := range w.ms {
-		mj := &w.ms[j]
-		if j == i || mj.typ != "PERSON" || len(mj.keys) < 2 || !ok(mj.keys) {
+		m := &w.ms[j]
+		if m.typ != "PERSON" || len(m.keys) < 2 {
 			continue
 		}
 		r := find(j)
-		if cands[r] == nil {
-			cands[r] = &cand{last: -1}
-			order = append(order, r)
+		in := p.info[r]
+		if in == nil {
+			in = &person{oneLast: -1}
+			p.info[r] = in
+			last, first := m.keys[len(m.keys)-1], m.keys[0]
+			p.byLast[last] = append(p.byLast[last], r)
+			if !slices.Contains(p.byFirst[first], r) {
+				p.byFirst[first] = append(p.byFirst[first], r)
+			}
+		}
+		in.starts = append(in.starts, w.d.Entities[j].Start)
+		p.note(in, j)
+	}
+	// The sex the titles of each one-word name agree on ("Mr. Obama", "Mr. Obama").
+	for j := range w.ms {
+		m := &w.ms[j]
+		if m.typ != "PERSON" || len(m.keys) != 1 {
+			continue
+		}
+		_, sx := w.partInfo(j)
+		switch old, seen := p.sexOf[m.keys[0]]; {
+		case sx == "":
+		case !seen || old == "":
+			p.sexOf[m.keys[0]] = sx
+		case old != sx:
+			p.sexOf[m.keys[0]] = "?"
 		}
 	}
+	return p
+}
+
+// note adds what mention j says to in.
+func (p *people) note(in *person, j int) {
+	cl, sx := p.w.partInfo(j)
+	in.classes = append(in.classes, cl...)
+	switch {
+	case in.sex == "":
+		in.sex = sx
+	case sx != "" && sx != in.sex:
+		in.sex = "?"
+	}
+	for _, pt := range p.w.ms[j].parts {
+		if pt.kin != "" {
+			in.kin = append(in.kin, j)
+			break
+		}
+	}
+}
+
+// add records that one-word mention i was attached to cluster root r.
+func (p *people) add(r, i int) {
+	in := p.info[r]
+	in.ones++
+	in.oneLast = p.w.d.Entities[i].Start
+	p.note(in, i)
+}
+
+// pick chooses among the clusters cands for the one-word mention i. People whose titles
+// or relations tell the other sex are left out ("Mrs Obama" is not "Mr Obama"; a
+// mention with no title takes the sex the titles of the same one-word name agree on),
+// and so are people named in full only after i, unless i is in the headline, and so are
+// relatives named as relatives of another of them ("Hunter Biden, son of Joe Biden"). Of
+// the others: the only one; else the only one whose role shares a class with the
+// mention's ("President Obama" is the Obama called president before); else the one
+// mentioned most often before i, and of those the one mentioned last.
+func (p *people) pick(i int, cands []int) int {
 	if len(cands) == 0 {
 		return -1
 	}
-	for j := range w.ms {
-		c := cands[find(j)]
-		if c == nil || j == i {
-			continue
-		}
-		cl, sx := w.partInfo(j)
-		c.classes = append(c.classes, cl...)
-		switch {
-		case c.sex == "":
-			c.sex = sx
-		case sx != "" && sx != c.sex:
-			c.sex = "?"
-		}
-		if p := w.d.Entities[j].Start; p < start {
-			c.before++
-			c.last = max(c.last, p)
+	w := p.w
+	start := w.d.Entities[i].Start
+	classes, sex := w.partInfo(i)
+	if sex == "" {
+		if sx := p.sexOf[w.ms[i].keys[0]]; sx != "?" {
+			sex = sx
 		}
 	}
-	// A name is introduced in full before it is shortened, except in headlines: a
-	// one-word name in the body does not refer to a person first named later.
+	// A name is introduced in full before it is shortened, except in headlines.
 	headline := start < w.d.BodyStart
+	before := func(in *person) (count, last int) {
+		k := sort.SearchInts(in.starts, start)
+		count, last = k+in.ones, in.oneLast
+		if k > 0 {
+			last = max(last, in.starts[k-1])
+		}
+		return count, last
+	}
 	var fit []int
-	for _, r := range order {
-		c := cands[r]
-		if (sex == "" || c.sex == "" || c.sex == "?" || c.sex == sex) && (c.last >= 0 || headline) {
+	for _, r := range cands {
+		in := p.info[r]
+		n, _ := before(in)
+		if (sex == "" || in.sex == "" || in.sex == "?" || in.sex == sex) && (n > 0 || headline) {
 			fit = append(fit, r)
 		}
 	}
 	if len(fit) > 1 {
-		// A surname is the principal's, not that of a relative named as such ("Biden"
-		// is not "Hunter Biden, son of Joe Biden").
 		var principals []int
 		for _, r := range fit {
 			relative := false
-			for j := range w.ms {
-				if find(j) != r {
-					continue
-				}
-				for _, p := range w.ms[j].parts {
-					if p.kin != "" && cands[find(p.of)] != nil && find(p.of) != r {
+			for _, j := range p.info[r].kin {
+				for _, pt := range w.ms[j].parts {
+					if o := p.find(pt.of); pt.kin != "" && o != r && slices.Contains(fit, o) {
 						relative = true
 					}
 				}
@@ -819,7 +881,7 @@ func (w *work) pickByWord(i int, find func(int) int, ok func([]string) bool) int
 	if len(classes) > 0 {
 		var same []int
 		for _, r := range fit {
-			if overlap(cands[r].classes, classes) {
+			if overlap(p.info[r].classes, classes) {
 				same = append(same, r)
 			}
 		}
@@ -827,11 +889,11 @@ func (w *work) pickByWord(i int, find func(int) int, ok func([]string) bool) int
 			return same[0]
 		}
 	}
-	best := -1
+	best, bestN, bestLast := -1, -1, -1
 	for _, r := range fit {
-		c := cands[r]
-		if best < 0 || c.before > cands[best].before || c.before == cands[best].before && c.last > cands[best].last {
-			best = r
+		n, last := before(p.info[r])
+		if n > bestN || n == bestN && last > bestLast {
+			best, bestN, bestLast = r, n, last
 		}
 	}
 	return best
@@ -840,6 +902,13 @@ func (w *work) pickByWord(i int, find func(int) int, ok func([]string) bool) int
 // partInfo returns the classes of mention i's role parts and the sex they tell ("male",
 // "female" or "").
 func (w *work) partInfo(i int) (classes []string, sex string) {
+	if w.info == nil {
+		w.info = make([]partInfo, len(w.ms))
+	}
+	if in := &w.info[i]; in.done {
+		return in.classes, in.sex
+	}
+	defer func() { w.info[i] = partInfo{classes, sex, true} }()
 	for _, p := range w.ms[i].parts {
 		text := p.text
 		if p.kin != "" {
@@ -863,18 +932,6 @@ func (w *work) partInfo(i int) (classes []string, sex string) {
 		sex = ""
 	}
 	return classes, sex
-}
-
-// unique reports whether exactly one person cluster has a multi-word name satisfying ok.
-func (w *work) unique(i int, find func(int) int, ok func([]string) bool) bool {
-	roots := map[int]bool{}
-	for j := range w.ms {
-		mj := &w.ms[j]
-		if j != i && mj.typ == "PERSON" && len(mj.keys) >= 2 && ok(mj.keys) {
-			roots[find(j)] = true
-		}
-	}
-	return len(roots) == 1
 }
 
 // samePerson reports whether two multi-word names (as keys) name the same person.
