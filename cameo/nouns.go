@@ -145,21 +145,16 @@ func parseDatedCode(s string) (DatedCode, bool) {
 		return dc, true
 	}
 	r := f[1]
-	var ok1, ok2 bool
+	// A side that cannot be read ("1920030320") is left open; the other still applies.
 	switch {
 	case strings.HasPrefix(r, "<"):
-		dc.To, ok1 = isoDate(r[1:], true)
-		ok2 = true
+		dc.To, _ = isoDate(r[1:], true)
 	case strings.HasPrefix(r, ">"):
-		dc.From, ok1 = isoDate(r[1:], false)
-		ok2 = true
+		dc.From, _ = isoDate(r[1:], false)
 	default:
 		a, b, _ := strings.Cut(r, "-")
-		dc.From, ok1 = isoDate(a, false)
-		dc.To, ok2 = isoDate(b, true)
-	}
-	if !ok1 || !ok2 {
-		return DatedCode{Code: dc.Code}, true // keep the code, drop a malformed range
+		dc.From, _ = isoDate(a, false)
+		dc.To, _ = isoDate(b, true)
 	}
 	return dc, true
 }

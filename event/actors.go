@@ -1,0 +1,245 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+// Actor coding of a noun phrase, in order of preference:
+//
+//  1. an entity over the phrase's head that carries an actor code (the entities, resolve
+//     and actors stages coded it: "Mike Pompeo" USAGOV, "he" resolved to him);
+//  2. a user's actor dictionary over the core words of the phrase (longest name), with
+//     an agent of a user's agents dictionary ("Iranian" IRN + "officials" ~GOV);
+//  3. the actor knowledge base's CodeNounPhrase over the core words ("Iranian officials"
+//     IRNGOV, "the United States" USA);
+//  4. an entity with an actor inside the core phrase: a possessor or modifier ("Soleimani's
+//     daughter", "US bases"), or an apposition ("the secretary, Mike Pompeo").
+//
+// The core words are the head and the words that modify it before it (determiners,
+// adjectives, compounds, possessors) and names joined to it (flat); prepositional
+// complements are left out, so "the families of US soldiers" is not the United States.
+
+// codeArgs codes the noun phrase headed by h and the phrases conjoined to it ("the US and
+// Israel"), at most three.
+func (x *extractor) codeArgs(h int) []actorArg {
+	if h < 0 {
+		return nil
+	}
+	var out []actorArg
+	if a, ok := x.codeNP(h); ok {
+		out = append(out, a)
+	}
+	s := &x.s
+	for _, ch := range s.children(h) {
+		if s.dep(int(ch)) == "conj" && len(out) < 3 {
+			if a, ok := x.codeNP(int(ch)); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// codeNP codes one noun phrase.
+func (x *extractor) codeNP(h int) (actorArg, bool) { return x.codeNPOpt(h, false) }
+
+func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
+	s := &x.s
+	d := x.d
+	if x.cue(h)&cueRelative != 0 {
+		if v := s.head(h); v >= 0 {
+			h = x.antecedent(v, h)
+		}
+		if h < 0 {
+			return actorArg{}, false
+		}
+	}
+	switch d.Tokens[h].POS {
+	case "NOUN", "PROPN", "PRON", "NUM", "X", "ADJ", "DET", "SYM":
+	default:
+		return actorArg{}, false
+	}
+	if e := x.ent[h]; e >= 0 && d.Entities[e].Actor != "" {
+		en := &d.Entities[e]
+		return actorArg{code: en.Actor, span: en.Span, head: h, how: "entity " + en.Text}, true
+	}
+	first, last := x.core(h)
+	x.words = x.words[:0]
+	for q := first; q <= last; q++ {
+		if d.Tokens[q].Kind != doc.Punct {
+			x.words = append(x.words, d.Tokens[q].Text)
+		}
+	}
+	span := doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[last].End}
+	agentOnly := actorArg{}
+	if code, how := x.codeWords(x.words); code != "" {
+		a := actorArg{code: code, span: span, head: h, how: how}
+		if !strings.HasPrefix(code, "---") {
+			return a, true
+		}
+		agentOnly = a // "the fallen leader": a name beside it may say whose
+	}
+	// A modifier or possessor that is an actor: "US bases", "Soleimani's daughter".
+	for q := first; q <= last; q++ {
+		if e := x.ent[q]; e >= 0 && d.Entities[e].Actor != "" && q != h {
+			en := &d.Entities[e]
+			return actorArg{code: en.Actor, span: span, head: h, how: "modifier " + en.Text}, true
+		}
+	}
+	for _, ch := range s.children(h) {
+		c := int(ch)
+		if s.dep(c) == "appos" && !apposUp {
+			if a, ok := x.codeNPOpt(c, true); ok {
+				a.how = "apposition " + a.how
+				return a, true
+			}
+		}
+	}
+	if s.dep(h) == "appos" && !apposUp {
+		// "commander Qassem Soleimani" parsed as an apposition: the noun it stands beside.
+		if a, ok := x.codeNPUp(s.head(h)); ok {
+			a.how = "apposition " + a.how
+			return a, true
+		}
+	}
+	return agentOnly, agentOnly.code != ""
+}
+
+// codeNPUp codes the noun an apposition stands beside, without looking back down into
+// its appositions.
+func (x *extractor) codeNPUp(h int) (actorArg, bool) {
+	if h < 0 {
+		return actorArg{}, false
+	}
+	return x.codeNPOpt(h, true)
+}
+
+// core returns the token range of h's core phrase: its left modifiers and flat names.
+func (x *extractor) core(h int) (first, last int) {
+	s := &x.s
+	first, last = h, h
+	for _, ch := range s.children(h) {
+		c := int(ch)
+		switch s.dep(c) {
+		case "det", "amod", "compound", "nmod", "flat", "nummod", "fixed":
+			if s.dep(c) == "nmod" && !s.rel(c, "nmod:poss") {
+				continue
+			}
+			l, r := int(s.left[c-s.first]), int(s.right[c-s.first])
+			if c < h && l < first {
+				first = l
+			}
+			if c > h && (s.dep(c) == "flat" || s.dep(c) == "compound") && r > last {
+				last = r
+			}
+		}
+	}
+	return first, last
+}
+
+// codeWords codes words with the user's actor and agent dictionaries, then the knowledge
+// base. It returns the code and how it was found, "" when nothing codes.
+func (x *extractor) codeWords(words []string) (string, string) {
+	if len(words) == 0 {
+		return "", ""
+	}
+	c := x.st.c
+	if len(c.actors) > 0 || len(c.agents) > 0 {
+		country, crule := "", ""
+		agent, arule, prefix := "", "", false
+		for i := 0; i < len(words); i++ {
+			if code, rule, n := x.matchName(c.actors, words, i, true); n > 0 {
+				if country == "" {
+					country, crule = code, rule
+				}
+				i += n - 1
+				continue
+			}
+			if code, rule, n := x.matchName(c.agents, words, i, false); n > 0 {
+				agent, arule = code, rule
+				prefix = strings.HasPrefix(rule, "prefix ")
+				i += n - 1
+			}
+		}
+		switch {
+		case country != "" && agent != "" && len(country) == 3:
+			if prefix {
+				return agent + country, "dictionaries " + crule + " + " + arule
+			}
+			return country + agent, "dictionaries " + crule + " + " + arule
+		case country != "":
+			return country, "dictionary " + crule
+		case agent != "":
+			// An agent without a country ("mourners"): the country is looked for later.
+			return "---" + agent, "agent " + arule
+		}
+	}
+	if x.st.kb != nil {
+		if code, rule, ok := x.st.kb.CodeNounPhrase(words, x.d.Published); ok && code != "" {
+			return code, "actors: " + rule
+		}
+	}
+	return "", ""
+}
+
+// matchName finds the longest name of m starting at words[i]; it returns the code valid
+// on the publication date, the entry's rule and the number of words (0: none).
+func (x *extractor) matchName(m map[string][]nameEntry, words []string, i int, dated bool) (string, string, int) {
+	first := strings.ToLower(words[i])
+	if strings.HasSuffix(first, "'s") {
+		first = first[:len(first)-2]
+	}
+	bestN, bestCode, bestRule := 0, "", ""
+	keys := [3]string{first, strings.TrimRight(first, ".,"), ""}
+	if keys[1] == keys[0] {
+		keys[1] = ""
+	}
+	if strings.HasSuffix(first, "s") {
+		keys[2] = first[:len(first)-1] // a stem name ("IRANIAN") matches "Iranians"
+	}
+	for ki, key := range keys {
+		if key == "" {
+			continue
+		}
+		for _, e := range m[key] {
+			n := 1 + len(e.rest)
+			if n <= bestN || i+n > len(words) {
+				continue
+			}
+			if ki == 2 && len(e.rest) == 0 && !e.last {
+				continue // an exact one-word name does not take a plural
+			}
+			ok := true
+			for k, w := range e.rest {
+				tw := strings.ToLower(words[i+1+k])
+				if tw != w && !(k == len(e.rest)-1 && e.last && strings.HasPrefix(tw, w)) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			code := e.agent
+			if dated {
+				code = ""
+				for _, dc := range e.codes {
+					if dc.Valid(x.d.Published) {
+						code = dc.Code
+						break
+					}
+				}
+			}
+			if code == "" {
+				continue
+			}
+			bestN, bestCode, bestRule = n, code, e.rule
+			if e.prefix {
+				bestRule = "prefix " + e.rule
+			}
+		}
+	}
+	return bestCode, bestRule, bestN
+}

@@ -1,0 +1,431 @@
+package event
+
+import (
+	"bufio"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/cameo"
+)
+
+// The dictionaries are compiled into lookup tables: verbs by lemma and form, pattern words
+// by a small integer id, synonym sets as lists of id sequences, actor and agent names by
+// their first word. Matching then compares ids, not strings.
+
+// wordTable numbers the words of the patterns. A word used as a stem ("ATTACK") and the
+// same word used exactly ("CASE_") share an id; which use applies is recorded per
+// element, so a token gets the ids of the words it equals and, separately, of the stems
+// it begins with.
+type wordTable struct {
+	ids     map[string]int32 // lower-case word → id
+	stems   map[string]int32 // lower-case stems used as stems → id
+	stemLen [64]bool         // lengths of the stems, to probe only those
+	n       int32
+}
+
+func (w *wordTable) id(word string, stem bool) int32 {
+	word = strings.ToLower(word)
+	id, ok := w.ids[word]
+	if !ok {
+		id = w.n
+		w.n++
+		w.ids[word] = id
+	}
+	if stem && len(word) > 3 && len(word) < len(w.stemLen) {
+		w.stems[word] = id
+		w.stemLen[len(word)] = true
+	}
+	return id
+}
+
+// alt is one alternative of a literal element: word ids that must match consecutive
+// tokens; the last may be a stem.
+type alt struct {
+	ids      []int32
+	lastStem bool
+}
+
+// elemKind mirrors cameo.ElemKind.
+type celem struct {
+	kind cameo.ElemKind
+	alts []alt // ElemWord, ElemSet
+	sub  []celem
+}
+
+// cpattern is a compiled pattern.
+type cpattern struct {
+	pre, post []celem
+	code      cameo.Code
+	lits      int    // literal elements: the pattern's specificity
+	order     int    // priority on ties: lower first (later dictionaries come first)
+	rule      string // "CAMEO.2.0.txt: BLAME — * (OF TERRORISM) [1124]"
+}
+
+// cblock is a verb block with the patterns of every dictionary that defines it.
+type cblock struct {
+	name     string
+	code     cameo.Code
+	dict     string
+	patterns []*cpattern
+}
+
+// verbRef is one dictionary entry for a verb word.
+type verbRef struct {
+	block     *cblock
+	particles []string // lower case, for multi-word verbs
+	code      cameo.Code
+	entry     string // "CAMEO.2.0.txt: KILL" for rules
+	rank      int    // dictionary rank: later dictionaries are higher
+}
+
+// ctransform is a compiled transformation.
+type ctransform struct {
+	t     cameo.Transform
+	verbs map[string]bool // lemmas of the outer verb
+	rule  string
+}
+
+// nameEntry is an actor or agent name: the words after the first, the code(s).
+type nameEntry struct {
+	rest   []string // lower case
+	last   bool     // the last word may be a stem
+	codes  []cameo.DatedCode
+	agent  string
+	prefix bool
+	rule   string
+}
+
+// nounEntry is an event noun of nouns.txt.
+type nounEntry struct {
+	mods       []string // modifiers, lower case
+	code       string   // CAMEO code, or "" with verb set
+	verb       string   // =VERB: the verb whose patterns code the noun
+	possTarget bool
+	targets    []string
+	sources    []string
+	rule       string
+}
+
+// compiled is everything the stage matches against.
+type compiled struct {
+	words      wordTable
+	sets       map[string][]alt
+	verbs      map[string][]verbRef // lemma or form, lower case
+	blocks     map[string]*cblock
+	transforms []ctransform
+	actors     map[string][]nameEntry // first word, lower case
+	agents     map[string][]nameEntry
+	discards   map[string][]nameEntry // first word; codes unused; agent "story" marks story level
+	nouns      map[string][]nounEntry // head noun
+	cues       map[string]cue
+	patterns   int
+}
+
+// cue is a bit set of the word lists of cues.txt a word belongs to.
+type cue uint32
+
+const (
+	cueNegation cue = 1 << iota
+	cueFuture
+	cueHypothetical
+	cueConditional
+	cueDeny
+	cueNegating
+	cueIntention
+	cueObjectControl
+	cueRelative
+	cueTargetPrep
+	cueAgentPrep
+	cuePlacePrep
+	cueAbsorbing
+	cueRetaliation
+)
+
+var cueNames = map[string]cue{
+	"negation": cueNegation, "future": cueFuture, "hypothetical": cueHypothetical,
+	"conditional": cueConditional, "deny": cueDeny, "negating": cueNegating,
+	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
+	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
+	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation,
+}
+
+func compile(dicts []*cameo.Dictionary) (*compiled, error) {
+	c := &compiled{
+		words:    wordTable{ids: map[string]int32{}, stems: map[string]int32{}},
+		sets:     map[string][]alt{},
+		verbs:    map[string][]verbRef{},
+		blocks:   map[string]*cblock{},
+		actors:   map[string][]nameEntry{},
+		agents:   map[string][]nameEntry{},
+		discards: map[string][]nameEntry{},
+		nouns:    map[string][]nounEntry{},
+	}
+	// Synonym sets first: patterns of any file may use sets of any other.
+	for _, d := range dicts {
+		for name, phrases := range d.Synsets {
+			for _, p := range phrases {
+				c.sets[name] = append(c.sets[name], c.phraseAlts(p)...)
+			}
+		}
+	}
+	order := 0
+	for rank := len(dicts) - 1; rank >= 0; rank-- { // later dictionaries' patterns first
+		d := dicts[rank]
+		name := filepath.Base(d.Name)
+		switch d.Kind {
+		case cameo.Verbs:
+			for _, b := range d.Blocks {
+				cb := c.blocks[b.Name]
+				if cb == nil {
+					cb = &cblock{name: b.Name, code: b.Code, dict: d.Name}
+					c.blocks[b.Name] = cb
+				} else if cb.code.IsZero() || cb.code.Null && !b.Code.Null {
+					cb.code = b.Code
+				}
+				for _, p := range b.Patterns {
+					cp, err := c.pattern(p)
+					if err != "" {
+						return nil, fmt.Errorf("%s:%d: %s", d.Name, p.Line, err)
+					}
+					cp.order = order
+					order++
+					cp.rule = fmt.Sprintf("%s: %s — %s %s", name, b.Name, p.Text, p.Code)
+					cb.patterns = append(cb.patterns, cp)
+					c.patterns++
+				}
+			}
+		case cameo.Actors:
+			for _, a := range d.Actors {
+				for _, n := range a.Names {
+					c.addName(c.actors, n, nameEntry{codes: a.Codes, rule: fmt.Sprintf("%s:%d", name, a.Line)})
+				}
+			}
+		case cameo.Agents:
+			for _, a := range d.Agents {
+				for _, n := range a.Names {
+					c.addName(c.agents, n, nameEntry{agent: a.Code, prefix: a.Prefix, rule: fmt.Sprintf("%s:%d", name, a.Line)})
+				}
+			}
+		case cameo.Discards:
+			for _, x := range d.Discards {
+				e := nameEntry{rule: fmt.Sprintf("%s:%d", name, x.Line)}
+				if x.Story {
+					e.agent = "story"
+				}
+				c.addName(c.discards, x.Phrase, e)
+			}
+		}
+	}
+	// Verbs: every dictionary's entries, later dictionaries ranked higher.
+	for rank, d := range dicts {
+		if d.Kind != cameo.Verbs {
+			continue
+		}
+		for _, b := range d.Blocks {
+			cb := c.blocks[b.Name]
+			for _, v := range b.Verbs {
+				ref := verbRef{block: cb, code: v.Code, rank: rank, entry: filepath.Base(d.Name) + ": " + b.Name}
+				for _, p := range v.Words[1:] {
+					ref.particles = append(ref.particles, strings.ToLower(p))
+				}
+				keys := append([]string{v.Words[0]}, v.Forms...)
+				for _, k := range keys {
+					k = strings.ToLower(k)
+					c.verbs[k] = append(c.verbs[k], ref)
+				}
+			}
+		}
+		for _, t := range d.Transforms {
+			ct := ctransform{t: t, verbs: map[string]bool{}, rule: filepath.Base(d.Name) + ": " + t.Text}
+			ct.verbs[strings.ToLower(t.Verb)] = true
+			c.transforms = append(c.transforms, ct)
+		}
+	}
+	// Within one key, entries of later dictionaries come first, each dictionary's in
+	// file order.
+	for k, refs := range c.verbs {
+		sort.SliceStable(refs, func(i, j int) bool { return refs[i].rank > refs[j].rank })
+		c.verbs[k] = dedupeRefs(refs)
+	}
+	return c, nil
+}
+
+// dedupeRefs drops repeated entries of a word in one block (a verb listed with and
+// without its forms, say).
+func dedupeRefs(refs []verbRef) []verbRef {
+	out := refs[:0]
+	for _, r := range refs {
+		dup := false
+		for _, o := range out {
+			if o.block == r.block && strings.Join(o.particles, " ") == strings.Join(r.particles, " ") && o.code == r.code {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (c *compiled) addName(m map[string][]nameEntry, p cameo.Phrase, e nameEntry) {
+	if len(p) == 0 {
+		return
+	}
+	words := make([]string, len(p))
+	for i, w := range p {
+		words[i] = strings.ToLower(w.Text)
+	}
+	e.rest = words[1:]
+	e.last = !p[len(p)-1].Exact
+	m[words[0]] = append(m[words[0]], e)
+}
+
+// phraseAlts compiles a phrase (with "/" alternatives on single words) into alternatives.
+func (c *compiled) phraseAlts(p cameo.Phrase) []alt {
+	if len(p) == 1 && len(p[0].Alt) > 0 {
+		out := make([]alt, len(p[0].Alt))
+		for i, a := range p[0].Alt {
+			out[i] = alt{ids: []int32{c.words.id(a, !p[0].Exact)}, lastStem: !p[0].Exact}
+		}
+		return out
+	}
+	a := alt{ids: make([]int32, len(p)), lastStem: !p[len(p)-1].Exact}
+	for i, w := range p {
+		a.ids[i] = c.words.id(w.Text, i == len(p)-1 && !w.Exact)
+	}
+	return []alt{a}
+}
+
+func (c *compiled) pattern(p cameo.Pattern) (*cpattern, string) {
+	cp := &cpattern{code: p.Code}
+	var err string
+	if cp.pre, err = c.elems(p.Pre, &cp.lits); err != "" {
+		return nil, err
+	}
+	if cp.post, err = c.elems(p.Post, &cp.lits); err != "" {
+		return nil, err
+	}
+	return cp, ""
+}
+
+func (c *compiled) elems(es []cameo.Elem, lits *int) ([]celem, string) {
+	out := make([]celem, 0, len(es))
+	for _, e := range es {
+		ce := celem{kind: e.Kind}
+		switch e.Kind {
+		case cameo.ElemWord:
+			ce.alts = c.phraseAlts(e.Phrase)
+			*lits += len(e.Phrase)
+		case cameo.ElemSet:
+			alts, ok := c.sets[e.Set]
+			if !ok {
+				// PETRARCH ignores an undefined set; so does tocsin, by never matching it.
+				alts = nil
+			}
+			ce.alts = alts
+			*lits++
+		case cameo.ElemPrep, cameo.ElemNP:
+			sub, err := c.elems(e.Sub, lits)
+			if err != "" {
+				return nil, err
+			}
+			ce.sub = sub
+		}
+		out = append(out, ce)
+	}
+	return out, ""
+}
+
+// loadCues reads cues.txt.
+func loadCues(src string) (map[string]cue, error) {
+	m := map[string]cue{}
+	var cur cue
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if line[0] == '[' {
+			c, ok := cueNames[strings.Trim(line, "[]")]
+			if !ok {
+				return nil, fmt.Errorf("cues.txt:%d: unknown heading %s", n, line)
+			}
+			cur = c
+			continue
+		}
+		if cur == 0 {
+			return nil, fmt.Errorf("cues.txt:%d: words before a heading", n)
+		}
+		for _, w := range strings.Fields(line) {
+			m[w] |= cur
+		}
+	}
+	return m, nil
+}
+
+// loadNouns reads nouns.txt.
+func loadNouns(src string, c *compiled) error {
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		phrase, rest, ok := strings.Cut(line, ":")
+		f := strings.Fields(rest)
+		words := strings.Fields(strings.ToLower(phrase))
+		if !ok || len(f) == 0 || len(words) == 0 {
+			return fmt.Errorf("nouns.txt:%d: want PHRASE: CODE [options]", n)
+		}
+		e := nounEntry{mods: words[:len(words)-1], sources: []string{"by"}, rule: fmt.Sprintf("nouns.txt:%d: %s", n, line)}
+		if strings.HasPrefix(f[0], "=") {
+			e.verb = strings.ToLower(f[0][1:])
+			if _, ok := c.verbs[e.verb]; !ok {
+				continue // the verb dictionaries in use (--dict-only) lack it
+			}
+		} else {
+			if _, ok := cameo.Lookup(f[0]); !ok {
+				return fmt.Errorf("nouns.txt:%d: %q is not a CAMEO code", n, f[0])
+			}
+			e.code = f[0]
+		}
+		for _, o := range f[1:] {
+			k, v, _ := strings.Cut(o, "=")
+			switch k {
+			case "poss":
+				e.possTarget = v == "target"
+			case "target":
+				e.targets = strings.Split(v, ",")
+			case "source":
+				e.sources = strings.Split(v, ",")
+			default:
+				return fmt.Errorf("nouns.txt:%d: unknown option %q", n, o)
+			}
+		}
+		head := words[len(words)-1]
+		c.nouns[head] = append(c.nouns[head], e)
+	}
+	// Longest phrases first.
+	for h, es := range c.nouns {
+		for i := 1; i < len(es); i++ {
+			for j := i; j > 0 && len(es[j].mods) > len(es[j-1].mods); j-- {
+				es[j], es[j-1] = es[j-1], es[j]
+			}
+		}
+		c.nouns[h] = es
+	}
+	return nil
+}

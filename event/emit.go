@@ -1,0 +1,339 @@
+package event
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/cameo"
+	"github.com/tocsin-project/tocsin/dates"
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+// emit turns a candidate into events: one per source–target pair and direction of its
+// code, once the code is known and both actors are.
+func (x *extractor) emit(c *cand) {
+	if c.code.Null || c.code.IsZero() || len(c.src) == 0 {
+		return
+	}
+	tgts := c.tgt
+	note := ""
+	if len(tgts) == 0 {
+		if !c.retaliate {
+			return
+		}
+		t, n := x.retaliationTarget(c.src[0].code)
+		if t.code == "" {
+			return
+		}
+		tgts, note = []actorArg{t}, n
+	}
+	place := x.place(c)
+	date, dnote := x.date(c)
+	trig := x.d.Tokens[c.trigger].Span
+	for _, src := range c.src {
+		for _, tgt := range tgts {
+			if c.code.Forward != "" {
+				x.add(src, tgt, c.code.Forward, trig, c, place, date, note+dnote)
+			}
+			if c.code.Reverse != "" {
+				x.add(tgt, src, c.code.Reverse, trig, c, place, date, note+dnote+"; reverse of a paired code")
+			}
+		}
+	}
+}
+
+func (x *extractor) add(src, tgt actorArg, code string, trig doc.Span, c *cand, place, date, note string) {
+	sc, tc := src.code, tgt.code
+	sc, snote := x.withCountry(sc, c)
+	tc, tnote := x.withCountry(tc, c)
+	if sc == "" || tc == "" || sc == tc {
+		return
+	}
+	in, ok := cameo.Lookup(code)
+	if !ok {
+		return
+	}
+	ev := doc.Event{
+		Source:    sc,
+		Target:    tc,
+		Code:      code,
+		Root:      in.Root,
+		Plover:    doc.Plover{Type: in.Plover, Mode: in.PloverMode},
+		QuadClass: in.QuadClass,
+		Goldstein: in.Goldstein,
+		Place:     place,
+		Date:      date,
+		Sentence:  x.si,
+		Evidence:  doc.Evidence{Source: src.span, Trigger: trig, Target: tgt.span},
+		Modality:  c.modality,
+	}
+	if ev.Modality != Asserted {
+		// PLOVER's mode is kept, with the modality as an auxiliary mode after it.
+		if ev.Plover.Mode == "" {
+			ev.Plover.Mode = ev.Modality
+		} else {
+			ev.Plover.Mode += "; " + ev.Modality
+		}
+	}
+	var b strings.Builder
+	b.WriteString(c.rule)
+	fmt.Fprintf(&b, "; source %s (%s); target %s (%s)", sc, src.how, tc, tgt.how)
+	b.WriteString(snote)
+	b.WriteString(tnote)
+	b.WriteString(note)
+	ev.Rule = b.String()
+	for _, o := range x.events {
+		if o.Sentence == ev.Sentence && o.Source == ev.Source && o.Target == ev.Target && o.Code == ev.Code {
+			return // the same event found twice in one sentence
+		}
+	}
+	x.events = append(x.events, ev)
+}
+
+// retaliationTarget finds whom an actor retaliates against: the source of the latest
+// earlier attack (root 18, 19 or 20) whose target is of the same country as the actor and
+// whose source is not.
+func (x *extractor) retaliationTarget(src string) (actorArg, string) {
+	cc := country(src)
+	for i := len(x.events) - 1; i >= 0; i-- {
+		e := &x.events[i]
+		if country(e.Target) == cc && country(e.Source) != cc && e.Modality == Asserted && isAttack(e.Root) {
+			return actorArg{code: e.Source, span: e.Evidence.Source, head: -1, how: "retaliation"},
+				fmt.Sprintf("; target inferred: retaliation for the %s event %s→%s of sentence %d", e.Code, e.Source, e.Target, e.Sentence)
+		}
+	}
+	return actorArg{}, ""
+}
+
+// isAttack reports the roots of violence: assault, fight, mass violence.
+func isAttack(root string) bool { return root == "18" || root == "19" || root == "20" }
+
+// country returns the first three letters of an actor code.
+func country(code string) string {
+	if len(code) < 3 {
+		return code
+	}
+	return code[:3]
+}
+
+// withCountry completes a code that names only an agent ("CVL" for "mourners") with the
+// country of the event's place, else of the latest place named in the three sentences
+// before. It returns the code unchanged when it has a country, "" when none can be found.
+func (x *extractor) withCountry(code string, c *cand) (string, string) {
+	marked := strings.HasPrefix(code, "---")
+	code = strings.TrimLeft(code, "-")
+	if !agentOnly(code) {
+		if marked {
+			return "", "" // a generic agent ("people") is not an actor
+		}
+		return code, ""
+	}
+	d := x.d
+	trig := d.Tokens[c.trigger]
+	from := 0
+	if x.si >= 3 {
+		from = d.Sentences[x.si-3].Start
+	}
+	best := -1
+	for i, p := range d.Places {
+		if p.Country == "" || p.Start < from || p.Start > trig.Start && p.Start >= d.Sentences[x.si].End {
+			continue
+		}
+		if p.Start < d.Sentences[x.si].End {
+			best = i
+		}
+	}
+	if best < 0 {
+		return "", "" // an agent of no known country is not coded
+	}
+	p := d.Places[best]
+	return p.Country + code, fmt.Sprintf("; country %s from the place %q", p.Country, p.Name)
+}
+
+// agentCodes are the CAMEO agent (role) codes, which a code may start with when it names
+// no country.
+var agentCodes = map[string]bool{
+	"GOV": true, "MIL": true, "REB": true, "OPP": true, "PTY": true, "COP": true, "JUD": true,
+	"SPY": true, "MED": true, "EDU": true, "BUS": true, "CRM": true, "CVL": true, "REF": true,
+	"LAB": true, "AGR": true, "HLH": true, "ENV": true, "HRI": true, "LEG": true, "ELI": true,
+	"UAF": true, "MOD": true, "RAD": true, "REL": true, "DEV": true, "IMG": true, "INS": true,
+	"SEP": true, "UNS": true, "NGM": true,
+}
+
+func agentOnly(code string) bool {
+	return len(code) >= 3 && agentCodes[code[:3]]
+}
+
+// place returns where the event happened: a place named in a locative phrase of the
+// trigger's clause ("in Iraq", "near the border") or inside its target ("US bases in
+// Iraq"), the nearest to the trigger. Places in other clauses ("while speaking in Tehran")
+// and places that are the actors are not it.
+func (x *extractor) place(c *cand) string {
+	d := x.d
+	s := &x.s
+	trig := c.trigger
+	cl := s.clauseOf(trig)
+	best, bestDist := -1, 1<<30
+	sn := d.Sentences[x.si]
+	for i := range d.Places {
+		p := &d.Places[i]
+		if p.Start < sn.Start || p.End > sn.End {
+			continue
+		}
+		tk := x.tokenAt(p.Start)
+		if tk < s.first || tk >= s.end {
+			continue
+		}
+		// The place's noun phrase head and its preposition.
+		h := tk
+		for steps := 0; steps < 3; steps++ {
+			hh := s.head(h)
+			if hh < 0 || !(s.dep(h) == "compound" || s.dep(h) == "flat" || s.dep(h) == "amod") {
+				break
+			}
+			h = hh
+		}
+		if x.isActorHead(c, h) {
+			continue
+		}
+		k := caseTok(s, h)
+		if k == h || x.cue(k)&cuePlacePrep == 0 {
+			continue
+		}
+		inClause := s.clauseOf(h) == cl
+		inTarget := false
+		for _, t := range c.tgt {
+			if t.head >= 0 && s.inSubtree(h, t.head) {
+				inTarget = true
+			}
+		}
+		if c.noun && s.inSubtree(h, trig) {
+			inClause = true
+		}
+		if !inClause && !inTarget {
+			continue
+		}
+		dist := h - trig
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	p := &d.Places[best]
+	if p.Country == "" {
+		return p.Name
+	}
+	return p.Name + ", " + p.Country
+}
+
+func (x *extractor) isActorHead(c *cand, h int) bool {
+	for _, a := range c.src {
+		if a.head == h {
+			return true
+		}
+	}
+	for _, a := range c.tgt {
+		if a.head == h {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenAt returns the index of the token that starts at or contains byte offset off.
+func (x *extractor) tokenAt(off int) int {
+	toks := x.d.Tokens
+	lo, hi := x.s.first, x.s.end
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// date returns the event's date: the resolved date of its clause or sentence (dates.At),
+// else the publication date, noted in the rule.
+func (x *extractor) date(c *cand) (string, string) {
+	trig := x.d.Tokens[c.trigger].Span
+	if dt, ok := dates.At(x.d, trig); ok {
+		if dt.Resolved && dt.Value != "" {
+			return dt.Value, ""
+		}
+		if x.d.Published != "" {
+			return pubDate(x.d.Published), fmt.Sprintf("; date: publication date (%q is unresolved)", dt.Text)
+		}
+		return "", fmt.Sprintf("; date: %q unresolved and no publication date", dt.Text)
+	}
+	if x.d.Published != "" {
+		return pubDate(x.d.Published), "; date: publication date"
+	}
+	return "", ""
+}
+
+// pubDate keeps the date part of an ISO date-time.
+func pubDate(p string) string {
+	if len(p) > 10 && p[10] == 'T' {
+		return p[:10]
+	}
+	return p
+}
+
+// storyDiscarded reports whether a story-level discard phrase occurs anywhere.
+func (x *extractor) storyDiscarded() bool {
+	if len(x.st.c.discards) == 0 {
+		return false
+	}
+	for i := range x.d.Tokens {
+		if x.discardAt(i, true) {
+			return true
+		}
+	}
+	return false
+}
+
+// discarded reports whether a sentence-level discard phrase occurs in the sentence.
+func (x *extractor) discarded(first, end int) bool {
+	if len(x.st.c.discards) == 0 {
+		return false
+	}
+	for i := first; i < end; i++ {
+		if x.discardAt(i, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// discardAt reports whether a discard phrase starts at token i (a story-level one when
+// story is set, a sentence-level one otherwise). Discards match whole words.
+func (x *extractor) discardAt(i int, story bool) bool {
+	es := x.st.c.discards[x.lower(i)]
+	toks := x.d.Tokens
+next:
+	for _, e := range es {
+		if (e.agent == "story") != story {
+			continue
+		}
+		j := i + 1
+		for _, w := range e.rest {
+			for j < len(toks) && toks[j].Kind == doc.Punct && toks[j].Text != "&" {
+				j++
+			}
+			if j >= len(toks) || !x.lowerIs(j, w) {
+				continue next
+			}
+			j++
+		}
+		return true
+	}
+	return false
+}

@@ -1,0 +1,251 @@
+package event
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/tocsin-project/tocsin/cameo"
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+// Hand-built trees: the coding engine on syntax set by hand, independent of the parser.
+
+func code(t *testing.T, s *Stage, d *doc.Document) []string {
+	t.Helper()
+	if err := s.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return events(d)
+}
+
+func want(t *testing.T, got []string, want ...string) {
+	t.Helper()
+	if len(want) == 0 && len(got) == 0 {
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("events %q, want %q", got, want)
+	}
+}
+
+func TestThreatToAttackIsAThreat(t *testing.T) {
+	d := tree(t, "Iran threatened to attack US bases.",
+		"Iran PROPN 2 nsubj IRN",
+		"threaten VERB 0 root",
+		"to PART 4 mark",
+		"attack VERB 2 xcomp",
+		"US PROPN 6 compound USA",
+		"base NOUN 4 obj",
+		". PUNCT 2 punct")
+	s := testStage(t)
+	want(t, code(t, s, d), "IRN→USA 138")
+	e := d.Events[0]
+	if e.Root != "13" || e.Plover.Type != "THREATEN" || e.Plover.Mode != "violence" || e.QuadClass != 3 || e.Goldstein != -7 {
+		t.Errorf("event %+v", e)
+	}
+	if !strings.Contains(e.Rule, "THREATEN") || !strings.Contains(e.Rule, "ATTACK") {
+		t.Errorf("rule %q should name the transformation", e.Rule)
+	}
+	if d.Slice(e.Evidence.Trigger) != "threatened" || d.Slice(e.Evidence.Source) != "Iran" || d.Slice(e.Evidence.Target) != "US bases" {
+		t.Errorf("evidence %q %q %q", d.Slice(e.Evidence.Source), d.Slice(e.Evidence.Trigger), d.Slice(e.Evidence.Target))
+	}
+	if e.Date != "2021-06-15" || !strings.Contains(e.Rule, "date: publication date") {
+		t.Errorf("date %q, rule %q: want the publication date, noted", e.Date, e.Rule)
+	}
+}
+
+func TestModality(t *testing.T) {
+	s := testStage(t)
+	for _, c := range []struct {
+		name string
+		d    *doc.Document
+		want string
+	}{
+		{"negated", tree(t, "Iran did not attack Israel.",
+			"Iran PROPN 4 nsubj IRN", "do AUX 4 aux", "not PART 4 advmod", "attack VERB 0 root", "Israel PROPN 4 obj ISR", ". PUNCT 4 punct"),
+			"IRN→ISR 190 negated"},
+		{"future", tree(t, "Iran will attack Israel.",
+			"Iran PROPN 3 nsubj IRN", "will AUX 3 aux", "attack VERB 0 root", "Israel PROPN 3 obj ISR", ". PUNCT 3 punct"),
+			"IRN→ISR 190 future"},
+		{"modal", tree(t, "Iran could attack Israel.",
+			"Iran PROPN 3 nsubj IRN", "could AUX 3 aux", "attack VERB 0 root", "Israel PROPN 3 obj ISR", ". PUNCT 3 punct"),
+			"IRN→ISR 190 hypothetical"},
+		{"denied", tree(t, "Israel denied attacking Syria.",
+			"Israel PROPN 2 nsubj ISR", "deny VERB 0 root", "attack VERB 2 xcomp", "Syria PROPN 3 obj SYR", ". PUNCT 2 punct"),
+			"ISR→SYR 190 negated"},
+		{"conditional", tree(t, "If Iran attacks Israel, Israel will retaliate.",
+			"if SCONJ 3 mark", "Iran PROPN 3 nsubj IRN", "attack VERB 8 advcl", "Israel PROPN 3 obj ISR", ", PUNCT 3 punct",
+			"Israel PROPN 8 nsubj ISR", "will AUX 8 aux", "retaliate VERB 0 root", ". PUNCT 8 punct"),
+			"IRN→ISR 190 hypothetical"},
+	} {
+		got := code(t, s, c.d)
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+			continue
+		}
+		if e := c.d.Events[0]; !strings.HasSuffix(e.Plover.Mode, e.Modality) {
+			t.Errorf("%s: PLOVER mode %q should carry the modality", c.name, e.Plover.Mode)
+		}
+	}
+}
+
+func TestPassiveAgentAndRelativePronoun(t *testing.T) {
+	d := tree(t, "Soleimani, who was killed by America.",
+		"Soleimani PROPN 0 root IRNMIL", ", PUNCT 5 punct", "who PRON 5 nsubj:pass", "be AUX 5 aux:pass",
+		"kill VERB 1 acl:relcl", "by ADP 7 case", "America PROPN 5 obl USA", ". PUNCT 1 punct")
+	want(t, code(t, testStage(t), d), "USA→IRNMIL 190")
+	if r := d.Events[0].Rule; !strings.Contains(r, "passive") {
+		t.Errorf("rule %q", r)
+	}
+}
+
+func TestPatternWithPreposition(t *testing.T) {
+	d := tree(t, "Pompeo accused Iran of terrorism.",
+		"Pompeo PROPN 2 nsubj USAGOV", "accuse VERB 0 root", "Iran PROPN 2 obj IRN", "of ADP 5 case", "terrorism NOUN 2 obl", ". PUNCT 2 punct")
+	want(t, code(t, testStage(t), d), "USAGOV→IRN 1124")
+	if r := d.Events[0].Rule; !strings.HasPrefix(r, "CAMEO.2.0.txt: BLAME — * ( OF TERRORISM ) [1124]") {
+		t.Errorf("rule %q", r)
+	}
+}
+
+func TestPairedCode(t *testing.T) {
+	d := tree(t, "Macron visited Germany.",
+		"Macron PROPN 2 nsubj FRAGOV", "visit VERB 0 root", "Germany PROPN 2 obj DEU", ". PUNCT 2 punct")
+	want(t, code(t, testStage(t), d), "FRAGOV→DEU 042", "DEU→FRAGOV 043")
+}
+
+func TestEventNouns(t *testing.T) {
+	s := testStage(t)
+	d := tree(t, "Iran's attacks on Israel angered America.",
+		"Iran PROPN 3 nmod:poss IRN", "'s PART 1 case", "attack NOUN 6 nsubj", "on ADP 5 case", "Israel PROPN 3 nmod ISR",
+		"anger VERB 0 root", "America PROPN 6 obj USA", ". PUNCT 6 punct")
+	want(t, code(t, s, d), "IRN→ISR 190")
+	// A coded verb codes the noun below it: condemning an attack is not an attack. What
+	// is condemned is the attacker. (112, not 111: CONDEMN shares its block, and so its
+	// patterns, with BLAME, whose "* ATTACK ON +" matches, as in PETRARCH.)
+	d = tree(t, "America condemned Iran's attack on Israel.",
+		"America PROPN 2 nsubj USA", "condemn VERB 0 root", "Iran PROPN 5 nmod:poss IRN", "'s PART 3 case", "attack NOUN 2 obj",
+		"on ADP 7 case", "Israel PROPN 5 nmod ISR", ". PUNCT 2 punct")
+	want(t, code(t, s, d), "USA→IRN 112")
+	// A drone strike by its modifier.
+	d = tree(t, "A US drone strike on Iraq.",
+		"a DET 4 det", "US PROPN 4 compound USA", "drone NOUN 4 compound", "strike NOUN 0 root", "on ADP 6 case", "Iraq PROPN 4 nmod IRQ", ". PUNCT 4 punct")
+	want(t, code(t, s, d), "USA→IRQ 195")
+	// Fears of a war are no war.
+	d = tree(t, "Fears of an attack on Israel by Iran.",
+		"fear NOUN 0 root", "of ADP 4 case", "a DET 4 det", "attack NOUN 1 nmod", "on ADP 6 case", "Israel PROPN 4 nmod ISR",
+		"by ADP 8 case", "Iran PROPN 4 nmod IRN", ". PUNCT 1 punct")
+	want(t, code(t, s, d))
+}
+
+func TestNoEventWithoutBothActorsOrWithTheSameActor(t *testing.T) {
+	s := testStage(t)
+	want(t, code(t, s, tree(t, "Iran attacked.", "Iran PROPN 2 nsubj IRN", "attack VERB 0 root", ". PUNCT 2 punct")))
+	want(t, code(t, s, tree(t, "Iran attacked Iran.", "Iran PROPN 2 nsubj IRN", "attack VERB 0 root", "Iran PROPN 2 obj IRN", ". PUNCT 2 punct")))
+	// No syntax: nothing, and no panic.
+	d := tree(t, "Iran attacked Israel.", "Iran PROPN 2 nsubj IRN", "attack VERB 0 root", "Israel PROPN 2 obj ISR", ". PUNCT 2 punct")
+	for i := range d.Tokens {
+		d.Tokens[i].Dep = ""
+	}
+	want(t, code(t, s, d))
+}
+
+func TestDiscards(t *testing.T) {
+	d := tree(t, "Iran attacked Israel in the football final.",
+		"Iran PROPN 2 nsubj IRN", "attack VERB 0 root", "Israel PROPN 2 obj ISR", "in ADP 7 case", "the DET 7 det",
+		"football NOUN 7 compound", "final NOUN 2 obl", ". PUNCT 2 punct")
+	want(t, code(t, testStage(t), d))
+}
+
+func load(t *testing.T, kind cameo.Kind, src string) *cameo.Dictionary {
+	t.Helper()
+	d, err := cameo.LoadDictionary(kind, "user.txt", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestUserDictionaries(t *testing.T) {
+	snub := func() *doc.Document {
+		return tree(t, "Iran snubbed Israel.", "Iran PROPN 2 nsubj IRN", "snub VERB 0 root", "Israel PROPN 2 obj ISR", ". PUNCT 2 punct")
+	}
+	attack := func() *doc.Document {
+		return tree(t, "Iran attacked Israel.", "Iran PROPN 2 nsubj IRN", "attack VERB 0 root", "Israel PROPN 2 obj ISR", ". PUNCT 2 punct")
+	}
+	verbs := load(t, "", "--- SNUB [111] ---\nSNUB {SNUBS SNUBBED SNUBBING}\n- * INVITATION [125]\n")
+	s, err := New(nil, verbs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want(t, code(t, s, snub()), "IRN→ISR 111")
+	want(t, code(t, s, attack()), "IRN→ISR 190")
+	if r := snub(); code(t, s, r) != nil && !strings.HasPrefix(r.Events[0].Rule, "user.txt: SNUB") {
+		t.Errorf("rule %q should name the user's file", r.Events[0].Rule)
+	}
+	// --dict-only: only the user's verbs.
+	only, err := NewOnly(nil, verbs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want(t, code(t, only, snub()), "IRN→ISR 111")
+	want(t, code(t, only, attack()))
+	if _, err := NewOnly(nil, load(t, cameo.Discards, "FOOTBALL\n")); err == nil {
+		t.Error("NewOnly without a verb dictionary should fail")
+	}
+
+	// A user's pattern wins a tie with the embedded one.
+	over := load(t, "", "--- BLAME [112] ---\n- * (OF TERRORISM) [1121]\n")
+	s, _ = New(nil, over)
+	d := tree(t, "Pompeo accused Iran of terrorism.",
+		"Pompeo PROPN 2 nsubj USAGOV", "accuse VERB 0 root", "Iran PROPN 2 obj IRN", "of ADP 5 case", "terrorism NOUN 2 obl", ". PUNCT 2 punct")
+	want(t, code(t, s, d), "USAGOV→IRN 1121")
+
+	// Actors and agents from the user's files when no entity carries a code.
+	actors := load(t, "", "IRAN_ [IRN]\n+IRANIAN\nISRAEL_ [ISR]\n")
+	agents := load(t, "", "OFFICIAL [~GOV]\n")
+	s, _ = New(nil, actors, agents)
+	d = tree(t, "Iranian officials accused Israel.",
+		"Iranian ADJ 2 amod", "official NOUN 3 nsubj", "accuse VERB 0 root", "Israel PROPN 3 obj", ". PUNCT 3 punct")
+	want(t, code(t, s, d), "IRNGOV→ISR 112")
+
+	// A user's discards.
+	s, _ = New(nil, load(t, cameo.Discards, "+SNUBBED\n"))
+	want(t, code(t, s, attack()), "IRN→ISR 190")
+	want(t, code(t, s, snub()))
+}
+
+type fakeKB map[string]string
+
+func (k fakeKB) CodeNounPhrase(words []string, date string) (string, string, bool) {
+	c, ok := k[strings.ToLower(strings.Join(words, " "))]
+	return c, "fake " + date, ok
+}
+
+func TestKnowledgeBase(t *testing.T) {
+	s, err := New(fakeKB{"the mourners": "CVL", "the united states": "USA"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := tree(t, "The mourners chanted slogans against the United States.",
+		"the DET 2 det", "mourner NOUN 3 nsubj", "chant VERB 0 root", "slogan NOUN 3 obj", "against ADP 8 case",
+		"the DET 8 det", "United PROPN 8 compound", "States PROPN 3 obl", ". PUNCT 3 punct")
+	// "the United States" is coded through its head "States" with the compound before it.
+	d.Places = []doc.Place{{Name: "Iran", Country: "IRN", Span: doc.Span{Start: 0, End: 0}}}
+	got := code(t, s, d)
+	want(t, got, "IRNCVL→USA 141")
+	if len(d.Events) == 1 && !strings.Contains(d.Events[0].Rule, "country IRN") {
+		t.Errorf("rule %q should say where the country came from", d.Events[0].Rule)
+	}
+}
+
+func TestCoverage(t *testing.T) {
+	cv := testStage(t).Coverage()
+	if cv.Stats.Blocks < 390 || cv.Stats.Patterns < 4600 || cv.Stats.Synsets < 40 || cv.VerbWords < 5000 || cv.Nouns < 40 {
+		t.Errorf("coverage %+v", cv)
+	}
+	t.Logf("coverage: %d dictionaries, %v; %d verb words indexed, %d patterns compiled, %d event nouns",
+		cv.Dictionaries, cv.Stats, cv.VerbWords, cv.Patterns, cv.Nouns)
+}

@@ -1,0 +1,869 @@
+package event
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/tocsin-project/tocsin/cameo"
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+// Modality values of doc.Event.
+const (
+	Asserted     = "asserted"
+	Negated      = "negated"
+	Hypothetical = "hypothetical"
+	Future       = "future"
+)
+
+// extractor holds the scratch state of one document's coding; extractors are pooled so
+// that coding allocates little beyond the events it returns.
+type extractor struct {
+	st   *Stage
+	d    *doc.Document
+	low  []byte  // Document.Text with ASCII letters lower-cased
+	ent  []int32 // entity index of each token, -1 when none
+	fill []int32
+	s    sent
+	si   int // sentence index
+
+	idOff []int32 // per sentence token: offset of its word ids in idBuf, -1 not computed
+	idLen []uint8
+	idBuf []int32
+
+	cands  []cand
+	candOf []int32 // per sentence token: index in cands, -1 not computed, -2 none
+	seq    []int32 // scratch for phrases
+	pre    []int32
+	m      matcher
+	words  []string
+
+	events []doc.Event
+}
+
+var extractors = sync.Pool{New: func() any { return new(extractor) }}
+
+// cand is a candidate event of one sentence: a trigger, its actors, its code.
+type cand struct {
+	trigger   int
+	noun      bool
+	src, tgt  []actorArg
+	code      cameo.Code
+	rule      string
+	modality  string
+	consumed  bool // nested in another event, which codes it (a transformation) or not at all
+	retaliate bool // the phrase speaks of retaliation
+	blocks    []*cblock
+	place     string
+}
+
+// actorArg is one coded actor of an event.
+type actorArg struct {
+	code string
+	span doc.Span
+	head int
+	how  string // how it was coded, for the rule
+}
+
+func (x *extractor) lower(i int) string {
+	t := &x.d.Tokens[i]
+	return string(x.low[t.Start:t.End])
+}
+
+// lowerIs compares token i's lower-cased text with w without allocating.
+func (x *extractor) lowerIs(i int, w string) bool {
+	t := &x.d.Tokens[i]
+	return string(x.low[t.Start:t.End]) == w
+}
+
+func (x *extractor) prepare(st *Stage, d *doc.Document) {
+	x.st, x.d = st, d
+	x.m.x = x
+	x.events = nil
+	x.low = grow(x.low, len(d.Text))
+	for i := 0; i < len(d.Text); i++ {
+		c := d.Text[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		x.low[i] = c
+	}
+	x.ent = grow(x.ent, len(d.Tokens))
+	for i := range x.ent {
+		x.ent[i] = -1
+	}
+	// Tokens are in text order; so, mostly, are entities.
+	for ei, e := range d.Entities {
+		k := sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End > e.Start })
+		for ; k < len(d.Tokens) && d.Tokens[k].Start < e.End; k++ {
+			if x.ent[k] < 0 || d.Entities[x.ent[k]].Actor == "" {
+				x.ent[k] = int32(ei)
+			}
+		}
+	}
+}
+
+// run codes the document's events.
+func (x *extractor) run() []doc.Event {
+	d := x.d
+	parsed := false
+	for i := range d.Tokens {
+		if d.Tokens[i].Dep != "" {
+			parsed = true
+			break
+		}
+	}
+	if !parsed || x.storyDiscarded() {
+		return nil
+	}
+	for si, sn := range d.Sentences {
+		first, end := max(sn.FirstToken, 0), min(sn.EndToken, len(d.Tokens))
+		if first >= end {
+			continue
+		}
+		x.si = si
+		x.sentence(first, end)
+	}
+	return x.events
+}
+
+func (x *extractor) sentence(first, end int) {
+	s := &x.s
+	s.reset(x, first, end)
+	if x.discarded(first, end) {
+		return
+	}
+	n := end - first
+	x.idOff = grow(x.idOff, n)
+	x.idLen = grow(x.idLen, n)
+	x.candOf = grow(x.candOf, n)
+	for i := range n {
+		x.idOff[i], x.candOf[i] = -1, -1
+	}
+	x.idBuf = x.idBuf[:0]
+	x.cands = x.cands[:0]
+	toks := x.d.Tokens
+	for i := first; i < end; i++ {
+		if toks[i].POS == "VERB" {
+			x.verbCand(i)
+		}
+	}
+	for i := first; i < end; i++ {
+		if toks[i].POS == "NOUN" || toks[i].POS == "PROPN" && toks[i].Kind == doc.Word {
+			x.nounCand(i)
+		}
+	}
+	for ci := range x.cands {
+		if !x.cands[ci].consumed {
+			x.emit(&x.cands[ci])
+		}
+	}
+}
+
+// verbRefs returns the dictionary entries of verb token v whose particles follow it;
+// multi-word verbs ("call off") win over the single verb.
+func (x *extractor) verbRefs(v int) []verbRef {
+	c := x.st.c
+	t := &x.d.Tokens[v]
+	refs := c.verbs[t.Lemma]
+	if len(refs) == 0 {
+		refs = c.verbs[x.lower(v)]
+	} else if low := x.lower(v); low != t.Lemma {
+		if more := c.verbs[low]; len(more) > 0 {
+			refs = append(refs[:len(refs):len(refs)], more...)
+		}
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	multi := false
+	for _, r := range refs {
+		if len(r.particles) > 0 && x.particlesFollow(v, r.particles) {
+			multi = true
+			break
+		}
+	}
+	out := refs[:0:0]
+	for _, r := range refs {
+		if len(r.particles) > 0 {
+			if multi && x.particlesFollow(v, r.particles) {
+				out = append(out, r)
+			}
+		} else if !multi {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// particlesFollow reports whether ps follow verb v within three tokens each, in its
+// clause ("called the talks off", "called off the talks").
+func (x *extractor) particlesFollow(v int, ps []string) bool {
+	p := v + 1
+	for _, w := range ps {
+		found := false
+		for q := p; q < x.s.end && q < p+4; q++ {
+			if x.lowerIs(q, w) {
+				found, p = true, q+1
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// phrase fills x.seq with the words after trigger t in its phrase, in text order: for a
+// verb, the tokens of its own clause after it; for a noun, its subtree after it. Subordinate
+// clauses and punctuation are left out; at most 16 words.
+func (x *extractor) phrase(t int, noun bool) []int32 {
+	s := &x.s
+	x.seq = x.seq[:0]
+	limit := int(s.right[t-s.first])
+	for q := t + 1; q <= limit && len(x.seq) < 16; q++ {
+		if x.d.Tokens[q].Kind == doc.Punct {
+			continue
+		}
+		if noun {
+			if !s.inSubtree(q, t) || s.clauseOf(q) != s.clauseOf(t) {
+				continue
+			}
+		} else if s.clauseOf(q) != t {
+			continue
+		}
+		x.seq = append(x.seq, int32(q))
+	}
+	return x.seq
+}
+
+// prePhrase fills x.pre with the words of verb v's clause before it.
+func (x *extractor) prePhrase(v int) []int32 {
+	s := &x.s
+	x.pre = x.pre[:0]
+	for q := int(s.left[v-s.first]); q < v; q++ {
+		if x.d.Tokens[q].Kind != doc.Punct && s.clauseOf(q) == v {
+			x.pre = append(x.pre, int32(q))
+		}
+	}
+	if len(x.pre) > 12 {
+		x.pre = x.pre[len(x.pre)-12:]
+	}
+	return x.pre
+}
+
+// cue returns the cue flags of token i's lemma (or lower-cased text).
+func (x *extractor) cue(i int) cue {
+	cs := x.st.c.cues
+	t := &x.d.Tokens[i]
+	if c, ok := cs[t.Lemma]; ok {
+		return c
+	}
+	return cs[x.lower(i)]
+}
+
+// candAt returns the index in x.cands of the candidate of verb token v, computing it
+// once; -1 when there is none. (An index, not a pointer: x.cands grows.)
+func (x *extractor) candAt(v int) int {
+	k := v - x.s.first
+	if x.candOf[k] == -1 {
+		x.verbCand(v)
+	}
+	return max(int(x.candOf[k]), -1)
+}
+
+// verbCand codes verb v, storing the candidate (if any) in x.cands.
+func (x *extractor) verbCand(v int) {
+	s := &x.s
+	k := v - s.first
+	if x.candOf[k] != -1 {
+		return
+	}
+	x.candOf[k] = -2
+	refs := x.verbRefs(v)
+	c := cand{trigger: v}
+	c.modality = x.modality(v)
+	srcH, tgtH, passive := x.args(v)
+
+	// Complements first: a nested event may be recoded by a transformation, and a verb
+	// of intention or denial keeps its complement from being coded as a fact.
+	inner := -1
+	var intended []int // complements of a verb of intention or request
+	for _, ch := range s.children(v) {
+		dep := s.dep(int(ch))
+		if dep != "xcomp" && dep != "ccomp" && !(dep == "advcl" && x.d.Tokens[ch].POS == "VERB" && x.d.Tokens[ch].Tag == "VBG") {
+			continue
+		}
+		if x.d.Tokens[ch].POS != "VERB" {
+			continue
+		}
+		ii := x.candAt(int(ch))
+		if ii < 0 {
+			continue
+		}
+		ic := &x.cands[ii]
+		cv := x.cue(v)
+		switch {
+		case cv&cueDeny != 0 || cv&cueNegating != 0:
+			ic.modality = Negated
+		case cv&cueIntention != 0 && dep != "advcl":
+			if ic.modality == Asserted {
+				ic.modality = Hypothetical
+			}
+			intended = append(intended, ii)
+		}
+		if inner < 0 && dep != "advcl" {
+			inner = ii
+		}
+	}
+	if len(refs) == 0 {
+		return
+	}
+	c.blocks = make([]*cblock, 0, len(refs))
+	for _, r := range refs {
+		if !containsBlock(c.blocks, r.block) {
+			c.blocks = append(c.blocks, r.block)
+		}
+	}
+	c.src = x.codeArgs(srcH)
+	if len(c.src) == 0 && inner < 0 {
+		return // no source: nothing to code, and no pattern to try
+	}
+	post := x.phrase(v, false)
+	c.retaliate = x.speaksOfRetaliation(v, post)
+	pre := x.prePhrase(v)
+	pm, ok := x.bestPattern(c.blocks, pre, post)
+	if ok {
+		c.code, c.rule = pm.p.code, pm.p.rule
+		if pm.source >= 0 {
+			if a := x.codeArgs(pm.source); len(a) > 0 {
+				c.src = a
+			}
+		}
+		if pm.targ >= 0 {
+			tgtH = pm.targ
+		}
+	} else {
+		c.code, c.rule = defaultCode(refs)
+		if c.code.IsZero() {
+			c.code.Null = true
+		}
+		c.rule += " " + c.code.String() + " (verb " + strings.ToLower(x.d.Tokens[v].Lemma) + ")"
+	}
+	c.tgt = x.targetArgs(v, tgtH, passive, c.code)
+	if passive {
+		c.rule += "; passive"
+	}
+	if inner >= 0 {
+		x.transform(&c, v, &x.cands[inner])
+	}
+	if len(c.src) == 0 {
+		return
+	}
+	if !c.code.Null {
+		// What a verb of intention or request codes ("demanded that Turkey withdraw",
+		// "plans to visit") is not a second event; without it, the complement stays,
+		// marked hypothetical.
+		for _, ii := range intended {
+			x.cands[ii].consumed = true
+		}
+	}
+	x.candOf[k] = int32(len(x.cands))
+	x.cands = append(x.cands, c)
+}
+
+func containsBlock(bs []*cblock, b *cblock) bool {
+	for _, o := range bs {
+		if o == b {
+			return true
+		}
+	}
+	return false
+}
+
+// defaultCode is the code of a verb when no pattern matches: the verb's own code, else
+// its block's, of the first entry that has one; entries of later dictionaries come first.
+func defaultCode(refs []verbRef) (cameo.Code, string) {
+	for _, r := range refs {
+		if !r.code.IsZero() {
+			return r.code, r.entry
+		}
+		if !r.block.code.IsZero() && !r.block.code.Null {
+			return r.block.code, r.entry
+		}
+	}
+	if len(refs) > 0 {
+		return refs[0].block.code, refs[0].entry
+	}
+	return cameo.Code{}, ""
+}
+
+// speaksOfRetaliation reports whether the verb or its phrase is a retaliation cue.
+func (x *extractor) speaksOfRetaliation(v int, post []int32) bool {
+	if x.cue(v)&cueRetaliation != 0 {
+		return true
+	}
+	for _, q := range post {
+		if x.cue(int(q))&cueRetaliation != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// args finds the subject and object heads of verb v: (source, target, passive). For a
+// passive verb the source is the agent ("by the United States") and the target the
+// subject. A verb without its own subject takes it from the verb it depends on:
+// "threatened to attack" (xcomp), "urged Iran to release" (object control), "attacked and
+// killed" (conj), "victims killed in" (a participle modifying its target).
+func (x *extractor) args(v int) (src, tgt int, passive bool) {
+	s := &x.s
+	src, tgt = -1, -1
+	subj := -1
+	for _, ch := range s.children(v) {
+		c := int(ch)
+		switch x.d.Tokens[c].Dep {
+		case "nsubj", "csubj":
+			if subj < 0 {
+				subj = c
+			}
+		case "nsubj:pass", "csubj:pass":
+			if subj < 0 {
+				subj, passive = c, true
+			}
+		case "aux:pass":
+			passive = true
+		}
+	}
+	if subj >= 0 && x.cue(subj)&cueRelative != 0 {
+		// "the general, who was killed": the relative pronoun stands for the noun.
+		subj = x.antecedent(v, subj)
+	}
+	if subj < 0 {
+		subj = x.inheritedSubject(v, &passive)
+	}
+	if passive {
+		return x.agent(v), subj, true
+	}
+	src = subj
+	// The relative pronoun as object: "the base that Iran attacked".
+	if s.rel(v, "acl") {
+		for _, ch := range s.children(v) {
+			if s.rel(int(ch), "obj") && x.cue(int(ch))&cueRelative != 0 {
+				tgt = s.head(v)
+			}
+		}
+	}
+	return src, tgt, false
+}
+
+// agent finds the agent of passive verb v: "killed by rebels", or a by-phrase the parser
+// hung on the verb's prepositional object ("killed in a strike by the United States").
+func (x *extractor) agent(v int) int {
+	s := &x.s
+	for _, ch := range s.children(v) {
+		c := int(ch)
+		if s.rel(c, "obl") && x.cue(caseTok(s, c))&cueAgentPrep != 0 {
+			return c
+		}
+	}
+	for _, ch := range s.children(v) {
+		if !s.rel(int(ch), "obl") {
+			continue
+		}
+		for _, g := range s.children(int(ch)) {
+			c := int(g)
+			if s.dep(c) == "nmod" && caseTok(s, c) != c && x.cue(caseTok(s, c))&cueAgentPrep != 0 {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// headline reports whether noun h is the root of a sentence with no finite verb: a
+// headline-like sentence the parser read as a noun phrase.
+func (x *extractor) headline(h int) bool {
+	s := &x.s
+	for q := s.first; q < s.end; q++ {
+		switch x.d.Tokens[q].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return false
+		}
+	}
+	return s.head(h) < 0
+}
+
+// antecedent returns the noun a relative pronoun stands for: the head of the relative
+// clause v, or, when the parser did not attach the clause to it, the noun phrase just
+// before the pronoun ("Qassem Soleimani, who was assassinated").
+func (x *extractor) antecedent(v, rel int) int {
+	s := &x.s
+	who := x.lowerIs(rel, "who") || x.lowerIs(rel, "whom")
+	if s.rel(v, "acl") && !who {
+		return s.head(v)
+	}
+	// "who" stands for the person named just before it, wherever the parser hung the
+	// clause ("the procession of commander Qassem Soleimani, who was assassinated").
+	q := rel - 1
+	for q >= s.first && x.d.Tokens[q].Kind == doc.Punct {
+		q--
+	}
+	if q < s.first {
+		return -1
+	}
+	switch x.d.Tokens[q].POS {
+	case "NOUN", "PROPN", "PRON":
+	default:
+		if s.rel(v, "acl") {
+			return s.head(v)
+		}
+		return -1
+	}
+	for steps := 0; steps < 3; steps++ {
+		h := s.head(q)
+		if h < 0 || !(s.dep(q) == "flat" || s.dep(q) == "compound") {
+			break
+		}
+		q = h
+	}
+	return q
+}
+
+// caseTok returns the case marker of nominal c, or c itself when it has none.
+func caseTok(s *sent, c int) int {
+	for _, k := range s.children(c) {
+		if s.x.d.Tokens[k].Dep == "case" && int(k) < c {
+			return int(k)
+		}
+	}
+	return c
+}
+
+// inheritedSubject finds the subject of a verb that has none of its own.
+func (x *extractor) inheritedSubject(v int, passive *bool) int {
+	s := &x.s
+	for steps := 0; steps < 4; steps++ {
+		h := s.head(v)
+		if h < 0 {
+			return -1
+		}
+		switch s.dep(v) {
+		case "xcomp":
+			if x.cue(h)&cueObjectControl != 0 {
+				if o := s.child(h, "obj"); o >= 0 {
+					return o
+				}
+			}
+		case "conj", "advcl":
+		case "acl":
+			// "victims killed in the strike": a participle is passive, its noun the
+			// target; but a headline the parser read as a noun phrase ("Russian forces
+			// invaded Ukraine": forces, then a participle with an object, and no other
+			// verb) is an active sentence.
+			t := &x.d.Tokens[v]
+			if t.Tag == "VBN" && !(s.head(h) < 0 && (s.child(v, "obj") >= 0 || x.agent(v) < 0 && x.d.Tokens[h].POS != "PRON" && x.headline(h))) {
+				*passive = true
+			}
+			return h
+		default:
+			return -1
+		}
+		for _, ch := range s.children(h) {
+			switch x.d.Tokens[ch].Dep {
+			case "nsubj", "csubj":
+				return int(ch)
+			case "nsubj:pass":
+				if s.dep(v) == "xcomp" {
+					return int(ch)
+				}
+				if s.dep(v) == "conj" {
+					*passive = true
+				}
+				return int(ch)
+			}
+		}
+		v = h
+	}
+	return -1
+}
+
+// targetArgs codes the target of verb v: the head found by args or a pattern, else the
+// first object or prepositional object that codes as an actor ("attacked US bases",
+// "fired missiles at US bases", "launched strikes on US bases", "chanted anti-American
+// slogans"), else, for requests, demands and threats, the subject of the clause that
+// says what is asked ("demanded that Turkey withdraw"). An agent with no country of its
+// own ("the rebels", "troops") is taken only when nothing better is found, and never when
+// a possessive pronoun makes it the source's own ("withdrew its troops").
+func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []actorArg {
+	var fallback []actorArg
+	take := func(a []actorArg, h int) []actorArg {
+		if len(a) == 0 {
+			return nil
+		}
+		if strings.HasPrefix(a[0].code, "---") {
+			if fallback == nil && !x.ownedByPronoun(h) {
+				fallback = a
+			}
+			return nil
+		}
+		return a
+	}
+	root := code.Forward
+	if root == "" {
+		root = code.Reverse
+	}
+	if len(root) > 2 {
+		root = root[:2]
+	}
+	allowOf := root >= "15" && root <= "20"
+	if root >= "09" && root <= "12" {
+		// "condemned Iran's attack on Israel": what is condemned is Iran.
+		for _, ch := range x.s.children(v) {
+			if c := int(ch); x.s.dep(c) == "obj" {
+				if a := x.nounAgent(c); len(a) > 0 {
+					return a
+				}
+			}
+		}
+	}
+	if tgt >= 0 {
+		if a := take(x.codeArgs(tgt), tgt); len(a) > 0 {
+			return a
+		}
+		if a := take(x.throughNoun(tgt, allowOf), tgt); len(a) > 0 {
+			return a
+		}
+		if passive {
+			return fallback
+		}
+	}
+	s := &x.s
+	var objs []int
+	for _, ch := range s.children(v) {
+		c := int(ch)
+		switch s.dep(c) {
+		case "obj", "iobj":
+			objs = append(objs, c)
+			if a := take(x.codeArgs(c), c); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	for _, ch := range s.children(v) {
+		c := int(ch)
+		if s.dep(c) == "obl" && x.cue(caseTok(s, c))&cueTargetPrep != 0 && caseTok(s, c) != c {
+			if a := take(x.codeArgs(c), c); len(a) > 0 {
+				return a
+			}
+			if a := take(x.throughNoun(c, allowOf), c); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	for _, o := range objs {
+		if a := take(x.throughNoun(o, allowOf), o); len(a) > 0 {
+			return a
+		}
+	}
+	if len(objs) == 0 && (root == "02" || root == "10" || root == "13") {
+		for _, ch := range s.children(v) {
+			c := int(ch)
+			if s.dep(c) == "ccomp" || s.dep(c) == "xcomp" {
+				if sb := s.child(c, "nsubj"); sb >= 0 {
+					if a := take(x.codeArgs(sb), sb); len(a) > 0 {
+						return a
+					}
+				}
+			}
+		}
+	}
+	return fallback
+}
+
+// nounAgent codes the agent of event noun n: its possessor ("Iran's attack"), unless the
+// noun's possessor is what suffers it ("Soleimani's killing"), or its by-phrase.
+func (x *extractor) nounAgent(n int) []actorArg {
+	es := x.st.c.nouns[x.d.Tokens[n].Lemma]
+	if len(es) == 0 {
+		es = x.st.c.nouns[x.lower(n)]
+	}
+	if len(es) == 0 {
+		return nil
+	}
+	s := &x.s
+	for _, ch := range s.children(n) {
+		c := int(ch)
+		switch {
+		case s.rel(c, "nmod:poss") && !es[0].possTarget:
+			return x.codeArgs(c)
+		case s.dep(c) == "nmod" && x.cue(caseTok(s, c))&cueAgentPrep != 0:
+			return x.codeArgs(c)
+		}
+	}
+	return nil
+}
+
+// ownedByPronoun reports whether noun h has a possessive pronoun: "its troops".
+func (x *extractor) ownedByPronoun(h int) bool {
+	for _, ch := range x.s.children(h) {
+		if x.s.rel(int(ch), "nmod:poss") && x.d.Tokens[ch].POS == "PRON" {
+			return true
+		}
+	}
+	return false
+}
+
+// throughNoun finds the target inside a noun that is not an actor: its prepositional
+// complement ("an attack on the US military"), with allowOf also an "of" complement
+// ("bombed positions of the Syrian army", for violence only: "condemned the killing of
+// X" does not make X the target), or an "anti-" modifier ("anti-American slogans").
+func (x *extractor) throughNoun(n int, allowOf bool) []actorArg {
+	s := &x.s
+	for _, ch := range s.children(n) {
+		c := int(ch)
+		switch s.dep(c) {
+		case "nmod":
+			if k := caseTok(s, c); k != c && (x.cue(k)&cueTargetPrep != 0 || allowOf && x.lowerIs(k, "of")) {
+				if a := x.codeArgs(c); len(a) > 0 {
+					return a
+				}
+			}
+		case "amod", "compound":
+			if a := x.antiArgs(c); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// antiArgs codes "anti-American" as the United States, and its conjuncts
+// ("anti-American and anti-Israeli").
+func (x *extractor) antiArgs(c int) []actorArg {
+	var out []actorArg
+	s := &x.s
+	add := func(t int) {
+		low := x.lower(t)
+		if !strings.HasPrefix(low, "anti-") || len(low) <= 5 {
+			return
+		}
+		word := x.d.Tokens[t].Text[5:]
+		if code, how := x.codeWords([]string{word}); code != "" {
+			out = append(out, actorArg{code: code, span: x.d.Tokens[t].Span, head: t, how: how})
+		}
+	}
+	add(c)
+	for _, ch := range s.children(c) {
+		if s.dep(int(ch)) == "conj" {
+			add(int(ch))
+		}
+	}
+	return out
+}
+
+// modality returns the modality of verb v from its own dependents and the clause that
+// conditions it; the verbs above it adjust it in verbCand.
+func (x *extractor) modality(v int) string {
+	s := &x.s
+	mod := Asserted
+	for _, ch := range s.children(v) {
+		c := int(ch)
+		cu := x.cue(c)
+		switch s.dep(c) {
+		case "advmod", "neg", "det":
+			if cu&cueNegation != 0 {
+				return Negated
+			}
+		case "aux":
+			switch {
+			case cu&cueFuture != 0:
+				mod = Future
+			case cu&cueHypothetical != 0:
+				mod = Hypothetical
+			}
+		case "mark":
+			if cu&cueConditional != 0 {
+				mod = Hypothetical
+			}
+		case "advcl":
+			// "we'll hit you if you attack": the consequence of a condition.
+			for _, g := range s.children(c) {
+				if s.dep(int(g)) == "mark" && x.cue(int(g))&cueConditional != 0 {
+					mod = Hypothetical
+				}
+			}
+		}
+	}
+	return mod
+}
+
+// transform recodes c when a transformation matches its nested event inner.
+func (x *extractor) transform(c *cand, v int, inner *cand) {
+	for _, t := range x.st.c.transforms {
+		if !x.outerMatches(&t, v, c) || !classMatches(t.t.Class, inner) {
+			continue
+		}
+		if t.t.InnerTarget == "." && len(inner.tgt) > 0 {
+			continue // "." is a nested event without a target
+		}
+		// "_": the nested event's subject is the outer one's (control).
+		if t.t.InnerSource == "_" && len(inner.src) > 0 && len(c.src) > 0 && inner.src[0].head != c.src[0].head {
+			continue
+		}
+		if t.t.InnerSource == t.t.Outer && (len(inner.src) == 0 || len(c.src) == 0 || inner.src[0].code != c.src[0].code) {
+			continue
+		}
+		vars := map[string][]actorArg{t.t.Outer: c.src, t.t.InnerSource: inner.src, t.t.InnerTarget: inner.tgt}
+		if t.t.InnerSource == "_" {
+			vars["_"] = c.src
+		}
+		src, tgt := vars[t.t.Source], vars[t.t.Target]
+		if len(src) == 0 {
+			src = c.src
+		}
+		code := t.t.Code
+		if code == "Q" {
+			code = inner.code.Forward
+		}
+		c.src, c.tgt = src, tgt
+		c.code = cameo.Code{Forward: code}
+		c.rule = t.rule + " (nested: " + inner.rule + ")"
+		c.retaliate = c.retaliate || inner.retaliate
+		inner.consumed = true
+		return
+	}
+}
+
+// outerMatches reports whether the transformation's verb is v's lemma (or, when the
+// lemmatiser failed, its lower-cased form).
+func (x *extractor) outerMatches(t *ctransform, v int, c *cand) bool {
+	return t.verbs[x.d.Tokens[v].Lemma] || t.verbs[x.lower(v)]
+}
+
+// classMatches tests a transformation's event class against a nested event.
+func classMatches(class string, inner *cand) bool {
+	code := inner.code.Forward
+	if inner.code.Null || code == "" {
+		return false
+	}
+	if class != "" && strings.Trim(class, "0123456789") == "" {
+		return strings.HasPrefix(code, class) // a code class: "04", "0841"
+	}
+	switch class {
+	case "Q":
+		return true
+	case "ATTACK":
+		return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
+	case "ASSASSINATE":
+		return code == "185" || code == "186"
+	}
+	for _, b := range inner.blocks {
+		if b.name == class {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,138 @@
+package event
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/cameo"
+	"github.com/tocsin-project/tocsin/dates"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/internal/sharedtest"
+	"github.com/tocsin-project/tocsin/ner"
+	"github.com/tocsin-project/tocsin/pipeline"
+	"github.com/tocsin-project/tocsin/place"
+	"github.com/tocsin-project/tocsin/segment"
+	"github.com/tocsin-project/tocsin/syntax"
+)
+
+// tree builds a one-sentence document from text and one row per token, "LEMMA POS HEAD
+// DEP" with HEAD the 1-based index of the head token (0 for the root), as in CoNLL-U. An
+// actor code may follow as a fifth field; the token then becomes an entity with it.
+func tree(t testing.TB, text string, rows ...string) *doc.Document {
+	t.Helper()
+	d := pipeline.NewDocument(&article.Article{Body: text, Language: "en", Published: "2021-06-15"})
+	if err := (segment.Stage{}).Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Tokens) != len(rows) {
+		var toks []string
+		for _, tk := range d.Tokens {
+			toks = append(toks, tk.Text)
+		}
+		t.Fatalf("%d tokens %q, %d rows", len(d.Tokens), toks, len(rows))
+	}
+	for i, r := range rows {
+		f := strings.Fields(r)
+		if len(f) < 4 {
+			t.Fatalf("row %d %q: want LEMMA POS HEAD DEP [ACTOR]", i+1, r)
+		}
+		h, err := strconv.Atoi(f[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk := &d.Tokens[i]
+		tk.Lemma, tk.POS, tk.Head, tk.Dep = f[0], f[1], h-1, f[3]
+		if f[1] == "VERB" && f[0] != strings.ToLower(tk.Text) {
+			tk.Tag = "VBD"
+		}
+		if len(f) > 4 {
+			d.Entities = append(d.Entities, doc.Entity{Text: tk.Text, Type: "GPE", Actor: f[4], Span: tk.Span})
+		}
+	}
+	return d
+}
+
+// testStage is the stage with the embedded dictionaries and no actor knowledge base:
+// actors come from the entities of hand-built trees.
+func testStage(t testing.TB) *Stage {
+	t.Helper()
+	s, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// events formats d's events as "SRC→TGT CODE modality".
+func events(d *doc.Document) []string {
+	var out []string
+	for _, e := range d.Events {
+		s := e.Source + "→" + e.Target + " " + e.Code
+		if e.Modality != Asserted {
+			s += " " + e.Modality
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+var (
+	fullOnce sync.Once
+	fullPipe *pipeline.Pipeline
+	fullErr  error
+)
+
+// fullPipeline runs every stage the events stage reads, with the Phoenix actor and
+// agent dictionaries and testdata/recent.* standing in for the actors stage.
+func fullPipeline(t testing.TB) *pipeline.Pipeline {
+	t.Helper()
+	dir := sharedtest.Path(t, "data/phoenix")
+	fullOnce.Do(func() {
+		var dicts []*cameo.Dictionary
+		for _, f := range []string{dir + "/Phoenix.Countries.actors.txt", dir + "/Phoenix.International.actors.txt",
+			dir + "/Phoenix.MilNonState.actors.txt", dir + "/Phoenix.agents.txt",
+			"testdata/recent.actors.txt", "testdata/recent.agents.txt"} {
+			var d *cameo.Dictionary
+			if d, fullErr = cameo.LoadFile(f); fullErr != nil {
+				return
+			}
+			dicts = append(dicts, d)
+		}
+		var ev *Stage
+		if ev, fullErr = New(nil, dicts...); fullErr != nil {
+			return
+		}
+		var syn *syntax.Stage
+		if syn, fullErr = syntax.New(); fullErr != nil {
+			return
+		}
+		var ents *ner.Stage
+		if ents, fullErr = ner.New(); fullErr != nil {
+			return
+		}
+		var pl *place.Stage
+		if pl, fullErr = place.New(); fullErr != nil {
+			return
+		}
+		fullPipe = pipeline.New(segment.Stage{}, syn, dates.New(), ents, pl, ev)
+	})
+	if fullErr != nil {
+		t.Fatal(fullErr)
+	}
+	return fullPipe
+}
+
+// analyze runs the full pipeline on text.
+func analyze(t testing.TB, text, published string) *doc.Document {
+	t.Helper()
+	p := fullPipeline(t)
+	d := pipeline.NewDocument(&article.Article{Body: text, Language: "en", Published: published})
+	if err := p.Run(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}

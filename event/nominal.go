@@ -1,0 +1,169 @@
+package event
+
+import (
+	"github.com/tocsin-project/tocsin/cameo"
+)
+
+// nounCand codes an event noun ("Iran's attacks on US bases", "the US drone strike") when
+// the sentence asserts the event: no word above the noun has been coded already (the verb
+// that governs it codes it: "condemned the attack", "threatened an attack"), and none is
+// an absorbing noun or a verb of intention ("fears of a war", "plans an attack").
+func (x *extractor) nounCand(n int) {
+	c := x.st.c
+	t := &x.d.Tokens[n]
+	es := c.nouns[t.Lemma]
+	if len(es) == 0 {
+		es = c.nouns[x.lower(n)]
+	}
+	if len(es) == 0 {
+		return
+	}
+	s := &x.s
+	var e *nounEntry
+	for i := range es {
+		if x.modsMatch(n, es[i].mods) {
+			e = &es[i]
+			break
+		}
+	}
+	if e == nil {
+		return
+	}
+	// Absorbed by something above it?
+	modality := Asserted
+	for h, steps := s.head(n), 0; h >= 0 && steps < 12; h, steps = s.head(h), steps+1 {
+		k := h - s.first
+		if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null {
+			return
+		}
+		cu := x.cue(h)
+		if cu&cueAbsorbing != 0 && x.d.Tokens[h].POS == "NOUN" {
+			return
+		}
+		if x.d.Tokens[h].POS == "VERB" {
+			if cu&(cueIntention|cueDeny|cueNegating) != 0 {
+				return
+			}
+			if m := x.modality(h); m != Asserted && m != Negated && modality == Asserted {
+				modality = m
+			}
+		}
+	}
+	for _, ch := range s.children(n) {
+		if s.dep(int(ch)) == "det" && x.cue(int(ch))&cueNegation != 0 {
+			modality = Negated
+		}
+	}
+	cd := cand{trigger: n, noun: true, modality: modality}
+	// Arguments: the possessor, a by-phrase, an actor modifier ("US drone strike",
+	// "Iranian missile strikes"); the target after a target preposition.
+	poss, by, mod := -1, -1, -1
+	tgt := -1
+	for _, ch := range s.children(n) {
+		ci := int(ch)
+		switch {
+		case s.rel(ci, "nmod:poss"):
+			poss = ci
+		case s.dep(ci) == "nmod":
+			p := x.lower(caseTok(s, ci))
+			if containsStr(e.sources, p) && by < 0 {
+				by = ci
+			} else if containsStr(e.targets, p) && tgt < 0 {
+				tgt = ci
+			}
+		case (s.dep(ci) == "compound" || s.dep(ci) == "amod") && ci < n:
+			if mod < 0 {
+				if a := x.codeArgs(ci); len(a) > 0 {
+					mod = ci
+				}
+			}
+		}
+	}
+	srcH := by
+	if poss >= 0 {
+		// "Soleimani's killing": the possessor suffers the event, unless another
+		// complement names the target ("Israel's killing of the commander").
+		if e.possTarget && tgt < 0 {
+			tgt = poss
+		} else if srcH < 0 {
+			srcH = poss
+		}
+	}
+	if srcH < 0 {
+		srcH = mod
+	}
+	if srcH >= 0 {
+		cd.src = x.codeArgs(srcH)
+		if len(cd.src) == 0 && srcH == poss && x.d.Tokens[poss].POS == "PRON" {
+			// "officials renewed their threats": an unresolved possessive pronoun
+			// stands for the subject of the verb above.
+			if h := s.head(n); h >= 0 {
+				if sb := s.child(h, "nsubj"); sb >= 0 {
+					cd.src = x.codeArgs(sb)
+				}
+			}
+		}
+	}
+	if len(cd.src) == 0 {
+		return
+	}
+	if tgt >= 0 {
+		cd.tgt = x.codeArgs(tgt)
+	} else {
+		cd.tgt = x.throughNoun(n, false)
+	}
+	post := x.phrase(n, true)
+	cd.retaliate = x.speaksOfRetaliation(n, post)
+	if e.verb != "" {
+		refs := c.verbs[e.verb]
+		for _, r := range refs {
+			if !containsBlock(cd.blocks, r.block) {
+				cd.blocks = append(cd.blocks, r.block)
+			}
+		}
+		if pm, ok := x.bestPattern(cd.blocks, nil, post); ok {
+			cd.code, cd.rule = pm.p.code, pm.p.rule
+		} else {
+			cd.code, cd.rule = defaultCode(refs)
+			cd.rule += " " + cd.code.String()
+		}
+		cd.rule = e.rule + " → " + cd.rule
+	} else {
+		cd.code = cameo.Code{Forward: e.code}
+		cd.rule = e.rule
+	}
+	x.candOf[n-s.first] = int32(len(x.cands))
+	x.cands = append(x.cands, cd)
+}
+
+// modsMatch reports whether every modifier word modifies noun n (as a compound or
+// adjective before it) or is joined to it ("airstrike").
+func (x *extractor) modsMatch(n int, mods []string) bool {
+	s := &x.s
+	for _, m := range mods {
+		found := false
+		for _, ch := range s.children(n) {
+			ci := int(ch)
+			if ci < n && (s.dep(ci) == "compound" || s.dep(ci) == "amod") && (x.lowerIs(ci, m) || x.d.Tokens[ci].Lemma == m) {
+				found = true
+				break
+			}
+		}
+		if !found && n > s.first && x.lowerIs(n-1, m) {
+			found = true
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func containsStr(ss []string, s string) bool {
+	for _, v := range ss {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
