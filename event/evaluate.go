@@ -59,8 +59,8 @@ type Report struct {
 
 // Miss is an example the stage did not code exactly as expected.
 type Miss struct {
-	Line          int
-	Text          string
+	Line           int
+	Text           string
 	Missing, Extra []string // "IRN→USA 138"
 }
 
