@@ -141,6 +141,8 @@ const (
 	cuePlacePrep
 	cueAbsorbing
 	cueRetaliation
+	cueAgentCode
+	cueGenericAgent
 )
 
 var cueNames = map[string]cue{
@@ -148,7 +150,7 @@ var cueNames = map[string]cue{
 	"conditional": cueConditional, "deny": cueDeny, "negating": cueNegating,
 	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
-	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation,
+	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "generic-agent": cueGenericAgent,
 }
 
 func compile(dicts []*cameo.Dictionary) (*compiled, error) {
@@ -243,6 +245,11 @@ func compile(dicts []*cameo.Dictionary) (*compiled, error) {
 			c.transforms = append(c.transforms, ct)
 		}
 	}
+	// Transformations: the most specific class first (a longer code prefix, then a named
+	// class or block, then Q), in file order otherwise.
+	sort.SliceStable(c.transforms, func(i, j int) bool {
+		return classRank(c.transforms[i].t.Class) > classRank(c.transforms[j].t.Class)
+	})
 	// Within one key, entries of later dictionaries come first, each dictionary's in
 	// file order.
 	for k, refs := range c.verbs {
@@ -250,6 +257,18 @@ func compile(dicts []*cameo.Dictionary) (*compiled, error) {
 		c.verbs[k] = dedupeRefs(refs)
 	}
 	return c, nil
+}
+
+// classRank orders transformation classes by specificity: a code prefix by its length
+// (2 to 4), a named class or block 2, Q 0.
+func classRank(class string) int {
+	switch {
+	case class == "Q":
+		return 0
+	case class != "" && strings.Trim(class, "0123456789") == "":
+		return len(class)
+	}
+	return 2
 }
 
 // dedupeRefs drops repeated entries of a word in one block (a verb listed with and

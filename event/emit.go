@@ -122,7 +122,10 @@ func country(code string) string {
 func (x *extractor) withCountry(code string, c *cand) (string, string) {
 	marked := strings.HasPrefix(code, "---")
 	code = strings.TrimLeft(code, "-")
-	if !agentOnly(code) {
+	if x.agentCue(code)&cueGenericAgent != 0 {
+		return "", "" // "people": no actor
+	}
+	if !x.agentOnly(code) {
 		if marked {
 			return "", "" // a generic agent ("people") is not an actor
 		}
@@ -150,18 +153,24 @@ func (x *extractor) withCountry(code string, c *cand) (string, string) {
 	return p.Country + code, fmt.Sprintf("; country %s from the place %q", p.Country, p.Name)
 }
 
-// agentCodes are the CAMEO agent (role) codes, which a code may start with when it names
-// no country.
-var agentCodes = map[string]bool{
-	"GOV": true, "MIL": true, "REB": true, "OPP": true, "PTY": true, "COP": true, "JUD": true,
-	"SPY": true, "MED": true, "EDU": true, "BUS": true, "CRM": true, "CVL": true, "REF": true,
-	"LAB": true, "AGR": true, "HLH": true, "ENV": true, "HRI": true, "LEG": true, "ELI": true,
-	"UAF": true, "MOD": true, "RAD": true, "REL": true, "DEV": true, "IMG": true, "INS": true,
-	"SEP": true, "UNS": true, "NGM": true,
-}
+// agentOnly reports whether an actor code starts with an agent code (cues.txt,
+// [agent-code]) and so names no country: "CVL", "GOVMIL".
+func (x *extractor) agentOnly(code string) bool { return x.agentCue(code)&cueAgentCode != 0 }
 
-func agentOnly(code string) bool {
-	return len(code) >= 3 && agentCodes[code[:3]]
+// agentCue returns the cue flags of an actor code's first three letters.
+func (x *extractor) agentCue(code string) cue {
+	if len(code) < 3 {
+		return 0
+	}
+	var b [3]byte
+	for i := range b {
+		c := code[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return x.st.c.cues[string(b[:])]
 }
 
 // place returns where the event happened: a place named in a locative phrase of the

@@ -223,20 +223,34 @@ func (x *extractor) phrase(t int, noun bool) []int32 {
 	s := &x.s
 	x.seq = x.seq[:0]
 	limit := int(s.right[t-s.first])
+	home := t
+	if noun {
+		home = s.clauseOf(t)
+	}
 	for q := t + 1; q <= limit && len(x.seq) < 16; q++ {
 		if x.d.Tokens[q].Kind == doc.Punct {
 			continue
 		}
-		if noun {
-			if !s.inSubtree(q, t) || s.clauseOf(q) != s.clauseOf(t) {
-				continue
-			}
-		} else if s.clauseOf(q) != t {
+		if noun && !s.inSubtree(q, t) {
+			continue
+		}
+		if c := s.clauseOf(q); c != home && !x.gerundIn(c, home) {
 			continue
 		}
 		x.seq = append(x.seq, int32(q))
 	}
 	return x.seq
+}
+
+// gerundIn reports whether clause c is a gerund without a subject of its own inside
+// clause home: "accused India of spying", "warned against attacking".
+func (x *extractor) gerundIn(c, home int) bool {
+	s := &x.s
+	if x.d.Tokens[c].Tag != "VBG" || s.child(c, "nsubj") >= 0 {
+		return false
+	}
+	h := s.head(c)
+	return h >= 0 && s.clauseOf(h) == home
 }
 
 // prePhrase fills x.pre with the words of verb v's clause before it.
@@ -424,7 +438,7 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 	subj := -1
 	for _, ch := range s.children(v) {
 		c := int(ch)
-		switch x.d.Tokens[c].Dep {
+		switch s.full(c) {
 		case "nsubj", "csubj":
 			if subj < 0 {
 				subj = c
@@ -535,7 +549,7 @@ func (x *extractor) antecedent(v, rel int) int {
 // caseTok returns the case marker of nominal c, or c itself when it has none.
 func caseTok(s *sent, c int) int {
 	for _, k := range s.children(c) {
-		if s.x.d.Tokens[k].Dep == "case" && int(k) < c {
+		if s.full(int(k)) == "case" && int(k) < c {
 			return int(k)
 		}
 	}
@@ -572,7 +586,7 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 			return -1
 		}
 		for _, ch := range s.children(h) {
-			switch x.d.Tokens[ch].Dep {
+			switch s.full(int(ch)) {
 			case "nsubj", "csubj":
 				return int(ch)
 			case "nsubj:pass":
@@ -603,7 +617,7 @@ func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []acto
 		if len(a) == 0 {
 			return nil
 		}
-		if strings.HasPrefix(a[0].code, "---") {
+		if strings.HasPrefix(a[0].code, "---") || x.agentOnly(a[0].code) {
 			if fallback == nil && !x.ownedByPronoun(h) {
 				fallback = a
 			}
@@ -619,6 +633,21 @@ func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []acto
 		root = root[:2]
 	}
 	allowOf := root >= "15" && root <= "20"
+	// Requests and retreats take their target after "from" ("asked for help from
+	// France", "withdrew from Iraq"); shows of force after "near" or "along", and their
+	// object is the force, not the target ("massed troops near the border").
+	fromOK := root == "02" || root == "08" || root == "10"
+	force := root == "15"
+	prep := func(c int) bool {
+		k := caseTok(&x.s, c)
+		if k == c {
+			return false
+		}
+		if x.cue(k)&cueTargetPrep != 0 || fromOK && x.lowerIs(k, "from") {
+			return true
+		}
+		return force && (x.lowerIs(k, "near") || x.lowerIs(k, "along") || x.lowerIs(k, "around"))
+	}
 	if root >= "09" && root <= "12" {
 		// "condemned Iran's attack on Israel": what is condemned is Iran.
 		for _, ch := range x.s.children(v) {
@@ -647,6 +676,9 @@ func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []acto
 		switch s.dep(c) {
 		case "obj", "iobj":
 			objs = append(objs, c)
+			if force {
+				continue
+			}
 			if a := take(x.codeArgs(c), c); len(a) > 0 {
 				return a
 			}
@@ -654,7 +686,7 @@ func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []acto
 	}
 	for _, ch := range s.children(v) {
 		c := int(ch)
-		if s.dep(c) == "obl" && x.cue(caseTok(s, c))&cueTargetPrep != 0 && caseTok(s, c) != c {
+		if s.dep(c) == "obl" && prep(c) {
 			if a := take(x.codeArgs(c), c); len(a) > 0 {
 				return a
 			}
@@ -662,6 +694,19 @@ func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []acto
 				return a
 			}
 		}
+	}
+	if force {
+		// "put its forces on alert near Taiwan": the place phrase may hang on the object.
+		for _, o := range objs {
+			for _, ch := range s.children(o) {
+				if c := int(ch); s.dep(c) == "nmod" && prep(c) {
+					if a := take(x.codeArgs(c), c); len(a) > 0 {
+						return a
+					}
+				}
+			}
+		}
+		return nil
 	}
 	for _, o := range objs {
 		if a := take(x.throughNoun(o, allowOf), o); len(a) > 0 {
@@ -701,6 +746,11 @@ func (x *extractor) nounAgent(n int) []actorArg {
 			return x.codeArgs(c)
 		case s.dep(c) == "nmod" && x.cue(caseTok(s, c))&cueAgentPrep != 0:
 			return x.codeArgs(c)
+		case s.dep(c) == "acl" && x.d.Tokens[c].Tag == "VBN":
+			// "the sanctions imposed by the United States"
+			if a := x.agent(c); a >= 0 {
+				return x.codeArgs(a)
+			}
 		}
 	}
 	return nil
@@ -735,6 +785,12 @@ func (x *extractor) throughNoun(n int, allowOf bool) []actorArg {
 			if a := x.antiArgs(c); len(a) > 0 {
 				return a
 			}
+		}
+	}
+	// "protested against China's treatment of the Uighurs": whose treatment.
+	if s.dep(n) == "obl" || s.dep(n) == "nmod" {
+		if p := s.child(n, "nmod:poss"); p >= 0 {
+			return x.codeArgs(p)
 		}
 	}
 	return nil

@@ -7,14 +7,14 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/tocsin-project/tocsin/actor"
 	"github.com/tocsin-project/tocsin/article"
-	"github.com/tocsin-project/tocsin/cameo"
 	"github.com/tocsin-project/tocsin/dates"
 	"github.com/tocsin-project/tocsin/doc"
-	"github.com/tocsin-project/tocsin/internal/sharedtest"
 	"github.com/tocsin-project/tocsin/ner"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/place"
+	"github.com/tocsin-project/tocsin/resolve"
 	"github.com/tocsin-project/tocsin/segment"
 	"github.com/tocsin-project/tocsin/syntax"
 )
@@ -86,26 +86,11 @@ var (
 	fullErr  error
 )
 
-// fullPipeline runs every stage the events stage reads, with the Phoenix actor and
-// agent dictionaries and testdata/recent.* standing in for the actors stage.
+// fullPipeline runs every stage the events stage reads: text, syntax, dates, entities,
+// resolve, places, actors, then events with the actors stage's knowledge base.
 func fullPipeline(t testing.TB) *pipeline.Pipeline {
 	t.Helper()
-	dir := sharedtest.Path(t, "data/phoenix")
 	fullOnce.Do(func() {
-		var dicts []*cameo.Dictionary
-		for _, f := range []string{dir + "/Phoenix.Countries.actors.txt", dir + "/Phoenix.International.actors.txt",
-			dir + "/Phoenix.MilNonState.actors.txt", dir + "/Phoenix.agents.txt",
-			"testdata/recent.actors.txt", "testdata/recent.agents.txt"} {
-			var d *cameo.Dictionary
-			if d, fullErr = cameo.LoadFile(f); fullErr != nil {
-				return
-			}
-			dicts = append(dicts, d)
-		}
-		var ev *Stage
-		if ev, fullErr = New(nil, dicts...); fullErr != nil {
-			return
-		}
 		var syn *syntax.Stage
 		if syn, fullErr = syntax.New(); fullErr != nil {
 			return
@@ -114,11 +99,23 @@ func fullPipeline(t testing.TB) *pipeline.Pipeline {
 		if ents, fullErr = ner.New(); fullErr != nil {
 			return
 		}
+		var res *resolve.Stage
+		if res, fullErr = resolve.New(); fullErr != nil {
+			return
+		}
 		var pl *place.Stage
 		if pl, fullErr = place.New(); fullErr != nil {
 			return
 		}
-		fullPipe = pipeline.New(segment.Stage{}, syn, dates.New(), ents, pl, ev)
+		var act *actor.Stage
+		if act, fullErr = actor.New(); fullErr != nil {
+			return
+		}
+		var ev *Stage
+		if ev, fullErr = New(act.KB()); fullErr != nil {
+			return
+		}
+		fullPipe = pipeline.New(segment.Stage{}, syn, dates.New(), ents, res, pl, act, ev)
 	})
 	if fullErr != nil {
 		t.Fatal(fullErr)

@@ -202,7 +202,7 @@ func (x *extractor) bestPattern(blocks []*cblock, pre, post []int32) (patternMat
 				continue
 			}
 			if start < 0 {
-				start = 1 << 20
+				start = 0 // words before the verb only: anchored on the verb
 			}
 			if best.p != nil && (p.lits == best.p.lits && (start > best.start || start == best.start && p.order > best.p.order)) {
 				continue

@@ -9,17 +9,41 @@ import (
 // sent is one sentence's dependency tree in a form that is quick to walk: children lists,
 // subtree extents, the clause each token belongs to. Indexes are document token indexes;
 // the slices are indexed by i-first. The buffers are reused from sentence to sentence.
+//
+// The heads and relations are the syntax layer's, copied so that a headline the parser
+// read as a noun phrase can be repaired here without touching the document (see repair).
 type sent struct {
 	x           *extractor
 	first, end  int
-	kidStart    []int32 // children of i: kids[kidStart[i-first]:kidStart[i-first+1]]
+	hd          []int32  // head of each token, -1 for a root or a head outside the sentence
+	dp          []string // relation of each token
+	kidStart    []int32  // children of i: kids[kidStart[i-first]:kidStart[i-first+1]]
 	kids        []int32
 	left, right []int32 // extent of each subtree
 	clause      []int32 // the clause head each token belongs to, -1 unknown
+	repaired    bool
 }
 
 func (s *sent) reset(x *extractor, first, end int) {
 	s.x, s.first, s.end = x, first, end
+	n := end - first
+	s.hd = grow(s.hd, n)
+	s.dp = grow(s.dp, n)
+	for i := first; i < end; i++ {
+		t := &x.d.Tokens[i]
+		h := t.Head
+		if t.Dep == "" || h < first || h >= end || h == i {
+			h = -1
+		}
+		s.hd[i-first], s.dp[i-first] = int32(h), t.Dep
+	}
+	s.repaired = s.repair()
+	s.build()
+}
+
+// build fills the children lists, extents and clause memo from hd.
+func (s *sent) build() {
+	first, end, x := s.first, s.end, s.x
 	n := end - first
 	s.kidStart = grow(s.kidStart, n+1)
 	s.left = grow(s.left, n)
@@ -55,6 +79,109 @@ func (s *sent) reset(x *extractor, first, end int) {
 	}
 }
 
+// repair re-reads a sentence that the parser took for a noun phrase because its verb was
+// tagged as a participle or adjective ("China donated vaccines to Cambodia" as "China
+// donated-vaccines"; "Russian forces invaded Ukraine" as forces with a reduced relative):
+// when no token is a finite verb and none is a verbal root, the first verb after a noun
+// becomes the root, the noun phrase before it its subject, and the old root, when it
+// follows, its object. A verb followed by a preposition ("Three soldiers killed in
+// attack") is read as passive. It reports whether it changed anything.
+func (s *sent) repair() bool {
+	toks := s.x.d.Tokens
+	v := -1
+	for i := s.first; i < s.end; i++ {
+		t := &toks[i]
+		switch t.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return false
+		}
+		if s.hd[i-s.first] < 0 && (t.POS == "VERB" || t.POS == "AUX") {
+			return false
+		}
+		if v < 0 && t.POS == "VERB" && i > s.first {
+			v = i
+		}
+	}
+	if v < 0 {
+		return false
+	}
+	// The subject: the noun phrase just before the verb.
+	subj := v - 1
+	for subj >= s.first && toks[subj].Kind == doc.Punct {
+		subj--
+	}
+	if subj < s.first {
+		return false
+	}
+	switch toks[subj].POS {
+	case "NOUN", "PROPN", "PRON":
+	default:
+		return false
+	}
+	for steps := 0; steps < 4; steps++ {
+		h := int(s.hd[subj-s.first])
+		if h < 0 || h >= v {
+			break
+		}
+		switch s.dp[subj-s.first] {
+		case "compound", "flat", "amod", "det", "nummod":
+			subj = h
+			continue
+		}
+		break
+	}
+	root := -1
+	for i := s.first; i < s.end; i++ {
+		if s.hd[i-s.first] < 0 && toks[i].Kind != doc.Punct {
+			root = i
+			break
+		}
+	}
+	passive := false
+	for q := v + 1; q < s.end; q++ {
+		switch toks[q].POS {
+		case "ADV", "PART":
+			continue
+		case "ADP":
+			passive = true
+		}
+		break
+	}
+	s.hd[v-s.first], s.dp[v-s.first] = -1, "root"
+	s.hd[subj-s.first] = int32(v)
+	if passive {
+		s.dp[subj-s.first] = "nsubj:pass"
+	} else {
+		s.dp[subj-s.first] = "nsubj"
+	}
+	if root > v && root != subj {
+		s.hd[root-s.first], s.dp[root-s.first] = int32(v), "obj"
+	}
+	// Whatever still hangs from the old root before the verb, or forms a cycle with the
+	// verb, now hangs from the verb.
+	for i := s.first; i < s.end; i++ {
+		if i == v {
+			continue
+		}
+		if s.cycles(i) {
+			s.hd[i-s.first] = int32(v)
+		}
+	}
+	return true
+}
+
+// cycles reports whether following heads from i never reaches a root.
+func (s *sent) cycles(i int) bool {
+	for steps := 0; steps <= s.end-s.first; steps++ {
+		h := s.hd[i-s.first]
+		if h < 0 {
+			return false
+		}
+		i = int(h)
+	}
+	return true
+}
+
 func grow[T any](b []T, n int) []T {
 	if cap(b) < n {
 		return make([]T, n)
@@ -63,13 +190,10 @@ func grow[T any](b []T, n int) []T {
 }
 
 // head returns i's head inside the sentence, -1 for a root or a head outside it.
-func (s *sent) head(i int) int {
-	t := &s.x.d.Tokens[i]
-	if t.Dep == "" || t.Head < s.first || t.Head >= s.end || t.Head == i {
-		return -1
-	}
-	return t.Head
-}
+func (s *sent) head(i int) int { return int(s.hd[i-s.first]) }
+
+// full returns i's relation with its subtype: "nsubj:pass".
+func (s *sent) full(i int) string { return s.dp[i-s.first] }
 
 // children returns i's dependents in text order.
 func (s *sent) children(i int) []int32 {
@@ -79,7 +203,7 @@ func (s *sent) children(i int) []int32 {
 
 // dep returns i's relation without its subtype: "nsubj" for "nsubj:pass".
 func (s *sent) dep(i int) string {
-	d := s.x.d.Tokens[i].Dep
+	d := s.dp[i-s.first]
 	if j := strings.IndexByte(d, ':'); j >= 0 {
 		return d[:j]
 	}
@@ -99,7 +223,10 @@ func (s *sent) child(i int, rel string) int {
 
 // rel reports whether i's relation is rel or a subtype of it.
 func (s *sent) rel(i int, rel string) bool {
-	d := s.x.d.Tokens[i].Dep
+	if i < s.first || i >= s.end {
+		return false
+	}
+	d := s.dp[i-s.first]
 	return d == rel || len(d) > len(rel) && d[len(rel)] == ':' && d[:len(rel)] == rel && !strings.Contains(rel, ":")
 }
 
@@ -142,7 +269,7 @@ func (s *sent) clauseOf(i int) int {
 // it has none.
 func (s *sent) caseOf(i int) string {
 	for _, c := range s.children(i) {
-		if s.x.d.Tokens[c].Dep == "case" && int(c) < i {
+		if s.full(int(c)) == "case" && int(c) < i {
 			return s.x.lower(int(c))
 		}
 	}
