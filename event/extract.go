@@ -23,6 +23,7 @@ type extractor struct {
 	st   *Stage
 	d    *doc.Document
 	low  []byte  // Document.Text with ASCII letters lower-cased
+	lows string  // low as a string: tokens' lower-cased forms are substrings of it
 	ent  []int32 // entity index of each token, -1 when none
 	fill []int32
 	s    sent
@@ -38,6 +39,9 @@ type extractor struct {
 	pre    []int32
 	m      matcher
 	words  []string
+	refBuf []verbRef // scratch for verbRefs
+	refOut []verbRef
+	blocks []*cblock // the candidates' blocks, sliced per candidate
 
 	events []doc.Event
 }
@@ -68,14 +72,11 @@ type actorArg struct {
 
 func (x *extractor) lower(i int) string {
 	t := &x.d.Tokens[i]
-	return string(x.low[t.Start:t.End])
+	return x.lows[t.Start:t.End]
 }
 
-// lowerIs compares token i's lower-cased text with w without allocating.
-func (x *extractor) lowerIs(i int, w string) bool {
-	t := &x.d.Tokens[i]
-	return string(x.low[t.Start:t.End]) == w
-}
+// lowerIs compares token i's lower-cased text with w.
+func (x *extractor) lowerIs(i int, w string) bool { return x.lower(i) == w }
 
 func (x *extractor) prepare(st *Stage, d *doc.Document) {
 	x.st, x.d = st, d
@@ -89,6 +90,7 @@ func (x *extractor) prepare(st *Stage, d *doc.Document) {
 		}
 		x.low[i] = c
 	}
+	x.lows = string(x.low)
 	x.ent = grow(x.ent, len(d.Tokens))
 	for i := range x.ent {
 		x.ent[i] = -1
@@ -143,6 +145,7 @@ func (x *extractor) sentence(first, end int) {
 	}
 	x.idBuf = x.idBuf[:0]
 	x.cands = x.cands[:0]
+	x.blocks = x.blocks[:0]
 	toks := x.d.Tokens
 	for i := first; i < end; i++ {
 		if toks[i].POS == "VERB" {
@@ -171,7 +174,8 @@ func (x *extractor) verbRefs(v int) []verbRef {
 		refs = c.verbs[x.lower(v)]
 	} else if low := x.lower(v); low != t.Lemma {
 		if more := c.verbs[low]; len(more) > 0 {
-			refs = append(refs[:len(refs):len(refs)], more...)
+			x.refBuf = append(append(x.refBuf[:0], refs...), more...)
+			refs = x.refBuf
 		}
 	}
 	if len(refs) == 0 {
@@ -184,7 +188,7 @@ func (x *extractor) verbRefs(v int) []verbRef {
 			break
 		}
 	}
-	out := refs[:0:0]
+	out := x.refOut[:0]
 	for _, r := range refs {
 		if len(r.particles) > 0 {
 			if multi && x.particlesFollow(v, r.particles) {
@@ -194,6 +198,7 @@ func (x *extractor) verbRefs(v int) []verbRef {
 			out = append(out, r)
 		}
 	}
+	x.refOut = out
 	return out
 }
 
@@ -296,7 +301,6 @@ func (x *extractor) verbCand(v int) {
 		return
 	}
 	x.candOf[k] = -2
-	refs := x.verbRefs(v)
 	c := cand{trigger: v}
 	c.modality = x.modality(v)
 	srcH, tgtH, passive := x.args(v)
@@ -332,15 +336,18 @@ func (x *extractor) verbCand(v int) {
 			inner = ii
 		}
 	}
+	// After the complements, which use the same scratch space.
+	refs := x.verbRefs(v)
 	if len(refs) == 0 {
 		return
 	}
-	c.blocks = make([]*cblock, 0, len(refs))
+	start := len(x.blocks)
 	for _, r := range refs {
-		if !containsBlock(c.blocks, r.block) {
-			c.blocks = append(c.blocks, r.block)
+		if !containsBlock(x.blocks[start:], r.block) {
+			x.blocks = append(x.blocks, r.block)
 		}
 	}
+	c.blocks = x.blocks[start:len(x.blocks):len(x.blocks)]
 	c.src = x.codeArgs(srcH)
 	if len(c.src) == 0 && inner < 0 {
 		return // no source: nothing to code, and no pattern to try

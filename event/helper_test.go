@@ -81,9 +81,10 @@ func events(d *doc.Document) []string {
 }
 
 var (
-	fullOnce sync.Once
-	fullPipe *pipeline.Pipeline
-	fullErr  error
+	fullOnce   sync.Once
+	fullPipe   *pipeline.Pipeline
+	fullStages []pipeline.Stage
+	fullErr    error
 )
 
 // fullPipeline runs every stage the events stage reads: text, syntax, dates, entities,
@@ -115,7 +116,8 @@ func fullPipeline(t testing.TB) *pipeline.Pipeline {
 		if ev, fullErr = New(act.KB()); fullErr != nil {
 			return
 		}
-		fullPipe = pipeline.New(segment.Stage{}, syn, dates.New(), ents, res, pl, act, ev)
+		fullStages = []pipeline.Stage{segment.Stage{}, syn, dates.New(), ents, res, pl, act, ev}
+		fullPipe = pipeline.New(fullStages...)
 	})
 	if fullErr != nil {
 		t.Fatal(fullErr)

@@ -88,7 +88,7 @@ func (s *Stage) Annotate(ctx context.Context, d *doc.Document) error {
 func (s *Stage) Extract(d *doc.Document) []doc.Event {
 	x := extractors.Get().(*extractor)
 	defer func() {
-		x.d, x.st, x.events = nil, nil, nil
+		x.d, x.st, x.events, x.lows = nil, nil, nil, ""
 		extractors.Put(x)
 	}()
 	x.prepare(s, d)
