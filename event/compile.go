@@ -142,7 +142,7 @@ const (
 	cueAbsorbing
 	cueRetaliation
 	cueAgentCode
-	cueGenericAgent
+	cueLocalAgent
 )
 
 var cueNames = map[string]cue{
@@ -150,7 +150,7 @@ var cueNames = map[string]cue{
 	"conditional": cueConditional, "deny": cueDeny, "negating": cueNegating,
 	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
-	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "generic-agent": cueGenericAgent,
+	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 }
 
 func compile(dicts []*cameo.Dictionary) (*compiled, error) {

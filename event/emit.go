@@ -44,8 +44,8 @@ func (x *extractor) emit(c *cand) {
 
 func (x *extractor) add(src, tgt actorArg, code string, trig doc.Span, c *cand, place, date, note string) {
 	sc, tc := src.code, tgt.code
-	sc, snote := x.withCountry(sc, c)
-	tc, tnote := x.withCountry(tc, c)
+	sc, snote := x.withCountry(sc, c, true)
+	tc, tnote := x.withCountry(tc, c, false)
 	if sc == "" || tc == "" || sc == tc {
 		return
 	}
@@ -117,32 +117,33 @@ func country(code string) string {
 }
 
 // withCountry completes a code that names only an agent ("CVL" for "mourners") with the
-// country of the event's place, else of the latest place named in the three sentences
-// before. It returns the code unchanged when it has a country, "" when none can be found.
-func (x *extractor) withCountry(code string, c *cand) (string, string) {
+// country of the latest place named in its sentence (for a source, also in the two
+// sentences before), when the agent is one that a place localises (cues.txt,
+// [local-agent]: civilians, police, rebels, not "the media" or "Muslims"). It returns
+// the code unchanged when it has a country, "" when none can be found.
+func (x *extractor) withCountry(code string, c *cand, source bool) (string, string) {
 	marked := strings.HasPrefix(code, "---")
 	code = strings.TrimLeft(code, "-")
-	if x.agentCue(code)&cueGenericAgent != 0 {
-		return "", "" // "people": no actor
-	}
 	if !x.agentOnly(code) {
 		if marked {
 			return "", "" // a generic agent ("people") is not an actor
 		}
 		return code, ""
 	}
+	if x.agentCue(code)&cueLocalAgent == 0 {
+		return "", "" // "people", "the media", "Muslims": no country from a place
+	}
 	d := x.d
-	trig := d.Tokens[c.trigger]
-	from := 0
-	if x.si >= 3 {
-		from = d.Sentences[x.si-3].Start
+	sn := d.Sentences[x.si]
+	from := sn.Start // a target: a place of its own sentence
+	if source && x.si >= 2 {
+		from = d.Sentences[x.si-2].Start // a source: of the two sentences before too
+	} else if source {
+		from = 0
 	}
 	best := -1
 	for i, p := range d.Places {
-		if p.Country == "" || p.Start < from || p.Start > trig.Start && p.Start >= d.Sentences[x.si].End {
-			continue
-		}
-		if p.Start < d.Sentences[x.si].End {
+		if p.Country != "" && p.Start >= from && p.Start < sn.End {
 			best = i
 		}
 	}

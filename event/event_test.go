@@ -249,3 +249,51 @@ func TestCoverage(t *testing.T) {
 	t.Logf("coverage: %d dictionaries, %v; %d verb words indexed, %d patterns compiled, %d event nouns",
 		cv.Dictionaries, cv.Stats, cv.VerbWords, cv.Patterns, cv.Nouns)
 }
+
+func TestOddInput(t *testing.T) {
+	s := testStage(t)
+	// No tokens, no sentences.
+	d := &doc.Document{Text: "", Language: "en"}
+	if evs := s.Extract(d); len(evs) != 0 || evs == nil {
+		t.Errorf("empty document: %v (want an empty, non-nil layer)", evs)
+	}
+	// Heads that form cycles, point outside the sentence or at the token itself: no
+	// panic, no endless loop.
+	base := tree(t, "Iran attacked Israel in Iraq yesterday.",
+		"Iran PROPN 2 nsubj IRN", "attack VERB 0 root", "Israel PROPN 2 obj ISR", "in ADP 5 case", "Iraq PROPN 2 obl IRQ",
+		"yesterday NOUN 2 obl:tmod", ". PUNCT 2 punct")
+	n := len(base.Tokens)
+	for seed := 0; seed < 200; seed++ {
+		d := *base
+		d.Tokens = append([]doc.Token(nil), base.Tokens...)
+		for i := range d.Tokens {
+			d.Tokens[i].Head = (i*7+seed*13+seed/3)%(n+3) - 2
+			if seed%5 == 0 {
+				d.Tokens[i].Head = (i + 1) % n // one big cycle
+			}
+		}
+		s.Extract(&d)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	s := testStage(t)
+	done := make(chan []string)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var got []string
+			for k := 0; k < 50; k++ {
+				d := tree(t, "Iran did not attack Israel.",
+					"Iran PROPN 4 nsubj IRN", "do AUX 4 aux", "not PART 4 advmod", "attack VERB 0 root", "Israel PROPN 4 obj ISR", ". PUNCT 4 punct")
+				s.Annotate(context.Background(), d)
+				got = events(d)
+			}
+			done <- got
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if got := <-done; len(got) != 1 || got[0] != "IRN→ISR 190 negated" {
+			t.Errorf("goroutine result %q", got)
+		}
+	}
+}
