@@ -148,7 +148,7 @@ func (x *extractor) sentence(first, end int) {
 	x.blocks = x.blocks[:0]
 	toks := x.d.Tokens
 	for i := first; i < end; i++ {
-		if toks[i].POS == "VERB" {
+		if toks[i].POS == "VERB" || i == s.verb {
 			x.verbCand(i)
 		}
 	}
@@ -463,6 +463,24 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 		subj = x.antecedent(v, subj)
 	}
 	if subj < 0 {
+		// A name just before the verb that the parser hung on it as a compound or
+		// modifier ("India supplied food", read as "India-supplied food").
+		for _, ch := range s.children(v) {
+			c := int(ch)
+			if c >= v {
+				break
+			}
+			switch s.dep(c) {
+			case "compound", "nmod", "dep", "obl", "amod":
+				t := x.d.Tokens[c].POS
+				named := t == "PROPN" || t == "NOUN" || t == "ADJ" && x.ent[c] >= 0 // "Azerbaijan" read as an adjective
+				if named && caseTok(s, c) == c && c == x.prevWord(v) {
+					subj = c
+				}
+			}
+		}
+	}
+	if subj < 0 {
 		subj = x.inheritedSubject(v, &passive)
 	}
 	if passive {
@@ -478,6 +496,27 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 		}
 	}
 	return src, tgt, false
+}
+
+// prevWord returns the token before i that is not punctuation, or the head of the name
+// it ends ("Sri Lanka" → Sri), -1 at the start of the sentence.
+func (x *extractor) prevWord(i int) int {
+	s := &x.s
+	q := i - 1
+	for q >= s.first && x.d.Tokens[q].Kind == doc.Punct {
+		q--
+	}
+	if q < s.first {
+		return -1
+	}
+	for steps := 0; steps < 3; steps++ {
+		h := s.head(q)
+		if h < 0 || h >= i || s.dep(q) != "flat" && s.dep(q) != "compound" {
+			break
+		}
+		q = h
+	}
+	return q
 }
 
 // agent finds the agent of passive verb v: "killed by rebels", or a by-phrase the parser
@@ -703,13 +742,12 @@ func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []acto
 		}
 	}
 	if force {
-		// "put its forces on alert near Taiwan": the place phrase may hang on the object.
-		for _, o := range objs {
-			for _, ch := range s.children(o) {
-				if c := int(ch); s.dep(c) == "nmod" && prep(c) {
-					if a := take(x.codeArgs(c), c); len(a) > 0 {
-						return a
-					}
+		// "put its forces on high alert near Taiwan": the place phrase may hang on any
+		// word of the clause.
+		for q := v + 1; q <= int(s.right[v-s.first]); q++ {
+			if s.clauseOf(q) == v && (s.dep(q) == "nmod" || s.dep(q) == "obl") && prep(q) {
+				if a := take(x.codeArgs(q), q); len(a) > 0 {
+					return a
 				}
 			}
 		}

@@ -22,6 +22,7 @@ type sent struct {
 	left, right []int32 // extent of each subtree
 	clause      []int32 // the clause head each token belongs to, -1 unknown
 	repaired    bool
+	verb        int // the verb repair made the root, -1 if none
 }
 
 func (s *sent) reset(x *extractor, first, end int) {
@@ -37,6 +38,7 @@ func (s *sent) reset(x *extractor, first, end int) {
 		}
 		s.hd[i-first], s.dp[i-first] = int32(h), t.Dep
 	}
+	s.verb = -1
 	s.repaired = s.repair()
 	s.build()
 }
@@ -103,6 +105,17 @@ func (s *sent) repair() bool {
 		}
 	}
 	if v < 0 {
+		// A past participle tagged as an adjective ("imposed sanctions") that the verb
+		// dictionaries know.
+		for i := s.first + 1; i < s.end; i++ {
+			t := &toks[i]
+			if t.POS == "ADJ" && strings.HasSuffix(s.x.lower(i), "ed") && len(s.x.st.c.verbs[s.x.lower(i)]) > 0 {
+				v = i
+				break
+			}
+		}
+	}
+	if v < 0 {
 		return false
 	}
 	// The subject: the noun phrase just before the verb.
@@ -154,8 +167,29 @@ func (s *sent) repair() bool {
 	} else {
 		s.dp[subj-s.first] = "nsubj"
 	}
+	s.verb = v
 	if root > v && root != subj {
 		s.hd[root-s.first], s.dp[root-s.first] = int32(v), "obj"
+	}
+	// Noun phrases after the verb that hung on the subject ("diplomats held talks",
+	// read as "diplomats, held-talks") are the verb's: the first its object, those with
+	// a preposition its obliques.
+	hasObj := root > v && root != subj
+	for q := v + 1; q < s.end; q++ {
+		if h := int(s.hd[q-s.first]); h != subj && h != root || h < 0 {
+			continue
+		}
+		switch toks[q].POS {
+		case "NOUN", "PROPN", "PRON":
+		default:
+			continue
+		}
+		if s.hasCase(q) {
+			s.hd[q-s.first], s.dp[q-s.first] = int32(v), "obl"
+		} else if !hasObj && !passive {
+			s.hd[q-s.first], s.dp[q-s.first] = int32(v), "obj"
+			hasObj = true
+		}
 	}
 	// Whatever still hangs from the old root before the verb, or forms a cycle with the
 	// verb, now hangs from the verb.
@@ -168,6 +202,17 @@ func (s *sent) repair() bool {
 		}
 	}
 	return true
+}
+
+// hasCase reports whether q has a case marker before it, from the heads alone (repair
+// runs before the children lists are built).
+func (s *sent) hasCase(q int) bool {
+	for k := s.first; k < q; k++ {
+		if int(s.hd[k-s.first]) == q && s.dp[k-s.first] == "case" {
+			return true
+		}
+	}
+	return false
 }
 
 // cycles reports whether following heads from i never reaches a root.
