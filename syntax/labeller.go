@@ -5,7 +5,7 @@ package syntax
 // and what the head has collected so far; separating it from the transition classifier
 // keeps that classifier at three classes, so the parser's weight rows are eight bytes.
 
-const numLabelFeats = 22
+const numLabelFeats = 24
 
 func (s *pstate) labelFeatures(d, h int32, keys *[numLabelFeats]uint64) {
 	dw, dt, hw, ht := s.w(d), s.t(d), s.w(h), s.t(h)
@@ -45,4 +45,6 @@ func (s *pstate) labelFeatures(d, h int32, keys *[numLabelFeats]uint64) {
 	k[19] = f2(120, dt, nt)
 	k[20] = f2(121, dw, dir)
 	k[21] = f4(122, dt, ht, dir, s.t(dL))
+	k[22] = f2(123, s.c(d), dt)
+	k[23] = f3(124, s.cm(d), s.cm(h), dir)
 }

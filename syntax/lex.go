@@ -15,6 +15,37 @@ type lex struct {
 	pre1  uint64    // first letter, lower case
 	pre3  uint64    // first three letters, lower case; 0 when the word is not longer
 	shape uint64    // "Xxx", "dd,dd", "X.X." ...
+	wid   uint64    // treebank vocabulary id, 0 for a rare word
+	fine  uint64    // word cluster, 0 for none
+	mid   uint64    // coarser cluster
+	cas   uint64    // capitalisation class in unlabelled text
+	upper uint64    // 1 when the word starts with a capital
+	dict  uint16    // 1 + the tag the tag dictionary gives the form, 0 for none
+}
+
+// lexicon maps the hash of a lower-case word to what the model knows about it: its id in
+// the treebank vocabulary (words seen twice or more), its clusters and its capitalisation
+// class, so that one lookup per token finds them all.
+type lexicon map[uint64]lexEntry
+
+type lexEntry struct {
+	id        uint32
+	fine, mid uint16
+	cas       uint8
+}
+
+func newLexicon(vocab []string, clusters []clusterEntry) lexicon {
+	lx := make(lexicon, len(vocab)+len(clusters))
+	for i, w := range vocab {
+		lx[hashString(w)] = lexEntry{id: uint32(i + 1)}
+	}
+	for _, c := range clusters {
+		h := hashString(c.Word)
+		e := lx[h]
+		e.fine, e.mid, e.cas = c.Fine, c.Mid, c.Case
+		lx[h] = e
+	}
+	return lx
 }
 
 // normRune maps spellings that the treebank rarely uses to the ones it uses: curly
@@ -69,10 +100,13 @@ func hashNorm(s string) uint64 {
 }
 
 // makeLex computes the hashes of token s; buf is scratch space, returned for reuse.
-func makeLex(s string, buf []byte) (lex, []byte) {
+func makeLex(s string, buf []byte, voc lexicon) (lex, []byte) {
 	var x lex
 	buf = lowerNorm(buf[:0], s)
 	x.low = hashBytes(buf)
+	if e, ok := voc[x.low]; ok {
+		x.wid, x.fine, x.mid, x.cas = uint64(e.id), uint64(e.fine), uint64(e.mid), uint64(e.cas)
+	}
 	x.form = hashNorm(s)
 	nr := utf8.RuneCount(buf)
 	// Suffixes, from the end of the lower-cased form.
@@ -95,6 +129,9 @@ func makeLex(s string, buf []byte) (lex, []byte) {
 		x.pre3 = hashBytes(buf[:i]) ^ 0x7e7e
 	}
 	x.shape = shapeHash(s)
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
+		x.upper = 1
+	}
 	return x, buf
 }
 

@@ -18,12 +18,17 @@ type Model struct {
 	data *modelData
 
 	xpos, upos []string // per tag class
+	isVerb     []bool
+	tagKind    []uint8 // kind* bits of each tag class
+	vbd        int     // the class "VBD VERB", -1 if none
 	labels     []string
 	rootLabel  int32
 	labelMask  []bool // labels the labeller may give a non-root attachment
-	vocab      map[uint64]uint32
+	lexicon    lexicon
 	tagdict    map[uint64]uint16
 	tagger     sparseTable
+	pre        sparseTable // first-pass tagger, when twoPass
+	twoPass    bool
 	trans      denseTable
 	labeler    sparseTable
 	lemmas     *lemmatizer
@@ -35,8 +40,10 @@ type modelData struct {
 	Tags       []string // "XPOS UPOS"
 	Labels     []string
 	Vocab      []string // lower-case words; a word's id is its index + 1
+	Clusters   []clusterEntry
 	TagDict    []tagDictEntry
 	TagFeats   []sparseEntry
+	PreFeats   []sparseEntry // first-pass tagger; none for a one-pass model
 	TransBits  uint
 	Trans      []int16 // 4 per row, the fourth unused
 	LabelFeats []sparseEntry
@@ -79,6 +86,8 @@ func compile(d *modelData) (*Model, error) {
 		m.xpos = append(m.xpos, x)
 		m.upos = append(m.upos, u)
 	}
+	m.isVerb = verbClasses(d.Tags)
+	m.tagKind, m.vbd = tagKinds(m.xpos, m.upos)
 	m.labelMask = make([]bool, len(d.Labels))
 	for i, l := range d.Labels {
 		if l == "root" {
@@ -90,10 +99,7 @@ func compile(d *modelData) (*Model, error) {
 	if m.rootLabel < 0 {
 		return nil, errors.New("no root label")
 	}
-	m.vocab = make(map[uint64]uint32, len(d.Vocab))
-	for i, w := range d.Vocab {
-		m.vocab[hashString(w)] = uint32(i + 1)
-	}
+	m.lexicon = newLexicon(d.Vocab, d.Clusters)
 	m.tagdict = make(map[uint64]uint16, len(d.TagDict))
 	for _, e := range d.TagDict {
 		if int(e.Tag) >= len(d.Tags) {
@@ -115,11 +121,55 @@ func compile(d *modelData) (*Model, error) {
 			}
 		}
 	}
+	for _, e := range d.PreFeats {
+		for _, c := range e.Classes {
+			if int(c) >= len(d.Tags) {
+				return nil, fmt.Errorf("first-pass tagger feature with class %d of %d", c, len(d.Tags))
+			}
+		}
+	}
 	m.tagger = newSparseTable(d.TagFeats)
+	m.pre = newSparseTable(d.PreFeats)
+	m.twoPass = len(d.PreFeats) > 0
 	m.labeler = newSparseTable(d.LabelFeats)
-	m.trans = denseTable{shift: 64 - d.TransBits, w: d.Trans}
+	m.trans = newDenseTable(d.TransBits, d.Trans)
 	m.lemmas = newLemmatizer(d.LemmaRules, d.LemmaExc)
 	return m, nil
+}
+
+// Kinds of tags for the finite-verb correction.
+const (
+	kindFinite  = 1 << iota // VBD VBZ VBP MD
+	kindVBN                 // VBN VERB
+	kindNominal             // NN NNS NNP NNPS PRP
+	kindNPStart             // DT CD PRP$ JJ NN NNS NNP NNPS PRP
+)
+
+func tagKinds(xpos, upos []string) ([]uint8, int) {
+	kinds := make([]uint8, len(xpos))
+	vbd := -1
+	for i, x := range xpos {
+		var k uint8
+		switch x {
+		case "VBD", "VBZ", "VBP", "MD":
+			k |= kindFinite
+		case "VBN":
+			if upos[i] == "VERB" {
+				k |= kindVBN
+			}
+		}
+		switch x {
+		case "NN", "NNS", "NNP", "NNPS", "PRP":
+			k |= kindNominal | kindNPStart
+		case "DT", "CD", "PRP$", "JJ":
+			k |= kindNPStart
+		}
+		kinds[i] = k
+		if x == "VBD" && upos[i] == "VERB" {
+			vbd = i
+		}
+	}
+	return kinds, vbd
 }
 
 // WriteTo writes the model: a text header, then a gzip stream of the data.
@@ -130,12 +180,20 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	putStrings(&b, d.Tags)
 	putStrings(&b, d.Labels)
 	putStrings(&b, d.Vocab)
+	putUvarint(&b, uint64(len(d.Clusters)))
+	for _, c := range d.Clusters {
+		putString(&b, c.Word)
+		putUvarint(&b, uint64(c.Fine))
+		putUvarint(&b, uint64(c.Mid))
+		putUvarint(&b, uint64(c.Case))
+	}
 	putUvarint(&b, uint64(len(d.TagDict)))
 	for _, e := range d.TagDict {
 		putString(&b, e.Form)
 		putUvarint(&b, uint64(e.Tag))
 	}
 	putSparse(&b, d.TagFeats)
+	putSparse(&b, d.PreFeats)
 	putUvarint(&b, uint64(d.TransBits))
 	nz := 0
 	for r := 0; r < len(d.Trans); r += 4 {
@@ -237,11 +295,17 @@ func decodeModel(raw []byte) (*modelData, error) {
 	d.Labels = rd.strings()
 	d.Vocab = rd.strings()
 	n := rd.count()
+	d.Clusters = make([]clusterEntry, n)
+	for i := range d.Clusters {
+		d.Clusters[i] = clusterEntry{Word: rd.string(), Fine: uint16(rd.uvarint()), Mid: uint16(rd.uvarint()), Case: uint8(rd.uvarint())}
+	}
+	n = rd.count()
 	d.TagDict = make([]tagDictEntry, n)
 	for i := range d.TagDict {
 		d.TagDict[i] = tagDictEntry{Form: rd.string(), Tag: uint16(rd.uvarint())}
 	}
 	d.TagFeats = rd.sparse()
+	d.PreFeats = rd.sparse()
 	d.TransBits = uint(rd.uvarint())
 	if d.TransBits < 8 || d.TransBits > 28 {
 		return nil, fmt.Errorf("transition table of %d bits", d.TransBits)

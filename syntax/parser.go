@@ -34,6 +34,8 @@ type pstate struct {
 	n     int
 	word  []uint64 // vocabulary id of each word (0 unknown)
 	tag   []uint64 // tag class of each word
+	fine  []uint64 // word cluster
+	mid   []uint64 // coarser word cluster
 	head  []int32  // -1 until attached
 	label []int32  // -1 until attached
 	lc1   []int32  // leftmost dependent, -1 if none
@@ -53,6 +55,8 @@ func (s *pstate) reset(n int) {
 	m := n + 1
 	s.word = grow(s.word, m)
 	s.tag = grow(s.tag, m)
+	s.fine = grow(s.fine, m)
+	s.mid = grow(s.mid, m)
 	s.head = grow(s.head, m)
 	s.label = grow(s.label, m)
 	s.lc1 = grow(s.lc1, m)
@@ -69,9 +73,14 @@ func (s *pstate) reset(n int) {
 		s.nl[i], s.nr[i] = 0, 0
 		s.lset[i], s.rset[i] = 0, 0
 	}
-	s.word[n], s.tag[n] = rootWord, rootTag
+	s.word[n], s.tag[n], s.fine[n], s.mid[n] = rootWord, rootTag, rootWord, rootWord
 	s.stack = s.stack[:0]
 	s.b = 0
+}
+
+// setWord sets the word and tag of position i.
+func (s *pstate) setWord(i int, x *lex, tag uint16) {
+	s.word[i], s.tag[i], s.fine[i], s.mid[i] = x.wid, uint64(tag), x.fine, x.mid
 }
 
 func grow[T any](s []T, n int) []T {
@@ -139,6 +148,20 @@ func (s *pstate) w(p int32) uint64 {
 	return s.word[p]
 }
 
+func (s *pstate) c(p int32) uint64 {
+	if p < 0 {
+		return noWord
+	}
+	return s.fine[p]
+}
+
+func (s *pstate) cm(p int32) uint64 {
+	if p < 0 {
+		return noWord
+	}
+	return s.mid[p]
+}
+
 func (s *pstate) t(p int32) uint64 {
 	if p < 0 {
 		return noTag
@@ -182,7 +205,7 @@ func dist(a, b int32) uint64 {
 func capv(v int32) uint64 { return uint64(min(v, 4)) }
 
 // numParseFeats is the number of features parseFeatures writes.
-const numParseFeats = 68
+const numParseFeats = 72
 
 // parseFeatures writes the features of the current configuration into keys.
 func (s *pstate) parseFeatures(keys *[numParseFeats]uint64) {
@@ -295,6 +318,11 @@ func (s *pstate) parseFeatures(keys *[numParseFeats]uint64) {
 	k[65] = f2(66, s0t, b1t)
 	k[66] = f3(67, s0w, b0t, b1t)
 	k[67] = f4(68, s1t, s0t, b0t, d0)
+	// word clusters
+	k[68] = f2(69, s.c(s0), s0t)
+	k[69] = f2(70, s.c(b0), b0t)
+	k[70] = f2(71, s.cm(s0), s.cm(b0))
+	k[71] = f2(72, s.cm(s1), s.cm(s0))
 }
 
 // transitionCosts returns, for each legal transition, the number of gold arcs it makes

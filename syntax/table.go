@@ -6,16 +6,12 @@ import "math"
 // of slots, each naming a run of packed weights (class | int16 value << 16). Features of
 // the tagger and the labeller have a handful of non-zero weights each, so the packed form
 // is several times smaller than rows of every class, and smaller means fewer cache misses.
+// A slot is one uint64: the key's high 32 bits (its low bits chose the slot), the run's
+// offset (24 bits) and its length (8 bits); 0 is an empty slot.
 type sparseTable struct {
 	mask  uint64
-	slots []slot
+	slots []uint64
 	w     []uint32
-}
-
-type slot struct {
-	key uint64 // 0 marks an empty slot
-	off uint32
-	n   uint32
 }
 
 // sparseEntry is one feature with its quantised weights, as stored in the model file.
@@ -25,14 +21,17 @@ type sparseEntry struct {
 	Values  []int16
 }
 
+const maxSparseWeights = 1 << 24
+
 func newSparseTable(entries []sparseEntry) sparseTable {
 	size := 16
 	for size < 2*len(entries) {
 		size <<= 1
 	}
-	t := sparseTable{mask: uint64(size - 1), slots: make([]slot, size)}
+	t := sparseTable{mask: uint64(size - 1), slots: make([]uint64, size)}
 	for _, e := range entries {
-		if e.Key == 0 || len(e.Classes) == 0 {
+		n := len(e.Classes)
+		if n == 0 || n > 255 || len(t.w)+n > maxSparseWeights {
 			continue
 		}
 		off := len(t.w)
@@ -40,10 +39,10 @@ func newSparseTable(entries []sparseEntry) sparseTable {
 			t.w = append(t.w, uint32(c)|uint32(uint16(e.Values[i]))<<16)
 		}
 		j := e.Key & t.mask
-		for t.slots[j].key != 0 {
+		for t.slots[j] != 0 {
 			j = (j + 1) & t.mask
 		}
-		t.slots[j] = slot{key: e.Key, off: uint32(off), n: uint32(len(e.Classes))}
+		t.slots[j] = e.Key&^0xffffffff | uint64(off)<<8 | uint64(n)
 	}
 	return t
 }
@@ -56,24 +55,25 @@ func newSparseTable(entries []sparseEntry) sparseTable {
 func (t *sparseTable) add(keys []uint64, sc []int32) {
 	var sink uint64
 	for _, k := range keys {
-		sink += t.slots[k&t.mask].key
+		sink += t.slots[k&t.mask]
 	}
-	var found [64]*slot
+	var found [64]uint64
 	nf := 0
 	for _, k := range keys {
 		if k == 0 {
 			continue
 		}
 		j := k & t.mask
+		hi := k &^ 0xffffffff
 		for {
-			s := &t.slots[j]
-			if s.key == k {
-				sink += uint64(t.w[s.off])
+			s := t.slots[j]
+			if s&^0xffffffff == hi && s != 0 {
+				sink += uint64(t.w[s>>8&0xffffff])
 				found[nf&63] = s
 				nf++
 				break
 			}
-			if s.key == 0 {
+			if s == 0 {
 				break
 			}
 			j = (j + 1) & t.mask
@@ -83,26 +83,50 @@ func (t *sparseTable) add(keys []uint64, sc []int32) {
 		sc[0]++
 	}
 	for _, s := range found[:min(nf, 64)] {
-		for _, p := range t.w[s.off : s.off+s.n] {
+		off := uint32(s >> 8 & 0xffffff)
+		for _, p := range t.w[off : off+uint32(s&0xff)] {
 			sc[p&0xffff] += int32(int16(p >> 16))
 		}
 	}
 }
 
-// denseTable is a hashed weight table without keys for a classifier with at most four
-// classes: a feature's key picks a row of four int16 weights by its top bits, and
-// features that collide share the row (training saw the same collisions). Lookups have
-// no branches, so the processor overlaps their cache misses.
+// denseTable is a hashed weight table without keys for a classifier with three classes:
+// a feature's key picks a row by its top bits, and features that collide share the row
+// (training saw the same collisions). A row is one uint32 holding three one-byte codes,
+// so the table of a million rows takes 4 MB, and lookups have no branches, so the
+// processor overlaps their cache misses. The codes are μ-law companded (μ = 255), fine
+// near zero where most weights are and coarse for the few large ones; lut turns a code
+// back into a weight.
 type denseTable struct {
 	shift uint
-	w     []int16 // 4 per row
+	rows  []uint32
+	lut   [256]int32
 }
 
-func newDenseTable(bits uint) denseTable {
-	return denseTable{shift: 64 - bits, w: make([]int16, 4<<bits)}
-}
+const muLaw = 255
 
-func (t *denseTable) row(key uint64) int { return int(key>>t.shift) * 4 }
+// newDenseTable compands the stored int16 weights (four per row, the fourth unused).
+func newDenseTable(bits uint, w []int16) denseTable {
+	maxAbs := 1.0
+	for _, v := range w {
+		maxAbs = max(maxAbs, math.Abs(float64(v)))
+	}
+	t := denseTable{shift: 64 - bits, rows: make([]uint32, len(w)/4)}
+	for code := -127; code <= 127; code++ {
+		m := maxAbs * (math.Pow(1+muLaw, math.Abs(float64(code))/127) - 1) / muLaw
+		t.lut[uint8(int8(code))] = int32(math.Copysign(math.Round(m), float64(code)))
+	}
+	for r := range t.rows {
+		var row uint32
+		for c := range 3 {
+			v := float64(w[r*4+c])
+			code := math.Round(127 * math.Log1p(muLaw*math.Abs(v)/maxAbs) / math.Log1p(muLaw))
+			row |= uint32(uint8(int8(math.Copysign(code, v)))) << (8 * c)
+		}
+		t.rows[r] = row
+	}
+	return t
+}
 
 // trainSparse is an averaged perceptron over a feature map that grows as features get
 // their first update. Weights are integers (updates are ±1); u accumulates step×update

@@ -18,13 +18,17 @@ type TrainConfig struct {
 	UDDir string
 	// Train and Dev, when set, are used instead of the files in UDDir (tests).
 	Train, Dev []Sentence
+	// DataDir is the shared data folder whose unlabelled text (wikinews) gives word
+	// clusters; default: the parent of UDDir. Without it (tests), there are no clusters.
+	DataDir string
 
 	TaggerEpochs int     // most tagger epochs; the best on dev is kept (default 10)
+	OnePass      bool    // tag once, without the first pass whose tags give the right context
 	ParserEpochs int     // most parser epochs; the best on dev is kept (default 15)
-	Folds        int     // jackknife folds for the parser's training tags (default 4; 1 = gold tags)
+	Folds        int     // jackknife folds for the parser's training tags (default 5; 1 = gold tags)
 	TransBits    uint    // log2 of the transition table's rows (default 20)
 	Prune        float64 // drop averaged tagger and transition weights smaller than this (default 0.5 of one update)
-	LabelPrune   float64 // the same for the labeller (default 0.5)
+	LabelPrune   float64 // the same for the labeller (default 1)
 	Seed         uint64  // shuffling and exploration (default 1)
 }
 
@@ -36,7 +40,7 @@ func (c *TrainConfig) defaults() {
 		c.ParserEpochs = 15
 	}
 	if c.Folds == 0 {
-		c.Folds = 4
+		c.Folds = 5
 	}
 	if c.TransBits == 0 {
 		c.TransBits = 20
@@ -45,7 +49,7 @@ func (c *TrainConfig) defaults() {
 		c.Prune = 0.5
 	}
 	if c.LabelPrune == 0 {
-		c.LabelPrune = 0.5
+		c.LabelPrune = 1
 	}
 	if c.Seed == 0 {
 		c.Seed = 1
@@ -74,54 +78,60 @@ func Train(ctx context.Context, cfg TrainConfig, log io.Writer) (*Model, error) 
 	d.Tags = tc.names
 	d.Labels = buildLabels(train)
 	d.Vocab = buildVocab(train)
+	dataDir := cfg.DataDir
+	if dataDir == "" && cfg.UDDir != "" {
+		dataDir = filepath.Dir(filepath.Clean(cfg.UDDir))
+	}
+	var unlabNotes []string
+	if dataDir != "" {
+		sents, notes, err := readUnlabelled(dataDir, train)
+		if err != nil {
+			return nil, err
+		}
+		unlabNotes = notes
+		d.Clusters = learnLexicon(sents, defaultClusterConfig, log)
+	}
 	d.TagDict = buildTagDict(train, tc)
 	d.LemmaRules, d.LemmaExc = learnLemmatizer(train)
 	fmt.Fprintf(log, "train %d sentences, dev %d; %d tags, %d labels, %d vocabulary words, %d tag dictionary words, %d lemma rules, %d lemma exceptions\n",
 		len(train), len(dev), len(d.Tags), len(d.Labels), len(d.Vocab), len(d.TagDict), len(d.LemmaRules), len(d.LemmaExc))
 
-	// Tagger: keep the epoch that tags dev best.
-	tt := newTagTrainer(d, tc, cfg.Seed)
-	best, bestEpoch := -1.0, 0
-	for ep := 1; ep <= cfg.TaggerEpochs; ep++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	// Taggers: with two passes, first a tagger without right context, whose tags on the
+	// training data come from taggers that did not see them (jackknifing), then the second
+	// tagger, which reads them. Each keeps the epoch that tags dev best.
+	var preTrain [][]uint16
+	var notes string
+	if !cfg.OnePass {
+		feats, ep, acc := trainTagStage(ctx, d, tc, train, nil, dev, cfg, log, "first-pass tagger", true)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		tt.epoch(train)
-		feats, _ := tt.p.averaged(cfg.Prune)
-		acc := tagAccuracy(d, feats, dev, tc)
-		fmt.Fprintf(log, "tagger epoch %d: dev accuracy %.4f (%d features) %s\n", ep, acc, len(feats), time.Since(start).Round(time.Second))
-		if acc > best {
-			best, bestEpoch, d.TagFeats = acc, ep, feats
-		}
+		preTrain = jackknife(ctx, d, tc, train, nil, cfg, ep, true)
+		d.PreFeats = feats
+		notes += fmt.Sprintf("first-pass tagger: %d epochs, dev accuracy %.4f, %d features\n", ep, acc, len(feats))
+		fmt.Fprintf(log, "first pass jackknifed %s\n", time.Since(start).Round(time.Second))
 	}
-	notes := fmt.Sprintf("tagger: %d epochs (best on dev of %d), dev accuracy %.4f, %d features\n", bestEpoch, cfg.TaggerEpochs, best, len(d.TagFeats))
+	feats, bestEpoch, best := trainTagStage(ctx, d, tc, train, preTrain, dev, cfg, log, "tagger", false)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	d.TagFeats = feats
+	notes += fmt.Sprintf("tagger: %d epochs (best on dev of %d), dev accuracy %.4f, %d features\n", bestEpoch, cfg.TaggerEpochs, best, len(d.TagFeats))
 
 	// Tags for the parser's training data: predicted by taggers that did not see them.
-	trainTags := make([][]uint16, len(train))
+	var trainTags [][]uint16
 	if cfg.Folds <= 1 {
 		for i := range train {
-			trainTags[i] = tc.goldTags(&train[i])
+			trainTags = append(trainTags, tc.goldTags(&train[i]))
 		}
 	} else {
-		for f := range cfg.Folds {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			lo, hi := f*len(train)/cfg.Folds, (f+1)*len(train)/cfg.Folds
-			rest := slices.Concat(train[:lo], train[hi:])
-			ft := newTagTrainer(d, tc, cfg.Seed+uint64(f)+1)
-			for range bestEpoch {
-				ft.epoch(rest)
-			}
-			feats, _ := ft.p.averaged(cfg.Prune)
-			m := partialModel(d, feats, nil, nil)
-			for i := lo; i < hi; i++ {
-				trainTags[i] = m.tagClasses(train[i].Form)
-			}
-			fmt.Fprintf(log, "jackknife fold %d of %d tagged %s\n", f+1, cfg.Folds, time.Since(start).Round(time.Second))
-		}
+		trainTags = jackknife(ctx, d, tc, train, preTrain, cfg, bestEpoch, false)
+		fmt.Fprintf(log, "jackknifed the parser's training tags %s\n", time.Since(start).Round(time.Second))
 	}
 	tm := partialModel(d, d.TagFeats, nil, nil)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	devTags := make([][]uint16, len(dev))
 	devGold := make([][]uint16, len(dev))
 	for i := range dev {
@@ -159,6 +169,9 @@ func Train(ctx context.Context, cfg TrainConfig, log io.Writer) (*Model, error) 
 	}
 	notes += fmt.Sprintf("parser: %d epochs (best on dev), dev LAS %.4f with predicted tags, %d of %d transition rows used, %d label features\n", bestEpoch, bestLAS, nz, 1<<cfg.TransBits, len(d.LabelFeats))
 	notes += fmt.Sprintf("trained on UD English EWT (CC BY-SA 4.0): %d train sentences; %d jackknife folds; prune %.2f; seed %d\n", len(train), cfg.Folds, cfg.Prune, cfg.Seed)
+	if len(unlabNotes) > 0 {
+		notes += fmt.Sprintf("word clusters (%d words) from %s\n", len(d.Clusters), strings.Join(unlabNotes, ", "))
+	}
 	d.Notes = notes
 	fmt.Fprintf(log, "trained in %s\n", time.Since(start).Round(time.Second))
 	return compile(d)
@@ -338,26 +351,31 @@ func normForm(dst []byte, s string) []byte {
 
 // tagTrainer trains the tagger.
 type tagTrainer struct {
-	d    *modelData
-	tc   *tagClassSet
-	dict map[uint64]uint16
-	p    *trainSparse
-	rng  *rand.Rand
-	lx   []lex
-	buf  []byte
-	sc   []int32
+	d       *modelData
+	tc      *tagClassSet
+	dict    map[uint64]uint16
+	lexicon lexicon
+	light   bool // the first pass of a two-pass tagger
+	isVerb  []bool
+	p       *trainSparse
+	rng     *rand.Rand
+	lx      []lex
+	buf     []byte
+	sc      []int32
 }
 
 func newTagTrainer(d *modelData, tc *tagClassSet, seed uint64) *tagTrainer {
-	t := &tagTrainer{d: d, tc: tc, dict: map[uint64]uint16{}, p: newTrainSparse(len(d.Tags)),
-		rng: rand.New(rand.NewPCG(seed, 0x7a66)), sc: make([]int32, len(d.Tags))}
+	t := &tagTrainer{d: d, tc: tc, dict: map[uint64]uint16{}, p: newTrainSparse(len(d.Tags)), lexicon: newLexicon(d.Vocab, d.Clusters),
+		rng: rand.New(rand.NewPCG(seed, 0x7a66)), sc: make([]int32, len(d.Tags)), isVerb: verbClasses(d.Tags)}
 	for _, e := range d.TagDict {
 		t.dict[hashString(e.Form)] = e.Tag
 	}
 	return t
 }
 
-func (t *tagTrainer) epoch(sents []Sentence) {
+// epoch trains on sents once, in random order; rights, when not nil, holds the first
+// pass's tags of each sentence.
+func (t *tagTrainer) epoch(sents []Sentence, rights [][]uint16) {
 	order := t.rng.Perm(len(sents))
 	var keys [numTagFeats]uint64
 	for _, si := range order {
@@ -365,34 +383,133 @@ func (t *tagTrainer) epoch(sents []Sentence) {
 		n := s.Len()
 		t.lx = grow(t.lx, n)
 		for i, f := range s.Form {
-			t.lx[i], t.buf = makeLex(f, t.buf)
+			t.lx[i], t.buf = makeLex(f, t.buf, t.lexicon)
 		}
-		p1, p2 := uint64(tagStart1), uint64(tagStart2)
+		var right []uint16
+		if rights != nil {
+			right = rights[si]
+		}
+		p1, p2, lv := uint64(tagStart1), uint64(tagStart2), uint64(tagStart1)
 		for i := range n {
 			gold := t.tc.class(s.XPOS[i], s.UPOS[i])
 			guess, ok := t.dict[t.lx[i].form]
 			if !ok {
-				tagStatic(t.lx, i, &keys)
-				tagDynamic(p1, p2, &t.lx[i], &keys)
+				ks := keys[:]
+				if t.light {
+					preFeatures(t.lx, i, p1, &keys)
+					ks = keys[:numPreFeats]
+				} else {
+					tagStatic(t.lx, i, right, &keys)
+					tagDynamic(p1, p2, lv, t.lx, i, right, &keys)
+				}
 				clear(t.sc)
-				t.p.score(keys[:], t.sc)
+				t.p.score(ks, t.sc)
 				guess = uint16(argmax(t.sc))
 				if guess != gold {
-					t.p.update(keys[:], int(gold), int(guess))
+					t.p.update(ks, int(gold), int(guess))
 				}
 				t.p.tick()
 			}
 			p2, p1 = p1, uint64(guess)
+			if t.isVerb[guess] {
+				lv = uint64(guess)
+			}
 		}
 	}
 }
 
-func tagAccuracy(d *modelData, feats []sparseEntry, sents []Sentence, tc *tagClassSet) float64 {
-	m := partialModel(d, feats, nil, nil)
+// trainTagStage trains a tagger (the first pass when rights is nil and cfg.TwoPass,
+// else the only or second pass) and returns the weights of its best epoch on dev.
+func trainTagStage(ctx context.Context, d *modelData, tc *tagClassSet, train []Sentence, rights [][]uint16, dev []Sentence, cfg TrainConfig, log io.Writer, name string, light bool) ([]sparseEntry, int, float64) {
+	start := time.Now()
+	tt := newTagTrainer(d, tc, cfg.Seed)
+	tt.light = light
+	var feats []sparseEntry
+	best, bestEpoch := -1.0, 0
+	for ep := 1; ep <= cfg.TaggerEpochs; ep++ {
+		if ctx.Err() != nil {
+			return nil, 0, 0
+		}
+		tt.epoch(train, rights)
+		f, _ := tt.p.averaged(cfg.Prune)
+		dd := *d
+		dd.TagFeats = f
+		if light {
+			dd.TagFeats, dd.PreFeats = nil, f
+		}
+		acc := tagAccuracy(&dd, dev, tc, light)
+		fmt.Fprintf(log, "%s epoch %d: dev accuracy %.4f (%d features) %s\n", name, ep, acc, len(f), time.Since(start).Round(time.Second))
+		if acc > best {
+			best, bestEpoch, feats = acc, ep, f
+		}
+	}
+	return feats, bestEpoch, best
+}
+
+// jackknife tags each of cfg.Folds parts of train with a tagger trained for epochs on the
+// other parts (reading the first-pass tags rights, when not nil).
+func jackknife(ctx context.Context, d *modelData, tc *tagClassSet, train []Sentence, rights [][]uint16, cfg TrainConfig, epochs int, light bool) [][]uint16 {
+	out := make([][]uint16, len(train))
+	folds := max(cfg.Folds, 2)
+	for f := range folds {
+		if ctx.Err() != nil {
+			return out
+		}
+		lo, hi := f*len(train)/folds, (f+1)*len(train)/folds
+		rest := slices.Concat(train[:lo], train[hi:])
+		var restRights [][]uint16
+		if rights != nil {
+			restRights = slices.Concat(rights[:lo], rights[hi:])
+		}
+		ft := newTagTrainer(d, tc, cfg.Seed+uint64(f)+1)
+		ft.light = light
+		for range epochs {
+			ft.epoch(rest, restRights)
+		}
+		feats, _ := ft.p.averaged(cfg.Prune)
+		dd := *d
+		dd.PreFeats = nil
+		if light {
+			dd.PreFeats = feats
+		}
+		m := partialModel(&dd, feats, nil, nil)
+		w := m.getWorker()
+		for i := lo; i < hi; i++ {
+			var right []uint16
+			if rights != nil {
+				right = rights[i]
+			}
+			forms := train[i].Form
+			w.lexWords(forms)
+			out[i] = make([]uint16, len(forms))
+			if light {
+				w.prePass(out[i])
+			} else {
+				w.tagPass(&m.tagger, right, out[i])
+				m.finiteVerb(out[i])
+			}
+		}
+		putWorker(w)
+	}
+	return out
+}
+
+// tagAccuracy measures the tagger of d on sents; with light, its first pass alone.
+func tagAccuracy(d *modelData, sents []Sentence, tc *tagClassSet, light bool) float64 {
+	m := partialModel(d, d.TagFeats, nil, nil)
+	w := m.getWorker()
+	defer putWorker(w)
 	right, total := 0, 0
 	for i := range sents {
 		s := &sents[i]
-		tags := m.tagClasses(s.Form)
+		var tags []uint16
+		if light {
+			w.lexWords(s.Form)
+			tags = grow(w.pre, s.Len())
+			w.prePass(tags)
+		} else {
+			tags = m.tagClasses(s.Form)
+		}
 		for j, t := range tags {
 			if t == tc.class(s.XPOS[j], s.UPOS[j]) {
 				right++
@@ -415,21 +532,18 @@ type parseTrainer struct {
 	lx      []lex
 	buf     []byte
 	gold    []int32
-	vocab   map[uint64]uint32
+	lexicon lexicon
 	lsc     []int32
 }
 
 func newParseTrainer(d *modelData, cfg TrainConfig) *parseTrainer {
 	p := &parseTrainer{d: d, labelOf: map[string]int32{}, trans: newTrainDense(cfg.TransBits),
 		labels: newTrainSparse(len(d.Labels)), rng: rand.New(rand.NewPCG(cfg.Seed, 0x9a45)),
-		vocab: map[uint64]uint32{}, lsc: make([]int32, len(d.Labels))}
+		lexicon: newLexicon(d.Vocab, d.Clusters), lsc: make([]int32, len(d.Labels))}
 	for i, l := range d.Labels {
 		p.labelOf[l] = int32(i)
 	}
 	p.root = p.labelOf["root"]
-	for i, w := range d.Vocab {
-		p.vocab[hashString(w)] = uint32(i + 1)
-	}
 	return p
 }
 
@@ -444,9 +558,8 @@ func (p *parseTrainer) epoch(sents []Sentence, tags [][]uint16, ep int) {
 		st.reset(n)
 		for i, f := range s.Form {
 			var x lex
-			x, p.buf = makeLex(f, p.buf)
-			st.word[i] = uint64(p.vocab[x.low])
-			st.tag[i] = uint64(tags[si][i])
+			x, p.buf = makeLex(f, p.buf, p.lexicon)
+			st.setWord(i, &x, tags[si][i])
 		}
 		p.gold = projectivize(s.Head, p.gold)
 		for !st.done() {

@@ -25,14 +25,16 @@ func main() {
 	var cfg syntax.TrainConfig
 	flag.StringVar(&cfg.UDDir, "ud", "../shared/data/ud-ewt", "folder with en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu")
 	flag.IntVar(&cfg.TaggerEpochs, "tagger-epochs", 0, "most tagger epochs, the best on dev kept (default 10)")
+	flag.BoolVar(&cfg.OnePass, "one-pass", false, "tag in one pass (default: two, the second reading the first's tags of the next words)")
 	flag.IntVar(&cfg.ParserEpochs, "parser-epochs", 0, "most parser epochs, the best on dev kept (default 15)")
-	flag.IntVar(&cfg.Folds, "folds", 0, "jackknife folds for the parser's training tags (default 4; 1 trains on gold tags)")
+	flag.IntVar(&cfg.Folds, "folds", 0, "jackknife folds for the parser's training tags (default 5; 1 trains on gold tags)")
 	bits := flag.Uint("bits", 0, "log2 of the transition table's rows (default 20)")
 	flag.Float64Var(&cfg.Prune, "prune", 0, "drop averaged weights smaller than this (default 0.5)")
-	flag.Float64Var(&cfg.LabelPrune, "label-prune", 0, "drop averaged labeller weights smaller than this (default 0.5)")
+	flag.Float64Var(&cfg.LabelPrune, "label-prune", 0, "drop averaged labeller weights smaller than this (default 1)")
 	flag.Uint64Var(&cfg.Seed, "seed", 0, "random seed (default 1)")
 	out := flag.String("out", "syntax/model.bin", "model file to write")
 	test := flag.String("test", "", "CoNLL-U file to evaluate the trained model on")
+	load := flag.String("model", "", "evaluate this model file on -test instead of training")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "train-syntax: unexpected arguments:", flag.Args())
@@ -42,7 +44,18 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	start := time.Now()
-	m, err := syntax.Train(ctx, cfg, os.Stderr)
+	var m *syntax.Model
+	var err error
+	if *load != "" {
+		var f *os.File
+		if f, err = os.Open(*load); err == nil {
+			m, err = syntax.ReadModel(f)
+			f.Close()
+		}
+		*out = ""
+	} else {
+		m, err = syntax.Train(ctx, cfg, os.Stderr)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train-syntax:", err)
 		os.Exit(1)

@@ -1,0 +1,43 @@
+package syntax
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestNewsSVO parses simple news sentences and checks the verb's subject and object,
+// what the event coder reads. The model is allowed a few misses (it learnt from web text:
+// reviews, e-mail, blogs), not many.
+func TestNewsSVO(t *testing.T) {
+	st := stage(t)
+	f, err := os.Open("testdata/news-svo.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	right, total := 0, 0
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		subj, verb, obj, text := cols[0], cols[1], cols[2], cols[3]
+		d := analyze(t, st, "", text)
+		s := d.Sentences[0]
+		v, sb, ob := word(t, d, s, verb), word(t, d, s, subj), word(t, d, s, obj)
+		total++
+		if d.Tokens[sb].Head == v && d.Tokens[sb].Dep == "nsubj" && d.Tokens[ob].Head == v && d.Tokens[ob].Dep == "obj" {
+			right++
+		} else {
+			t.Logf("%s\n%s", text, dump(d, s))
+		}
+	}
+	t.Logf("%d of %d subject-verb-object triples right", right, total)
+	if right < total*9/10 {
+		t.Errorf("only %d of %d subject-verb-object triples right", right, total)
+	}
+}
