@@ -45,11 +45,18 @@ func Detect(text string) string {
 		}
 		text = text[:cut]
 	}
-	if looksEnglish(text) {
-		return "en"
+	words, hits := englishWords(text)
+	if words >= 20 && hits*5 >= words {
+		return "en" // fast path, see englishWords
 	}
 	info := whatlanggo.Detect(text)
 	if info.Confidence < minConfidence {
+		// Trigram statistics are unreliable on a headline and a sentence or two; a
+		// short text with English function words in it is taken as English rather than
+		// left undetermined, which would make every English-only stage skip it.
+		if hits >= 2 && hits*8 >= words {
+			return "en"
+		}
 		return ""
 	}
 	if code := info.Lang.Iso6391(); code != "" {
@@ -70,11 +77,10 @@ var englishFunctionWords = map[string]bool{
 	"an": true, "after": true, "had": true, "which": true, "would": true, "their": true,
 }
 
-// looksEnglish is a fast path for the common case: when at least a fifth of the first
-// words are English function words, the text is English, and the trigram detector (which
-// costs most of the language stage) need not run. Too few words, and it defers.
-func looksEnglish(text string) bool {
-	words, hits := 0, 0
+// englishWords counts the ASCII words of text and how many of them are English function
+// words. When at least a fifth of the words are, the text is English and the trigram
+// detector (which costs most of the language stage) need not run.
+func englishWords(text string) (words, hits int) {
 	start := -1
 	var buf [16]byte
 	for i := 0; i <= len(text); i++ {
@@ -103,7 +109,7 @@ func looksEnglish(text string) bool {
 			}
 		}
 	}
-	return words >= 20 && hits*5 >= words
+	return words, hits
 }
 
 // normalizeCode reduces tags such as "en-GB" or "EN_us" to their primary subtag.

@@ -32,13 +32,16 @@ func TestStageKeepsDeclaredLanguage(t *testing.T) {
 	}
 }
 
-func TestLooksEnglishDefersOnOtherLanguages(t *testing.T) {
-	fr := "Les secouristes ont fouillé les décombres vendredi après le séisme qui a frappé la province orientale, selon les autorités. Le bilan est lourd et les recherches continuent dans la nuit."
-	if looksEnglish(fr) {
-		t.Error("French text taken for English")
+func TestShortTexts(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Talks stall\n\nIran snubbed Israel on Monday, officials said.", "en"},
+		{"Quake hits coast\n\nTwo people died in the town.", "en"},
+		{"Le séisme a frappé la côte.", ""},
+		{"Kerman", ""},
 	}
-	en := "The minister said on Friday that the talks would resume next week, and that both sides had agreed to a pause in the fighting while aid reached the city."
-	if !looksEnglish(en) {
-		t.Error("English text not recognised by the fast path")
+	for _, c := range cases {
+		if got := Detect(c.text); got != c.want {
+			t.Errorf("Detect(%q) = %q, want %q", c.text, got, c.want)
+		}
 	}
 }

@@ -19,6 +19,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	date := fs.String("date", "", "publication `date` (YYYY-MM-DD) for articles that have none")
 	tokens := fs.Bool("tokens", false, "include the token layer in JSON output")
 	ro := readerFlags(fs)
+	dicts := dictFlags(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -29,7 +30,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := newPipeline()
+	p, err := newPipeline(dicts)
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if len(arts) == 0 {
 		return errors.New("no articles to measure")
 	}
-	p, err := newPipeline()
+	p, err := newPipeline(nil)
 	if err != nil {
 		return err
 	}

@@ -10,8 +10,10 @@ import (
 	"time"
 
 	"github.com/tocsin-project/tocsin/actor"
+	"github.com/tocsin-project/tocsin/cameo"
 	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/dates"
+	"github.com/tocsin-project/tocsin/event"
 	"github.com/tocsin-project/tocsin/lang"
 	"github.com/tocsin-project/tocsin/ner"
 	"github.com/tocsin-project/tocsin/pipeline"
@@ -74,9 +76,29 @@ func defaultDB(e *env) string {
 	return filepath.Join(home, ".local", "share", "tocsin", "tocsin.db")
 }
 
+// dictOpts holds the --dict and --dict-only flags: PETRARCH-format dictionaries a user
+// adds to, or puts in place of, the embedded knowledge.
+type dictOpts struct {
+	files []string
+	only  *bool
+}
+
+func dictFlags(fs *flag.FlagSet) *dictOpts {
+	o := &dictOpts{}
+	fs.Func("dict", "PETRARCH-format dictionary `FILE` to add (repeatable); the kind (verbs, actors, agents, discards) is read from the content, or forced as KIND:FILE", func(v string) error {
+		o.files = append(o.files, v)
+		return nil
+	})
+	o.only = fs.Bool("dict-only", false, "use only the --dict files, not the embedded dictionaries")
+	return o
+}
+
 // newPipeline returns the pipeline with every annotator tocsin has, in order: a stage may
 // read the layers of the stages before it.
-func newPipeline() (*pipeline.Pipeline, error) {
+func newPipeline(dicts *dictOpts) (*pipeline.Pipeline, error) {
+	if dicts == nil {
+		dicts = &dictOpts{only: new(bool)}
+	}
 	syn, err := syntax.New()
 	if err != nil {
 		return nil, err
@@ -93,7 +115,31 @@ func newPipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	kb, err := actor.Load()
+	kb := actor.NewKB()
+	if !*dicts.only {
+		if kb, err = actor.Load(); err != nil {
+			return nil, err
+		}
+	}
+	var user []*cameo.Dictionary
+	for _, arg := range dicts.files {
+		d, err := cameo.LoadFile(arg)
+		if err != nil {
+			return nil, fmt.Errorf("--dict %s: %w", arg, err)
+		}
+		user = append(user, d)
+		// Actor and agent dictionaries also code the entities, not only event arguments.
+		if d.Kind == cameo.Actors || d.Kind == cameo.Agents {
+			if err := loadIntoKB(kb, d.Kind, arg); err != nil {
+				return nil, fmt.Errorf("--dict %s: %w", arg, err)
+			}
+		}
+	}
+	newEvents := event.New
+	if *dicts.only {
+		newEvents = event.NewOnly
+	}
+	events, err := newEvents(kb, user...)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +162,22 @@ func newPipeline() (*pipeline.Pipeline, error) {
 		actor.NewStage(kb),
 		quotes,
 		cas,
+		events,
 	), nil
+}
+
+// loadIntoKB adds a user's actor or agent dictionary to the actor knowledge base.
+func loadIntoKB(kb *actor.KB, kind cameo.Kind, arg string) error {
+	_, path := cameo.ParseDictArg(arg)
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if kind == cameo.Actors {
+		return kb.LoadActors(path, f)
+	}
+	return kb.LoadAgents(path, f)
 }
 
 // parseDate checks a --date value.

@@ -18,6 +18,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	db := dbFlag(fs, e)
 	so := serveFlags(fs)
 	noServe := fs.Bool("no-serve", false, "ingest the samples and exit without serving")
+	dicts := dictFlags(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -29,7 +30,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	p, err := newPipeline()
+	p, err := newPipeline(dicts)
 	if err != nil {
 		return err
 	}

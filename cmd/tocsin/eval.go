@@ -9,9 +9,11 @@ import (
 
 	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/dates"
+	"github.com/tocsin-project/tocsin/event"
 	"github.com/tocsin-project/tocsin/ner"
 	"github.com/tocsin-project/tocsin/place"
 	"github.com/tocsin-project/tocsin/quote"
+	"github.com/tocsin-project/tocsin/syntax"
 
 	"github.com/tocsin-project/tocsin/eval"
 )
@@ -23,6 +25,8 @@ var evaluations = map[string]struct {
 }{
 	"sentences":  {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSentences},
 	"casualties": {"JSONL_FILE... (e.g. casualty/testdata/dev.jsonl: the team's development set)", evalScore(casualty.Evaluate)},
+	"events":     {"JSONL_FILE... (e.g. event/testdata/dev.jsonl: the team's development set)", evalEvents},
+	"syntax":     {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSyntax},
 	"ner":        {"FORMAT:FILE... (conll2003:../shared/data/conll2003/valid.txt, uner:../shared/data/uner-ewt/en_ewt-ud-test.iob2); prose v2 is run on the same data", evalNER},
 	"places":     {"TSV_FILE... (e.g. place/testdata/ambiguous.tsv: the team's ambiguous place names)", evalPlaces},
 	"quotes":     {"DIR (PolNeAR layout: text/ and attributions/, e.g. ../shared/data/polnear-dev)", evalQuotes},
@@ -126,6 +130,38 @@ func evalPlaces(_ context.Context, e *env, paths []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "%s:\n%v\n", p, r)
+	}
+	return nil
+}
+
+// evalEvents scores event coding through the whole pipeline.
+func evalEvents(ctx context.Context, e *env, paths []string) error {
+	p, err := newPipeline(nil)
+	if err != nil {
+		return err
+	}
+	for _, path := range paths {
+		r, err := event.Evaluate(ctx, p.Run, path)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s:\n%v\n", path, r)
+	}
+	return nil
+}
+
+// evalSyntax scores the tagger and the parser on a treebank.
+func evalSyntax(ctx context.Context, e *env, paths []string) error {
+	st, err := syntax.New()
+	if err != nil {
+		return err
+	}
+	for _, path := range paths {
+		r, err := syntax.Evaluate(ctx, st.Model(), path)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s:\n%v\n", path, r)
 	}
 	return nil
 }

@@ -28,6 +28,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	ro := readerFlags(fs)
+	dicts := dictFlags(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -43,7 +44,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	p, err := newPipeline()
+	p, err := newPipeline(dicts)
 	if err != nil {
 		return err
 	}

@@ -166,3 +166,50 @@ func TestDemoIngestsSamples(t *testing.T) {
 		t.Errorf("demo summary: %s", out)
 	}
 }
+
+// TestDictFlags loads a user's PETRARCH verb and actor dictionaries on the command line.
+func TestDictFlags(t *testing.T) {
+	dir := t.TempDir()
+	verbs := filepath.Join(dir, "snub.verbs")
+	os.WriteFile(verbs, []byte("--- SNUB [125] ---\nSNUB {SNUBS SNUBBED SNUBBING}\n"), 0o644)
+	art := filepath.Join(dir, "a.txt")
+	os.WriteFile(art, []byte("Talks stall\n\nIran snubbed Israel on Monday, officials said. Iraq attacked Kuwait."), 0o644)
+
+	events := func(args ...string) map[string]doc.Event {
+		t.Helper()
+		code, out, stderr := runCLI(t, append([]string{"analyze", "--json", "--date", "2021-05-04"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var d doc.Document
+		if err := json.Unmarshal([]byte(out), &d); err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]doc.Event{}
+		for _, e := range d.Events {
+			m[e.Source+"→"+e.Target] = e
+		}
+		return m
+	}
+	// The embedded dictionary codes "snub" as a rebuff (111) and the attack as 19x.
+	ev := events(art)
+	if ev["IRN→ISR"].Code != "111" || ev["IRQ→KWT"].Root != "19" {
+		t.Fatalf("embedded dictionaries: got %+v", ev)
+	}
+	// A user's verb dictionary takes precedence for its verbs.
+	ev = events("--dict", verbs, art)
+	if got := ev["IRN→ISR"]; got.Code != "125" || !strings.Contains(got.Rule, "snub.verbs") {
+		t.Errorf("with --dict: got %+v, want code 125 from snub.verbs", got)
+	}
+	// With --dict-only the embedded knowledge is gone, actors included: the user gives
+	// the countries, and the attack, which only the embedded verbs know, is not coded.
+	actors := filepath.Join(dir, "countries.actors")
+	os.WriteFile(actors, []byte("IRAN_ [IRN]\nISRAEL_ [ISR]\nIRAQ_ [IRQ]\nKUWAIT_ [KWT]\n"), 0o644)
+	ev = events("--dict", "verbs:"+verbs, "--dict", actors, "--dict-only", art)
+	if _, ok := ev["IRQ→KWT"]; ok || ev["IRN→ISR"].Code != "125" {
+		t.Errorf("with --dict-only: got %+v, want only the snub", ev)
+	}
+	if code, _, stderr := runCLI(t, "analyze", "--dict", filepath.Join(dir, "missing.txt"), art); code == exitOK || !strings.Contains(stderr, "missing.txt") {
+		t.Errorf("a missing dictionary: exit %d, stderr %q", code, stderr)
+	}
+}

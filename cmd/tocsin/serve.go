@@ -35,6 +35,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[--db PATH] [--addr HOST:PORT] [--token TOKEN]")
 	db := dbFlag(fs, e)
 	so := serveFlags(fs)
+	dicts := dictFlags(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -46,7 +47,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	p, err := newPipeline()
+	p, err := newPipeline(dicts)
 	if err != nil {
 		return err
 	}
