@@ -186,9 +186,8 @@ func TestOddInput(t *testing.T) {
 	if err := st.Annotate(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	if d.Tokens[1].Dep != "root" || d.Tokens[0].Head != 1 {
-		t.Errorf("no sentences: %+v", d.Tokens)
-	}
+	d.Sentences = []doc.Sentence{{Text: text, Span: doc.Span{End: len(text)}, EndToken: len(toks)}}
+	checkTrees(t, d) // the whole document was one sentence
 	d = &doc.Document{Text: text, Language: "en", Tokens: segment.Tokenize(text), Sentences: []doc.Sentence{{FirstToken: 2, EndToken: 99}, {FirstToken: 5, EndToken: 1}}}
 	if err := st.Annotate(context.Background(), d); err != nil {
 		t.Fatal(err)
@@ -249,7 +248,7 @@ func TestTreebankScores(t *testing.T) {
 	if r.Words != 25094 {
 		t.Errorf("%d words, want 25094", r.Words)
 	}
-	if r.UPOS < 0.94 || r.XPOS < 0.93 || r.Lemma < 0.96 || r.UAS < 0.82 || r.LAS < 0.78 {
+	if r.UPOS < 0.95 || r.XPOS < 0.945 || r.Lemma < 0.965 || r.UAS < 0.84 || r.LAS < 0.80 || r.LASNoPunct < 0.80 {
 		t.Errorf("scores below the bar: %v", r)
 	}
 }

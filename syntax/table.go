@@ -1,17 +1,27 @@
 package syntax
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // sparseTable maps a feature key to its non-zero class weights: an open-addressing table
 // of slots, each naming a run of packed weights (class | int16 value << 16). Features of
 // the tagger and the labeller have a handful of non-zero weights each, so the packed form
 // is several times smaller than rows of every class, and smaller means fewer cache misses.
-// A slot is one uint64: the key's high 32 bits (its low bits chose the slot), the run's
+// A slot is one uint64: the key's low 32 bits (its high bits chose the slot), the run's
 // offset (24 bits) and its length (8 bits); 0 is an empty slot.
 type sparseTable struct {
-	mask  uint64
+	size  uint64 // number of slots
 	slots []uint64
 	w     []uint32
+}
+
+// home is the slot where a key's probe starts: the high half of key × size, which spreads
+// keys over a table of any size.
+func (t *sparseTable) home(k uint64) uint64 {
+	hi, _ := bits.Mul64(k, t.size)
+	return hi
 }
 
 // sparseEntry is one feature with its quantised weights, as stored in the model file.
@@ -24,11 +34,8 @@ type sparseEntry struct {
 const maxSparseWeights = 1 << 24
 
 func newSparseTable(entries []sparseEntry) sparseTable {
-	size := 16
-	for size < 2*len(entries) {
-		size <<= 1
-	}
-	t := sparseTable{mask: uint64(size - 1), slots: make([]uint64, size)}
+	size := max(16, len(entries)*10/7) // 70% full
+	t := sparseTable{size: uint64(size), slots: make([]uint64, size)}
 	for _, e := range entries {
 		n := len(e.Classes)
 		if n == 0 || n > 255 || len(t.w)+n > maxSparseWeights {
@@ -38,11 +45,13 @@ func newSparseTable(entries []sparseEntry) sparseTable {
 		for i, c := range e.Classes {
 			t.w = append(t.w, uint32(c)|uint32(uint16(e.Values[i]))<<16)
 		}
-		j := e.Key & t.mask
+		j := t.home(e.Key)
 		for t.slots[j] != 0 {
-			j = (j + 1) & t.mask
+			if j++; j == t.size {
+				j = 0
+			}
 		}
-		t.slots[j] = e.Key&^0xffffffff | uint64(off)<<8 | uint64(n)
+		t.slots[j] = e.Key<<32 | uint64(off)<<8 | uint64(n)
 	}
 	return t
 }
@@ -55,7 +64,7 @@ func newSparseTable(entries []sparseEntry) sparseTable {
 func (t *sparseTable) add(keys []uint64, sc []int32) {
 	var sink uint64
 	for _, k := range keys {
-		sink += t.slots[k&t.mask]
+		sink += t.slots[t.home(k)]
 	}
 	var found [64]uint64
 	nf := 0
@@ -63,11 +72,11 @@ func (t *sparseTable) add(keys []uint64, sc []int32) {
 		if k == 0 {
 			continue
 		}
-		j := k & t.mask
-		hi := k &^ 0xffffffff
+		j := t.home(k)
+		fp := k << 32
 		for {
 			s := t.slots[j]
-			if s&^0xffffffff == hi && s != 0 {
+			if s&^0xffffffff == fp && s != 0 {
 				sink += uint64(t.w[s>>8&0xffffff])
 				found[nf&63] = s
 				nf++
@@ -76,7 +85,9 @@ func (t *sparseTable) add(keys []uint64, sc []int32) {
 			if s == 0 {
 				break
 			}
-			j = (j + 1) & t.mask
+			if j++; j == t.size {
+				j = 0
+			}
 		}
 	}
 	if sink == 1 { // almost never; keeps the loads
