@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/tocsin-project/tocsin/cameo"
@@ -143,7 +144,7 @@ func (x *extractor) withCountry(code string, c *cand, source bool) (string, stri
 	}
 	best := -1
 	for i, p := range d.Places {
-		if p.Country != "" && p.Start >= from && p.Start < sn.End {
+		if p.Country != "" && p.Start >= from && p.Start < sn.End && !x.modifierPlace(p) {
 			best = i
 		}
 	}
@@ -152,6 +153,19 @@ func (x *extractor) withCountry(code string, c *cand, source bool) (string, stri
 	}
 	p := d.Places[best]
 	return p.Country + code, fmt.Sprintf("; country %s from the place %q", p.Country, p.Name)
+}
+
+// modifierPlace reports whether a place mention modifies a noun ("US soldiers", "US
+// lives") rather than naming where something is: such a mention says whose soldiers or
+// attacks they are, not where the agents of a later sentence were.
+func (x *extractor) modifierPlace(p doc.Place) bool {
+	toks := x.d.Tokens
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End >= p.End })
+	if i >= len(toks) || toks[i].End != p.End {
+		return false
+	}
+	// Possessives stay: "Kenya's capital" does say where.
+	return toks[i].Dep == "compound" || toks[i].Dep == "amod"
 }
 
 // agentOnly reports whether an actor code starts with an agent code (cues.txt,

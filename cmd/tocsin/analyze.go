@@ -139,7 +139,18 @@ func printDocument(w io.Writer, d *doc.Document) {
 	})
 	layer("quotes", len(d.Quotes), func(i int) string {
 		x := d.Quotes[i]
-		return fmt.Sprintf("%s [%s]: %q", orNone(x.Speaker.Text), x.Cue, x.Text)
+		who := orNone(x.Speaker.Text)
+		if x.Speaker.Canonical != "" && x.Speaker.Canonical != x.Speaker.Text {
+			who += " (" + x.Speaker.Canonical + ")"
+		}
+		if x.Speaker.Actor != "" {
+			who += " " + x.Speaker.Actor
+		}
+		kind := "indirect"
+		if x.Direct {
+			kind = "direct"
+		}
+		return fmt.Sprintf("%s [%s, %s]: %q", who, x.Cue, kind, x.Text)
 	})
 	layer("casualties", len(d.Casualties), func(i int) string {
 		x := d.Casualties[i]
@@ -160,7 +171,20 @@ func printDocument(w io.Writer, d *doc.Document) {
 	})
 	layer("events", len(d.Events), func(i int) string {
 		x := d.Events[i]
-		return fmt.Sprintf("%s → %s %s (%s) %s", x.Source, x.Target, x.Code, x.Plover.Type, x.Modality)
+		s := fmt.Sprintf("%s → %s  %s %s", orNone(x.Source), orNone(x.Target), x.Code, x.Plover.Type)
+		if x.Modality != "" && x.Modality != "asserted" {
+			s += " (" + x.Modality + ")"
+		}
+		if x.Place != "" {
+			s += "  in " + x.Place
+		}
+		if x.Date != "" {
+			s += "  on " + x.Date
+		}
+		if x.Sentence >= 0 && x.Sentence < len(d.Sentences) {
+			s += fmt.Sprintf("\n      sentence %d: %s", x.Sentence+1, d.Sentences[x.Sentence].Text)
+		}
+		return s
 	})
 	for _, s := range d.Skipped {
 		fmt.Fprintf(w, "skipped %s: %s\n", s.Stage, s.Reason)
