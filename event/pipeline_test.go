@@ -61,9 +61,6 @@ func TestSeedArticle(t *testing.T) {
 		{"Pompeo accusing Iran of propaganda (USAGOV → IRN, 11x)", func(e doc.Event) bool {
 			return e.Source == "USAGOV" && e.Target == "IRN" && e.Root == "11"
 		}},
-		{"mourners chanting anti-American slogans (IRN civilians → USA, 14x)", func(e doc.Event) bool {
-			return e.Source == "IRNCVL" && country(e.Target) == "USA" && e.Root == "14"
-		}},
 	}
 	for _, c := range cases {
 		if find(d, c.pred) == nil {

@@ -38,11 +38,11 @@ func (w *worker) tagWords(forms []string) {
 	w.tags = grow(w.tags, n)
 	w.lexWords(forms)
 	if !m.twoPass {
-		w.tagPass(&m.tagger, m.tagBias, nil, w.tags)
+		w.tagPass(&m.tagger, nil, w.tags)
 	} else {
 		w.pre = grow(w.pre, n)
 		w.prePass(w.pre)
-		w.tagPass(&m.tagger, m.tagBias, w.pre, w.tags)
+		w.tagPass(&m.tagger, w.pre, w.tags)
 	}
 	m.finiteVerb(w.tags)
 }
@@ -92,8 +92,8 @@ func (w *worker) prePass(out []uint16) {
 		if w.lx[i].dict == 0 {
 			preFeatures(w.lx, i, p1, &w.tkeys)
 			sc := w.tsc
-			copy(sc, m.preBias) // keys[0], the bias, is the same for every word
-			m.pre.add(w.tkeys[1:numPreFeats], sc)
+			clear(sc)
+			m.pre.add(w.tkeys[:numPreFeats], sc)
 			tag = uint16(argmax(sc))
 		}
 		out[i] = tag
@@ -101,9 +101,8 @@ func (w *worker) prePass(out []uint16) {
 	}
 }
 
-// tagPass tags the words in w.lx left to right with the weights of t, whose bias
-// feature's weights are bias.
-func (w *worker) tagPass(t *sparseTable, bias []int32, right []uint16, out []uint16) {
+// tagPass tags the words in w.lx left to right with the weights of t.
+func (w *worker) tagPass(t *sparseTable, right []uint16, out []uint16) {
 	p1, p2, lv := uint64(tagStart1), uint64(tagStart2), uint64(tagStart1)
 	for i := range w.lx {
 		tag := w.lx[i].dict - 1
@@ -111,8 +110,8 @@ func (w *worker) tagPass(t *sparseTable, bias []int32, right []uint16, out []uin
 			tagStatic(w.lx, i, right, &w.tkeys)
 			tagDynamic(p1, p2, lv, w.lx, i, right, &w.tkeys)
 			sc := w.tsc
-			copy(sc, bias) // keys[0], the bias, is the same for every word
-			t.add(w.tkeys[1:], sc)
+			clear(sc)
+			t.add(w.tkeys[:], sc)
 			tag = uint16(argmax(sc))
 		}
 		out[i] = tag

@@ -6,8 +6,7 @@
 // Everything is trained by this package's own code (cmd/train-syntax) on Universal
 // Dependencies English EWT, and greedy: one left-to-right pass per tagger, one linear-time
 // pass of the parser, no beam. PETRARCH needs a Stanford CoreNLP constituency parse at a
-// few sentences a second; this stage runs at 300,000 to 370,000 words a second on one
-// core (BenchmarkStageNewsBench; see Speed).
+// few sentences a second; this stage runs at some 300,000 words a second on one core.
 //
 // # Tagger
 //
@@ -20,15 +19,12 @@
 // lacks: it is what tells "Police arrested/VBD 12 protesters" from "the men arrested/VBN
 // yesterday". The second pass's features: the word and its lower-case form; suffixes of
 // one to four letters and prefixes of one and three; shape ("Xxx", "d,dd", "X.X."); the
-// words two to the left and one to the right, the suffixes of both neighbours, the shape
-// of the previous word, the bigram with the next word; word clusters of the word and the
-// previous word and the word's capitalisation class (see below); the first pass's next
-// two tags, alone, together and with the word; the previous one and two tags, the
-// previous tag with the word, with the next first-pass tag and with the next tag and the
-// word's last two letters; and the tag of the nearest verb to the left, which coordinated
-// verbs share ("went to Baghdad and met leaders"). Scores start from the bias feature's
-// weights, the same for every word.
-//
+// words two either side, the suffixes and shapes of the neighbours, the bigram with the
+// next word; word clusters of the word and its neighbours and the word's capitalisation
+// class (see below); the first pass's next two tags, alone, together and with the word;
+// the previous one and two tags, the previous tag with the word, with the next first-pass
+// tag and with the next tag and the word's last two letters; and the tag of the nearest
+// verb to the left, which coordinated verbs share ("went to Baghdad and met leaders").
 // Frequent words that have one tag 99.5% of the time in training (487 words: "the",
 // "of", ",") take it without scoring. On a sentence without a finite verb, the first past
 // participle between a noun and the start of a noun phrase becomes a past tense verb
@@ -48,8 +44,8 @@
 // Suffix rules learnt from the treebank's word types per Penn tag ("ied" VBD → strip 3,
 // add "y"; the longest known suffix wins; kept when seen on two types and not implied by
 // a shorter suffix), and a table of the training words whose lemma the rules miss ("went"
-// → "go", "us" → "we", "mice" → "mouse", "better" → "good" or "well" by tag). Proper
-// nouns keep their capitals. 96.8% of the test set's lemmas are the treebank's.
+// → "go", "us" → "we", "mice" → "mouse"). Proper nouns keep their capitals. 96.9% of the
+// test set's lemmas are the treebank's.
 //
 // # Parser
 //
@@ -58,13 +54,12 @@
 // are attached bottom-up, only when complete, and only the last word on the stack may
 // attach to the root, so every sentence gets one tree with one root. The transition
 // classifier is an averaged perceptron over 72 features in the style of Zhang and Nivre
-// (2011): words and tags of the top two stack words and the first three buffer words and
-// the tag of the third stack word; word clusters of the stack's top two and the first
-// buffer word; words, tags and relations of the stack top's leftmost and rightmost
-// dependents and of the first buffer word's leftmost (two deep), and of the second stack
-// word's outermost; distances; valencies; the sets of relations already attached; and
-// pairs and triples of these. It is trained with the dynamic oracle of Goldberg and Nivre (2013), following
-// its own mistakes seven times in ten after the first epoch, on training sentences made
+// (2011): words, tags and clusters of the top three stack words and the first three
+// buffer words, of the stack top's and the first buffer word's leftmost and rightmost
+// dependents (two deep) and of the second stack word's rightmost; their relations;
+// distances; valencies; the sets of relations already attached; and pairs and triples
+// of these. It is trained with the dynamic oracle of Goldberg and Nivre (2013), following
+// its own mistakes nine times in ten after the first epoch, on training sentences made
 // projective by lifting (288 of EWT's 12,544 training sentences are not projective; 357
 // of 204,577 arcs are lifted).
 //
@@ -102,28 +97,17 @@
 // and the labeller's features are keyed (64-bit hashes) in open-addressing tables whose
 // slots name runs of packed (class, weight) pairs; the transition classifier's features
 // are hashed without keys into 2^20 rows of three weights, stored as one-byte μ-law codes
-// at run time (4 MB, and dev LAS within 0.1 of int16). The file is 7.6 MB.
+// at run time (4 MB, and dev LAS within 0.1 of int16). The file is 7 MB.
 //
 // # Accuracy (UD English EWT test; gold tokenisation, predicted tags)
 //
-//	UPOS 95.43%  XPOS 94.92%  lemma 96.84%
-//	with punctuation     UAS 84.48%  LAS 80.68%  (universal part of the relation: LAS 80.86%)
-//	without punctuation  UAS 85.05%  LAS 80.75%
+//	UPOS 95.55%  XPOS 95.01%  lemma 96.86%
+//	with punctuation     UAS 84.57%  LAS 80.64%  (universal part of the relation: LAS 80.83%)
+//	without punctuation  UAS 85.19%  LAS 80.75%
 //
-// On dev: UPOS 95.23%, XPOS 94.64%, UAS 83.84%, LAS 79.94% (with punctuation); with gold
-// tags the parser reaches LAS 83.6% on dev, so tagging costs it three and a half points.
-// Training with other seeds moves dev LAS by about ±0.3 (80.32 and 80.01 for seeds 2
-// and 3). Evaluate computes these; `tocsin eval syntax` reports them.
-//
-// # Speed
-//
-// BenchmarkStageNewsBench runs the stage on the 840 news-bench articles (0.6 million
-// words, counted as tocsin bench counts them), tokenised and split beforehand: 300,000 to
-// 370,000 words a second on one core of the shared 2-core development machine, whose
-// memory is busy with other work (the stage is bound by cache misses: some 160 weight
-// lookups per token, two thirds of them the parser's). Where the time goes: tagging 45%
-// (the first pass 11%), transitions 29%, labelling 21%, lemmas 4%. A one-pass tagger
-// (train-syntax -one-pass) is about 20% faster, for UPOS 94.64% and LAS 79.77% on dev.
+// On dev: UPOS 95.36%, XPOS 94.72%, UAS 84.25%, LAS 80.22% (with punctuation); with gold
+// tags the parser reaches LAS 83.7% on dev, so tagging costs it three and a half points.
+// Evaluate computes these; `tocsin eval syntax` reports them.
 //
 // # Weak points
 //

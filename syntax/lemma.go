@@ -54,7 +54,7 @@ func (lz *lemmatizer) apply(base, tag string) string {
 				return base
 			}
 			stem := base[:len(base)-r.Strip]
-			if !utf8.ValidString(stem) || stem == "" && r.Add == "" {
+			if !utf8.ValidString(stem) {
 				return base
 			}
 			return stem + r.Add

@@ -27,8 +27,6 @@ type Model struct {
 	lexicon    lexicon
 	tagdict    map[uint64]uint16
 	tagger     sparseTable
-	tagBias    []int32 // the bias feature's weights, where scores start
-	preBias    []int32
 	pre        sparseTable // first-pass tagger, when twoPass
 	twoPass    bool
 	trans      denseTable
@@ -133,8 +131,6 @@ func compile(d *modelData) (*Model, error) {
 	m.tagger = newSparseTable(d.TagFeats)
 	m.pre = newSparseTable(d.PreFeats)
 	m.twoPass = len(d.PreFeats) > 0
-	m.tagBias = m.tagger.row(f1(ttBias, 0), len(d.Tags))
-	m.preBias = m.pre.row(f1(ttBias, 0), len(d.Tags))
 	m.labeler = newSparseTable(d.LabelFeats)
 	m.trans = newDenseTable(d.TransBits, d.Trans)
 	m.lemmas = newLemmatizer(d.LemmaRules, d.LemmaExc)

@@ -2,7 +2,6 @@ package syntax
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -26,23 +25,15 @@ func stage(t testing.TB) *Stage {
 // analyze runs the text stage and the syntax stage on an article.
 func analyze(t testing.TB, s *Stage, title, body string) *doc.Document {
 	t.Helper()
-	d, err := analyzeErr(s, title, body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-func analyzeErr(s *Stage, title, body string) (*doc.Document, error) {
 	d := pipeline.NewDocument(&article.Article{Title: title, Body: body, Language: "en"})
 	ctx := context.Background()
 	if err := (segment.Stage{}).Annotate(ctx, d); err != nil {
-		return nil, err
+		t.Fatal(err)
 	}
 	if err := s.Annotate(ctx, d); err != nil {
-		return nil, err
+		t.Fatal(err)
 	}
-	return d, nil
+	return d
 }
 
 // sentenceWith returns the index of the first sentence containing phrase.
@@ -259,44 +250,5 @@ func TestTreebankScores(t *testing.T) {
 	}
 	if r.UPOS < 0.95 || r.XPOS < 0.945 || r.Lemma < 0.965 || r.UAS < 0.84 || r.LAS < 0.80 || r.LASNoPunct < 0.80 {
 		t.Errorf("scores below the bar: %v", r)
-	}
-}
-
-// TestConcurrent annotates documents from several goroutines (run with -race).
-func TestConcurrent(t *testing.T) {
-	st := stage(t)
-	texts := []string{
-		"Iran threatened retaliation after the strike.",
-		"Police arrested 12 protesters in the capital on Sunday.",
-		"The Saudi-led coalition and anti-American militias clashed near the border.",
-	}
-	want := make([]*doc.Document, len(texts))
-	for i, s := range texts {
-		want[i] = analyze(t, st, "", s)
-	}
-	done := make(chan error)
-	for g := range 4 {
-		go func() {
-			var err error
-			for r := range 20 {
-				i := (g + r) % len(texts)
-				d, aerr := analyzeErr(st, "", texts[i])
-				if aerr != nil {
-					err = aerr
-					break
-				}
-				for k := range d.Tokens {
-					if d.Tokens[k] != want[i].Tokens[k] {
-						err = fmt.Errorf("token %d of %q differs between runs", k, texts[i])
-					}
-				}
-			}
-			done <- err
-		}()
-	}
-	for range 4 {
-		if err := <-done; err != nil {
-			t.Error(err)
-		}
 	}
 }

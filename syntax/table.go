@@ -6,12 +6,11 @@ import (
 )
 
 // sparseTable maps a feature key to its non-zero class weights: an open-addressing table
-// of slots, each naming a run of packed weights (class | int16 value << 16). Most features
-// of the tagger and the labeller have a handful of non-zero weights, so the packed form is
-// several times smaller than rows of every class, and smaller means fewer cache misses
-// (full rows for the few features with many weights measured slower). A slot is one
-// uint64: the key's low 32 bits (its high bits chose the slot), the run's offset (24
-// bits) and its length (8 bits); 0 is an empty slot.
+// of slots, each naming a run of packed weights (class | int16 value << 16). Features of
+// the tagger and the labeller have a handful of non-zero weights each, so the packed form
+// is several times smaller than rows of every class, and smaller means fewer cache misses.
+// A slot is one uint64: the key's low 32 bits (its high bits chose the slot), the run's
+// offset (24 bits) and its length (8 bits); 0 is an empty slot.
 type sparseTable struct {
 	size  uint64 // number of slots
 	slots []uint64
@@ -57,13 +56,6 @@ func newSparseTable(entries []sparseEntry) sparseTable {
 	return t
 }
 
-// row returns the weights of feature k as a full row of n classes (zeros if absent).
-func (t *sparseTable) row(k uint64, n int) []int32 {
-	out := make([]int32, n)
-	t.add([]uint64{k}, out)
-	return out
-}
-
 // add adds the weights of the features in keys to sc; a zero key is no feature.
 //
 // Cache misses, not arithmetic, are the cost, so the work is done in passes whose loads
@@ -102,8 +94,8 @@ func (t *sparseTable) add(keys []uint64, sc []int32) {
 		sc[0]++
 	}
 	for _, s := range found[:min(nf, 64)] {
-		off := int(s >> 8 & 0xffffff)
-		for _, p := range t.w[off : off+int(s&0xff)] {
+		off := uint32(s >> 8 & 0xffffff)
+		for _, p := range t.w[off : off+uint32(s&0xff)] {
 			sc[p&0xffff] += int32(int16(p >> 16))
 		}
 	}

@@ -22,9 +22,12 @@ const (
 	ttLowP1
 	ttLowN1
 	ttLowP2
+	ttLowN2
 	ttSufP1
 	ttSufN1
 	ttShapeP1
+	ttShapeN1
+	ttLowP1Low
 	ttLowLowN1
 	// dynamic: depend on the tags already chosen
 	ttTagP1
@@ -34,6 +37,7 @@ const (
 	ttFine
 	ttMid
 	ttFineP1
+	ttFineN1
 	ttCase
 	ttR1
 	ttR1R2
@@ -44,7 +48,7 @@ const (
 )
 
 const (
-	numTagStatic  = 24
+	numTagStatic  = 27
 	numTagDynamic = 7
 	numTagFeats   = numTagStatic + numTagDynamic
 )
@@ -59,7 +63,7 @@ var (
 // chooses; right, when not nil, holds the first pass's tags, whose next two are features.
 func tagStatic(lx []lex, i int, right []uint16, keys *[numTagFeats]uint64) {
 	w := &lx[i]
-	p1, p2, n1 := &lexStart, &lexStart, &lexEnd
+	p1, p2, n1, n2 := &lexStart, &lexStart, &lexEnd, &lexEnd
 	if i > 0 {
 		p1 = &lx[i-1]
 		if i > 1 {
@@ -68,8 +72,11 @@ func tagStatic(lx []lex, i int, right []uint16, keys *[numTagFeats]uint64) {
 	}
 	if i+1 < len(lx) {
 		n1 = &lx[i+1]
+		if i+2 < len(lx) {
+			n2 = &lx[i+2]
+		}
 	}
-	keys[0] = f1(ttBias, 0) // must stay first: tagPass starts from its weights
+	keys[0] = f1(ttBias, 0)
 	keys[1] = f1(ttLow, w.low)
 	keys[2] = f1(ttForm, w.form)
 	keys[3] = opt(ttSuf1, w.suf[0])
@@ -82,26 +89,29 @@ func tagStatic(lx []lex, i int, right []uint16, keys *[numTagFeats]uint64) {
 	keys[10] = f1(ttLowP1, p1.low)
 	keys[11] = f1(ttLowN1, n1.low)
 	keys[12] = f1(ttLowP2, p2.low)
-	keys[13] = opt(ttSufP1, p1.suf[2])
-	keys[14] = opt(ttSufN1, n1.suf[2])
-	keys[15] = f1(ttShapeP1, p1.shape)
-	keys[16] = f2(ttLowLowN1, w.low, n1.low)
-	keys[17] = f1(ttFine, w.fine)
-	keys[18] = f1(ttMid, w.mid)
-	keys[19] = f1(ttFineP1, p1.fine)
+	keys[13] = f1(ttLowN2, n2.low)
+	keys[14] = opt(ttSufP1, p1.suf[2])
+	keys[15] = opt(ttSufN1, n1.suf[2])
+	keys[16] = f1(ttShapeP1, p1.shape)
+	keys[17] = f1(ttShapeN1, n1.shape)
+	keys[18] = f2(ttLowLowN1, w.low, n1.low)
+	keys[19] = f1(ttFine, w.fine)
+	keys[20] = f1(ttMid, w.mid)
+	keys[21] = f1(ttFineP1, p1.fine)
+	keys[22] = f1(ttFineN1, n1.fine)
 	first := uint64(0)
 	if i == 0 {
 		first = 1
 	}
-	keys[20] = f3(ttCase, w.cas, w.upper, first)
+	keys[23] = f3(ttCase, w.cas, w.upper, first)
 	if right == nil {
-		keys[21], keys[22], keys[23] = 0, 0, 0
+		keys[24], keys[25], keys[26] = 0, 0, 0
 		return
 	}
 	r1, r2 := rightTags(right, i)
-	keys[21] = f1(ttR1, r1)
-	keys[22] = f2(ttR1R2, r1, r2)
-	keys[23] = f2(ttR1Low, r1, w.low)
+	keys[24] = f1(ttR1, r1)
+	keys[25] = f2(ttR1R2, r1, r2)
+	keys[26] = f2(ttR1Low, r1, w.low)
 }
 
 // rightTags returns the first pass's tags of the two words after i.

@@ -29,7 +29,6 @@ type TrainConfig struct {
 	TransBits    uint    // log2 of the transition table's rows (default 20)
 	Prune        float64 // drop averaged tagger and transition weights smaller than this (default 0.5 of one update)
 	LabelPrune   float64 // the same for the labeller (default 1)
-	Explore      float64 // how often the parser follows its own prediction after the first epoch (default 0.7)
 	Seed         uint64  // shuffling and exploration (default 1)
 }
 
@@ -51,9 +50,6 @@ func (c *TrainConfig) defaults() {
 	}
 	if c.LabelPrune == 0 {
 		c.LabelPrune = 1
-	}
-	if c.Explore == 0 {
-		c.Explore = 0.7
 	}
 	if c.Seed == 0 {
 		c.Seed = 1
@@ -489,7 +485,7 @@ func jackknife(ctx context.Context, d *modelData, tc *tagClassSet, train []Sente
 			if light {
 				w.prePass(out[i])
 			} else {
-				w.tagPass(&m.tagger, m.tagBias, right, out[i])
+				w.tagPass(&m.tagger, right, out[i])
 				m.finiteVerb(out[i])
 			}
 		}
@@ -532,7 +528,6 @@ type parseTrainer struct {
 	trans   *trainDense
 	labels  *trainSparse
 	rng     *rand.Rand
-	explore float64
 	st      pstate
 	lx      []lex
 	buf     []byte
@@ -543,7 +538,7 @@ type parseTrainer struct {
 
 func newParseTrainer(d *modelData, cfg TrainConfig) *parseTrainer {
 	p := &parseTrainer{d: d, labelOf: map[string]int32{}, trans: newTrainDense(cfg.TransBits),
-		labels: newTrainSparse(len(d.Labels)), rng: rand.New(rand.NewPCG(cfg.Seed, 0x9a45)), explore: cfg.Explore,
+		labels: newTrainSparse(len(d.Labels)), rng: rand.New(rand.NewPCG(cfg.Seed, 0x9a45)),
 		lexicon: newLexicon(d.Vocab, d.Clusters), lsc: make([]int32, len(d.Labels))}
 	for i, l := range d.Labels {
 		p.labelOf[l] = int32(i)
@@ -598,7 +593,7 @@ func (p *parseTrainer) epoch(sents []Sentence, tags [][]uint16, ep int) {
 				}
 				p.trans.tick()
 				t = best
-				if ep > 1 && p.rng.Float64() < p.explore {
+				if ep > 1 && p.rng.Float64() < 0.9 {
 					t = pred // explore: follow the model's own mistakes
 				}
 			}

@@ -31,7 +31,6 @@ func main() {
 	bits := flag.Uint("bits", 0, "log2 of the transition table's rows (default 20)")
 	flag.Float64Var(&cfg.Prune, "prune", 0, "drop averaged weights smaller than this (default 0.5)")
 	flag.Float64Var(&cfg.LabelPrune, "label-prune", 0, "drop averaged labeller weights smaller than this (default 1)")
-	flag.Float64Var(&cfg.Explore, "explore", 0, "how often the parser follows its own prediction in training after the first epoch (default 0.7)")
 	flag.Uint64Var(&cfg.Seed, "seed", 0, "random seed (default 1)")
 	out := flag.String("out", "syntax/model.bin", "model file to write")
 	test := flag.String("test", "", "CoNLL-U file to evaluate the trained model on")
