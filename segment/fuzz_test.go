@@ -15,6 +15,7 @@ func FuzzSegment(f *testing.F) {
 		"“Nobody,\" she said.\n\n\nNext para... Yes?! (No.)",
 		"don't O'Brien's Iranians' e.g. a.m. J. R. R. Tolkien",
 		"\r\n\u00a0\u200b\ufeff\u2029 \t",
+		"A\x00\u0304 e\u00ad\u0301",
 	} {
 		f.Add(s)
 	}

@@ -51,7 +51,13 @@ func Normalize(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	// Dropping a character can bring a base letter and a combining mark together
+	// ("A\x00\u0304"), so compose once more.
+	out := b.String()
+	if !norm.NFC.IsNormalString(out) {
+		out = norm.NFC.String(out)
+	}
+	return out
 }
 
 // NormalizeLine normalises s as Normalize does and joins its lines with single spaces, for
