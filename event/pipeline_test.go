@@ -90,6 +90,8 @@ func TestPipelineSentences(t *testing.T) {
 		{"Pakistan accused India of spying.", "PAK→IND 1125"},
 		{"The European Union demanded that Belarus release the detained journalist.", "IGOEUREEC→BLR 1053"},
 		{"The earthquake killed forty people in eastern Turkey.", ""},
+		// "killed" is the verb here, not part of the victim's description.
+		{"The United States killed Iranian commander Qassem Soleimani in a drone strike.", "USA→IRNMIL 195"},
 	} {
 		d := analyze(t, c.text, "2021-06-15")
 		got := strings.Join(events(d), ", ")

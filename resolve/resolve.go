@@ -334,7 +334,7 @@ func (w *work) keys() {
 // at token j and starts at lo or later, outside any entity; k == -1 when there is none.
 func (w *work) phraseEnding(j, lo int) (k int, labels []string) {
 	for k = max(lo, j-5); k < j; k++ {
-		if ls, n := w.s.v.Match(w.toks[:j], k); n == j-k && !w.inEntity(k, j) && w.capitalOK(ls, k) {
+		if ls, n := w.s.v.Match(w.toks[:j], k); n == j-k && !w.inEntity(k, j) && w.capitalOK(ls, k) && !w.finiteVerb(k, j) {
 			return k, ls
 		}
 	}
@@ -355,10 +355,24 @@ func (w *work) capitalOK(labels []string, k int) bool {
 // token k, ending by hi, outside any entity.
 func (w *work) phraseAt(k, hi int) ([]string, int) {
 	ls, n := w.s.v.Match(w.toks[:hi], k)
-	if n == 0 || w.inEntity(k, k+n) || !w.capitalOK(ls, k) {
+	if n == 0 || w.inEntity(k, k+n) || !w.capitalOK(ls, k) || w.finiteVerb(k, k+n) {
 		return nil, 0
 	}
 	return ls, n
+}
+
+// finiteVerb reports whether the tagger read a token of [a, b) as a finite verb: a
+// modifier such as "killed" is then the verb of a clause ("the United States killed
+// Iranian commander X"), not part of a description ("the killed commander"). Without
+// tags (no syntax stage) nothing is a verb.
+func (w *work) finiteVerb(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch w.toks[k].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
 }
 
 func (w *work) inEntity(a, b int) bool {
