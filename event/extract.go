@@ -832,6 +832,18 @@ func (x *extractor) throughNoun(n int, allowOf bool) []actorArg {
 			}
 		}
 	}
+	// An "anti-" word just before the noun, however the parser hung it: its first
+	// piece, "anti", is often read as an affix of the verb.
+	for q := n - 1; q >= s.first && q >= n-4; q-- {
+		low := x.lower(q)
+		if strings.HasPrefix(low, "anti-") {
+			if a := x.antiArgs(q); len(a) > 0 {
+				return a
+			}
+		} else if low != "and" && low != "," && x.d.Tokens[q].POS != "ADJ" {
+			break
+		}
+	}
 	// "protested against China's treatment of the Uighurs": whose treatment.
 	if s.dep(n) == "obl" || s.dep(n) == "nmod" {
 		if p := s.child(n, "nmod:poss"); p >= 0 {

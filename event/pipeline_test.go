@@ -40,8 +40,8 @@ func TestSeedArticle(t *testing.T) {
 		what string
 		pred func(e doc.Event) bool
 	}{
-		{"the US drone strike on Soleimani (USA → IRNMIL, assault)", func(e doc.Event) bool {
-			return e.Source == "USA" && strings.HasPrefix(e.Target, "IRN") && (e.Root == "18" || e.Root == "19")
+		{"the US drone strike on Soleimani (USA → IRNMIL, aerial weapons 195)", func(e doc.Event) bool {
+			return e.Source == "USA" && strings.HasPrefix(e.Target, "IRN") && e.Code == "195"
 		}},
 		{"Iran threatening retaliation (IRN → USA, 13x)", func(e doc.Event) bool {
 			return country(e.Source) == "IRN" && country(e.Target) == "USA" && e.Root == "13" && d.Slice(e.Evidence.Trigger) == "threatened" && strings.Contains(d.Sentences[e.Sentence].Text, "retaliation")
@@ -60,6 +60,9 @@ func TestSeedArticle(t *testing.T) {
 		}},
 		{"Pompeo accusing Iran of propaganda (USAGOV → IRN, 11x)", func(e doc.Event) bool {
 			return e.Source == "USAGOV" && e.Target == "IRN" && e.Root == "11"
+		}},
+		{"mourners chanting anti-American slogans (IRN civilians → USA, 14x)", func(e doc.Event) bool {
+			return e.Source == "IRNCVL" && e.Target == "USA" && e.Root == "14"
 		}},
 	}
 	for _, c := range cases {
@@ -92,6 +95,7 @@ func TestPipelineSentences(t *testing.T) {
 		{"The earthquake killed forty people in eastern Turkey.", ""},
 		// "killed" is the verb here, not part of the victim's description.
 		{"The United States killed Iranian commander Qassem Soleimani in a drone strike.", "USA→IRNMIL 195"},
+		{"Iranian mourners chanted anti-American slogans.", "IRNCVL→USA 141"},
 	} {
 		d := analyze(t, c.text, "2021-06-15")
 		got := strings.Join(events(d), ", ")

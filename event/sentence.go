@@ -40,7 +40,75 @@ func (s *sent) reset(x *extractor, first, end int) {
 	}
 	s.verb = -1
 	s.repaired = s.repair()
+	if !s.repaired {
+		s.repaired = s.repairSubject()
+	}
 	s.build()
+}
+
+// repairSubject gives a subjectless finite root verb the noun the parser hung elsewhere
+// before it: in "The day before, mourners, spreading across several miles, chanted
+// slogans" it reads "mourners" as a conjunct of "day". The subject is the nearest noun or
+// pronoun before the verb, in the verb's own tree, with no preposition, attached loosely
+// (conjunct, apposition, unclassified); a finite verb before it ends the search, as it
+// starts another clause. It reports whether it changed anything.
+func (s *sent) repairSubject() bool {
+	toks := s.x.d.Tokens
+	v := -1
+	for i := s.first; i < s.end; i++ {
+		if s.hd[i-s.first] < 0 && toks[i].Kind != doc.Punct {
+			v = i
+			break
+		}
+	}
+	if v < 0 || toks[v].POS != "VERB" {
+		return false
+	}
+	switch toks[v].Tag {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return false
+	}
+	for i := s.first; i < s.end; i++ {
+		if int(s.hd[i-s.first]) == v {
+			switch d := s.dp[i-s.first]; {
+			case strings.HasPrefix(d, "nsubj"), strings.HasPrefix(d, "csubj"), d == "expl":
+				return false
+			}
+		}
+	}
+	for q := v - 1; q >= s.first; q-- {
+		switch toks[q].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return false
+		}
+		switch toks[q].POS {
+		case "NOUN", "PROPN", "PRON":
+		default:
+			continue
+		}
+		switch s.dp[q-s.first] {
+		case "conj", "appos", "dep", "list", "parataxis", "vocative":
+		default:
+			continue
+		}
+		if s.hasCase(q) || !s.under(q, v) {
+			continue
+		}
+		s.hd[q-s.first], s.dp[q-s.first] = int32(v), "nsubj"
+		return true
+	}
+	return false
+}
+
+// under reports whether v is an ancestor of i, from the heads alone.
+func (s *sent) under(i, v int) bool {
+	for h, steps := int(s.hd[i-s.first]), 0; h >= 0 && steps < s.end-s.first; h, steps = int(s.hd[h-s.first]), steps+1 {
+		if h == v {
+			return true
+		}
+	}
+	return false
 }
 
 // build fills the children lists, extents and clause memo from hd.

@@ -4,6 +4,8 @@ package lang
 
 import (
 	"context"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
@@ -20,24 +22,36 @@ const minConfidence = 0.3
 
 // Stage sets Document.Language. A language declared by the input (a feed, a JSON field)
 // is kept; otherwise it is detected from the text.
-type Stage struct{}
+type Stage struct {
+	// Known, when set, reports whether a word is English; it decides texts too short
+	// for trigram statistics (see DetectWith).
+	Known func(word string) bool
+}
 
 // Name implements pipeline.Stage.
 func (Stage) Name() string { return "language" }
 
 // Annotate implements pipeline.Stage.
-func (Stage) Annotate(_ context.Context, d *doc.Document) error {
+func (s Stage) Annotate(_ context.Context, d *doc.Document) error {
 	if d.Language != "" {
 		d.Language = normalizeCode(d.Language)
 		return nil
 	}
-	d.Language = Detect(d.Text)
+	d.Language = DetectWith(d.Text, s.Known)
 	return nil
 }
 
 // Detect returns the ISO 639-1 code of text's language (ISO 639-3 where no two-letter
 // code exists), or "" when it cannot tell.
-func Detect(text string) string {
+func Detect(text string) string { return DetectWith(text, nil) }
+
+// shortWords is the length under which a text is too short for trigram statistics:
+// "Iranian mourners chanted anti-American slogans." reads as Haitian Creole to them.
+const shortWords = 20
+
+// DetectWith is Detect with an English vocabulary for short texts: a text of fewer than
+// shortWords words, at least 70% of them English words, is English.
+func DetectWith(text string, known func(string) bool) string {
 	if len(text) > sampleBytes {
 		cut := sampleBytes
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
@@ -48,6 +62,9 @@ func Detect(text string) string {
 	words, hits := englishWords(text)
 	if words >= 20 && hits*5 >= words {
 		return "en" // fast path, see englishWords
+	}
+	if known != nil && words < shortWords && words >= 2 && knownShare(text, known) >= 0.7 {
+		return "en"
 	}
 	info := whatlanggo.Detect(text)
 	if info.Confidence < minConfidence {
@@ -110,6 +127,37 @@ func englishWords(text string) (words, hits int) {
 		}
 	}
 	return words, hits
+}
+
+// knownShare is the share of text's words, split at spaces and trimmed of punctuation,
+// that known reports as English; a hyphenated word counts when each part does.
+func knownShare(text string, known func(string) bool) float64 {
+	words, hits := 0, 0
+	for _, f := range strings.Fields(text) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w == "" || !hasLetter(w) {
+			continue
+		}
+		words++
+		ok := true
+		for _, part := range strings.Split(w, "-") {
+			if part != "" && !known(part) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			hits++
+		}
+	}
+	if words == 0 {
+		return 0
+	}
+	return float64(hits) / float64(words)
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
 // normalizeCode reduces tags such as "en-GB" or "EN_us" to their primary subtag.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/syntax"
 )
 
 func TestDetect(t *testing.T) {
@@ -29,6 +30,27 @@ func TestStageKeepsDeclaredLanguage(t *testing.T) {
 	}
 	if d.Language != "en" {
 		t.Errorf("declared language: got %q, want en", d.Language)
+	}
+}
+
+// TestShortTextsWithVocabulary: trigram statistics call these short English texts
+// Haitian Creole or French; the syntax model's English vocabulary decides them.
+func TestShortTextsWithVocabulary(t *testing.T) {
+	syn, err := syntax.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ text, want string }{
+		{"Iranian mourners chanted anti-American slogans.", "en"},
+		{"Israeli jets bombed positions near Damascus.", "en"},
+		{"Russia shelled Kharkiv overnight.", "en"},
+		{"Les manifestants ont scandé des slogans hostiles.", "fr"},
+		{"Die Demonstranten riefen Parolen gegen Amerika.", "de"},
+	}
+	for _, c := range cases {
+		if got := DetectWith(c.text, syn.Knows); got != c.want {
+			t.Errorf("DetectWith(%q) = %q, want %q", c.text, got, c.want)
+		}
 	}
 }
 

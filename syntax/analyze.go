@@ -51,8 +51,11 @@ func (w *worker) tagWords(forms []string) {
 // its subject and its object tagged as a past participle ("Police arrested/VBN 12
 // protesters"), which the treebank's web text, rich in participles, teaches it. In a
 // sentence without a finite verb, the first participle with a noun or pronoun before it
-// and the start of a noun phrase after it becomes a past tense verb. Headlines such as
-// "Man arrested in Paris" keep their participle.
+// and the start of a noun phrase after it becomes a past tense verb; a comma closing an
+// aside after the subject may stand between them ("mourners, spreading across several
+// miles, chanted/VBN anti-American slogans"), and a hyphenated word, whatever the tag of
+// its first piece, starts a noun phrase. Headlines such as "Man arrested in Paris"
+// keep their participle.
 func (m *Model) finiteVerb(tags []uint16) {
 	if m.vbd < 0 {
 		return
@@ -62,11 +65,16 @@ func (m *Model) finiteVerb(tags []uint16) {
 			return
 		}
 	}
+	nominal := false // a noun or pronoun before i-1
 	for i := 1; i+1 < len(tags); i++ {
-		if m.tagKind[tags[i]]&kindVBN != 0 && m.tagKind[tags[i-1]]&kindNominal != 0 && m.tagKind[tags[i+1]]&kindNPStart != 0 {
+		prev := m.tagKind[tags[i-1]]
+		npNext := m.tagKind[tags[i+1]]&kindNPStart != 0 || i+2 < len(tags) && m.tagKind[tags[i+2]]&kindHyph != 0
+		if m.tagKind[tags[i]]&kindVBN != 0 && npNext &&
+			(prev&kindNominal != 0 || prev&kindComma != 0 && nominal) {
 			tags[i] = uint16(m.vbd)
 			return
 		}
+		nominal = nominal || prev&kindNominal != 0
 	}
 }
 

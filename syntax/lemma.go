@@ -57,10 +57,37 @@ func (lz *lemmatizer) apply(base, tag string) string {
 			if !utf8.ValidString(stem) {
 				return base
 			}
-			return stem + r.Add
+			if undoubles(stem, base[len(stem):], r) {
+				continue // a shorter suffix's rule
+			}
+			lemma := stem + r.Add
+			if lemma == "" {
+				return base
+			}
+			return lemma
 		}
 	}
 	return base
+}
+
+// undoubles reports whether rule r, which strips cut from stem+cut, would take off one
+// letter of a doubled consonant that is not doubled in this word: the rule "-bed" → ""
+// learnt from "robbed" and "grabbed" must not turn "bombed" into "bom". A "ck" counts as
+// doubled ("panicked" → "panic").
+func undoubles(stem, cut string, r lemmaRule) bool {
+	if r.Add != "" || len(cut) < 3 || stem == "" {
+		return false
+	}
+	switch cut[1:] {
+	case "ed", "ing", "er", "est":
+	default:
+		return false
+	}
+	c, last := cut[0], stem[len(stem)-1]
+	if strings.IndexByte("aeiouy", c) >= 0 {
+		return false
+	}
+	return c != last && !(c == 'k' && last == 'c')
 }
 
 // lemmaEntry and lemmaRuleEntry are the stored forms of the lemmatiser.

@@ -143,6 +143,8 @@ const (
 	kindVBN                 // VBN VERB
 	kindNominal             // NN NNS NNP NNPS PRP
 	kindNPStart             // DT CD PRP$ JJ NN NNS NNP NNPS PRP
+	kindComma               // ,
+	kindHyph                // HYPH
 )
 
 func tagKinds(xpos, upos []string) ([]uint8, int) {
@@ -163,6 +165,10 @@ func tagKinds(xpos, upos []string) ([]uint8, int) {
 			k |= kindNominal | kindNPStart
 		case "DT", "CD", "PRP$", "JJ":
 			k |= kindNPStart
+		case ",":
+			k |= kindComma
+		case "HYPH":
+			k |= kindHyph
 		}
 		kinds[i] = k
 		if x == "VBD" && upos[i] == "VERB" {

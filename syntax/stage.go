@@ -35,6 +35,14 @@ func Default() (*Model, error) {
 // Lemma, Head and Dep.
 type Stage struct{ m *Model }
 
+// Knows reports whether the model's English vocabulary (the treebank's words and those
+// of its word clusters) holds word, in any case. The language stage uses it on texts too
+// short for trigram statistics.
+func (s *Stage) Knows(word string) bool {
+	_, ok := s.m.lexicon[hashBytes(lowerNorm(nil, word))]
+	return ok
+}
+
 // New returns the stage with the embedded model.
 func New() (*Stage, error) {
 	m, err := Default()

@@ -221,6 +221,8 @@ func TestLemmas(t *testing.T) {
 		"Iran has threatened attacks .":        "Iran have threaten attack .",
 		"Militants were shelling the city .":   "militant be shell the city .",
 		"He went to Baghdad and met leaders .": "he go to Baghdad and meet leader .",
+		// A doubled-consonant rule ("robbed" → "rob") must not cut a single consonant.
+		"Jets bombed the town and robbers robbed banks .": "jet bomb the town and robber rob bank .",
 	} {
 		var got []string
 		for _, w := range m.Analyze(strings.Fields(words)) {
@@ -228,6 +230,21 @@ func TestLemmas(t *testing.T) {
 		}
 		if strings.Join(got, " ") != want {
 			t.Errorf("%s: lemmas %q, want %q", words, strings.Join(got, " "), want)
+		}
+	}
+}
+
+// TestFiniteVerbAfterAside checks the correction of a past tense verb tagged as a
+// participle when an aside in commas separates it from its subject.
+func TestFiniteVerbAfterAside(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("The day before , mourners , spreading across several miles , chanted anti - American slogans .")
+	for i, w := range m.Analyze(words) {
+		if words[i] == "chanted" && w.Tag != "VBD" {
+			t.Errorf("chanted: tag %s, want VBD", w.Tag)
 		}
 	}
 }

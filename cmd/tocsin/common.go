@@ -152,7 +152,7 @@ func newPipeline(dicts *dictOpts) (*pipeline.Pipeline, error) {
 		return nil, err
 	}
 	return pipeline.New(
-		lang.Stage{},
+		lang.Stage{Known: syn.Knows},
 		segment.Stage{},
 		syn,
 		dates.New(),
