@@ -29,8 +29,15 @@ func (x *extractor) emit(c *cand) {
 		tgts, note = []actorArg{t}, n
 	}
 	place := x.place(c)
-	date, dnote := x.date(c)
+	date, dnote, own := x.date(c)
 	trig := x.d.Tokens[c.trigger].Span
+	if !own {
+		defer func(from int) {
+			for i := from; i < len(x.events); i++ {
+				x.undated = append(x.undated, undated{i, dnote})
+			}
+		}(len(x.events))
+	}
 	for _, src := range c.src {
 		for _, tgt := range tgts {
 			if c.code.Forward != "" {
@@ -285,22 +292,154 @@ func (x *extractor) tokenAt(off int) int {
 }
 
 // date returns the event's date: the resolved date of its clause or sentence (dates.At),
-// else the publication date, noted in the rule.
-func (x *extractor) date(c *cand) (string, string) {
+// else the publication date, noted in the rule; own is false when the clause gave none
+// (datedMentions may then find one elsewhere).
+func (x *extractor) date(c *cand) (date, note string, own bool) {
 	trig := x.d.Tokens[c.trigger].Span
 	if dt, ok := dates.At(x.d, trig); ok {
 		if dt.Resolved && dt.Value != "" {
-			return dt.Value, ""
+			return dt.Value, "", true
 		}
 		if x.d.Published != "" {
-			return pubDate(x.d.Published), fmt.Sprintf("; date: publication date (%q is unresolved)", dt.Text)
+			return pubDate(x.d.Published), fmt.Sprintf("; date: publication date (%q is unresolved)", dt.Text), true
 		}
-		return "", fmt.Sprintf("; date: %q unresolved and no publication date", dt.Text)
+		return "", fmt.Sprintf("; date: %q unresolved and no publication date", dt.Text), true
 	}
 	if x.d.Published != "" {
-		return pubDate(x.d.Published), "; date: publication date"
+		return pubDate(x.d.Published), "; date: publication date", false
 	}
-	return "", ""
+	return "", "", false
+}
+
+// datedMentions dates the events whose own clause gives no date from another mention of
+// the same incident in the article: a resolved date that modifies an event noun of the
+// same kind ("last week's US airstrike", "the attack on Friday") whose agent, named in
+// the noun phrase, is of the event's source country. Reports often give the date once,
+// in the background, and the details elsewhere. The nearest mention wins; the rule says
+// which sentence the date came from.
+func (x *extractor) datedMentions() {
+	if len(x.undated) == 0 || len(x.d.Dates) == 0 {
+		return
+	}
+	type mention struct {
+		date     doc.Date
+		root     string
+		agent    string // country of the noun's agent
+		sentence int
+		noun     int
+	}
+	var ms []mention
+	d := x.d
+	for _, dt := range d.Dates {
+		if !dt.Resolved || dt.Value == "" {
+			continue
+		}
+		last := sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End >= dt.End })
+		if last >= len(d.Tokens) {
+			continue
+		}
+		n := d.Tokens[last].Head
+		if n < 0 || n >= len(d.Tokens) || d.Tokens[n].POS != "NOUN" {
+			continue
+		}
+		root := x.nounRoot(n)
+		if root == "" {
+			continue
+		}
+		agent := x.nounAgentCountry(n)
+		if agent == "" {
+			continue
+		}
+		ms = append(ms, mention{dt, root, agent, x.sentenceOf(n), n})
+	}
+	for _, u := range x.undated {
+		ev := &x.events[u.event]
+		best, bestDist := -1, 1<<30
+		for i, m := range ms {
+			sameKind := m.root == ev.Root || isAttack(m.root) && isAttack(ev.Root)
+			if !sameKind || m.sentence == ev.Sentence || m.agent != country(ev.Source) {
+				continue
+			}
+			if dist := abs(m.sentence - ev.Sentence); dist < bestDist {
+				best, bestDist = i, dist
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		m := ms[best]
+		ev.Date = m.date.Value
+		note := fmt.Sprintf("; date: %q in sentence %d (%q)", m.date.Text, m.sentence, d.Text[m.date.Start:d.Tokens[m.noun].End])
+		if u.note != "" && strings.HasSuffix(ev.Rule, u.note) {
+			ev.Rule = strings.TrimSuffix(ev.Rule, u.note) + note
+		} else {
+			ev.Rule += note
+		}
+	}
+}
+
+// nounRoot returns the CAMEO root of event noun n, "" when it is none or is coded
+// through a verb's patterns.
+func (x *extractor) nounRoot(n int) string {
+	es := x.st.c.nouns[x.d.Tokens[n].Lemma]
+	if len(es) == 0 {
+		es = x.st.c.nouns[x.lower(n)]
+	}
+	for _, e := range es {
+		if len(e.code) >= 2 {
+			return e.code[:2]
+		}
+	}
+	return ""
+}
+
+// nounAgentCountry returns the country of the actor that modifies noun n as its agent:
+// a compound or adjective ("US airstrike", "Israeli raid"), a possessor ("Iran's
+// attack") or a by-phrase ("an attack by Iran"). It reads the syntax layer directly, as
+// n may be in any sentence.
+func (x *extractor) nounAgentCountry(n int) string {
+	d := x.d
+	lo, hi := max(n-8, 0), min(n+8, len(d.Tokens))
+	for k := lo; k < hi; k++ {
+		if d.Tokens[k].Head != n {
+			continue
+		}
+		switch d.Tokens[k].Dep {
+		case "compound", "amod", "nmod:poss", "nmod", "nmod:agent":
+		default:
+			continue
+		}
+		if d.Tokens[k].Dep == "nmod" && !x.byPhrase(k) {
+			continue
+		}
+		if ei := x.ent[k]; ei >= 0 && d.Entities[ei].Actor != "" && !x.agentOnly(d.Entities[ei].Actor) {
+			return country(d.Entities[ei].Actor)
+		}
+	}
+	return ""
+}
+
+// byPhrase reports whether token k has "by" as its case marker.
+func (x *extractor) byPhrase(k int) bool {
+	for j := max(k-4, 0); j < k; j++ {
+		if x.d.Tokens[j].Head == k && x.d.Tokens[j].Dep == "case" {
+			return x.lowerIs(j, "by")
+		}
+	}
+	return false
+}
+
+// sentenceOf returns the index of the sentence holding token i.
+func (x *extractor) sentenceOf(i int) int {
+	ss := x.d.Sentences
+	return sort.Search(len(ss), func(k int) bool { return ss[k].EndToken > i })
+}
+
+func abs(a int) int {
+	if a < 0 {
+		return -a
+	}
+	return a
 }
 
 // pubDate keeps the date part of an ISO date-time.

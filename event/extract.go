@@ -43,7 +43,14 @@ type extractor struct {
 	refOut []verbRef
 	blocks []*cblock // the candidates' blocks, sliced per candidate
 
-	events []doc.Event
+	events  []doc.Event
+	undated []undated // events dated by the publication date, for datedMentions
+}
+
+// undated is an event whose own clause gives no date, with the note its rule carries.
+type undated struct {
+	event int
+	note  string
 }
 
 var extractors = sync.Pool{New: func() any { return new(extractor) }}
@@ -82,6 +89,7 @@ func (x *extractor) prepare(st *Stage, d *doc.Document) {
 	x.st, x.d = st, d
 	x.m.x = x
 	x.events = nil
+	x.undated = x.undated[:0]
 	x.low = grow(x.low, len(d.Text))
 	for i := 0; i < len(d.Text); i++ {
 		c := d.Text[i]
@@ -127,6 +135,7 @@ func (x *extractor) run() []doc.Event {
 		x.si = si
 		x.sentence(first, end)
 	}
+	x.datedMentions()
 	return x.events
 }
 

@@ -70,6 +70,16 @@ func TestSeedArticle(t *testing.T) {
 			t.Errorf("missing: %s", c.what)
 		}
 	}
+	// The strike's own sentence gives no date; "last week's US airstrike" does.
+	var lastWeek string
+	for _, dt := range d.Dates {
+		if dt.Text == "last week" {
+			lastWeek = dt.Value
+		}
+	}
+	if strike := find(d, cases[0].pred); lastWeek == "" || strike != nil && strike.Date != lastWeek {
+		t.Errorf("the drone strike is dated %q, want last week (%q)", strike.Date, lastWeek)
+	}
 	// The stampede is an incident, not an event between actors; nothing negated,
 	// threatened or hypothetical is coded as a plain fact.
 	for _, e := range d.Events {
@@ -105,6 +115,38 @@ func TestPipelineSentences(t *testing.T) {
 				t.Logf("  rule: %s", e.Rule)
 			}
 		}
+	}
+}
+
+// TestDateFromAnotherMention: an event undated in its sentence takes the date of a
+// mention of the same kind of event by the same country elsewhere, and only that.
+func TestDateFromAnotherMention(t *testing.T) {
+	d := analyze(t, "Friday's Israeli airstrike hit a depot near Damascus. Russia said on Monday that it would help Syria. "+
+		"Israeli jets bombed positions of the Syrian army. Turkish artillery shelled Kurdish fighters in Syria.", "2021-06-15")
+	var friday string
+	for _, dt := range d.Dates {
+		if dt.Text == "Friday" {
+			friday = dt.Value
+		}
+	}
+	if friday == "" {
+		t.Fatalf("no date for Friday: %+v", d.Dates)
+	}
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s %s: %s", e.Source, e.Target, e.Code, e.Date, e.Rule)
+		switch country(e.Source) {
+		case "ISR":
+			if e.Root == "19" && e.Date != friday {
+				t.Errorf("the Israeli bombing is dated %s, want %s (Friday's Israeli airstrike)", e.Date, friday)
+			}
+		case "TUR":
+			if e.Date != "2021-06-15" {
+				t.Errorf("the Turkish shelling took the date %s of another country's strike", e.Date)
+			}
+		}
+	}
+	if find(d, func(e doc.Event) bool { return country(e.Source) == "ISR" && e.Root == "19" }) == nil {
+		t.Error("the Israeli bombing is not coded")
 	}
 }
 
