@@ -76,38 +76,84 @@ func (p *Pipeline) Analyze(ctx context.Context, a *article.Article) (*doc.Docume
 	return d, nil
 }
 
-// Run runs every stage on d in order.
-func (p *Pipeline) Run(ctx context.Context, d *doc.Document) error {
-	times := make([]time.Duration, len(p.stages))
-	ran := make([]bool, len(p.stages))
-	for i, s := range p.stages {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if lb, ok := s.(LanguageBound); ok && !supports(lb.Languages(), d.Language) {
-			reason := fmt.Sprintf("language %q is not supported (stage knows %s)", d.Language, strings.Join(lb.Languages(), ", "))
-			if d.Language == "" {
-				reason = "language could not be determined"
-			}
-			d.Skipped = append(d.Skipped, doc.Skip{Stage: s.Name(), Reason: reason})
+// AnalyzeBatch is Analyze on several articles at once, stage by stage (see RunBatch):
+// docs[i] and errs[i] are arts[i]'s document and error.
+func (p *Pipeline) AnalyzeBatch(ctx context.Context, arts []*article.Article) (docs []*doc.Document, errs []error) {
+	docs = make([]*doc.Document, len(arts))
+	errs = make([]error, len(arts))
+	valid := make([]*doc.Document, 0, len(arts))
+	at := make([]int, 0, len(arts))
+	for i, a := range arts {
+		if err := a.Validate(); err != nil {
+			errs[i] = &article.InputError{Input: a.Origin, Reason: err.Error()}
 			continue
 		}
-		start := time.Now()
-		if err := s.Annotate(ctx, d); err != nil {
-			return fmt.Errorf("%s: stage %s: %w", d.Origin, s.Name(), err)
-		}
-		times[i], ran[i] = time.Since(start), true
+		docs[i] = NewDocument(a)
+		valid = append(valid, docs[i])
+		at = append(at, i)
 	}
-	d.Normalize()
+	for k, err := range p.RunBatch(ctx, valid) {
+		if err != nil {
+			docs[at[k]], errs[at[k]] = nil, err
+		}
+	}
+	return docs, errs
+}
+
+// Run runs every stage on d in order.
+func (p *Pipeline) Run(ctx context.Context, d *doc.Document) error {
+	return p.RunBatch(ctx, []*doc.Document{d})[0]
+}
+
+// RunBatch runs every stage on each of docs, stage by stage: the first stage on every
+// document, then the second, and so on. The result is the same as running each document
+// alone; the order keeps each stage's model (tens of megabytes of weights for the tagger,
+// parser and recogniser) in the processor's caches across documents instead of each
+// stage evicting the last one's at every article. errs[i] is docs[i]'s error; a document
+// whose stage fails goes no further, the others go on.
+func (p *Pipeline) RunBatch(ctx context.Context, docs []*doc.Document) (errs []error) {
+	errs = make([]error, len(docs))
+	times := make([]time.Duration, len(p.stages))
+	counts := make([]int, len(p.stages))
+	for i, s := range p.stages {
+		lb, bound := s.(LanguageBound)
+		for k, d := range docs {
+			if errs[k] != nil {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				errs[k] = err
+				continue
+			}
+			if bound && !supports(lb.Languages(), d.Language) {
+				reason := fmt.Sprintf("language %q is not supported (stage knows %s)", d.Language, strings.Join(lb.Languages(), ", "))
+				if d.Language == "" {
+					reason = "language could not be determined"
+				}
+				d.Skipped = append(d.Skipped, doc.Skip{Stage: s.Name(), Reason: reason})
+				continue
+			}
+			start := time.Now()
+			if err := s.Annotate(ctx, d); err != nil {
+				errs[k] = fmt.Errorf("%s: stage %s: %w", d.Origin, s.Name(), err)
+				continue
+			}
+			times[i] += time.Since(start)
+			counts[i]++
+		}
+	}
+	for k, d := range docs {
+		if errs[k] == nil {
+			d.Normalize()
+		}
+	}
 	p.mu.Lock()
 	for i := range times {
-		if ran[i] {
-			p.stats[i].Documents++
-			p.stats[i].Time += times[i]
-		}
+		p.stats[i].Documents += counts[i]
+		p.stats[i].Time += times[i]
 	}
 	p.mu.Unlock()
-	return nil
+	return errs
 }
 
 func supports(langs []string, lang string) bool {

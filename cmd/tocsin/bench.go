@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"sync"
 	"text/tabwriter"
 	"time"
@@ -16,17 +18,19 @@ import (
 )
 
 func runBench(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "bench", "[--workers N] [--repeat N] DIR|FILE ...")
+	fs := newFlags(e, "bench", "[--workers N] [--repeat N] [--cpuprofile FILE] DIR|FILE ...")
 	workers := fs.Int("workers", 1, "articles analysed in parallel (1 measures one core)")
 	repeat := fs.Int("repeat", 1, "passes over the articles")
+	batch := fs.Int("batch", defaultBatch, "articles analysed together, stage by stage")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the analysis to `FILE` (read it with go tool pprof)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"no input: give a directory of articles, e.g. ../shared/data/news-bench"}
 	}
-	if *workers < 1 || *repeat < 1 {
-		return usageError{"--workers and --repeat must be at least 1"}
+	if *workers < 1 || *repeat < 1 || *batch < 1 {
+		return usageError{"--workers, --repeat and --batch must be at least 1"}
 	}
 	// Read everything first so that reading and parsing files is not counted as analysis.
 	readStart := time.Now()
@@ -55,8 +59,19 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	var words, sentences int
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("--cpuprofile %s: %w", *cpuprofile, err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var mu sync.Mutex
-	jobs := make(chan *article.Article)
+	jobs := make(chan []*article.Article)
 	var wg sync.WaitGroup
 	var firstErr error
 	start := time.Now()
@@ -64,15 +79,16 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for a := range jobs {
-				cp := *a
-				d, err := p.Analyze(ctx, &cp)
+			for b := range jobs {
+				docs, errs := p.AnalyzeBatch(ctx, b)
 				mu.Lock()
-				if err != nil {
-					if firstErr == nil {
-						firstErr = err
+				for k, d := range docs {
+					if errs[k] != nil {
+						if firstErr == nil {
+							firstErr = errs[k]
+						}
+						continue
 					}
-				} else {
 					words += countWords(d)
 					sentences += len(d.Sentences)
 				}
@@ -81,8 +97,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		}()
 	}
 	for range *repeat {
-		for _, a := range arts {
-			jobs <- a
+		for lo := 0; lo < len(arts); lo += *batch {
+			jobs <- arts[lo:min(lo+*batch, len(arts))]
 		}
 	}
 	close(jobs)

@@ -208,3 +208,8 @@ func readerFlags(fs *flag.FlagSet) readerOpts {
 func (r readerOpts) options() reader.Options {
 	return reader.Options{FetchLinks: *r.fetchLinks, AllowPrivate: *r.allowPrivate, Timeout: *r.timeout, UserAgent: "tocsin/0.1 (+https://github.com/tocsin-project/tocsin)"}
 }
+
+// defaultBatch is how many articles ingest and bench analyse together, stage by stage
+// (pipeline.RunBatch): enough for each model to stay in the processor's caches across
+// articles, few enough that a batch's documents take little memory.
+const defaultBatch = 16

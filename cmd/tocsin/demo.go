@@ -34,7 +34,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ing := &ingester{st: st, p: p, workers: runtime.GOMAXPROCS(0)}
+	ing := &ingester{st: st, p: p, workers: runtime.GOMAXPROCS(0), batch: defaultBatch}
 	ing.sources = append(ing.sources, func(emit func(*article.Article, error) error) error {
 		return reader.ParseJSONL(ctx, samples.Name, bytes.NewReader(samples.JSONL()), emit)
 	})

@@ -4,13 +4,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/internal/sharedtest"
+	"github.com/tocsin-project/tocsin/reader"
+	"github.com/tocsin-project/tocsin/samples"
 )
 
 // runCLI runs tocsin with args and returns its exit code, stdout and stderr.
@@ -211,5 +215,56 @@ func TestDictFlags(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "analyze", "--dict", filepath.Join(dir, "missing.txt"), art); code == exitOK || !strings.Contains(stderr, "missing.txt") {
 		t.Errorf("a missing dictionary: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestBatchMatchesOneByOne: analysing articles together, stage by stage, gives each the
+// same document as analysing it alone, and an invalid article fails alone.
+func TestBatchMatchesOneByOne(t *testing.T) {
+	ctx := context.Background()
+	p, err := newPipeline(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []*article.Article
+	err = reader.ParseJSONL(ctx, samples.Name, bytes.NewReader(samples.JSONL()), func(a *article.Article, err error) error {
+		if err != nil {
+			return err
+		}
+		arts = append(arts, a)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts = arts[:min(len(arts), 12)]
+	bad := &article.Article{Origin: "binary.txt", Title: "Scan", Body: "\x00\x01\x02"}
+	batch := append(append([]*article.Article{}, arts[:5]...), bad)
+	batch = append(batch, arts[5:]...)
+	docs, errs := p.AnalyzeBatch(ctx, batch)
+	var ie *article.InputError
+	if !errors.As(errs[5], &ie) || docs[5] != nil {
+		t.Errorf("the binary article: got error %v, want an input error and no document", errs[5])
+	}
+	for i, a := range arts {
+		k := i
+		if i >= 5 {
+			k++
+		}
+		if errs[k] != nil {
+			t.Fatalf("%s: %v", a.Origin, errs[k])
+		}
+		alone, err := p.Analyze(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(alone)
+		got, _ := json.Marshal(docs[k])
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: the batch gave a different document", a.Origin)
+		}
+		if len(alone.Events)+len(alone.Entities) == 0 {
+			t.Errorf("%s: nothing found, so the comparison shows little", a.Origin)
+		}
 	}
 }
