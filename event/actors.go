@@ -75,6 +75,14 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 	span := doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[last].End}
 	agentOnly := actorArg{}
 	if code, how := x.codeWords(x.words); code != "" {
+		if len(code) == 3 {
+			// "The US secretary of state": the "of" complement may complete the
+			// agent; taken only to refine the country the core already gives.
+			if more, mhow, end := x.codeWithOf(h, last); strings.HasPrefix(more, code) && len(more) > len(code) {
+				code, how = more, mhow
+				span.End = d.Tokens[end].End
+			}
+		}
 		a := actorArg{code: code, span: span, head: h, how: how}
 		if !strings.HasPrefix(code, "---") {
 			return a, true
@@ -105,6 +113,33 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 		}
 	}
 	return agentOnly, agentOnly.code != ""
+}
+
+// codeWithOf codes the core words of h (in x.words) followed by h's "of" complement
+// ("secretary" + "of state"); it returns "" when h has none. The complement's last
+// token is end.
+func (x *extractor) codeWithOf(h, last int) (code, how string, end int) {
+	s := &x.s
+	d := x.d
+	for _, ch := range s.children(h) {
+		c := int(ch)
+		if c <= last || s.dep(c) != "nmod" {
+			continue
+		}
+		k := caseTok(s, c)
+		if k == c || !x.lowerIs(k, "of") {
+			continue
+		}
+		words := x.words
+		for q := last + 1; q <= int(s.right[c-s.first]); q++ {
+			if d.Tokens[q].Kind != doc.Punct {
+				words = append(words, d.Tokens[q].Text)
+			}
+		}
+		code, how = x.codeWords(words)
+		return code, how, int(s.right[c-s.first])
+	}
+	return "", "", 0
 }
 
 // codeNPUp codes the noun an apposition stands beside, without looking back down into

@@ -106,6 +106,10 @@ func TestPipelineSentences(t *testing.T) {
 		// "killed" is the verb here, not part of the victim's description.
 		{"The United States killed Iranian commander Qassem Soleimani in a drone strike.", "USA→IRNMIL 195"},
 		{"Iranian mourners chanted anti-American slogans.", "IRNCVL→USA 141"},
+		// The "of" complement completes the agent: the secretary of state is government.
+		{"The US secretary of state visited Egypt.", "USAGOV→EGY 042, EGY→USAGOV 043"},
+		// ... but does not make the families American soldiers.
+		{"The families of US soldiers met Iraqi officials.", ""},
 	} {
 		d := analyze(t, c.text, "2021-06-15")
 		got := strings.Join(events(d), ", ")
