@@ -173,19 +173,23 @@ type Evidence struct {
 
 // Event is one coded actor-to-actor event.
 type Event struct {
-	Source    string   `json:"source"`
-	Target    string   `json:"target"`
-	Code      string   `json:"code"`
-	Root      string   `json:"root"`
-	Plover    Plover   `json:"plover"`
-	QuadClass int      `json:"quad_class"`
-	Goldstein float64  `json:"goldstein"`
-	Place     string   `json:"place,omitempty"`
-	Date      string   `json:"date,omitempty"`
-	Sentence  int      `json:"sentence"`
-	Evidence  Evidence `json:"evidence"`
-	Rule      string   `json:"rule"`
-	Modality  string   `json:"modality"`
+	Source    string  `json:"source"`
+	Target    string  `json:"target"`
+	Code      string  `json:"code"`
+	Root      string  `json:"root"`
+	Plover    Plover  `json:"plover"`
+	QuadClass int     `json:"quad_class"`
+	Goldstein float64 `json:"goldstein"`
+	Place     string  `json:"place,omitempty"`
+	Date      string  `json:"date,omitempty"`
+	// DateSource says where Date comes from: "text" (the event's clause or sentence),
+	// "mention" (another mention of the same incident), "publication" (the article's
+	// publication date, when the text gives none).
+	DateSource string   `json:"date_source,omitempty"`
+	Sentence   int      `json:"sentence"`
+	Evidence   Evidence `json:"evidence"`
+	Rule       string   `json:"rule"`
+	Modality   string   `json:"modality"`
 }
 
 // Skip records that a stage did not run on this document, and why.

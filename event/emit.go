@@ -29,7 +29,7 @@ func (x *extractor) emit(c *cand) {
 		tgts, note = []actorArg{t}, n
 	}
 	place := x.place(c)
-	date, dnote, own := x.date(c)
+	date, dsrc, dnote, own := x.date(c)
 	trig := x.d.Tokens[c.trigger].Span
 	if !own {
 		defer func(from int) {
@@ -41,16 +41,16 @@ func (x *extractor) emit(c *cand) {
 	for _, src := range c.src {
 		for _, tgt := range tgts {
 			if c.code.Forward != "" {
-				x.add(src, tgt, c.code.Forward, trig, c, place, date, note+dnote)
+				x.add(src, tgt, c.code.Forward, trig, c, place, date, dsrc, note+dnote)
 			}
 			if c.code.Reverse != "" {
-				x.add(tgt, src, c.code.Reverse, trig, c, place, date, note+dnote+"; reverse of a paired code")
+				x.add(tgt, src, c.code.Reverse, trig, c, place, date, dsrc, note+dnote+"; reverse of a paired code")
 			}
 		}
 	}
 }
 
-func (x *extractor) add(src, tgt actorArg, code string, trig doc.Span, c *cand, place, date, note string) {
+func (x *extractor) add(src, tgt actorArg, code string, trig doc.Span, c *cand, place, date, dateSource, note string) {
 	sc, tc := src.code, tgt.code
 	sc, snote := x.withCountry(sc, c, true)
 	tc, tnote := x.withCountry(tc, c, false)
@@ -62,18 +62,19 @@ func (x *extractor) add(src, tgt actorArg, code string, trig doc.Span, c *cand, 
 		return
 	}
 	ev := doc.Event{
-		Source:    sc,
-		Target:    tc,
-		Code:      code,
-		Root:      in.Root,
-		Plover:    doc.Plover{Type: in.Plover, Mode: in.PloverMode},
-		QuadClass: in.QuadClass,
-		Goldstein: in.Goldstein,
-		Place:     place,
-		Date:      date,
-		Sentence:  x.si,
-		Evidence:  doc.Evidence{Source: src.span, Trigger: trig, Target: tgt.span},
-		Modality:  c.modality,
+		Source:     sc,
+		Target:     tc,
+		Code:       code,
+		Root:       in.Root,
+		Plover:     doc.Plover{Type: in.Plover, Mode: in.PloverMode},
+		QuadClass:  in.QuadClass,
+		Goldstein:  in.Goldstein,
+		Place:      place,
+		Date:       date,
+		DateSource: dateSource,
+		Sentence:   x.si,
+		Evidence:   doc.Evidence{Source: src.span, Trigger: trig, Target: tgt.span},
+		Modality:   c.modality,
 	}
 	if ev.Modality != Asserted {
 		// PLOVER's mode is kept, with the modality as an auxiliary mode after it.
@@ -291,24 +292,31 @@ func (x *extractor) tokenAt(off int) int {
 	return lo
 }
 
-// date returns the event's date: the resolved date of its clause or sentence (dates.At),
-// else the publication date, noted in the rule; own is false when the clause gave none
-// (datedMentions may then find one elsewhere).
-func (x *extractor) date(c *cand) (date, note string, own bool) {
+// Where an event's date comes from (doc.Event.DateSource).
+const (
+	DateText        = "text"        // a date in the event's clause or sentence
+	DateMention     = "mention"     // a date given to another mention of the incident
+	DatePublication = "publication" // the article's publication date
+)
+
+// date returns the event's date and where it comes from: the resolved date of its clause
+// or sentence (dates.At), else the publication date, noted in the rule; own is false
+// when the clause gave none (datedMentions may then find one elsewhere).
+func (x *extractor) date(c *cand) (date, source, note string, own bool) {
 	trig := x.d.Tokens[c.trigger].Span
 	if dt, ok := dates.At(x.d, trig); ok {
 		if dt.Resolved && dt.Value != "" {
-			return dt.Value, "", true
+			return dt.Value, DateText, "", true
 		}
 		if x.d.Published != "" {
-			return pubDate(x.d.Published), fmt.Sprintf("; date: publication date (%q is unresolved)", dt.Text), true
+			return pubDate(x.d.Published), DatePublication, fmt.Sprintf("; date: publication date (%q is unresolved)", dt.Text), true
 		}
-		return "", fmt.Sprintf("; date: %q unresolved and no publication date", dt.Text), true
+		return "", "", fmt.Sprintf("; date: %q unresolved and no publication date", dt.Text), true
 	}
 	if x.d.Published != "" {
-		return pubDate(x.d.Published), "; date: publication date", false
+		return pubDate(x.d.Published), DatePublication, "; date: publication date", false
 	}
-	return "", "", false
+	return "", "", "", false
 }
 
 // datedMentions dates the events whose own clause gives no date from another mention of
@@ -368,7 +376,7 @@ func (x *extractor) datedMentions() {
 			continue
 		}
 		m := ms[best]
-		ev.Date = m.date.Value
+		ev.Date, ev.DateSource = m.date.Value, DateMention
 		note := fmt.Sprintf("; date: %q in sentence %d (%q)", m.date.Text, m.sentence, d.Text[m.date.Start:d.Tokens[m.noun].End])
 		if u.note != "" && strings.HasSuffix(ev.Rule, u.note) {
 			ev.Rule = strings.TrimSuffix(ev.Rule, u.note) + note

@@ -77,8 +77,13 @@ func TestSeedArticle(t *testing.T) {
 			lastWeek = dt.Value
 		}
 	}
-	if strike := find(d, cases[0].pred); lastWeek == "" || strike != nil && strike.Date != lastWeek {
-		t.Errorf("the drone strike is dated %q, want last week (%q)", strike.Date, lastWeek)
+	if strike := find(d, cases[0].pred); lastWeek == "" || strike != nil && (strike.Date != lastWeek || strike.DateSource != DateMention) {
+		t.Errorf("the drone strike is dated %q (%s), want last week (%q) from another mention", strike.Date, strike.DateSource, lastWeek)
+	}
+	for _, e := range d.Events {
+		if e.Date == "2020-01-08" && e.DateSource != DatePublication {
+			t.Errorf("%s→%s %s: the publication date is not marked as such (%q)", e.Source, e.Target, e.Code, e.DateSource)
+		}
 	}
 	// The stampede is an incident, not an event between actors; nothing negated,
 	// threatened or hypothetical is coded as a plain fact.

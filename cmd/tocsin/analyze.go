@@ -180,6 +180,12 @@ func printDocument(w io.Writer, d *doc.Document) {
 		}
 		if x.Date != "" {
 			s += "  on " + x.Date
+			switch x.DateSource {
+			case "publication":
+				s += " (publication date)"
+			case "mention":
+				s += " (from another mention)"
+			}
 		}
 		if x.Sentence >= 0 && x.Sentence < len(d.Sentences) {
 			s += fmt.Sprintf("\n      sentence %d: %s", x.Sentence+1, d.Sentences[x.Sentence].Text)
