@@ -89,7 +89,21 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 		}
 		agentOnly = a // "the fallen leader": a name beside it may say whose
 	}
-	// A modifier or possessor that is an actor: "US bases", "Soleimani's daughter".
+	// A name after the head is the head's own ("his daughter Zeinab"); else a modifier
+	// or possessor that is an actor: "US bases", "Soleimani's daughter".
+	for q := h + 1; q <= last; q++ {
+		if e := x.ent[q]; e >= 0 && d.Entities[e].Actor != "" && d.Entities[e].Type == "PERSON" {
+			en := &d.Entities[e]
+			return actorArg{code: en.Actor, span: span, head: h, how: "name " + en.Text}, true
+		}
+	}
+	for _, ch := range s.children(h) {
+		c := int(ch)
+		if e := x.ent[c]; e >= 0 && s.dep(c) == "appos" && d.Entities[e].Actor != "" && d.Entities[e].Type == "PERSON" {
+			en := &d.Entities[e]
+			return actorArg{code: en.Actor, span: en.Span, head: c, how: "apposition entity " + en.Text}, true
+		}
+	}
 	for q := first; q <= last; q++ {
 		if e := x.ent[q]; e >= 0 && d.Entities[e].Actor != "" && q != h {
 			en := &d.Entities[e]

@@ -43,6 +43,7 @@ func (s *sent) reset(x *extractor, first, end int) {
 	if !s.repaired {
 		s.repaired = s.repairSubject()
 	}
+	s.repaired = s.repairTwoSubjects() || s.repaired
 	s.build()
 }
 
@@ -99,6 +100,26 @@ func (s *sent) repairSubject() bool {
 		return true
 	}
 	return false
+}
+
+// repairTwoSubjects reads a name that the parser made a second subject of the same verb,
+// right after the first, as the first's apposition: "Soleimani's daughter Zeinab
+// threatened" has one subject, the daughter, who is Zeinab.
+func (s *sent) repairTwoSubjects() bool {
+	toks := s.x.d.Tokens
+	changed := false
+	for i := s.first + 1; i < s.end; i++ {
+		p := i - 1
+		if toks[i].POS != "PROPN" || s.dp[i-s.first] != "nsubj" || s.dp[p-s.first] != "nsubj" {
+			continue
+		}
+		if s.hd[i-s.first] != s.hd[p-s.first] || toks[p].POS != "NOUN" {
+			continue
+		}
+		s.hd[i-s.first], s.dp[i-s.first] = int32(p), "appos"
+		changed = true
+	}
+	return changed
 }
 
 // under reports whether v is an ancestor of i, from the heads alone.
