@@ -5,6 +5,8 @@
 // field names are stable, and every layer is an array (empty, never absent).
 package doc
 
+import "encoding/json"
+
 // Document is one article with all its annotation layers.
 //
 // Text is the normalised article: the headline, then the standfirst (if any), then the
@@ -62,9 +64,23 @@ type Token struct {
 	Tag   string `json:"tag,omitempty"`   // Penn Treebank tag (NN, VBD, NNP...)
 	Lemma string `json:"lemma,omitempty"` // dictionary form
 	// Head is the Document.Tokens index of the syntactic head, -1 for a sentence root;
-	// meaningful only when Dep is set.
+	// meaningful only when Dep is set (and in JSON present exactly then, see MarshalJSON).
 	Head int    `json:"head,omitempty"`
 	Dep  string `json:"dep,omitempty"` // Universal Dependencies relation (nsubj, obj...)
+}
+
+// MarshalJSON writes the token with "head" whenever the token has a relation, even when
+// the head is token 0, and without it otherwise.
+func (t Token) MarshalJSON() ([]byte, error) {
+	type plain Token // the same fields, without this method
+	out := struct {
+		plain
+		Head *int `json:"head,omitempty"`
+	}{plain: plain(t)}
+	if t.Dep != "" {
+		out.Head = &t.Head
+	}
+	return json.Marshal(out)
 }
 
 // TokenKind is the tokenizer's coarse class of a token.
