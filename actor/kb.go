@@ -433,13 +433,37 @@ func combine(actor string, agents []string) string {
 			continue
 		}
 		s := strings.TrimPrefix(ag, "~")
+		armedBefore := hasArmed(code)
 		for k := 0; k+3 <= len(s); k += 3 {
-			if part := s[k : k+3]; !hasPart(code, part) {
-				code += part
+			part := s[k : k+3]
+			if hasPart(code, part) || armedBefore && isArmed(part) {
+				// "Taliban fighters": the Taliban (AFGREB) are already an armed
+				// group; "fighters" (UAF) adds nothing but noise.
+				continue
 			}
+			code += part
 		}
 	}
 	return code
+}
+
+// isArmed reports whether an agent code is an armed actor's; a code holds at most one.
+func isArmed(part string) bool {
+	switch part {
+	case "MIL", "REB", "UAF", "INS":
+		return true
+	}
+	return false
+}
+
+// hasArmed reports whether code holds an armed agent part after its first three letters.
+func hasArmed(code string) bool {
+	for k := 3; k+3 <= len(code); k += 3 {
+		if isArmed(code[k : k+3]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPart reports whether code holds the three-letter part p at a multiple of three.

@@ -62,6 +62,10 @@ func TestCodeNounPhrase(t *testing.T) {
 		{"a senior Chilean diplomat", "", "CHLGOV", "descriptor:Chilean+diplomat"},
 		{"the head of the Quds Force", "", "IRNMIL", "descriptor:Quds Force"},
 		{"IRN", "", "IRN", "country:IRN"},
+		// Forces and hardware as actors; an armed group keeps one armed role.
+		{"Israeli jets", "", "ISRMIL", "descriptor:Israeli+jets"},
+		{"Russian forces", "", "RUSMIL", "descriptor:Russian+forces"},
+		{"Taliban fighters", "", "AFGREB", "descriptor:Taliban+fighters"},
 		{"Tehran", "", "IRN", "dict:PHOENIX_COUNTRIES:IRAN_"},
 		// Date-restricted codes.
 		{"Mahmoud Ahmadinejad", "2010-05-01", "IRNGOV", "dict:PHOENIX_COUNTRIES:MAHMOUD_AHMADINEJAD_"},
