@@ -195,6 +195,17 @@ func TestNotPlaces(t *testing.T) {
 	}
 }
 
+// TestSkeletonOutlier: a name the gazetteer lacks ("Ghouta") must not become a Slovak
+// town through the transliteration skeleton of its alternate name "Guta" when the
+// article is about Syria.
+func TestSkeletonOutlier(t *testing.T) {
+	s, _ := load(t)
+	got := s.Resolve(withEntities(t, "Syria used chemical weapons against rebels in Ghouta.", "LOCATION:Syria", "LOCATION:Ghouta"))
+	if len(got) != 1 || got[0].Country != "SYR" {
+		t.Errorf("places %+v, want Syria alone", got)
+	}
+}
+
 func TestSpansAndEmpty(t *testing.T) {
 	s, _ := load(t)
 	d := withEntities(t, "Kerman mourned. Kerman wept.", "LOCATION:Kerman", "LOCATION:Kerman")

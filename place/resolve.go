@@ -203,7 +203,8 @@ func (r *resolver) choose(cv, av map[string]float64) {
 // outlier reports whether group gi resolved to a town or division of under 100,000
 // people with nothing for it but its name, in a country that nothing else in the article
 // points to while the article points elsewhere: most often a name the entities stage cut
-// out of a longer one ("Shohada" of a Tehran cemetery, "Paula" of a Nigerian forest).
+// out of a longer one ("Shohada" of a Tehran cemetery, "Paula" of a Nigerian forest), or
+// a place the gazetteer lacks that sounds like a town's alternate name.
 func (r *resolver) outlier(gi int) bool {
 	g := &r.groups[gi]
 	c := &g.cands[g.best]
@@ -224,7 +225,14 @@ func (r *resolver) outlier(gi int) bool {
 		}
 		elsewhere += v
 	}
-	return elsewhere >= 2
+	// A town matched only through the transliteration skeleton of an alternate name
+	// ("Ghouta" as "Guta", a Slovak town's other name) is weaker still: one mention of
+	// another country is enough against it.
+	need := 2.0
+	if c.level == gazetteer.Skeletal && !c.main {
+		need = 1
+	}
+	return elsewhere >= need
 }
 
 // better orders candidates by score, then population, then geonameid, so that the choice
