@@ -63,6 +63,7 @@ type cand struct {
 	code      cameo.Code
 	rule      string
 	modality  string
+	ownNeg    bool // negated in its own clause ("never invaded"), not by a verb above
 	consumed  bool // nested in another event, which codes it (a transformation) or not at all
 	retaliate bool // the phrase speaks of retaliation
 	blocks    []*cblock
@@ -312,6 +313,7 @@ func (x *extractor) verbCand(v int) {
 	x.candOf[k] = -2
 	c := cand{trigger: v}
 	c.modality = x.modality(v)
+	c.ownNeg = c.modality == Negated
 	srcH, tgtH, passive := x.args(v)
 
 	// Complements first: a nested event may be recoded by a transformation, and a verb
@@ -924,6 +926,11 @@ func (x *extractor) modality(v int) string {
 
 // transform recodes c when a transformation matches its nested event inner.
 func (x *extractor) transform(c *cand, v int, inner *cand) {
+	if inner.ownNeg {
+		// "The Kremlin said Russia never invaded Georgia" is a denial, not the
+		// accusation "X says Y attacked" codes: the nested event stays, negated.
+		return
+	}
 	for _, t := range x.st.c.transforms {
 		if !x.outerMatches(&t, v, c) || !classMatches(t.t.Class, inner) {
 			continue

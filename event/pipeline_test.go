@@ -115,6 +115,9 @@ func TestPipelineSentences(t *testing.T) {
 		{"The US secretary of state visited Egypt.", "USAGOV→EGY 042, EGY→USAGOV 043"},
 		// ... but does not make the families American soldiers.
 		{"The families of US soldiers met Iraqi officials.", ""},
+		// A report before its verb, with a denial inside: the denied event, negated,
+		// and no accusation by the ministry.
+		{"Turkey never shelled Syrian villages, the defence ministry said.", "TUR→SYRCVL 194 negated"},
 	} {
 		d := analyze(t, c.text, "2021-06-15")
 		got := strings.Join(events(d), ", ")

@@ -44,6 +44,7 @@ func (s *sent) reset(x *extractor, first, end int) {
 		s.repaired = s.repairSubject()
 	}
 	s.repaired = s.repairTwoSubjects() || s.repaired
+	s.repaired = s.repairReport() || s.repaired
 	s.build()
 }
 
@@ -117,6 +118,56 @@ func (s *sent) repairTwoSubjects() bool {
 			continue
 		}
 		s.hd[i-s.first], s.dp[i-s.first] = int32(p), "appos"
+		changed = true
+	}
+	return changed
+}
+
+// repairReport mends the commonest misparse of a report placed before its verb: in
+// "Russia never invaded Georgia, the Kremlin said" the parser takes "Georgia" for the
+// subject of "said" and "the Kremlin" for its conjunct. When a verb's subject sits
+// between the verb and its clausal complement on the left, has a conjunct after a comma,
+// and the complement has no object, the subject is the complement's object and the
+// conjunct the verb's subject.
+func (s *sent) repairReport() bool {
+	toks := s.x.d.Tokens
+	changed := false
+	for v := s.first; v < s.end; v++ {
+		if toks[v].POS != "VERB" {
+			continue
+		}
+		c, subj := -1, -1
+		for i := s.first; i < v; i++ {
+			if int(s.hd[i-s.first]) != v {
+				continue
+			}
+			switch s.dp[i-s.first] {
+			case "ccomp":
+				c = i
+			case "nsubj":
+				subj = i
+			}
+		}
+		if c < 0 || subj < c || toks[c].POS != "VERB" {
+			continue
+		}
+		conj, comma, hasObj := -1, false, false
+		for i := s.first; i < s.end; i++ {
+			switch {
+			case int(s.hd[i-s.first]) == subj && s.dp[i-s.first] == "conj" && i > subj && i < v:
+				conj = i
+			case int(s.hd[i-s.first]) == c && s.dp[i-s.first] == "obj":
+				hasObj = true
+			}
+			if i > subj && i < v && toks[i].Text == "," {
+				comma = true
+			}
+		}
+		if conj < 0 || !comma || hasObj {
+			continue
+		}
+		s.hd[subj-s.first], s.dp[subj-s.first] = int32(c), "obj"
+		s.hd[conj-s.first], s.dp[conj-s.first] = int32(v), "nsubj"
 		changed = true
 	}
 	return changed
