@@ -19,6 +19,16 @@ func decodeSentence(s *sentInfo, h history, tags []int, buf []uint64, score scor
 	n := len(s.toks)
 	var sc scores // escapes to the heap through score: one allocation per sentence
 	for i := 0; i < n; i++ {
+		// A plain lower-case word ("said", "the") outside an entity stays outside: the
+		// model tags it O all but never (the rare exceptions, such as "of" in "Bank of
+		// England", continue an entity and are scored). Skipping them halves the
+		// recogniser's work on news text.
+		if s.toks[i].plain && validNext(p1, 0) {
+			tags[i] = 0
+			h.record(s, i, 0)
+			p2, p1 = p1, 0
+			continue
+		}
 		if s.toks[i].force {
 			tags[i] = 0
 			h.record(s, i, 0)

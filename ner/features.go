@@ -85,6 +85,7 @@ type tokInfo struct {
 	title                      bool // a title such as "Mr", "Gen." or "President"
 	capital                    bool // starts with an upper-case letter
 	force                      bool // never part of an entity (hashtag, URL)
+	plain                      bool // letters only, all lower case ("said", "the")
 }
 
 // sentInfo is a sentence prepared for tagging.
@@ -93,6 +94,19 @@ type sentInfo struct {
 	lowers   []uint64
 	gazCodes [][numGaz]uint8
 	casing   uint8
+}
+
+// isPlain reports whether w is made of lower-case ASCII letters only.
+func isPlain(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Boundary values for context beyond the sentence.
@@ -125,6 +139,7 @@ func (r *resources) prepare(s *sentInfo, words []string, force []bool) {
 		s.lowers[i] = t.lower
 		r0, _ := utf8.DecodeRuneInString(w)
 		t.capital = unicode.IsUpper(r0)
+		t.plain = isPlain(w)
 		if force != nil {
 			t.force = force[i]
 		}
