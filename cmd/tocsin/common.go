@@ -212,4 +212,4 @@ func (r readerOpts) options() reader.Options {
 // defaultBatch is how many articles ingest and bench analyse together, stage by stage
 // (pipeline.RunBatch): enough for each model to stay in the processor's caches across
 // articles, few enough that a batch's documents take little memory.
-const defaultBatch = 16
+const defaultBatch = 32
