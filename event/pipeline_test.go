@@ -171,8 +171,8 @@ func TestDevelopmentSet(t *testing.T) {
 		path        string
 		exact, root float64
 	}{
-		{"testdata/dev.jsonl", 0.42, 0.57},
-		{"testdata/heldout.jsonl", 0.45, 0.58},
+		{"testdata/dev.jsonl", 0.51, 0.67},
+		{"testdata/heldout.jsonl", 0.51, 0.63},
 	} {
 		r, err := Evaluate(context.Background(), p.Run, c.path)
 		if err != nil {
