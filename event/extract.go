@@ -725,6 +725,9 @@ func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []acto
 		if passive {
 			return fallback
 		}
+		if x.uncodedName(tgt) {
+			return fallback
+		}
 	}
 	s := &x.s
 	var objs []int
@@ -738,6 +741,9 @@ func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []acto
 			}
 			if a := take(x.codeArgs(c), c); len(a) > 0 {
 				return a
+			}
+			if x.uncodedName(c) {
+				return fallback
 			}
 		}
 	}
@@ -782,6 +788,18 @@ func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []acto
 		}
 	}
 	return fallback
+}
+
+// uncodedName reports whether h is a named person or organisation that the actors stage
+// could not code. It is still the target, not something to look past: "blamed Soleimani
+// for attacks on US forces" is not aimed at the US forces.
+func (x *extractor) uncodedName(h int) bool {
+	e := x.ent[h]
+	if e < 0 || x.d.Entities[e].Actor != "" {
+		return false
+	}
+	t := x.d.Entities[e].Type
+	return t == "PERSON" || t == "ORG"
 }
 
 // nounAgent codes the agent of event noun n: its possessor ("Iran's attack"), unless the
