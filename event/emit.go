@@ -52,8 +52,8 @@ func (x *extractor) emit(c *cand) {
 
 func (x *extractor) add(src, tgt actorArg, code string, trig doc.Span, c *cand, place, date, dateSource, note string) {
 	sc, tc := src.code, tgt.code
-	sc, snote := x.withCountry(sc, c, true)
-	tc, tnote := x.withCountry(tc, c, false)
+	sc, snote := x.withCountry(sc, src.span, c, true, tgt.span)
+	tc, tnote := x.withCountry(tc, tgt.span, c, false, doc.Span{})
 	if sc == "" || tc == "" || sc == tc {
 		return
 	}
@@ -125,12 +125,18 @@ func country(code string) string {
 	return code[:3]
 }
 
-// withCountry completes a code that names only an agent ("CVL" for "mourners") with the
-// country of the latest place named in its sentence (for a source, also in the two
-// sentences before), when the agent is one that a place localises (cues.txt,
-// [local-agent]: civilians, police, rebels, not "the media" or "Muslims"). It returns
-// the code unchanged when it has a country, "" when none can be found.
-func (x *extractor) withCountry(code string, c *cand, source bool) (string, string) {
+// withCountry completes a code that names only an agent ("CVL" for "mourners", "MIL"
+// for "the military") at span with a country. First from the nearest earlier actor of
+// the same agent in the article: "the military" after "the Pentagon" (USAMIL) is the US
+// military, "the insurgents" after "the Taliban" (AFGREB) the Taliban. Else, when the
+// agent is one that a place localises (cues.txt, [local-agent]: civilians, police,
+// rebels, not "the media" or "Muslims"), from the latest place named in its sentence
+// (for a source, also in the two sentences before). A source does not take the country
+// of a place inside the target's phrase ("the insurgents promised not to threaten the
+// United States"); a target may take the source's ("Colombia suspended talks with the
+// rebels"), as such events are mostly domestic. It returns the code unchanged when it
+// has a country, "" when none can be found.
+func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool, other doc.Span) (string, string) {
 	marked := strings.HasPrefix(code, "---")
 	code = strings.TrimLeft(code, "-")
 	if !x.agentOnly(code) {
@@ -139,20 +145,32 @@ func (x *extractor) withCountry(code string, c *cand, source bool) (string, stri
 		}
 		return code, ""
 	}
-	if x.agentCue(code)&cueLocalAgent == 0 {
-		return "", "" // "people", "the media", "Muslims": no country from a place
-	}
 	d := x.d
 	sn := d.Sentences[x.si]
-	from := sn.Start // a target: a place of its own sentence
+	from := sn.Start // a target: its own sentence
 	if source && x.si >= 2 {
-		from = d.Sentences[x.si-2].Start // a source: of the two sentences before too
+		from = d.Sentences[x.si-2].Start // a source: the two sentences before too
 	} else if source {
 		from = 0
 	}
+	inOther := func(sp doc.Span) bool {
+		return other.End > other.Start && sp.Start >= other.Start && sp.End <= other.End
+	}
+	for i := len(d.Entities) - 1; i >= 0; i-- {
+		e := &d.Entities[i]
+		if e.Start >= span.Start {
+			continue
+		}
+		if len(e.Actor) == len(code)+3 && strings.HasSuffix(e.Actor, code) && !x.agentOnly(e.Actor) && !inOther(e.Span) {
+			return e.Actor, fmt.Sprintf("; %s as the %s named before", e.Actor, e.Text)
+		}
+	}
+	if x.agentCue(code)&cueLocalAgent == 0 {
+		return "", "" // "people", "the media", "Muslims": no country from a place
+	}
 	best := -1
 	for i, p := range d.Places {
-		if p.Country != "" && p.Start >= from && p.Start < sn.End && !x.modifierPlace(p) {
+		if p.Country != "" && p.Start >= from && p.Start < sn.End && !x.modifierPlace(p) && !inOther(p.Span) {
 			best = i
 		}
 	}
