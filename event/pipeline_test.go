@@ -121,6 +121,8 @@ func TestPipelineSentences(t *testing.T) {
 		// The blamed man has no code in this one-sentence article; the forces attacked
 		// are not the target of the blame.
 		{"Washington blamed Soleimani for years of attacks by Iran-backed militias on U.S. forces in Syria.", ""},
+		// "The military" is the Pentagon's, named before, not the Gulf's or Iran's.
+		{"The Pentagon announced new deployments to the Gulf on Monday. The military also warned Iran against attacking shipping.", "USAMIL→IRN 138"},
 	} {
 		d := analyze(t, c.text, "2021-06-15")
 		got := strings.Join(events(d), ", ")
