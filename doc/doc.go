@@ -38,6 +38,7 @@ type Document struct {
 	Casualties []Casualty `json:"casualties"`
 	Dates      []Date     `json:"dates"`
 	Events     []Event    `json:"events"`
+	Incidents  []Incident `json:"incidents"`
 	Skipped    []Skip     `json:"skipped"`
 }
 
@@ -208,6 +209,21 @@ type Event struct {
 	Modality   string   `json:"modality"`
 }
 
+// Incident is something that caused casualties, with or without actors: a stampede, an
+// earthquake, a bombing. It gathers the casualty counts that report it and points to the
+// actor-to-actor events behind it, if the event coder found any. Span is the mention of
+// the cause, or the first count when the text names no cause.
+type Incident struct {
+	Cause      string `json:"cause,omitempty"` // the words that name it: "stampede", "drone strike"
+	Kind       string `json:"kind,omitempty"`  // violence, accident, disaster or health
+	Casualties []int  `json:"casualties"`      // indexes into Document.Casualties
+	Events     []int  `json:"events"`          // indexes into Document.Events
+	Place      string `json:"place,omitempty"`
+	Date       string `json:"date,omitempty"`
+	Sentence   int    `json:"sentence"`
+	Span
+}
+
 // Skip records that a stage did not run on this document, and why.
 type Skip struct {
 	Stage  string `json:"stage"`
@@ -245,6 +261,9 @@ func (d *Document) Normalize() {
 	}
 	if d.Events == nil {
 		d.Events = []Event{}
+	}
+	if d.Incidents == nil {
+		d.Incidents = []Incident{}
 	}
 	if d.Skipped == nil {
 		d.Skipped = []Skip{}

@@ -120,8 +120,8 @@ func TestArticlePage(t *testing.T) {
 			t.Errorf("article page lacks %q", want)
 		}
 	}
-	if n := strings.Count(body, "none yet"); n != 6 {
-		t.Errorf("%d empty layers shown, want 6", n)
+	if n := strings.Count(body, "none yet"); n != 7 {
+		t.Errorf("%d empty layers shown, want 7", n)
 	}
 
 	id := mustPost(t, h, scriptJSON)

@@ -5,11 +5,13 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
 
+	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/store/sqlite"
 )
 
@@ -34,6 +36,25 @@ func mustParsePages() *pages {
 	funcs := template.FuncMap{
 		"css":   func() template.CSS { return template.CSS(css) },
 		"isWeb": isWebURL,
+		// sentence is the text of d's sentence i, "" when there is none.
+		"sentence": func(d *doc.Document, i int) string {
+			if i < 0 || i >= len(d.Sentences) {
+				return ""
+			}
+			return d.Sentences[i].Text
+		},
+		// casualty writes d's casualty count i as "killed at least 50".
+		"casualty": func(d *doc.Document, i int) string {
+			if i < 0 || i >= len(d.Casualties) {
+				return ""
+			}
+			c := d.Casualties[i]
+			q := ""
+			if c.Qualifier != "" && c.Qualifier != "exact" {
+				q = strings.ReplaceAll(c.Qualifier, "_", " ") + " "
+			}
+			return fmt.Sprintf("%s %s%d", c.Kind, q, c.Value)
+		},
 	}
 	parse := func(name string) *template.Template {
 		return template.Must(template.New(name).Funcs(funcs).

@@ -283,7 +283,7 @@ func TestGetArticle(t *testing.T) {
 		t.Error("tokens present in the API document")
 	}
 	for _, layer := range []string{"hashtags", "paragraphs", "sentences", "entities", "places",
-		"quotes", "casualties", "dates", "events", "skipped"} {
+		"quotes", "casualties", "dates", "events", "incidents", "skipped"} {
 		if _, ok := d[layer].([]any); !ok {
 			t.Errorf("layer %q is %T, want an array", layer, d[layer])
 		}

@@ -192,10 +192,42 @@ func printDocument(w io.Writer, d *doc.Document) {
 		}
 		return s
 	})
+	layer("incidents", len(d.Incidents), func(i int) string {
+		x := d.Incidents[i]
+		s := orNone(x.Cause)
+		if x.Kind != "" {
+			s += " (" + x.Kind + ")"
+		}
+		var counts []string
+		for _, ci := range x.Casualties {
+			c := d.Casualties[ci]
+			counts = append(counts, fmt.Sprintf("%s %s%d", c.Kind, qualifierWord(c.Qualifier), c.Value))
+		}
+		s += ": " + strings.Join(counts, ", ")
+		if x.Place != "" {
+			s += "  in " + x.Place
+		}
+		if x.Date != "" {
+			s += "  on " + x.Date
+		}
+		if len(x.Events) > 0 {
+			s += fmt.Sprintf("  (%d event(s) above)", len(x.Events))
+		}
+		return s
+	})
 	for _, s := range d.Skipped {
 		fmt.Fprintf(w, "skipped %s: %s\n", s.Stage, s.Reason)
 	}
 	fmt.Fprintln(w)
+}
+
+// qualifierWord writes a casualty qualifier before its number: "at least 50".
+func qualifierWord(q string) string {
+	switch q {
+	case "", "exact":
+		return ""
+	}
+	return strings.ReplaceAll(q, "_", " ") + " "
 }
 
 func orNone(s string) string {

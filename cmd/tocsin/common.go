@@ -14,6 +14,7 @@ import (
 	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/dates"
 	"github.com/tocsin-project/tocsin/event"
+	"github.com/tocsin-project/tocsin/incident"
 	"github.com/tocsin-project/tocsin/lang"
 	"github.com/tocsin-project/tocsin/ner"
 	"github.com/tocsin-project/tocsin/pipeline"
@@ -151,6 +152,10 @@ func newPipeline(dicts *dictOpts) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	incidents, err := incident.New()
+	if err != nil {
+		return nil, err
+	}
 	return pipeline.New(
 		lang.Stage{Known: syn.Knows},
 		segment.Stage{},
@@ -163,6 +168,7 @@ func newPipeline(dicts *dictOpts) (*pipeline.Pipeline, error) {
 		quotes,
 		cas,
 		events,
+		incidents,
 	), nil
 }
 

@@ -79,10 +79,23 @@ func TestSeedPipeline(t *testing.T) {
 	// "Maj Gen" has no dots and must not end or start a sentence.
 	hasSentence("Top general, Maj Gen Hossein Salami said:", "renewed their threats of revenge.")
 	// Both layers the later annotators fill are present, as arrays.
-	for _, layer := range []string{`"entities":[`, `"places":[`, `"quotes":[`, `"casualties":[`, `"dates":[`, `"events":[`} {
+	for _, layer := range []string{`"entities":[`, `"places":[`, `"quotes":[`, `"casualties":[`, `"dates":[`, `"events":[`, `"incidents":[`} {
 		if !strings.Contains(out, layer) {
 			t.Errorf("JSON lacks layer %s", layer)
 		}
+	}
+	// The stampede is an incident with its two counts, in Kerman, and no actors.
+	if len(d.Incidents) != 1 {
+		t.Fatalf("incidents %+v, want the stampede alone", d.Incidents)
+	}
+	inc := d.Incidents[0]
+	var counts []string
+	for _, ci := range inc.Casualties {
+		counts = append(counts, d.Casualties[ci].Kind)
+	}
+	if inc.Cause != "stampede" || inc.Kind != "accident" || strings.Join(counts, " ") != "killed injured" ||
+		inc.Place != "Kerman" || len(inc.Events) != 0 || d.Slice(inc.Span) != "stampede" {
+		t.Errorf("incident %+v (counts %v), want the stampede in Kerman, killed and injured, no events", inc, counts)
 	}
 }
 

@@ -86,6 +86,8 @@ func fullDoc(id string) *doc.Document {
 		Evidence: doc.Evidence{Source: doc.Span{Start: 1, End: 2}, Trigger: doc.Span{Start: 3, End: 4},
 			Target: doc.Span{Start: 5, End: 6}},
 		Rule: "r1", Modality: "asserted"}}
+	d.Incidents = []doc.Incident{{Cause: "stampede", Kind: "accident", Casualties: []int{0}, Events: []int{},
+		Place: "Kerman", Date: "2020-01-07", Sentence: 1, Span: doc.Span{Start: 126, End: 134}}}
 	d.Skipped = []doc.Skip{{Stage: "geo", Reason: "no gazetteer"}}
 	return d
 }
@@ -131,7 +133,7 @@ func TestEmptyLayersStayArrays(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, layer := range []string{"hashtags", "paragraphs", "sentences", "entities", "places",
-		"quotes", "casualties", "dates", "events", "skipped"} {
+		"quotes", "casualties", "dates", "events", "incidents", "skipped"} {
 		if !strings.Contains(string(b), `"`+layer+`":[]`) {
 			t.Errorf("layer %s is not an empty array in %s", layer, b)
 		}
