@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/lang"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/segment"
@@ -159,6 +161,40 @@ func TestHighlight(t *testing.T) {
 	} {
 		if got := string(highlight(in)); got != want {
 			t.Errorf("highlight(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// evidenceStage stands in for the event and incident annotators, which the web package
+// does not import: it codes the second sentence as an event and its count as an incident.
+type evidenceStage struct{}
+
+func (evidenceStage) Name() string { return "evidence" }
+
+func (evidenceStage) Annotate(_ context.Context, d *doc.Document) error {
+	if len(d.Sentences) < 2 {
+		return nil
+	}
+	s := d.Sentences[1]
+	d.Casualties = append(d.Casualties, doc.Casualty{Kind: "killed", Value: 3, Qualifier: "at_least", Text: s.Text, Span: s.Span})
+	d.Events = append(d.Events, doc.Event{Source: "AAAMIL", Target: "BBB", Code: "190", Root: "19", Sentence: 1,
+		Date: "2024-03-05", DateSource: "publication", Rule: "test rule", Modality: "asserted"})
+	d.Incidents = append(d.Incidents, doc.Incident{Cause: "shelling", Kind: "violence", Casualties: []int{0}, Events: []int{0}, Sentence: 1, Span: s.Span})
+	return nil
+}
+
+// TestArticlePageShowsEvidence: each event shows the sentence that proves it, with the
+// rule on hover; an incident its counts.
+func TestArticlePageShowsEvidence(t *testing.T) {
+	h := New(openStore(t), pipeline.New(lang.Stage{}, segment.Stage{}, evidenceStage{}), Options{Token: testToken, Logger: testLogger(t)})
+	id := mustPost(t, h, floodJSON)
+	body := wantHTML(t, do(t, h, "GET", "/articles/"+id, nil), http.StatusOK)
+	for _, want := range []string{
+		"Events (1)", `<td title="test rule">Heavy rain on Tuesday pushed the river Wend`, "2024-03-05 (publication)",
+		"Incidents (1)", "<td>shelling</td>", "killed at least 3",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("article page lacks %q", want)
 		}
 	}
 }
