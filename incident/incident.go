@@ -12,8 +12,9 @@
 // incident; counts in other sentences join an incident with the same cause ("the
 // stampede" again), and a count whose sentence names no cause joins the incident of the
 // sentence before it in the same paragraph, as reports go on about one incident ("More
-// than 200 were injured."); otherwise it is an incident of its own, cause unknown. The
-// casualty stage has already merged a headline's count with the body's.
+// than 200 were injured."), or else the article's only incident with a cause, if the
+// places agree and the count fits its kind (no arrests in an earthquake); otherwise it is an incident of its own, cause unknown. The casualty
+// stage has already merged a headline's count with the body's.
 //
 // An incident of violence (or of unknown cause) points to the coercion, assaults and
 // mass violence (CAMEO roots 17 to 20) coded in its sentences; an accident, disaster or
@@ -25,6 +26,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -103,11 +105,14 @@ func (s *Stage) Incidents(d *doc.Document) []doc.Incident {
 		for k := range out {
 			inc := &out[k]
 			switch {
+			case found:
+				// The same cause, or a causeless incident of the same sentence.
+				if inc.Cause != "" && key(inc.Cause) == cs.key || inc.Cause == "" && sentOf[k] == si {
+					join = k
+				}
 			case sentOf[k] == si:
 				join = k
-			case found && inc.Cause != "" && key(inc.Cause) == cs.key:
-				join = k
-			case !found && si > 0 && sentOf[k] == si-1 && sameParagraph(d, si-1, si):
+			case si > 0 && sentOf[k] == si-1 && sameParagraph(d, si-1, si):
 				join = k
 			}
 			if join >= 0 {
@@ -133,19 +138,69 @@ func (s *Stage) Incidents(d *doc.Document) []doc.Incident {
 			inc.Date = c.Date
 		}
 	}
+	out = mergeUncaused(out, d)
 	for k := range out {
-		s.linkEvents(d, &out[k])
+		s.linkEvents(d, out, k)
 	}
 	return out
 }
 
-// causeNear finds the cause phrase of sentence si nearest to span.
+// mergeUncaused folds the incidents whose text names no cause into the article's one
+// incident with a cause, when there is exactly one and the places agree: a report about
+// a stampede that gives the injured in a later paragraph ("212 people were hurt") is
+// still about the stampede. With two causes or none, nothing says which.
+func mergeUncaused(out []doc.Incident, d *doc.Document) []doc.Incident {
+	caused := -1
+	for k := range out {
+		if out[k].Cause != "" {
+			if caused >= 0 {
+				return out
+			}
+			caused = k
+		}
+	}
+	if caused < 0 {
+		return out
+	}
+	kept := out[:0]
+	target := out[caused]
+	for k, inc := range out {
+		switch {
+		case k == caused:
+		case fits(d, inc, target.Kind) && (inc.Place == "" || target.Place == "" || inc.Place == target.Place):
+			target.Casualties = append(target.Casualties, inc.Casualties...)
+			if target.Place == "" {
+				target.Place = inc.Place
+			}
+			continue
+		}
+		kept = append(kept, inc)
+	}
+	for k := range kept {
+		if kept[k].Cause != "" {
+			kept[k] = target
+			slices.Sort(kept[k].Casualties)
+		}
+	}
+	return kept
+}
+
+// causeNear finds the cause of the count at span in sentence si: the cause phrase that is
+// the subject or an oblique of the count's verb ("a rocket attack ... killed a
+// contractor", "were killed in a stampede"), else the phrase nearest to the count.
 func (s *Stage) causeNear(d *doc.Document, si int, span doc.Span) (cause, bool) {
 	if si < 0 || si >= len(d.Sentences) || len(d.Tokens) == 0 {
 		return cause{}, false
 	}
 	sn := d.Sentences[si]
 	first, end := max(sn.FirstToken, 0), min(sn.EndToken, len(d.Tokens))
+	verbs := map[int]bool{} // the verbs of the count, from the syntax layer
+	for i := first; i < end; i++ {
+		t := &d.Tokens[i]
+		if t.Start >= span.Start && t.End <= span.End && t.POS == "VERB" {
+			verbs[i] = true
+		}
+	}
 	best, bestDist := cause{}, -1
 	for _, h := range s.causes.FindAll(d.Tokens, first, end) {
 		kind := kindOf(h.Labels)
@@ -153,6 +208,10 @@ func (s *Stage) causeNear(d *doc.Document, si int, span doc.Span) (cause, bool) 
 			continue
 		}
 		sp := doc.Span{Start: d.Tokens[h.First].Start, End: d.Tokens[h.End-1].End}
+		if argumentOf(d, h.First, h.End, verbs) {
+			text := d.Text[sp.Start:sp.End]
+			return cause{text: text, key: key(text), kind: kind, span: sp}, true
+		}
 		dist := 0
 		switch {
 		case sp.End <= span.Start:
@@ -168,24 +227,84 @@ func (s *Stage) causeNear(d *doc.Document, si int, span doc.Span) (cause, bool) 
 	return best, bestDist >= 0
 }
 
+// argumentOf reports whether the phrase of tokens [first, end) heads a subject or an
+// oblique of one of verbs.
+func argumentOf(d *doc.Document, first, end int, verbs map[int]bool) bool {
+	for i := first; i < end; i++ {
+		t := &d.Tokens[i]
+		if !verbs[t.Head] || t.Dep == "" {
+			continue
+		}
+		switch t.Dep {
+		case "nsubj", "nsubj:pass", "obl", "obl:agent":
+			return true
+		}
+	}
+	return false
+}
+
 // linkEvents adds the violent events of the incident's sentences, and takes their place
-// and date when the counts gave none. An accident, disaster or epidemic has no actors:
-// an event in the same sentence is another matter ("killed in a stampede at the funeral
-// of X, who was assassinated in a drone strike").
-func (s *Stage) linkEvents(d *doc.Document, inc *doc.Incident) {
+// and date when the counts gave none. An event whose trigger or actors touch the
+// incident's cause or counts is its; when none does, the sentence's violent events are
+// the incident's only if no other incident shares the sentence ("a rocket attack killed
+// a contractor, and air strikes killed 25 fighters" has two). An accident, disaster or
+// epidemic has no actors: an event in the same sentence is another matter ("killed in a
+// stampede at the funeral of X, who was assassinated in a drone strike").
+func (s *Stage) linkEvents(d *doc.Document, incs []doc.Incident, k int) {
+	inc := &incs[k]
 	inc.Events = []int{}
 	if inc.Kind != "" && inc.Kind != "violence" {
 		return
 	}
 	sents := map[int]bool{}
+	var spans []doc.Span
+	if inc.Cause != "" {
+		spans = append(spans, inc.Span)
+	}
 	for _, ci := range inc.Casualties {
 		sents[sentenceAt(d, d.Casualties[ci].Start)] = true
+		spans = append(spans, d.Casualties[ci].Span)
 	}
-	for ei, e := range d.Events {
+	touches := func(e *doc.Event) bool {
+		for _, sp := range spans {
+			for _, x := range []doc.Span{e.Evidence.Trigger, e.Evidence.Source, e.Evidence.Target} {
+				if x.End > x.Start && x.Start < sp.End && sp.Start < x.End {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	shared := false
+	for j := range incs {
+		if j == k {
+			continue
+		}
+		for _, ci := range incs[j].Casualties {
+			if sents[sentenceAt(d, d.Casualties[ci].Start)] {
+				shared = true
+			}
+		}
+	}
+	near, all := []int{}, []int{}
+	for ei := range d.Events {
+		e := &d.Events[ei]
 		if !sents[e.Sentence] || e.Root < "17" || e.Root > "20" {
 			continue
 		}
-		inc.Events = append(inc.Events, ei)
+		all = append(all, ei)
+		if touches(e) {
+			near = append(near, ei)
+		}
+	}
+	switch {
+	case len(near) > 0:
+		inc.Events = near
+	case !shared:
+		inc.Events = all
+	}
+	for _, ei := range inc.Events {
+		e := &d.Events[ei]
 		if inc.Place == "" {
 			inc.Place = e.Place
 		}
@@ -196,6 +315,20 @@ func (s *Stage) linkEvents(d *doc.Document, inc *doc.Incident) {
 			inc.Kind = "violence"
 		}
 	}
+}
+
+// fits reports whether every count of inc can belong to an incident of the kind: people
+// are arrested or kidnapped in violence, not in an earthquake.
+func fits(d *doc.Document, inc doc.Incident, kind string) bool {
+	for _, ci := range inc.Casualties {
+		switch d.Casualties[ci].Kind {
+		case "arrested", "kidnapped":
+			if kind != "violence" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // key is the form under which causes are compared: lower case, a plural "s" dropped.

@@ -85,6 +85,11 @@ func TestIncidents(t *testing.T) {
 		if strings.Join(got, "; ") != strings.Join(c.want, "; ") {
 			t.Errorf("%s\n  got  %q\n  want %q", c.body, got, c.want)
 		}
+		for _, inc := range d.Incidents {
+			if inc.Events == nil || inc.Casualties == nil {
+				t.Errorf("%s: an incident's lists must be arrays, not null: %+v", c.body, inc)
+			}
+		}
 	}
 }
 
@@ -138,4 +143,24 @@ func segmentTokens(s string) []doc.Token {
 		out = append(out, doc.Token{Text: t.Text, Span: doc.Span{Start: t.Start, End: t.End}})
 	}
 	return out
+}
+
+// TestTwoIncidentsInOneSentence: each count takes the cause that is its verb's subject,
+// and an event goes to the incident whose cause it touches.
+func TestTwoIncidentsInOneSentence(t *testing.T) {
+	body := "A rocket attack on a base near Kirkuk killed a US civilian contractor, and American air strikes two days later killed 25 fighters."
+	d := analyze(t, "Strikes", body, func(d *doc.Document) {
+		i := strings.Index(d.Text, "air strikes")
+		d.Events = append(d.Events, doc.Event{Source: "USA", Target: "IRQREB", Root: "19", Sentence: sentenceAt(d, i),
+			Evidence: doc.Evidence{Trigger: doc.Span{Start: i, End: i + len("air strikes")}}})
+	})
+	var got []string
+	for _, inc := range d.Incidents {
+		got = append(got, summary(d, inc))
+	}
+	// Without the syntax layer (not run here), the nearest cause decides.
+	want := "rocket attack/violence: killed; air strikes/violence: killed +events"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "; "), want)
+	}
 }
