@@ -253,6 +253,23 @@ func TestNotCounts(t *testing.T) {
 
 func TestPublicationYear(t *testing.T) {
 	s := mustNew(t)
+	// The count's own date says it is history, even with the year out of its clause.
+	withDates := func(text, published string) *doc.Document {
+		d := pipeline.NewDocument(&article.Article{Body: text, Language: "en", Published: published})
+		for _, st := range []pipeline.Stage{segment.Stage{}, dates.New(), s} {
+			if err := st.Annotate(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return d
+	}
+	old := "The turnout was the largest since the 1989 funeral of the republic's founder, Ruhollah Khomeini, where a crush also killed several people."
+	if got := briefs(t, withDates(old, "2020-01-07")); got != "" {
+		t.Errorf("a 1989 count in 2020: got %q, want nothing (background)", got)
+	}
+	if got := briefs(t, withDates("A crush killed 12 people on December 30.", "2020-01-02")); got != "killed 12 exact people" {
+		t.Errorf("last week's count across new year: got %q", got)
+	}
 	text := "In 2019 floods, 50 people died."
 	if got := briefs(t, analyzeDated(t, s, "", text, "2024-03-01")); got != "" {
 		t.Errorf("published 2024: got %q, want nothing (background)", got)

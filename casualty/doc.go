@@ -59,7 +59,9 @@
 //     year naming an earlier event: "the 1988 attack, which killed 290 people", "in 2015,
 //     when 130 people were killed", "In 1989, ...", or any earlier year in the clause when
 //     the publication date is known ("Since 2011, 300,000 have been killed" is skipped
-//     too: a cumulative toll, not the news of the day).
+//     too: a cumulative toll, not the news of the day), or a count whose own date (from the
+//     dates layer) lies more than a year before publication ("the 1989 funeral of
+//     Khomeini, ..., where a crush also killed several people").
 //
 // # Victims, place, date
 //

@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tocsin-project/tocsin/dates"
 	"github.com/tocsin-project/tocsin/doc"
@@ -67,9 +68,37 @@ func (r *reader) emit(kinds uint8, c count, first, last int) {
 	f.Text = r.d.Text[start:end]
 	f.Span = doc.Span{Start: start, End: end}
 	if dt, ok := dates.At(r.d, f.Span); ok && dt.Resolved {
+		if longBefore(dt.Value, r.d.Published) {
+			return // "the 1989 funeral of Khomeini, where a crush also killed several people"
+		}
 		f.Date = dt.Value
 	}
 	r.out = append(r.out, f)
+}
+
+// longBefore reports whether the date value (a year, a month or a day) lies more than a
+// year before the publication date: the count it dates is history quoted as background.
+// Without a publication date nothing is.
+func longBefore(value, published string) bool {
+	if len(published) < 10 {
+		return false
+	}
+	pub, err := time.Parse("2006-01-02", published[:10])
+	if err != nil {
+		return false
+	}
+	switch len(value) {
+	case 4:
+		y, err := strconv.Atoi(value)
+		return err == nil && y < pub.Year()
+	case 7:
+		t, err := time.Parse("2006-01", value)
+		return err == nil && t.AddDate(1, 1, 0).Before(pub)
+	case 10:
+		t, err := time.Parse("2006-01-02", value)
+		return err == nil && t.AddDate(1, 0, 0).Before(pub)
+	}
+	return false
 }
 
 // rate reports whether a rate cue follows the evidence ending at item last: "four deaths
