@@ -322,6 +322,9 @@ func (x *extractor) verbCand(v int) {
 	var intended []int // complements of a verb of intention or request
 	for _, ch := range s.children(v) {
 		dep := s.dep(int(ch))
+		if x.toComplement(int(ch), v) {
+			dep = "xcomp" // "called on Germany to supply", parsed as a purpose clause
+		}
 		if dep != "xcomp" && dep != "ccomp" && !(dep == "advcl" && x.d.Tokens[ch].POS == "VERB" && x.d.Tokens[ch].Tag == "VBG") {
 			continue
 		}
@@ -613,6 +616,18 @@ func caseTok(s *sent, c int) int {
 	return c
 }
 
+// toComplement reports whether c, an adverbial "to" clause of the object-control verb h,
+// is really h's complement: "called on Germany to supply", "appealed to Venezuela to
+// release", which the parser reads as purpose clauses.
+func (x *extractor) toComplement(c, h int) bool {
+	s := &x.s
+	if s.dep(c) != "advcl" || s.head(c) != h || x.cue(h)&cueObjectControl == 0 {
+		return false
+	}
+	m := s.child(c, "mark")
+	return m >= 0 && x.lowerIs(m, "to")
+}
+
 // inheritedSubject finds the subject of a verb that has none of its own.
 func (x *extractor) inheritedSubject(v int, passive *bool) int {
 	s := &x.s
@@ -621,15 +636,29 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 		if h < 0 {
 			return -1
 		}
-		switch s.dep(v) {
-		case "xcomp":
+		switch dep := s.dep(v); {
+		case dep == "xcomp" || dep == "advcl" && x.toComplement(v, h):
 			if x.cue(h)&cueObjectControl != 0 {
+				// "urged Iran to release", and "asked Kenya to extradite", which the
+				// parser often reads with Kenya as the indirect object.
 				if o := s.child(h, "obj"); o >= 0 {
 					return o
 				}
+				if o := s.child(h, "iobj"); o >= 0 {
+					return o
+				}
+				// "called on Germany to supply", "appealed to Venezuela to release"
+				for _, ch := range s.children(h) {
+					c := int(ch)
+					if s.dep(c) == "obl" && c < v {
+						if k := caseTok(s, c); k != c && (x.lowerIs(k, "on") || x.lowerIs(k, "upon") || x.lowerIs(k, "to")) {
+							return c
+						}
+					}
+				}
 			}
-		case "conj", "advcl":
-		case "acl":
+		case dep == "conj" || dep == "advcl":
+		case dep == "acl":
 			// "victims killed in the strike": a participle is passive, its noun the
 			// target; but a headline the parser read as a noun phrase ("Russian forces
 			// invaded Ukraine": forces, then a participle with an object, and no other

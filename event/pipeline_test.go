@@ -121,6 +121,12 @@ func TestPipelineSentences(t *testing.T) {
 		// The blamed man has no code in this one-sentence article; the forces attacked
 		// are not the target of the blame.
 		{"Washington blamed Soleimani for years of attacks by Iran-backed militias on U.S. forces in Syria.", ""},
+		// Appeals take their sub-code from what is asked; the one asked is the subject of
+		// the request, whether the parser makes it an object, an indirect object or an
+		// oblique ("called on Uganda to", "appealed to Chile to").
+		{"Nigeria asked Niger to extradite the bandit leader.", "NGA→NER 0213"},
+		{"Kenya called on Uganda to release the detained journalists.", "KEN→UGA 0253"},
+		{"Peru appealed to Chile to resume talks on the border.", "PER→CHL 026"},
 		// "The military" is the Pentagon's, named before, not the Gulf's or Iran's.
 		{"The Pentagon announced new deployments to the Gulf on Monday. The military also warned Iran against attacking shipping.", "USAMIL→IRN 138"},
 	} {
