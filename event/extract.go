@@ -878,7 +878,7 @@ func (x *extractor) throughNoun(n int, allowOf bool) []actorArg {
 	for _, ch := range s.children(n) {
 		c := int(ch)
 		switch s.dep(c) {
-		case "nmod":
+		case "nmod", "obl": // an oblique under a noun is the parser's slip for nmod
 			if k := caseTok(s, c); k != c && (x.cue(k)&cueTargetPrep != 0 || allowOf && x.lowerIs(k, "of")) {
 				if a := x.codeArgs(c); len(a) > 0 {
 					return a
@@ -922,7 +922,8 @@ func (x *extractor) antiArgs(c int) []actorArg {
 			return
 		}
 		word := x.d.Tokens[t].Text[5:]
-		if code, how := x.codeWords([]string{word}); code != "" {
+		if code, how := x.codeWords([]string{word}); code != "" && strings.TrimLeft(code, "-") != "MIL" {
+			// "anti-tank", "anti-aircraft": a weapon's target, not an actor.
 			out = append(out, actorArg{code: code, span: x.d.Tokens[t].Span, head: t, how: how})
 		}
 	}

@@ -127,6 +127,8 @@ func TestPipelineSentences(t *testing.T) {
 		{"Nigeria asked Niger to extradite the bandit leader.", "NGA→NER 0213"},
 		{"Kenya called on Uganda to release the detained journalists.", "KEN→UGA 0253"},
 		{"Peru appealed to Chile to resume talks on the border.", "PER→CHL 026"},
+		// What is delivered says which aid it is; "anti-tank" is no actor.
+		{"Germany shipped weapons to Ukraine.", "DEU→UKR 072"},
 		// "The military" is the Pentagon's, named before, not the Gulf's or Iran's.
 		{"The Pentagon announced new deployments to the Gulf on Monday. The military also warned Iran against attacking shipping.", "USAMIL→IRN 138"},
 	} {
