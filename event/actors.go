@@ -39,8 +39,26 @@ func (x *extractor) codeArgs(h int) []actorArg {
 			}
 		}
 	}
+	// "the Colombian government and the rebels": a conjunct with an agent but no
+	// country is of its coded neighbour's country.
+	for i := range out {
+		agent := strings.TrimLeft(out[i].code, "-")
+		if !x.agentOnly(agent) {
+			continue
+		}
+		for j := range out {
+			if c := out[j].code; j != i && !strings.HasPrefix(c, "-") && !x.agentOnly(c) && len(c) >= 3 {
+				out[i].code = country(c) + agent
+				out[i].how += "; country of " + x.argText(out[j])
+				break
+			}
+		}
+	}
 	return out
 }
+
+// argText is the text of an actor argument, for rules.
+func (x *extractor) argText(a actorArg) string { return x.d.Text[a.span.Start:a.span.End] }
 
 // codeNP codes one noun phrase.
 func (x *extractor) codeNP(h int) (actorArg, bool) { return x.codeNPOpt(h, false) }

@@ -127,6 +127,8 @@ func TestPipelineSentences(t *testing.T) {
 		{"Nigeria asked Niger to extradite the bandit leader.", "NGA→NER 0213"},
 		{"Kenya called on Uganda to release the detained journalists.", "KEN→UGA 0253"},
 		{"Peru appealed to Chile to resume talks on the border.", "PER→CHL 026"},
+		// A conjunct with an agent takes its neighbour's country, not the mediator's.
+		{"Switzerland mediated between the Yemeni government and the rebels.", "CHE→YEMGOV 045, CHE→YEMREB 045"},
 		// What is delivered says which aid it is; "anti-tank" is no actor.
 		{"Germany shipped weapons to Ukraine.", "DEU→UKR 072"},
 		// "The military" is the Pentagon's, named before, not the Gulf's or Iran's.
