@@ -186,8 +186,8 @@ func TestDevelopmentSet(t *testing.T) {
 		path        string
 		exact, root float64
 	}{
-		{"testdata/dev.jsonl", 0.51, 0.67},
-		{"testdata/heldout.jsonl", 0.51, 0.63},
+		{"testdata/dev.jsonl", 0.57, 0.72},
+		{"testdata/heldout.jsonl", 0.56, 0.70},
 	} {
 		r, err := Evaluate(context.Background(), p.Run, c.path)
 		if err != nil {
