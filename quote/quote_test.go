@@ -100,6 +100,15 @@ The debt is larger than reported, officials said.`,
 		want{"The debt is larger than reported", "officials", "said", false})
 }
 
+// TestBeliefs: a belief reported with a "that" clause is an attribution; without "that",
+// "believe" reads too many ways to be one.
+func TestBeliefs(t *testing.T) {
+	check(t, `Iraqi officials believe that the attack was planned for weeks.
+
+Residents fear the river will flood again.`,
+		want{"the attack was planned for weeks", "Iraqi officials", "believe that", false})
+}
+
 func TestSpeakerAfterQuote(t *testing.T) {
 	check(t, `“Nobody was hurt,” said Mr Okafor.
 
