@@ -377,6 +377,21 @@ func (kb *KB) scan(words []string, day int32, m *phraseMatch) {
 				continue
 			}
 			if m.actor == "" {
+				// "British-flagged tanker", "Saudi-led coalition": the country that
+				// flags, leads or owns it. Not "Iranian-backed militias": backing is
+				// someone else's.
+				if base, ok := ownedBy(w); ok {
+					one := [1]string{base}
+					if idx, n := kb.actors.longestFunc(one[:], 0, coded); n > 0 {
+						e := &kb.entries[idx]
+						if c := codeAt(e.codes, day); len(c) == 3 && kb.countries[c] {
+							m.actor, m.actorRule = c, "dict:"+e.dict+":"+e.name
+							m.pieces = append(m.pieces, w)
+							i++
+							continue
+						}
+					}
+				}
 				if c, rule := kb.fallbackCountry(w); c != "" {
 					m.actor, m.actorRule = c, rule
 					m.actorWhole = i == first && i+1 == len(words)
@@ -394,6 +409,20 @@ func (kb *KB) scan(words []string, day int32, m *phraseMatch) {
 		}
 		i++
 	}
+}
+
+// ownedBy splits a hyphenated modifier whose first part owns what it modifies:
+// "British-flagged", "Saudi-led", "US-based", "state-owned". It reports the first part.
+func ownedBy(w string) (string, bool) {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 {
+		return "", false
+	}
+	switch strings.ToLower(w[i+1:]) {
+	case "flagged", "led", "based", "owned", "registered", "operated", "run", "made", "built":
+		return w[:i], true
+	}
+	return "", false
 }
 
 // fallbackCountry recognises a three-letter country code or the plural of a demonym the

@@ -66,6 +66,10 @@ func TestCodeNounPhrase(t *testing.T) {
 		{"Israeli jets", "", "ISRMIL", "descriptor:Israeli+jets"},
 		{"Russian forces", "", "RUSMIL", "descriptor:Russian+forces"},
 		{"Taliban fighters", "", "AFGREB", "descriptor:Taliban+fighters"},
+		// Who flags, leads or owns it is its country; who backs it is not.
+		{"a British-flagged tanker", "", "GBRBUS", "descriptor:British-flagged+tanker"},
+		{"Saudi-led warplanes", "", "SAUMIL", "descriptor:Saudi-led+warplanes"},
+		{"Iranian-backed militias", "", "UAF", "descriptor:militias"},
 		{"Tehran", "", "IRN", "dict:PHOENIX_COUNTRIES:IRAN_"},
 		// Date-restricted codes.
 		{"Mahmoud Ahmadinejad", "2010-05-01", "IRNGOV", "dict:PHOENIX_COUNTRIES:MAHMOUD_AHMADINEJAD_"},

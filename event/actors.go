@@ -79,6 +79,9 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 	default:
 		return actorArg{}, false
 	}
+	if q := x.quantityOf(h); q >= 0 {
+		h = q // "thousands of protesters": the protesters
+	}
 	if e := x.ent[h]; e >= 0 && d.Entities[e].Actor != "" {
 		en := &d.Entities[e]
 		return actorArg{code: en.Actor, span: en.Span, head: h, how: "entity " + en.Text}, true
@@ -172,6 +175,28 @@ func (x *extractor) codeWithOf(h, last int) (code, how string, end int) {
 		return code, how, int(s.right[c-s.first])
 	}
 	return "", "", 0
+}
+
+// quantityOf returns the noun that a quantity head counts ("thousands of protesters",
+// "dozens of soldiers", "hundreds of Kenyans"), -1 when h is no such quantity.
+func (x *extractor) quantityOf(h int) int {
+	switch x.lower(h) {
+	case "thousands", "hundreds", "dozens", "scores", "millions", "tens", "some", "many", "several", "most", "all", "groups", "crowds":
+	default:
+		if x.d.Tokens[h].POS != "NUM" {
+			return -1
+		}
+	}
+	s := &x.s
+	for _, ch := range s.children(h) {
+		c := int(ch)
+		if s.dep(c) == "nmod" && c > h {
+			if k := caseTok(s, c); k != c && x.lowerIs(k, "of") {
+				return c
+			}
+		}
+	}
+	return -1
 }
 
 // codeNPUp codes the noun an apposition stands beside, without looking back down into

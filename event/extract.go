@@ -778,7 +778,8 @@ func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []acto
 	}
 	for _, ch := range s.children(v) {
 		c := int(ch)
-		if s.dep(c) == "obl" && prep(c) {
+		// An nmod on a verb is the parser's slip for obl.
+		if (s.dep(c) == "obl" || s.dep(c) == "nmod") && prep(c) {
 			if a := take(x.codeArgs(c), c); len(a) > 0 {
 				return a
 			}

@@ -129,6 +129,11 @@ func TestPipelineSentences(t *testing.T) {
 		{"Peru appealed to Chile to resume talks on the border.", "PER→CHL 026"},
 		// A conjunct with an agent takes its neighbour's country, not the mediator's.
 		{"Switzerland mediated between the Yemeni government and the rebels.", "CHE→YEMGOV 045, CHE→YEMREB 045"},
+		// "Thousands of protesters": the protesters act, in body text even when the
+		// tagger took "marched" for a participle.
+		{"Thousands of protesters marched in Paris against the government's pension reform.", "FRAOPP→FRAGOV 141"},
+		// The flag says whose tanker it is.
+		{"Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.", "IRN→GBRBUS 171"},
 		// What is delivered says which aid it is; "anti-tank" is no actor.
 		{"Germany shipped weapons to Ukraine.", "DEU→UKR 072"},
 		// "The military" is the Pentagon's, named before, not the Gulf's or Iran's.

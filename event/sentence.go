@@ -43,6 +43,7 @@ func (s *sent) reset(x *extractor, first, end int) {
 	if !s.repaired {
 		s.repaired = s.repairSubject()
 	}
+	s.repaired = s.repairRelativeVerb() || s.repaired
 	s.repaired = s.repairTwoSubjects() || s.repaired
 	s.repaired = s.repairReport() || s.repaired
 	s.build()
@@ -98,6 +99,54 @@ func (s *sent) repairSubject() bool {
 			continue
 		}
 		s.hd[q-s.first], s.dp[q-s.first] = int32(v), "nsubj"
+		return true
+	}
+	return false
+}
+
+// repairRelativeVerb re-reads a sentence whose root is a noun and whose past tense verb
+// the parser hung on a noun as a reduced relative: "Thousands of protesters marched in
+// Paris" as "thousands of protesters (who) marched". The verb becomes the root and the
+// noun phrase before it its subject. A past participle ("Man arrested in Paris") stays.
+func (s *sent) repairRelativeVerb() bool {
+	toks := s.x.d.Tokens
+	root := -1
+	for i := s.first; i < s.end; i++ {
+		if s.hd[i-s.first] < 0 && toks[i].Kind != doc.Punct {
+			if root >= 0 {
+				return false // several roots: leave it
+			}
+			root = i
+		}
+	}
+	if root < 0 || toks[root].POS == "VERB" || toks[root].POS == "AUX" {
+		return false
+	}
+	for v := s.first; v < s.end; v++ {
+		if toks[v].Tag != "VBD" || s.dp[v-s.first] != "acl" {
+			continue
+		}
+		n := int(s.hd[v-s.first])
+		if n < 0 || n > v || toks[n].POS != "NOUN" && toks[n].POS != "PROPN" {
+			continue
+		}
+		// The subject is the whole noun phrase: "thousands" when the noun is its "of"
+		// complement and it is the root.
+		subj := n
+		if h := int(s.hd[n-s.first]); h == root && root < n && s.dp[n-s.first] == "nmod" {
+			subj = root
+		}
+		s.hd[v-s.first], s.dp[v-s.first] = -1, "root"
+		s.hd[subj-s.first], s.dp[subj-s.first] = int32(v), "nsubj"
+		// What hung on the old root after the verb (the final full stop) is the verb's.
+		for i := v + 1; i < s.end; i++ {
+			if int(s.hd[i-s.first]) == root && root != subj {
+				s.hd[i-s.first] = int32(v)
+			}
+			if int(s.hd[i-s.first]) == subj && subj == root && toks[i].Kind == doc.Punct {
+				s.hd[i-s.first] = int32(v)
+			}
+		}
 		return true
 	}
 	return false
@@ -226,8 +275,8 @@ func (s *sent) build() {
 // donated-vaccines"; "Russian forces invaded Ukraine" as forces with a reduced relative):
 // when no token is a finite verb and none is a verbal root, the first verb after a noun
 // becomes the root, the noun phrase before it its subject, and the old root, when it
-// follows, its object. A verb followed by a preposition ("Three soldiers killed in
-// attack") is read as passive. It reports whether it changed anything.
+// follows, its object. In a headline, a verb followed by a preposition ("Three soldiers
+// killed in attack") is read as passive. It reports whether it changed anything.
 func (s *sent) repair() bool {
 	toks := s.x.d.Tokens
 	v := -1
@@ -290,8 +339,11 @@ func (s *sent) repair() bool {
 			break
 		}
 	}
+	// Only a headline drops its auxiliary ("Three soldiers killed in attack"); in the
+	// body such a verb is a past tense the tagger missed ("protesters marched in Paris").
 	passive := false
-	for q := v + 1; q < s.end; q++ {
+	inTitle := toks[s.first].Start < s.x.d.BodyStart
+	for q := v + 1; q < s.end && inTitle; q++ {
 		switch toks[q].POS {
 		case "ADV", "PART":
 			continue
