@@ -41,19 +41,28 @@ func (x *extractor) emit(c *cand) {
 	for _, src := range c.src {
 		for _, tgt := range tgts {
 			if c.code.Forward != "" {
-				x.add(src, tgt, c.code.Forward, trig, c, place, date, dsrc, note+dnote)
+				x.add(src, tgt, false, c.code.Forward, trig, c, place, date, dsrc, note+dnote)
 			}
 			if c.code.Reverse != "" {
-				x.add(tgt, src, c.code.Reverse, trig, c, place, date, dsrc, note+dnote+"; reverse of a paired code")
+				x.add(tgt, src, true, c.code.Reverse, trig, c, place, date, dsrc, note+dnote+"; reverse of a paired code")
 			}
 		}
 	}
 }
 
-func (x *extractor) add(src, tgt actorArg, code string, trig doc.Span, c *cand, place, date, dateSource, note string) {
+// add records the event src → tgt. reversed says that src and tgt are the clause's target
+// and source (the second code of a pair): an actor's country is completed by its role in
+// the clause, the same way in both events.
+func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.Span, c *cand, place, date, dateSource, note string) {
 	sc, tc := src.code, tgt.code
-	sc, snote := x.withCountry(sc, src.span, c, true, tgt.span)
-	tc, tnote := x.withCountry(tc, tgt.span, c, false, doc.Span{})
+	var snote, tnote string
+	if reversed {
+		sc, snote = x.withCountry(sc, src.span, c, false, doc.Span{})
+		tc, tnote = x.withCountry(tc, tgt.span, c, true, src.span)
+	} else {
+		sc, snote = x.withCountry(sc, src.span, c, true, tgt.span)
+		tc, tnote = x.withCountry(tc, tgt.span, c, false, doc.Span{})
+	}
 	if sc == "" || tc == "" || sc == tc {
 		return
 	}

@@ -132,6 +132,8 @@ func TestPipelineSentences(t *testing.T) {
 		// "Thousands of protesters": the protesters act, in body text even when the
 		// tagger took "marched" for a participle.
 		{"Thousands of protesters marched in Paris against the government's pension reform.", "FRAOPP→FRAGOV 141"},
+		// Both codes of a pair give the visitor the same country.
+		{"Germany's chancellor visited Kyiv on Monday.", "DEUGOV→UKR 042, UKR→DEUGOV 043"},
 		// The flag says whose tanker it is.
 		{"Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.", "IRN→GBRBUS 171"},
 		// What is delivered says which aid it is; "anti-tank" is no actor.
