@@ -817,7 +817,45 @@ func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []acto
 			}
 		}
 	}
+	if fallback == nil && isAttack(root) && len(objs) > 0 {
+		// "A Russian missile struck a residential building in Kyiv": what was struck
+		// is no actor, but where it stood says whose it was.
+		if a, ok := x.struckCountry(v, objs); ok {
+			return []actorArg{a}
+		}
+	}
 	return fallback
+}
+
+// struckCountry returns, as a target, the country of the first place named inside the
+// objects of attack verb v or in a place phrase of v ("struck a building in Kyiv",
+// "bombed a depot near Damascus"), when one is.
+func (x *extractor) struckCountry(v int, objs []int) (actorArg, bool) {
+	s := &x.s
+	heads := objs
+	for _, ch := range s.children(v) {
+		c := int(ch)
+		if s.dep(c) == "obl" || s.dep(c) == "nmod" {
+			if k := caseTok(s, c); k != c && x.cue(k)&cuePlacePrep != 0 {
+				heads = append(heads[:len(heads):len(heads)], c)
+			}
+		}
+	}
+	for _, p := range x.d.Places {
+		if p.Country == "" || x.modifierPlace(p) {
+			continue
+		}
+		k := x.tokenAt(p.Start)
+		if k < s.first || k >= s.end {
+			continue
+		}
+		for _, o := range heads {
+			if s.inSubtree(k, o) && (k != o || x.ent[k] >= 0) {
+				return actorArg{code: p.Country, span: p.Span, head: k, how: "the country of " + p.Name + ", where it struck"}, true
+			}
+		}
+	}
+	return actorArg{}, false
 }
 
 // uncodedName reports whether h is a named person or organisation that the actors stage

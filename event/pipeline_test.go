@@ -134,6 +134,9 @@ func TestPipelineSentences(t *testing.T) {
 		{"Thousands of protesters marched in Paris against the government's pension reform.", "FRAOPP→FRAGOV 141"},
 		// Both codes of a pair give the visitor the same country.
 		{"Germany's chancellor visited Kyiv on Monday.", "DEUGOV→UKR 042, UKR→DEUGOV 043"},
+		// What was struck is no actor; where it stood gives the target's country.
+		{"A Russian missile struck a residential building in Kyiv, officials said.", "RUS→UKR 195"},
+		{"Israeli jets bombed a weapons depot near Damascus.", "ISRMIL→SYR 195"},
 		// The flag says whose tanker it is.
 		{"Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.", "IRN→GBRBUS 171"},
 		// What is delivered says which aid it is; "anti-tank" is no actor.
