@@ -137,6 +137,9 @@ func TestPipelineSentences(t *testing.T) {
 		// What was struck is no actor; where it stood gives the target's country.
 		{"A Russian missile struck a residential building in Kyiv, officials said.", "RUS→UKR 195"},
 		{"Israeli jets bombed a weapons depot near Damascus.", "ISRMIL→SYR 195"},
+		// Executing people is killing them; executing a plan is no event.
+		{"Myanmar's junta executed four pro-democracy activists.", "MMRGOV→MMROPP 1823"},
+		{"The Egyptian army executed the plan flawlessly.", ""},
 		// The flag says whose tanker it is.
 		{"Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.", "IRN→GBRBUS 171"},
 		// What is delivered says which aid it is; "anti-tank" is no actor.
