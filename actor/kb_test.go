@@ -71,6 +71,11 @@ func TestCodeNounPhrase(t *testing.T) {
 		{"Saudi-led warplanes", "", "SAUMIL", "descriptor:Saudi-led+warplanes"},
 		{"Iranian-backed militias", "", "UAF", "descriptor:militias"},
 		{"Tehran", "", "IRN", "dict:PHOENIX_COUNTRIES:IRAN_"},
+		// Armed groups the 2014 dictionaries lack (fixes.actors.txt), dated where their
+		// role changed.
+		{"the Houthis", "", "YEMREB", "dict:TOCSIN_FIXES:HOUTHI"},
+		{"Rapid Support Forces", "2020-06-01", "SDNMIL", "dict:TOCSIN_FIXES:RAPID_SUPPORT_FORCES_"},
+		{"Rapid Support Forces", "2023-05-10", "SDNREB", "dict:TOCSIN_FIXES:RAPID_SUPPORT_FORCES_"},
 		// Date-restricted codes.
 		{"Mahmoud Ahmadinejad", "2010-05-01", "IRNGOV", "dict:PHOENIX_COUNTRIES:MAHMOUD_AHMADINEJAD_"},
 		{"Mahmoud Ahmadinejad", "2016-05-01", "IRNELI", "dict:PHOENIX_COUNTRIES:MAHMOUD_AHMADINEJAD_"},
