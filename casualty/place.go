@@ -1,11 +1,5 @@
 package casualty
 
-import (
-	"sort"
-
-	"github.com/tocsin-project/tocsin/doc"
-)
-
 // candidate is a place name found by the heuristic, at item index at.
 type candidate struct {
 	name string
@@ -15,7 +9,8 @@ type candidate struct {
 // place names where the count with evidence starting at item first happened. With a
 // places layer (d.Places) it is the place mentioned in the same sentence, the first one
 // after the count's start or else the last one before it, leaving out countries that
-// modify a noun ("US air strikes"). Without one it is the same
+// modify a noun ("US air strikes": whose, not where; a province or city so used,
+// "Katsina state", still says where). Without one it is the same
 // choice among the capitalised phrases that follow "in", "at", "near" or "outside" in
 // the sentence (see findPlaces), no further than placeWindow items from the count.
 func (r *reader) place(first int) string {
@@ -23,7 +18,7 @@ func (r *reader) place(first int) string {
 	if len(r.d.Places) > 0 {
 		best := ""
 		for _, p := range r.d.Places {
-			if p.Start < r.span.Start || p.End > r.span.End || p.Admin1 == "" && r.modifier(p.Span) {
+			if p.Start < r.span.Start || p.End > r.span.End || p.Admin1 == "" && r.d.Modifier(p.Span) {
 				continue
 			}
 			if p.Start >= start {
@@ -49,18 +44,6 @@ func (r *reader) place(first int) string {
 		}
 	}
 	return best
-}
-
-// modifier reports whether the syntax layer reads the place at sp as a modifier of a noun.
-// For a country ("a U.S. civilian contractor", "US air strikes") that says whose, not
-// where; a province or city so used ("Katsina state") still says where.
-func (r *reader) modifier(sp doc.Span) bool {
-	toks := r.d.Tokens
-	i := sort.Search(len(toks), func(i int) bool { return toks[i].End >= sp.End })
-	if i >= len(toks) || toks[i].End != sp.End {
-		return false
-	}
-	return toks[i].Dep == "compound" || toks[i].Dep == "amod"
 }
 
 // placeWindow is how many items from a count a place name may be, so that a long

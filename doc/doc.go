@@ -5,7 +5,10 @@
 // field names are stable, and every layer is an array (empty, never absent).
 package doc
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"sort"
+)
 
 // Document is one article with all its annotation layers.
 //
@@ -232,6 +235,18 @@ type Skip struct {
 
 // Slice returns the text of s.
 func (d *Document) Slice(s Span) string { return d.Text[s.Start:s.End] }
+
+// Modifier reports whether the syntax layer reads the phrase ending at s as a modifier of
+// a noun (compound or adjective: "US soldiers", "Iranian officials") rather than a noun
+// phrase of its own. Without the syntax layer nothing is.
+func (d *Document) Modifier(s Span) bool {
+	toks := d.Tokens
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End >= s.End })
+	if i >= len(toks) || toks[i].End != s.End {
+		return false
+	}
+	return toks[i].Dep == "compound" || toks[i].Dep == "amod"
+}
 
 // Normalize replaces nil layers by empty ones so the JSON form never omits a layer.
 func (d *Document) Normalize() {

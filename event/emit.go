@@ -194,13 +194,8 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 // lives") rather than naming where something is: such a mention says whose soldiers or
 // attacks they are, not where the agents of a later sentence were.
 func (x *extractor) modifierPlace(p doc.Place) bool {
-	toks := x.d.Tokens
-	i := sort.Search(len(toks), func(i int) bool { return toks[i].End >= p.End })
-	if i >= len(toks) || toks[i].End != p.End {
-		return false
-	}
 	// Possessives stay: "Kenya's capital" does say where.
-	return toks[i].Dep == "compound" || toks[i].Dep == "amod"
+	return x.d.Modifier(p.Span)
 }
 
 // agentOnly reports whether an actor code starts with an agent code (cues.txt,
