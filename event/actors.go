@@ -39,6 +39,27 @@ func (x *extractor) codeArgs(h int) []actorArg {
 			}
 		}
 	}
+	// "Indian and Chinese troops": conjoined nationalities before one noun are as many
+	// actors, with the noun's agent.
+	if len(out) == 1 && len(out[0].code) >= 3 {
+		agent := out[0].code[3:]
+		for _, ch := range s.children(h) {
+			m := int(ch)
+			if s.dep(m) != "amod" && s.dep(m) != "compound" {
+				continue
+			}
+			for _, cc := range s.children(m) {
+				k := int(cc)
+				if s.dep(k) != "conj" || len(out) >= 3 {
+					continue
+				}
+				if e := x.ent[k]; e >= 0 && len(x.d.Entities[e].Actor) >= 3 && !x.agentOnly(x.d.Entities[e].Actor) {
+					en := &x.d.Entities[e]
+					out = append(out, actorArg{code: country(en.Actor) + agent, span: en.Span, head: k, how: "conjoined " + en.Text})
+				}
+			}
+		}
+	}
 	// "the Colombian government and the rebels": a conjunct with an agent but no
 	// country is of its coded neighbour's country.
 	for i := range out {

@@ -18,6 +18,10 @@ func (x *extractor) emit(c *cand) {
 	}
 	tgts := c.tgt
 	note := ""
+	if len(tgts) == 0 && x.reciprocal(c) {
+		x.emitReciprocal(c)
+		return
+	}
 	if len(tgts) == 0 {
 		if !c.retaliate {
 			return
@@ -53,6 +57,43 @@ func (x *extractor) emit(c *cand) {
 // add records the event src → tgt. reversed says that src and tgt are the clause's target
 // and source (the second code of a pair): an actor's country is completed by its role in
 // the clause, the same way in both events.
+// reciprocal reports whether a candidate without a target is done by its conjoined
+// sources to one another: "South Korea and Japan agreed to resume summits", "Chile and
+// Peru signed an agreement", "Indian and Chinese troops clashed". Only cooperation
+// (CAMEO 03 to 06) and fighting verbs read so: "Russia and China vetoed the resolution"
+// is not a veto of each other.
+func (x *extractor) reciprocal(c *cand) bool {
+	if len(c.src) < 2 || c.noun || c.code.Forward == "" {
+		return false
+	}
+	switch root := c.code.Forward[:2]; {
+	case root >= "03" && root <= "06":
+		return true
+	case root == "19":
+		l := x.d.Tokens[c.trigger].Lemma
+		return l == "clash" || l == "fight"
+	}
+	return false
+}
+
+// emitReciprocal codes a reciprocal candidate: each source with each other as target.
+func (x *extractor) emitReciprocal(c *cand) {
+	srcs := c.src
+	for i := range srcs {
+		others := make([]actorArg, 0, len(srcs)-1)
+		for j := range srcs {
+			if j != i {
+				others = append(others, srcs[j])
+			}
+		}
+		one := *c
+		one.src, one.tgt = srcs[i:i+1], others
+		one.code.Reverse = "" // each direction is coded from its own source
+		one.rule += "; reciprocal: the conjoined subjects act on one another"
+		x.emit(&one)
+	}
+}
+
 func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.Span, c *cand, place, date, dateSource, note string) {
 	sc, tc := src.code, tgt.code
 	var snote, tnote string

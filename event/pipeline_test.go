@@ -140,6 +140,10 @@ func TestPipelineSentences(t *testing.T) {
 		// Executing people is killing them; executing a plan is no event.
 		{"Myanmar's junta executed four pro-democracy activists.", "MMRGOV→MMROPP 1823"},
 		{"The Egyptian army executed the plan flawlessly.", ""},
+		// Conjoined subjects of cooperation or fighting act on one another; of a veto, not.
+		{"Chile and Peru signed a border agreement in Lima.", "CHL→PER 057, PER→CHL 057"},
+		{"Indian and Chinese troops clashed in the Galwan valley.", "INDMIL→CHNMIL 190, CHNMIL→INDMIL 190"},
+		{"Russia and China vetoed the resolution.", ""},
 		// The flag says whose tanker it is.
 		{"Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.", "IRN→GBRBUS 171"},
 		// What is delivered says which aid it is; "anti-tank" is no actor.
