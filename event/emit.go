@@ -63,7 +63,7 @@ func (x *extractor) emit(c *cand) {
 // (CAMEO 03 to 06) and fighting verbs read so: "Russia and China vetoed the resolution"
 // is not a veto of each other.
 func (x *extractor) reciprocal(c *cand) bool {
-	if len(c.src) < 2 || c.noun || c.code.Forward == "" {
+	if len(c.src) < 2 || c.noun || len(c.code.Forward) < 2 {
 		return false
 	}
 	switch root := c.code.Forward[:2]; {
