@@ -134,8 +134,8 @@ func (p *Pipeline) RunBatch(ctx context.Context, docs []*doc.Document) (errs []e
 				continue
 			}
 			start := time.Now()
-			if err := s.Annotate(ctx, d); err != nil {
-				errs[k] = fmt.Errorf("%s: stage %s: %w", d.Origin, s.Name(), err)
+			if err := annotate(ctx, s, d); err != nil {
+				errs[k] = err
 				continue
 			}
 			times[i] += time.Since(start)
@@ -154,6 +154,21 @@ func (p *Pipeline) RunBatch(ctx context.Context, docs []*doc.Document) (errs []e
 	}
 	p.mu.Unlock()
 	return errs
+}
+
+// annotate runs stage s on d. A stage that panics on some odd article fails that article
+// only, as an input error naming the stage, so that a batch, an ingest or a server goes
+// on with the others and keeps what it has stored.
+func annotate(ctx context.Context, s Stage, d *doc.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &article.InputError{Input: d.Origin, Reason: fmt.Sprintf("stage %s failed on this article: %v", s.Name(), r)}
+		}
+	}()
+	if err := s.Annotate(ctx, d); err != nil {
+		return fmt.Errorf("%s: stage %s: %w", d.Origin, s.Name(), err)
+	}
+	return nil
 }
 
 func supports(langs []string, lang string) bool {

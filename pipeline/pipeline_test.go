@@ -72,3 +72,36 @@ func TestAnalyzeRejectsInvalidArticle(t *testing.T) {
 		t.Errorf("err = %v, want an InputError naming empty.txt", err)
 	}
 }
+
+// fragile is a stage with a bug that some article's text sets off.
+type fragile struct{}
+
+func (fragile) Name() string { return "fragile" }
+func (fragile) Annotate(_ context.Context, d *doc.Document) error {
+	if strings.Contains(d.Text, "boom") {
+		var m map[string]int
+		m["x"]++ // a nil map write: panics
+	}
+	d.Dates = append(d.Dates, doc.Date{Text: "ran"})
+	return nil
+}
+
+// TestPanickingStageFailsOneArticle: a stage's panic rejects that article, naming the
+// stage, and the rest of the batch is analysed.
+func TestPanickingStageFailsOneArticle(t *testing.T) {
+	p := New(fragile{}, englishOnly{})
+	docs, errs := p.AnalyzeBatch(context.Background(), []*article.Article{
+		{Origin: "a.txt", Title: "Calm", Body: "Nothing happened.", Language: "en"},
+		{Origin: "b.txt", Title: "Bang", Body: "A boom was heard.", Language: "en"},
+		{Origin: "c.txt", Title: "Quiet", Body: "Still nothing.", Language: "en"},
+	})
+	var ie *article.InputError
+	if !errors.As(errs[1], &ie) || ie.Input != "b.txt" || !strings.Contains(ie.Reason, "fragile") || docs[1] != nil {
+		t.Errorf("b.txt: err %v, doc %v; want an input error naming the stage", errs[1], docs[1])
+	}
+	for _, k := range []int{0, 2} {
+		if errs[k] != nil || len(docs[k].Dates) != 2 {
+			t.Errorf("article %d: err %v, dates %v; want both stages run", k, errs[k], docs[k])
+		}
+	}
+}
