@@ -1,5 +1,7 @@
 package casualty
 
+import "strings"
+
 // predicates reads counts that are the subject of a casualty predicate, and counted
 // casualty nouns ("56 deaths").
 func (r *reader) predicates() {
@@ -23,9 +25,17 @@ func (r *reader) predicates() {
 		}
 		kinds, last, head, ok := r.predicate(c.end, c.head)
 		if !ok && c.head >= 0 {
-			// "three occupants of the helicopter died", "two pilgrims from Myanmar died"
+			// "three occupants of the helicopter died", "two pilgrims from Myanmar died",
+			// "five people travelling with the two men were killed"
 			if j := r.skipModifier(c.end); j > c.end {
 				kinds, last, head, ok = r.predicate(j, c.head)
+				if ok {
+					for e := c.end; e < j; e++ {
+						if r.its[e].has(fNumber) {
+							r.used[e] = true // "the two men": a reference, not a count
+						}
+					}
+				}
 			}
 		}
 		if !ok && c.end < len(r.its) && r.its[c.end].glue == gAnd {
@@ -49,21 +59,30 @@ func (r *reader) predicates() {
 // none.
 func (r *reader) skipModifier(j int) int {
 	its, n := r.its, len(r.its)
-	if j >= n || its[j].glue != gOf && its[j].glue != gFrom && !its[j].has(fPlacePrep) {
-		return j
+	start := j
+	// A participle before the preposition: "travelling with", "living in".
+	if j+1 < n && its[j].glue == gNone && its[j].has(fWord) && !its[j].has(fCap) && strings.HasSuffix(r.word(j), "ing") {
+		j++
+	}
+	with := j < n && (r.word(j) == "with" || r.word(j) == "for")
+	if j >= n || its[j].glue != gOf && its[j].glue != gFrom && !its[j].has(fPlacePrep) && !with {
+		return start
 	}
 	e := j + 1
 	for ; e < n && e <= j+4; e++ {
 		x := &its[e]
-		if x.glue != gThe && x.glue != gIndef && x.glue != gPoss && x.flags&^(fWord|fCap|fNotPlace) != 0 {
+		if x.has(fNumber) && its[e-1].glue == gThe {
+			continue // "with the two men": a definite number refers, it does not count
+		}
+		if x.glue != gThe && x.glue != gIndef && x.glue != gPoss && x.flags&^(fWord|fCap|fNotPlace|fPlaceNoun|fPlaceFollow|fVictim) != 0 {
 			break
 		}
-		if x.glue == gNone && !x.has(fWord|fCap) {
+		if x.glue == gNone && !x.has(fWord|fCap|fPlaceNoun|fVictim) && !(x.has(fNumber) && its[e-1].glue == gThe) {
 			break
 		}
 	}
 	if e == j+1 {
-		return j
+		return start
 	}
 	return e
 }
