@@ -44,6 +44,7 @@ func (x *extractor) emit(c *cand) {
 	}
 	for _, src := range c.src {
 		for _, tgt := range tgts {
+			tgt = x.counterpart(tgt, src)
 			if c.code.Forward != "" {
 				x.add(src, tgt, false, c.code.Forward, trig, c, place, date, dsrc, note+dnote)
 			}
@@ -57,6 +58,20 @@ func (x *extractor) emit(c *cand) {
 // add records the event src → tgt. reversed says that src and tgt are the clause's target
 // and source (the second code of a pair): an actor's country is completed by its role in
 // the clause, the same way in both events.
+// counterpart gives "his Indian counterpart" the role of the one it is the counterpart
+// of: a foreign minister's Indian counterpart is INDGOV, not IND.
+func (x *extractor) counterpart(tgt, src actorArg) actorArg {
+	if tgt.head < 0 || tgt.head >= len(x.d.Tokens) || len(tgt.code) != 3 || len(src.code) <= 3 || strings.HasPrefix(src.code, "-") {
+		return tgt
+	}
+	if l := x.d.Tokens[tgt.head].Lemma; l != "counterpart" && l != "counterparts" {
+		return tgt
+	}
+	tgt.code += src.code[3:]
+	tgt.how += "; counterpart of " + x.argText(src)
+	return tgt
+}
+
 // reciprocal reports whether a candidate without a target is done by its conjoined
 // sources to one another: "South Korea and Japan agreed to resume summits", "Chile and
 // Peru signed an agreement", "Indian and Chinese troops clashed". Only cooperation

@@ -144,6 +144,8 @@ func TestPipelineSentences(t *testing.T) {
 		{"Chile and Peru signed a border agreement in Lima.", "CHL→PER 057, PER→CHL 057"},
 		{"Indian and Chinese troops clashed in the Galwan valley.", "INDMIL→CHNMIL 190, CHNMIL→INDMIL 190"},
 		{"Russia and China vetoed the resolution.", ""},
+		// A counterpart has the role of the one it is the counterpart of.
+		{"Pakistan's foreign minister met his Indian counterpart in New York.", "PAKGOV→INDGOV 040"},
 		// The flag says whose tanker it is.
 		{"Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.", "IRN→GBRBUS 171"},
 		// What is delivered says which aid it is; "anti-tank" is no actor.
