@@ -497,6 +497,18 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 	if subj < 0 {
 		subj = x.inheritedSubject(v, &passive)
 	}
+	if subj >= 0 && s.dep(v) == "ccomp" && x.d.Tokens[subj].POS == "PRON" && x.ent[subj] < 0 {
+		// "The Israeli army said it had killed …": an unresolved pronoun subject of a
+		// reported clause is the reporter.
+		switch x.lower(subj) {
+		case "it", "they", "he", "she", "we":
+			if h := s.head(v); h >= 0 {
+				if o := s.child(h, "nsubj"); o >= 0 && o != subj {
+					subj = o
+				}
+			}
+		}
+	}
 	if passive {
 		return x.agent(v), subj, true
 	}

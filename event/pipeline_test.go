@@ -146,6 +146,8 @@ func TestPipelineSentences(t *testing.T) {
 		{"Russia and China vetoed the resolution.", ""},
 		// A counterpart has the role of the one it is the counterpart of.
 		{"Pakistan's foreign minister met his Indian counterpart in New York.", "PAKGOV→INDGOV 040"},
+		// "it" in a reported clause is the reporter; saying one killed is claiming it.
+		{"The Israeli army said it had killed a senior Hezbollah commander in southern Lebanon.", "ISRMIL→LBNREB 015"},
 		// The flag says whose tanker it is.
 		{"Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.", "IRN→GBRBUS 171"},
 		// What is delivered says which aid it is; "anti-tank" is no actor.
