@@ -55,9 +55,6 @@ func (x *extractor) emit(c *cand) {
 	}
 }
 
-// add records the event src → tgt. reversed says that src and tgt are the clause's target
-// and source (the second code of a pair): an actor's country is completed by its role in
-// the clause, the same way in both events.
 // counterpart gives "his Indian counterpart" the role of the one it is the counterpart
 // of: a foreign minister's Indian counterpart is INDGOV, not IND.
 func (x *extractor) counterpart(tgt, src actorArg) actorArg {
@@ -109,6 +106,9 @@ func (x *extractor) emitReciprocal(c *cand) {
 	}
 }
 
+// add records the event src → tgt. reversed says that src and tgt are the clause's target
+// and source (the second code of a pair): an actor's country is completed by its role in
+// the clause, the same way in both events.
 func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.Span, c *cand, place, date, dateSource, note string) {
 	sc, tc := src.code, tgt.code
 	var snote, tnote string
@@ -467,11 +467,7 @@ func (x *extractor) datedMentions() {
 // nounRoot returns the CAMEO root of event noun n, "" when it is none or is coded
 // through a verb's patterns.
 func (x *extractor) nounRoot(n int) string {
-	es := x.st.c.nouns[x.d.Tokens[n].Lemma]
-	if len(es) == 0 {
-		es = x.st.c.nouns[x.lower(n)]
-	}
-	for _, e := range es {
+	for _, e := range x.nounEntries(n) {
 		if len(e.code) >= 2 {
 			return e.code[:2]
 		}

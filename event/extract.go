@@ -649,7 +649,7 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 			return -1
 		}
 		switch dep := s.dep(v); {
-		case dep == "xcomp" || dep == "advcl" && x.toComplement(v, h):
+		case dep == "xcomp" || x.toComplement(v, h):
 			if x.cue(h)&cueObjectControl != 0 {
 				// "urged Iran to release", and "asked Kenya to extradite", which the
 				// parser often reads with Kenya as the indirect object.
@@ -885,10 +885,7 @@ func (x *extractor) uncodedName(h int) bool {
 // nounAgent codes the agent of event noun n: its possessor ("Iran's attack"), unless the
 // noun's possessor is what suffers it ("Soleimani's killing"), or its by-phrase.
 func (x *extractor) nounAgent(n int) []actorArg {
-	es := x.st.c.nouns[x.d.Tokens[n].Lemma]
-	if len(es) == 0 {
-		es = x.st.c.nouns[x.lower(n)]
-	}
+	es := x.nounEntries(n)
 	if len(es) == 0 {
 		return nil
 	}

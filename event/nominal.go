@@ -10,11 +10,7 @@ import (
 // an absorbing noun or a verb of intention ("fears of a war", "plans an attack").
 func (x *extractor) nounCand(n int) {
 	c := x.st.c
-	t := &x.d.Tokens[n]
-	es := c.nouns[t.Lemma]
-	if len(es) == 0 {
-		es = c.nouns[x.lower(n)]
-	}
+	es := x.nounEntries(n)
 	if len(es) == 0 {
 		return
 	}
@@ -134,6 +130,15 @@ func (x *extractor) nounCand(n int) {
 	}
 	x.candOf[n-s.first] = int32(len(x.cands))
 	x.cands = append(x.cands, cd)
+}
+
+// nounEntries returns the event-noun entries for token n, by its lemma, else by its
+// lower-cased form (when the lemmatiser missed).
+func (x *extractor) nounEntries(n int) []nounEntry {
+	if es := x.st.c.nouns[x.d.Tokens[n].Lemma]; len(es) > 0 {
+		return es
+	}
+	return x.st.c.nouns[x.lower(n)]
 }
 
 // modsMatch reports whether every modifier word modifies noun n (as a compound or

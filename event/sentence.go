@@ -57,13 +57,7 @@ func (s *sent) reset(x *extractor, first, end int) {
 // starts another clause. It reports whether it changed anything.
 func (s *sent) repairSubject() bool {
 	toks := s.x.d.Tokens
-	v := -1
-	for i := s.first; i < s.end; i++ {
-		if s.hd[i-s.first] < 0 && toks[i].Kind != doc.Punct {
-			v = i
-			break
-		}
-	}
+	v, _ := s.root()
 	if v < 0 || toks[v].POS != "VERB" {
 		return false
 	}
@@ -95,7 +89,7 @@ func (s *sent) repairSubject() bool {
 		default:
 			continue
 		}
-		if s.hasCase(q) || !s.under(q, v) {
+		if s.hasCase(q) || !s.inSubtree(q, v) {
 			continue
 		}
 		s.hd[q-s.first], s.dp[q-s.first] = int32(v), "nsubj"
@@ -110,16 +104,9 @@ func (s *sent) repairSubject() bool {
 // noun phrase before it its subject. A past participle ("Man arrested in Paris") stays.
 func (s *sent) repairRelativeVerb() bool {
 	toks := s.x.d.Tokens
-	root := -1
-	for i := s.first; i < s.end; i++ {
-		if s.hd[i-s.first] < 0 && toks[i].Kind != doc.Punct {
-			if root >= 0 {
-				return false // several roots: leave it
-			}
-			root = i
-		}
-	}
-	if root < 0 || toks[root].POS == "VERB" || toks[root].POS == "AUX" {
+	root, only := s.root()
+	if !only || toks[root].POS == "VERB" || toks[root].POS == "AUX" {
+		// several roots: leave it
 		return false
 	}
 	for v := s.first; v < s.end; v++ {
@@ -222,16 +209,6 @@ func (s *sent) repairReport() bool {
 	return changed
 }
 
-// under reports whether v is an ancestor of i, from the heads alone.
-func (s *sent) under(i, v int) bool {
-	for h, steps := int(s.hd[i-s.first]), 0; h >= 0 && steps < s.end-s.first; h, steps = int(s.hd[h-s.first]), steps+1 {
-		if h == v {
-			return true
-		}
-	}
-	return false
-}
-
 // build fills the children lists, extents and clause memo from hd.
 func (s *sent) build() {
 	first, end, x := s.first, s.end, s.x
@@ -332,13 +309,7 @@ func (s *sent) repair() bool {
 		}
 		break
 	}
-	root := -1
-	for i := s.first; i < s.end; i++ {
-		if s.hd[i-s.first] < 0 && toks[i].Kind != doc.Punct {
-			root = i
-			break
-		}
-	}
+	root, _ := s.root()
 	// Only a headline drops its auxiliary ("Three soldiers killed in attack"); in the
 	// body such a verb is a past tense the tagger missed ("protesters marched in Paris").
 	passive := false
@@ -394,6 +365,22 @@ func (s *sent) repair() bool {
 		}
 	}
 	return true
+}
+
+// root returns the sentence's first token that has no head and is not punctuation, -1
+// when there is none, and whether it is the only one. It reads the heads alone, so the
+// repairs can use it before the children lists are built.
+func (s *sent) root() (first int, only bool) {
+	first, n := -1, 0
+	for i := s.first; i < s.end; i++ {
+		if s.hd[i-s.first] < 0 && s.x.d.Tokens[i].Kind != doc.Punct {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	return first, n == 1
 }
 
 // hasCase reports whether q has a case marker before it, from the heads alone (repair
