@@ -103,8 +103,7 @@ func (c *coder) align() {
 			b++
 		}
 		if a < b {
-			ss := c.d.Sentences
-			if s := sort.Search(len(ss), func(k int) bool { return ss[k].EndToken > a }); s < len(ss) {
+			if s := c.d.SentenceOfToken(a); s >= 0 {
 				c.sent[i] = s
 			}
 			if toks[a].Start == e.Start && toks[b-1].End == e.End {

@@ -15,8 +15,8 @@ import (
 // dash or bracket lies between it and span. Commas do not count, because "On Tuesday, 50
 // people were killed" is one clause.
 func At(d *doc.Document, span doc.Span) (doc.Date, bool) {
-	si := sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].End > span.Start })
-	if si == len(d.Sentences) || d.Sentences[si].Start > span.Start {
+	si := d.SentenceAt(span.Start)
+	if si < 0 {
 		return doc.Date{}, false
 	}
 	sent := d.Sentences[si]

@@ -236,6 +236,28 @@ type Skip struct {
 // Slice returns the text of s.
 func (d *Document) Slice(s Span) string { return d.Text[s.Start:s.End] }
 
+// SentenceAt returns the index of the sentence that holds byte offset off, -1 when none
+// does.
+func (d *Document) SentenceAt(off int) int {
+	ss := d.Sentences
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > off })
+	if i < len(ss) && ss[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// SentenceOfToken returns the index of the sentence that holds token i, -1 when none
+// does.
+func (d *Document) SentenceOfToken(i int) int {
+	ss := d.Sentences
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].EndToken > i })
+	if k < len(ss) && ss[k].FirstToken <= i {
+		return k
+	}
+	return -1
+}
+
 // Modifier reports whether the syntax layer reads the phrase ending at s as a modifier of
 // a noun (compound or adjective: "US soldiers", "Iranian officials") rather than a noun
 // phrase of its own. Without the syntax layer nothing is.

@@ -35,3 +35,22 @@ func TestTokenHeadInJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceLookups: offsets and tokens map to their sentence, and what lies outside
+// every sentence (a paragraph break) to none.
+func TestSentenceLookups(t *testing.T) {
+	d := &Document{Text: "One two.\n\nThree.", Sentences: []Sentence{
+		{Text: "One two.", Span: Span{Start: 0, End: 8}, FirstToken: 0, EndToken: 3},
+		{Text: "Three.", Span: Span{Start: 10, End: 16}, FirstToken: 3, EndToken: 5},
+	}}
+	for off, want := range map[int]int{0: 0, 7: 0, 8: -1, 9: -1, 10: 1, 15: 1, 16: -1} {
+		if got := d.SentenceAt(off); got != want {
+			t.Errorf("SentenceAt(%d) = %d, want %d", off, got, want)
+		}
+	}
+	for tok, want := range map[int]int{0: 0, 2: 0, 3: 1, 4: 1, 5: -1} {
+		if got := d.SentenceOfToken(tok); got != want {
+			t.Errorf("SentenceOfToken(%d) = %d, want %d", tok, got, want)
+		}
+	}
+}

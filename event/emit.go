@@ -436,7 +436,7 @@ func (x *extractor) datedMentions() {
 		if agent == "" {
 			continue
 		}
-		ms = append(ms, mention{dt, root, agent, x.sentenceOf(n), n})
+		ms = append(ms, mention{dt, root, agent, x.d.SentenceOfToken(n), n})
 	}
 	for _, u := range x.undated {
 		ev := &x.events[u.event]
@@ -509,12 +509,6 @@ func (x *extractor) byPhrase(k int) bool {
 		}
 	}
 	return false
-}
-
-// sentenceOf returns the index of the sentence holding token i.
-func (x *extractor) sentenceOf(i int) int {
-	ss := x.d.Sentences
-	return sort.Search(len(ss), func(k int) bool { return ss[k].EndToken > i })
 }
 
 func abs(a int) int {

@@ -27,7 +27,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/tocsin-project/tocsin/doc"
@@ -96,10 +95,12 @@ func (s *Stage) Incidents(d *doc.Document) []doc.Incident {
 	if len(d.Casualties) == 0 {
 		return out
 	}
-	var sentOf []int // sentence of each incident's latest count
+	var sentOf []int                            // sentence of each incident's latest count
+	countSent := make([]int, len(d.Casualties)) // sentence of each count
 	for ci := range d.Casualties {
 		c := &d.Casualties[ci]
-		si := sentenceAt(d, c.Start)
+		si := d.SentenceAt(c.Start)
+		countSent[ci] = si
 		cs, found := s.causeNear(d, si, c.Span)
 		join := -1
 		for k := range out {
@@ -140,7 +141,7 @@ func (s *Stage) Incidents(d *doc.Document) []doc.Incident {
 	}
 	out = mergeUncaused(out, d)
 	for k := range out {
-		s.linkEvents(d, out, k)
+		s.linkEvents(d, out, k, countSent)
 	}
 	return out
 }
@@ -249,8 +250,9 @@ func argumentOf(d *doc.Document, first, end int, verbs map[int]bool) bool {
 // the incident's only if no other incident shares the sentence ("a rocket attack killed
 // a contractor, and air strikes killed 25 fighters" has two). An accident, disaster or
 // epidemic has no actors: an event in the same sentence is another matter ("killed in a
-// stampede at the funeral of X, who was assassinated in a drone strike").
-func (s *Stage) linkEvents(d *doc.Document, incs []doc.Incident, k int) {
+// stampede at the funeral of X, who was assassinated in a drone strike"). countSent is
+// the sentence of each casualty count.
+func (s *Stage) linkEvents(d *doc.Document, incs []doc.Incident, k int, countSent []int) {
 	inc := &incs[k]
 	inc.Events = []int{}
 	if inc.Kind != "" && inc.Kind != "violence" {
@@ -262,7 +264,7 @@ func (s *Stage) linkEvents(d *doc.Document, incs []doc.Incident, k int) {
 		spans = append(spans, inc.Span)
 	}
 	for _, ci := range inc.Casualties {
-		sents[sentenceAt(d, d.Casualties[ci].Start)] = true
+		sents[countSent[ci]] = true
 		spans = append(spans, d.Casualties[ci].Span)
 	}
 	touches := func(e *doc.Event) bool {
@@ -281,7 +283,7 @@ func (s *Stage) linkEvents(d *doc.Document, incs []doc.Incident, k int) {
 			continue
 		}
 		for _, ci := range incs[j].Casualties {
-			if sents[sentenceAt(d, d.Casualties[ci].Start)] {
+			if sents[countSent[ci]] {
 				shared = true
 			}
 		}
@@ -338,16 +340,6 @@ func key(text string) string {
 		k = k[:len(k)-1]
 	}
 	return k
-}
-
-// sentenceAt returns the index of the sentence holding byte offset off, -1 if none.
-func sentenceAt(d *doc.Document, off int) int {
-	ss := d.Sentences
-	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > off })
-	if i < len(ss) && ss[i].Start <= off {
-		return i
-	}
-	return -1
 }
 
 // sameParagraph reports whether sentences a and b are in one paragraph.

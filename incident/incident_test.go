@@ -151,7 +151,7 @@ func TestTwoIncidentsInOneSentence(t *testing.T) {
 	body := "A rocket attack on a base near Kirkuk killed a US civilian contractor, and American air strikes two days later killed 25 fighters."
 	d := analyze(t, "Strikes", body, func(d *doc.Document) {
 		i := strings.Index(d.Text, "air strikes")
-		d.Events = append(d.Events, doc.Event{Source: "USA", Target: "IRQREB", Root: "19", Sentence: sentenceAt(d, i),
+		d.Events = append(d.Events, doc.Event{Source: "USA", Target: "IRQREB", Root: "19", Sentence: d.SentenceAt(i),
 			Evidence: doc.Evidence{Trigger: doc.Span{Start: i, End: i + len("air strikes")}}})
 	})
 	var got []string
