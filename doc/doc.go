@@ -8,6 +8,8 @@ package doc
 import (
 	"encoding/json"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // Document is one article with all its annotation layers.
@@ -167,6 +169,15 @@ type Casualty struct {
 	Date      string `json:"date,omitempty"`
 	Text      string `json:"text"`
 	Span
+}
+
+// Brief writes the count as a reader says it: "killed at least 50", "injured 48".
+func (c Casualty) Brief() string {
+	q := ""
+	if c.Qualifier != "" && c.Qualifier != "exact" {
+		q = strings.ReplaceAll(c.Qualifier, "_", " ") + " "
+	}
+	return c.Kind + " " + q + strconv.Itoa(c.Value)
 }
 
 // Date is a temporal expression, resolved against the publication date when possible.

@@ -54,3 +54,15 @@ func TestSentenceLookups(t *testing.T) {
 		}
 	}
 }
+
+func TestCasualtyBrief(t *testing.T) {
+	for c, want := range map[Casualty]string{
+		{Kind: "killed", Value: 50, Qualifier: "at_least"}: "killed at least 50",
+		{Kind: "injured", Value: 48, Qualifier: "exact"}:   "injured 48",
+		{Kind: "missing", Value: 3}:                        "missing 3",
+	} {
+		if got := c.Brief(); got != want {
+			t.Errorf("%+v: %q, want %q", c, got, want)
+		}
+	}
+}

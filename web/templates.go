@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
-	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -48,12 +47,7 @@ func mustParsePages() *pages {
 			if i < 0 || i >= len(d.Casualties) {
 				return ""
 			}
-			c := d.Casualties[i]
-			q := ""
-			if c.Qualifier != "" && c.Qualifier != "exact" {
-				q = strings.ReplaceAll(c.Qualifier, "_", " ") + " "
-			}
-			return fmt.Sprintf("%s %s%d", c.Kind, q, c.Value)
+			return d.Casualties[i].Brief()
 		},
 	}
 	parse := func(name string) *template.Template {

@@ -200,8 +200,7 @@ func printDocument(w io.Writer, d *doc.Document) {
 		}
 		var counts []string
 		for _, ci := range x.Casualties {
-			c := d.Casualties[ci]
-			counts = append(counts, fmt.Sprintf("%s %s%d", c.Kind, qualifierWord(c.Qualifier), c.Value))
+			counts = append(counts, d.Casualties[ci].Brief())
 		}
 		s += ": " + strings.Join(counts, ", ")
 		if x.Place != "" {
@@ -219,15 +218,6 @@ func printDocument(w io.Writer, d *doc.Document) {
 		fmt.Fprintf(w, "skipped %s: %s\n", s.Stage, s.Reason)
 	}
 	fmt.Fprintln(w)
-}
-
-// qualifierWord writes a casualty qualifier before its number: "at least 50".
-func qualifierWord(q string) string {
-	switch q {
-	case "", "exact":
-		return ""
-	}
-	return strings.ReplaceAll(q, "_", " ") + " "
 }
 
 func orNone(s string) string {
