@@ -75,6 +75,16 @@ type Token struct {
 	Dep  string `json:"dep,omitempty"` // Universal Dependencies relation (nsubj, obj...)
 }
 
+// Finite reports whether the syntax layer tagged the token as a finite verb (Penn VBD,
+// VBZ, VBP or MD): the verb of a clause, not a participle, infinitive or gerund.
+func (t *Token) Finite() bool {
+	switch t.Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
 // MarshalJSON writes the token with "head" whenever the token has a relation, even when
 // the head is token 0, and without it otherwise.
 func (t Token) MarshalJSON() ([]byte, error) {

@@ -574,8 +574,7 @@ func (x *extractor) agent(v int) int {
 func (x *extractor) headline(h int) bool {
 	s := &x.s
 	for q := s.first; q < s.end; q++ {
-		switch x.d.Tokens[q].Tag {
-		case "VBD", "VBZ", "VBP", "MD":
+		if x.d.Tokens[q].Finite() {
 			return false
 		}
 	}

@@ -58,12 +58,7 @@ func (s *sent) reset(x *extractor, first, end int) {
 func (s *sent) repairSubject() bool {
 	toks := s.x.d.Tokens
 	v, _ := s.root()
-	if v < 0 || toks[v].POS != "VERB" {
-		return false
-	}
-	switch toks[v].Tag {
-	case "VBD", "VBZ", "VBP":
-	default:
+	if v < 0 || toks[v].POS != "VERB" || !toks[v].Finite() {
 		return false
 	}
 	for i := s.first; i < s.end; i++ {
@@ -75,8 +70,7 @@ func (s *sent) repairSubject() bool {
 		}
 	}
 	for q := v - 1; q >= s.first; q-- {
-		switch toks[q].Tag {
-		case "VBD", "VBZ", "VBP", "MD":
+		if toks[q].Finite() {
 			return false
 		}
 		switch toks[q].POS {
@@ -259,8 +253,7 @@ func (s *sent) repair() bool {
 	v := -1
 	for i := s.first; i < s.end; i++ {
 		t := &toks[i]
-		switch t.Tag {
-		case "VBD", "VBZ", "VBP", "MD":
+		if t.Finite() {
 			return false
 		}
 		if s.hd[i-s.first] < 0 && (t.POS == "VERB" || t.POS == "AUX") {

@@ -367,8 +367,7 @@ func (w *work) phraseAt(k, hi int) ([]string, int) {
 // tags (no syntax stage) nothing is a verb.
 func (w *work) finiteVerb(a, b int) bool {
 	for k := a; k < b; k++ {
-		switch w.toks[k].Tag {
-		case "VBD", "VBZ", "VBP", "MD":
+		if w.toks[k].Finite() {
 			return true
 		}
 	}
