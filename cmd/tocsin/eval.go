@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 
@@ -25,7 +26,7 @@ var evaluations = map[string]struct {
 }{
 	"sentences":  {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSentences},
 	"casualties": {"JSONL_FILE... (e.g. casualty/testdata/dev.jsonl: the team's development set)", evalScore(casualty.Evaluate)},
-	"events":     {"JSONL_FILE... (e.g. event/testdata/dev.jsonl: the team's development set)", evalEvents},
+	"events":     {"JSONL_FILE|GOLD_DIR... (a directory such as ../shared/data/event-gold-dev: whole real articles coded by hand; a file such as event/testdata/dev.jsonl: the team's development sentences); --misses lists what was missed and invented", evalEvents},
 	"syntax":     {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSyntax},
 	"ner":        {"FORMAT:FILE... (conll2003:../shared/data/conll2003/valid.txt, uner:../shared/data/uner-ewt/en_ewt-ud-test.iob2); prose v2 is run on the same data", evalNER},
 	"places":     {"TSV_FILE... (e.g. place/testdata/ambiguous.tsv: the team's ambiguous place names)", evalPlaces},
@@ -140,7 +141,28 @@ func evalEvents(ctx context.Context, e *env, paths []string) error {
 	if err != nil {
 		return err
 	}
+	misses := false
+	if len(paths) > 0 && paths[0] == "--misses" {
+		misses, paths = true, paths[1:]
+	}
 	for _, path := range paths {
+		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+			r, err := event.EvaluateGold(ctx, p.Run, path, "")
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%s:\n%v\n", path, r)
+			if misses {
+				for _, m := range r.Misses {
+					kind := "missed"
+					if m.Extra {
+						kind = "extra "
+					}
+					fmt.Fprintf(e.stdout, "%s %s %s\n    %s\n", kind, m.Article, m.Event, m.Sentence)
+				}
+			}
+			continue
+		}
 		r, err := event.Evaluate(ctx, p.Run, path)
 		if err != nil {
 			return err

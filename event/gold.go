@@ -1,0 +1,354 @@
+package event
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/eval"
+	"github.com/tocsin-project/tocsin/pipeline"
+)
+
+// goldArticle is one entry of an article-level gold set's articles.json: which line of the
+// Wikinews JSON Lines file holds the article.
+type goldArticle struct {
+	Article      string `json:"article"`
+	WikinewsLine int    `json:"wikinews_line"`
+	Title        string `json:"title"`
+	Published    string `json:"published"`
+	URL          string `json:"url"`
+}
+
+// goldEvent is one line of gold.jsonl: an event coded by hand in one sentence of an article.
+type goldEvent struct {
+	Article  string `json:"article"`
+	Sentence string `json:"sentence"`
+	Source   string `json:"source"`
+	Target   string `json:"target"`
+	Code     string `json:"code"`
+	Root     string `json:"root"`
+	Date     string `json:"date"`
+	Place    string `json:"place"`
+	None     bool   `json:"none"`
+}
+
+// GoldReport is the result of EvaluateGold: event coding scored against exhaustive
+// coding of whole articles by hand.
+type GoldReport struct {
+	Articles, Gold, Found int
+	// Match scores (sentence, root, source country where both give one): the headline
+	// figure. Full also needs the target countries to agree where both give one, and
+	// Exact the whole source and target codes and the full event code.
+	Match, Full, Exact eval.Score
+	// Asserted counts the system's events that are asserted; only they are scored, as the
+	// guidelines code no negated or hypothetical events.
+	Asserted int
+	// DateRight/DateGold: matched events whose gold gives a date, and those whose date
+	// agrees; PlaceRight/PlaceGold the same for places, PlaceFilled those where the
+	// system gave a place at all.
+	DateRight, DateGold               int
+	PlaceRight, PlaceFilled, PlaceGol int
+	ByRoot                            map[string]*eval.Score
+	Misses                            []GoldMiss
+	Words                             int
+	Time                              time.Duration
+}
+
+// GoldMiss is a gold event not found (Extra false) or a system event with no gold one
+// (Extra true), for reading the errors.
+type GoldMiss struct {
+	Article, Sentence, Event string
+	Extra                    bool
+}
+
+func (r GoldReport) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d articles, %d gold events, %d coded (%d asserted, scored)\n", r.Articles, r.Gold, r.Found, r.Asserted)
+	fmt.Fprintf(&b, "  sentence, root, source country      %v\n", r.Match)
+	fmt.Fprintf(&b, "  ... and target country (full)      %v\n", r.Full)
+	fmt.Fprintf(&b, "  ... exact codes                    %v\n", r.Exact)
+	fmt.Fprintf(&b, "  date right on matches with a gold date:   %s\n", frac(r.DateRight, r.DateGold))
+	fmt.Fprintf(&b, "  place on matches with a gold place: filled %s, right %s\n", frac(r.PlaceFilled, r.PlaceGol), frac(r.PlaceRight, r.PlaceGol))
+	roots := make([]string, 0, len(r.ByRoot))
+	for k := range r.ByRoot {
+		roots = append(roots, k)
+	}
+	sort.Strings(roots)
+	b.WriteString("  by gold root, recall:")
+	for _, k := range roots {
+		s := r.ByRoot[k]
+		fmt.Fprintf(&b, " %s %d/%d", k, s.TP, s.TP+s.FN)
+	}
+	b.WriteByte('\n')
+	if r.Time > 0 {
+		fmt.Fprintf(&b, "  %d words in %v (whole pipeline)\n", r.Words, r.Time.Round(time.Millisecond))
+	}
+	return b.String()
+}
+
+func frac(a, b int) string {
+	if b == 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.3f (%d/%d)", float64(a)/float64(b), a, b)
+}
+
+// EvaluateGold scores annotate on an article-level gold set laid out as
+// ../shared/data/event-gold-dev: dir/articles.json names the articles by their line in the
+// Wikinews JSON Lines file (dir/../wikinews/articles.jsonl unless wikinews is given), and
+// dir/gold.jsonl lists every event a careful coder codes in them, with its sentence.
+//
+// A coded event matches a gold one when it lies in the same sentence (the sentence of the
+// document that shares most words with the gold sentence), the roots agree, and the source
+// countries (the first three letters of the codes) agree where both give one. Each event
+// matches at most once; among candidates, one whose target country also agrees is taken
+// first. Only asserted events are scored: the guidelines code no negated or hypothetical
+// ones.
+func EvaluateGold(ctx context.Context, annotate Annotator, dir, wikinews string) (GoldReport, error) {
+	r := GoldReport{ByRoot: map[string]*eval.Score{}}
+	var arts []goldArticle
+	raw, err := os.ReadFile(filepath.Join(dir, "articles.json"))
+	if err != nil {
+		return r, err
+	}
+	if err := json.Unmarshal(raw, &arts); err != nil {
+		return r, fmt.Errorf("%s: %w", filepath.Join(dir, "articles.json"), err)
+	}
+	gold, err := readGold(filepath.Join(dir, "gold.jsonl"))
+	if err != nil {
+		return r, err
+	}
+	if wikinews == "" {
+		wikinews = filepath.Join(dir, "..", "wikinews", "articles.jsonl")
+	}
+	texts, err := wikinewsLines(wikinews)
+	if err != nil {
+		return r, err
+	}
+	for _, a := range arts {
+		if a.WikinewsLine < 1 || a.WikinewsLine > len(texts) {
+			return r, fmt.Errorf("%s: article %s: line %d is not in %s", dir, a.Article, a.WikinewsLine, wikinews)
+		}
+		w := texts[a.WikinewsLine-1]
+		d := pipeline.NewDocument(&article.Article{Title: w.Title, Body: w.Text, Published: a.Published, URL: a.URL, Language: "en", Origin: a.Article})
+		start := time.Now()
+		if err := annotate(ctx, d); err != nil {
+			return r, fmt.Errorf("%s: %w", a.Article, err)
+		}
+		r.Time += time.Since(start)
+		r.Words += len(strings.Fields(w.Text))
+		r.Articles++
+		r.scoreArticle(a.Article, d, gold[a.Article])
+	}
+	return r, nil
+}
+
+func readGold(path string) (map[string][]goldEvent, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string][]goldEvent{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var g goldEvent
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		if g.None {
+			continue
+		}
+		if g.Root == "" && len(g.Code) >= 2 {
+			g.Root = g.Code[:2]
+		}
+		out[g.Article] = append(out[g.Article], g)
+	}
+	return out, sc.Err()
+}
+
+type wikinewsArticle struct {
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
+func wikinewsLines(path string) ([]wikinewsArticle, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []wikinewsArticle
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 8<<20), 8<<20)
+	for line := 1; sc.Scan(); line++ {
+		var a wikinewsArticle
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		out = append(out, a)
+	}
+	return out, sc.Err()
+}
+
+// sentenceOf is the index of d's sentence that shares most words with s, -1 when none
+// shares half of s's words.
+func sentenceOf(d *doc.Document, s string) int {
+	want := wordSet(s)
+	best, bestN := -1, 0
+	for i, st := range d.Sentences {
+		n := 0
+		for w := range wordSet(st.Text) {
+			if want[w] {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	if 2*bestN < len(want) {
+		return -1
+	}
+	return best
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r > 127)
+	}) {
+		m[w] = true
+	}
+	return m
+}
+
+// agree says whether two actor codes' countries agree where both give one.
+func agree(a, b string) bool {
+	ca, cb := country(a), country(b)
+	return ca == "" || cb == "" || ca == cb
+}
+
+func (r *GoldReport) scoreArticle(id string, d *doc.Document, gold []goldEvent) {
+	var got []doc.Event
+	for _, e := range d.Events {
+		r.Found++
+		if e.Modality == Asserted {
+			got = append(got, e)
+		}
+	}
+	r.Asserted += len(got)
+	r.Gold += len(gold)
+	sents := make([]int, len(gold))
+	for i, g := range gold {
+		sents[i] = sentenceOf(d, g.Sentence)
+	}
+	type test func(g goldEvent, e doc.Event) bool
+	base := func(g goldEvent, e doc.Event) bool { return e.Root == g.Root && agree(g.Source, e.Source) }
+	full := func(g goldEvent, e doc.Event) bool { return base(g, e) && agree(g.Target, e.Target) }
+	exact := func(g goldEvent, e doc.Event) bool {
+		return e.Code == g.Code && e.Source == g.Source && e.Target == g.Target
+	}
+	// match pairs gold and system events by the tests in order of preference.
+	match := func(tests ...test) ([]int, eval.Score) {
+		pair := make([]int, len(gold))
+		used := make([]bool, len(got))
+		for i := range pair {
+			pair[i] = -1
+		}
+		for _, t := range tests {
+			for gi, g := range gold {
+				if pair[gi] >= 0 || sents[gi] < 0 {
+					continue
+				}
+				for i, e := range got {
+					if !used[i] && e.Sentence == sents[gi] && t(g, e) {
+						pair[gi], used[i] = i, true
+						break
+					}
+				}
+			}
+		}
+		tp := 0
+		for _, p := range pair {
+			if p >= 0 {
+				tp++
+			}
+		}
+		return pair, eval.Score{TP: tp, FP: len(got) - tp, FN: len(gold) - tp}
+	}
+	pair, s := match(exact, full, base)
+	r.Match.Add(s)
+	_, s = match(exact, full)
+	r.Full.Add(s)
+	_, s = match(exact)
+	r.Exact.Add(s)
+	used := make([]bool, len(got))
+	for gi, g := range gold {
+		rs := r.ByRoot[g.Root]
+		if rs == nil {
+			rs = &eval.Score{}
+			r.ByRoot[g.Root] = rs
+		}
+		p := pair[gi]
+		if p < 0 {
+			rs.FN++
+			r.Misses = append(r.Misses, GoldMiss{Article: id, Sentence: g.Sentence, Event: fmt.Sprintf("%s→%s %s", g.Source, g.Target, g.Code)})
+			continue
+		}
+		rs.TP++
+		used[p] = true
+		e := got[p]
+		if g.Date != "" {
+			r.DateGold++
+			if e.Date != "" && strings.HasPrefix(e.Date, g.Date) {
+				r.DateRight++
+			}
+		}
+		if g.Place != "" {
+			r.PlaceGol++
+			if e.Place != "" {
+				r.PlaceFilled++
+				if placeAgrees(g.Place, e.Place) {
+					r.PlaceRight++
+				}
+			}
+		}
+	}
+	for i, e := range got {
+		if !used[i] {
+			st := ""
+			if e.Sentence >= 0 && e.Sentence < len(d.Sentences) {
+				st = d.Sentences[e.Sentence].Text
+			}
+			r.Misses = append(r.Misses, GoldMiss{Article: id, Sentence: st, Event: fmt.Sprintf("%s→%s %s (%s)", e.Source, e.Target, e.Code, e.Rule), Extra: true})
+		}
+	}
+}
+
+// placeAgrees says whether a coded place names the gold place: one of the gold's
+// comma-separated parts ("Jolo Cathedral, Jolo, Mindanao") is the coded name, or the
+// other way round.
+func placeAgrees(gold, got string) bool {
+	name, _, _ := strings.Cut(got, ",")
+	name = strings.ToLower(strings.TrimSpace(name))
+	for _, part := range strings.Split(strings.ToLower(gold), ",") {
+		part = strings.TrimSpace(part)
+		if part != "" && (strings.Contains(part, name) || strings.Contains(name, part)) {
+			return true
+		}
+	}
+	return false
+}
