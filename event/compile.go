@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
-	"strings"
+		"strings"
 
 	"github.com/tocsin-project/tocsin/cameo"
 )
@@ -120,6 +120,7 @@ type compiled struct {
 	discards   map[string][]nameEntry // first word; codes unused; agent "story" marks story level
 	nouns      map[string][]nounEntry // head noun
 	cues       map[string]cue
+	classes    map[string]class // by CAMEO code or root
 	patterns   int
 }
 
@@ -447,4 +448,58 @@ func loadNouns(src string, c *compiled) error {
 		c.nouns[h] = es
 	}
 	return nil
+}
+
+// class is what an event of one CAMEO code, or of every code under it, needs (classes.txt).
+type class struct {
+	sourceOptional, targetOptional bool
+	// sourceAgent is the agent code of an unnamed source ("CVL" for protests): the
+	// country comes from the places, as for any agent without one.
+	sourceAgent string
+}
+
+// loadClasses reads classes.txt into a table indexed by code: a root ("14") or a longer
+// code ("173"), which inherits its root's options unless it sets its own.
+func loadClasses(src string) (map[string]class, error) {
+	t := map[string]class{}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		code, rest, ok := strings.Cut(line, ":")
+		if _, known := cameo.Lookup(code); !ok || (!known && len(code) != 2) {
+			return nil, fmt.Errorf("classes.txt:%d: want CODE: [options] with a CAMEO code or root", n)
+		}
+		cl := t[code[:2]] // a longer code starts from its root's options
+		for _, o := range strings.Fields(rest) {
+			switch k, v, _ := strings.Cut(o, "="); {
+			case o == "source=optional":
+				cl.sourceOptional = true
+			case o == "target=optional":
+				cl.targetOptional = true
+			case k == "source-agent" && v != "":
+				cl.sourceAgent = v
+			default:
+				return nil, fmt.Errorf("classes.txt:%d: unknown option %q", n, o)
+			}
+		}
+		t[code] = cl
+	}
+	return t, sc.Err()
+}
+
+// classOf returns the class of a CAMEO code: its own entry, else its root's.
+func (c *compiled) classOf(code string) class {
+	for n := len(code); n >= 2; n-- {
+		if cl, ok := c.classes[code[:n]]; ok {
+			return cl
+		}
+	}
+	return class{}
 }

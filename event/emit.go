@@ -13,8 +13,20 @@ import (
 // emit turns a candidate into events: one per source–target pair and direction of its
 // code, once the code is known and both actors are.
 func (x *extractor) emit(c *cand) {
-	if c.code.Null || c.code.IsZero() || len(c.src) == 0 {
+	if c.code.Null || c.code.IsZero() {
 		return
+	}
+	cl := x.st.c.classOf(c.code.Forward)
+	srcs := c.src
+	if len(srcs) == 0 {
+		switch {
+		case cl.sourceAgent != "":
+			srcs = []actorArg{{code: cl.sourceAgent, head: -1, how: "not named: " + cl.sourceAgent + ", who usually does " + c.code.Forward}}
+		case cl.sourceOptional:
+			srcs = unknownActor
+		default:
+			return
+		}
 	}
 	tgts := c.tgt
 	note := ""
@@ -22,15 +34,16 @@ func (x *extractor) emit(c *cand) {
 		x.emitReciprocal(c)
 		return
 	}
+	if len(tgts) == 0 && c.retaliate && len(c.src) > 0 {
+		if t, n := x.retaliationTarget(c.src[0].code); t.code != "" {
+			tgts, note = []actorArg{t}, n
+		}
+	}
 	if len(tgts) == 0 {
-		if !c.retaliate {
+		if !cl.targetOptional {
 			return
 		}
-		t, n := x.retaliationTarget(c.src[0].code)
-		if t.code == "" {
-			return
-		}
-		tgts, note = []actorArg{t}, n
+		tgts = unknownActor
 	}
 	place := x.place(c)
 	date, dsrc, dnote, own := x.date(c)
@@ -42,7 +55,7 @@ func (x *extractor) emit(c *cand) {
 			}
 		}(len(x.events))
 	}
-	for _, src := range c.src {
+	for _, src := range srcs {
 		for _, tgt := range tgts {
 			tgt = x.counterpart(tgt, src)
 			if c.code.Forward != "" {
@@ -119,8 +132,8 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 		sc, snote = x.withCountry(sc, src.span, c, true, tgt.span)
 		tc, tnote = x.withCountry(tc, tgt.span, c, false, doc.Span{})
 	}
-	if sc == "" || tc == "" || sc == tc {
-		return
+	if cl := x.st.c.classOf(code); sc == "" && (tc == "" || !cl.sourceOptional) || tc == "" && !cl.targetOptional || sc == tc {
+		return // an event needs its coded actors (classes.txt), and two different ones
 	}
 	in, ok := cameo.Lookup(code)
 	if !ok {
@@ -151,7 +164,7 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	}
 	var b strings.Builder
 	b.WriteString(c.rule)
-	fmt.Fprintf(&b, "; source %s (%s); target %s (%s)", sc, src.how, tc, tgt.how)
+	fmt.Fprintf(&b, "; source %s (%s); target %s (%s)", orUnknown(sc), src.how, orUnknown(tc), tgt.how)
 	b.WriteString(snote)
 	b.WriteString(tnote)
 	b.WriteString(note)
@@ -575,4 +588,15 @@ next:
 		return true
 	}
 	return false
+}
+
+// unknownActor stands for the side of a one-sided event that the text does not name or
+// that could not be coded (classes.txt says which events may have one).
+var unknownActor = []actorArg{{head: -1, how: "not named or not coded"}}
+
+func orUnknown(code string) string {
+	if code == "" {
+		return "unknown"
+	}
+	return code
 }

@@ -363,9 +363,6 @@ func (x *extractor) verbCand(v int) {
 	}
 	c.blocks = x.blocks[start:len(x.blocks):len(x.blocks)]
 	c.src = x.codeArgs(srcH)
-	if len(c.src) == 0 && inner < 0 {
-		return // no source: nothing to code, and no pattern to try
-	}
 	post := x.phrase(v, false)
 	c.retaliate = x.speaksOfRetaliation(v, post)
 	pre := x.prePhrase(v)
@@ -394,7 +391,7 @@ func (x *extractor) verbCand(v int) {
 	if inner >= 0 {
 		x.transform(&c, v, &x.cands[inner])
 	}
-	if len(c.src) == 0 {
+	if len(c.src) == 0 && !x.st.c.classOf(c.code.Forward).sourceOptional {
 		return
 	}
 	if !c.code.Null {

@@ -100,9 +100,6 @@ func (x *extractor) nounCand(n int) {
 			}
 		}
 	}
-	if len(cd.src) == 0 {
-		return
-	}
 	if tgt >= 0 {
 		cd.tgt = x.codeArgs(tgt)
 	} else {

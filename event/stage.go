@@ -15,6 +15,9 @@ var cuesTxt string
 //go:embed nouns.txt
 var nounsTxt string
 
+//go:embed classes.txt
+var classesTxt string
+
 // NounCoder codes a noun phrase as a CAMEO actor on a date ("Iranian officials" →
 // IRNGOV); *actor.KB implements it. rule says which entry coded it.
 type NounCoder interface {
@@ -60,6 +63,9 @@ func NewOnly(kb NounCoder, dicts ...*cameo.Dictionary) (*Stage, error) {
 		return nil, fmt.Errorf("events: %w", err)
 	}
 	if c.cues, err = loadCues(cuesTxt); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	if c.classes, err = loadClasses(classesTxt); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
 	if err := loadNouns(nounsTxt, c); err != nil {
