@@ -1,8 +1,9 @@
 // Package pipeline turns an article into an annotated document by running stages in order.
 //
 // A Stage reads the layers that earlier stages wrote and adds its own; it never re-reads the
-// raw input. The pipeline records per-stage timings so that `tocsin bench` can report the
-// cost of each stage.
+// raw input. Stages declare the layers they read and write (Declarer), and Build checks
+// that each comes after the writers of what it reads. The pipeline records per-stage
+// timings so that `tocsin bench` can report the cost of each stage.
 package pipeline
 
 import (
@@ -48,7 +49,10 @@ type StageStat struct {
 	Time      time.Duration
 }
 
-// New returns a pipeline that runs stages in the order given.
+// New returns a pipeline that runs stages in the order given, without checking the order
+// (see Build). Tests build partial pipelines with it on purpose: a recogniser test runs
+// the text stage and the recogniser, without the language stage its Declarer says it
+// reads, on articles that declare their language.
 func New(stages ...Stage) *Pipeline {
 	p := &Pipeline{stages: stages, stats: make([]StageStat, len(stages))}
 	for i, s := range stages {
