@@ -137,6 +137,32 @@ type Entity struct {
 	Span
 }
 
+// Location is a resolved place without its mention: where an event happened.
+type Location struct {
+	Name      string  `json:"name"`
+	Country   string  `json:"country"` // ISO 3166 alpha-3
+	Admin1    string  `json:"admin1"`  // GeoNames first-level division code, e.g. IR.29
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	GeonameID int     `json:"geonameid"`
+}
+
+// Location returns where p is, without the mention's span.
+func (p *Place) Location() *Location {
+	return &Location{Name: p.Name, Country: p.Country, Admin1: p.Admin1, Lat: p.Lat, Lon: p.Lon, GeonameID: p.GeonameID}
+}
+
+// String is "Name, CCC" ("" for nil), as pages and tables show a place.
+func (l *Location) String() string {
+	switch {
+	case l == nil:
+		return ""
+	case l.Country == "":
+		return l.Name
+	}
+	return l.Name + ", " + l.Country
+}
+
 // Place is a resolved place mention.
 type Place struct {
 	Name    string `json:"name"`
@@ -221,8 +247,13 @@ type Event struct {
 	Plover    Plover  `json:"plover"`
 	QuadClass int     `json:"quad_class"`
 	Goldstein float64 `json:"goldstein"`
-	Place     string  `json:"place,omitempty"`
-	Date      string  `json:"date,omitempty"`
+	// Place is where the event happened, nil when the text does not say; PlaceSource
+	// says how it was found: "clause" (a locative phrase of the event's clause or its
+	// target), "sentence" (a locative phrase elsewhere in its sentence), "dateline" (the
+	// article's dateline, "BEIRUT —").
+	Place       *Location `json:"place,omitempty"`
+	PlaceSource string    `json:"place_source,omitempty"`
+	Date        string    `json:"date,omitempty"`
 	// DateSource says where Date comes from: "text" (the event's clause or sentence),
 	// "mention" (another mention of the same incident), "publication" (the article's
 	// publication date, when the text gives none).

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
-		"strings"
+	"strings"
 
 	"github.com/tocsin-project/tocsin/cameo"
 )
@@ -142,6 +142,7 @@ const (
 	cuePlacePrep
 	cueAbsorbing
 	cueRetaliation
+	cueComplementMark
 	cueAgentCode
 	cueLocalAgent
 )
@@ -152,6 +153,7 @@ var cueNames = map[string]cue{
 	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
+	"complement-mark": cueComplementMark,
 }
 
 func compile(dicts []*cameo.Dictionary) (*compiled, error) {

@@ -45,7 +45,7 @@ func (x *extractor) emit(c *cand) {
 		}
 		tgts = unknownActor
 	}
-	place := x.place(c)
+	place, placeSrc := x.place(c)
 	date, dsrc, dnote, own := x.date(c)
 	trig := x.d.Tokens[c.trigger].Span
 	if !own {
@@ -59,10 +59,10 @@ func (x *extractor) emit(c *cand) {
 		for _, tgt := range tgts {
 			tgt = x.counterpart(tgt, src)
 			if c.code.Forward != "" {
-				x.add(src, tgt, false, c.code.Forward, trig, c, place, date, dsrc, note+dnote)
+				x.add(src, tgt, false, c.code.Forward, trig, c, where{place, placeSrc}, date, dsrc, note+dnote)
 			}
 			if c.code.Reverse != "" {
-				x.add(tgt, src, true, c.code.Reverse, trig, c, place, date, dsrc, note+dnote+"; reverse of a paired code")
+				x.add(tgt, src, true, c.code.Reverse, trig, c, where{place, placeSrc}, date, dsrc, note+dnote+"; reverse of a paired code")
 			}
 		}
 	}
@@ -122,7 +122,7 @@ func (x *extractor) emitReciprocal(c *cand) {
 // add records the event src → tgt. reversed says that src and tgt are the clause's target
 // and source (the second code of a pair): an actor's country is completed by its role in
 // the clause, the same way in both events.
-func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.Span, c *cand, place, date, dateSource, note string) {
+func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.Span, c *cand, place where, date, dateSource, note string) {
 	sc, tc := src.code, tgt.code
 	var snote, tnote string
 	if reversed {
@@ -140,19 +140,20 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 		return
 	}
 	ev := doc.Event{
-		Source:     sc,
-		Target:     tc,
-		Code:       code,
-		Root:       in.Root,
-		Plover:     doc.Plover{Type: in.Plover, Mode: in.PloverMode},
-		QuadClass:  in.QuadClass,
-		Goldstein:  in.Goldstein,
-		Place:      place,
-		Date:       date,
-		DateSource: dateSource,
-		Sentence:   x.si,
-		Evidence:   doc.Evidence{Source: src.span, Trigger: trig, Target: tgt.span},
-		Modality:   c.modality,
+		Source:      sc,
+		Target:      tc,
+		Code:        code,
+		Root:        in.Root,
+		Plover:      doc.Plover{Type: in.Plover, Mode: in.PloverMode},
+		QuadClass:   in.QuadClass,
+		Goldstein:   in.Goldstein,
+		Place:       place.loc,
+		PlaceSource: place.source,
+		Date:        date,
+		DateSource:  dateSource,
+		Sentence:    x.si,
+		Evidence:    doc.Evidence{Source: src.span, Trigger: trig, Target: tgt.span},
+		Modality:    c.modality,
 	}
 	if ev.Modality != Asserted {
 		// PLOVER's mode is kept, with the modality as an auxiliary mode after it.
@@ -184,7 +185,7 @@ func (x *extractor) retaliationTarget(src string) (actorArg, string) {
 	cc := country(src)
 	for i := len(x.events) - 1; i >= 0; i-- {
 		e := &x.events[i]
-		if country(e.Target) == cc && country(e.Source) != cc && e.Modality == Asserted && isAttack(e.Root) {
+		if e.Source != "" && country(e.Target) == cc && country(e.Source) != cc && e.Modality == Asserted && isAttack(e.Root) {
 			return actorArg{code: e.Source, span: e.Evidence.Source, head: -1, how: "retaliation"},
 				fmt.Sprintf("; target inferred: retaliation for the %s event %s→%s of sentence %d", e.Code, e.Source, e.Target, e.Sentence)
 		}
@@ -287,16 +288,20 @@ func (x *extractor) agentCue(code string) cue {
 	return x.st.c.cues[string(b[:])]
 }
 
-// place returns where the event happened: a place named in a locative phrase of the
-// trigger's clause ("in Iraq", "near the border") or inside its target ("US bases in
-// Iraq"), the nearest to the trigger. Places in other clauses ("while speaking in Tehran")
+// place returns where the event happened and how it was found: a place named in a
+// locative phrase (in, near, outside…) of the trigger's clause or inside its target ("US
+// bases in Iraq"), the nearest to the trigger ("clause"); else one in a locative phrase
+// elsewhere in the sentence, when the sentence names only one such place ("sentence");
+// else the article's dateline ("dateline"). Places in other clauses of a sentence that
+// names several, where a statement was made or another event happened, are not taken,
 // and places that are the actors are not it.
-func (x *extractor) place(c *cand) string {
+func (x *extractor) place(c *cand) (*doc.Location, string) {
 	d := x.d
 	s := &x.s
 	trig := c.trigger
 	cl := s.clauseOf(trig)
 	best, bestDist := -1, 1<<30
+	other, others := -1, 0
 	sn := d.Sentences[x.si]
 	for i := range d.Places {
 		p := &d.Places[i]
@@ -334,6 +339,10 @@ func (x *extractor) place(c *cand) string {
 			inClause = true
 		}
 		if !inClause && !inTarget {
+			if other < 0 || d.Places[other].Name != p.Name {
+				others++
+			}
+			other = i
 			continue
 		}
 		dist := h - trig
@@ -344,14 +353,37 @@ func (x *extractor) place(c *cand) string {
 			best, bestDist = i, dist
 		}
 	}
-	if best < 0 {
-		return ""
+	switch {
+	case best >= 0:
+		return d.Places[best].Location(), "clause"
+	case others == 1:
+		return d.Places[other].Location(), "sentence"
+	case x.dateline >= 0:
+		return d.Places[x.dateline].Location(), "dateline"
 	}
-	p := &d.Places[best]
-	if p.Country == "" {
-		return p.Name
+	return nil, ""
+}
+
+// findDateline returns the index of the place that opens the article's body as a
+// dateline ("BEIRUT —", "KABUL, Afghanistan (Reuters) -"), -1 when there is none: a place
+// at the start of the first body paragraph, followed within a few words by a dash or an
+// opening bracket.
+func findDateline(d *doc.Document) int {
+	for i := range d.Places {
+		p := &d.Places[i]
+		if p.Start < d.BodyStart {
+			continue
+		}
+		if p.Start > d.BodyStart+2 {
+			return -1
+		}
+		rest := d.Text[p.End:min(len(d.Text), p.End+40)]
+		if k := strings.IndexAny(rest, "—–-("); k >= 0 && !strings.ContainsAny(rest[:k], ".\n") && len(strings.Fields(rest[:k])) <= 3 {
+			return i
+		}
+		return -1
 	}
-	return p.Name + ", " + p.Country
+	return -1
 }
 
 func (x *extractor) isActorHead(c *cand, h int) bool {
@@ -588,6 +620,12 @@ next:
 		return true
 	}
 	return false
+}
+
+// where is an event's place and how it was found.
+type where struct {
+	loc    *doc.Location
+	source string
 }
 
 // unknownActor stands for the side of a one-sided event that the text does not name or

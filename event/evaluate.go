@@ -95,7 +95,10 @@ func (r Report) String() string {
 //	{"text": "Iran threatened retaliation.", "published": "2021-06-15",
 //	 "events": [{"source": "IRN", "target": "USA", "code": "138", "modality": "asserted"}]}
 //
-// An example with no events expects none (sports, accidents, weather). A found event
+// An example with no events expects none (sports, accidents, weather). These sets follow
+// PETRARCH's convention of events between two coded actors, so one-sided events (an
+// unknown source or target, see classes.txt) are left out of the scoring; the
+// article-level gold of EvaluateGold scores them. A found event
 // matches an expected one of the same example once; the rest are false positives and
 // false negatives. testdata/dev.jsonl is the team's development set: sentences written
 // for it, covering the 20 CAMEO roots.
@@ -127,7 +130,7 @@ func Evaluate(ctx context.Context, annotate Annotator, path string) (Report, err
 		r.Time += time.Since(start)
 		r.Words += len(strings.Fields(ex.Text))
 		r.Examples++
-		r.score(line, ex, d.Events)
+		r.score(line, ex, twoSided(d.Events))
 	}
 	if err := sc.Err(); err != nil {
 		return r, err
@@ -237,4 +240,15 @@ func (r *Report) score(line int, ex example, got []doc.Event) {
 		miss.Line, miss.Text = line, ex.Text
 		r.Misses = append(r.Misses, miss)
 	}
+}
+
+// twoSided returns the events with both actors coded.
+func twoSided(evs []doc.Event) []doc.Event {
+	out := make([]doc.Event, 0, len(evs))
+	for _, e := range evs {
+		if e.Source != "" && e.Target != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }

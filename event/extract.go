@@ -43,8 +43,9 @@ type extractor struct {
 	refOut []verbRef
 	blocks []*cblock // the candidates' blocks, sliced per candidate
 
-	events  []doc.Event
-	undated []undated // events dated by the publication date, for datedMentions
+	events   []doc.Event
+	dateline int       // index in Document.Places of the dateline, -1 none
+	undated  []undated // events dated by the publication date, for datedMentions
 }
 
 // undated is an event whose own clause gives no date, with the note its rule carries.
@@ -67,7 +68,6 @@ type cand struct {
 	consumed  bool // nested in another event, which codes it (a transformation) or not at all
 	retaliate bool // the phrase speaks of retaliation
 	blocks    []*cblock
-	place     string
 }
 
 // actorArg is one coded actor of an event.
@@ -91,6 +91,7 @@ func (x *extractor) prepare(st *Stage, d *doc.Document) {
 	x.m.x = x
 	x.events = nil
 	x.undated = x.undated[:0]
+	x.dateline = findDateline(d)
 	x.low = grow(x.low, len(d.Text))
 	for i := 0; i < len(d.Text); i++ {
 		c := d.Text[i]
@@ -158,7 +159,7 @@ func (x *extractor) sentence(first, end int) {
 	x.blocks = x.blocks[:0]
 	toks := x.d.Tokens
 	for i := first; i < end; i++ {
-		if toks[i].POS == "VERB" || i == s.verb {
+		if (toks[i].POS == "VERB" && s.dep(i) != "amod") || i == s.verb {
 			x.verbCand(i)
 		}
 	}
@@ -340,7 +341,7 @@ func (x *extractor) verbCand(v int) {
 		switch {
 		case cv&cueDeny != 0 || cv&cueNegating != 0:
 			ic.modality = Negated
-		case cv&cueIntention != 0 && dep != "advcl":
+		case cv&cueIntention != 0 && (dep != "advcl" || x.complementMark(int(ch))):
 			if ic.modality == Asserted {
 				ic.modality = Hypothetical
 			}
@@ -413,6 +414,13 @@ func containsBlock(bs []*cblock, b *cblock) bool {
 		}
 	}
 	return false
+}
+
+// complementMark reports whether clause c is introduced by a complement mark of cues.txt
+// ("against attacking").
+func (x *extractor) complementMark(c int) bool {
+	m := x.s.child(c, "mark")
+	return m >= 0 && x.cue(m)&cueComplementMark != 0
 }
 
 // defaultCode is the code of a verb when no pattern matches: the verb's own code, else

@@ -319,9 +319,9 @@ func (r *GoldReport) scoreArticle(id string, d *doc.Document, gold []goldEvent) 
 		}
 		if g.Place != "" {
 			r.PlaceGol++
-			if e.Place != "" {
+			if e.Place != nil {
 				r.PlaceFilled++
-				if placeAgrees(g.Place, e.Place) {
+				if placeAgrees(g.Place, e.Place.Name) {
 					r.PlaceRight++
 				}
 			}

@@ -308,7 +308,7 @@ func (s *Stage) linkEvents(d *doc.Document, incs []doc.Incident, k int, countSen
 	for _, ei := range inc.Events {
 		e := &d.Events[ei]
 		if inc.Place == "" {
-			inc.Place = e.Place
+			inc.Place = e.Place.String()
 		}
 		if inc.Date == "" && e.DateSource == "text" {
 			inc.Date = e.Date

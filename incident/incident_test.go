@@ -100,7 +100,7 @@ func TestEventLinks(t *testing.T) {
 		return func(d *doc.Document) {
 			for si, s := range d.Sentences {
 				if strings.Contains(s.Text, text) {
-					d.Events = append(d.Events, doc.Event{Source: "AAA", Target: "BBB", Root: root, Sentence: si, Place: "Kabul", Date: "2021-06-14", DateSource: "text"})
+					d.Events = append(d.Events, doc.Event{Source: "AAA", Target: "BBB", Root: root, Sentence: si, Place: &doc.Location{Name: "Kabul"}, Date: "2021-06-14", DateSource: "text"})
 				}
 			}
 		}

@@ -175,8 +175,11 @@ func printDocument(w io.Writer, d *doc.Document) {
 		if x.Modality != "" && x.Modality != "asserted" {
 			s += " (" + x.Modality + ")"
 		}
-		if x.Place != "" {
-			s += "  in " + x.Place
+		if x.Place != nil {
+			s += "  in " + x.Place.String()
+			if x.PlaceSource != "clause" {
+				s += " (" + x.PlaceSource + ")"
+			}
 		}
 		if x.Date != "" {
 			s += "  on " + x.Date

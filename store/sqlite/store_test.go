@@ -82,7 +82,7 @@ func fullDoc(id string) *doc.Document {
 		{Text: "one day", Value: "", Resolved: false, Reason: "no anchor"}}
 	d.Events = []doc.Event{{Source: "IRN", Target: "IRNMED", Code: "0241", Root: "02",
 		Plover: doc.Plover{Type: "ACCUSE", Mode: "disapprove"}, QuadClass: 3, Goldstein: -2.5,
-		Place: "Kerman", Date: "2020-01-07", Sentence: 0,
+		Place: &doc.Location{Name: "Kerman", Country: "IRN", Admin1: "IR.29", Lat: 30.28321, Lon: 57.07879, GeonameID: 128234}, PlaceSource: "clause", Date: "2020-01-07", Sentence: 0,
 		Evidence: doc.Evidence{Source: doc.Span{Start: 1, End: 2}, Trigger: doc.Span{Start: 3, End: 4},
 			Target: doc.Span{Start: 5, End: 6}},
 		Rule: "r1", Modality: "asserted"}}
