@@ -1,0 +1,15 @@
+package event
+
+import "github.com/tocsin-project/tocsin/doc"
+
+// Reads implements pipeline.Declarer: the layers of segment, syntax, dates, entities,
+// resolve, places and actors (see the package documentation); not casualties.
+func (*Stage) Reads() []string {
+	return []string{
+		doc.LayerLanguage, doc.LayerText, doc.LayerSyntax, doc.LayerDates,
+		doc.LayerEntities, doc.LayerResolve, doc.LayerPlaces, doc.LayerActors,
+	}
+}
+
+// Writes implements pipeline.Declarer.
+func (*Stage) Writes() []string { return []string{doc.LayerEvents} }

@@ -1,0 +1,12 @@
+package place
+
+import "github.com/tocsin-project/tocsin/doc"
+
+// Reads implements pipeline.Declarer: the entities it resolves to places, and the tokens,
+// for region names.
+func (*Stage) Reads() []string {
+	return []string{doc.LayerLanguage, doc.LayerText, doc.LayerEntities}
+}
+
+// Writes implements pipeline.Declarer.
+func (*Stage) Writes() []string { return []string{doc.LayerPlaces} }

@@ -1,0 +1,9 @@
+package segment
+
+import "github.com/tocsin-project/tocsin/doc"
+
+// Reads implements pipeline.Declarer: the stage reads no layer, only the text.
+func (Stage) Reads() []string { return nil }
+
+// Writes implements pipeline.Declarer.
+func (Stage) Writes() []string { return []string{doc.LayerText} }
