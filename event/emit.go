@@ -254,6 +254,9 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 		}
 	}
 	if best < 0 {
+		if x.focus != "" {
+			return x.focus + code, fmt.Sprintf("; country %s, where most places of the article are", x.focus)
+		}
 		return "", "" // an agent of no known country is not coded
 	}
 	p := d.Places[best]
@@ -362,6 +365,28 @@ func (x *extractor) place(c *cand) (*doc.Location, string) {
 		return d.Places[x.dateline].Location(), "dateline"
 	}
 	return nil, ""
+}
+
+// focusCountry returns the country of most of the article's places when it holds more
+// than half of them, at least two: an article about protests in Belgrade that names no
+// place in one sentence still reports Serbian police there. In news about two countries
+// at odds no country has such a majority, and nothing is returned.
+func focusCountry(d *doc.Document) string {
+	n := map[string]int{}
+	total := 0
+	for _, p := range d.Places {
+		if p.Country == "" || d.Modifier(p.Span) {
+			continue
+		}
+		n[p.Country]++
+		total++
+	}
+	for c, k := range n {
+		if k >= 2 && 2*k > total {
+			return c
+		}
+	}
+	return ""
 }
 
 // findDateline returns the index of the place that opens the article's body as a

@@ -45,6 +45,7 @@ type extractor struct {
 
 	events   []doc.Event
 	dateline int       // index in Document.Places of the dateline, -1 none
+	focus    string    // the article's main country (focusCountry), "" none
 	undated  []undated // events dated by the publication date, for datedMentions
 }
 
@@ -92,6 +93,7 @@ func (x *extractor) prepare(st *Stage, d *doc.Document) {
 	x.events = nil
 	x.undated = x.undated[:0]
 	x.dateline = findDateline(d)
+	x.focus = focusCountry(d)
 	x.low = grow(x.low, len(d.Text))
 	for i := 0; i < len(d.Text); i++ {
 		c := d.Text[i]
