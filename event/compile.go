@@ -121,6 +121,7 @@ type compiled struct {
 	nouns      map[string][]nounEntry // head noun
 	cues       map[string]cue
 	classes    map[string]class // by CAMEO code or root
+	armed      map[string]bool  // agent codes of armed forces (classes.txt)
 	patterns   int
 }
 
@@ -458,12 +459,16 @@ type class struct {
 	// sourceAgent is the agent code of an unnamed source ("CVL" for protests): the
 	// country comes from the places, as for any agent without one.
 	sourceAgent string
+	// irregular is the code of the same act done by no armed force (CAMEO 18 rather
+	// than 19): a killing by an unknown or unnamed attacker, a gunman, the police.
+	irregular string
 }
 
 // loadClasses reads classes.txt into a table indexed by code: a root ("14") or a longer
 // code ("173"), which inherits its root's options unless it sets its own.
-func loadClasses(src string) (map[string]class, error) {
+func loadClasses(src string) (map[string]class, map[string]bool, error) {
 	t := map[string]class{}
+	armed := map[string]bool{}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -475,8 +480,14 @@ func loadClasses(src string) (map[string]class, error) {
 			continue
 		}
 		code, rest, ok := strings.Cut(line, ":")
+		if code == "armed" {
+			for _, a := range strings.Fields(rest) {
+				armed[a] = true
+			}
+			continue
+		}
 		if _, known := cameo.Lookup(code); !ok || (!known && len(code) != 2) {
-			return nil, fmt.Errorf("classes.txt:%d: want CODE: [options] with a CAMEO code or root", n)
+			return nil, nil, fmt.Errorf("classes.txt:%d: want CODE: [options] with a CAMEO code or root", n)
 		}
 		cl := t[code[:2]] // a longer code starts from its root's options
 		for _, o := range strings.Fields(rest) {
@@ -487,13 +498,18 @@ func loadClasses(src string) (map[string]class, error) {
 				cl.targetOptional = true
 			case k == "source-agent" && v != "":
 				cl.sourceAgent = v
+			case k == "irregular":
+				if _, ok := cameo.Lookup(v); !ok {
+					return nil, nil, fmt.Errorf("classes.txt:%d: irregular=%s is not a CAMEO code", n, v)
+				}
+				cl.irregular = v
 			default:
-				return nil, fmt.Errorf("classes.txt:%d: unknown option %q", n, o)
+				return nil, nil, fmt.Errorf("classes.txt:%d: unknown option %q", n, o)
 			}
 		}
 		t[code] = cl
 	}
-	return t, sc.Err()
+	return t, armed, sc.Err()
 }
 
 // classOf returns the class of a CAMEO code: its own entry, else its root's.
@@ -504,4 +520,17 @@ func (c *compiled) classOf(code string) class {
 		}
 	}
 	return class{}
+}
+
+// regular reports whether an actor code is a state or an armed force (classes.txt,
+// armed), whose violence is CAMEO 19, not 18: a country alone, an international
+// organisation, or a code whose agent is an armed one.
+func (c *compiled) regular(code string) bool {
+	switch {
+	case code == "":
+		return false
+	case len(code) == 3 || strings.HasPrefix(code, "IGO"):
+		return true
+	}
+	return c.armed[code[3:min(6, len(code))]]
 }

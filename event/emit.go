@@ -135,6 +135,10 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	if cl := x.st.c.classOf(code); sc == "" && (tc == "" || !cl.sourceOptional) || tc == "" && !cl.targetOptional || sc == tc {
 		return // an event needs its coded actors (classes.txt), and two different ones
 	}
+	// An unknown attacker of an armed force is taken for an armed one.
+	if irr := x.st.c.classes[code].irregular; irr != "" && !x.st.c.regular(sc) && (sc != "" || !x.st.c.regular(tc)) {
+		code, note = irr, note+"; "+irr+": the source is no armed force"
+	}
 	in, ok := cameo.Lookup(code)
 	if !ok {
 		return

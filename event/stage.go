@@ -65,7 +65,7 @@ func NewOnly(kb NounCoder, dicts ...*cameo.Dictionary) (*Stage, error) {
 	if c.cues, err = loadCues(cuesTxt); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	if c.classes, err = loadClasses(classesTxt); err != nil {
+	if c.classes, c.armed, err = loadClasses(classesTxt); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
 	if err := loadNouns(nounsTxt, c); err != nil {
