@@ -132,8 +132,13 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 		sc, snote = x.withCountry(sc, src.span, c, true, tgt.span)
 		tc, tnote = x.withCountry(tc, tgt.span, c, false, doc.Span{})
 	}
-	if cl := x.st.c.classOf(code); sc == "" && (tc == "" || !cl.sourceOptional) || tc == "" && !cl.targetOptional || sc == tc {
-		return // an event needs its coded actors (classes.txt), and two different ones
+	// An event needs its coded actors (classes.txt), or names that have no code, and two
+	// different ones.
+	cl := x.st.c.classOf(code)
+	srcOK := sc != "" || cl.sourceOptional || src.how == namedNoCode
+	tgtOK := tc != "" || cl.targetOptional || tgt.how == namedNoCode
+	if !srcOK || !tgtOK || sc == "" && tc == "" || sc == tc {
+		return
 	}
 	// An unknown attacker of an armed force is taken for an armed one.
 	if irr := x.st.c.classes[code].irregular; irr != "" && !x.st.c.regular(sc) && (sc != "" || !x.st.c.regular(tc)) {

@@ -365,7 +365,7 @@ func (x *extractor) verbCand(v int) {
 		}
 	}
 	c.blocks = x.blocks[start:len(x.blocks):len(x.blocks)]
-	c.src = x.codeArgs(srcH)
+	c.src = x.named(x.codeArgs(srcH), srcH)
 	post := x.phrase(v, false)
 	c.retaliate = x.speaksOfRetaliation(v, post)
 	pre := x.prePhrase(v)
@@ -387,7 +387,7 @@ func (x *extractor) verbCand(v int) {
 		}
 		c.rule += " " + c.code.String() + " (verb " + strings.ToLower(x.d.Tokens[v].Lemma) + ")"
 	}
-	c.tgt = x.targetArgs(v, tgtH, passive, c.code)
+	c.tgt = x.named(x.targetArgs(v, tgtH, passive, c.code), tgtH)
 	if passive {
 		c.rule += "; passive"
 	}
@@ -879,6 +879,17 @@ func (x *extractor) struckCountry(v int, objs []int) (actorArg, bool) {
 // uncodedName reports whether h is a named person or organisation that the actors stage
 // could not code. It is still the target, not something to look past: "blamed Soleimani
 // for attacks on US forces" is not aimed at the US forces.
+// named returns args, or, when they are empty and h is the head of a person's or an
+// organisation's name that no dictionary codes ("Ahmed al-Assadi", "the SDF"), that
+// name as an actor with an empty code: the event is kept, with the name as evidence,
+// rather than lost or given a wrong code.
+func (x *extractor) named(args []actorArg, h int) []actorArg {
+	if len(args) > 0 || h < 0 || !x.uncodedName(h) {
+		return args
+	}
+	return []actorArg{{span: x.d.Entities[x.ent[h]].Span, head: h, how: namedNoCode}}
+}
+
 func (x *extractor) uncodedName(h int) bool {
 	e := x.ent[h]
 	if e < 0 || x.d.Entities[e].Actor != "" {
@@ -1098,3 +1109,6 @@ func classMatches(class string, inner *cand) bool {
 	}
 	return false
 }
+
+// namedNoCode is how an actor named in the text but known to no dictionary is coded.
+const namedNoCode = "named, no code"
