@@ -9,21 +9,9 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/tocsin-project/tocsin/actor"
-	"github.com/tocsin-project/tocsin/cameo"
-	"github.com/tocsin-project/tocsin/casualty"
-	"github.com/tocsin-project/tocsin/dates"
-	"github.com/tocsin-project/tocsin/event"
-	"github.com/tocsin-project/tocsin/incident"
-	"github.com/tocsin-project/tocsin/lang"
-	"github.com/tocsin-project/tocsin/ner"
 	"github.com/tocsin-project/tocsin/pipeline"
-	"github.com/tocsin-project/tocsin/place"
-	"github.com/tocsin-project/tocsin/quote"
+	"github.com/tocsin-project/tocsin/pipeline/standard"
 	"github.com/tocsin-project/tocsin/reader"
-	"github.com/tocsin-project/tocsin/resolve"
-	"github.com/tocsin-project/tocsin/segment"
-	"github.com/tocsin-project/tocsin/syntax"
 )
 
 // newFlags returns a flag set whose usage line shows synopsis.
@@ -94,96 +82,15 @@ func dictFlags(fs *flag.FlagSet) *dictOpts {
 	return o
 }
 
-// newPipeline returns the pipeline with every annotator tocsin has, in order: a stage may
-// read the layers of the stages before it.
+// newPipeline returns the pipeline with every annotator tocsin has, in order, with the
+// --dict and --dict-only flags' dictionaries (see package pipeline/standard).
 func newPipeline(dicts *dictOpts) (*pipeline.Pipeline, error) {
-	if dicts == nil {
-		dicts = &dictOpts{only: new(bool)}
+	var opts standard.Options
+	if dicts != nil {
+		opts.Dicts = dicts.files
+		opts.DictOnly = dicts.only != nil && *dicts.only
 	}
-	syn, err := syntax.New()
-	if err != nil {
-		return nil, err
-	}
-	ents, err := ner.New()
-	if err != nil {
-		return nil, err
-	}
-	res, err := resolve.New()
-	if err != nil {
-		return nil, err
-	}
-	places, err := place.New()
-	if err != nil {
-		return nil, err
-	}
-	kb := actor.NewKB()
-	if !*dicts.only {
-		if kb, err = actor.Load(); err != nil {
-			return nil, err
-		}
-	}
-	var user []*cameo.Dictionary
-	for _, arg := range dicts.files {
-		d, err := cameo.LoadFile(arg)
-		if err != nil {
-			return nil, fmt.Errorf("--dict %s: %w", arg, err)
-		}
-		user = append(user, d)
-		// Actor and agent dictionaries also code the entities, not only event arguments.
-		if d.Kind == cameo.Actors || d.Kind == cameo.Agents {
-			if err := loadIntoKB(kb, d.Kind, arg); err != nil {
-				return nil, fmt.Errorf("--dict %s: %w", arg, err)
-			}
-		}
-	}
-	newEvents := event.New
-	if *dicts.only {
-		newEvents = event.NewOnly
-	}
-	events, err := newEvents(kb, user...)
-	if err != nil {
-		return nil, err
-	}
-	quotes, err := quote.New()
-	if err != nil {
-		return nil, err
-	}
-	cas, err := casualty.New()
-	if err != nil {
-		return nil, err
-	}
-	incidents, err := incident.New()
-	if err != nil {
-		return nil, err
-	}
-	return pipeline.New(
-		lang.Stage{Known: syn.Knows},
-		segment.Stage{},
-		syn,
-		dates.New(),
-		ents,
-		res,
-		places,
-		actor.NewStage(kb),
-		quotes,
-		cas,
-		events,
-		incidents,
-	), nil
-}
-
-// loadIntoKB adds a user's actor or agent dictionary to the actor knowledge base.
-func loadIntoKB(kb *actor.KB, kind cameo.Kind, arg string) error {
-	_, path := cameo.ParseDictArg(arg)
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if kind == cameo.Actors {
-		return kb.LoadActors(path, f)
-	}
-	return kb.LoadAgents(path, f)
+	return standard.New(opts)
 }
 
 // parseDate checks a --date value.
