@@ -28,7 +28,9 @@ func (x *extractor) codeArgs(h int) []actorArg {
 		return nil
 	}
 	var out []actorArg
-	if a, ok := x.codeNP(h); ok {
+	if a, ok := x.spokesFor(h); ok {
+		out = append(out, a)
+	} else if a, ok := x.codeNP(h); ok {
 		out = append(out, a)
 	}
 	s := &x.s
@@ -355,4 +357,28 @@ func (x *extractor) matchName(m map[string][]nameEntry, words []string, i int, d
 		}
 	}
 	return bestCode, bestRule, bestN
+}
+
+// spokesFor codes one who speaks for others by those others: "the spokesperson for the
+// German government" is DEUGOV, "a spokesman of the PMF" the PMF (cues.txt,
+// [spokesperson]).
+func (x *extractor) spokesFor(h int) (actorArg, bool) {
+	s := &x.s
+	if x.cue(h)&cueSpokesperson == 0 {
+		return actorArg{}, false
+	}
+	for _, ch := range s.children(h) {
+		c := int(ch)
+		if s.dep(c) != "nmod" {
+			continue
+		}
+		if k := caseTok(s, c); k != c && (x.lowerIs(k, "for") || x.lowerIs(k, "of")) {
+			if a, ok := x.codeNP(c); ok {
+				a.how = "speaks for " + a.how
+				a.span = s.span(h)
+				return a, true
+			}
+		}
+	}
+	return actorArg{}, false
 }

@@ -144,6 +144,7 @@ const (
 	cueAbsorbing
 	cueRetaliation
 	cueComplementMark
+	cueSpokesperson
 	cueAgentCode
 	cueLocalAgent
 )
@@ -154,7 +155,7 @@ var cueNames = map[string]cue{
 	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
-	"complement-mark": cueComplementMark,
+	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 
 func compile(dicts []*cameo.Dictionary) (*compiled, error) {
