@@ -398,6 +398,55 @@ func focusCountry(d *doc.Document) string {
 	return ""
 }
 
+// narrativeDates dates each event still dated by publication with the date of the
+// latest earlier event whose own text gave one, as a news story goes on telling what
+// happened that day ("On Saturday evening a man stabbed three people… He was arrested
+// at the scene"). An event in the headline, or before any dated one, takes the first
+// date given in the first three sentences of the body, where a story's lead dates it.
+// Dates after publication (a court date ahead) anchor nothing.
+func (x *extractor) narrativeDates() {
+	pub := pubDate(x.d.Published)
+	anchor := func(i int) bool {
+		e := &x.events[i]
+		return e.DateSource == DateText && e.Date != "" && (pub == "" || e.Date <= pub)
+	}
+	lead := -1
+	bodyFirst := 0
+	for si, sn := range x.d.Sentences {
+		if sn.Start >= x.d.BodyStart {
+			bodyFirst = si
+			break
+		}
+	}
+	for i := range x.events {
+		if anchor(i) && x.events[i].Sentence >= bodyFirst && x.events[i].Sentence < bodyFirst+3 {
+			lead = i
+			break
+		}
+	}
+	last := -1
+	for i := range x.events {
+		e := &x.events[i]
+		if e.DateSource != DatePublication {
+			if anchor(i) && e.Sentence >= bodyFirst {
+				last = i
+			}
+			continue
+		}
+		from := last
+		if from < 0 || e.Sentence < bodyFirst {
+			from = lead
+		}
+		if from < 0 || x.events[from].Sentence == e.Sentence {
+			continue
+		}
+		a := &x.events[from]
+		note := fmt.Sprintf("; date: the story's, %s from the event of sentence %d", a.Date, a.Sentence)
+		e.Rule = strings.Replace(e.Rule, "; date: publication date", note, 1)
+		e.Date, e.DateSource = a.Date, DateNarrative
+	}
+}
+
 // findDateline returns the index of the place that opens the article's body as a
 // dateline ("BEIRUT —", "KABUL, Afghanistan (Reuters) -"), -1 when there is none: a place
 // at the start of the first body paragraph, followed within a few words by a dash or an
@@ -454,6 +503,7 @@ const (
 	DateText        = "text"        // a date in the event's clause or sentence
 	DateMention     = "mention"     // a date given to another mention of the incident
 	DatePublication = "publication" // the article's publication date
+	DateNarrative   = "narrative"   // the date of the story's latest earlier dated event
 )
 
 // date returns the event's date and where it comes from: the resolved date of its clause
@@ -486,6 +536,7 @@ func (x *extractor) datedMentions() {
 	if len(x.undated) == 0 || len(x.d.Dates) == 0 {
 		return
 	}
+	defer x.narrativeDates()
 	type mention struct {
 		date     doc.Date
 		root     string

@@ -62,11 +62,12 @@ type GoldReport struct {
 	Time                              time.Duration
 }
 
-// GoldMiss is a gold event not found (Extra false) or a system event with no gold one
-// (Extra true), for reading the errors.
+// GoldMiss is a gold event not found, a system event with no gold one (Extra), or a
+// matched event with the wrong date (Date), for reading the errors.
 type GoldMiss struct {
 	Article, Sentence, Event string
 	Extra                    bool
+	Date                     bool // a matched event with the wrong date
 }
 
 func (r GoldReport) String() string {
@@ -315,6 +316,8 @@ func (r *GoldReport) scoreArticle(id string, d *doc.Document, gold []goldEvent) 
 			r.DateGold++
 			if e.Date != "" && strings.HasPrefix(e.Date, g.Date) {
 				r.DateRight++
+			} else {
+				r.Misses = append(r.Misses, GoldMiss{Article: id, Sentence: g.Sentence, Event: fmt.Sprintf("date %s (%s), gold %s", orUnknown(e.Date), e.DateSource, g.Date), Date: true})
 			}
 		}
 		if g.Place != "" {

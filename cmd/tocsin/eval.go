@@ -155,8 +155,11 @@ func evalEvents(ctx context.Context, e *env, paths []string) error {
 			if misses {
 				for _, m := range r.Misses {
 					kind := "missed"
-					if m.Extra {
+					switch {
+					case m.Extra:
 						kind = "extra "
+					case m.Date:
+						kind = "date  "
 					}
 					fmt.Fprintf(e.stdout, "%s %s %s\n    %s\n", kind, m.Article, m.Event, m.Sentence)
 				}
