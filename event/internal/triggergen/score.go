@@ -52,11 +52,11 @@ type Params struct {
 	MinDocs  int     // minimum stories of the label containing the key
 	MinZ     float64 // minimum z of the label against the other labels
 	MinBgZ   float64 // minimum z of the label against background news
-	MinShare float64 // minimum share of the key's label-normalised rate in its best label
+	MinRatio float64 // minimum ratio of the key's rate in its best label to the next label's
 }
 
 // DefaultParams are the thresholds the generator uses; see the package comment.
-var DefaultParams = Params{Alpha: 20, MinDocs: 8, MinZ: 4, MinBgZ: 3, MinShare: 0.5}
+var DefaultParams = Params{Alpha: 20, MinDocs: 8, MinZ: 3, MinBgZ: 2.5, MinRatio: 1.6}
 
 // Assoc is the association of one key with its best label.
 type Assoc struct {
@@ -66,7 +66,7 @@ type Assoc struct {
 	Z     float64 // z of the log-odds ratio, Label against all other labels
 	Delta float64 // the log-odds ratio itself
 	BgZ   float64 // z of the log-odds ratio, Label against background news
-	Share float64 // Label's share of the key's label-normalised document rates
+	Ratio float64 // the key's smoothed document rate in Label over its rate in the next label
 }
 
 // logOdds is the smoothed log-odds ratio of a key's document rate in group a (ya of na
@@ -87,8 +87,9 @@ func logOdds(ya, na, yb, nb int, p0, alpha float64) (delta, z float64) {
 // Score computes every key's association with its best label and returns, sorted by key,
 // the associations that pass p. A key passes when it is frequent in one label (MinDocs),
 // that label's rate is well above the other labels' (MinZ) and above background news
-// (MinBgZ), and the label holds most of the key's label-normalised rate (MinShare), so that
-// a key shared by two labels is dropped rather than given to either.
+// (MinBgZ), and its document rate in that label is at least MinRatio times its rate in any
+// other label, so that a key shared by two labels is dropped rather than given to either.
+// Rates are smoothed like the log-odds: (df + Alpha p0) / (stories + Alpha).
 func Score(c *Counts, p Params) []Assoc {
 	labels := make([]string, 0, len(c.Docs))
 	total := 0
@@ -107,10 +108,8 @@ func Score(c *Counts, p Params) []Assoc {
 	for _, k := range keys {
 		df := c.DF[k]
 		all := 0
-		rateSum := 0.0
 		for _, l := range labels {
 			all += df[l]
-			rateSum += float64(df[l]) / float64(c.Docs[l])
 		}
 		// The informative prior: the key's document rate over all text, labelled and
 		// background, so that a key common everywhere needs much evidence to stand out.
@@ -126,8 +125,17 @@ func Score(c *Counts, p Params) []Assoc {
 		if best.Label == "" || best.Docs < p.MinDocs || best.Z < p.MinZ {
 			continue
 		}
-		best.Share = float64(best.Docs) / float64(c.Docs[best.Label]) / rateSum
-		if best.Share < p.MinShare {
+		rate := func(l string) float64 {
+			return (float64(df[l]) + p.Alpha*p0) / (float64(c.Docs[l]) + p.Alpha)
+		}
+		next := 0.0
+		for _, l := range labels {
+			if l != best.Label {
+				next = max(next, rate(l))
+			}
+		}
+		best.Ratio = rate(best.Label) / next
+		if best.Ratio < p.MinRatio {
 			continue
 		}
 		_, best.BgZ = logOdds(best.Docs, c.Docs[best.Label], c.BgDF[k], c.BgDocs, p0, p.Alpha)
