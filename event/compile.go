@@ -69,6 +69,9 @@ type cblock struct {
 	code     cameo.Code
 	dict     string
 	patterns []*cpattern
+	// sourceless says whether any code of the block may be coded without a source
+	// (classes.txt), so that verbs without a subject skip the others' patterns.
+	sourceless bool
 }
 
 // verbRef is one dictionary entry for a verb word.
@@ -534,4 +537,17 @@ func (c *compiled) regular(code string) bool {
 		return true
 	}
 	return c.armed[code[3:min(6, len(code))]]
+}
+
+// markSourceless sets each block's sourceless flag from the classes.
+func (c *compiled) markSourceless() {
+	ok := func(code cameo.Code) bool {
+		return c.classOf(code.Forward).sourceOptional || c.classOf(code.Reverse).sourceOptional
+	}
+	for _, b := range c.blocks {
+		b.sourceless = ok(b.code)
+		for _, p := range b.patterns {
+			b.sourceless = b.sourceless || ok(p.code)
+		}
+	}
 }

@@ -366,6 +366,9 @@ func (x *extractor) verbCand(v int) {
 	}
 	c.blocks = x.blocks[start:len(x.blocks):len(x.blocks)]
 	c.src = x.named(x.codeArgs(srcH), srcH)
+	if len(c.src) == 0 && inner < 0 && !anySourceless(c.blocks) && !x.refsSourceless(refs) {
+		return // no source, and nothing this verb codes may lack one
+	}
 	post := x.phrase(v, false)
 	c.retaliate = x.speaksOfRetaliation(v, post)
 	pre := x.prePhrase(v)
@@ -407,6 +410,24 @@ func (x *extractor) verbCand(v int) {
 	}
 	x.candOf[k] = int32(len(x.cands))
 	x.cands = append(x.cands, c)
+}
+
+func (x *extractor) refsSourceless(refs []verbRef) bool {
+	for _, r := range refs {
+		if x.st.c.classOf(r.code.Forward).sourceOptional {
+			return true
+		}
+	}
+	return false
+}
+
+func anySourceless(bs []*cblock) bool {
+	for _, b := range bs {
+		if b.sourceless {
+			return true
+		}
+	}
+	return false
 }
 
 func containsBlock(bs []*cblock, b *cblock) bool {

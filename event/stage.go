@@ -68,6 +68,7 @@ func NewOnly(kb NounCoder, dicts ...*cameo.Dictionary) (*Stage, error) {
 	if c.classes, c.armed, err = loadClasses(classesTxt); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
+	c.markSourceless()
 	if err := loadNouns(nounsTxt, c); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
