@@ -551,3 +551,45 @@ func (c *compiled) markSourceless() {
 		}
 	}
 }
+
+// addLearned adds the learned triggers (learned.txt) that the dictionaries lack: a verb
+// becomes a block of its own with the learned code and no patterns, coded with its
+// subject and object like any verb; a noun an event noun whose target follows "on" or
+// "against". Dictionary entries always win: a word they know is not taken from here.
+func (c *compiled) addLearned(src string) error {
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 5 {
+			return fmt.Errorf("learned.txt:%d: want LEMMA POS CODE SCORE LABEL", n)
+		}
+		lemma, pos, code := f[0], f[1], f[2]
+		if _, ok := cameo.Lookup(code); !ok {
+			return fmt.Errorf("learned.txt:%d: %q is not a CAMEO code", n, code)
+		}
+		rule := fmt.Sprintf("learned.txt:%d: %s %s %s (%s, z %s)", n, lemma, pos, code, f[4], f[3])
+		switch pos {
+		case "VERB":
+			if len(c.verbs[lemma]) > 0 {
+				continue
+			}
+			b := &cblock{name: strings.ToUpper(lemma), code: cameo.Code{Forward: code}, dict: "learned.txt"}
+			c.verbs[lemma] = []verbRef{{block: b, code: b.code, entry: rule}}
+		case "NOUN":
+			if len(c.nouns[lemma]) > 0 {
+				continue
+			}
+			c.nouns[lemma] = []nounEntry{{code: code, targets: []string{"on", "against"}, sources: []string{"by"}, rule: rule}}
+		default:
+			return fmt.Errorf("learned.txt:%d: POS %q is neither VERB nor NOUN", n, pos)
+		}
+	}
+	return sc.Err()
+}

@@ -18,6 +18,9 @@ var nounsTxt string
 //go:embed classes.txt
 var classesTxt string
 
+//go:embed learned.txt
+var learnedTxt string
+
 // NounCoder codes a noun phrase as a CAMEO actor on a date ("Iranian officials" →
 // IRNGOV); *actor.KB implements it. rule says which entry coded it.
 type NounCoder interface {
@@ -41,7 +44,17 @@ func New(kb NounCoder, dicts ...*cameo.Dictionary) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewOnly(kb, append(append([]*cameo.Dictionary{}, def...), dicts...)...)
+	st, err := NewOnly(kb, append(append([]*cameo.Dictionary{}, def...), dicts...)...)
+	if err != nil {
+		return nil, err
+	}
+	// The learned triggers are embedded knowledge, like the default dictionaries:
+	// --dict-only leaves them out.
+	if err := st.c.addLearned(learnedTxt); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	st.c.markSourceless()
+	return st, nil
 }
 
 // NewOnly returns the stage with only dicts (`--dict-only`): no embedded verb patterns or
