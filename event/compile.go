@@ -490,7 +490,8 @@ func loadClasses(src string) (map[string]class, map[string]bool, error) {
 			}
 			continue
 		}
-		if _, known := cameo.Lookup(code); !ok || (!known && len(code) != 2) {
+		root := len(code) == 2 && code >= "01" && code <= "20"
+		if _, known := cameo.Lookup(code); !ok || !known && !root {
 			return nil, nil, fmt.Errorf("classes.txt:%d: want CODE: [options] with a CAMEO code or root", n)
 		}
 		cl := t[code[:2]] // a longer code starts from its root's options

@@ -300,3 +300,25 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+func TestClassesFile(t *testing.T) {
+	cl, armed, err := loadClasses("14: source=optional source-agent=CVL\n173: source-agent=COP\n190: irregular=180\narmed: MIL REB\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &compiled{classes: cl, armed: armed}
+	if got := c.classOf("1411"); !got.sourceOptional || got.sourceAgent != "CVL" {
+		t.Errorf("1411 takes its root's class: %+v", got)
+	}
+	if got := c.classOf("173"); got.sourceAgent != "COP" {
+		t.Errorf("173: %+v", got)
+	}
+	if !c.regular("IRNMIL") || !c.regular("IRN") || c.regular("IRNCRM") || c.regular("") {
+		t.Error("regular: a state or an armed force only")
+	}
+	for _, bad := range []string{"21: source=optional\n", "14: sauce=optional\n", "190: irregular=999\n", "banana\n"} {
+		if _, _, err := loadClasses(bad); err == nil || !strings.Contains(err.Error(), "classes.txt:1") {
+			t.Errorf("%q: error %v, want one naming classes.txt:1", bad, err)
+		}
+	}
+}
