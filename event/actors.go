@@ -302,10 +302,7 @@ func (x *extractor) codeWords(words []string) (string, string) {
 // matchName finds the longest name of m starting at words[i]; it returns the code valid
 // on the publication date, the entry's rule and the number of words (0: none).
 func (x *extractor) matchName(m map[string][]nameEntry, words []string, i int, dated bool) (string, string, int) {
-	first := strings.ToLower(words[i])
-	if strings.HasSuffix(first, "'s") {
-		first = first[:len(first)-2]
-	}
+	first := strings.TrimSuffix(strings.ToLower(words[i]), "'s")
 	bestN, bestCode, bestRule := 0, "", ""
 	keys := [3]string{first, strings.TrimRight(first, ".,"), ""}
 	if keys[1] == keys[0] {

@@ -482,17 +482,6 @@ func (s *sent) clauseOf(i int) int {
 	return c
 }
 
-// caseOf returns the lower-case preposition of a nominal ("on" for "on US bases"), "" if
-// it has none.
-func (s *sent) caseOf(i int) string {
-	for _, c := range s.children(i) {
-		if s.full(int(c)) == "case" && int(c) < i {
-			return s.x.lower(int(c))
-		}
-	}
-	return ""
-}
-
 // inSubtree reports whether j lies in i's subtree.
 func (s *sent) inSubtree(j, i int) bool {
 	for steps := 0; j >= 0 && steps <= s.end-s.first; steps++ {
