@@ -2,6 +2,7 @@ package event
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -367,10 +368,10 @@ func (c *compiled) elems(es []cameo.Elem, lits *int) ([]celem, string) {
 	return out, ""
 }
 
-// loadCues reads cues.txt.
-func loadCues(src string) (map[string]cue, error) {
-	m := map[string]cue{}
-	var cur cue
+// dataLines calls each with the number and text of every line of one of the stage's data
+// files that holds something once its "#" comment and surrounding space are removed; an
+// error each returns is given the file's name and the line's number.
+func dataLines(name, src string, each func(n int, line string) error) error {
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -381,51 +382,58 @@ func loadCues(src string) (map[string]cue, error) {
 		if line == "" {
 			continue
 		}
+		if err := each(n, line); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+// loadCues reads cues.txt.
+func loadCues(src string) (map[string]cue, error) {
+	m := map[string]cue{}
+	var cur cue
+	err := dataLines("cues.txt", src, func(_ int, line string) error {
 		if line[0] == '[' {
 			c, ok := cueNames[strings.Trim(line, "[]")]
 			if !ok {
-				return nil, fmt.Errorf("cues.txt:%d: unknown heading %s", n, line)
+				return fmt.Errorf("unknown heading %s", line)
 			}
 			cur = c
-			continue
+			return nil
 		}
 		if cur == 0 {
-			return nil, fmt.Errorf("cues.txt:%d: words before a heading", n)
+			return errors.New("words before a heading")
 		}
 		for _, w := range strings.Fields(line) {
 			m[w] |= cur
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return m, nil
 }
 
 // loadNouns reads nouns.txt.
 func loadNouns(src string, c *compiled) error {
-	sc := bufio.NewScanner(strings.NewReader(src))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
+	err := dataLines("nouns.txt", src, func(n int, line string) error {
 		phrase, rest, ok := strings.Cut(line, ":")
 		f := strings.Fields(rest)
 		words := strings.Fields(strings.ToLower(phrase))
 		if !ok || len(f) == 0 || len(words) == 0 {
-			return fmt.Errorf("nouns.txt:%d: want PHRASE: CODE [options]", n)
+			return errors.New("want PHRASE: CODE [options]")
 		}
 		e := nounEntry{mods: words[:len(words)-1], sources: []string{"by"}, rule: fmt.Sprintf("nouns.txt:%d: %s", n, line)}
 		if strings.HasPrefix(f[0], "=") {
 			e.verb = strings.ToLower(f[0][1:])
 			if _, ok := c.verbs[e.verb]; !ok {
-				continue // the verb dictionaries in use (--dict-only) lack it
+				return nil // the verb dictionaries in use (--dict-only) lack it
 			}
 		} else {
 			if _, ok := cameo.Lookup(f[0]); !ok {
-				return fmt.Errorf("nouns.txt:%d: %q is not a CAMEO code", n, f[0])
+				return fmt.Errorf("%q is not a CAMEO code", f[0])
 			}
 			e.code = f[0]
 		}
@@ -439,11 +447,15 @@ func loadNouns(src string, c *compiled) error {
 			case "source":
 				e.sources = strings.Split(v, ",")
 			default:
-				return fmt.Errorf("nouns.txt:%d: unknown option %q", n, o)
+				return fmt.Errorf("unknown option %q", o)
 			}
 		}
 		head := words[len(words)-1]
 		c.nouns[head] = append(c.nouns[head], e)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	// Longest phrases first.
 	for h, es := range c.nouns {
@@ -473,26 +485,17 @@ type class struct {
 func loadClasses(src string) (map[string]class, map[string]bool, error) {
 	t := map[string]class{}
 	armed := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
+	err := dataLines("classes.txt", src, func(_ int, line string) error {
 		code, rest, ok := strings.Cut(line, ":")
 		if code == "armed" {
 			for _, a := range strings.Fields(rest) {
 				armed[a] = true
 			}
-			continue
+			return nil
 		}
 		root := len(code) == 2 && code >= "01" && code <= "20"
 		if _, known := cameo.Lookup(code); !ok || !known && !root {
-			return nil, nil, fmt.Errorf("classes.txt:%d: want CODE: [options] with a CAMEO code or root", n)
+			return errors.New("want CODE: [options] with a CAMEO code or root")
 		}
 		cl := t[code[:2]] // a longer code starts from its root's options
 		for _, o := range strings.Fields(rest) {
@@ -505,16 +508,20 @@ func loadClasses(src string) (map[string]class, map[string]bool, error) {
 				cl.sourceAgent = v
 			case k == "irregular":
 				if _, ok := cameo.Lookup(v); !ok {
-					return nil, nil, fmt.Errorf("classes.txt:%d: irregular=%s is not a CAMEO code", n, v)
+					return fmt.Errorf("irregular=%s is not a CAMEO code", v)
 				}
 				cl.irregular = v
 			default:
-				return nil, nil, fmt.Errorf("classes.txt:%d: unknown option %q", n, o)
+				return fmt.Errorf("unknown option %q", o)
 			}
 		}
 		t[code] = cl
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
-	return t, armed, sc.Err()
+	return t, armed, nil
 }
 
 // classOf returns the class of a CAMEO code: its own entry, else its root's.
@@ -558,39 +565,29 @@ func (c *compiled) markSourceless() {
 // subject and object like any verb; a noun an event noun whose target follows "on" or
 // "against". Dictionary entries always win: a word they know is not taken from here.
 func (c *compiled) addLearned(src string) error {
-	sc := bufio.NewScanner(strings.NewReader(src))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
+	return dataLines("learned.txt", src, func(n int, line string) error {
 		f := strings.Fields(line)
-		if len(f) == 0 {
-			continue
-		}
 		if len(f) != 5 {
-			return fmt.Errorf("learned.txt:%d: want LEMMA POS CODE SCORE LABEL", n)
+			return errors.New("want LEMMA POS CODE SCORE LABEL")
 		}
 		lemma, pos, code := f[0], f[1], f[2]
 		if _, ok := cameo.Lookup(code); !ok {
-			return fmt.Errorf("learned.txt:%d: %q is not a CAMEO code", n, code)
+			return fmt.Errorf("%q is not a CAMEO code", code)
 		}
 		rule := fmt.Sprintf("learned.txt:%d: %s %s %s (%s, z %s)", n, lemma, pos, code, f[4], f[3])
 		switch pos {
 		case "VERB":
-			if len(c.verbs[lemma]) > 0 {
-				continue
+			if len(c.verbs[lemma]) == 0 {
+				b := &cblock{name: strings.ToUpper(lemma), code: cameo.Code{Forward: code}, dict: "learned.txt"}
+				c.verbs[lemma] = []verbRef{{block: b, code: b.code, entry: rule}}
 			}
-			b := &cblock{name: strings.ToUpper(lemma), code: cameo.Code{Forward: code}, dict: "learned.txt"}
-			c.verbs[lemma] = []verbRef{{block: b, code: b.code, entry: rule}}
 		case "NOUN":
-			if len(c.nouns[lemma]) > 0 {
-				continue
+			if len(c.nouns[lemma]) == 0 {
+				c.nouns[lemma] = []nounEntry{{code: code, targets: []string{"on", "against"}, sources: []string{"by"}, rule: rule}}
 			}
-			c.nouns[lemma] = []nounEntry{{code: code, targets: []string{"on", "against"}, sources: []string{"by"}, rule: rule}}
 		default:
-			return fmt.Errorf("learned.txt:%d: POS %q is neither VERB nor NOUN", n, pos)
+			return fmt.Errorf("POS %q is neither VERB nor NOUN", pos)
 		}
-	}
-	return sc.Err()
+		return nil
+	})
 }
