@@ -5,8 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -72,17 +73,7 @@ func (r Report) String() string {
 	fmt.Fprintf(&b, "  country (src[:3], tgt[:3], root)  %v\n", r.Country)
 	fmt.Fprintf(&b, "  root accuracy where the actors were found: %.4f (%d/%d)\n", r.RootAccuracy, r.RootRight, r.RootPairs)
 	fmt.Fprintf(&b, "  modality right on exact matches: %d/%d\n", r.ModalityRight, r.Exact.TP)
-	roots := make([]string, 0, len(r.ByRoot))
-	for k := range r.ByRoot {
-		roots = append(roots, k)
-	}
-	sort.Strings(roots)
-	b.WriteString("  by root (source, target, root), recall:")
-	for _, k := range roots {
-		s := r.ByRoot[k]
-		fmt.Fprintf(&b, " %s %d/%d", k, s.TP, s.TP+s.FN)
-	}
-	b.WriteByte('\n')
+	writeRecallByRoot(&b, "by root (source, target, root)", r.ByRoot)
 	if r.Time > 0 {
 		fmt.Fprintf(&b, "  %d words in %v (whole pipeline)\n", r.Words, r.Time.Round(time.Millisecond))
 	}
@@ -251,4 +242,14 @@ func twoSided(evs []doc.Event) []doc.Event {
 		}
 	}
 	return out
+}
+
+// writeRecallByRoot writes one line of recall per expected root, in root order.
+func writeRecallByRoot(b *strings.Builder, title string, byRoot map[string]*eval.Score) {
+	fmt.Fprintf(b, "  %s, recall:", title)
+	for _, k := range slices.Sorted(maps.Keys(byRoot)) {
+		s := byRoot[k]
+		fmt.Fprintf(b, " %s %d/%d", k, s.TP, s.TP+s.FN)
+	}
+	b.WriteByte('\n')
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -54,12 +53,12 @@ type GoldReport struct {
 	// DateRight/DateGold: matched events whose gold gives a date, and those whose date
 	// agrees; PlaceRight/PlaceGold the same for places, PlaceFilled those where the
 	// system gave a place at all.
-	DateRight, DateGold               int
-	PlaceRight, PlaceFilled, PlaceGol int
-	ByRoot                            map[string]*eval.Score
-	Misses                            []GoldMiss
-	Words                             int
-	Time                              time.Duration
+	DateRight, DateGold                int
+	PlaceRight, PlaceFilled, PlaceGold int
+	ByRoot                             map[string]*eval.Score
+	Misses                             []GoldMiss
+	Words                              int
+	Time                               time.Duration
 }
 
 // GoldMiss is a gold event not found, a system event with no gold one (Extra), or a
@@ -77,18 +76,8 @@ func (r GoldReport) String() string {
 	fmt.Fprintf(&b, "  ... and target country (full)      %v\n", r.Full)
 	fmt.Fprintf(&b, "  ... exact codes                    %v\n", r.Exact)
 	fmt.Fprintf(&b, "  date right on matches with a gold date:   %s\n", frac(r.DateRight, r.DateGold))
-	fmt.Fprintf(&b, "  place on matches with a gold place: filled %s, right %s\n", frac(r.PlaceFilled, r.PlaceGol), frac(r.PlaceRight, r.PlaceGol))
-	roots := make([]string, 0, len(r.ByRoot))
-	for k := range r.ByRoot {
-		roots = append(roots, k)
-	}
-	sort.Strings(roots)
-	b.WriteString("  by gold root, recall:")
-	for _, k := range roots {
-		s := r.ByRoot[k]
-		fmt.Fprintf(&b, " %s %d/%d", k, s.TP, s.TP+s.FN)
-	}
-	b.WriteByte('\n')
+	fmt.Fprintf(&b, "  place on matches with a gold place: filled %s, right %s\n", frac(r.PlaceFilled, r.PlaceGold), frac(r.PlaceRight, r.PlaceGold))
+	writeRecallByRoot(&b, "by gold root", r.ByRoot)
 	if r.Time > 0 {
 		fmt.Fprintf(&b, "  %d words in %v (whole pipeline)\n", r.Words, r.Time.Round(time.Millisecond))
 	}
@@ -321,7 +310,7 @@ func (r *GoldReport) scoreArticle(id string, d *doc.Document, gold []goldEvent) 
 			}
 		}
 		if g.Place != "" {
-			r.PlaceGol++
+			r.PlaceGold++
 			if e.Place != nil {
 				r.PlaceFilled++
 				if placeAgrees(g.Place, e.Place.Name) {
