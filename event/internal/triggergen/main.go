@@ -394,11 +394,7 @@ func main() {
 	for _, e := range entries {
 		byLabel[e.Label] = append(byLabel[e.Label], e)
 	}
-	labels := make([]string, 0, len(c.Docs))
-	for l := range c.Docs {
-		labels = append(labels, l)
-	}
-	sort.Strings(labels)
+	labels, _ := c.Labels()
 	newCount := 0
 	for _, e := range entries {
 		if !known[e.Key] {
@@ -834,13 +830,7 @@ func checkCodes(codes map[string]bool, plover map[string]string) {
 
 // explainKeys prints, for each lemma, its per-label document counts and z scores.
 func explainKeys(c *Counts, lemmas []string) {
-	labels := make([]string, 0, len(c.Docs))
-	total := 0
-	for l, n := range c.Docs {
-		labels = append(labels, l)
-		total += n
-	}
-	sort.Strings(labels)
+	labels, total := c.Labels()
 	for _, lemma := range lemmas {
 		for _, pos := range []string{"VERB", "NOUN"} {
 			k := Key{lemma, pos}

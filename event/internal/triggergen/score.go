@@ -1,7 +1,9 @@
 package main
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -18,6 +20,15 @@ type Counts struct {
 	DF     map[Key]map[string]int // key → label → stories containing the key
 	BgDocs int                    // background articles
 	BgDF   map[Key]int            // key → background articles containing the key
+}
+
+// Labels returns the labels in order and the number of stories over all of them.
+func (c *Counts) Labels() ([]string, int) {
+	total := 0
+	for _, n := range c.Docs {
+		total += n
+	}
+	return slices.Sorted(maps.Keys(c.Docs)), total
 }
 
 // NewCounts returns empty counts.
@@ -91,13 +102,7 @@ func logOdds(ya, na, yb, nb int, p0, alpha float64) (delta, z float64) {
 // other label, so that a key shared by two labels is dropped rather than given to either.
 // Rates are smoothed like the log-odds: (df + Alpha p0) / (stories + Alpha).
 func Score(c *Counts, p Params) []Assoc {
-	labels := make([]string, 0, len(c.Docs))
-	total := 0
-	for l, n := range c.Docs {
-		labels = append(labels, l)
-		total += n
-	}
-	sort.Strings(labels)
+	labels, total := c.Labels()
 	keys := make([]Key, 0, len(c.DF))
 	for k := range c.DF {
 		keys = append(keys, k)
