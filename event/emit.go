@@ -45,7 +45,7 @@ func (x *extractor) emit(c *cand) {
 		}
 		tgts = unknownActor
 	}
-	place, placeSrc := x.place(c)
+	place := x.place(c)
 	date, dsrc, dnote, own := x.date(c)
 	trig := x.d.Tokens[c.trigger].Span
 	if !own {
@@ -59,10 +59,10 @@ func (x *extractor) emit(c *cand) {
 		for _, tgt := range tgts {
 			tgt = x.counterpart(tgt, src)
 			if c.code.Forward != "" {
-				x.add(src, tgt, false, c.code.Forward, trig, c, where{place, placeSrc}, date, dsrc, note+dnote)
+				x.add(src, tgt, false, c.code.Forward, trig, c, place, date, dsrc, note+dnote)
 			}
 			if c.code.Reverse != "" {
-				x.add(tgt, src, true, c.code.Reverse, trig, c, where{place, placeSrc}, date, dsrc, note+dnote+"; reverse of a paired code")
+				x.add(tgt, src, true, c.code.Reverse, trig, c, place, date, dsrc, note+dnote+"; reverse of a paired code")
 			}
 		}
 	}
@@ -307,7 +307,7 @@ func (x *extractor) agentCue(code string) cue {
 // else the article's dateline ("dateline"). Places in other clauses of a sentence that
 // names several, where a statement was made or another event happened, are not taken,
 // and places that are the actors are not it.
-func (x *extractor) place(c *cand) (*doc.Location, string) {
+func (x *extractor) place(c *cand) where {
 	d := x.d
 	s := &x.s
 	trig := c.trigger
@@ -367,13 +367,13 @@ func (x *extractor) place(c *cand) (*doc.Location, string) {
 	}
 	switch {
 	case best >= 0:
-		return d.Places[best].Location(), "clause"
+		return where{d.Places[best].Location(), "clause"}
 	case others == 1:
-		return d.Places[other].Location(), "sentence"
+		return where{d.Places[other].Location(), "sentence"}
 	case x.dateline >= 0:
-		return d.Places[x.dateline].Location(), "dateline"
+		return where{d.Places[x.dateline].Location(), "dateline"}
 	}
-	return nil, ""
+	return where{}
 }
 
 // focusCountry returns the country of most of the article's places when it holds more
@@ -536,7 +536,6 @@ func (x *extractor) datedMentions() {
 	if len(x.undated) == 0 || len(x.d.Dates) == 0 {
 		return
 	}
-	defer x.narrativeDates()
 	type mention struct {
 		date     doc.Date
 		root     string

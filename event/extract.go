@@ -140,6 +140,7 @@ func (x *extractor) run() []doc.Event {
 		x.sentence(first, end)
 	}
 	x.datedMentions()
+	x.narrativeDates()
 	return x.events
 }
 
