@@ -74,6 +74,15 @@ func (s *Store) put(ctx context.Context, d *doc.Document) (bool, error) {
 	if n == 0 {
 		return false, nil // already stored; the deferred rollback ends the transaction
 	}
+	// The event dataset's rows go in the same transaction: never an article without
+	// its rows, nor rows without their article.
+	seq, err := res.LastInsertId()
+	if err != nil {
+		return false, err
+	}
+	if err := writeRows(ctx, tx, seq, &c); err != nil {
+		return false, err
+	}
 	if s.beforeCommit != nil {
 		s.beforeCommit()
 	}

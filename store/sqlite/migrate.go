@@ -114,6 +114,11 @@ func (s *Store) apply(ctx context.Context, m migration, known int) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
+	if fill := backfills[m.name]; fill != nil {
+		if err := fill(ctx, tx); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
 	const record = `INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)`
 	if _, err := tx.ExecContext(ctx, record, m.version, time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)

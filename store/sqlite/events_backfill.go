@@ -1,0 +1,63 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+// backfills are the Go steps of migrations whose new tables are filled from data
+// already stored, keyed by the migration's file name. Each runs in its migration's
+// transaction, right after the SQL, so an upgrade is all or nothing.
+var backfills = map[string]func(context.Context, *sql.Tx) error{
+	"0002_events.sql": backfillRows,
+}
+
+// backfillBatch is how many stored articles backfillRows decodes at a time.
+const backfillBatch = 64
+
+// backfillRows writes the event-dataset rows of every article stored before the
+// rows existed, from its document JSON, a batch of articles at a time.
+func backfillRows(ctx context.Context, tx *sql.Tx) error {
+	type stored struct {
+		seq int64
+		id  string
+		js  string
+	}
+	last := int64(0)
+	for {
+		rows, err := tx.QueryContext(ctx, `SELECT seq, id, doc_json FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`, last, backfillBatch)
+		if err != nil {
+			return fmt.Errorf("back-fill: %w", err)
+		}
+		var batch []stored
+		for rows.Next() {
+			var a stored
+			if err := rows.Scan(&a.seq, &a.id, &a.js); err != nil {
+				rows.Close()
+				return fmt.Errorf("back-fill: %w", err)
+			}
+			batch = append(batch, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("back-fill: %w", err)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, a := range batch {
+			d := new(doc.Document)
+			if err := json.Unmarshal([]byte(a.js), d); err != nil {
+				return fmt.Errorf("back-fill article %q: decode stored document: %w", a.id, err)
+			}
+			if err := writeRows(ctx, tx, a.seq, d); err != nil {
+				return fmt.Errorf("back-fill article %q: %w", a.id, err)
+			}
+			last = a.seq
+		}
+	}
+}
