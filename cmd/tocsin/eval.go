@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -29,7 +30,7 @@ var evaluations = map[string]struct {
 	"events":     {"JSONL_FILE|GOLD_DIR... (a directory such as ../shared/data/event-gold-dev: whole real articles coded by hand; a file such as event/testdata/dev.jsonl: the team's development sentences); --misses lists what was missed and invented", evalEvents},
 	"syntax":     {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSyntax},
 	"ner":        {"FORMAT:FILE... (conll2003:../shared/data/conll2003/valid.txt, uner:../shared/data/uner-ewt/en_ewt-ud-test.iob2); prose v2 is run on the same data", evalNER},
-	"places":     {"TSV_FILE... (e.g. place/testdata/ambiguous.tsv: the team's ambiguous place names)", evalPlaces},
+	"places":     {"FILE... (place/testdata/wikinews/dev.jsonl, heldout.jsonl: toponyms annotated in whole Wikinews articles read from ../shared, with the population baseline; place/testdata/ambiguous.tsv: the team's ambiguous place names); --misses lists errors, --wikinews=PATH", evalPlaces},
 	"quotes":     {"DIR (PolNeAR layout: text/ and attributions/, e.g. ../shared/data/polnear-dev)", evalQuotes},
 	"dates":      {"TSV_FILE... (e.g. dates/testdata/dev.tsv: the team's development set)", evalScore(dates.Evaluate)},
 }
@@ -123,14 +124,48 @@ func evalQuotes(_ context.Context, e *env, dirs []string) error {
 	return nil
 }
 
-// evalPlaces scores place resolution on sentences with ambiguous place names.
-func evalPlaces(_ context.Context, e *env, paths []string) error {
+// evalPlaces scores place resolution: on whole Wikinews articles with their toponyms
+// annotated (a .jsonl gold file, beside the population baseline), or on sentences with
+// ambiguous place names (a .tsv file). --misses lists the errors on a gold file;
+// --wikinews=PATH names the articles the gold file points into.
+func evalPlaces(ctx context.Context, e *env, paths []string) error {
+	misses, wikinews := false, filepath.Join("..", "shared", "data", "wikinews", "articles.jsonl")
+	var ps *place.Stage
+	var ents *ner.Stage
 	for _, p := range paths {
-		r, err := place.Evaluate(p)
+		if p == "--misses" {
+			misses = true
+			continue
+		}
+		if w, ok := strings.CutPrefix(p, "--wikinews="); ok {
+			wikinews = w
+			continue
+		}
+		if !strings.HasSuffix(p, ".jsonl") {
+			r, err := place.Evaluate(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%s:\n%v\n", p, r)
+			continue
+		}
+		if ps == nil {
+			var err error
+			if ps, err = place.New(); err != nil {
+				return err
+			}
+			if ents, err = ner.New(); err != nil {
+				return err
+			}
+		}
+		r, err := place.EvaluateGold(ctx, ps, ents, p, wikinews)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s:\n%v\n", p, r)
+		fmt.Fprint(e.stdout, r)
+		if misses {
+			fmt.Fprint(e.stdout, r.MissLines())
+		}
 	}
 	return nil
 }
