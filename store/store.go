@@ -46,10 +46,19 @@ type Summary struct {
 	Ingested  time.Time `json:"ingested"`
 }
 
-// Hit is a search result: the summary and a snippet of matching text.
+// Hit is a search result: the summary and a snippet of matching text. The snippet is
+// plain text, "…" marking text cut off at either end; Highlights are the byte offsets
+// in it of the matches, so that no character of the text can be taken for a marker.
 type Hit struct {
 	Summary
-	Snippet string `json:"snippet"`
+	Snippet    string      `json:"snippet"`
+	Highlights []Highlight `json:"highlights"`
+}
+
+// Highlight is a match in a snippet: byte offsets, End exclusive.
+type Highlight struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // QueryError reports a search query the backend cannot parse. Callers answer it with a

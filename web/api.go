@@ -81,13 +81,8 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	hits, total, err := s.store.Search(r.Context(), query, page)
-	if qe, ok := errors.AsType[*store.QueryError](err); ok {
-		writeError(w, http.StatusBadRequest, qe.Error())
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, err)
+	hits, total, err := s.runSearch(r, query, page)
+	if s.searchFailed(w, r, err) {
 		return
 	}
 	if hits == nil {
@@ -97,16 +92,16 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 }
 
 // parsePage reads the limit and offset parameters of q. A missing limit means
-// defaultLimit and one over maxLimit is lowered to maxLimit; anything that is not a
-// whole number in range is an error naming the parameter.
+// defaultLimit; anything that is not a whole number in range, a limit over maxLimit
+// included, is an error naming the parameter and its range.
 func parsePage(q url.Values) (store.Page, error) {
 	p := store.Page{Limit: defaultLimit}
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
+		if err != nil || n < 1 || n > maxLimit {
 			return p, fmt.Errorf("limit must be a whole number from 1 to %d, got %q", maxLimit, v)
 		}
-		p.Limit = min(n, maxLimit)
+		p.Limit = n
 	}
 	if v := q.Get("offset"); v != "" {
 		n, err := strconv.Atoi(v)

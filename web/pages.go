@@ -69,17 +69,26 @@ func (s *server) indexPage(w http.ResponseWriter, r *http.Request) {
 			v.Items = append(v.Items, item{Summary: sum})
 		}
 	} else {
-		hits, total, err := s.store.Search(r.Context(), v.Query, page)
-		if qe, ok := errors.AsType[*store.QueryError](err); ok {
+		hits, total, err := s.runSearch(r, v.Query, page)
+		qe, isQuery := errors.AsType[*store.QueryError](err)
+		un, isUnavailable := errors.AsType[*unavailable](err)
+		switch {
+		case isQuery:
 			status = http.StatusBadRequest
 			v.Error = "Cannot search for that: " + qe.Reason + "."
-		} else if err != nil {
+		case isUnavailable:
+			w.Header().Set("Retry-After", "1")
+			s.errorPage(w, r, http.StatusServiceUnavailable, "Cannot search now: "+un.reason+".")
+			return
+		case err != nil && r.Context().Err() != nil:
+			return // the reader went away
+		case err != nil:
 			s.serverError(w, r, err)
 			return
 		}
 		v.Total = total
 		for _, h := range hits {
-			v.Items = append(v.Items, item{Summary: h.Summary, Snippet: highlight(h.Snippet)})
+			v.Items = append(v.Items, item{Summary: h.Summary, Snippet: highlight(h)})
 		}
 	}
 	if v.Page > 1 {

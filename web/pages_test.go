@@ -15,6 +15,7 @@ import (
 	"github.com/tocsin-project/tocsin/lang"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/segment"
+	"github.com/tocsin-project/tocsin/store"
 )
 
 // wantHTML checks that rec is an HTML page with the status and the security headers,
@@ -152,15 +153,27 @@ func TestHTMLNotFound(t *testing.T) {
 }
 
 func TestHighlight(t *testing.T) {
-	for in, want := range map[string]string{
-		"…the «flood» <b> & more…": "…the <mark>flood</mark> &lt;b&gt; &amp; more…",
-		"a » b « c":                "a  b <mark> c</mark>",
-		"«x» «y»":                  "<mark>x</mark> <mark>y</mark>",
-		"««x»»":                    "<mark>x</mark>",
-		"":                         "",
+	hit := func(snippet string, offsets ...int) store.Hit {
+		h := store.Hit{Snippet: snippet}
+		for i := 0; i+1 < len(offsets); i += 2 {
+			h.Highlights = append(h.Highlights, store.Highlight{Start: offsets[i], End: offsets[i+1]})
+		}
+		return h
+	}
+	for _, tt := range []struct {
+		in   store.Hit
+		want string
+	}{
+		{hit("…the flood <b> & more…", 7, 12), "…the <mark>flood</mark> &lt;b&gt; &amp; more…"},
+		// Guillemets in the text are text, not markers.
+		{hit("a » b « c", 5, 6), "a » <mark>b</mark> « c"},
+		{hit("x y", 0, 1, 2, 3), "<mark>x</mark> <mark>y</mark>"},
+		// Overlapping, reversed or out-of-range offsets are skipped.
+		{hit("x y", 0, 3, 2, 3, 1, 0, 2, 9), "<mark>x y</mark>"},
+		{hit(""), ""},
 	} {
-		if got := string(highlight(in)); got != want {
-			t.Errorf("highlight(%q) = %q, want %q", in, got, want)
+		if got := string(highlight(tt.in)); got != tt.want {
+			t.Errorf("highlight(%+v) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/tocsin-project/tocsin/doc"
-	"github.com/tocsin-project/tocsin/store/sqlite"
+	"github.com/tocsin-project/tocsin/store"
 )
 
 //go:embed templates
@@ -101,37 +101,22 @@ func isWebURL(u string) bool {
 	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
-// highlight HTML-escapes a search snippet and turns the store's match markers into
-// <mark> elements. Unbalanced markers, which an article containing guillemets can
-// produce, never leave an element open or close one that is not.
-func highlight(snippet string) template.HTML {
+// highlight HTML-escapes a search hit's snippet and wraps its highlights, byte offsets
+// into the snippet, in <mark> elements. Offsets out of order or out of range are
+// skipped, so a bad hit never leaves an element open.
+func highlight(h store.Hit) template.HTML {
 	var b strings.Builder
-	open := false
-	for snippet != "" {
-		i := strings.IndexAny(snippet, sqlite.SnippetOpen+sqlite.SnippetClose)
-		if i < 0 {
-			b.WriteString(template.HTMLEscapeString(snippet))
-			break
+	at := 0
+	for _, m := range h.Highlights {
+		if m.Start < at || m.End <= m.Start || m.End > len(h.Snippet) {
+			continue
 		}
-		b.WriteString(template.HTMLEscapeString(snippet[:i]))
-		snippet = snippet[i:]
-		switch {
-		case strings.HasPrefix(snippet, sqlite.SnippetOpen):
-			snippet = snippet[len(sqlite.SnippetOpen):]
-			if !open {
-				b.WriteString("<mark>")
-				open = true
-			}
-		default:
-			snippet = snippet[len(sqlite.SnippetClose):]
-			if open {
-				b.WriteString("</mark>")
-				open = false
-			}
-		}
-	}
-	if open {
+		b.WriteString(template.HTMLEscapeString(h.Snippet[at:m.Start]))
+		b.WriteString("<mark>")
+		b.WriteString(template.HTMLEscapeString(h.Snippet[m.Start:m.End]))
 		b.WriteString("</mark>")
+		at = m.End
 	}
+	b.WriteString(template.HTMLEscapeString(h.Snippet[at:]))
 	return template.HTML(b.String())
 }

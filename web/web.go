@@ -14,9 +14,11 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/doc"
@@ -34,6 +36,12 @@ type Options struct {
 	Token string
 	// Logger receives server errors and recovered panics; nil discards them.
 	Logger *slog.Logger
+	// SearchTimeout bounds the time of one search (API or page); zero means
+	// DefaultSearchTimeout. A search over it is stopped and answered 503.
+	SearchTimeout time.Duration
+	// MaxSearches bounds the searches running at once; zero means DefaultMaxSearches.
+	// A search that finds no free slot within its time limit is answered 503.
+	MaxSearches int
 }
 
 // server holds the handler's dependencies; it is immutable after New.
@@ -44,6 +52,9 @@ type server struct {
 	log   *slog.Logger
 	pages *pages
 	mux   *http.ServeMux
+	// searches limits concurrent searches (see searchSlot) to searchTimeout each.
+	searches      chan struct{}
+	searchTimeout time.Duration
 }
 
 // New returns the handler serving the JSON API under /api/, the HTML pages and /healthz.
@@ -56,6 +67,8 @@ func New(st store.Store, an Analyzer, opts Options) http.Handler {
 		pages: mustParsePages(),
 		mux:   http.NewServeMux(),
 	}
+	s.searchTimeout = cmp.Or(opts.SearchTimeout, DefaultSearchTimeout)
+	s.searches = make(chan struct{}, cmp.Or(opts.MaxSearches, DefaultMaxSearches))
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

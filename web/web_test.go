@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -316,8 +317,13 @@ func TestSearch(t *testing.T) {
 	if rec.Code != http.StatusOK || res.Total != 1 || len(res.Results) != 1 || res.Results[0].ID != flood {
 		t.Fatalf("status %d, body %s", rec.Code, rec.Body)
 	}
-	if s := res.Results[0].Snippet; !strings.Contains(s, sqlite.SnippetOpen+"evacuated"+sqlite.SnippetClose) {
-		t.Errorf("snippet %q does not mark the match", s)
+	hit := res.Results[0]
+	var marked []string
+	for _, m := range hit.Highlights {
+		marked = append(marked, hit.Snippet[m.Start:m.End])
+	}
+	if !slices.Equal(marked, []string{"homes", "evacuated"}) {
+		t.Errorf("snippet %q marks %q; want homes and evacuated", hit.Snippet, marked)
 	}
 
 	rec = do(t, h, "GET", "/api/search?q=council", nil)
@@ -374,10 +380,13 @@ func TestListPaging(t *testing.T) {
 	if len(list.Results) != 0 || list.Results == nil || list.Total != 3 {
 		t.Errorf("offset past the end: %+v", list)
 	}
-	decode(t, do(t, h, "GET", "/api/articles?limit=5000", nil), &list)
+	decode(t, do(t, h, "GET", "/api/articles?limit=200", nil), &list)
 	if list.Limit != maxLimit {
-		t.Errorf("limit=5000 gave limit %d, want %d", list.Limit, maxLimit)
+		t.Errorf("limit=200 gave limit %d, want %d", list.Limit, maxLimit)
 	}
+	// Over the cap is an error that states the cap, not a silently shorter page.
+	wantError(t, do(t, h, "GET", "/api/articles?limit=5000", nil), http.StatusBadRequest, "from 1 to 200")
+	wantError(t, do(t, h, "GET", "/api/search?q=flood&limit=100000", nil), http.StatusBadRequest, "from 1 to 200")
 
 	for _, q := range []string{"limit=abc", "limit=0", "limit=-3", "limit=2.5", "offset=-1", "offset=x", "offset=99999999999999999999"} {
 		param, _, _ := strings.Cut(q, "=")

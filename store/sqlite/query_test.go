@@ -10,23 +10,25 @@ import (
 
 func TestFTSQuery(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"Soleimani funeral", `"Soleimani" "funeral"`},
-		{"  U.S.   strike ", `"U.S." "strike"`},
+		{"Soleimani funeral", `"Soleimani" AND "funeral"`},
+		{"  U.S.   strike ", `"U.S." AND "strike"`},
 		{"Kerman's", `"Kerman's"`},
 		{`"funeral procession"`, `"funeral procession"`},
 		{`“funeral procession”`, `"funeral procession"`},
-		{`"Qasem Solei"* Kerman`, `"Qasem Solei"* "Kerman"`},
+		{`"Qasem Solei"* Kerman`, `"Qasem Solei"* AND "Kerman"`},
 		{"Solei*", `"Solei"*`},
 		{"Solei**", `"Solei"*`},
 		{"*Solei", `"*Solei"`},
 		{`"unclosed phrase`, `"unclosed phrase"`},
-		{`a"b c"d`, `"a" "b c" "d"`},
-		{"prices AND OR NOT", `"prices" "AND" "OR" "NOT"`},
-		{"title:oil col:(x)", `"title:oil" "col:(x)"`},
-		{"oil - — & prices", `"oil" "prices"`},
-		{"oil\x00prices\tgas", `"oil" "prices" "gas"`},
-		{"caf\xe9 bar", `"caf" "bar"`},
-		{"Tehrān ٣ 中文", `"Tehrān" "٣" "中文"`},
+		{`a"b c"d`, `"a" AND "b c" AND "d"`},
+		{"prices and or not", `"prices" AND "and" AND "or" AND "not"`},
+		{"iran -iraq", `("iran") NOT "iraq"`},
+		{`iran OR iraq sanctions -"oil price"* -gas`, `(("iran" OR "iraq") AND "sanctions") NOT ("oil price"* OR "gas")`},
+		{"title:oil", `"title:oil"`},
+		{"oil - — & prices", `"oil" AND "prices"`},
+		{"oil\x00prices\tgas", `"oil" AND "prices" AND "gas"`},
+		{"caf\xe9 bar", `"caf" AND "bar"`},
+		{"Tehrān ٣ 中文", `"Tehrān" AND "٣" AND "中文"`},
 	}
 	for _, tt := range tests {
 		got, err := ftsQuery(tt.in)

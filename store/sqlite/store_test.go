@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -276,12 +277,19 @@ func TestSearchRankingAndSnippet(t *testing.T) {
 	if got := ids(hits); total != 2 || !reflect.DeepEqual(got, []string{"funeral", "strike"}) {
 		t.Fatalf("hits %v, total %d; want [funeral strike], 2", got, total)
 	}
-	if !strings.Contains(hits[0].Snippet, SnippetOpen+"Soleimani"+SnippetClose) {
-		t.Errorf("snippet %q lacks a marked match", hits[0].Snippet)
+	marked := func(h store.Hit) []string {
+		var out []string
+		for _, m := range h.Highlights {
+			out = append(out, h.Snippet[m.Start:m.End])
+		}
+		return out
 	}
-	if !strings.Contains(hits[1].Snippet, SnippetOpen+"Soleimani"+SnippetClose) ||
+	if got := marked(hits[0]); len(got) == 0 || got[0] != "Soleimani" {
+		t.Errorf("snippet %q marks %q; want Soleimani", hits[0].Snippet, got)
+	}
+	if got := marked(hits[1]); !slices.Equal(got, []string{"Soleimani"}) ||
 		!strings.HasPrefix(hits[1].Snippet, SnippetEllipsis) {
-		t.Errorf("snippet %q: want a marked match inside the text, after an ellipsis", hits[1].Snippet)
+		t.Errorf("snippet %q marks %q: want Soleimani inside the text, after an ellipsis", hits[1].Snippet, got)
 	}
 	if hits[0].Title == "" || hits[0].Ingested.IsZero() {
 		t.Errorf("hit lacks its summary: %+v", hits[0])
@@ -317,16 +325,19 @@ func TestSearchQueries(t *testing.T) {
 		{`"procession for Soleimani`, []string{"funeral"}},
 		{"C++", []string{"other"}},
 		{"50%", []string{"other"}},
-		// FTS5 operators are plain words: "and" and "near" occur in the text, "or" does not.
-		{"prices AND", []string{"strike"}},
-		{"OR prices", []string{}},
-		{"prices NOT markets", []string{}},
-		{"NEAR (prices markets)", []string{"strike"}},
-		{"NEAR(prices markets", []string{}}, // the phrase "near prices"
+		// OR, -word and lower-case operator words.
+		{"prices and", []string{"strike"}},
+		{"prices or", []string{}},
+		{"prices OR elections", []string{"other", "strike"}},
+		{"soleimani OR elections", []string{"other", "funeral", "strike"}}, // bm25: a short text first
+		{"soleimani OR elections mourners", []string{"funeral"}},
+		{"soleimani -markets", []string{"funeral"}},
+		{`soleimani -"U.S. strike"`, []string{"funeral"}},
+		{"soleimani -kerm*", []string{"strike"}},
+		{"soleimani -markets -mourners", []string{}},
 		{"title:oil", []string{}},
-		{"oil -prices", []string{"strike"}},
-		{"^oil +prices", []string{"strike"}},
-		{"(oil) {prices} [gulf]", []string{"strike"}},
+		{"al-prices", []string{}},
+		{"{prices} [gulf]", []string{"strike"}},
 		{"oil — prices", []string{"strike"}},
 		{"oil\x00prices", []string{"strike"}},
 		{"oil \xffprices", []string{"strike"}},
@@ -343,6 +354,21 @@ func TestSearchQueries(t *testing.T) {
 		}
 		if got := ids(hits); !reflect.DeepEqual(got, tt.want) || total != len(tt.want) {
 			t.Errorf("Search(%q) = %v, total %d; want %v", tt.query, got, total, tt.want)
+		}
+	}
+}
+
+// TestSearchRejectedSyntax checks that FTS5 syntax tocsin does not offer is a query
+// error saying what a query may use, not a search for the words.
+func TestSearchRejectedSyntax(t *testing.T) {
+	s := openTest(t)
+	searchDocs(t, s)
+	for _, q := range []string{"NEAR(iran", "NEAR (prices markets)", "prices AND oil", "prices NOT markets",
+		"(oil) prices", "^oil", "+prices", "OR prices", "prices OR", "prices OR OR oil", "-prices", "prices OR -oil"} {
+		_, _, err := s.Search(context.Background(), q, store.Page{})
+		var qe *store.QueryError
+		if !errors.As(err, &qe) || !strings.Contains(qe.Reason, "-word") {
+			t.Errorf("Search(%q) = %v; want a *store.QueryError saying what is allowed", q, err)
 		}
 	}
 }
