@@ -64,8 +64,9 @@ func (o Options) withDefaults() Options {
 // page or a feed) — and calls emit once per article, or once per rejected input with a
 // non-nil *article.InputError naming the input (path, "path:LINE" for JSON Lines, feed
 // item link) and the reason, in input order. Read returns an error only for failures that
-// stop the whole source (ctx cancelled, emit returned an error, src does not exist); a bad
-// item never stops the rest.
+// stop the whole source (ctx cancelled, emit returned an error); a bad item never stops
+// the rest. A src that does not exist or cannot be read is itself a rejected input, so
+// that a list of sources goes on past it.
 //
 // A URL that cannot be fetched (refused address, HTTP error, too large, timeout) is a
 // rejected input, not a stopping error, so that a list of URLs goes on past a dead link.
@@ -86,7 +87,7 @@ func Read(ctx context.Context, src string, opts Options, emit func(a *article.Ar
 		if scheme := urlScheme(src); scheme != "" && errors.Is(err, fs.ErrNotExist) {
 			return r.reject(src, "unsupported URL scheme %q: only http and https URLs are read", scheme)
 		}
-		return err
+		return r.reject(src, "%s", pathReason(err))
 	}
 	if fi.IsDir() {
 		return r.walk(src)

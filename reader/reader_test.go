@@ -3,7 +3,6 @@ package reader
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -80,10 +79,13 @@ func TestReadDirectory(t *testing.T) {
 func TestReadFileErrors(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"ok.txt": "Fine\n\nA fine article."})
 
-	// A missing source stops Read with an error that says so.
-	err := Read(context.Background(), filepath.Join(dir, "missing.txt"), Options{}, (&collected{}).emit)
-	if !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("missing file: got %v", err)
+	// A missing source is a rejected input naming the path and the reason; Read goes on.
+	missing := filepath.Join(dir, "missing.txt")
+	var got error
+	err := Read(context.Background(), missing, Options{}, func(_ *article.Article, err error) error { got = err; return nil })
+	ie, ok := errors.AsType[*article.InputError](got)
+	if err != nil || !ok || ie.Input != missing || !strings.Contains(ie.Reason, "no such file") {
+		t.Errorf("missing file: Read = %v, emitted %v; want a rejection naming %s", err, got, missing)
 	}
 
 	// An error from emit stops Read and comes back unchanged.
