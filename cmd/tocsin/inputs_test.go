@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,3 +58,36 @@ func TestMissingPathDoesNotStopBatch(t *testing.T) {
 		}
 	}
 }
+
+// TestServeMissingStore: serving a --db path where no store exists is an error that
+// creates nothing, unless --create is given.
+func TestServeMissingStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "mistyped", "tocsin.db")
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+	// A cancelled context: with --create, serve stops as soon as it has opened the store.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	code := run(ctx, e, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"})
+	if code != exitInput || !strings.Contains(errb.String(), "--create") || !strings.Contains(errb.String(), db) {
+		t.Errorf("exit %d, stderr %q; want 1 and a message naming %s and --create", code, errb.String(), db)
+	}
+	if _, err := os.Stat(filepath.Dir(db)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("serve created %s: %v", filepath.Dir(db), err)
+	}
+	// With --create, serve opens a new store and serves it until the context ends,
+	// here as soon as it prints where it serves.
+	errb.Reset()
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	e.stdout = cancelOnWrite{cancel}
+	code = run(ctx, e, []string{"serve", "--create", "--db", db, "--addr", "127.0.0.1:0"})
+	if _, err := os.Stat(db); err != nil || code != exitOK {
+		t.Errorf("serve --create: exit %d, store %v (stderr %s)", code, err, errb.String())
+	}
+}
+
+// cancelOnWrite cancels a context on the first write.
+type cancelOnWrite struct{ cancel context.CancelFunc }
+
+func (w cancelOnWrite) Write(p []byte) (int, error) { w.cancel(); return len(p), nil }

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/tocsin-project/tocsin/pipeline"
@@ -32,8 +33,9 @@ func serveFlags(fs *flag.FlagSet) serveOpts {
 }
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "[--db PATH] [--addr HOST:PORT] [--token TOKEN]")
+	fs := newFlags(e, "serve", "[--db PATH] [--create] [--addr HOST:PORT] [--token TOKEN]")
 	db := dbFlag(fs, e)
+	create := fs.Bool("create", false, "create an empty store when --db names none (otherwise serving a missing store is an error)")
 	so := serveFlags(fs)
 	dicts := dictFlags(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -41,6 +43,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	// A mistyped --db must not silently serve a new, empty store.
+	if _, err := os.Stat(*db); errors.Is(err, os.ErrNotExist) && !*create {
+		return fmt.Errorf("--db %s: there is no store there; ingest articles into it first, or give --create to serve a new, empty one (nothing was created)", *db)
 	}
 	st, err := sqlite.Open(ctx, *db)
 	if err != nil {
