@@ -41,6 +41,17 @@ func parseArticle(ctx context.Context, body []byte) (*article.Article, error) {
 		return nil, article.Reject(origin, "invalid JSON: the body must hold one object and nothing after it (more at byte %d)",
 			len(body)-len(rest)+1) // 1-based, as encoding/json counts
 	}
+	// A publication date tocsin cannot read is refused rather than dropped: the client
+	// would otherwise store an undated article believing it dated.
+	var meta struct {
+		Published any `json:"published"`
+	}
+	if json.Unmarshal(raw, &meta) == nil {
+		if p, ok := meta.Published.(string); ok && strings.TrimSpace(p) != "" && reader.NormalizeDate(p) == "" {
+			return nil, article.Reject(origin, "published %q is not a date tocsin reads: give an ISO 8601 date or date-time "+
+				"(2020-01-07, 2020-01-07T10:30:00Z), an RFC 1123 date (Tue, 07 Jan 2020 10:30:00 GMT), or leave it out", p)
+		}
+	}
 	var line bytes.Buffer
 	if err := json.Compact(&line, raw); err != nil { // cannot fail: raw is valid JSON
 		return nil, article.Reject(origin, "%s", syntaxReason(err))

@@ -81,3 +81,18 @@ func TestSearchClientGone(t *testing.T) {
 		t.Errorf("a search whose client left was answered as a server error: %s", rec.Body)
 	}
 }
+
+// TestPostUnreadableDate: a published value tocsin cannot read is a 400 naming it, not
+// an article stored without its date; a readable one is kept.
+func TestPostUnreadableDate(t *testing.T) {
+	h := newTestServer(t, testToken)
+	body := strings.Replace(floodJSON, `"published":"2024-03-05"`, `"published":"yesterday"`, 1)
+	wantError(t, post(t, h, body), http.StatusBadRequest, `published "yesterday"`, "ISO 8601")
+	body = strings.Replace(floodJSON, `"published":"2024-03-05"`, `"published":"Tue, 05 Mar 2024 10:30:00 GMT"`, 1)
+	id := mustPost(t, h, body)
+	var d struct{ Published string }
+	decode(t, do(t, h, "GET", "/api/articles/"+id, nil), &d)
+	if d.Published != "2024-03-05T10:30:00Z" {
+		t.Errorf("published %q, want 2024-03-05T10:30:00Z", d.Published)
+	}
+}
