@@ -21,7 +21,8 @@ type Store interface {
 	Put(ctx context.Context, d *doc.Document) (created bool, err error)
 	// Get returns the document with the given ID, or ErrNotFound.
 	Get(ctx context.Context, id string) (*doc.Document, error)
-	// List returns article summaries, newest ingested first.
+	// List returns article summaries, newest ingested first, or with page.ByPublished
+	// newest published first (undated articles last).
 	List(ctx context.Context, page Page) ([]Summary, int, error)
 	// Search runs a full-text query over titles and texts, best match first.
 	Search(ctx context.Context, query string, page Page) ([]Hit, int, error)
@@ -33,6 +34,9 @@ type Store interface {
 type Page struct {
 	Limit  int
 	Offset int
+	// ByPublished orders a List by publication date, newest first, undated last, rather
+	// than by ingestion time.
+	ByPublished bool
 }
 
 // Summary is the short form of a stored article.

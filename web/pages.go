@@ -17,7 +17,7 @@ import (
 const htmlPageSize = 20
 
 // indexView is the data of the index page: search results when Query is set, the most
-// recently ingested articles otherwise.
+// recently published articles otherwise.
 type indexView struct {
 	Query   string
 	Error   string
@@ -59,6 +59,7 @@ func (s *server) indexPage(w http.ResponseWriter, r *http.Request) {
 
 	status := http.StatusOK
 	if v.Query == "" {
+		page.ByPublished = true
 		sums, total, err := s.store.List(r.Context(), page)
 		if err != nil {
 			s.serverError(w, r, err)

@@ -96,3 +96,26 @@ func TestPostUnreadableDate(t *testing.T) {
 		t.Errorf("published %q, want 2024-03-05T10:30:00Z", d.Published)
 	}
 }
+
+// TestIndexOrdersByPublication: the home page lists the newest published article first,
+// whenever it was ingested, and shows both dates; a search counts its matches in words.
+func TestIndexOrdersByPublication(t *testing.T) {
+	h := newTestServer(t, testToken)
+	mustPost(t, h, floodJSON) // published 2024-03-05
+	mustPost(t, h, strings.Replace(tramJSON, `"language":"en"`, `"language":"en","published":"2025-01-02"`, 1))
+	mustPost(t, h, scriptJSON) // undated, ingested last
+	body := wantHTML(t, do(t, h, "GET", "/", nil), http.StatusOK)
+	tram := strings.Index(body, "Council approves tram extension")
+	flood := strings.Index(body, "Flooding closes river crossings")
+	script := strings.Index(body, "Site shows")
+	if tram < 0 || flood < 0 || script < 0 || !(tram < flood && flood < script) {
+		t.Errorf("order tram %d, flood %d, undated %d; want newest published first, undated last", tram, flood, script)
+	}
+	if !strings.Contains(body, "published 2025-01-02 · added ") || !strings.Contains(body, "published date unknown · added ") {
+		t.Errorf("index does not show both dates:\n%s", body)
+	}
+	body = wantHTML(t, do(t, h, "GET", "/?q=evacuated", nil), http.StatusOK)
+	if !strings.Contains(body, "1 article matches") {
+		t.Errorf("search page count wording:\n%s", body)
+	}
+}

@@ -110,8 +110,9 @@ func (s *Store) Get(ctx context.Context, id string) (*doc.Document, error) {
 	return d, nil
 }
 
-// List returns one page of article summaries, newest ingested first, and the number of
-// stored articles. A Page.Limit of zero or less means DefaultLimit.
+// List returns one page of article summaries, newest ingested first (newest published
+// first with Page.ByPublished, undated last), and the number of stored articles. A
+// Page.Limit of zero or less means DefaultLimit.
 func (s *Store) List(ctx context.Context, page store.Page) ([]store.Summary, int, error) {
 	sums, total, err := s.list(ctx, page)
 	if err != nil {
@@ -133,8 +134,13 @@ func (s *Store) list(ctx context.Context, page store.Page) ([]store.Summary, int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	const q = `SELECT ` + summaryColumns + ` FROM articles a
+	q := `SELECT ` + summaryColumns + ` FROM articles a
 		ORDER BY a.ingested_at DESC, a.seq DESC LIMIT ? OFFSET ?`
+	if page.ByPublished {
+		// ISO 8601 dates sort as text, and "" (unknown) sorts last in descending order.
+		q = `SELECT ` + summaryColumns + ` FROM articles a
+		ORDER BY a.published DESC, a.ingested_at DESC, a.seq DESC LIMIT ? OFFSET ?`
+	}
 	rows, err := tx.QueryContext(ctx, q, limit, offset)
 	if err != nil {
 		return nil, 0, err

@@ -153,3 +153,28 @@ func BenchmarkSearch(b *testing.B) {
 	b.ReportMetric(pct(0.99), "p99-ms")
 	b.ReportMetric(0, "ns/op")
 }
+
+func TestListByPublished(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	for _, a := range []struct{ id, published string }{
+		{"old", "2016-08-08"}, {"undated", ""}, {"new", "2020-01-07T10:30:00Z"}, {"mid", "2018-03-01"},
+	} {
+		d := newDoc(a.id, "Title "+a.id, "body")
+		d.Published = a.published
+		if _, err := s.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sums, _, err := s.List(ctx, store.Page{ByPublished: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, sum := range sums {
+		got = append(got, sum.ID)
+	}
+	if want := []string{"new", "mid", "old", "undated"}; !slices.Equal(got, want) {
+		t.Errorf("by publication: %v; want %v", got, want)
+	}
+}
