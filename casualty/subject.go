@@ -38,7 +38,7 @@ func (r *reader) predicates() {
 				}
 			}
 		}
-		if !ok && c.end < len(r.its) && r.its[c.end].glue == gAnd {
+		if !ok && c.end+1 < len(r.its) && r.its[c.end].glue == gAnd {
 			// "two policemen and a soldier were killed": the predicate is shared.
 			if c2, ok2 := r.subject(c.end + 1); ok2 && c2.noun == 0 {
 				if kinds, _, _, ok = r.predicate(c2.end, c2.head); ok {

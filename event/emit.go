@@ -584,7 +584,11 @@ func (x *extractor) datedMentions() {
 		}
 		m := ms[best]
 		ev.Date, ev.DateSource = m.date.Value, DateMention
-		note := fmt.Sprintf("; date: %q in sentence %d (%q)", m.date.Text, m.sentence, d.Text[m.date.Start:d.Tokens[m.noun].End])
+		// The noun may come before its date ("the attack of 5 August") or after it ("the
+		// 5 August attack"): quote the span that covers both.
+		noun := d.Tokens[m.noun]
+		from, to := min(m.date.Start, noun.Start), max(m.date.End, noun.End)
+		note := fmt.Sprintf("; date: %q in sentence %d (%q)", m.date.Text, m.sentence, d.Text[from:to])
 		if u.note != "" && strings.HasSuffix(ev.Rule, u.note) {
 			ev.Rule = strings.TrimSuffix(ev.Rule, u.note) + note
 		} else {

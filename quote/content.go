@@ -154,6 +154,9 @@ func (a *analysis) contentEnd(start, hi int) int {
 			for n < hi && (a.one[n]&fAux != 0 && a.isLower(n) || a.isLyAdverb(n)) {
 				n++
 			}
+			if n == hi {
+				break // "and" ends the clause: no cue after it
+			}
 			if c, ok := a.cueAt(n); ok && !a.isParticiple(c) {
 				end = i
 				break
