@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -120,4 +122,32 @@ func formatTime(t time.Time) string {
 		return t.Format(time.DateOnly)
 	}
 	return t.Format(time.RFC3339)
+}
+
+// fileNameDate finds a YYYY-MM-DD date between non-digits in a file name.
+var fileNameDate = regexp.MustCompile(`(?:^|[^0-9])([12][0-9]{3}-[01][0-9]-[0-3][0-9])(?:[^0-9]|$)`)
+
+// FileNameDate returns the date a file's name carries, as news archives name files
+// (politico_2016-08-08_inside-the-swing-state.txt), or "". origin is an article's
+// Origin: a path, or "path:LINE" for JSON Lines; URLs are not file names and give "".
+// Only the base name counts, and only a real calendar date between 1900 and 2099.
+func FileNameDate(origin string) string {
+	if strings.Contains(origin, "://") {
+		return ""
+	}
+	name := filepath.Base(filepath.ToSlash(origin))
+	if i := strings.LastIndexByte(name, ':'); i >= 0 {
+		if _, err := strconv.Atoi(name[i+1:]); err == nil {
+			name = name[:i] // the line number of a JSON Lines record
+		}
+	}
+	m := fileNameDate.FindStringSubmatch(name)
+	if m == nil {
+		return ""
+	}
+	t, err := time.Parse(time.DateOnly, m[1])
+	if err != nil || t.Year() < 1900 || t.Year() > 2099 {
+		return ""
+	}
+	return m[1]
 }

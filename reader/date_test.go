@@ -38,3 +38,20 @@ func TestNormalizeDate(t *testing.T) {
 		}
 	}
 }
+
+func TestFileNameDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"../shared/data/news-bench/politico_2016-08-08_inside-the-swing-state-trench-wa.txt": "2016-08-08",
+		"2020-01-07.txt":                            "2020-01-07",
+		"archive/2020-01-07/a.txt":                  "", // a directory's name is not the file's
+		"news_2016-08-08.jsonl:12":                  "2016-08-08",
+		"report-2016-02-30.txt":                     "", // no such day
+		"id_12016-08-081.txt":                       "", // inside a longer number
+		"notes.txt":                                 "",
+		"https://example.org/2016-08-08/story.html": "",
+	} {
+		if got := FileNameDate(in); got != want {
+			t.Errorf("FileNameDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

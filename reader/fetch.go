@@ -107,9 +107,18 @@ func refusePrivate(network, address string, _ syscall.RawConn) error {
 		return fmt.Errorf("refusing to dial %q: not an IP address", host)
 	}
 	if kind := nonPublic(ip); kind != "" {
-		return fmt.Errorf("refusing to connect: %s is a %s address (private and local addresses are refused unless allowed, e.g. with --allow-private)", ip, kind)
+		return fmt.Errorf("refusing to connect: %s is %s address (private and local addresses are refused unless allowed, e.g. with --allow-private)", ip, withArticle(kind))
 	}
 	return nil
+}
+
+// withArticle puts "a" or "an" before a kind of address: "an unspecified", "an IETF
+// protocol", "a loopback". Every kind nonPublic names sounds as it is spelt.
+func withArticle(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiouAEIOU", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 // specialV4 are IPv4 ranges that are not on the public internet beyond those netip names.

@@ -166,3 +166,18 @@ func TestNonPublic(t *testing.T) {
 		}
 	}
 }
+
+func TestRefusalWording(t *testing.T) {
+	for addr, want := range map[string]string{
+		"0.0.0.0:80":     "0.0.0.0 is an unspecified address",
+		"192.0.0.8:80":   "192.0.0.8 is an IETF protocol address",
+		"127.0.0.1:80":   "127.0.0.1 is a loopback address",
+		"[fe80::1]:80":   "fe80::1 is a link-local address",
+		"100.64.0.1:443": "100.64.0.1 is a shared (carrier-grade NAT) address",
+	} {
+		err := refusePrivate("tcp", addr, nil)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("refusePrivate(%s) = %v; want %q", addr, err, want)
+		}
+	}
+}
