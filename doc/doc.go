@@ -23,7 +23,8 @@ type Document struct {
 	Title      string `json:"title"`
 	Standfirst string `json:"standfirst,omitempty"`
 	Published  string `json:"published"` // ISO-8601 date or date-time; "" when unknown
-	// DateSource says where Published came from: "article" or "user" (--date).
+	// DateSource says where Published came from: "article", "filename" (a date in the
+	// input's file name, when the article gives none) or "user" (--date).
 	DateSource string   `json:"date_source,omitempty"`
 	Source     string   `json:"source"`
 	URL        string   `json:"url"`

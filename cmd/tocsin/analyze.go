@@ -16,7 +16,7 @@ import (
 func runAnalyze(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "analyze", "[--json] [--date YYYY-MM-DD] FILE|DIR|URL|- ...")
 	asJSON := fs.Bool("json", false, "print each document as one line of JSON (the contract in the README)")
-	date := fs.String("date", "", "publication `date` (YYYY-MM-DD) for articles that have none")
+	date := fs.String("date", "", "publication `date` (YYYY-MM-DD) for articles that have none, in their text or their file name")
 	tokens := fs.Bool("tokens", false, "include the token layer in JSON output")
 	ro := readerFlags(fs)
 	dicts := dictFlags(fs)
@@ -44,10 +44,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 				fmt.Fprintf(e.stderr, "rejected %v\n", err)
 				return nil
 			}
-			userDate := a.Published == "" && pubDate != ""
-			if userDate {
-				a.Published = pubDate
-			}
+			dateSource := fillDate(a, pubDate)
 			d, err := p.Analyze(ctx, a)
 			if err != nil {
 				var ie *article.InputError
@@ -58,8 +55,8 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 				}
 				return err
 			}
-			if userDate {
-				d.DateSource = "user"
+			if dateSource != "" {
+				d.DateSource = dateSource
 			}
 			if !*tokens {
 				d.Tokens = nil
@@ -88,6 +85,8 @@ func printDocument(w io.Writer, d *doc.Document) {
 		pub = "unknown"
 	} else if d.DateSource == "user" {
 		pub += " (given with --date)"
+	} else if d.DateSource == "filename" {
+		pub += " (from the file name)"
 	}
 	fmt.Fprintf(w, "id %s  published %s  language %s", d.ID, pub, orNone(d.Language))
 	if d.Source != "" {
@@ -103,7 +102,7 @@ func printDocument(w io.Writer, d *doc.Document) {
 	if len(d.Hashtags) > 0 {
 		fmt.Fprintf(w, "hashtags #%s\n", strings.Join(d.Hashtags, " #"))
 	}
-	fmt.Fprintf(w, "\n%d paragraphs, %d sentences:\n", len(d.Paragraphs), len(d.Sentences))
+	fmt.Fprintf(w, "\n%s, %s:\n", count(len(d.Paragraphs), "paragraph"), count(len(d.Sentences), "sentence"))
 	para := -1
 	for i, s := range d.Sentences {
 		if s.Paragraph != para && para >= 0 {
@@ -221,6 +220,14 @@ func printDocument(w io.Writer, d *doc.Document) {
 		fmt.Fprintf(w, "skipped %s: %s\n", s.Stage, s.Reason)
 	}
 	fmt.Fprintln(w)
+}
+
+// count writes n and the noun, singular for one: "1 paragraph", "3 sentences".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func orNone(s string) string {

@@ -24,7 +24,7 @@ import (
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "[--db PATH] [--date YYYY-MM-DD] PATH|URL ...")
 	db := dbFlag(fs, e)
-	date := fs.String("date", "", "publication `date` (YYYY-MM-DD) for articles that have none")
+	date := fs.String("date", "", "publication `date` (YYYY-MM-DD) for articles that have none, in their text or their file name")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	batch := fs.Int("batch", defaultBatch, "articles each worker analyses together, stage by stage (faster; 1 for one at a time)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
@@ -67,6 +67,24 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return inputError{sum.Rejected}
 	}
 	return nil
+}
+
+// fillDate dates an article that carries no publication date: from its file name
+// (news-bench style, politico_2016-08-08_….txt), else with the --date value. It returns
+// the document's date_source for the date it gave ("filename" or "user"), or "" when it
+// gave none and the pipeline's own ("article" or nothing) stands.
+func fillDate(a *article.Article, userDate string) string {
+	switch {
+	case a.Published != "":
+		return ""
+	case reader.FileNameDate(a.Origin) != "":
+		a.Published = reader.FileNameDate(a.Origin)
+		return "filename"
+	case userDate != "":
+		a.Published = userDate
+		return "user"
+	}
+	return ""
 }
 
 func isTerminal(w io.Writer) bool {
@@ -161,6 +179,7 @@ func (g *ingester) run(ctx context.Context, stderr io.Writer) (summary, error) {
 		go func() {
 			defer wg.Done()
 			batch := make([]*article.Article, 0, g.batch)
+			sources := make([]string, 0, g.batch) // each article's date_source, when tocsin gave the date
 			for a := range jobs {
 				// A batch is what is waiting, up to g.batch articles: a slow source
 				// (a feed being fetched) is not held back to fill it.
@@ -177,15 +196,17 @@ func (g *ingester) run(ctx context.Context, stderr io.Writer) (summary, error) {
 						break fill
 					}
 				}
+				sources = sources[:0]
 				for _, b := range batch {
-					if g.date != "" && b.Published == "" {
-						b.Published = g.date
-					}
+					sources = append(sources, fillDate(b, g.date))
 				}
 				docs, errs := g.p.AnalyzeBatch(ctx, batch)
 				for k, d := range docs {
 					if errs[k] == nil {
 						d.Tokens = nil // recomputed on demand; not worth storing
+						if sources[k] != "" {
+							d.DateSource = sources[k]
+						}
 					}
 					select {
 					case results <- result{d: d, err: errs[k]}:

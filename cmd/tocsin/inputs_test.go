@@ -3,11 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/store/sqlite"
 )
 
 // writeInputs writes an HTML page and a text file into a fresh directory.
@@ -91,3 +96,76 @@ func TestServeMissingStore(t *testing.T) {
 type cancelOnWrite struct{ cancel context.CancelFunc }
 
 func (w cancelOnWrite) Write(p []byte) (int, error) { w.cancel(); return len(p), nil }
+
+// TestDateFromFileName: an article whose text gives no date takes the one its file name
+// carries, with date_source "filename"; --date only dates what has neither, as "user",
+// in analyze and in the store alike.
+func TestDateFromFileName(t *testing.T) {
+	dir := t.TempDir()
+	named := filepath.Join(dir, "politico_2016-08-08_tram-line-reopens.txt")
+	plain := filepath.Join(dir, "bridge.txt")
+	for path, text := range map[string]string{
+		named: "Tram line reopens\n\nThe tram line between the station and the harbour reopened after repairs.\n",
+		plain: "Council opens new bridge\n\nThe county council opened the new bridge over the river Wend.\n",
+	} {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, stderr := runCLI(t, "analyze", "--json", "--date", "2020-01-09", named, plain)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := map[string]string{
+		"Tram line reopens":        "2016-08-08 filename",
+		"Council opens new bridge": "2020-01-09 user",
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	for dec.More() {
+		var d doc.Document
+		if err := dec.Decode(&d); err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Published + " " + d.DateSource; got != want[d.Title] {
+			t.Errorf("analyze %q: published and source %q, want %q", d.Title, got, want[d.Title])
+		}
+	}
+
+	db := filepath.Join(t.TempDir(), "t.db")
+	if code, _, stderr := runCLI(t, "ingest", "--quiet", "--db", db, "--date", "2020-01-09", named, plain); code != exitOK {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	sums, _, err := st.List(context.Background(), store.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sum := range sums {
+		d, err := st.Get(context.Background(), sum.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Published + " " + d.DateSource; got != want[d.Title] {
+			t.Errorf("stored %q: published and source %q, want %q", d.Title, got, want[d.Title])
+		}
+	}
+}
+
+// TestAnalyzeCountsInWords: one paragraph or sentence is not "1 paragraphs".
+func TestAnalyzeCountsInWords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "one.txt")
+	if err := os.WriteFile(path, []byte("The tram line reopened on Friday after repairs.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "analyze", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "1 paragraph, 1 sentence:") {
+		t.Errorf("output does not count in words:\n%s", out)
+	}
+}
