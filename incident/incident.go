@@ -18,7 +18,9 @@
 //
 // An incident of violence (or of unknown cause) points to the coercion, assaults and
 // mass violence (CAMEO roots 17 to 20) coded in its sentences; an accident, disaster or
-// epidemic to none. Its place and date are its counts' first, else its events'.
+// epidemic to none. Its place and date are its counts' first, else its events'. A
+// violent incident whose sentences name no cause takes as its cause the trigger words
+// of its first event ("arrested", "opened fire").
 package incident
 
 import (
@@ -315,6 +317,11 @@ func (s *Stage) linkEvents(d *doc.Document, incs []doc.Incident, k int, countSen
 		}
 		if inc.Kind == "" {
 			inc.Kind = "violence"
+		}
+		// No cause phrase named it: the words of its first event that has them do
+		// ("arrested", "opened fire"), so that a violent incident always says what it was.
+		if tr := e.Evidence.Trigger; inc.Cause == "" && tr.Start >= 0 && tr.Start < tr.End && tr.End <= len(d.Text) {
+			inc.Cause, inc.Span = d.Text[tr.Start:tr.End], tr
 		}
 	}
 }

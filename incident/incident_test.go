@@ -164,3 +164,21 @@ func TestTwoIncidentsInOneSentence(t *testing.T) {
 		t.Errorf("got %q, want %q", strings.Join(got, "; "), want)
 	}
 }
+
+// TestViolenceWithoutCausePhrase: a count no cause phrase names, linked to a violent
+// event, is an incident of violence whose cause is the event's words.
+func TestViolenceWithoutCausePhrase(t *testing.T) {
+	body := "Police arrested 12 protesters outside the parliament in Minsk on Sunday."
+	d := analyze(t, "Arrests", body, func(d *doc.Document) {
+		i := strings.Index(d.Text, "arrested")
+		d.Events = append(d.Events, doc.Event{Source: "BLRCOP", Target: "BLROPP", Root: "17", Code: "173", Sentence: d.SentenceAt(i),
+			Evidence: doc.Evidence{Trigger: doc.Span{Start: i, End: i + len("arrested")}}})
+	})
+	if len(d.Incidents) != 1 {
+		t.Fatalf("incidents %+v, want one", d.Incidents)
+	}
+	inc := d.Incidents[0]
+	if inc.Kind != "violence" || inc.Cause != "arrested" || d.Slice(inc.Span) != "arrested" || len(inc.Events) != 1 {
+		t.Errorf("incident %+v, want violence caused by %q with the event", inc, "arrested")
+	}
+}
