@@ -37,6 +37,8 @@ type EventRow struct {
 	Published  string `json:"published"`
 	SourceName string `json:"source_name"` // the outlet
 	Title      string `json:"title"`
+	// Ingested is when the article was stored: UTC, 2006-01-02T15:04:05.000000000Z.
+	Ingested string `json:"ingested"`
 
 	// Index is the event's position in the article's events layer.
 	Index        int          `json:"index"`

@@ -6,6 +6,8 @@
 //	tocsin analyze [--json] FILE... print the annotated document of each article
 //	tocsin ingest PATH|URL...       read articles into the store
 //	tocsin serve                    serve the JSON API and web pages
+//	tocsin events [filters]         list stored events
+//	tocsin export --format F        write the stored events as GDELT, PLOVER, CSV, JSONL or Parquet
 //	tocsin bench DIR                measure the pipeline's speed
 //	tocsin eval sentences FILE      score the sentence splitter on a CoNLL-U treebank
 //
@@ -58,6 +60,8 @@ var commands = []command{
 	{"analyze", "analyse articles and print the annotated documents", runAnalyze},
 	{"ingest", "read articles from files, directories, JSON Lines, HTML, feeds or URLs into the store", runIngest},
 	{"serve", "serve the JSON API and the web pages", runServe},
+	{"events", "list stored events, filtered by actor, code, place, date or sentence text", runEvents},
+	{"export", "write the stored events as GDELT 2.0, PLOVER, CSV, JSON Lines or Parquet", runExport},
 	{"bench", "run the whole pipeline over a directory of articles and report its speed", runBench},
 	{"eval", "measure an annotator against gold data", runEval},
 }

@@ -98,7 +98,7 @@ func eventsError(f store.EventFilter, err error) error {
 }
 
 // eventSelect reads the columns eventScanner.scan expects, for events aliased e.
-const eventSelect = `SELECT e.id, a.id, a.url, a.published, a.source, a.title,
+const eventSelect = `SELECT e.id, a.id, a.url, a.published, a.source, a.title, a.ingested_at,
 	e.idx, e.sentence_idx, coalesce(s.text, ''), coalesce(s.start, 0), coalesce(s.end, 0),
 	e.ev_source_start, e.ev_source_end, e.ev_trigger_start, e.ev_trigger_end, e.ev_target_start, e.ev_target_end,
 	e.source, e.source_text, e.source_canonical, e.target, e.target_text, e.target_canonical,
@@ -130,7 +130,7 @@ func (sc *eventScanner) scan(rows *sql.Rows, r *store.EventRow) error {
 	var country, admin1 string
 	var lat, lon float64
 	var gid int
-	err := rows.Scan(&r.ID, &r.ArticleID, &r.URL, &r.Published, &r.SourceName, &r.Title,
+	err := rows.Scan(&r.ID, &r.ArticleID, &r.URL, &r.Published, &r.SourceName, &r.Title, &r.Ingested,
 		&r.Index, &r.Sentence, &r.SentenceText, &r.SentenceSpan.Start, &r.SentenceSpan.End,
 		&ev.Source.Start, &ev.Source.End, &ev.Trigger.Start, &ev.Trigger.End, &ev.Target.Start, &ev.Target.End,
 		&r.Source, &r.SourceText, &r.SourceCanonical, &r.Target, &r.TargetText, &r.TargetCanonical,
