@@ -37,9 +37,11 @@ type item struct {
 
 // articleView is the data of the article page.
 type articleView struct {
-	Query string
-	Doc   *doc.Document
-	Body  []string // the body's paragraphs
+	Query    string
+	Doc      *doc.Document
+	Body     []template.HTML // the body's paragraphs, quotes and event triggers marked
+	Entities []entityGroup   // one per real entity, not per mention
+	Counts   []string        // each casualty count in words ("at least 50")
 }
 
 // indexPage serves GET /?q=&page=.
@@ -129,26 +131,6 @@ func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Normalize()
-	s.render(w, r, http.StatusOK, s.pages.article, articleView{Doc: d, Body: bodyParagraphs(d)})
-}
-
-// bodyParagraphs returns the text of d's body paragraphs: the paragraph layer where it
-// covers the body, else the body split at blank lines.
-func bodyParagraphs(d *doc.Document) []string {
-	start := min(max(d.BodyStart, 0), len(d.Text))
-	var paras []string
-	for _, p := range d.Paragraphs {
-		if p.Start >= start && p.Start <= p.End && p.End <= len(d.Text) {
-			paras = append(paras, d.Text[p.Start:p.End])
-		}
-	}
-	if len(paras) > 0 {
-		return paras
-	}
-	for _, p := range strings.Split(d.Text[start:], "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			paras = append(paras, p)
-		}
-	}
-	return paras
+	s.render(w, r, http.StatusOK, s.pages.article, articleView{Doc: d, Body: annotatedParagraphs(d),
+		Entities: groupEntities(d), Counts: casualtyCounts(d)})
 }
