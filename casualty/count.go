@@ -53,6 +53,8 @@ func (r *reader) count(k int) (count, bool) {
 	}
 	if !single && j < n && its[j].glue == gOf {
 		switch {
+		case j+2 < n && r.capish(j+1) && its[j+2].glue == gPoss:
+			j += 3 // "two of Khan's victims"
 		case j+1 < n && its[j+1].has(fPartitive):
 			j += 2
 			if w := r.word(j - 1); w == "them" || w == "us" || w == "whom" {
@@ -75,6 +77,10 @@ func (r *reader) count(k int) (count, bool) {
 			return c, true
 		}
 	}
+	if !single && j+1 < n && its[j].has(fAdditive) && !its[j].has(fVictim) && !its[j+1].has(fWord|fVictim|fCap) {
+		c.end, c.plain = j+1, j+1 // "around twenty more were injured"
+		return c, true
+	}
 	from := j
 	for m := 0; j < n && m < 3; m++ {
 		x := &its[j]
@@ -94,7 +100,8 @@ func (r *reader) count(k int) (count, bool) {
 			c.head, c.noun, c.end, c.plain = j, x.kinds[roleNoun], j+1, j+1
 			return c, true
 		case x.has(fWord) && x.flags&^(fWord|fCap) == 0,
-			x.has(fCap) && x.flags&^(fCap|fObjStart|fPartitive) == 0: // "1,000 US deaths"
+			x.has(fCap) && x.flags&^(fCap|fObjStart|fPartitive) == 0,           // "1,000 US deaths"
+			x.has(fAdditive) && x.flags&^(fAdditive|fCap) == 0 && !x.hasKind(): // "five other people"
 			j++
 			continue
 		}

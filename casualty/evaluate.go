@@ -24,6 +24,9 @@ type example struct {
 		Qualifier string `json:"qualifier"`
 		Vague     bool   `json:"vague"`
 	} `json:"want"`
+	// Totals, when given, are the text's reconciled count of each kind named (see
+	// Stage.Totals): "killing three ... The attacker was shot dead" is {"killed": 4}.
+	Totals map[string]int `json:"totals"`
 }
 
 // key is what a count is scored on.
@@ -50,15 +53,30 @@ func Evaluate(path string) (eval.Score, error) {
 
 // Evaluate is Evaluate with s, for a stage built with extra vocabulary.
 func (s *Stage) Evaluate(path string) (eval.Score, error) {
-	return s.evaluate(path, nil)
+	sc, _, err := s.evaluate(path, nil)
+	return sc, err
 }
 
-// evaluate scores path, calling miss (when not nil) for each example with errors.
-func (s *Stage) evaluate(path string, miss func(line int, ex example, got, want []key)) (eval.Score, error) {
+// EvaluateTotals scores the reconciled totals (Stage.Totals) of the default stage on
+// the examples of a JSON Lines file that give "totals": each kind named is exactly right
+// or not.
+func EvaluateTotals(path string) (ExactShare, error) {
+	s, err := New()
+	if err != nil {
+		return ExactShare{}, err
+	}
+	_, tot, err := s.evaluate(path, nil)
+	return tot, err
+}
+
+// evaluate scores path, calling miss (when not nil) for each example with errors. It
+// also scores the totals of the examples that give them.
+func (s *Stage) evaluate(path string, miss func(line int, ex example, got, want []key)) (eval.Score, ExactShare, error) {
 	var total eval.Score
+	var totals ExactShare
 	f, err := os.Open(path)
 	if err != nil {
-		return total, err
+		return total, totals, err
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
@@ -70,15 +88,15 @@ func (s *Stage) evaluate(path string, miss func(line int, ex example, got, want 
 		}
 		var ex example
 		if err := json.Unmarshal(sc.Bytes(), &ex); err != nil {
-			return total, fmt.Errorf("%s:%d: %w", path, line, err)
+			return total, totals, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
 		if ex.Text == "" {
-			return total, fmt.Errorf("%s:%d: example has no text", path, line)
+			return total, totals, fmt.Errorf("%s:%d: example has no text", path, line)
 		}
 		n++
 		d := pipeline.NewDocument(&article.Article{Title: ex.Title, Body: ex.Text, Language: "en"})
 		if err := (segment.Stage{}).Annotate(context.Background(), d); err != nil {
-			return total, fmt.Errorf("%s:%d: %w", path, line, err)
+			return total, totals, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
 		var got, want []key
 		for _, c := range s.Extract(d) {
@@ -89,17 +107,29 @@ func (s *Stage) evaluate(path string, miss func(line int, ex example, got, want 
 		}
 		sc := score(got, want)
 		total.Add(sc)
-		if miss != nil && (sc.FP > 0 || sc.FN > 0) {
+		wrongTotal := false
+		if len(ex.Totals) > 0 {
+			tot := s.Totals(d)
+			for kind, v := range ex.Totals {
+				w := v
+				if !totals.add(&w, tot[kind]) {
+					wrongTotal = true
+					want = append(want, key{kind: "total " + kind, value: v})
+					got = append(got, key{kind: "total " + kind, value: tot[kind]})
+				}
+			}
+		}
+		if miss != nil && (sc.FP > 0 || sc.FN > 0 || wrongTotal) {
 			miss(line, ex, got, want)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return total, fmt.Errorf("%s: %w", path, err)
+		return total, totals, fmt.Errorf("%s: %w", path, err)
 	}
 	if n == 0 {
-		return total, fmt.Errorf("%s: no examples", path)
+		return total, totals, fmt.Errorf("%s: no examples", path)
 	}
-	return total, nil
+	return total, totals, nil
 }
 
 // score matches got against want as multisets.

@@ -29,12 +29,16 @@ type reader struct {
 	placed   bool
 	span     doc.Span // the sentence
 	headline bool     // the sentence is in the headline or standfirst
+	sent     int      // the sentence's index
+	// mentions, when not nil, receives what Totals needs to know of each count.
+	mentions map[doc.Span]mention
 }
 
 func (r *reader) read() {
 	r.predicates()
 	r.objects()
 	r.tolls()
+	r.singles()
 }
 
 // emit records a count of the lowest kind in kinds with evidence items [first, last],
@@ -74,6 +78,9 @@ func (r *reader) emit(kinds uint8, c count, first, last int) {
 		f.Date = dt.Value
 	}
 	r.out = append(r.out, f)
+	if r.mentions != nil {
+		r.mentions[f.Span] = r.mention(c, first, last)
+	}
 }
 
 // longBefore reports whether the date value (a year, a month or a day) lies more than a

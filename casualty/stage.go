@@ -52,11 +52,16 @@ func (s *Stage) Annotate(ctx context.Context, d *doc.Document) error {
 // Extract returns the casualty counts of d, in text order, with the headline's counts
 // merged into the body's (see mergeHeadline).
 func (s *Stage) Extract(d *doc.Document) []doc.Casualty {
-	r := reader{s: s, d: d, pubYear: year(d.Published)}
+	return s.extract(d, nil)
+}
+
+// extract is Extract, recording each count's mention in mentions when it is not nil.
+func (s *Stage) extract(d *doc.Document, mentions map[doc.Span]mention) []doc.Casualty {
+	r := reader{s: s, d: d, pubYear: year(d.Published), mentions: mentions}
 	var its []item
 	var used []bool
 	var all []doc.Casualty
-	for _, sent := range d.Sentences {
+	for si, sent := range d.Sentences {
 		its = s.tag(d.Tokens, sent.FirstToken, sent.EndToken, its[:0])
 		if !anyTrigger(its) {
 			continue
@@ -65,6 +70,7 @@ func (s *Stage) Extract(d *doc.Document) []doc.Casualty {
 		clear(used)
 		r.toks, r.its, r.used, r.span = d.Tokens, its, used, sent.Span
 		r.headline = sent.Start < d.BodyStart
+		r.sent = si
 		r.out, r.places, r.placed = r.out[:0], r.places[:0], false
 		r.read()
 		all = append(all, r.out...)

@@ -46,9 +46,18 @@ func (r *reader) predicates() {
 				}
 			}
 		}
+		if ok && c.head >= 0 && r.its[c.head].kinds[rolePredicate]&kinds != 0 {
+			ok = false // "two of the injured are in critical condition": no new count
+		}
 		if ok {
 			c.head = head
 			r.emit(kinds, c, c.start, last)
+			// "The driver and two passengers were injured": one more person before "and".
+			if kinds&singleKinds != 0 && c.start >= 2 && r.its[c.start-1].glue == gAnd {
+				if first, h, ok := r.singleNoun(c.start - 2); ok && h >= 0 && r.its[h].has(fVictim) {
+					r.emitSingle(kinds&singleKinds&-(kinds&singleKinds), first, h, c.start-2)
+				}
+			}
 		}
 	}
 }
@@ -159,12 +168,19 @@ func (r *reader) predicate(j, head int) (kinds uint8, last, head2 int, ok bool) 
 		switch {
 		case y.has(fVictim) && head < 0:
 			head, last = j+1, j+1 // "200 injured people"
+		case y.has(fVictim):
+			return 0, 0, 0, false // active: "a gunman shot shoppers"
 		case y.has(fNumber|fQual|fObjStart) || y.glue == gIndef:
 			return 0, 0, 0, false // active: "three gunmen killed 12 soldiers"
 		}
 	}
 	if j+2 < n && its[j+1].glue == gOr && its[j+2].hasKind() {
 		return 0, 0, 0, false // "killed or badly hurt"
+	}
+	if kinds == 1<<1 {
+		if d := r.diedAfter(j + 1); d > 0 {
+			kinds, last = 1, d // "was shot twice at a rally and died in hospital"
+		}
 	}
 	if j == from && last == j && j+1 < n && its[j+1].flags&^fWord == 0 && r.pluralish(j+1) {
 		return 0, 0, 0, false // an adjective before another noun: "the two missing pieces"
@@ -192,4 +208,31 @@ func (r *reader) skipAside(j int) int {
 		}
 	}
 	return j
+}
+
+// diedAfter returns the item of a killed predicate that follows "and" (and at most two
+// auxiliaries) in the clause from item j, within twelve items, or 0: the wounded person
+// of "was shot in the head and died" is dead.
+func (r *reader) diedAfter(j int) int {
+	its, n := r.its, len(r.its)
+	for e := j; e < n && e < j+12; e++ {
+		x := &its[e]
+		if x.glue == gStop || x.glue == gComma || x.has(fNumber) {
+			return 0
+		}
+		if x.glue != gAnd {
+			continue
+		}
+		for a := e + 1; a < n && a <= e+3; a++ {
+			y := &its[a]
+			if y.kinds[rolePredicate]&1 != 0 {
+				return a
+			}
+			if !y.has(fAux | fPassive) {
+				break
+			}
+		}
+		return 0
+	}
+	return 0
 }

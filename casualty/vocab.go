@@ -16,7 +16,7 @@ import (
 var builtin embed.FS
 
 // flags are the roles a matched phrase can play.
-type flags uint32
+type flags uint64
 
 const (
 	fNumber      flags = 1 << iota // a parsed count: digits, number words, vague quantity
@@ -49,6 +49,10 @@ const (
 	fSymbol                        // symbol token ("$", "£")
 	fWord                          // a word with no vocabulary role
 	fCap                           // the item starts with a capital letter
+	fPronoun                       // "he", "him": one person named by a pronoun
+	fAdditive                      // "other", "another", "also": people besides those counted
+	fPerpetrator                   // "gunman", "attacker": the people counted did the attack
+	fStopper                       // "police": who kills or wounds an attacker
 )
 
 // roles of kind words.
@@ -129,6 +133,10 @@ var plainHeadings = map[string]flags{
 	"ambiguous":     fAmbiguous,
 	"rate":          fRate,
 	"headline verb": fHeadline,
+	"pronoun":       fPronoun,
+	"additive":      fAdditive,
+	"perpetrator":   fPerpetrator,
+	"stopper":       fStopper,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",

@@ -1,0 +1,37 @@
+package casualty
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/tocsin-project/tocsin/internal/sharedtest"
+)
+
+// TestArticleTotals scores the article totals on the Wikinews articles labelled by
+// testdata/wikinews/GUIDELINES.md, beside the largest-count baseline; the floors sit just
+// below the measured values.
+func TestArticleTotals(t *testing.T) {
+	wikinews := sharedtest.Path(t, "data/wikinews/articles.jsonl")
+	for _, tc := range []struct {
+		path            string
+		killed, injured float64
+	}{
+		{"testdata/wikinews/dev.jsonl", 0.99, 0.94},
+		{"testdata/wikinews/heldout.jsonl", 0.79, 0.72},
+	} {
+		sc, err := EvaluateArticles(tc.path, wikinews)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: killed exact %v, injured exact %v; largest count: killed %v, injured %v", tc.path, sc.Killed, sc.Injured, sc.LargestKilled, sc.LargestInjured)
+		if testing.Verbose() && os.Getenv("MISSES") != "" && strings.Contains(tc.path, os.Getenv("MISSES")) {
+			for _, m := range sc.Misses {
+				t.Log(m)
+			}
+		}
+		if sc.Killed.Share() < tc.killed || sc.Injured.Share() < tc.injured {
+			t.Errorf("%s: killed exact %v, injured exact %v; want at least %.2f and %.2f", tc.path, sc.Killed, sc.Injured, tc.killed, tc.injured)
+		}
+	}
+}

@@ -1,0 +1,197 @@
+package casualty
+
+// singles reads counts of one person written without a number (value 1), for the kinds
+// killed and injured, after the number readings have claimed their predicates:
+//
+//   - a name, a pronoun, or "the" and a noun for a person as the subject of a casualty
+//     predicate: "Thompson was pronounced dead at the scene", "He died today", "the
+//     driver died in hospital", "Leon van Biljon, owner of the lodge, was killed";
+//   - "another" as the subject: "Another later died";
+//   - a pronoun or a name as the object of a casualty verb: "police shot him dead",
+//     "killed photojournalist Ziad al-Sharabi".
+//
+// The subject must take a singular verb ("was", "has", or none), so "Police were hurt"
+// is not a person.
+func (r *reader) singles() {
+	its := r.its
+	for k := range its {
+		x := &its[k]
+		if x.kinds[rolePredicate]&singleKinds != 0 && !x.has(fAmbiguous) && !r.claimed(k) {
+			r.singleSubject(k)
+		}
+	}
+	for k := range its {
+		x := &its[k]
+		if x.kinds[roleObject]&singleKinds != 0 && !x.has(fAmbiguous) && !(x.has(fHeadline) && !r.headline) && !r.claimed(k) && r.verbOK(k) {
+			r.singleObject(k)
+		}
+	}
+}
+
+// singleKinds are the kinds counted for one person without a number.
+const singleKinds = 1<<0 | 1<<1 // killed, injured
+
+// claimed reports whether item k lies in the evidence of a count already read.
+func (r *reader) claimed(k int) bool {
+	start, end := r.toks[r.its[k].first].Start, r.toks[r.its[k].end-1].End
+	for _, c := range r.out {
+		if c.Start < end && start < c.End {
+			return true
+		}
+	}
+	return false
+}
+
+// singleSubject reads the subject before predicate item k.
+func (r *reader) singleSubject(k int) {
+	its := r.its
+	b := k - 1
+	for ; b >= 0 && its[b].has(fAux|fPassive) && !its[b].has(fHypo|fNeg); b-- {
+		if w := r.word(b); w == "were" || w == "are" || w == "have" || w == "'ve" {
+			return // a plural subject: a count would have a number
+		}
+	}
+	if b >= 0 && its[b].has(fHypo|fNeg) {
+		return
+	}
+	if b >= 0 && its[b].glue == gComma {
+		// An apposition between commas: "Leon van Biljon, owner of ..., was killed".
+		e := b - 1
+		for ; e >= 0 && e >= b-12 && its[e].glue != gComma && its[e].glue != gStop && !its[e].hasKind(); e-- {
+		}
+		if e < 0 || its[e].glue != gComma {
+			return
+		}
+		b = e - 1
+	}
+	if b < 0 {
+		return
+	}
+	first, head, ok := r.singleNoun(b)
+	if !ok {
+		return
+	}
+	if head < 0 && b+1 < k && r.word(b+1) == "is" {
+		return // "now that he is dead": a state, said of someone whose death is older news
+	}
+	kinds, last, object, ok := r.predicate(b+1, -1)
+	if !ok || kinds&singleKinds == 0 || object >= 0 {
+		return // "a gunman shot shoppers": active, with an object
+	}
+	r.emitSingle(kinds&singleKinds, first, head, last)
+}
+
+// singleNoun reads the phrase for one person ending at item b: a pronoun, "another", a
+// name (capitalised words, not at a preposition's object), or "a"/"an"/"the" with up to
+// two modifiers and a listed noun. It returns the first item, the head (-1 for a
+// pronoun or "another") and whether there is one.
+func (r *reader) singleNoun(b int) (first, head int, ok bool) {
+	its := r.its
+	x := &its[b]
+	switch {
+	case x.has(fPronoun) && !x.has(fCap|fWord) || x.has(fPronoun) && b == 0:
+		if w := r.word(b); w == "he" || w == "she" {
+			return b, -1, true
+		}
+		return 0, 0, false
+	case x.has(fAdditive) && r.word(b) == "another":
+		return b, -1, true
+	case x.has(fVictim) && !r.pluralish(b):
+		// "the driver", "a 20-year-old man", "the second victim"
+		for a := b - 1; a >= 0 && a >= b-3; a-- {
+			y := &its[a]
+			if y.glue == gThe || y.glue == gIndef || y.glue == gPoss {
+				return a, b, true
+			}
+			if y.flags&^(fWord|fCap|fNumber|fAdditive) != 0 || y.glue != gNone {
+				break
+			}
+		}
+		return 0, 0, false
+	case r.capish(b) && x.flags&^(fCap|fWord) == 0:
+		// A name: capitalised words (with particles such as "van", "al-" inside).
+		a := b
+		for a-1 >= 0 && (r.capish(a-1) && its[a-1].flags&^(fCap|fWord|fVictim) == 0 || a-2 >= 0 && r.capish(a-2) && namePart(r.word(a-1))) {
+			a--
+		}
+		if a > 0 {
+			y := &its[a-1]
+			if y.has(fPlacePrep|fNumber) || y.glue == gOf || y.glue == gThe || y.glue == gFrom || y.glue == gTo || y.glue == gBy || y.glue == gIndef || y.glue == gPoss {
+				return 0, 0, false // "in Syria", "of the Coast Guard", "the Taliban"
+			}
+		}
+		return a, b, true
+	}
+	return 0, 0, false
+}
+
+// capish reports whether item j is a word of a name: capitalised, or with a capital
+// after a hyphen or apostrophe ("al-Quaety", "d'Estaing").
+func (r *reader) capish(j int) bool {
+	if r.its[j].has(fCap) {
+		return true
+	}
+	t := r.toks[r.its[j].first].Text
+	for i := 1; i+1 < len(t); i++ {
+		if (t[i] == '-' || t[i] == '\'') && t[i+1] >= 'A' && t[i+1] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// namePart reports whether a lower-case word may stand inside a name: "Leon van Biljon".
+func namePart(w string) bool {
+	switch w {
+	case "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el":
+		return true
+	}
+	return false
+}
+
+// singleObject reads one person after casualty verb k: a pronoun ("killed him", "shot
+// him dead") or a name, with an optional title before it ("killed photojournalist Ziad
+// al-Sharabi"). A plural noun in the phrase ("killed Iraqi soldiers") is no one person.
+func (r *reader) singleObject(k int) {
+	its, n := r.its, len(r.its)
+	kinds := its[k].kinds[roleObject] & singleKinds
+	j := k + 1
+	if j >= n {
+		return
+	}
+	if its[j].has(fPronoun) && (r.word(j) == "him" || r.word(j) == "her") {
+		last := j
+		if j+1 < n && its[j+1].kinds[rolePredicate]&1 != 0 {
+			kinds, last = 1, j+1 // "shot him dead", "stabbed her to death"
+		}
+		if kinds&1 == 0 && (j+1 >= n || its[j+1].glue == gAnd) {
+			return // "shot her and ...": not enough to call it a wound
+		}
+		r.emitSingle(kinds&-kinds, k, -1, last)
+		return
+	}
+	e := j
+	for ; e < n && e < j+6; e++ {
+		y := &its[e]
+		if y.has(fVictim) && r.pluralish(e) || y.has(fNotPlace|fNumber) {
+			return
+		}
+		if !(r.capish(e) && y.flags&^(fCap|fWord|fVictim) == 0 || y.has(fVictim) || e > j && namePart(r.word(e))) {
+			break
+		}
+	}
+	if e == j || !r.capish(e-1) || !r.capish(j) && !its[j].has(fVictim) {
+		return
+	}
+	r.emitSingle(kinds&-kinds, k, e-1, e-1)
+}
+
+// emitSingle records a count of one, with evidence [first, last] and victims the words
+// of head (or none).
+func (r *reader) emitSingle(kinds uint8, first, head, last int) {
+	c := count{start: first, num: first, value: 1, inner: -1, head: head}
+	if head >= 0 && !r.its[head].has(fVictim) {
+		c.head = -1 // a name is no noun for the people counted
+	}
+	r.emit(kinds, c, first, last)
+}
