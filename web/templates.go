@@ -21,6 +21,7 @@ var templateFS embed.FS
 // their inline style sheet and nothing else: no scripts, no external assets.
 type pages struct {
 	index, article, error *template.Template
+	events                *template.Template // the event table, web/events.go
 	csp                   string
 }
 
@@ -57,6 +58,7 @@ func mustParsePages() *pages {
 	return &pages{
 		index:   parse("index.html"),
 		article: parse("article.html"),
+		events:  parse("events.html"),
 		error:   parse("error.html"),
 		csp: "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
 			"'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",

@@ -4,9 +4,11 @@
 //	GET  /api/articles?limit=&offset=   article summaries, newest first
 //	GET  /api/articles/{id}             one document, every layer but tokens
 //	GET  /api/search?q=&limit=&offset=  full-text hits with snippets, best first
+//	GET  /api/events?filters&limit=&offset=  event rows (filters as tocsin events)
 //	POST /api/articles                  analyse and store one article (bearer token)
 //	GET  /?q=&page=                     recent articles, or search results
 //	GET  /articles/{id}                 one article with its annotation layers
+//	GET  /events?filters&page=          a filterable table of events
 //	GET  /healthz                       "ok"
 //
 // Reads need no authentication; writes need the bearer token given in Options. Every
@@ -84,6 +86,8 @@ func (s *server) routes() {
 	s.mux.HandleFunc("GET /api/search", s.search)
 	s.mux.HandleFunc("GET /{$}", s.indexPage)
 	s.mux.HandleFunc("GET /articles/{id}", s.articlePage)
+	s.mux.HandleFunc("GET /api/events", s.listEvents)
+	s.mux.HandleFunc("GET /events", s.eventsPage)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 }
 
