@@ -174,6 +174,10 @@ type Place struct {
 	Lat        float64 `json:"lat"`
 	Lon        float64 `json:"lon"`
 	GeonameID  int     `json:"geonameid"`
+	// Rule says why the name was taken for a place and why this place won over its
+	// namesakes ("a LOCATION entity; city PPLA2; over 4 namesakes; held by Florida, named
+	// next to it").
+	Rule string `json:"rule,omitempty"`
 	Span
 }
 

@@ -5,33 +5,12 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/gazetteer"
 	"github.com/tocsin-project/tocsin/lexicon"
 )
-
-// divisionWords follow a name to say it is a division ("Kerman province") or a region.
-var divisionWords = map[string]bool{
-	"province": true, "governorate": true, "state": true, "oblast": true, "district": true,
-	"county": true, "prefecture": true, "region": true, "city": true,
-}
-
-// descriptors are the words allowed between a demonym or a country's possessive and the
-// place it describes: "the southeastern Iranian city of Kerman", "Iraq's northern
-// province of Nineveh", "Libya's capital, Tripoli".
-var descriptors = map[string]bool{
-	"the": true, "a": true, "an": true, "of": true, "city": true, "town": true, "village": true,
-	"port": true, "capital": true, "province": true, "provincial": true, "region": true,
-	"district": true, "governorate": true, "state": true, "county": true, "area": true,
-	"border": true, "holy": true, "coastal": true, "desert": true, "mountain": true, "oil": true,
-	"hometown": true, "second": true, "largest": true, "biggest": true, "main": true,
-	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
-	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
-	"north": true, "south": true, "east": true, "west": true, "northeast": true,
-	"northwest": true, "southeast": true, "southwest": true, "far": true, "remote": true,
-	"besieged": true, "restive": true, "frontline": true, "strategic": true, "key": true,
-}
 
 // regionLexicon holds the gazetteer's multi-word region names, to find those that the
 // entities stage did not tag.
@@ -51,8 +30,25 @@ func (r *resolver) collect() {
 	r.norp = map[string]float64{}
 	ents := slices.Clone(r.d.Entities)
 	slices.SortStableFunc(ents, func(a, b doc.Entity) int { return cmp.Compare(a.Start, b.Start) })
+	r.ents = ents
+	r.headline = headlineCase(r.d.Text[:min(r.d.BodyStart, len(r.d.Text))])
+	r.surnames = map[string]bool{}
+	for _, e := range ents {
+		text := r.d.Text[e.Start:e.End]
+		i := strings.LastIndexByte(text, ' ')
+		if i <= 0 {
+			continue
+		}
+		// People, and two-word "organisations" that open with a word that is no place
+		// ("Valeska Paris" is often typed ORG).
+		if first := text[:strings.IndexByte(text, ' ')]; e.Type == "PERSON" ||
+			e.Type == "ORG" && i == len(first) && !r.s.v.orgprefix[strings.ToLower(first)] && len(r.s.g.Lookup(first)) == 0 {
+			r.surnames[gazetteer.Normalize(text[i+1:])] = true
+		}
+	}
 	hits := r.regionHits()
 	var cues []cue
+	var pending []doc.Entity // people and organisations named like a place, kept if the text says so
 	for _, e := range ents {
 		text := r.d.Text[e.Start:e.End]
 		if slices.ContainsFunc(hits, func(h doc.Span) bool { return h.Start <= e.Start && e.End <= h.End }) {
@@ -65,24 +61,220 @@ func (r *resolver) collect() {
 				cues = append(cues, cue{e.Span, c.Alpha3})
 			}
 		case "LOCATION", "GPE", "LOC":
-			r.add(e.Span, text)
+			if !r.personsName(e.Span) {
+				r.add(e.Span, text, "a LOCATION entity")
+			}
 		case "ORG":
-			if r.placeLike(text, 50000, true) {
-				r.add(e.Span, text)
+			if r.placeLike(text, 50000, true) && !r.personsName(e.Span) {
+				r.add(e.Span, text, "an ORG entity that is a well-known place")
+			} else if !r.placeBeforeName(e) {
+				pending = append(pending, e)
 			}
 		case "PERSON":
 			if r.locative(e.Start) && r.placeLike(text, 20000, false) {
-				r.add(e.Span, text)
+				r.add(e.Span, text, "a PERSON entity after a locative word that is a place")
+			} else if !r.placeBeforeName(e) {
+				pending = append(pending, e)
 			}
 		}
 	}
 	for _, h := range hits {
-		r.add(h, r.d.Text[h.Start:h.End])
+		r.add(h, r.d.Text[h.Start:h.End], "a region name")
 	}
 	r.untagged(ents)
-	slices.SortStableFunc(r.mentions, func(a, b mention) int { return cmp.Compare(a.Start, b.Start) })
+	r.hyphenated()
 	r.cues = append(cues, r.possessives()...)
 	slices.SortStableFunc(r.cues, func(a, b cue) int { return cmp.Compare(a.End, b.End) })
+	for _, e := range pending {
+		if why := r.described(e); why != "" {
+			r.add(e.Span, r.d.Text[e.Start:e.End], why)
+		}
+	}
+	slices.SortStableFunc(r.mentions, func(a, b mention) int { return cmp.Compare(a.Start, b.Start) })
+}
+
+// headlineCase reports whether a title capitalises most of its words ("Fire Kills Nine In
+// Paris"), where a capital letter says nothing about names.
+func headlineCase(title string) bool {
+	n, up := 0, 0
+	for _, w := range strings.Fields(title) {
+		if len(w) < 4 {
+			continue
+		}
+		n++
+		if unicode.IsUpper([]rune(w)[0]) {
+			up++
+		}
+	}
+	return n >= 3 && up*10 >= n*7
+}
+
+// personsName reports whether a one-word name is the surname of a person the article
+// names in full ("Valeska Paris ... Paris claims"), and no locative word makes it a place.
+// A country or region is never taken for a surname.
+func (r *resolver) personsName(sp doc.Span) bool {
+	text := r.d.Text[sp.Start:sp.End]
+	if strings.ContainsRune(text, ' ') || !r.surnames[gazetteer.Normalize(text)] || r.locative(sp.Start) {
+		return false
+	}
+	return !slices.ContainsFunc(r.s.g.Lookup(text), func(m gazetteer.Match) bool {
+		return m.Kind == gazetteer.Country || m.Kind == gazetteer.Region
+	})
+}
+
+// placeBeforeName adds the place that opens a name after "of" ("the mayor of Koszalin Piotr
+// Jedlinski", "First Minister of Scotland Nicola Sturgeon"), which the entities stage took
+// together: one or two words that are a well-known place, then at least two capitalised
+// words. It reports whether it added one.
+func (r *resolver) placeBeforeName(e doc.Entity) bool {
+	if w, _ := lastWord(r.d.Text[:e.Start]); w != "of" {
+		return false
+	}
+	words := strings.Fields(r.d.Text[e.Start:e.End])
+	for n := 1; n <= 2 && len(words)-n >= 2; n++ {
+		rest := words[n:]
+		if !slices.ContainsFunc(rest, func(w string) bool { return !unicode.IsUpper([]rune(w)[0]) }) {
+			name := strings.Join(words[:n], " ")
+			if r.placeLike(name, 50000, true) {
+				r.addMention(doc.Span{Start: e.Start, End: e.Start + len(name)}, name, "the place that opens a name after \"of\"")
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// described returns why the text makes a place of an entity typed as a person or an
+// organisation, "" when it does not: a country or division right after it that holds a
+// place of that name ("Marksville, Louisiana"), or a demonym or country's possessive
+// before it in whose country a place of that name lies ("Tonga's capital, Nukuʻalofa",
+// "the Greek island of Samos").
+func (r *resolver) described(e doc.Entity) string {
+	key := gazetteer.Normalize(trimThe(r.d.Text[e.Start:e.End]))
+	if _, ok := r.byKey[key]; ok {
+		return "a name the article uses for a place elsewhere"
+	}
+	matches := r.s.g.LookupKey(key)
+	if len(matches) == 0 || matches[0].Level == gazetteer.Skeletal {
+		if core, _ := r.core(key); core != "" {
+			matches = r.s.g.LookupKey(core)
+		}
+	}
+	if len(matches) == 0 || matches[0].Level == gazetteer.Skeletal {
+		return ""
+	}
+	if country := r.cueBefore(&mention{Span: e.Span}); country != "" {
+		for _, m := range matches {
+			if m.Country == country && m.Kind != gazetteer.Country {
+				return "named after a demonym or a country's possessive (" + country + ")"
+			}
+		}
+	}
+	rest := r.d.Text[e.End:]
+	gap := len(", ")
+	if strings.HasPrefix(rest, " in ") {
+		gap = len(" in ")
+	} else if !strings.HasPrefix(rest, ", ") {
+		return ""
+	}
+	i, ok := slices.BinarySearchFunc(r.ents, e.End+gap, func(x doc.Entity, pos int) int { return cmp.Compare(x.Start, pos) })
+	if !ok || r.ents[i].Type != "LOCATION" && r.ents[i].Type != "GPE" {
+		return ""
+	}
+	outer := r.s.g.Lookup(r.ents[i].Text)
+	for _, o := range outer {
+		for _, m := range matches {
+			if contains(o.Place, m.Place) {
+				return "followed by the country or division that holds it (" + r.ents[i].Text + ")"
+			}
+		}
+	}
+	return ""
+}
+
+// hyphenated adds the well-known places written before "-based", "-born"...: "Chicago-based
+// Boeing".
+func (r *resolver) hyphenated() {
+	for _, t := range r.d.Tokens {
+		if !capitalised(t) {
+			continue
+		}
+		sp := t.Span
+		if j := strings.IndexByte(t.Text, '-'); j > 0 && r.s.v.suffix[strings.ToLower(t.Text[j+1:])] {
+			sp.End = t.Start + j
+		} else if !strings.HasPrefix(r.d.Text[t.End:], "-") || !r.s.v.suffix[nextWord(r.d.Text, t.End+1)] && !r.s.v.suffix[nextLetters(r.d.Text, t.End+1)] {
+			continue
+		}
+		if slices.ContainsFunc(r.mentions, func(m mention) bool { return m.Start < sp.End && sp.Start < m.End }) {
+			continue
+		}
+		if text := r.d.Text[sp.Start:sp.End]; r.placeLike(text, 50000, true) {
+			r.add(sp, text, "a well-known place before a hyphenated word such as -based")
+		}
+	}
+}
+
+// prevLetters returns the ASCII letters that end text ("Air" of "airlines-Air ", after
+// one space).
+func prevLetters(text string) string {
+	text = strings.TrimSuffix(text, " ")
+	i := len(text)
+	for i > 0 && (text[i-1] >= 'a' && text[i-1] <= 'z' || text[i-1] >= 'A' && text[i-1] <= 'Z') {
+		i--
+	}
+	return text[i:]
+}
+
+// nextLetters returns the lower-cased ASCII letters that start text[i:].
+func nextLetters(text string, i int) string {
+	j := i
+	for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
+		j++
+	}
+	return strings.ToLower(text[i:j])
+}
+
+// partOfName reports whether the place name at sp is part of a longer name that is not a
+// place, and why: a currency ("US$", "U.S. dollars"), an organisation ("Air France", "CNN
+// Philippines", "Mahan Air of Iran", "United States Navy"), or any other name that goes on
+// with a capitalised word that is not a title, a day or a month ("Middle East Respiratory
+// Syndrome", "Florida Highway Patrol").
+func (r *resolver) partOfName(sp doc.Span) bool {
+	text := r.d.Text
+	if strings.HasPrefix(text[sp.End:], "$") || r.s.v.currency[nextWord(text, sp.End)] {
+		return true
+	}
+	if w := prevLetters(text[:sp.Start]); w != "" && unicode.IsUpper(rune(w[0])) && r.s.v.orgprefix[strings.ToLower(w)] {
+		return true
+	}
+	// An organisation just before, or before "of" or "of the".
+	before := strings.TrimSuffix(strings.TrimSuffix(text[:sp.Start], "the "), "of ")
+	for _, e := range r.ents {
+		if e.Type == "ORG" && (e.End == sp.Start-1 && text[e.End] == ' ' || e.End == len(before)-1 && len(before) < sp.Start && text[e.End] == ' ') {
+			return true
+		}
+	}
+	// A connector and a capitalised word after: "Surigao del Sur".
+	if w := nextWord(text, sp.End); r.s.v.connector[w] {
+		if after := strings.TrimLeft(text[sp.End:], " ")[len(w):]; strings.HasPrefix(after, " ") && len(after) > 1 && unicode.IsUpper(rune(after[1])) {
+			return true
+		}
+	}
+	// A capitalised word right after.
+	if sp.End+1 >= len(text) || text[sp.End] != ' ' || sp.Start < r.d.BodyStart && r.headline {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(text[sp.End+1:])
+	if !unicode.IsUpper(c) {
+		return false
+	}
+	w := nextWord(text, sp.End)
+	if r.s.v.title[w] || r.s.v.division[w] || r.s.v.generic[w] || w == "" {
+		return false
+	}
+	return !slices.ContainsFunc(r.ents, func(e doc.Entity) bool {
+		return e.Start == sp.End+1 && (e.Type == "PERSON" || e.Type == "LOCATION" || e.Type == "GPE" || e.Type == "NORP")
+	})
 }
 
 // placeLike reports whether text is surely a place: a country, a region, a named division
@@ -141,23 +333,11 @@ func (r *resolver) regionHits() []doc.Span {
 	return out
 }
 
-// directions are words the entities stage sometimes tags alone ("Western officials").
-var directions = map[string]bool{
-	"western": true, "eastern": true, "northern": true, "southern": true, "central": true,
-	"north": true, "south": true, "east": true, "west": true, "middle": true,
-}
-
-// landmarks are words that, following a place name, make it part of the name of a
-// landmark or street rather than the place: "Riad al-Solh Square".
-var landmarks = map[string]bool{
-	"square": true, "street": true, "road": true, "avenue": true, "park": true, "bridge": true,
-	"stadium": true, "mosque": true, "cemetery": true, "hospital": true, "university": true,
-}
-
 // truncated reports whether the name at sp continues with a landmark word or an Arabic
 // article joined to a capitalised word ("Riad al-Solh"): the entities stage took only its
 // first part.
-func truncated(text string, end int) bool {
+func (r *resolver) truncated(end int) bool {
+	text := r.d.Text
 	rest := text[end:]
 	if !strings.HasPrefix(rest, " ") {
 		return false
@@ -169,25 +349,40 @@ func truncated(text string, end int) bool {
 		}
 	}
 	w := nextWord(text, end)
-	return landmarks[w] && rest != "" && unicode.IsUpper(rune(rest[0]))
+	return r.s.v.landmark[w] && rest != "" && unicode.IsUpper(rune(rest[0]))
 }
 
-// add records a mention and looks its name up, once per name.
-func (r *resolver) add(sp doc.Span, text string) {
-	m := mention{Span: sp, text: text}
+// add records a mention and looks its name up, once per name; why says what made it a
+// mention, for the place's rule.
+func (r *resolver) add(sp doc.Span, text, why string) {
+	if r.partOfName(sp) {
+		return
+	}
+	r.addMention(sp, text, why)
+}
+
+// addMention is add without the check that the name is part of a longer one.
+func (r *resolver) addMention(sp doc.Span, text, why string) {
+	sp, text = r.extendLeft(sp, text)
+	if slices.ContainsFunc(r.mentions, func(m mention) bool { return m.Start < sp.End && sp.Start < m.End }) {
+		return // one mention a stretch of text
+	}
+	m := mention{Span: sp, text: text, why: why}
 	key := gazetteer.Normalize(trimThe(text))
-	if directions[key] || truncated(r.d.Text, sp.End) {
+	if r.s.v.direction[key] || r.truncated(sp.End) {
 		return
 	}
 	matches := r.s.g.LookupKey(key)
-	// A division word inside the name ("Kerman Province") or just after it.
-	if len(matches) == 0 {
-		if i := strings.LastIndexByte(key, ' '); i > 0 && divisionWords[key[i+1:]] {
-			m.want(key[i+1:])
-			key = key[:i]
-			matches = nil
+	// A division or generic word inside the name ("Kerman Province", "Andros Island", "County
+	// Galway") or just after it.
+	if len(matches) == 0 || matches[0].Level == gazetteer.Skeletal {
+		if core, word := r.core(key); core != "" {
+			if cm := r.s.g.LookupKey(core); len(cm) > 0 && (len(matches) == 0 || cm[0].Level != gazetteer.Skeletal) {
+				m.want(word)
+				key, matches = core, cm
+			}
 		}
-	} else if w := nextWord(r.d.Text, sp.End); divisionWords[w] {
+	} else if w := nextWord(r.d.Text, sp.End); r.s.v.division[w] {
 		if longer := key + " " + w; len(r.s.g.LookupKey(longer)) > 0 {
 			key = longer // "Kurdistan Region" is a name of its own
 		} else {
@@ -201,9 +396,6 @@ func (r *resolver) add(sp doc.Span, text string) {
 	}
 	gi, ok := r.byKey[key]
 	if !ok {
-		if matches == nil {
-			matches = r.s.g.LookupKey(key)
-		}
 		gi = len(r.groups)
 		r.byKey[key] = gi
 		g := group{key: key, best: -1}
@@ -212,13 +404,63 @@ func (r *resolver) add(sp doc.Span, text string) {
 			if country && mt.Kind == gazetteer.City && !mt.Main {
 				continue // "Iraq" is an old name of Arak, Iran: never a rival to the country
 			}
-			g.cands = append(g.cands, cand{Place: mt.Place, level: mt.Level, main: mt.Main, prior: prior(mt.Place, mt.Level, mt.Main)})
+			// A short form of the main name counts as the main name ("Frankfurt" of
+			// "Frankfurt am Main").
+			main := mt.Main || strings.HasPrefix(gazetteer.Normalize(mt.Name), key+" ")
+			g.cands = append(g.cands, cand{Place: mt.Place, level: mt.Level, main: main, prior: prior(mt.Place, mt.Level, main)})
 		}
 		r.groups = append(r.groups, g)
 	}
 	r.groups[gi].mentions++
 	m.group = gi
 	r.mentions = append(r.mentions, m)
+}
+
+// core returns key without a division or generic word at its end ("andros island" →
+// "andros") or a "county" at its start ("county galway" → "galway"), and that word; "" when
+// it has none.
+func (r *resolver) core(key string) (string, string) {
+	if i := strings.LastIndexByte(key, ' '); i > 0 && (r.s.v.division[key[i+1:]] || r.s.v.generic[key[i+1:]]) {
+		return key[:i], key[i+1:]
+	}
+	if rest, ok := strings.CutPrefix(key, "county "); ok {
+		return rest, "county"
+	}
+	return "", ""
+}
+
+// extendLeft takes in the capitalised word before a name when the two together are a
+// name the gazetteer knows and the name alone is not the same place: the entities stage
+// sometimes leaves it out ("General" of "General Santos City", "Ciudad" of "Ciudad
+// Juárez").
+func (r *resolver) extendLeft(sp doc.Span, text string) (doc.Span, string) {
+	before := r.d.Text[:sp.Start]
+	if !strings.HasSuffix(before, " ") {
+		return sp, text
+	}
+	start := len(before) - 1
+	for start > 0 {
+		c, size := utf8.DecodeLastRuneInString(before[:start])
+		if !unicode.IsLetter(c) {
+			break
+		}
+		start -= size
+	}
+	word := before[start : len(before)-1]
+	if c, _ := utf8.DecodeRuneInString(word); word == "" || !unicode.IsUpper(c) || start > 0 && !unicode.IsSpace(rune(before[start-1])) {
+		return sp, text
+	}
+	longer := gazetteer.Normalize(word + " " + trimThe(text))
+	matches := r.s.g.LookupKey(longer)
+	if len(matches) == 0 || matches[0].Level == gazetteer.Skeletal {
+		if core, _ := r.core(longer); core != "" {
+			matches = r.s.g.LookupKey(core)
+		}
+	}
+	if len(matches) == 0 || matches[0].Level == gazetteer.Skeletal {
+		return sp, text
+	}
+	return doc.Span{Start: start, End: sp.End}, r.d.Text[start:sp.End]
 }
 
 func (m *mention) want(word string) {
@@ -259,10 +501,13 @@ func (r *resolver) explicit() {
 			switch {
 			case m.wantAdmin && c.Kind == gazetteer.Admin1:
 				c.local += localAdmin
+				c.note("a division word next to it")
 			case m.wantRegion && (c.Kind == gazetteer.Admin1 || c.Kind == gazetteer.Region):
 				c.local += localRegion
+				c.note("a region word next to it")
 			case m.wantCity && c.Kind == gazetteer.City:
 				c.local += localCity
+				c.note("a city word next to it")
 			}
 		}
 		if i+1 < len(r.mentions) {
@@ -272,6 +517,7 @@ func (r *resolver) explicit() {
 			for ci := range r.groups[m.group].cands {
 				if c := &r.groups[m.group].cands[ci]; c.Country == country && c.Kind != gazetteer.Country {
 					c.local += localAdjacent
+					c.note("a demonym or " + country + "'s possessive before it")
 				}
 			}
 		}
@@ -281,7 +527,7 @@ func (r *resolver) explicit() {
 // pair handles "X, Y" and "X in Y" where Y is a country or division: the candidates of X
 // inside a candidate of Y, and those candidates of Y, gain.
 func (r *resolver) pair(x, y *mention) {
-	if x.group == y.group || y.Start-x.End > 40 {
+	if x.group == y.group || y.Start < x.End || y.Start-x.End > 40 {
 		return
 	}
 	var w float64
@@ -290,7 +536,7 @@ func (r *resolver) pair(x, y *mention) {
 	switch {
 	case gap == ",":
 		w = pairComma
-	case len(words) > 0 && words[0] == "in" && allDescriptors(words[1:]):
+	case len(words) > 0 && words[0] == "in" && r.allDescriptors(words[1:]):
 		w = pairIn // "Tripoli in northern Lebanon"
 	default:
 		return
@@ -301,11 +547,13 @@ func (r *resolver) pair(x, y *mention) {
 		for xi := range xs {
 			if contains(ys[yi].Place, xs[xi].Place) {
 				xs[xi].local += w
+				xs[xi].note("held by " + r.d.Text[y.Start:y.End] + ", named next to it")
 				in = true
 			}
 		}
 		if in {
 			ys[yi].local += w
+			ys[yi].note("holds " + r.d.Text[x.Start:x.End] + ", named next to it")
 		}
 	}
 }
@@ -336,15 +584,15 @@ func (r *resolver) cueBefore(m *mention) string {
 	}
 	gap := r.d.Text[c.End:m.Start]
 	gap = strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s")
-	if !allDescriptors(strings.FieldsFunc(strings.ToLower(gap), func(r rune) bool { return unicode.IsSpace(r) || r == ',' })) {
+	if !r.allDescriptors(strings.FieldsFunc(strings.ToLower(gap), func(r rune) bool { return unicode.IsSpace(r) || r == ',' })) {
 		return ""
 	}
 	return c.country
 }
 
-func allDescriptors(words []string) bool {
+func (r *resolver) allDescriptors(words []string) bool {
 	for _, w := range words {
-		if !descriptors[w] {
+		if !r.s.v.descriptor[w] {
 			return false
 		}
 	}

@@ -8,28 +8,15 @@ import (
 	"github.com/tocsin-project/tocsin/doc"
 )
 
-// locatives are the words after which a capitalised name is taken to be a place when the
-// gazetteer knows it well ("in Taiz", "around Bakhmut").
-var locatives = map[string]bool{
-	"in": true, "into": true, "near": true, "around": true, "outside": true, "across": true,
-	"from": true, "towards": true, "toward": true, "at": true, "to": true, "through": true,
-	"inside": true, "besieged": true,
-}
-
-// contests are the words before "for" that make it locative: "the battle for Mosul".
-var contests = map[string]bool{
-	"battle": true, "fight": true, "fighting": true, "offensive": true, "push": true,
-	"struggle": true, "assault": true, "race": true,
-}
-
-// locative reports whether the words before position i make a place of what follows.
+// locative reports whether the words before position i make a place of what follows: a
+// locative word, maybe with "the" ("in the Mediterranean"), or "the battle for".
 func (r *resolver) locative(i int) bool {
 	w1, rest := lastWord(r.d.Text[:i])
-	if locatives[w1] {
+	if r.s.v.locative[w1] {
 		return true
 	}
 	w2, _ := lastWord(rest)
-	return w1 == "for" && contests[w2]
+	return w1 == "for" && r.s.v.contest[w2] || w1 == "the" && r.s.v.locative[w2]
 }
 
 // lastWord returns the lower-cased ASCII word that ends text after at most one space,
@@ -82,7 +69,7 @@ func (r *resolver) untagged(ents []doc.Entity) {
 		for j := end; j > i; j-- {
 			sp := doc.Span{Start: toks[i].Start, End: toks[j-1].End}
 			if text := r.d.Text[sp.Start:sp.End]; r.placeLike(text, 50000, true) {
-				r.add(sp, text)
+				r.add(sp, text, "a well-known place after a locative word")
 				i = j - 1
 				break
 			}

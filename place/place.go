@@ -60,6 +60,7 @@ import (
 type Stage struct {
 	g       *gazetteer.Gazetteer
 	regions *lexicon.Lexicon // multi-word region names, found in untagged text
+	v       *vocab           // words.txt
 }
 
 // New loads the embedded gazetteer (a few tenths of a second) and returns the stage.
@@ -68,12 +69,16 @@ func New() (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewStage(g), nil
+	return NewStage(g)
 }
 
 // NewStage returns the stage over gazetteer g.
-func NewStage(g *gazetteer.Gazetteer) *Stage {
-	return &Stage{g: g, regions: regionLexicon(g)}
+func NewStage(g *gazetteer.Gazetteer) (*Stage, error) {
+	v, err := readVocab("place/words.txt", wordsTxt)
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{g: g, regions: regionLexicon(g), v: v}, nil
 }
 
 // Gazetteer returns the stage's gazetteer.

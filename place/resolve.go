@@ -2,6 +2,7 @@ package place
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -18,6 +19,7 @@ type mention struct {
 	// wantAdmin is set by a division word after the name ("Kerman province"), wantCity
 	// by "city of" before it or "city" after it.
 	wantAdmin, wantRegion, wantCity bool
+	why                             string // what made it a mention
 }
 
 // group is every mention of one name: they are resolved together.
@@ -36,6 +38,15 @@ type cand struct {
 	prior float64 // from the place alone and how its name matched
 	local float64 // from explicit context around the group's mentions
 	score float64
+	near  int      // other resolved cities within nearKm, in the last round
+	why   []string // the explicit context behind local, for the place's rule
+}
+
+// note records a piece of explicit context for the rule, once.
+func (c *cand) note(why string) {
+	if !slices.Contains(c.why, why) {
+		c.why = append(c.why, why)
+	}
 }
 
 // Weights of the evidence. A country outranks any city by prior; explicit context
@@ -58,6 +69,8 @@ const (
 	maxVotes    = 4.0
 	nearBonus   = 1.0 // per other resolved city within nearKm, at most two
 	nearKm      = 250.0
+	regionBonus = 1.0    // for a city or division near the centre of a region the article names
+	regionKm    = 2500.0 // about the reach of a continent or a large region from its centre
 )
 
 // Resolve returns the places of d's mentions, in text order.
@@ -86,6 +99,9 @@ type resolver struct {
 	norp     map[string]float64 // country alpha-3 → votes from demonyms
 	cues     []cue              // demonyms and country possessives, by end
 	cv, av   map[string]float64 // the last votes by country and division
+	ents     []doc.Entity       // d.Entities in text order
+	headline bool               // the title is written in headline case
+	surnames map[string]bool    // keys of the last words of people's full names
 }
 
 // prior scores a place before any context. A city named only by one of its alternate
@@ -170,7 +186,7 @@ func (r *resolver) choose(cv, av map[string]float64) {
 		for ci := range g.cands {
 			c := &g.cands[ci]
 			c.score = c.prior + c.local
-			if cv == nil {
+			if cv == nil || c.local == 0 && outranked(g, c) {
 				continue
 			}
 			if c.Country != "" {
@@ -188,7 +204,8 @@ func (r *resolver) choose(cv, av map[string]float64) {
 				c.score += voteAdmin * math.Min(v, maxVotes/2)
 			}
 			if c.Kind == gazetteer.City || c.Kind == gazetteer.Admin1 {
-				c.score += nearBonus * float64(r.near(gi, c.Place))
+				c.near = r.near(gi, c.Place)
+				c.score += nearBonus*float64(c.near) + regionBonus*float64(r.inRegion(gi, c.Place))
 			}
 		}
 		g.best = -1
@@ -198,6 +215,36 @@ func (r *resolver) choose(cv, av map[string]float64) {
 			}
 		}
 	}
+}
+
+// outranked reports whether a town has a namesake that outranks it whatever the article
+// says elsewhere: a country or a region ("Mexico" the country, not Mexico, Missouri), or a
+// division of another country ten times as populous ("England", not England, Arkansas). Only
+// evidence next to the name ("Mexico, Missouri") can make such a town win; the article's
+// other places do not.
+func outranked(g *group, c *cand) bool {
+	if c.Kind != gazetteer.City {
+		return false
+	}
+	return slices.ContainsFunc(g.cands, func(o cand) bool {
+		return o.Kind == gazetteer.Country || o.Kind == gazetteer.Region ||
+			o.Kind == gazetteer.Admin1 && o.Country != c.Country && o.Population > 10*c.Population
+	})
+}
+
+// inRegion is 1 when a region the article names, other than group gi, lies within
+// regionKm of p ("Europe" for Frankfurt), else 0.
+func (r *resolver) inRegion(gi int, p *gazetteer.Place) int {
+	for gj := range r.groups {
+		g := &r.groups[gj]
+		if gj == gi || g.best < 0 {
+			continue
+		}
+		if q := g.cands[g.best].Place; q.Kind == gazetteer.Region && q.Country == "" && Distance(p.Lat, p.Lon, q.Lat, q.Lon) < regionKm {
+			return 1
+		}
+	}
+	return 0
 }
 
 // outlier reports whether group gi resolved to a town or division of under 100,000
@@ -285,11 +332,52 @@ func (r *resolver) output() []doc.Place {
 		}
 		out = append(out, doc.Place{
 			Name: m.text, Country: c.Country, Admin1: c.Admin1, Admin1Name: r.s.g.AdminName(c.Admin1), Lat: c.Lat, Lon: c.Lon,
-			GeonameID: c.GeonameID, Span: m.Span,
+			GeonameID: c.GeonameID, Rule: r.rule(&m, g, c), Span: m.Span,
 		})
 	}
 	slices.SortStableFunc(out, func(a, b doc.Place) int { return cmp.Compare(a.Start, b.Start) })
 	return out
+}
+
+// rule explains a place: what made the name a mention, what the place is, and what made it
+// win over its namesakes: explicit context next to a mention, the article's geography
+// (the countries and divisions it names, places near the others), or prominence alone.
+func (r *resolver) rule(m *mention, g *group, c *cand) string {
+	var b strings.Builder
+	b.WriteString(m.why)
+	fmt.Fprintf(&b, "; %s %s", c.Kind, c.Feature)
+	switch c.level {
+	case gazetteer.Article:
+		b.WriteString(" (named without its article)")
+	case gazetteer.Skeletal:
+		b.WriteString(" (a spelling variant of its name)")
+	}
+	if !c.main && c.Kind == gazetteer.City {
+		b.WriteString(" (by an alternate name)")
+	}
+	if len(g.cands) == 1 {
+		b.WriteString("; the only place of that name")
+		return b.String()
+	}
+	fmt.Fprintf(&b, "; over %d namesakes", len(g.cands)-1)
+	for _, w := range c.why {
+		b.WriteString("; ")
+		b.WriteString(w)
+	}
+	if geo := c.score - c.prior - c.local; geo > 0.01 {
+		b.WriteString("; the article's geography")
+		if v := r.cv[c.Country]; c.Country != "" && v > 0 {
+			fmt.Fprintf(&b, " (%s named or implied %.1f times", c.Country, v)
+			if c.near > 0 {
+				fmt.Fprintf(&b, ", %d other places nearby", c.near)
+			}
+			b.WriteString(")")
+		}
+	}
+	if len(c.why) == 0 && c.score-c.prior < 0.01 {
+		b.WriteString("; prominence: country > region > division > capital > city by population")
+	}
+	return b.String()
 }
 
 // Distance is the great-circle distance in kilometres between two points given in degrees.
