@@ -170,6 +170,11 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 			return a, true
 		}
 	}
+	if agentOnly.code == "" && (d.Tokens[h].POS == "NUM" || x.cue(h)&cuePeople != 0) && !(h+1 < len(d.Tokens) && x.lowerIs(h+1, "of")) {
+		// "killed 20", "injured three others": a count of people nobody names (not
+		// "thousands of protesters", whose complement says who they are).
+		return actorArg{code: "PPL", span: span, head: h, how: "a count of people"}, true
+	}
 	return agentOnly, agentOnly.code != ""
 }
 

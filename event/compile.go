@@ -151,6 +151,7 @@ const (
 	cueSpokesperson
 	cueAgentCode
 	cueLocalAgent
+	cuePeople
 )
 
 var cueNames = map[string]cue{
@@ -159,6 +160,7 @@ var cueNames = map[string]cue{
 	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
+	"people":          cuePeople,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 
@@ -475,6 +477,10 @@ type class struct {
 	// sourceAgent is the agent code of an unnamed source ("CVL" for protests): the
 	// country comes from the places, as for any agent without one.
 	sourceAgent string
+	// people is the agent that generic people ("three people", "a man", PPL) are read
+	// as in an event of this class: "a stabbing killed three people" strikes civilians
+	// (CVL), who then take the country of the place like any agent without one.
+	people string
 	// irregular is the code of the same act done by no armed force (CAMEO 18 rather
 	// than 19): a killing by an unknown or unnamed attacker, a gunman, the police.
 	irregular string
@@ -506,6 +512,8 @@ func loadClasses(src string) (map[string]class, map[string]bool, error) {
 				cl.targetOptional = true
 			case k == "source-agent" && v != "":
 				cl.sourceAgent = v
+			case k == "people" && v != "":
+				cl.people = v
 			case k == "irregular":
 				if _, ok := cameo.Lookup(v); !ok {
 					return fmt.Errorf("irregular=%s is not a CAMEO code", v)

@@ -16,7 +16,7 @@ func (x *extractor) emit(c *cand) {
 	if c.code.Null || c.code.IsZero() {
 		return
 	}
-	cl := x.st.c.classOf(c.code.Forward)
+	cl := x.st.c.classOf(lead(c.code))
 	srcs := c.src
 	if len(srcs) == 0 {
 		switch {
@@ -66,6 +66,25 @@ func (x *extractor) emit(c *cand) {
 			}
 		}
 	}
+}
+
+// lead is the code whose class decides what a candidate needs: its forward code, or for
+// a pattern that codes only the reverse ("died in a raid" [:190], the dead as target),
+// the reverse one.
+func lead(c cameo.Code) string {
+	if c.Forward != "" {
+		return c.Forward
+	}
+	return c.Reverse
+}
+
+// asPeople reads a generic people code (PPL: "three people", "a man") as agent, for
+// the classes whose events make such people civilians (classes.txt, people=).
+func asPeople(code, agent string) (string, string) {
+	if strings.TrimLeft(code, "-") != "PPL" {
+		return code, ""
+	}
+	return agent, "; people read as " + agent
 }
 
 // counterpart gives "his Indian counterpart" the role of the one it is the counterpart
@@ -123,18 +142,24 @@ func (x *extractor) emitReciprocal(c *cand) {
 // and source (the second code of a pair): an actor's country is completed by its role in
 // the clause, the same way in both events.
 func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.Span, c *cand, place where, date, dateSource, note string) {
+	cl := x.st.c.classOf(code)
 	sc, tc := src.code, tgt.code
 	var snote, tnote string
-	if reversed {
-		sc, snote = x.withCountry(sc, src.span, c, false, doc.Span{})
-		tc, tnote = x.withCountry(tc, tgt.span, c, true, src.span)
-	} else {
-		sc, snote = x.withCountry(sc, src.span, c, true, tgt.span)
-		tc, tnote = x.withCountry(tc, tgt.span, c, false, doc.Span{})
+	if cl.people != "" {
+		sc, snote = asPeople(sc, cl.people)
+		tc, tnote = asPeople(tc, cl.people)
 	}
+	var scn, tcn string
+	if reversed {
+		sc, scn = x.withCountry(sc, src.span, c, false, doc.Span{})
+		tc, tcn = x.withCountry(tc, tgt.span, c, true, src.span)
+	} else {
+		sc, scn = x.withCountry(sc, src.span, c, true, tgt.span)
+		tc, tcn = x.withCountry(tc, tgt.span, c, false, doc.Span{})
+	}
+	snote, tnote = snote+scn, tnote+tcn
 	// An event needs its coded actors (classes.txt), or names that have no code, and two
 	// different ones.
-	cl := x.st.c.classOf(code)
 	srcOK := sc != "" || cl.sourceOptional || src.how == namedNoCode
 	tgtOK := tc != "" || cl.targetOptional || tgt.how == namedNoCode
 	if !srcOK || !tgtOK || sc == "" && tc == "" || sc == tc {

@@ -398,7 +398,7 @@ func (x *extractor) verbCand(v int) {
 	if inner >= 0 {
 		x.transform(&c, v, &x.cands[inner])
 	}
-	if len(c.src) == 0 && !x.st.c.classOf(c.code.Forward).sourceOptional {
+	if len(c.src) == 0 && !x.st.c.classOf(lead(c.code)).sourceOptional {
 		return
 	}
 	if !c.code.Null {
@@ -415,7 +415,7 @@ func (x *extractor) verbCand(v int) {
 
 func (x *extractor) refsSourceless(refs []verbRef) bool {
 	for _, r := range refs {
-		if x.st.c.classOf(r.code.Forward).sourceOptional {
+		if x.st.c.classOf(lead(r.code)).sourceOptional {
 			return true
 		}
 	}

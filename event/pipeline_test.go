@@ -262,7 +262,7 @@ func TestOneSidedPlaceAndDate(t *testing.T) {
 	for _, e := range d.Events {
 		t.Logf("%s→%s %s %v %s %s %s: %s", e.Source, e.Target, e.Code, e.Place, e.PlaceSource, e.Date, e.DateSource, e.Rule)
 	}
-	want(t, events(d), "LBNCVL→ 141", "→AFGMIL 1832", "SRBCOP→ 173")
+	want(t, events(d), "LBNCVL→ 141", "→AFGMIL 1832", "SRBCOP→SRBCVL 173")
 	if len(d.Events) != 3 {
 		return
 	}
@@ -279,4 +279,20 @@ func TestOneSidedPlaceAndDate(t *testing.T) {
 	if e := d.Events[2]; e.Date != "2020-06-19" || e.DateSource != DateNarrative {
 		t.Errorf("the arrests are dated %s (%s), want the story's 2020-06-19 (narrative)", e.Date, e.DateSource)
 	}
+}
+
+// TestVictimsAndAttackers: the people violence strikes are civilians of the place's
+// country, a bare count of them too; a death is coded only where the text names the
+// violence, with the dead as target; a lone gunman's shooting is unconventional violence
+// (18), and "shot" is the verb shoot (the lemmatiser once made it "shet").
+func TestVictimsAndAttackers(t *testing.T) {
+	d := analyze(t, "A mass stabbing killed three people and injured three others in Reading, England.\n\n"+
+		"Dozens died in the attack in Kabul.\n\n"+
+		"The former president died in Paris aged 86.\n\n"+
+		"A gunman killed two men in a supermarket in El Paso, Texas.\n\n"+
+		"Police shot the attacker in London.", "2020-06-21")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "→GBRCVL 180", "→GBRCVL 182", "→AFGCVL 180", "USACRM→USACVL 180", "GBRCOP→GBRCRM 180")
 }

@@ -1,10 +1,17 @@
 package syntax
 
 import (
+	_ "embed"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
 )
+
+// irregularVerbs is the table of English irregular verbs (irregular.txt).
+//
+//go:embed irregular.txt
+var irregularVerbs string
 
 // lemmatizer finds a word's dictionary form from the word and its Penn tag. It applies
 // suffix rules learnt from the treebank ("ied" VBD → strip 3, add "y"), the longest
@@ -88,6 +95,30 @@ func undoubles(stem, cut string, r lemmaRule) bool {
 		return false
 	}
 	return c != last && !(c == 'k' && last == 'c')
+}
+
+// addIrregular adds the past (VBD) and participle (VBN) forms of the irregular verbs in
+// src (lines "BASE PAST PARTICIPLE", alternatives joined by "/") as exceptions, where the
+// treebank taught none for that form.
+func (lz *lemmatizer) addIrregular(src string) error {
+	for n, line := range strings.Split(src, "\n") {
+		if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) != 3 {
+			return fmt.Errorf("irregular.txt:%d: want BASE PAST PARTICIPLE, got %q", n+1, line)
+		}
+		for i, tag := range []string{"VBD", "VBN"} {
+			for form := range strings.SplitSeq(f[i+1], "/") {
+				k := exceptionKey(tag, []byte(form))
+				if _, ok := lz.exceptions[k]; !ok && form != f[0] {
+					lz.exceptions[k] = f[0]
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // lemmaEntry and lemmaRuleEntry are the stored forms of the lemmatiser.

@@ -134,6 +134,9 @@ func compile(d *modelData) (*Model, error) {
 	m.labeler = newSparseTable(d.LabelFeats)
 	m.trans = newDenseTable(d.TransBits, d.Trans)
 	m.lemmas = newLemmatizer(d.LemmaRules, d.LemmaExc)
+	if err := m.lemmas.addIrregular(irregularVerbs); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 

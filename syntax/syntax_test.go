@@ -269,3 +269,22 @@ func TestTreebankScores(t *testing.T) {
 		t.Errorf("scores below the bar: %v", r)
 	}
 }
+
+// TestIrregularPastForms: past forms the treebank lacks take their base from
+// irregular.txt instead of a suffix rule learnt from another verb ("shot" was "shet",
+// after "forgot" → "forget"); those the treebank has keep its lemma.
+func TestIrregularPastForms(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ form, tag, want string }{
+		{"shot", "VBD", "shoot"}, {"shot", "VBN", "shoot"}, {"fled", "VBD", "flee"},
+		{"struck", "VBD", "strike"}, {"overran", "VBD", "overrun"}, {"went", "VBD", "go"},
+		{"said", "VBD", "say"}, {"walked", "VBD", "walk"},
+	} {
+		if got, _ := m.lemmas.lemma(c.form, c.tag, nil); got != c.want {
+			t.Errorf("lemma(%q, %s) = %q, want %q", c.form, c.tag, got, c.want)
+		}
+	}
+}
