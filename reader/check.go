@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/tocsin-project/tocsin/article"
 )
 
@@ -62,15 +64,20 @@ func finish(a *article.Article) (*article.Article, error) {
 	return a, nil
 }
 
-// normLang reduces a declared language tag ("en-GB", "EN_us", "fr") to its ISO 639-1
-// primary subtag, or "" when the tag does not start with a two-letter code.
+// normLang reduces a declared language tag ("en-GB", "EN_us", "fr", "eng") to its ISO
+// 639-1 primary subtag (ISO 639-3 where none exists), or "" when the tag does not start
+// with a language code.
 func normLang(tag string) string {
 	tag = strings.ToLower(strings.TrimSpace(tag))
 	if i := strings.IndexAny(tag, "-_"); i >= 0 {
 		tag = tag[:i]
 	}
-	if len(tag) != 2 || tag[0] < 'a' || tag[0] > 'z' || tag[1] < 'a' || tag[1] > 'z' {
+	if len(tag) < 2 || len(tag) > 3 || strings.Trim(tag, "abcdefghijklmnopqrstuvwxyz") != "" {
 		return ""
+	}
+	// "eng" and "en" are one language: stages bound to English know it as "en".
+	if b, err := language.ParseBase(tag); err == nil {
+		return b.String()
 	}
 	return tag
 }

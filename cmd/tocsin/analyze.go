@@ -18,6 +18,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print each document as one line of JSON (the contract in the README)")
 	date := fs.String("date", "", "publication `date` (YYYY-MM-DD) for articles that have none, in their text or their file name")
 	tokens := fs.Bool("tokens", false, "include the token layer in JSON output")
+	language := languageFlag(fs)
 	ro := readerFlags(fs)
 	dicts := dictFlags(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -30,6 +31,10 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	lang, err := parseLanguage(*language)
+	if err != nil {
+		return err
+	}
 	p, err := newPipeline(dicts)
 	if err != nil {
 		return err
@@ -38,7 +43,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	enc.SetEscapeHTML(false)
 	rejected := 0
 	for _, src := range fs.Args() {
-		err := reader.Read(ctx, src, ro.options(), func(a *article.Article, err error) error {
+		err := reader.Read(ctx, src, ro.options(), withLanguage(lang, func(a *article.Article, err error) error {
 			if err != nil {
 				rejected++
 				fmt.Fprintf(e.stderr, "rejected %v\n", err)
@@ -66,7 +71,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 			}
 			printDocument(e.stdout, d)
 			return nil
-		})
+		}))
 		if err != nil {
 			return fmt.Errorf("%s: %w", src, err)
 		}

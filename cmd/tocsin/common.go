@@ -7,8 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
+	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/pipeline/standard"
 	"github.com/tocsin-project/tocsin/reader"
@@ -126,3 +130,41 @@ func (r readerOpts) options() reader.Options {
 // (pipeline.RunBatch): enough for each model to stay in the processor's caches across
 // articles, few enough that a batch's documents take little memory.
 const defaultBatch = 32
+
+// languageFlag adds --language: the language of articles whose input declares none.
+func languageFlag(fs *flag.FlagSet) *string {
+	return fs.String("language", "", "ISO 639 `code` (en, fr, ...) of the articles whose input declares none; it replaces detection (a language declared in JSON Lines, a feed or a page still wins)")
+}
+
+// parseLanguage checks a --language value: an ISO 639-1 or 639-3 code, with an optional
+// region ("en-GB" is en).
+func parseLanguage(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	code := strings.ToLower(s)
+	if i := strings.IndexAny(code, "-_"); i >= 0 {
+		code = code[:i]
+	}
+	if len(code) < 2 || len(code) > 3 || strings.Trim(code, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return "", usageError{fmt.Sprintf("--language %q: want an ISO 639 code such as en or fr", s)}
+	}
+	if b, err := language.ParseBase(code); err == nil {
+		return b.String(), nil // "eng" is "en", the code stages know
+	}
+	return code, nil
+}
+
+// withLanguage gives the articles that emit receives the language code when their input
+// declares none.
+func withLanguage(code string, emit func(*article.Article, error) error) func(*article.Article, error) error {
+	if code == "" {
+		return emit
+	}
+	return func(a *article.Article, err error) error {
+		if a != nil && a.Language == "" {
+			a.Language = code
+		}
+		return emit(a, err)
+	}
+}

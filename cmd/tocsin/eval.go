@@ -26,7 +26,7 @@ var evaluations = map[string]struct {
 	run      func(ctx context.Context, e *env, paths []string) error
 }{
 	"sentences":  {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSentences},
-	"casualties": {"JSONL_FILE... (e.g. casualty/testdata/dev.jsonl: the team's development set)", evalScore(casualty.Evaluate)},
+	"casualties": {"JSONL_FILE... (casualty/testdata/dev.jsonl, dev-individuals.jsonl: the team's development sentences; casualty/testdata/wikinews/dev.jsonl, heldout.jsonl: killed and injured totals of real Wikinews articles read from ../shared, beside the largest-count baseline); --misses lists errors", evalCasualties},
 	"events":     {"JSONL_FILE|GOLD_DIR... (a directory such as ../shared/data/event-gold-dev: whole real articles coded by hand; a file such as event/testdata/dev.jsonl: the team's development sentences); --misses lists what was missed and invented", evalEvents},
 	"syntax":     {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSyntax},
 	"ner":        {"FORMAT:FILE... (conll2003:../shared/data/conll2003/valid.txt, uner:../shared/data/uner-ewt/en_ewt-ud-test.iob2); prose v2 is run on the same data", evalNER},
@@ -224,4 +224,11 @@ func evalSyntax(ctx context.Context, e *env, paths []string) error {
 		fmt.Fprintf(e.stdout, "%s:\n%v\n", path, r)
 	}
 	return nil
+}
+
+// evalCasualties scores the casualties stage on sentence files and on article gold files
+// (casualty.Report); --misses lists the errors.
+func evalCasualties(_ context.Context, e *env, paths []string) error {
+	misses := slices.Contains(paths, "--misses")
+	return casualty.Report(e.stdout, misses, slices.DeleteFunc(paths, func(p string) bool { return p == "--misses" })...)
 }

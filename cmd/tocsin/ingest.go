@@ -28,6 +28,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	batch := fs.Int("batch", defaultBatch, "articles each worker analyses together, stage by stage (faster; 1 for one at a time)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	language := languageFlag(fs)
 	ro := readerFlags(fs)
 	dicts := dictFlags(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -43,6 +44,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	lang, err := parseLanguage(*language)
+	if err != nil {
+		return err
+	}
 	st, err := sqlite.Open(ctx, *db)
 	if err != nil {
 		return err
@@ -55,7 +60,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	ing := &ingester{st: st, p: p, workers: max(*workers, 1), batch: *batch, date: pubDate, progress: !*quiet && isTerminal(e.stderr)}
 	for _, src := range fs.Args() {
 		ing.sources = append(ing.sources, func(emit func(*article.Article, error) error) error {
-			return reader.Read(ctx, src, ro.options(), emit)
+			return reader.Read(ctx, src, ro.options(), withLanguage(lang, emit))
 		})
 	}
 	sum, err := ing.run(ctx, e.stderr)
