@@ -47,6 +47,7 @@ func (r *resolver) collect() {
 		}
 	}
 	hits := r.regionHits()
+	named := r.countriesNamed(ents)
 	var cues []cue
 	var pending []doc.Entity // people and organisations named like a place, kept if the text says so
 	for _, e := range ents {
@@ -65,7 +66,9 @@ func (r *resolver) collect() {
 				r.add(e.Span, text, "a LOCATION entity")
 			}
 		case "ORG":
-			if r.placeLike(text, 50000, true) && !r.personsName(e.Span) {
+			// A country, region or division; a city only with some sign of a place, since
+			// companies are named after towns ("Toyota").
+			if r.placeLike(text, 50000, true) && !r.personsName(e.Span) && (!r.cityOnly(text) || r.cityCue(e.Span, named)) {
 				r.add(e.Span, text, "an ORG entity that is a well-known place")
 			} else if !r.placeBeforeName(e) {
 				pending = append(pending, e)
@@ -91,6 +94,43 @@ func (r *resolver) collect() {
 		}
 	}
 	slices.SortStableFunc(r.mentions, func(a, b mention) int { return cmp.Compare(a.Start, b.Start) })
+}
+
+// countriesNamed returns the countries of the countries, regions and divisions that
+// LOCATION entities name.
+func (r *resolver) countriesNamed(ents []doc.Entity) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range ents {
+		if e.Type != "LOCATION" && e.Type != "GPE" {
+			continue
+		}
+		for _, m := range r.s.g.Lookup(trimThe(r.d.Text[e.Start:e.End])) {
+			if m.Kind != gazetteer.City && m.Country != "" && m.Level != gazetteer.Skeletal {
+				out[m.Country] = true
+			}
+		}
+	}
+	return out
+}
+
+// cityCue reports whether a city's name typed as an organisation has a sign of a place: a
+// locative word before it ("fled into Rafah"), a descriptor and "of" ("the port of Bandar
+// Abbas"), or a namesake in a country the article names ("El Fasher ... in Darfur").
+func (r *resolver) cityCue(sp doc.Span, named map[string]bool) bool {
+	if r.locative(sp.Start) {
+		return true
+	}
+	if w1, rest := lastWord(r.d.Text[:sp.Start]); w1 == "of" {
+		if w2, _ := lastWord(rest); r.s.v.descriptor[w2] && w2 != "the" && w2 != "a" && w2 != "an" && w2 != "of" {
+			return true
+		}
+	}
+	return slices.ContainsFunc(r.s.g.Lookup(trimThe(r.d.Text[sp.Start:sp.End])), func(m gazetteer.Match) bool { return named[m.Country] })
+}
+
+// cityOnly reports whether every place the gazetteer has under name is a city.
+func (r *resolver) cityOnly(name string) bool {
+	return !slices.ContainsFunc(r.s.g.Lookup(trimThe(name)), func(m gazetteer.Match) bool { return m.Kind != gazetteer.City })
 }
 
 // headlineCase reports whether a title capitalises most of its words ("Fire Kills Nine In
@@ -367,9 +407,16 @@ func (r *resolver) addMention(sp doc.Span, text, why string) {
 	if slices.ContainsFunc(r.mentions, func(m mention) bool { return m.Start < sp.End && sp.Start < m.End }) {
 		return // one mention a stretch of text
 	}
+	// A generic word after the name belongs to it ("Hong Kong Island"); alone it is no
+	// name ("Island" is Iceland's own name for itself).
+	if w := nextWord(r.d.Text, sp.End); r.s.v.generic[w] && unicode.IsUpper(rune(r.d.Text[sp.End+1])) {
+		sp.End += 1 + len(w)
+		text = r.d.Text[sp.Start:sp.End]
+	}
 	m := mention{Span: sp, text: text, why: why}
 	key := gazetteer.Normalize(trimThe(text))
-	if r.s.v.direction[key] || r.truncated(sp.End) {
+	last := key[strings.LastIndexByte(key, ' ')+1:]
+	if r.s.v.direction[key] || r.s.v.generic[key] || r.s.v.facility[last] || r.truncated(sp.End) {
 		return
 	}
 	matches := r.s.g.LookupKey(key)

@@ -163,6 +163,17 @@ func TestContext(t *testing.T) {
 		{"Rockets hit Ain al-Asad at night.", []string{"LOCATION:Ain"}, "Ain al-Asad", "IRQ", ""},
 		{"Officials in Sulaimaniya agreed.", []string{"LOCATION:Sulaimaniya"}, "Sulaimaniya", "IRQ", "IQ.05"},
 		{"The U.S. and the UK agreed.", []string{"LOCATION:U.S.", "LOCATION:UK"}, "UK", "GBR", ""},
+		// A town never outranks a country or a far larger division abroad on the article's
+		// votes alone.
+		{"Mexico's president met governors from Texas, Missouri and Kansas.", []string{"LOCATION:Mexico", "LOCATION:Texas", "LOCATION:Missouri", "LOCATION:Kansas"}, "Mexico", "MEX", ""},
+		{"Fans in Little Rock, Arkansas, and Memphis cheered as England lost.", []string{"LOCATION:Little Rock", "LOCATION:Arkansas", "LOCATION:Memphis", "LOCATION:England"}, "England", "GBR", "GB.ENG"},
+		{"Ferries to Hong Kong Island were cancelled.", []string{"LOCATION:Hong Kong", "LOCATION:Island"}, "Hong Kong Island", "HKG", ""},
+		{"Gunmen killed four in Ciudad Juárez on Monday.", []string{"LOCATION:Juárez"}, "Ciudad Juárez", "MEX", ""},
+		{"Kurdish forces in Syria retook Tell Tamer.", []string{"LOCATION:Syria", "LOCATION:Tell Tamer"}, "Tell Tamer", "SYR", ""},
+		{"The bus left Marksville, Louisiana, at dawn.", []string{"ORG:Marksville", "LOCATION:Louisiana"}, "Marksville", "USA", "US.LA"},
+		{"Delegates flew from Tonga's capital, Nukualofa, to Fiji.", []string{"LOCATION:Tonga", "ORG:Nukualofa", "LOCATION:Fiji"}, "Nukualofa", "TON", ""},
+		{"The Chicago-based company grew.", nil, "Chicago", "USA", "US.IL"},
+		{"Waves hit the coast of Aceh, Indonesia.", []string{"LOCATION:Aceh", "LOCATION:Indonesia"}, "Aceh", "IDN", "ID.01"},
 	} {
 		d := withEntities(t, tc.text, tc.ents...)
 		ps := placesNamed(&doc.Document{Places: s.Resolve(d)}, tc.name)
@@ -188,6 +199,19 @@ func TestNotPlaces(t *testing.T) {
 		{"The Islamic Republic said so.", []string{"LOCATION:Islamic Republic"}},
 		{"Jackson said he would run.", []string{"PERSON:Jackson"}},
 		{"He spoke to reporters in English.", nil},
+		// Inside a longer name, a currency, a person's surname, a building.
+		{"Toyota recalled a million cars.", []string{"ORG:Toyota"}},
+		{"Hillary Clinton met voters. Clinton said the plan would work.", []string{"PERSON:Hillary Clinton", "LOCATION:Clinton"}},
+		{"Valeska Paris left the ship. Paris said she was forced to work.", []string{"ORG:Valeska Paris", "LOCATION:Paris"}},
+		{"Republic Act 11469 took effect.", []string{"LOCATION:Republic"}},
+		{"Guests were attacked at Fishmongers' Hall.", []string{"LOCATION:Hall"}},
+		{"The White House said so.", []string{"LOCATION:White House"}},
+		{"Middle East Respiratory Syndrome spread.", []string{"LOCATION:Middle East"}},
+		{"The deal is worth US$7 billion.", []string{"LOCATION:US"}},
+		{"They were paid in U.S. dollars.", []string{"LOCATION:U.S."}},
+		{"Flights on Air France resumed.", []string{"LOCATION:France"}},
+		{"The United States Navy confirmed it.", []string{"LOCATION:United States", "ORG:Navy"}},
+		{"Planes of Mahan Air of Iran were banned.", []string{"ORG:Mahan Air", "LOCATION:Iran"}},
 	} {
 		if got := s.Resolve(withEntities(t, tc.text, tc.ents...)); len(got) != 0 {
 			t.Errorf("%q: places %+v, want none", tc.text, got)
