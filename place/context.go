@@ -93,6 +93,7 @@ func (r *resolver) collect() {
 			r.add(e.Span, r.d.Text[e.Start:e.End], why)
 		}
 	}
+	r.listed()
 	slices.SortStableFunc(r.mentions, func(a, b mention) int { return cmp.Compare(a.Start, b.Start) })
 }
 
@@ -210,14 +211,18 @@ func (r *resolver) described(e doc.Entity) string {
 			}
 		}
 	}
-	rest := r.d.Text[e.End:]
+	end := e.End // past a division word: "Palm Beach County in Florida"
+	if w := nextWord(r.d.Text, end); (r.s.v.division[w] || r.s.v.generic[w]) && unicode.IsUpper(rune(r.d.Text[end+1])) {
+		end += 1 + len(w)
+	}
+	rest := r.d.Text[end:]
 	gap := len(", ")
 	if strings.HasPrefix(rest, " in ") {
 		gap = len(" in ")
 	} else if !strings.HasPrefix(rest, ", ") {
 		return ""
 	}
-	i, ok := slices.BinarySearchFunc(r.ents, e.End+gap, func(x doc.Entity, pos int) int { return cmp.Compare(x.Start, pos) })
+	i, ok := slices.BinarySearchFunc(r.ents, end+gap, func(x doc.Entity, pos int) int { return cmp.Compare(x.Start, pos) })
 	if !ok || r.ents[i].Type != "LOCATION" && r.ents[i].Type != "GPE" {
 		return ""
 	}
@@ -230,6 +235,108 @@ func (r *resolver) described(e doc.Entity) string {
 		}
 	}
 	return ""
+}
+
+// listed adds the capitalised words that the entities stage left untagged, or typed as a
+// person or an organisation, in a list of
+// places ("the towns of Carrascal, Cantilan, Madrid and Cortes") when the gazetteer has a
+// town of that name in the same division as a place of a listed neighbour's name, and
+// the later mentions of such a name after a locative word or "of" ("east of Carrascal").
+func (r *resolver) listed() {
+	toks := r.d.Tokens
+	for changed := true; changed; {
+		changed = false
+		for i, t := range toks {
+			if !capitalised(t) || i == 0 || r.covered(t.Span) {
+				continue
+			}
+			key := gazetteer.Normalize(t.Text)
+			if _, ok := r.byKey[key]; ok && (r.locative(t.Start) || prevWordIs(r.d.Text, t.Start, "of")) {
+				r.add(t.Span, t.Text, "a name the article uses for a place elsewhere")
+				changed = true
+				continue
+			}
+			var next, prev *mention
+			if i+1 < len(toks) && (toks[i+1].Text == "," || toks[i+1].Text == "and") {
+				next = r.mentionAt(toks, i+2)
+			}
+			if toks[i-1].Text == "," || toks[i-1].Text == "and" {
+				prev = r.mentionEndingAt(toks, i-2)
+			}
+			for _, m := range []*mention{prev, next} {
+				if m != nil && r.sameDivision(key, m.group) {
+					r.add(t.Span, t.Text, "listed with "+m.text+", in the same division")
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// covered reports whether a mention overlaps sp, or an entity other than a one-word
+// person or organisation of exactly that span (the entities stage types some towns so).
+func (r *resolver) covered(sp doc.Span) bool {
+	return slices.ContainsFunc(r.mentions, func(m mention) bool { return m.Start < sp.End && sp.Start < m.End }) ||
+		slices.ContainsFunc(r.ents, func(e doc.Entity) bool {
+			return e.Start < sp.End && sp.Start < e.End && !(e.Span == sp && (e.Type == "ORG" || e.Type == "PERSON"))
+		})
+}
+
+// mentionAt returns the mention that starts at token i (after an "and" if there is one),
+// nil when none does.
+func (r *resolver) mentionAt(toks []doc.Token, i int) *mention {
+	if i < len(toks) && toks[i].Text == "and" {
+		i++
+	}
+	if i >= len(toks) {
+		return nil
+	}
+	for k := range r.mentions {
+		if r.mentions[k].Start == toks[i].Start {
+			return &r.mentions[k]
+		}
+	}
+	return nil
+}
+
+// mentionEndingAt returns the mention that ends at token i (before a "," of ", and"), nil
+// when none does.
+func (r *resolver) mentionEndingAt(toks []doc.Token, i int) *mention {
+	if i >= 0 && toks[i].Text == "," {
+		i--
+	}
+	if i < 0 {
+		return nil
+	}
+	for k := range r.mentions {
+		if r.mentions[k].End == toks[i].End {
+			return &r.mentions[k]
+		}
+	}
+	return nil
+}
+
+// sameDivision reports whether the gazetteer has a town named key in the division of a
+// town that group gi may mean.
+func (r *resolver) sameDivision(key string, gi int) bool {
+	for _, m := range r.s.g.LookupKey(key) {
+		if m.Level != gazetteer.Exact || m.Kind != gazetteer.City || m.Admin1 == "" {
+			continue
+		}
+		for _, c := range r.groups[gi].cands {
+			if c.Kind == gazetteer.City && c.Admin1 == m.Admin1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prevWordIs reports whether the word before position i is w.
+func prevWordIs(text string, i int, w string) bool {
+	got, _ := lastWord(text[:i])
+	return got == w
 }
 
 // hyphenated adds the well-known places written before "-based", "-born"...: "Chicago-based

@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/doc"
@@ -209,7 +210,7 @@ func (rep *GoldReport) scoreArticle(ctx context.Context, s *Stage, d *doc.Docume
 	// Resolution with the gold spans given.
 	ents := slices.Clone(entities)
 	for _, t := range art {
-		ents = withEntity(ents, doc.Entity{Text: t.Text, Type: "LOCATION", Canonical: t.Text, Span: doc.Span{Start: t.Start, End: t.End}})
+		ents = withGold(d.Text, ents, doc.Entity{Text: t.Text, Type: "LOCATION", Canonical: t.Text, Span: doc.Span{Start: t.Start, End: t.End}})
 	}
 	d.Entities = ents
 	if err := s.Annotate(ctx, d); err != nil {
@@ -244,6 +245,28 @@ func (rep *GoldReport) scoreArticle(ctx context.Context, s *Stage, d *doc.Docume
 	}
 	d.Entities = entities
 	return nil
+}
+
+// withGold writes the gold toponym e over the entities it overlaps, and keeps what those
+// entities had on either side of it as entities of their own type ("Koszalin Piotr
+// Jedlinski" tagged as one: the person's name stays a name).
+func withGold(text string, ents []doc.Entity, e doc.Entity) []doc.Entity {
+	out := []doc.Entity{e}
+	for _, x := range ents {
+		if x.End <= e.Start || e.End <= x.Start {
+			out = append(out, x)
+			continue
+		}
+		for _, sp := range []doc.Span{{Start: x.Start, End: e.Start}, {Start: e.End, End: x.End}} {
+			part := strings.TrimSpace(text[max(sp.Start, 0):max(sp.End, sp.Start)])
+			if part == "" || !unicode.IsLetter([]rune(part)[0]) {
+				continue
+			}
+			start := sp.Start + strings.Index(text[sp.Start:sp.End], part)
+			out = append(out, doc.Entity{Text: part, Type: x.Type, Canonical: part, Span: doc.Span{Start: start, End: start + len(part)}})
+		}
+	}
+	return out
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
