@@ -18,7 +18,10 @@ import (
 )
 
 func runBench(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "bench", "[--workers N] [--repeat N] [--cpuprofile FILE] DIR|FILE ...")
+	if len(args) > 0 && args[0] == "store" { // tocsin bench store: the event dataset (benchstore.go)
+		return runBenchStore(ctx, e, args[1:])
+	}
+	fs := newFlags(e, "bench", "[--workers N] [--repeat N] [--cpuprofile FILE] DIR|FILE ...\n       tocsin bench store [--events N] [--json]")
 	workers := fs.Int("workers", 1, "articles analysed in parallel (1 measures one core)")
 	repeat := fs.Int("repeat", 1, "passes over the articles")
 	batch := fs.Int("batch", defaultBatch, "articles analysed together, stage by stage")

@@ -133,3 +133,28 @@ func TestExportCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestBenchStore(t *testing.T) {
+	code, out, stderr := runCLI(t, "bench", "store", "--events", "3000", "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var res benchStoreResult
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &res); err != nil {
+		t.Fatalf("last line is not the JSON figures: %v\n%s", err, out)
+	}
+	if res.Events != 3000 || res.Articles < 150 || res.IngestRowsPS <= 0 || res.QueryP99MS <= 0 ||
+		len(res.Queries) != 4 || len(res.ExportRowsPS) != len(export.Formats) {
+		t.Errorf("figures %+v", res)
+	}
+	// Each query of the mix found something on average: the mix measures real work.
+	for kind, q := range res.Queries {
+		if q.N != queriesPerKind || q.Rows == 0 {
+			t.Errorf("query %s: %+v", kind, q)
+		}
+	}
+	if code, _, _ := runCLI(t, "bench", "store", "--events", "0"); code != exitUsage {
+		t.Errorf("--events 0: exit %d; want 2", code)
+	}
+}

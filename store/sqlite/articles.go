@@ -80,7 +80,7 @@ func (s *Store) put(ctx context.Context, d *doc.Document) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if err := writeRows(ctx, tx, seq, &c); err != nil {
+	if err := writeRows(ctx, tx, seq, now, &c); err != nil {
 		return false, err
 	}
 	if s.beforeCommit != nil {

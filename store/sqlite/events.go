@@ -20,14 +20,16 @@ type rowWriter struct {
 	ctx       context.Context
 	tx        *sql.Tx
 	article   int64
+	added     string
 	d         *doc.Document
 	stmts     map[string]*sql.Stmt
 	sentences map[int]int64 // sentence index → sentences.id
 }
 
-// writeRows writes d's rows for the article stored as articles.seq = article.
-func writeRows(ctx context.Context, tx *sql.Tx, article int64, d *doc.Document) error {
-	w := &rowWriter{ctx: ctx, tx: tx, article: article, d: d, stmts: map[string]*sql.Stmt{}, sentences: map[int]int64{}}
+// writeRows writes d's rows for the article stored as articles.seq = article and
+// ingested at added (articles.ingested_at).
+func writeRows(ctx context.Context, tx *sql.Tx, article int64, added string, d *doc.Document) error {
+	w := &rowWriter{ctx: ctx, tx: tx, article: article, added: added, d: d, stmts: map[string]*sql.Stmt{}, sentences: map[int]int64{}}
 	defer func() {
 		for _, st := range w.stmts {
 			st.Close()
@@ -63,8 +65,8 @@ var rowInserts = map[string]string{
 		source_canonical, target, target_text, target_canonical, code, base, root, quad_class,
 		goldstein, plover_type, plover_mode, modality, rule, date, day, date_source, place_name,
 		place_country, place_admin1, place_lat, place_lon, place_geonameid, place_source,
-		ev_source_start, ev_source_end, ev_trigger_start, ev_trigger_end, ev_target_start, ev_target_end)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		ev_source_start, ev_source_end, ev_trigger_start, ev_trigger_end, ev_target_start, ev_target_end, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"casualties": `INSERT INTO casualties (article, idx, sentence, kind, value, qualifier, vague,
 		victims, place, date, text, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"incidents": `INSERT INTO incidents (article, idx, sentence, cause, kind, place, date,
@@ -129,7 +131,7 @@ func (w *rowWriter) event(i int) error {
 		e.Target, tgtText, tgtCanon, e.Code, store.BaseOf(e.Code), e.Root, e.QuadClass, e.Goldstein,
 		e.Plover.Type, e.Plover.Mode, e.Modality, e.Rule, e.Date, day, e.DateSource,
 		name, country, admin1, lat, lon, gid, e.PlaceSource,
-		ev.Source.Start, ev.Source.End, ev.Trigger.Start, ev.Trigger.End, ev.Target.Start, ev.Target.End)
+		ev.Source.Start, ev.Source.End, ev.Trigger.Start, ev.Trigger.End, ev.Target.Start, ev.Target.End, w.added)
 	return err
 }
 

@@ -39,7 +39,8 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter, page store.Page
 		return nil, 0, eventsError(f, err)
 	}
 	defer rows.Close()
-	var sc eventScanner
+	sc := newEventScanner(ctx, tx)
+	defer sc.close()
 	for rows.Next() {
 		var r store.EventRow
 		if err := sc.scan(rows, &r); err != nil {
@@ -71,10 +72,9 @@ func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*sto
 		return eventsError(f, err)
 	}
 	defer rows.Close()
-	var (
-		sc eventScanner
-		r  store.EventRow
-	)
+	sc := newEventScanner(ctx, tx)
+	defer sc.close()
+	var r store.EventRow
 	for rows.Next() {
 		if err := sc.scan(rows, &r); err != nil {
 			return fmt.Errorf("store/sqlite: events: %w", err)
@@ -97,16 +97,20 @@ func eventsError(f store.EventFilter, err error) error {
 	return fmt.Errorf("store/sqlite: events: %w", err)
 }
 
-// eventSelect reads the columns eventScanner.scan expects, for events aliased e.
-const eventSelect = `SELECT e.id, a.id, a.url, a.published, a.source, a.title, a.ingested_at,
+// eventSelect reads the columns eventScanner.scan expects, for events aliased e. The
+// article's columns are read once per article (eventScanner.article), not per event;
+// its ingest time is the event's copy, e.added.
+const eventSelect = `SELECT e.id, e.article, e.added,
 	e.idx, e.sentence_idx, coalesce(s.text, ''), coalesce(s.start, 0), coalesce(s.end, 0),
 	e.ev_source_start, e.ev_source_end, e.ev_trigger_start, e.ev_trigger_end, e.ev_target_start, e.ev_target_end,
 	e.source, e.source_text, e.source_canonical, e.target, e.target_text, e.target_canonical,
 	e.code, e.base, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.modality, e.rule,
 	e.date, e.date_source,
-	e.place_name, coalesce(e.place_country, ''), coalesce(e.place_admin1, ''), coalesce(e.place_lat, 0),
-	coalesce(e.place_lon, 0), coalesce(e.place_geonameid, 0), e.place_source
-	FROM events e JOIN articles a ON a.seq = e.article LEFT JOIN sentences s ON s.id = e.sentence`
+	e.place_name, e.place_country, e.place_admin1, e.place_lat, e.place_lon, e.place_geonameid, e.place_source
+	FROM events e LEFT JOIN sentences s ON s.id = e.sentence`
+
+// eventColumns is the number of columns of eventSelect.
+const eventColumns = 38
 
 // eventOrder is the ORDER BY of an events query: row-ID order. When a filter narrows
 // the rows through an index, the order is written as an expression so that SQLite
@@ -120,30 +124,111 @@ func eventOrder(f store.EventFilter) string {
 	return ` ORDER BY e.id`
 }
 
-// eventScanner scans eventSelect rows, keeping its nullable holders between rows.
+// eventScanner scans eventSelect rows. It scans every column into an interface value,
+// which database/sql hands over as the driver gives it (int64, float64, string or
+// nil), and converts them itself: scanning into typed destinations costs database/sql
+// a conversion, through strings for an int, per column and row, which bounded exports.
 type eventScanner struct {
-	placeName sql.NullString
+	vals [eventColumns]any
+	dest [eventColumns]any
+
+	ctx      context.Context
+	tx       *sql.Tx
+	meta     *sql.Stmt              // reads an article's columns, prepared on first use
+	articles map[int64]*articleMeta // by articles.seq; events come in runs of one article
+}
+
+// articleMeta is what an event row shows of its article.
+type articleMeta struct {
+	id, url, published, source, title string
+}
+
+// maxCachedArticles bounds eventScanner.articles.
+const maxCachedArticles = 1024
+
+func newEventScanner(ctx context.Context, tx *sql.Tx) *eventScanner {
+	return &eventScanner{ctx: ctx, tx: tx, articles: map[int64]*articleMeta{}}
+}
+
+// close releases the scanner's prepared statement.
+func (sc *eventScanner) close() {
+	if sc.meta != nil {
+		sc.meta.Close()
+	}
+}
+
+// article returns the columns of article seq. Its columns come before the text and
+// JSON, so reading them never walks the JSON's overflow pages.
+func (sc *eventScanner) article(seq int64) (*articleMeta, error) {
+	if m, ok := sc.articles[seq]; ok {
+		return m, nil
+	}
+	if sc.meta == nil {
+		st, err := sc.tx.PrepareContext(sc.ctx, `SELECT id, url, published, source, title FROM articles WHERE seq = ?`)
+		if err != nil {
+			return nil, err
+		}
+		sc.meta = st
+	}
+	m := new(articleMeta)
+	if err := sc.meta.QueryRowContext(sc.ctx, seq).Scan(&m.id, &m.url, &m.published, &m.source, &m.title); err != nil {
+		return nil, fmt.Errorf("article %d: %w", seq, err)
+	}
+	if len(sc.articles) >= maxCachedArticles {
+		clear(sc.articles)
+	}
+	sc.articles[seq] = m
+	return m, nil
 }
 
 func (sc *eventScanner) scan(rows *sql.Rows, r *store.EventRow) error {
+	if sc.dest[0] == nil {
+		for i := range sc.vals {
+			sc.dest[i] = &sc.vals[i]
+		}
+	}
+	if err := rows.Scan(sc.dest[:]...); err != nil {
+		return err
+	}
+	v := &sc.vals
+	i := 0
+	str := func() string { s, _ := v[i].(string); i++; return s }
+	num := func() int { n, _ := v[i].(int64); i++; return int(n) }
+	flt := func() float64 {
+		f, ok := v[i].(float64)
+		if !ok {
+			if n, ok := v[i].(int64); ok {
+				f = float64(n)
+			}
+		}
+		i++
+		return f
+	}
 	ev := &r.Evidence
-	var country, admin1 string
-	var lat, lon float64
-	var gid int
-	err := rows.Scan(&r.ID, &r.ArticleID, &r.URL, &r.Published, &r.SourceName, &r.Title, &r.Ingested,
-		&r.Index, &r.Sentence, &r.SentenceText, &r.SentenceSpan.Start, &r.SentenceSpan.End,
-		&ev.Source.Start, &ev.Source.End, &ev.Trigger.Start, &ev.Trigger.End, &ev.Target.Start, &ev.Target.End,
-		&r.Source, &r.SourceText, &r.SourceCanonical, &r.Target, &r.TargetText, &r.TargetCanonical,
-		&r.Code, &r.Base, &r.Root, &r.QuadClass, &r.Goldstein, &r.PloverType, &r.PloverMode, &r.Modality, &r.Rule,
-		&r.Date, &r.DateSource,
-		&sc.placeName, &country, &admin1, &lat, &lon, &gid, &r.PlaceSource)
+	r.ID = int64(num())
+	a, err := sc.article(int64(num()))
 	if err != nil {
 		return err
 	}
+	r.ArticleID, r.URL, r.Published, r.SourceName, r.Title = a.id, a.url, a.published, a.source, a.title
+	r.Ingested = str()
+	r.Index, r.Sentence, r.SentenceText = num(), num(), str()
+	r.SentenceSpan.Start, r.SentenceSpan.End = num(), num()
+	ev.Source.Start, ev.Source.End, ev.Trigger.Start, ev.Trigger.End, ev.Target.Start, ev.Target.End = num(), num(), num(), num(), num(), num()
+	r.Source, r.SourceText, r.SourceCanonical, r.Target, r.TargetText, r.TargetCanonical = str(), str(), str(), str(), str(), str()
+	r.Code, r.Base, r.Root, r.QuadClass, r.Goldstein = str(), str(), str(), num(), flt()
+	r.PloverType, r.PloverMode, r.Modality, r.Rule = str(), str(), str(), str()
+	r.Date, r.DateSource = str(), str()
 	r.Place = nil
-	if sc.placeName.Valid {
+	if v[i] != nil {
 		// A fresh Location per row that has one: rows returned by Events keep theirs.
-		r.Place = &doc.Location{Name: sc.placeName.String, Country: country, Admin1: admin1, Lat: lat, Lon: lon, GeonameID: gid}
+		r.Place = &doc.Location{Name: str(), Country: str(), Admin1: str(), Lat: flt(), Lon: flt(), GeonameID: num()}
+	} else {
+		i += 6
+	}
+	r.PlaceSource = str()
+	if i != eventColumns {
+		return fmt.Errorf("scanned %d columns of %d", i, eventColumns)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -111,6 +112,9 @@ func TestMigrateBackfillsV1Store(t *testing.T) {
 			}
 			if want := d.Sentences[e.Sentence].Text; r.SentenceText != want {
 				t.Errorf("%s event %d: sentence %q; want %q", d.ID, i, r.SentenceText, want)
+			}
+			if r.Ingested == "" || !strings.HasPrefix(r.Ingested, "2026-12-07T04:31") {
+				t.Errorf("%s event %d: ingest time %q; want the article's, when v1.db was built", d.ID, i, r.Ingested)
 			}
 			if e.Evidence.Source.Len() > 0 && r.SourceText != d.Slice(e.Evidence.Source) {
 				t.Errorf("%s event %d: source as written %q; want %q", d.ID, i, r.SourceText, d.Slice(e.Evidence.Source))
@@ -304,5 +308,78 @@ func TestPutWritesRows(t *testing.T) {
 	var cas int
 	if err := s.db.QueryRow(`SELECT count(*) FROM casualties WHERE kind = 'killed' AND value = 56`).Scan(&cas); err != nil || cas != 1 {
 		t.Errorf("%d casualty rows, %v; want 1", cas, err)
+	}
+}
+
+// TestMigrateFromV2 checks the upgrade of a store at schema 2, whose rows 0002's code
+// wrote (here: one event row of the first article) or never wrote (a crash between
+// 0002 and 0003): 0003 gives the rows it finds their ingest time and fills in the
+// articles that have none, without doubling the others.
+func TestMigrateFromV2(t *testing.T) {
+	ctx := context.Background()
+	s := openV1(t) // at the latest version; its path is reused below
+	path := s.path
+	docs := storedDocs(t, s)
+	s.Close()
+	// Rebuild the v1 file and bring it to version 2 only.
+	b, err := os.ReadFile("testdata/v1.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	migs, err := loadMigrations(migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(path)
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2 := &Store{path: path, db: db, write: make(chan struct{}, 1)}
+	if err := v2.migrate(ctx, migs[:2]); err != nil {
+		t.Fatal(err)
+	}
+	var seq int64
+	var first string
+	if err := db.QueryRow(`SELECT seq, id FROM articles ORDER BY seq LIMIT 1`).Scan(&seq, &first); err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(`INSERT INTO events (article, idx, sentence_idx, source, source_text, source_canonical,
+		target, target_text, target_canonical, code, base, root, quad_class, goldstein, plover_type, plover_mode,
+		modality, rule, date, date_source, place_source, ev_source_start, ev_source_end, ev_trigger_start,
+		ev_trigger_end, ev_target_start, ev_target_end)
+		VALUES (?, 0, 0, 'IRQ', '', '', '', '', '', '190', '190', '19', 4, -10, 'ASSAULT', '', 'asserted', 'v2', '', '', '', 0, 0, 0, 0, 0, 0)`, seq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s2, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	rows := allEvents(t, s2, store.EventFilter{})
+	perArticle := map[string]int{}
+	for _, r := range rows {
+		perArticle[r.ArticleID]++
+		if !strings.HasPrefix(r.Ingested, "20") {
+			t.Errorf("row %d has ingest time %q", r.ID, r.Ingested)
+		}
+	}
+	for _, d := range docs {
+		want := len(d.Events)
+		if d.ID == first {
+			want = 1 // its row from version 2 is kept, not doubled
+		}
+		if perArticle[d.ID] != want {
+			t.Errorf("article %s has %d event rows; want %d", d.ID, perArticle[d.ID], want)
+		}
 	}
 }

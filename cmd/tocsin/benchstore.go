@@ -1,0 +1,335 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tocsin-project/tocsin/cameo"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/export"
+	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/store/sqlite"
+)
+
+// benchStoreResult is what tocsin bench store reports; with --json it is the last line.
+type benchStoreResult struct {
+	Events        int                `json:"events"`
+	Articles      int                `json:"articles"`
+	IngestSeconds float64            `json:"ingest_seconds"`
+	IngestRowsPS  float64            `json:"ingest_rows_per_s"`
+	QueryP50MS    float64            `json:"query_p50_ms"`
+	QueryP99MS    float64            `json:"query_p99_ms"`
+	Queries       map[string]latency `json:"queries"`
+	ExportRowsPS  map[string]float64 `json:"export_rows_per_s"`
+	// ExportRowsPerCPUS is rows per second of CPU time the process used, which other
+	// programs running on the machine do not lower.
+	ExportRowsPerCPUS map[string]float64 `json:"export_rows_per_cpu_s"`
+	IngestRowsPerCPUS float64            `json:"ingest_rows_per_cpu_s"`
+	DBBytes           int64              `json:"db_bytes"`
+}
+
+// latency is the p50 and p99 of one kind of query, in milliseconds.
+type latency struct {
+	N     int     `json:"n"`
+	P50MS float64 `json:"p50_ms"`
+	P99MS float64 `json:"p99_ms"`
+	Rows  float64 `json:"mean_total"` // mean number of matching events
+}
+
+// queriesPerKind is how many queries of each kind of the mix bench store runs.
+const queriesPerKind = 100
+
+// runBenchStore measures the event dataset on a synthetic store of n events: how fast
+// rows are stored (Store.Put of articles carrying the events), how fast the query mix
+// answers, and how fast each export format streams.
+//
+// The synthetic articles have 1 to 19 events each (10 on average) between 40
+// countries' actors (a country code, alone or with one of 8 type codes), with real
+// CAMEO codes, dates over 2015-2024, a place in one of the countries for 60% of them,
+// and a sentence of 12 to 30 words from a 2,000-word vocabulary. Everything is drawn
+// from a fixed seed, so that two runs measure the same store.
+//
+// The query mix, queriesPerKind of each, each query a page of 50 events with the total
+// count (store.Events), parameters drawn at random:
+//   - dyad + date range: --dyad A-B --since D --until D+90 days;
+//   - actor + root: --source A --root NN;
+//   - country + month: --country C --since YYYY-MM-01 --until the month's last day;
+//   - full-text sentence: --q WORD, a word of the vocabulary's rarer half.
+func runBenchStore(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "bench store", "[--events N] [--json] [--dir DIR]")
+	n := fs.Int("events", 1_000_000, "events in the synthetic store")
+	asJSON := fs.Bool("json", false, "end with one line of JSON holding the figures")
+	dir := fs.String("dir", "", "build the store in `DIR` (default: a new temporary directory, removed afterwards)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `FILE`")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	if *n < 1 || *n > 100_000_000 {
+		return usageError{fmt.Sprintf("--events %d: want 1 to 100000000", *n)}
+	}
+	root := *dir
+	if root == "" {
+		tmp, err := os.MkdirTemp("", "tocsin-bench-store-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		root = tmp
+	}
+	path := filepath.Join(root, "bench.db")
+	if _, err := os.Stat(path); err == nil {
+		return usageError{fmt.Sprintf("--dir %s: it already holds bench.db", root)}
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("--cpuprofile %s: %w", *cpuprofile, err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	res := benchStoreResult{Events: *n, Queries: map[string]latency{}, ExportRowsPS: map[string]float64{}, ExportRowsPerCPUS: map[string]float64{}}
+	gen := newSynth()
+
+	// Ingest.
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	start, cpu0 := time.Now(), cpuTime()
+	for left := *n; left > 0; {
+		d := gen.article(res.Articles, min(left, 1+gen.r.IntN(19)))
+		if _, err := st.Put(ctx, d); err != nil {
+			st.Close()
+			return err
+		}
+		left -= len(d.Events)
+		res.Articles++
+		if res.Articles%5000 == 0 && !*asJSON {
+			fmt.Fprintf(e.stderr, "\ringested %d of %d events", *n-left, *n)
+		}
+	}
+	res.IngestSeconds = time.Since(start).Seconds()
+	res.IngestRowsPS = float64(*n) / res.IngestSeconds
+	res.IngestRowsPerCPUS = perCPU(*n, cpu0)
+	if !*asJSON {
+		fmt.Fprintln(e.stderr)
+	}
+	// Closing runs PRAGMA optimize, which gathers the statistics the query planner
+	// uses, as every tocsin command that writes does when it ends.
+	if err := st.Close(); err != nil {
+		return err
+	}
+	if fi, err := os.Stat(path); err == nil {
+		res.DBBytes = fi.Size()
+	}
+	st, err = sqlite.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	// Queries.
+	var all []time.Duration
+	for _, kind := range []string{"dyad+dates", "actor+root", "country+month", "fulltext"} {
+		var ds []time.Duration
+		sum := 0
+		for range queriesPerKind {
+			f := gen.query(kind)
+			t0 := time.Now()
+			_, total, err := st.Events(ctx, f, store.Page{Limit: 50})
+			if err != nil {
+				return fmt.Errorf("query %s %+v: %w", kind, f, err)
+			}
+			ds = append(ds, time.Since(t0))
+			sum += total
+		}
+		all = append(all, ds...)
+		p50, p99 := percentiles(ds)
+		res.Queries[kind] = latency{N: len(ds), P50MS: p50, P99MS: p99, Rows: float64(sum) / float64(len(ds))}
+	}
+	res.QueryP50MS, res.QueryP99MS = percentiles(all)
+
+	// Exports, to nowhere.
+	for _, format := range export.Formats {
+		w, err := export.New(format, io.Discard)
+		if err != nil {
+			return err
+		}
+		rows := 0
+		t0, cpu0 := time.Now(), cpuTime()
+		err = st.EachEvent(ctx, store.EventFilter{}, func(r *store.EventRow) error {
+			rows++
+			return w.Write(r)
+		})
+		if err == nil {
+			err = w.Close()
+		}
+		if err != nil {
+			return fmt.Errorf("export %s: %w", format, err)
+		}
+		res.ExportRowsPS[format] = float64(rows) / time.Since(t0).Seconds()
+		res.ExportRowsPerCPUS[format] = perCPU(rows, cpu0)
+	}
+	printBenchStore(e.stdout, res)
+	if *asJSON {
+		b, err := json.Marshal(res)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s\n", b)
+	}
+	return nil
+}
+
+func printBenchStore(w io.Writer, r benchStoreResult) {
+	fmt.Fprintf(w, "events     %d in %d articles (%.0f MB on disk)\n", r.Events, r.Articles, float64(r.DBBytes)/(1<<20))
+	fmt.Fprintf(w, "ingest     %.1fs, %.0f event rows/s, %.0f per CPU second (articles with their rows, one transaction each)\n",
+		r.IngestSeconds, r.IngestRowsPS, r.IngestRowsPerCPUS)
+	fmt.Fprintf(w, "queries    p50 %.2f ms, p99 %.2f ms (page of 50 with total count)\n", r.QueryP50MS, r.QueryP99MS)
+	for _, kind := range []string{"dyad+dates", "actor+root", "country+month", "fulltext"} {
+		q := r.Queries[kind]
+		fmt.Fprintf(w, "  %-14s p50 %6.2f ms  p99 %6.2f ms  mean total %.0f\n", kind, q.P50MS, q.P99MS, q.Rows)
+	}
+	fmt.Fprintln(w, "export     rows/s    rows/CPU s")
+	for _, f := range export.Formats {
+		fmt.Fprintf(w, "  %-8s %10.0f %10.0f\n", f, r.ExportRowsPS[f], r.ExportRowsPerCPUS[f])
+	}
+}
+
+// perCPU is n divided by the CPU time used since cpu0, 0 when that is unknown.
+func perCPU(n int, cpu0 time.Duration) float64 {
+	d := cpuTime() - cpu0
+	if cpu0 == 0 || d <= 0 {
+		return 0
+	}
+	return float64(n) / d.Seconds()
+}
+
+// percentiles returns the p50 and p99 of ds in milliseconds (nearest rank).
+func percentiles(ds []time.Duration) (p50, p99 float64) {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	at := func(p float64) float64 {
+		i := int(p*float64(len(s))+0.5) - 1
+		return float64(s[min(max(i, 0), len(s)-1)]) / float64(time.Millisecond)
+	}
+	return at(0.50), at(0.99)
+}
+
+// synth draws the synthetic articles and queries of bench store.
+type synth struct {
+	r         *rand.Rand
+	countries []string
+	types     []string
+	codes     []cameo.Info
+	words     []string
+	epoch     time.Time
+}
+
+// synthCountries are the countries of the synthetic events.
+var synthCountries = strings.Fields(`USA IRN IRQ ISR PSE SYR LBN SAU YEM TUR RUS UKR CHN TWN IND PAK AFG
+	GBR FRA DEU NGA ETH SDN SSD SOM KEN COD MLI EGY LBY MEX COL VEN BRA PRK KOR JPN MMR PHL IDN`)
+
+func newSynth() *synth {
+	g := &synth{
+		r:         rand.New(rand.NewPCG(1, 2)),
+		countries: synthCountries,
+		types:     []string{"", "GOV", "MIL", "REB", "CVL", "OPP", "COP", "MED", "BUS"},
+		epoch:     time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
+	}
+	for _, c := range cameo.Codes() {
+		if len(c.Code) >= 3 {
+			g.codes = append(g.codes, c)
+		}
+	}
+	// A vocabulary of 2,000 made-up words, drawn with a Zipf-like skew as words are.
+	for i := range 2000 {
+		g.words = append(g.words, "w"+strconv.Itoa(i)+strings.Repeat("x", i%5))
+	}
+	return g
+}
+
+func (g *synth) actor() string {
+	return g.countries[g.r.IntN(len(g.countries))] + g.types[g.r.IntN(len(g.types))]
+}
+
+// word draws a vocabulary word, low ranks far more often than high ones.
+func (g *synth) word() string {
+	x := g.r.Float64()
+	return g.words[int(x*x*x*float64(len(g.words)))]
+}
+
+// article builds synthetic article i with k events, one sentence each.
+func (g *synth) article(i, k int) *doc.Document {
+	day := g.epoch.AddDate(0, 0, g.r.IntN(3650))
+	d := &doc.Document{
+		ID: fmt.Sprintf("bench-%08d", i), Title: "Synthetic article " + strconv.Itoa(i),
+		Published: day.Format("2006-01-02"), Source: "bench", URL: "https://bench.invalid/" + strconv.Itoa(i),
+		Language: "en",
+	}
+	var text strings.Builder
+	text.WriteString(d.Title + "\n\n")
+	d.BodyStart = text.Len()
+	for j := range k {
+		src, tgt := g.actor(), g.actor()
+		code := g.codes[g.r.IntN(len(g.codes))]
+		start := text.Len()
+		var sb strings.Builder
+		sb.WriteString(src + " officials")
+		for range 10 + g.r.IntN(19) {
+			sb.WriteString(" " + g.word())
+		}
+		sb.WriteString(" " + tgt + ".")
+		s := sb.String()
+		text.WriteString(s + " ")
+		d.Sentences = append(d.Sentences, doc.Sentence{Text: s, Span: doc.Span{Start: start, End: start + len(s)}})
+		ev := doc.Event{Source: src, Target: tgt, Code: code.Code, Root: code.Root,
+			Plover: doc.Plover{Type: code.Plover, Mode: code.PloverMode}, QuadClass: code.QuadClass,
+			Goldstein: code.Goldstein, Date: day.AddDate(0, 0, -g.r.IntN(3)).Format("2006-01-02"),
+			DateSource: "text", Sentence: j, Rule: "bench", Modality: "asserted",
+			Evidence: doc.Evidence{Source: doc.Span{Start: start, End: start + len(src)},
+				Target: doc.Span{Start: start + len(s) - len(tgt) - 1, End: start + len(s) - 1}}}
+		if g.r.IntN(10) < 6 {
+			c := g.countries[g.r.IntN(len(g.countries))]
+			ev.Place = &doc.Location{Name: "Town " + c, Country: c, Admin1: c[:2] + ".01",
+				Lat: g.r.Float64()*120 - 60, Lon: g.r.Float64()*360 - 180, GeonameID: 1000 + g.r.IntN(100000)}
+			ev.PlaceSource = "sentence"
+		}
+		d.Events = append(d.Events, ev)
+	}
+	d.Text = text.String()
+	return d
+}
+
+// query draws a filter of one kind of the query mix.
+func (g *synth) query(kind string) store.EventFilter {
+	c1, c2 := g.countries[g.r.IntN(len(g.countries))], g.countries[g.r.IntN(len(g.countries))]
+	day := g.epoch.AddDate(0, 0, g.r.IntN(3650))
+	switch kind {
+	case "dyad+dates":
+		return store.EventFilter{Dyad: [2]string{c1, c2}, Since: day.Format("2006-01-02"), Until: day.AddDate(0, 0, 90).Format("2006-01-02")}
+	case "actor+root":
+		return store.EventFilter{Source: c1, Roots: []string{fmt.Sprintf("%02d", 1+g.r.IntN(20))}}
+	case "country+month":
+		first := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return store.EventFilter{Country: c1, Since: first.Format("2006-01-02"), Until: first.AddDate(0, 1, -1).Format("2006-01-02")}
+	}
+	return store.EventFilter{Text: g.words[len(g.words)/2+g.r.IntN(len(g.words)/2)]}
+}
