@@ -2,12 +2,14 @@ package casualty
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tocsin-project/tocsin/article"
@@ -20,7 +22,9 @@ import (
 // article's address in the Wikinews corpus and its killed and injured totals, nil when the
 // article is not scored on that kind (see testdata/wikinews/GUIDELINES.md).
 type articleGold struct {
-	URL     string `json:"url"`
+	URL string `json:"url"`
+	ID  string `json:"id"` // an article of the undated bodies, named by id
+
 	Title   string `json:"title"`
 	Killed  *int   `json:"killed"`
 	Injured *int   `json:"injured"`
@@ -76,22 +80,32 @@ func EvaluateArticles(gold, articles string) (ArticleScore, error) {
 // EvaluateArticles is EvaluateArticles with s.
 func (s *Stage) EvaluateArticles(gold, articles string) (ArticleScore, error) {
 	var sc ArticleScore
-	texts, err := readWikinews(articles)
-	if err != nil {
-		return sc, err
-	}
 	golds, err := readArticleGold(gold)
 	if err != nil {
 		return sc, err
 	}
+	texts, err := readWikinews(articles)
+	if err != nil {
+		return sc, err
+	}
+	undated := filepath.Join(filepath.Dir(articles), "undated-unlabelled.jsonl.gz")
+	if slices.ContainsFunc(golds, func(g articleGold) bool { return g.ID != "" }) {
+		if err := readUndated(undated, texts); err != nil {
+			return sc, err
+		}
+	}
 	for _, g := range golds {
-		a, ok := texts[g.URL]
+		name := g.URL + g.ID
+		a, ok := texts[name]
 		if !ok {
-			return sc, fmt.Errorf("%s: article %s is not in %s", gold, g.URL, articles)
+			return sc, fmt.Errorf("%s: article %s is not in %s or %s", gold, name, articles, undated)
+		}
+		if g.Title == "" {
+			g.Title = name
 		}
 		d := pipeline.NewDocument(&a)
 		if err := (segment.Stage{}).Annotate(context.Background(), d); err != nil {
-			return sc, fmt.Errorf("%s: %s: %w", gold, g.URL, err)
+			return sc, fmt.Errorf("%s: %s: %w", gold, name, err)
 		}
 		cs := s.Extract(d)
 		tot, big := s.Totals(d), largest(cs)
@@ -145,8 +159,8 @@ func readArticleGold(path string) ([]articleGold, error) {
 		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
-		if g.URL == "" {
-			return nil, fmt.Errorf("%s:%d: no \"url\"", path, line)
+		if (g.URL == "") == (g.ID == "") {
+			return nil, fmt.Errorf("%s:%d: want one of \"url\" and \"id\"", path, line)
 		}
 		out = append(out, g)
 	}
@@ -179,6 +193,33 @@ func readWikinews(path string) (map[string]article.Article, error) {
 	return out, sc.Err()
 }
 
+// readUndated adds the undated Wikinews bodies (gzip JSON Lines with id and text) to
+// texts, by id.
+func readUndated(path string, texts map[string]article.Article) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	sc := bufio.NewScanner(z)
+	sc.Buffer(nil, 1<<24)
+	for line := 1; sc.Scan(); line++ {
+		var a struct{ ID, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		texts[a.ID] = article.Article{Body: a.Text, Language: "en", Origin: fmt.Sprintf("%s:%d", path, line)}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
 // isArticleGold reports whether a JSON Lines file's first line names an article by "url"
 // rather than giving a "text".
 func isArticleGold(path string) bool {
@@ -194,8 +235,9 @@ func isArticleGold(path string) bool {
 		return false
 	}
 	_, url := first["url"]
+	_, id := first["id"]
 	_, text := first["text"]
-	return url && !text
+	return (url || id) && !text
 }
 
 // wikinewsPath finds ../shared/data/wikinews/articles.jsonl for a gold file: under

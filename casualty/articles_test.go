@@ -17,8 +17,10 @@ func TestArticleTotals(t *testing.T) {
 		path            string
 		killed, injured float64
 	}{
-		{"testdata/wikinews/dev.jsonl", 0.99, 0.94},
-		{"testdata/wikinews/heldout.jsonl", 0.79, 0.72},
+		{"testdata/wikinews/dev.jsonl", 0.99, 0.99},
+		{"testdata/wikinews/dev2.jsonl", 0.88, 0.92},
+		{"testdata/wikinews/heldout.jsonl", 0.89, 0.83},
+		{"testdata/wikinews/heldout2.jsonl", 0.99, 0.88},
 	} {
 		sc, err := EvaluateArticles(tc.path, wikinews)
 		if err != nil {

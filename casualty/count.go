@@ -99,6 +99,10 @@ func (r *reader) count(k int) (count, bool) {
 		case x.kinds[roleNoun] != 0 && !single:
 			c.head, c.noun, c.end, c.plain = j, x.kinds[roleNoun], j+1, j+1
 			return c, true
+		case x.glue == gPoss && j > from:
+			j++ // "the plane's passengers"
+			m--
+			continue
 		case x.has(fWord) && x.flags&^(fWord|fCap) == 0,
 			x.has(fCap) && x.flags&^(fCap|fObjStart|fPartitive) == 0,           // "1,000 US deaths"
 			x.has(fAdditive) && x.flags&^(fAdditive|fCap) == 0 && !x.hasKind(): // "five other people"

@@ -15,6 +15,12 @@ func (r *reader) objects() {
 		if j < n && its[j].has(fAux) && !its[j].has(fHypo|fNeg) {
 			j++ // "killed all 157 people"
 		}
+		if j+2 < n && its[j].glue == gIndef && its[j+1].has(fAdditive) && its[j+2].has(fNumber) {
+			j++ // "injured a further fourteen"
+		}
+		if j+1 < n && its[j].has(fAdditive) && its[j+1].has(fNumber) {
+			j++ // "wounded another 20"
+		}
 		if j < n && its[j].has(fQual) {
 			j++
 		}
@@ -46,6 +52,7 @@ func (r *reader) objects() {
 			if !ok || c2.head < 0 || c2.noun != 0 || !its[c2.head].has(fVictim) {
 				break
 			}
+			r.conj[c2.num] = true
 			r.emit(kinds, c2, c2.start, c2.end-1)
 			e = c2.end
 		}

@@ -30,6 +30,7 @@ type reader struct {
 	span     doc.Span // the sentence
 	headline bool     // the sentence is in the headline or standfirst
 	sent     int      // the sentence's index
+	conj     []bool   // conj[k]: the count at item k is a conjunct of an earlier one
 	// mentions, when not nil, receives what Totals needs to know of each count.
 	mentions map[doc.Span]mention
 }
@@ -127,9 +128,14 @@ func (r *reader) rate(last int) bool {
 // and the year is earlier.
 func (r *reader) background(first, last int) bool {
 	its := r.its
-	for j := last + 1; j < len(its) && j <= last+8 && its[j].glue != gStop && !its[j].hasKind(); j++ {
-		if its[j].has(fBackground) {
+	for j := last + 1; j < len(its) && j <= last+10 && its[j].glue != gStop && !its[j].hasKind(); j++ {
+		if its[j].has(fBackground) && j <= last+8 {
 			return true // "died in a similar stampede"
+		}
+		if its[j].has(fYear) && r.pubYear > 0 {
+			if y, _ := strconv.Atoi(r.toks[its[j].first].Text); y < r.pubYear {
+				return true // "Robert was killed in June 1968"
+			}
 		}
 	}
 	rel := false

@@ -54,20 +54,26 @@ func (r *reader) singleSubject(k int) {
 	if b >= 0 && its[b].has(fHypo|fNeg) {
 		return
 	}
+	first, head, ok := 0, 0, false
 	if b >= 0 && its[b].glue == gComma {
-		// An apposition between commas: "Leon van Biljon, owner of ..., was killed".
-		e := b - 1
-		for ; e >= 0 && e >= b-12 && its[e].glue != gComma && its[e].glue != gStop && !its[e].hasKind(); e-- {
+		// An apposition between commas, itself with commas perhaps: "Leon van Biljon,
+		// owner of the lodge near Pretoria, South Africa, was killed".
+		e := b
+		for range 3 {
+			e--
+			for ; e >= 0 && e >= b-16 && its[e].glue != gComma && its[e].glue != gStop && !its[e].hasKind(); e-- {
+			}
+			if e < 1 || its[e].glue != gComma {
+				return
+			}
+			if first, head, ok = r.singleNoun(e - 1); ok {
+				b = e - 1
+				break
+			}
 		}
-		if e < 0 || its[e].glue != gComma {
-			return
-		}
-		b = e - 1
+	} else if b >= 0 {
+		first, head, ok = r.singleNoun(b)
 	}
-	if b < 0 {
-		return
-	}
-	first, head, ok := r.singleNoun(b)
 	if !ok {
 		return
 	}
@@ -100,8 +106,8 @@ func (r *reader) singleNoun(b int) (first, head int, ok bool) {
 		// "the driver", "a 20-year-old man", "the second victim"
 		for a := b - 1; a >= 0 && a >= b-3; a-- {
 			y := &its[a]
-			if y.glue == gThe || y.glue == gIndef || y.glue == gPoss {
-				return a, b, true
+			if y.glue == gThe || y.glue == gIndef || y.glue == gPoss || y.has(fAdditive) && r.word(a) == "another" {
+				return a, b, true // "the driver", "another person"
 			}
 			if y.flags&^(fWord|fCap|fNumber|fAdditive) != 0 || y.glue != gNone {
 				break

@@ -68,6 +68,8 @@ func (s *Stage) extract(d *doc.Document, mentions map[doc.Span]mention) []doc.Ca
 		}
 		used = slices.Grow(used[:0], len(its))[:len(its)]
 		clear(used)
+		r.conj = slices.Grow(r.conj[:0], len(its))[:len(its)]
+		clear(r.conj)
 		r.toks, r.its, r.used, r.span = d.Tokens, its, used, sent.Span
 		r.headline = sent.Start < d.BodyStart
 		r.sent = si

@@ -43,6 +43,7 @@ func (r *reader) predicates() {
 			if c2, ok2 := r.subject(c.end + 1); ok2 && c2.noun == 0 {
 				if kinds, _, _, ok = r.predicate(c2.end, c2.head); ok {
 					last, head = c.end-1, c.head
+					r.conj[c2.num] = true
 				}
 			}
 		}
@@ -55,6 +56,7 @@ func (r *reader) predicates() {
 			// "The driver and two passengers were injured": one more person before "and".
 			if kinds&singleKinds != 0 && c.start >= 2 && r.its[c.start-1].glue == gAnd {
 				if first, h, ok := r.singleNoun(c.start - 2); ok && h >= 0 && r.its[h].has(fVictim) {
+					r.conj[first] = true
 					r.emitSingle(kinds&singleKinds&-(kinds&singleKinds), first, h, c.start-2)
 				}
 			}

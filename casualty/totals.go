@@ -1,6 +1,7 @@
 package casualty
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -14,6 +15,13 @@ type mention struct {
 	indefinite  bool   // "a man was shot dead": one more person, not one already named
 	additive    bool   // "five other civilians also died": besides those counted
 	perpetrator bool   // the attackers: "the gunman was shot dead", "police shot him dead"
+	update      bool   // a toll brought to a new figure: "the death toll rose to 56"
+	mayDie      bool   // people shot or stabbed, who may include the dead
+	toll        bool   // read after a toll noun: "the death toll as high as 18"
+	part        bool   // some of a group: "two of the victims", "one of them"
+	also        bool   // "also" in the evidence: "A US employee was also killed"
+	conj        bool   // joined by "and" to the count before it, sharing its verb
+	definite    bool   // "the three officers": people the text may have counted already
 	name        string // the words of a named or described person, for matching mentions
 }
 
@@ -29,14 +37,25 @@ func (r *reader) mention(c count, first, last int) mention {
 		}
 	}
 	m.perpetrator = c.head >= 0 && its[c.head].has(fPerpetrator)
+	m.update = its[first].kinds[roleToll] != 0 && c.num > 0 && its[c.num-1].glue == gTo
+	for j := first; j <= last && j < len(its); j++ {
+		m.mayDie = m.mayDie || its[j].has(fMayDie)
+	}
 	if m.one {
 		m.name = strings.ToLower(r.d.Text[r.toks[its[first].first].Start:r.toks[its[last].end-1].End])
 	}
 	// "Police shot him dead", "was shot dead by police": who did it says who died.
-	for j := max(first-3, 0); j < first; j++ {
+	for j := max(first-3, 0); j < first && its[first].kinds[roleObject] != 0; j++ {
 		if its[j].has(fStopper) {
 			m.perpetrator = true
 		}
+	}
+	m.toll = its[first].kinds[roleToll] != 0
+	m.conj = r.conj[c.num]
+	m.part = c.inner >= 0 || c.num+2 < len(its) && its[c.num+1].glue == gOf && its[c.num+2].has(fPartitive)
+	m.definite = its[c.num].has(fNumber) && c.num > 0 && (its[c.num-1].glue == gThe || its[c.num-1].glue == gPoss)
+	for j := first; j <= last && j < len(its); j++ {
+		m.also = m.also || r.word(j) == "also"
 	}
 	for j := last + 1; j < len(its) && j <= last+3; j++ {
 		if its[j].glue == gBy && j+1 < len(its) && its[j+1].has(fStopper) {
@@ -46,69 +65,108 @@ func (r *reader) mention(c count, first, last int) mention {
 	return m
 }
 
+// refineLimit is how far above an "at least" lead a later exact figure may be and still
+// refine it rather than count something else.
+const refineLimit = 1.6
+
 // Totals returns d's count of each kind for its incident, reconciled from its counts
 // rather than the largest of them:
 //
-//   - the same people reported twice count once: within a kind, the counts of one
-//     sentence add up ("injured a man and two women" is three), and sentences restate
-//     each other, so the largest sentence total stands ("killing four ... several police
-//     lost their lives" is four);
+//   - the lead states the toll: the first sentence of the body with a count of two or
+//     more gives it, all its counts of the kind added ("killed 12 soldiers and 3
+//     civilians"); later sentences restate it, break it down or tell of other incidents
+//     ("the deadliest since 2018, when 150 were killed");
+//   - unless the toll is brought to a new figure: the last "death toll rose to 56" wins;
+//   - people counted one by one ("A man was shot dead. A woman was also killed.") count
+//     as many as the sentence that names the most of them, or as those introduced with
+//     "a"/"an", when that is more than the lead's figure; the same victim mentioned twice
+//     counts once;
 //   - vague counts ("dozens") stand only when no exact count of the kind does;
 //   - people besides those counted add to them: "at least five other civilians also
-//     died", "Another later died", "two others were also injured" (vocab [additive]);
-//   - so does each person introduced with "a"/"an" beyond the largest sentence total
-//     ("A man was shot dead. A woman was also killed." is two);
+//     died", "Another later died", "The local police chief and two others were also
+//     injured" (vocab [additive]), when the text counted that kind before;
 //   - attackers are counted apart from their victims and added: "killing four ... The
 //     attacker was shot dead by police" is five (vocab [perpetrator], [stopper]);
-//   - a person reported injured who then died is killed, not injured: an injured count
-//     of one named or described person ("Adamowicz was stabbed") is dropped when a
-//     later count of one person killed ("He died today") names the same person or
-//     names no one else.
+//   - people shot or stabbed may include the dead: such a count is left out when its
+//     sentence also counts the dead ("Five people were shot in all, three have been
+//     killed and two others have been injured"; vocab [may include dead]);
+//   - a person reported injured who then died is killed, not injured (see
+//     diedOfInjuries);
+//   - the headline states the total: when its count of a kind is larger, it stands.
 func (s *Stage) Totals(d *doc.Document) map[string]int {
 	ms := map[doc.Span]mention{}
 	cs := s.extract(d, ms)
 	died := diedOfInjuries(cs, ms)
-	// A sentence whose count of a kind says "other" or "another" adds all its counts of
-	// that kind to the rest ("The local police chief and two others were also injured"),
-	// unless a count of another kind comes first in it ("two died and three others were
-	// injured": others than the dead).
 	type key struct {
 		kind string
 		sent int
 	}
+	killedIn := map[int]bool{}
+	seen := map[string]bool{}
 	additive := map[key]bool{}
 	for i, c := range cs {
 		m := ms[c.Span]
-		if !m.additive {
+		if c.Kind == "killed" && !m.perpetrator {
+			killedIn[m.sent] = true
+		}
+		if c.Start < d.BodyStart {
 			continue
 		}
-		other := false
-		for _, o := range cs[:i] {
-			other = other || o.Kind != c.Kind && ms[o.Span].sent == m.sent
+		// A sentence whose count says "other" or "another" adds all its counts of the
+		// kind to the rest, when the text counted that kind before and no count of
+		// another kind comes first in it ("two died and three others were injured").
+		if (m.additive || m.indefinite && m.also) && seen[c.Kind] {
+			other := false
+			for _, o := range cs[:i] {
+				other = other || o.Kind != c.Kind && ms[o.Span].sent == m.sent
+			}
+			if !other {
+				additive[key{c.Kind, m.sent}] = true
+			}
 		}
-		if !other {
-			additive[key{c.Kind, m.sent}] = true
+		if !c.Vague {
+			seen[c.Kind] = true // an exact count that others can add to
 		}
 	}
 	type group struct {
-		sums, vague map[int]int // sentence → total of its exact, of its vague counts
-		indefinite  int
-		extra       int
+		sums       map[int]int // sentence → its largest clause total, tolls apart
+		clause     map[int]int // sentence → the total of its clause being read
+		joined     map[int]bool
+		upTo       map[int]int // sentence → its largest "up to" count
+		tolls      map[int]int // sentence → its largest toll
+		parts      map[int]int // sentence → its counts of some of a group
+		leadSent   int         // the first sentence with an exact count of two or more
+		lead       doc.Casualty
+		hasUpd     bool
+		updValue   int
+		ones       map[int]map[string]bool // sentence → people counted one by one
+		indefinite int
+		vague      int
+		extra      int
+		exact      bool
+		refined    int
+	}
+	newGroup := func() group {
+		return group{leadSent: -1, sums: map[int]int{}, clause: map[int]int{}, joined: map[int]bool{}, upTo: map[int]int{},
+			tolls: map[int]int{}, parts: map[int]int{}, ones: map[int]map[string]bool{}}
 	}
 	groups := map[string]*[2]group{} // by kind: victims, perpetrators
-	head := map[string]int{}         // the headline states the total, the body its parts
+	head := map[string]int{}
 	for i, c := range cs {
-		if died[i] {
+		m := ms[c.Span]
+		if died[i] || c.Kind == "injured" && m.mayDie && killedIn[m.sent] {
 			continue
+		}
+		if m.definite && i > 0 {
+			m.part = true // "killing four ... the three officers were stabbed": some of them
 		}
 		if c.Start < d.BodyStart {
 			head[c.Kind] = max(head[c.Kind], c.Value)
 			continue
 		}
-		m := ms[c.Span]
 		gs := groups[c.Kind]
 		if gs == nil {
-			gs = &[2]group{{sums: map[int]int{}, vague: map[int]int{}}, {sums: map[int]int{}, vague: map[int]int{}}}
+			gs = &[2]group{newGroup(), newGroup()}
 			groups[c.Kind] = gs
 		}
 		g := &gs[0]
@@ -119,24 +177,83 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		case additive[key{c.Kind, m.sent}]:
 			g.extra += c.Value
 		case c.Vague:
-			g.vague[m.sent] += c.Value
+			g.vague = max(g.vague, c.Value)
 		default:
-			g.sums[m.sent] += c.Value
-			if m.indefinite {
-				g.indefinite++
+			g.exact = true
+			if m.update {
+				g.hasUpd, g.updValue = true, c.Value
+			}
+			if g.leadSent < 0 && !m.part && (c.Value >= 2 || !m.one && !m.indefinite) {
+				g.leadSent, g.lead = m.sent, c // "One official died" leads, "He died" does not
+			}
+			if m.part {
+				g.parts[m.sent] += c.Value
+			}
+			switch {
+			case m.toll:
+				g.tolls[m.sent] = max(g.tolls[m.sent], c.Value)
+			case c.Qualifier == UpTo:
+				g.upTo[m.sent] = max(g.upTo[m.sent], c.Value) // "but as many as 32"
+			case !m.part || m.sent != g.leadSent:
+				// Counts joined by "and" add up ("killed 12 soldiers and 3 civilians");
+				// others in the sentence restate or break down: the largest stands.
+				if m.conj || g.joined[m.sent] {
+					g.clause[m.sent] += c.Value
+				} else {
+					g.clause[m.sent] = c.Value
+				}
+				g.joined[m.sent] = m.conj
+				g.sums[m.sent] = max(g.sums[m.sent], g.clause[m.sent])
+			}
+			if g.leadSent >= 0 && m.sent > g.leadSent && c.Qualifier == Exact && !m.part && !m.toll && g.lead.Qualifier != Exact &&
+				overlap(c, g.lead) && float64(c.Value) <= refineLimit*float64(g.lead.Value) {
+				// A later exact figure the lead's "at least" allows, close to it: "at
+				// least a dozen people lost their lives ... the minister said 18 people
+				// died"; "wounding more than a dozen ... 13 others were wounded". A
+				// figure far above it is another incident or a cumulative toll ("2,412
+				// Afghan civilians were killed in 2009").
+				g.refined = c.Value
+			}
+			if c.Value == 1 {
+				// One person a mention; pronouns in a sentence are one person ("he
+				// died ... he was dead").
+				who := fmt.Sprint(c.Start)
+				if isPronoun(m.name) {
+					who = "pronoun"
+				}
+				if g.ones[m.sent] == nil {
+					g.ones[m.sent] = map[string]bool{}
+				}
+				g.ones[m.sent][who] = true
+				if m.indefinite {
+					g.indefinite++
+				}
 			}
 		}
 	}
 	out := map[string]int{}
 	for kind, gs := range groups {
 		for _, g := range gs {
-			sums := g.sums
-			if len(sums) == 0 {
-				sums = g.vague
-			}
-			best := g.indefinite
-			for _, v := range sums {
-				best = max(best, v)
+			best := g.vague
+			if g.exact {
+				lead := g.sums[g.leadSent]
+				if lead == 0 {
+					lead = max(g.tolls[g.leadSent], g.upTo[g.leadSent])
+				}
+				if g.leadSent < 0 && g.indefinite == 0 && len(g.ones) == 0 {
+					// Only parts ("All three of the plane's passengers were killed"):
+					// the sentence that counts the most.
+					for _, v := range g.parts {
+						lead = max(lead, v)
+					}
+				}
+				best = max(lead, g.refined, g.indefinite)
+				for _, v := range g.ones {
+					best = max(best, len(v))
+				}
+				if g.hasUpd {
+					best = max(best, g.updValue) // tolls rise: "the death toll rose to 56"
+				}
 			}
 			out[kind] += best + g.extra
 		}

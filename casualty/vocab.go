@@ -53,6 +53,7 @@ const (
 	fAdditive                      // "other", "another", "also": people besides those counted
 	fPerpetrator                   // "gunman", "attacker": the people counted did the attack
 	fStopper                       // "police": who kills or wounds an attacker
+	fMayDie                        // "shot", "stabbed": wounded, or killed when the text says so
 )
 
 // roles of kind words.
@@ -113,30 +114,31 @@ func (a *info) merge(b info) {
 
 // plainHeadings maps the headings that carry only flags.
 var plainHeadings = map[string]flags{
-	"victim":        fVictim,
-	"passive":       fPassive,
-	"aux":           fAux,
-	"hypothetical":  fHypo,
-	"negation":      fNeg,
-	"relative":      fRel,
-	"background":    fBackground,
-	"crowd":         fCrowd,
-	"not count":     fNotCount,
-	"year cue":      fYearCue,
-	"object start":  fObjStart,
-	"partitive":     fPartitive,
-	"unit":          fUnit,
-	"place prep":    fPlacePrep,
-	"place noun":    fPlaceNoun,
-	"place follow":  fPlaceFollow,
-	"not place":     fNotPlace,
-	"ambiguous":     fAmbiguous,
-	"rate":          fRate,
-	"headline verb": fHeadline,
-	"pronoun":       fPronoun,
-	"additive":      fAdditive,
-	"perpetrator":   fPerpetrator,
-	"stopper":       fStopper,
+	"victim":           fVictim,
+	"passive":          fPassive,
+	"aux":              fAux,
+	"hypothetical":     fHypo,
+	"negation":         fNeg,
+	"relative":         fRel,
+	"background":       fBackground,
+	"crowd":            fCrowd,
+	"not count":        fNotCount,
+	"year cue":         fYearCue,
+	"object start":     fObjStart,
+	"partitive":        fPartitive,
+	"unit":             fUnit,
+	"place prep":       fPlacePrep,
+	"place noun":       fPlaceNoun,
+	"place follow":     fPlaceFollow,
+	"not place":        fNotPlace,
+	"ambiguous":        fAmbiguous,
+	"rate":             fRate,
+	"headline verb":    fHeadline,
+	"pronoun":          fPronoun,
+	"additive":         fAdditive,
+	"perpetrator":      fPerpetrator,
+	"stopper":          fStopper,
+	"may include dead": fMayDie,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",
