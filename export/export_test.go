@@ -342,6 +342,9 @@ func TestCreateCommitAbort(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != "new" {
 		t.Errorf("after Commit the file holds %q", b)
 	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("the export's mode is %v, %v; want -rw-r--r--", fi.Mode(), err)
+	}
 	if _, err := Create(dir, nil, true); err == nil {
 		t.Error("Create of a directory succeeded")
 	}

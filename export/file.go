@@ -40,6 +40,11 @@ func Create(path string, stdout io.Writer, force bool) (*Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	return &Output{Writer: tmp, path: path, tmp: tmp}, nil
 }
 
