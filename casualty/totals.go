@@ -45,9 +45,9 @@ func (r *reader) mention(c count, first, last int) mention {
 		m.name = strings.ToLower(r.d.Text[r.toks[its[first].first].Start:r.toks[its[last].end-1].End])
 	}
 	// "Police shot him dead", "was shot dead by police": who did it says who died.
-	for j := max(first-3, 0); j < first && its[first].kinds[roleObject] != 0; j++ {
+	for j := first - 1; j >= 0 && j >= first-3 && its[first].kinds[roleObject] != 0 && its[j].glue != gComma && its[j].glue != gStop; j-- {
 		if its[j].has(fStopper) {
-			m.perpetrator = true
+			m.perpetrator = true // not "clashed with police, killing at least one soldier"
 		}
 	}
 	m.toll = its[first].kinds[roleToll] != 0
