@@ -89,6 +89,7 @@ type eventsView struct {
 	Page    int
 	First   int
 	Last    int
+	APIURL  string // the same filters in the JSON API
 	PrevURL string
 	NextURL string
 	// The choices of the form's menus.
@@ -145,6 +146,13 @@ func (s *server) eventsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Total, v.First, v.Last = total, page.Offset+1, page.Offset+len(rows)
+	api := url.Values{}
+	for k, vals := range q {
+		if k != "page" {
+			api[k] = vals
+		}
+	}
+	v.APIURL = "/api/events?" + api.Encode()
 	for _, row := range rows {
 		v.Rows = append(v.Rows, eventRowView{EventRow: row, Link: sentenceLink(&row)})
 	}

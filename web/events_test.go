@@ -120,6 +120,9 @@ func TestEventsPage(t *testing.T) {
 			t.Errorf("no link %s to the sentence of event %d", link, r.ID)
 		}
 	}
+	if !strings.Contains(body, `href="/api/events?country=IRQ"`) {
+		t.Error("the page does not link to the same filters in the API")
+	}
 	if !strings.Contains(body, `value="IRQ"`) {
 		t.Error("the form does not keep the country filter")
 	}
