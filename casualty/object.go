@@ -24,6 +24,9 @@ func (r *reader) objects() {
 		if j < n && its[j].has(fQual) {
 			j++
 		}
+		if j+1 < n && its[j].has(fAdditive) && its[j+1].has(fNumber) {
+			j++ // "injured at least another 100"
+		}
 		if j >= n || r.used[j] || !its[j].has(fNumber) && its[j].glue != gIndef {
 			continue
 		}

@@ -37,6 +37,9 @@ func (r *reader) mention(c count, first, last int) mention {
 		}
 	}
 	m.perpetrator = c.head >= 0 && its[c.head].has(fPerpetrator)
+	for j := c.start; j <= last && j < len(its); j++ {
+		m.perpetrator = m.perpetrator || its[j].has(fPerpetrator) && its[j].hasKind() // "he blew himself up"
+	}
 	m.update = its[first].kinds[roleToll] != 0 && c.num > 0 && its[c.num-1].glue == gTo
 	for j := first; j <= last && j < len(its); j++ {
 		m.mayDie = m.mayDie || its[j].has(fMayDie)
@@ -45,14 +48,17 @@ func (r *reader) mention(c count, first, last int) mention {
 		m.name = strings.ToLower(r.d.Text[r.toks[its[first].first].Start:r.toks[its[last].end-1].End])
 	}
 	// "Police shot him dead", "was shot dead by police": who did it says who died.
-	for j := first - 1; j >= 0 && j >= first-3 && its[first].kinds[roleObject] != 0 && its[j].glue != gComma && its[j].glue != gStop; j-- {
+	// Only for one person: "Security forces killed at least eight militants" counts the
+	// dead of the incident, not attackers besides them.
+	for j := first - 1; m.one && j >= 0 && j >= first-3 && its[first].kinds[roleObject] != 0 && its[j].glue != gComma && its[j].glue != gStop; j-- {
 		if its[j].has(fStopper) {
 			m.perpetrator = true // not "clashed with police, killing at least one soldier"
 		}
 	}
 	m.toll = its[first].kinds[roleToll] != 0
 	m.conj = r.conj[c.num]
-	m.part = c.inner >= 0 || c.num+2 < len(its) && its[c.num+1].glue == gOf && its[c.num+2].has(fPartitive)
+	m.part = c.inner >= 0 || c.num+2 < len(its) && its[c.num+1].glue == gOf && its[c.num+2].has(fPartitive) ||
+		c.start > 0 && its[c.start-1].has(fPartCue) // "at least thirty dead, including about ten children"
 	m.definite = its[c.num].has(fNumber) && c.num > 0 && (its[c.num-1].glue == gThe || its[c.num-1].glue == gPoss)
 	for j := first; j <= last && j < len(its); j++ {
 		m.also = m.also || r.word(j) == "also"
@@ -194,7 +200,7 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 				g.tolls[m.sent] = max(g.tolls[m.sent], c.Value)
 			case c.Qualifier == UpTo:
 				g.upTo[m.sent] = max(g.upTo[m.sent], c.Value) // "but as many as 32"
-			case !m.part || m.sent != g.leadSent:
+			case !m.part:
 				// Counts joined by "and" add up ("killed 12 soldiers and 3 civilians");
 				// others in the sentence restate or break down: the largest stands.
 				if m.conj || g.joined[m.sent] {
@@ -251,8 +257,11 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 				for _, v := range g.ones {
 					best = max(best, len(v))
 				}
-				if g.hasUpd {
-					best = max(best, g.updValue) // tolls rise: "the death toll rose to 56"
+				if g.hasUpd && (best == 0 || float64(g.updValue) <= refineLimit*float64(best)) {
+					// Tolls rise: "the death toll rose to 56". A figure far above the
+					// article's own is a cumulative toll: "take the death toll in the
+					// province to 73 in three days".
+					best = max(best, g.updValue)
 				}
 			}
 			out[kind] += best + g.extra

@@ -54,6 +54,7 @@ const (
 	fPerpetrator                   // "gunman", "attacker": the people counted did the attack
 	fStopper                       // "police": who kills or wounds an attacker
 	fMayDie                        // "shot", "stabbed": wounded, or killed when the text says so
+	fPartCue                       // "including": the count after it is some of those counted
 )
 
 // roles of kind words.
@@ -139,6 +140,7 @@ var plainHeadings = map[string]flags{
 	"perpetrator":      fPerpetrator,
 	"stopper":          fStopper,
 	"may include dead": fMayDie,
+	"part cue":         fPartCue,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",
