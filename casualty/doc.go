@@ -23,7 +23,12 @@
 //   - object of a verb: "killed 12 soldiers", "the attack killed at least 7", "killing
 //     176 people on board", "killed 12 soldiers and 3 civilians" (two records);
 //   - after a toll noun: "the death toll rose to 56" (not "from 40"), "the number of
-//     injured stood at 412".
+//     injured stood at 412";
+//   - one person without a number, for killed and injured: a name, a pronoun or "the"
+//     and a noun for a person before a predicate ("Thompson was pronounced dead at the
+//     scene", "He died today", "the driver died in hospital"), a pronoun or a name after
+//     a verb ("police shot him dead"). Shot or stabbed with no word of death is injured
+//     ("a boy shot in the head"); "was shot ... and died" is killed.
 //
 // A verb followed by an object ("three gunmen killed 12 soldiers") is active, so the
 // count before it is not its victims. Base verb forms ("Troops kill 12") count only in
@@ -92,6 +97,14 @@
 // place if it has none. A headline count that matches no body count ("two dead" over a
 // body that only says "one was pronounced dead") is kept. Counts in the body are never
 // merged with each other: two body counts may be two reports or two incidents.
+//
+// # Article totals
+//
+// Stage.Totals reconciles an article's counts into its count of each kind for the
+// incident: the lead's toll rather than the largest numeral, the same victim once, people
+// counted one by one ("Thompson was pronounced dead at the scene"), others and attackers
+// added, parts and restatements not (see Totals for the rules). `tocsin eval casualties`
+// scores it on whole Wikinews articles labelled by testdata/wikinews/GUIDELINES.md.
 //
 // # Vocabulary
 //
