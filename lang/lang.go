@@ -1,5 +1,12 @@
 // Package lang detects the language of an article, so that annotators that only know
 // English can skip other languages with a recorded reason instead of producing garbage.
+//
+// Detection is whatlanggo's trigram statistics, English function words, and for text
+// that looks foreign (results tables, market reports, lists of names) the share of its
+// ordinary words that an English vocabulary knows (Decide). lingua-go was measured as
+// the alternative: its module embeds the models of all 75 languages (124 MB) whatever
+// set a detector is built with, which would triple the size of the tocsin binary (56 MB),
+// while only English needs to be told reliably here.
 package lang
 
 import (
