@@ -117,7 +117,13 @@ func Decide(text string, known func(string) bool) Decision {
 		return Decision{Code: "en"}
 	}
 	if known != nil {
-		if n, k := ordinaryWords(text, known); n >= minOrdinary && float64(k) >= englishOrdinary*float64(n) {
+		n, k := ordinaryWords(text, known)
+		if info.Confidence < minConfidence && n >= minOrdinaryUndetermined && n < minOrdinary && float64(k) >= englishOrdinary*float64(n) {
+			// Too few ordinary words to overrule a confident guess, but nothing else to go
+			// on: a short market note ("Akron, Ohio, $6 mln bonds rated single-A").
+			return Decision{Code: "en", Unsure: fmt.Sprintf("taken as English: %d of %d ordinary words are English; trigram statistics could not tell (confidence %.2f)", k, n, info.Confidence)}
+		}
+		if n >= minOrdinary && float64(k) >= englishOrdinary*float64(n) {
 			guess := "no language"
 			if info.Confidence >= minConfidence {
 				guess = code
@@ -147,6 +153,9 @@ func Decide(text string, known func(string) bool) Decision {
 const (
 	minOrdinary     = 8
 	englishOrdinary = 0.7
+	// minOrdinaryUndetermined is the fewest ordinary words that decide a text trigram
+	// statistics cannot place at all.
+	minOrdinaryUndetermined = 3
 )
 
 // ordinaryWords counts the words of text that are not names, and how many of them known

@@ -120,6 +120,11 @@ func TestForeignProseStaysForeign(t *testing.T) {
 		{"El gobierno anunció el martes un plan para las regiones afectadas por las inundaciones. Según el ministro, las obras comenzarán en marzo y durarán dos años. Los alcaldes de los municipios afectados celebraron una decisión esperada desde hace tiempo.", "es"},
 		{"De regering heeft dinsdag een plan aangekondigd voor de regio's die door de overstromingen zijn getroffen. Volgens de minister beginnen de werkzaamheden in maart en duren ze twee jaar.", "nl"},
 	}
+	for _, short := range []string{"Le séisme a frappé la côte.", "Die Regierung hat am Dienstag einen Plan angekündigt.", "El gobierno anunció un plan el martes."} {
+		if got := DetectWith(short, syn.Knows); got == "en" {
+			t.Errorf("DetectWith(%q) = en", short)
+		}
+	}
 	for _, c := range cases {
 		d := &doc.Document{Text: c.text}
 		if err := (Stage{Known: syn.Knows}).Annotate(context.Background(), d); err != nil {
