@@ -152,6 +152,7 @@ const (
 	cueAgentCode
 	cueLocalAgent
 	cuePeople
+	cueParticipation
 )
 
 var cueNames = map[string]cue{
@@ -160,7 +161,7 @@ var cueNames = map[string]cue{
 	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
-	"people":          cuePeople,
+	"people": cuePeople, "participation": cueParticipation,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

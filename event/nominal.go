@@ -25,11 +25,15 @@ func (x *extractor) nounCand(n int) {
 	if e == nil {
 		return
 	}
-	// Absorbed by something above it?
+	// Absorbed by something above it? Not by a verb of taking part in it, whose
+	// subject does it ("thousands joined the protests").
 	modality := Asserted
+	joined := -1
 	for h, steps := s.head(n), 0; h >= 0 && steps < 12; h, steps = s.head(h), steps+1 {
 		k := h - s.first
-		if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null {
+		if steps == 0 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&cueParticipation != 0 && (s.dep(n) == "obj" || s.dep(n) == "obl") {
+			joined = h
+		} else if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null {
 			return
 		}
 		cu := x.cue(h)
@@ -100,6 +104,11 @@ func (x *extractor) nounCand(n int) {
 			}
 		}
 	}
+	if len(cd.src) == 0 && joined >= 0 {
+		if sb := s.child(joined, "nsubj"); sb >= 0 {
+			cd.src = x.codeArgs(sb)
+		}
+	}
 	if tgt >= 0 {
 		cd.tgt = x.codeArgs(tgt)
 	} else {
@@ -124,6 +133,12 @@ func (x *extractor) nounCand(n int) {
 	} else {
 		cd.code = cameo.Code{Forward: e.code}
 		cd.rule = e.rule
+	}
+	if joined >= 0 {
+		if ci := x.candOf[joined-s.first]; ci >= 0 {
+			x.cands[ci].consumed = true // "joined" is no meeting of its own
+		}
+		cd.rule += "; done by the subject of " + x.lower(joined)
 	}
 	x.candOf[n-s.first] = int32(len(x.cands))
 	x.cands = append(x.cands, cd)
