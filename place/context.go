@@ -250,11 +250,13 @@ func (r *resolver) listed() {
 			if !capitalised(t) || i == 0 || r.covered(t.Span) {
 				continue
 			}
-			key := gazetteer.Normalize(t.Text)
-			if _, ok := r.byKey[key]; ok && (r.locative(t.Start) || prevWordIs(r.d.Text, t.Start, "of")) {
-				r.add(t.Span, t.Text, "a name the article uses for a place elsewhere")
-				changed = true
-				continue
+			if r.locative(t.Start) || prevWordIs(r.d.Text, t.Start, "of") {
+				if _, ok := r.byKey[gazetteer.Normalize(t.Text)]; ok {
+					n := len(r.mentions)
+					r.add(t.Span, t.Text, "a name the article uses for a place elsewhere")
+					changed = changed || len(r.mentions) > n
+					continue
+				}
 			}
 			var next, prev *mention
 			if i+1 < len(toks) && (toks[i+1].Text == "," || toks[i+1].Text == "and") {
@@ -263,10 +265,15 @@ func (r *resolver) listed() {
 			if toks[i-1].Text == "," || toks[i-1].Text == "and" {
 				prev = r.mentionEndingAt(toks, i-2)
 			}
+			if prev == nil && next == nil {
+				continue
+			}
+			key := gazetteer.Normalize(t.Text)
 			for _, m := range []*mention{prev, next} {
 				if m != nil && r.sameDivision(key, m.group) {
+					n := len(r.mentions)
 					r.add(t.Span, t.Text, "listed with "+m.text+", in the same division")
-					changed = true
+					changed = changed || len(r.mentions) > n
 					break
 				}
 			}

@@ -331,3 +331,14 @@ func TestLastWord(t *testing.T) {
 		}
 	}
 }
+
+// TestListedRejected: a listed town that turns out to be part of a longer name ("Carrascal
+// Airport") is left out, and the search for listed towns ends (it once looped for ever).
+func TestListedRejected(t *testing.T) {
+	s, _ := load(t)
+	d := withEntities(t, "Aid reached Cantilan, Carrascal Airport and Lanuza.", "LOCATION:Cantilan", "LOCATION:Lanuza")
+	got := s.Resolve(d)
+	if len(placesNamed(&doc.Document{Places: got}, "Carrascal")) != 0 || len(placesNamed(&doc.Document{Places: got}, "Cantilan")) != 1 {
+		t.Errorf("places %+v, want Cantilan and Lanuza, not Carrascal", got)
+	}
+}
