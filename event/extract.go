@@ -395,6 +395,18 @@ func (x *extractor) verbCand(v int) {
 	if passive {
 		c.rule += "; passive"
 	}
+	// "was killed in a US drone strike": the agent of the means is the source; for a
+	// pattern that codes only the reverse ("died in an Israeli air raid" [:190]) it is
+	// the clause's target, which the reverse makes the source.
+	if means := &c.src; len(*means) == 0 || c.code.Forward == "" && c.code.Reverse != "" {
+		if c.code.Forward == "" {
+			means = &c.tgt
+		}
+		if a, n := x.meansAgent(v); len(*means) == 0 && len(a) > 0 {
+			*means = a
+			c.rule += "; " + a[0].how + ", the agent of the " + x.lower(n)
+		}
+	}
 	if inner >= 0 {
 		x.transform(&c, v, &x.cands[inner])
 	}
@@ -944,6 +956,39 @@ func (x *extractor) nounAgent(n int) []actorArg {
 		}
 	}
 	return nil
+}
+
+// meansAgent codes the agent of an event noun that says how verb v was done, when the
+// verb names no source: "was killed in a US drone strike" (USA), "died in an Israeli
+// air raid", "were wounded in the Taliban's attack". The noun's possessor or by-phrase
+// (nounAgent) comes first, then an actor modifying it.
+func (x *extractor) meansAgent(v int) ([]actorArg, int) {
+	s := &x.s
+	for _, ch := range s.children(v) {
+		n := int(ch)
+		if s.dep(n) != "obl" || len(x.nounEntries(n)) == 0 {
+			continue
+		}
+		if k := caseTok(s, n); k == n || x.cue(k)&cuePlacePrep == 0 && !x.lowerIs(k, "during") && !x.lowerIs(k, "by") {
+			continue
+		}
+		a := x.nounAgent(n)
+		if len(a) == 0 {
+			for _, m := range s.children(n) {
+				mi := int(m)
+				if mi < n && (s.dep(mi) == "compound" || s.dep(mi) == "amod") {
+					if b := x.codeArgs(mi); len(b) > 0 && !x.agentOnly(strings.TrimLeft(b[0].code, "-")) {
+						a = b
+						break
+					}
+				}
+			}
+		}
+		if len(a) > 0 {
+			return a, n
+		}
+	}
+	return nil, -1
 }
 
 // ownedByPronoun reports whether noun h has a possessive pronoun: "its troops".

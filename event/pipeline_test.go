@@ -306,3 +306,16 @@ func TestTakingPartInAnEvent(t *testing.T) {
 	}
 	want(t, events(d), "IRQCVL→IRQGOV 141", "IRQEDU→ 141")
 }
+
+// TestAgentOfTheMeans: a verb that names no source takes the agent of the event noun
+// that says how it was done, its modifier or possessor; for a reverse-only pattern
+// ("died in a raid"), as the one who acts on the dead.
+func TestAgentOfTheMeans(t *testing.T) {
+	d := analyze(t, "Five soldiers died in an Israeli air raid in Gaza.\n\n"+
+		"Qasem Soleimani, the commander of Iran's Quds Force, was killed in a US drone strike in Baghdad.\n\n"+
+		"Three civilians were injured in the Taliban's attack in Kabul.", "2020-01-03")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "ISR→PSEMIL 190", "USAMIL→IRNMIL 195", "AFGREB→AFGCVL 190")
+}
