@@ -28,6 +28,7 @@ func regionLexicon(g *gazetteer.Gazetteer) *lexicon.Lexicon {
 func (r *resolver) collect() {
 	r.byKey = map[string]int{}
 	r.norp = map[string]float64{}
+	r.looked = map[string][]gazetteer.Match{}
 	ents := slices.Clone(r.d.Entities)
 	slices.SortStableFunc(ents, func(a, b doc.Entity) int { return cmp.Compare(a.Start, b.Start) })
 	r.ents = ents
@@ -105,7 +106,7 @@ func (r *resolver) countriesNamed(ents []doc.Entity) map[string]bool {
 		if e.Type != "LOCATION" && e.Type != "GPE" {
 			continue
 		}
-		for _, m := range r.s.g.Lookup(trimThe(r.d.Text[e.Start:e.End])) {
+		for _, m := range r.lookup(r.d.Text[e.Start:e.End]) {
 			if m.Kind != gazetteer.City && m.Country != "" && m.Level != gazetteer.Skeletal {
 				out[m.Country] = true
 			}
@@ -126,12 +127,23 @@ func (r *resolver) cityCue(sp doc.Span, named map[string]bool) bool {
 			return true
 		}
 	}
-	return slices.ContainsFunc(r.s.g.Lookup(trimThe(r.d.Text[sp.Start:sp.End])), func(m gazetteer.Match) bool { return named[m.Country] })
+	return slices.ContainsFunc(r.lookup(r.d.Text[sp.Start:sp.End]), func(m gazetteer.Match) bool { return named[m.Country] })
+}
+
+// lookup is the gazetteer's Lookup of a name without a leading "the", once per name and
+// article.
+func (r *resolver) lookup(name string) []gazetteer.Match {
+	if m, ok := r.looked[name]; ok {
+		return m
+	}
+	m := r.s.g.Lookup(trimThe(name))
+	r.looked[name] = m
+	return m
 }
 
 // cityOnly reports whether every place the gazetteer has under name is a city.
 func (r *resolver) cityOnly(name string) bool {
-	return !slices.ContainsFunc(r.s.g.Lookup(trimThe(name)), func(m gazetteer.Match) bool { return m.Kind != gazetteer.City })
+	return !slices.ContainsFunc(r.lookup(name), func(m gazetteer.Match) bool { return m.Kind != gazetteer.City })
 }
 
 // headlineCase reports whether a title capitalises most of its words ("Fire Kills Nine In
@@ -158,7 +170,7 @@ func (r *resolver) personsName(sp doc.Span) bool {
 	if strings.ContainsRune(text, ' ') || !r.surnames[gazetteer.Normalize(text)] || r.locative(sp.Start) {
 		return false
 	}
-	return !slices.ContainsFunc(r.s.g.Lookup(text), func(m gazetteer.Match) bool {
+	return !slices.ContainsFunc(r.lookup(text), func(m gazetteer.Match) bool {
 		return m.Kind == gazetteer.Country || m.Kind == gazetteer.Region
 	})
 }
@@ -226,7 +238,7 @@ func (r *resolver) described(e doc.Entity) string {
 	if !ok || r.ents[i].Type != "LOCATION" && r.ents[i].Type != "GPE" {
 		return ""
 	}
-	outer := r.s.g.Lookup(r.ents[i].Text)
+	outer := r.lookup(r.d.Text[r.ents[i].Start:r.ents[i].End])
 	for _, o := range outer {
 		for _, m := range matches {
 			if contains(o.Place, m.Place) {
@@ -438,7 +450,7 @@ func (r *resolver) partOfName(sp doc.Span) bool {
 // "Strait of Hormuz", "Iran" as an actor), and unfamiliar ones as people ("fighting
 // around Bakhmut").
 func (r *resolver) placeLike(text string, minPop int, mainOnly bool) bool {
-	for _, m := range r.s.g.Lookup(trimThe(text)) {
+	for _, m := range r.lookup(text) {
 		if m.Level == gazetteer.Skeletal {
 			return false
 		}

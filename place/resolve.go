@@ -96,12 +96,13 @@ type resolver struct {
 	mentions []mention
 	groups   []group
 	byKey    map[string]int
-	norp     map[string]float64 // country alpha-3 → votes from demonyms
-	cues     []cue              // demonyms and country possessives, by end
-	cv, av   map[string]float64 // the last votes by country and division
-	ents     []doc.Entity       // d.Entities in text order
-	headline bool               // the title is written in headline case
-	surnames map[string]bool    // keys of the last words of people's full names
+	norp     map[string]float64           // country alpha-3 → votes from demonyms
+	cues     []cue                        // demonyms and country possessives, by end
+	cv, av   map[string]float64           // the last votes by country and division
+	ents     []doc.Entity                 // d.Entities in text order
+	headline bool                         // the title is written in headline case
+	surnames map[string]bool              // keys of the last words of people's full names
+	looked   map[string][]gazetteer.Match // lookup's cache
 }
 
 // prior scores a place before any context. A city named only by one of its alternate
