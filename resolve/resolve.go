@@ -526,6 +526,19 @@ func (w *work) markUsed(a, b int) {
 	}
 }
 
+// nationalAt reports whether token k starts a place or nationality mention.
+func (w *work) nationalAt(k int) bool {
+	if k < 0 || k >= len(w.tokEnt) {
+		return false
+	}
+	e := w.tokEnt[k]
+	if e < 0 || w.ms[e].a != k {
+		return false
+	}
+	t := w.ms[e].typ
+	return t == "NORP" || t == "LOCATION"
+}
+
 func (w *work) addPart(i int, p part) {
 	w.ms[i].parts = append(w.ms[i].parts, p)
 }
@@ -563,9 +576,11 @@ func (w *work) describe(i int) {
 		ts = k
 	}
 	rs, rhead := w.runBack(ts, lo)
-	if rhead && rs < ts && m.b-m.a == 1 {
+	if rhead && rs < ts && m.b-m.a == 1 && !w.nationalAt(rs) {
 		// "The federal judge Trump was referring to": before a one-word name a
-		// description is too often a clause of its own; titles still count.
+		// description is too often a clause of its own; titles still count, and so
+		// does a description that opens with a country or nationality ("Indonesia's
+		// security minister Wiranto", "Indonesian security minister Wiranto").
 		rs, rhead = ts, false
 	}
 	switch {

@@ -172,6 +172,16 @@ func TestDescriptionBeforeName(t *testing.T) {
 	expect(t, d, "Rosa Paz", 1, "Rosa Paz", "veteran leader")
 }
 
+// TestDescriptionBeforeOneWordName: before a one-word name a lower-case description
+// counts only when it opens with a country or nationality; otherwise it is too often a
+// clause of its own.
+func TestDescriptionBeforeOneWordName(t *testing.T) {
+	d := analyze(t, "Yesterday, Freedonia's security minister Wiranto was stabbed. The federal judge Varga was referring to ruled.",
+		ent{"LOCATION", "Freedonia", 1}, p("Wiranto"), p("Varga"))
+	expect(t, d, "Wiranto", 1, "Wiranto", "Freedonia's security minister")
+	expect(t, d, "Varga", 1, "Varga", "")
+}
+
 func TestDescriptionAndTitleSeparate(t *testing.T) {
 	d := analyze(t, "Pilgrims remembered the Freedonian revolutionary founder Ayatollah Karim Nouri.",
 		ent{"NORP", "Freedonian", 1}, p("Karim Nouri"))
