@@ -19,7 +19,7 @@ func TestWikinewsGold(t *testing.T) {
 		path       string
 		f1, acc161 float64 // floors
 	}{
-		{"testdata/wikinews/dev.jsonl", 0.95, 0.96},
+		{"testdata/wikinews/dev.jsonl", 0.96, 0.96},
 		{"testdata/wikinews/heldout.jsonl", 0.89, 0.80},
 	} {
 		r, err := EvaluateGold(context.Background(), s, n, tc.path, wikinews)
@@ -30,7 +30,7 @@ func TestWikinewsGold(t *testing.T) {
 		if r.F1() < tc.f1 || r.Accuracy() < tc.acc161 {
 			t.Errorf("%s: span F1 %.3f (floor %.2f), acc@161 %.3f (floor %.2f)", tc.path, r.F1(), tc.f1, r.Accuracy(), tc.acc161)
 		}
-		if r.Accuracy() < r.BaselineAccuracy()+0.03 {
+		if r.Accuracy() < r.BaselineAccuracy()+0.02 {
 			t.Errorf("%s: acc@161 %.3f, not clearly above the population baseline %.3f", tc.path, r.Accuracy(), r.BaselineAccuracy())
 		}
 	}
