@@ -319,3 +319,13 @@ func TestAgentOfTheMeans(t *testing.T) {
 	}
 	want(t, events(d), "ISR→PSEMIL 190", "USAMIL→IRNMIL 195", "AFGREB→AFGCVL 190")
 }
+
+// TestActsOfTheSpeakerAlone: claiming responsibility and denying are coded with no
+// target (classes.txt), where another statement needs one.
+func TestActsOfTheSpeakerAlone(t *testing.T) {
+	d := analyze(t, "The Taliban claimed responsibility for the attacks.\n\nFor several days Iran denied the accusation.\n\nIran commented on the weather.", "2020-06-21")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "AFGREB→ 015", "IRN→ 016")
+}
