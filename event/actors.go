@@ -374,7 +374,7 @@ func (x *extractor) spokesFor(h int) (actorArg, bool) {
 		if s.dep(c) != "nmod" {
 			continue
 		}
-		if k := caseTok(s, c); k != c && (x.lowerIs(k, "for") || x.lowerIs(k, "of")) {
+		if k := caseTok(s, c); k != c && (x.lowerIs(k, "for") || x.lowerIs(k, "of") || x.lowerIs(k, "from")) {
 			if a, ok := x.codeNP(c); ok {
 				a.how = "speaks for " + a.how
 				a.span = s.span(h)

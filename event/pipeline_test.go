@@ -329,3 +329,13 @@ func TestActsOfTheSpeakerAlone(t *testing.T) {
 	}
 	want(t, events(d), "AFGREB→ 015", "IRN→ 016")
 }
+
+// TestSpokespeopleFromAndStateForce: "representatives from Iran" speak for Iran, and
+// force used by a government is a state's (19), not irregular violence (18).
+func TestSpokespeopleFromAndStateForce(t *testing.T) {
+	d := analyze(t, "Representatives from Iran acknowledged their government had shot down a Ukrainian passenger jet near Tehran.", "2020-01-11")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "IRNGOV→UKRCVL 190", "IRN→ 015")
+}
