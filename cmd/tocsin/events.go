@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -30,7 +31,7 @@ func filterFlags(fs *flag.FlagSet) url.Values {
 		"country":  "ISO 3166 alpha-3 `CODE` of the event's place",
 		"since":    "first event `date`, YYYY-MM-DD (inclusive)",
 		"until":    "last event `date`, YYYY-MM-DD (inclusive)",
-		"modality": "asserted, negated, hypothetical or future",
+		"modality": "`M`: asserted, negated, hypothetical or future",
 		"article":  "article `ID`",
 		"q":        "full-text `query` over the event's sentence",
 	}
@@ -60,6 +61,15 @@ func filterError(err error) error {
 		return usageError{fmt.Sprintf("--%s %q: %s", fe.Name, fe.Value, fe.Reason)}
 	}
 	return err
+}
+
+// openStore opens the store at db for reading; a path with no store is an error, not a
+// new, empty store.
+func openStore(ctx context.Context, db string) (*sqlite.Store, error) {
+	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("--db %s: there is no store there; ingest articles into it first (nothing was created)", db)
+	}
+	return sqlite.Open(ctx, db)
 }
 
 // maxEventsLimit bounds --limit of tocsin events; tocsin export writes any number.
@@ -97,7 +107,7 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}

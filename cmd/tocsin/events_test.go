@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/tocsin-project/tocsin/export"
 	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/store/sqlite"
 )
 
 // ingestedSamples ingests the bundled sample articles into a fresh store and returns
@@ -62,6 +64,11 @@ func TestEventsCommand(t *testing.T) {
 
 func TestEventsUsageErrors(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "empty.db")
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -82,6 +89,14 @@ func TestEventsUsageErrors(t *testing.T) {
 		code, _, stderr := runCLI(t, append([]string{"events", "--db", db}, tt.args...)...)
 		if code != exitUsage || !strings.Contains(stderr, tt.want) {
 			t.Errorf("events %v: exit %d, %q; want exit 2 naming %s", tt.args, code, stderr, tt.want)
+		}
+	}
+	// A --db with no store is bad input, and creates nothing.
+	missing := filepath.Join(t.TempDir(), "missing.db")
+	for _, cmd := range []string{"events", "export"} {
+		code, _, stderr := runCLI(t, cmd, "--db", missing, "--format", "csv")
+		if _, err := os.Stat(missing); code != exitInput || !strings.Contains(stderr, "no store") || err == nil {
+			t.Errorf("%s on a missing store: exit %d, %q, stat %v; want exit 1 and no file", cmd, code, stderr, err)
 		}
 	}
 }

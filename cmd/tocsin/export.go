@@ -8,7 +8,6 @@ import (
 
 	"github.com/tocsin-project/tocsin/export"
 	"github.com/tocsin-project/tocsin/store"
-	"github.com/tocsin-project/tocsin/store/sqlite"
 )
 
 func runExport(ctx context.Context, e *env, args []string) error {
@@ -34,7 +33,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
