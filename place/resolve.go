@@ -360,7 +360,11 @@ func (r *resolver) rule(m *mention, g *group, c *cand) string {
 		b.WriteString("; the only place of that name")
 		return b.String()
 	}
-	fmt.Fprintf(&b, "; over %d namesakes", len(g.cands)-1)
+	if n := len(g.cands) - 1; n == 1 {
+		b.WriteString("; over 1 namesake")
+	} else {
+		fmt.Fprintf(&b, "; over %d namesakes", n)
+	}
 	for _, w := range c.why {
 		b.WriteString("; ")
 		b.WriteString(w)
