@@ -66,6 +66,7 @@ type cand struct {
 	rule      string
 	modality  string
 	ownNeg    bool // negated in its own clause ("never invaded"), not by a verb above
+	passive   bool // a passive verb: its sources are the by-agents
 	consumed  bool // nested in another event, which codes it (a transformation) or not at all
 	retaliate bool // the phrase speaks of retaliation
 	blocks    []*cblock
@@ -394,6 +395,7 @@ func (x *extractor) verbCand(v int) {
 	c.tgt = x.named(x.targetArgs(v, tgtH, passive, c.code), tgtH)
 	if passive {
 		c.rule += "; passive"
+		c.passive = true
 	}
 	// "was killed in a US drone strike": the agent of the means is the source; for a
 	// pattern that codes only the reverse ("died in an Israeli air raid" [:190]) it is
@@ -512,6 +514,11 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 		case "aux:pass":
 			passive = true
 		}
+	}
+	if !passive && subj >= 0 && s.child(v, "obj") < 0 && x.resultDead(v) {
+		// "Yemeni journalist shot dead in Aden": a headline's passive without its
+		// auxiliary.
+		passive = true
 	}
 	if subj >= 0 && x.cue(subj)&cueRelative != 0 {
 		// "the general, who was killed": the relative pronoun stands for the noun.
@@ -715,8 +722,11 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 			// target; but a headline the parser read as a noun phrase ("Russian forces
 			// invaded Ukraine": forces, then a participle with an object, and no other
 			// verb) is an active sentence.
+			// A count of people before the participle is its victims even so ("Three
+			// killed, three others injured", "Four stabbed to death").
 			t := &x.d.Tokens[v]
-			if t.Tag == "VBN" && !(s.head(h) < 0 && (s.child(v, "obj") >= 0 || x.agent(v) < 0 && x.d.Tokens[h].POS != "PRON" && x.headline(h))) {
+			counted := x.d.Tokens[h].POS == "NUM" || x.cue(h)&cuePeople != 0
+			if t.Tag == "VBN" && (counted && s.child(v, "obj") < 0 || !(s.head(h) < 0 && (s.child(v, "obj") >= 0 || x.agent(v) < 0 && x.d.Tokens[h].POS != "PRON" && x.headline(h)))) {
 				*passive = true
 			}
 			return h
@@ -740,6 +750,16 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 		v = h
 	}
 	return -1
+}
+
+// resultDead reports whether verb v has "dead" as its result ("shot dead").
+func (x *extractor) resultDead(v int) bool {
+	for _, ch := range x.s.children(v) {
+		if c := int(ch); x.s.dep(c) == "xcomp" && x.lowerIs(c, "dead") {
+			return true
+		}
+	}
+	return false
 }
 
 // targetArgs codes the target of verb v: the head found by args or a pattern, else the

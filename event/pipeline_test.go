@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -338,4 +339,27 @@ func TestSpokespeopleFromAndStateForce(t *testing.T) {
 		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
 	}
 	want(t, events(d), "IRNGOV→UKRCVL 190", "IRN→ 015")
+}
+
+// TestHeadlinePassives: a headline drops the passive's auxiliary ("Three killed",
+// "journalist shot dead"): the people named are the victims, not the attackers; and the
+// agents of a passive do not act on one another.
+func TestHeadlinePassives(t *testing.T) {
+	d := analyze(t, "Three killed, three others injured in stabbing attack in Reading, UK\n\n"+
+		"Yemeni journalist shot dead in Aden\n\n"+
+		"The United States announced a naval coalition which was joined by Australia and Bahrain.", "2020-06-21")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	for _, e := range d.Events {
+		if strings.Contains(e.Rule, "reciprocal") {
+			t.Errorf("%s→%s %s: the agents of a passive act on one another: %s", e.Source, e.Target, e.Code, e.Rule)
+		}
+	}
+	got := events(d)
+	for _, w := range []string{"→GBRCVL 180", "→YEMMED 180"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("events %q, want %q among them", got, w)
+		}
+	}
 }
