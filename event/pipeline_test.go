@@ -363,3 +363,21 @@ func TestHeadlinePassives(t *testing.T) {
 		}
 	}
 }
+
+// TestNotArrestsOrAccusations: taken to hospital is no arrest; a claim about an actor
+// is an accusation.
+func TestNotArrestsOrAccusations(t *testing.T) {
+	d := analyze(t, "Police in Kabul said the victim was taken to hospital.\n\n"+
+		"Protesters in Baghdad have claimed Iran is influencing their government.", "2020-06-21")
+	accused := false
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+		if e.Code[:2] == "17" {
+			t.Errorf("%s→%s %s: an arrest", e.Source, e.Target, e.Code)
+		}
+		accused = accused || e.Code == "112" && strings.HasSuffix(e.Source, "OPP")
+	}
+	if !accused {
+		t.Error("the protesters' claim about Iran is not coded as an accusation (112)")
+	}
+}
