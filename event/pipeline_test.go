@@ -298,14 +298,16 @@ func TestVictimsAndAttackers(t *testing.T) {
 	want(t, events(d), "→GBRCVL 180", "→GBRCVL 182", "→AFGCVL 180", "USACRM→USACVL 180", "GBRCOP→GBRCRM 180")
 }
 
-// TestTakingPartInAnEvent: a verb of taking part in an event a noun names is not an
-// event of its own; the noun's event is coded, done by the verb's subject.
+// TestTakingPartInAnEvent: a verb of taking part in an event a noun names, or of putting
+// it into effect, is not an event of its own; the noun's event is coded, done by the
+// verb's subject.
 func TestTakingPartInAnEvent(t *testing.T) {
-	d := analyze(t, "Thousands joined anti-government protests in Baghdad.\n\nStudents attended the rally in Baghdad.", "2020-06-21")
+	d := analyze(t, "Thousands joined anti-government protests in Baghdad.\n\nStudents attended the rally in Baghdad.\n\n"+
+		"On Sunday, the United States announced a complete withdrawal from Syria.", "2020-06-21")
 	for _, e := range d.Events {
 		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
 	}
-	want(t, events(d), "IRQCVL→IRQGOV 141", "IRQEDU→ 141")
+	want(t, events(d), "IRQCVL→IRQGOV 141", "IRQEDU→ 141", "USA→SYR 0874")
 }
 
 // TestAgentOfTheMeans: a verb that names no source takes the agent of the event noun
