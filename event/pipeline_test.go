@@ -153,8 +153,9 @@ func TestPipelineSentences(t *testing.T) {
 		{"Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.", "IRN→GBRBUS 171"},
 		// What is delivered says which aid it is; "anti-tank" is no actor.
 		{"Germany shipped weapons to Ukraine.", "DEU→UKR 072"},
-		// "The military" is the Pentagon's, named before, not the Gulf's or Iran's.
-		{"The Pentagon announced new deployments to the Gulf on Monday. The military also warned Iran against attacking shipping.", "USAMIL→IRN 138"},
+		// "The military" is the Pentagon's, named before, not the Gulf's or Iran's; the
+		// deployments the Pentagon announced are its show of force.
+		{"The Pentagon announced new deployments to the Gulf on Monday. The military also warned Iran against attacking shipping.", "USAMIL→ 150, USAMIL→IRN 138"},
 	} {
 		d := analyze(t, c.text, "2021-06-15")
 		got := strings.Join(events(d), ", ")
