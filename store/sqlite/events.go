@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/store"
@@ -14,6 +16,26 @@ import (
 // malformed document cannot fill the store; the article JSON keeps every annotation.
 const maxRowsPerLayer = 10000
 
+// rowsPerInsert is how many rows one INSERT statement writes. Rows go in multi-row
+// statements because the cost is mostly per statement: the driver's round trip and,
+// for sentences, FTS5 writing out its pending index data at each statement's
+// savepoint, which with one statement per sentence made a new index segment per
+// sentence.
+const rowsPerInsert = 50
+
+// The columns of each table that rows are written to, in the order of the values.
+var rowColumns = map[string][]string{
+	"sentences": {"article", "idx", "start", "end", "text"},
+	"events": {"article", "idx", "sentence", "sentence_idx", "source", "source_text",
+		"source_canonical", "target", "target_text", "target_canonical", "code", "base", "root", "quad_class",
+		"goldstein", "plover_type", "plover_mode", "modality", "rule", "date", "day", "date_source", "place_name",
+		"place_country", "place_admin1", "place_lat", "place_lon", "place_geonameid", "place_source",
+		"ev_source_start", "ev_source_end", "ev_trigger_start", "ev_trigger_end", "ev_target_start", "ev_target_end", "added"},
+	"casualties": {"article", "idx", "sentence", "kind", "value", "qualifier", "vague", "victims", "place", "date", "text", "start", "end"},
+	"incidents":  {"article", "idx", "sentence", "cause", "kind", "place", "date", "casualties", "events", "start", "end"},
+	"entities":   {"article", "idx", "sentence", "text", "type", "canonical", "actor", "role", "mention", "start", "end"},
+}
+
 // rowWriter writes the rows of one article inside the article's transaction: its
 // events, casualty counts, incidents and entities, and the sentences they cite.
 type rowWriter struct {
@@ -22,100 +44,145 @@ type rowWriter struct {
 	article   int64
 	added     string
 	d         *doc.Document
-	stmts     map[string]*sql.Stmt
 	sentences map[int]int64 // sentence index → sentences.id
 }
 
 // writeRows writes d's rows for the article stored as articles.seq = article and
 // ingested at added (articles.ingested_at).
 func writeRows(ctx context.Context, tx *sql.Tx, article int64, added string, d *doc.Document) error {
-	w := &rowWriter{ctx: ctx, tx: tx, article: article, added: added, d: d, stmts: map[string]*sql.Stmt{}, sentences: map[int]int64{}}
-	defer func() {
-		for _, st := range w.stmts {
-			st.Close()
-		}
-	}()
-	for i := range d.Events[:min(len(d.Events), maxRowsPerLayer)] {
-		if err := w.event(i); err != nil {
-			return fmt.Errorf("event %d: %w", i, err)
-		}
+	w := &rowWriter{ctx: ctx, tx: tx, article: article, added: added, d: d, sentences: map[int]int64{}}
+	events := d.Events[:min(len(d.Events), maxRowsPerLayer)]
+	casualties := d.Casualties[:min(len(d.Casualties), maxRowsPerLayer)]
+	incidents := d.Incidents[:min(len(d.Incidents), maxRowsPerLayer)]
+	entities := d.Entities[:min(len(d.Entities), maxRowsPerLayer)]
+
+	// The sentences first, in one go, so that the others can point to them.
+	var cited []int
+	for i := range events {
+		cited = append(cited, events[i].Sentence)
 	}
-	for i := range d.Casualties[:min(len(d.Casualties), maxRowsPerLayer)] {
-		if err := w.casualty(i); err != nil {
-			return fmt.Errorf("casualty %d: %w", i, err)
-		}
+	for i := range casualties {
+		cited = append(cited, d.SentenceAt(casualties[i].Start))
 	}
-	for i := range d.Incidents[:min(len(d.Incidents), maxRowsPerLayer)] {
-		if err := w.incident(i); err != nil {
+	for i := range incidents {
+		cited = append(cited, incidents[i].Sentence)
+	}
+	if err := w.writeSentences(cited); err != nil {
+		return fmt.Errorf("sentences: %w", err)
+	}
+	rows := make([][]any, 0, len(events))
+	for i := range events {
+		rows = append(rows, w.event(i))
+	}
+	if err := w.insert("events", rows); err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	rows = rows[:0]
+	for i := range casualties {
+		rows = append(rows, w.casualty(i))
+	}
+	if err := w.insert("casualties", rows); err != nil {
+		return fmt.Errorf("casualties: %w", err)
+	}
+	rows = rows[:0]
+	for i := range incidents {
+		row, err := w.incident(i)
+		if err != nil {
 			return fmt.Errorf("incident %d: %w", i, err)
 		}
+		rows = append(rows, row)
 	}
-	for i := range d.Entities[:min(len(d.Entities), maxRowsPerLayer)] {
-		if err := w.entity(i); err != nil {
-			return fmt.Errorf("entity %d: %w", i, err)
-		}
+	if err := w.insert("incidents", rows); err != nil {
+		return fmt.Errorf("incidents: %w", err)
+	}
+	rows = rows[:0]
+	for i := range entities {
+		en := &d.Entities[i]
+		rows = append(rows, []any{w.article, i, d.SentenceAt(en.Start), en.Text, en.Type,
+			en.Canonical, en.Actor, en.Role, en.Mention, en.Start, en.End})
+	}
+	if err := w.insert("entities", rows); err != nil {
+		return fmt.Errorf("entities: %w", err)
 	}
 	return nil
 }
 
-// The insert statements, by table.
-var rowInserts = map[string]string{
-	"sentences": `INSERT INTO sentences (article, idx, start, end, text) VALUES (?, ?, ?, ?, ?)`,
-	"events": `INSERT INTO events (article, idx, sentence, sentence_idx, source, source_text,
-		source_canonical, target, target_text, target_canonical, code, base, root, quad_class,
-		goldstein, plover_type, plover_mode, modality, rule, date, day, date_source, place_name,
-		place_country, place_admin1, place_lat, place_lon, place_geonameid, place_source,
-		ev_source_start, ev_source_end, ev_trigger_start, ev_trigger_end, ev_target_start, ev_target_end, added)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"casualties": `INSERT INTO casualties (article, idx, sentence, kind, value, qualifier, vague,
-		victims, place, date, text, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"incidents": `INSERT INTO incidents (article, idx, sentence, cause, kind, place, date,
-		casualties, events, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"entities": `INSERT INTO entities (article, idx, sentence, text, type, canonical, actor, role,
-		mention, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+// insert writes rows (values in rowColumns order) to table, rowsPerInsert a statement.
+func (w *rowWriter) insert(table string, rows [][]any) error {
+	_, err := w.insertIDs(table, rows)
+	return err
 }
 
-// exec runs table's insert with args, preparing it on first use in this transaction.
-func (w *rowWriter) exec(table string, args ...any) (sql.Result, error) {
-	st, ok := w.stmts[table]
-	if !ok {
-		var err error
-		if st, err = w.tx.PrepareContext(w.ctx, rowInserts[table]); err != nil {
+// insertIDs is insert returning each row's ID. A table's INTEGER PRIMARY KEY takes
+// the largest ID so far plus one, so the rows of one statement, written under the
+// write lock, have consecutive IDs ending at the statement's last insert ID.
+func (w *rowWriter) insertIDs(table string, rows [][]any) ([]int64, error) {
+	cols := rowColumns[table]
+	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	var ids []int64
+	for len(rows) > 0 {
+		n := min(len(rows), rowsPerInsert)
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
+		args := make([]any, 0, n*len(cols))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(one)
+			args = append(args, r...)
+		}
+		res, err := w.tx.ExecContext(w.ctx, b.String(), args...)
+		if err != nil {
 			return nil, err
 		}
-		w.stmts[table] = st
+		last, err := res.LastInsertId()
+		if err != nil {
+			return nil, err
+		}
+		for k := range n {
+			ids = append(ids, last-int64(n-1-k))
+		}
+		rows = rows[n:]
 	}
-	return st.ExecContext(w.ctx, args...)
+	return ids, nil
 }
 
-// sentence returns the sentences row of sentence i, writing it on first use; nil
-// when the document has no sentence i.
-func (w *rowWriter) sentence(i int) (any, error) {
-	if i < 0 || i >= len(w.d.Sentences) {
-		return nil, nil
+// writeSentences writes the sentences of the indexes in cited that the document has,
+// once each, and records their IDs.
+func (w *rowWriter) writeSentences(cited []int) error {
+	slices.Sort(cited)
+	cited = slices.Compact(cited)
+	var rows [][]any
+	var idx []int
+	for _, i := range cited {
+		if i < 0 || i >= len(w.d.Sentences) {
+			continue
+		}
+		s := w.d.Sentences[i]
+		rows = append(rows, []any{w.article, i, s.Start, s.End, s.Text})
+		idx = append(idx, i)
 	}
-	if id, ok := w.sentences[i]; ok {
-		return id, nil
-	}
-	s := w.d.Sentences[i]
-	res, err := w.exec("sentences", w.article, i, s.Start, s.End, s.Text)
-	if err != nil {
-		return nil, err
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return nil, err
-	}
-	w.sentences[i] = id
-	return id, nil
-}
-
-func (w *rowWriter) event(i int) error {
-	e := &w.d.Events[i]
-	sent, err := w.sentence(e.Sentence)
+	ids, err := w.insertIDs("sentences", rows)
 	if err != nil {
 		return err
 	}
+	for k, id := range ids {
+		w.sentences[idx[k]] = id
+	}
+	return nil
+}
+
+// sentence is the sentences row of sentence i, nil when the document has none.
+func (w *rowWriter) sentence(i int) any {
+	if id, ok := w.sentences[i]; ok {
+		return id
+	}
+	return nil
+}
+
+func (w *rowWriter) event(i int) []any {
+	e := &w.d.Events[i]
 	srcText, srcCanon := w.actor(e.Evidence.Source)
 	tgtText, tgtCanon := w.actor(e.Evidence.Target)
 	var day any
@@ -127,12 +194,11 @@ func (w *rowWriter) event(i int) error {
 		name, country, admin1, lat, lon, gid = p.Name, p.Country, p.Admin1, p.Lat, p.Lon, p.GeonameID
 	}
 	ev := e.Evidence
-	_, err = w.exec("events", w.article, i, sent, e.Sentence, e.Source, srcText, srcCanon,
+	return []any{w.article, i, w.sentence(e.Sentence), e.Sentence, e.Source, srcText, srcCanon,
 		e.Target, tgtText, tgtCanon, e.Code, store.BaseOf(e.Code), e.Root, e.QuadClass, e.Goldstein,
 		e.Plover.Type, e.Plover.Mode, e.Modality, e.Rule, e.Date, day, e.DateSource,
 		name, country, admin1, lat, lon, gid, e.PlaceSource,
-		ev.Source.Start, ev.Source.End, ev.Trigger.Start, ev.Trigger.End, ev.Target.Start, ev.Target.End, w.added)
-	return err
+		ev.Source.Start, ev.Source.End, ev.Trigger.Start, ev.Trigger.End, ev.Target.Start, ev.Target.End, w.added}
 }
 
 // actor returns the text at span s, as written, and the canonical name of the entity
@@ -152,41 +218,24 @@ func (w *rowWriter) actor(s doc.Span) (text, canonical string) {
 	return text, ""
 }
 
-func (w *rowWriter) casualty(i int) error {
+func (w *rowWriter) casualty(i int) []any {
 	c := &w.d.Casualties[i]
-	sent, err := w.sentence(w.d.SentenceAt(c.Start))
-	if err != nil {
-		return err
-	}
-	_, err = w.exec("casualties", w.article, i, sent, c.Kind, c.Value, c.Qualifier, c.Vague,
-		c.Victims, c.Place, c.Date, c.Text, c.Start, c.End)
-	return err
+	return []any{w.article, i, w.sentence(w.d.SentenceAt(c.Start)), c.Kind, c.Value, c.Qualifier, c.Vague,
+		c.Victims, c.Place, c.Date, c.Text, c.Start, c.End}
 }
 
-func (w *rowWriter) incident(i int) error {
+func (w *rowWriter) incident(i int) ([]any, error) {
 	in := &w.d.Incidents[i]
-	sent, err := w.sentence(in.Sentence)
-	if err != nil {
-		return err
-	}
 	cas, err := json.Marshal(nonNil(in.Casualties))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	evs, err := json.Marshal(nonNil(in.Events))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	_, err = w.exec("incidents", w.article, i, sent, in.Cause, in.Kind, in.Place, in.Date,
-		string(cas), string(evs), in.Start, in.End)
-	return err
-}
-
-func (w *rowWriter) entity(i int) error {
-	en := &w.d.Entities[i]
-	_, err := w.exec("entities", w.article, i, w.d.SentenceAt(en.Start), en.Text, en.Type,
-		en.Canonical, en.Actor, en.Role, en.Mention, en.Start, en.End)
-	return err
+	return []any{w.article, i, w.sentence(in.Sentence), in.Cause, in.Kind, in.Place, in.Date,
+		string(cas), string(evs), in.Start, in.End}, nil
 }
 
 func nonNil(s []int) []int {

@@ -95,6 +95,9 @@ func dsn(abs string) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
+	// Statement journals and sort b-trees in memory, not temporary files: a Put's
+	// multi-row inserts of event rows each journal the pages they change.
+	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate") // read-only transactions still begin DEFERRED
 	u := url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}
 	return u.String()
