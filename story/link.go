@@ -1,0 +1,340 @@
+package story
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/tocsin-project/tocsin/cameo"
+)
+
+// Index finds the stories a unit may belong to. The store answers it from indexed
+// tables; Memory answers it for evaluation and tests.
+type Index interface {
+	// Candidates returns the stories that have one of keys and whose span of days
+	// (from their first event day to their last publication day) comes within
+	// [from, to], at most limit of them, in a deterministic order.
+	Candidates(keys []string, from, to string, limit int) ([]*Story, error)
+}
+
+// maxNameKeys bounds the name terms a unit is indexed by.
+const maxNameKeys = 6
+
+// Keys are the index keys of u: its actors' countries, the pair of them, its place and
+// country, and its strongest names. A report of the same happening shares at least
+// one with the story, even when it names the actors at another granularity (USAMIL,
+// USA) or gives no place; a key alone never links, it only makes a story a candidate.
+func (u *Unit) Keys() []string {
+	set := map[string]bool{}
+	for _, e := range u.Events {
+		a, b := countryOf(e.Source), countryOf(e.Target)
+		if a != "" {
+			set["a:"+a] = true
+		}
+		if b != "" {
+			set["a:"+b] = true
+		}
+	}
+	if u.Place != nil {
+		if u.Place.Country != "" {
+			set["c:"+u.Place.Country] = true
+		}
+		set["p:"+placeKey(u.Place)] = true
+	}
+	// Names: the heaviest terms written with a capital.
+	names := slices.Collect(maps.Keys(u.Terms))
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(cmp.Compare(u.Terms[b], u.Terms[a]), cmp.Compare(a, b))
+	})
+	n := 0
+	for _, t := range names {
+		if n == maxNameKeys || u.Terms[t] < 2 {
+			break
+		}
+		set["n:"+t] = true
+		n++
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+// Linker decides which story each unit belongs to. Its fields are the weights of the
+// signals; the zero value is not useful, use NewLinker.
+type Linker struct {
+	// Window is how many days apart a unit and a story may be and still be compared.
+	// A toll is revised days or weeks after the happening (brain injuries counted a
+	// month after a missile strike), so it is wider than a news cycle.
+	Window int
+	// Threshold is the score a unit needs to join a story; below it the unit starts
+	// a new story.
+	Threshold float64
+	// MinCosine is the text similarity a unit needs whatever else it shares: two
+	// shootings in one city on one day share actors, place, date and code, and only
+	// their words (the victims', the streets' names) tell them apart.
+	MinCosine float64
+	// MaxCandidates bounds the stories compared with one unit.
+	MaxCandidates int
+	// ClassSame and ClassDiffers weigh a unit's class (Unit.Class) against the
+	// story's: a strike and a statement about it are two happenings.
+	ClassSame, ClassDiffers float64
+	// RootSame and RootDiffers weigh the CAMEO roots of the unit's events against the
+	// story's dominant root; a different quad class costs 0.5 more.
+	RootSame, RootDiffers float64
+}
+
+// NewLinker returns a Linker with the weights documented in the README, chosen on
+// the development stream (story/testdata).
+func NewLinker() *Linker {
+	return &Linker{Window: 45, Threshold: 2.5, MinCosine: 0.2, MaxCandidates: 200,
+		ClassSame: 0.5, ClassDiffers: 1.5, RootSame: 1, RootDiffers: 1}
+}
+
+// Score is how strongly u belongs to s: the sum of the signals below, each a few tenths
+// to a few units. Each is there for a reason:
+//
+//   - text: the cosine of their terms, times 3. Reports of one happening repeat its
+//     names (Kerman, Soleimani, Elazig) and words (stampede, funeral, quake);
+//   - actors, compared at country level (USA for USAMIL): sharing one or both is
+//     +0.5 each, sharing none when both have actors is -0.5;
+//   - event class: the same CAMEO root +0.5; a different quad class -0.5 (a threat
+//     and the strike it threatened are two happenings);
+//   - place: the same place +1, the same first-level division +0.5, the same country
+//     +0.25, different countries -1.5;
+//   - date: the same day +0.5, a day apart +0.25, then -0.1 a day beyond three days,
+//     down to -1.5: most reports come within days, revisions later;
+//   - casualties: figures of a kind both report +0.5 (a toll that grows is still
+//     one toll: figures are not compared, only kinds).
+func (l *Linker) Score(u *Unit, s *Story) float64 {
+	st := s.State
+	score := 3 * cosine(u.Terms, st.Terms)
+	uc := map[string]bool{}
+	for _, e := range u.Events {
+		for _, a := range []string{e.Source, e.Target} {
+			if a != "" {
+				uc[countryOf(a)] = true
+			}
+		}
+	}
+	if len(uc) > 0 && len(st.Countries) > 0 {
+		shared := 0
+		for c := range uc {
+			if st.Countries[c] > 0 {
+				shared++
+			}
+		}
+		if shared == 0 {
+			score -= 0.5
+		} else {
+			score += 0.5 * float64(min(shared, 2))
+		}
+	}
+	if c := u.Class(); c != "" && len(st.Classes) > 0 {
+		if st.Classes[c] > 0 {
+			score += l.ClassSame
+		} else {
+			score -= l.ClassDiffers
+		}
+	}
+	if len(u.Events) > 0 && s.Code != "" {
+		same, quadDiffers := false, true
+		for _, e := range u.Events {
+			same = same || e.Code[:min(2, len(e.Code))] == s.Root
+			quadDiffers = quadDiffers && cameo.QuadClassOf(e.Code) != s.QuadClass
+		}
+		switch {
+		case same:
+			score += l.RootSame
+		case quadDiffers:
+			score -= l.RootDiffers + 0.5
+		default:
+			score -= l.RootDiffers
+		}
+	}
+	if u.Place != nil && s.Place != nil {
+		switch {
+		case placeKey(u.Place) == placeKey(s.Place):
+			score += 1
+		case u.Place.Admin1 != "" && u.Place.Admin1 == s.Place.Admin1:
+			score += 0.5
+		case u.Place.Country == s.Place.Country:
+			score += 0.25
+		default:
+			score -= 1.5
+		}
+	}
+	if d := u.distance(s); d >= 0 {
+		switch {
+		case d == 0:
+			score += 0.5
+		case d == 1:
+			score += 0.25
+		case d > 3:
+			score -= min(1.5, 0.1*float64(d-3))
+		}
+	}
+	for _, c := range u.Claims {
+		if t := s.Casualties[c.Kind]; t != nil && len(t.Claims) > 0 {
+			score += 0.5
+			break
+		}
+	}
+	return score
+}
+
+// distance is how many days u's day is from s's span of days, 0 inside it; -1 when
+// either is unknown.
+func (u *Unit) distance(s *Story) int {
+	lo, hi := s.Date, s.DateEnd
+	if lo == "" {
+		lo, hi = dayOf(s.FirstSeen), dayOf(s.LastSeen)
+	}
+	d, err := time.Parse("2006-01-02", u.Day)
+	if err != nil || lo == "" {
+		return -1
+	}
+	a, err1 := time.Parse("2006-01-02", lo)
+	b, err2 := time.Parse("2006-01-02", hi)
+	if err1 != nil || err2 != nil {
+		return -1
+	}
+	switch {
+	case d.Before(a):
+		return int(a.Sub(d).Hours() / 24)
+	case d.After(b):
+		return int(d.Sub(b).Hours() / 24)
+	}
+	return 0
+}
+
+// Link finds the story of each of one article's units, in order: the best-scoring
+// candidate from idx at or above the threshold, or a new story. It returns the story
+// of each unit (the same pointer when two units join one story) and the stories
+// touched, in the order first touched, with the units added. Units of one article
+// never join a story another of its units started: the article's own grouping already
+// kept them apart.
+func (l *Linker) Link(units []Unit, idx Index) (of []*Story, touched []*Story, err error) {
+	loaded := map[string]*Story{}
+	of = make([]*Story, len(units))
+	for i := range units {
+		u := &units[i]
+		from, to := shift(u.Day, -l.Window), shift(u.Day, l.Window)
+		var cands []*Story
+		if from != "" {
+			if cands, err = idx.Candidates(u.Keys(), from, to, l.MaxCandidates); err != nil {
+				return nil, nil, fmt.Errorf("story: candidates of unit %d of %q: %w", i, u.Article.ID, err)
+			}
+		}
+		var best *Story
+		bestScore := l.Threshold
+		for _, c := range cands {
+			if s := loaded[c.ID]; s != nil {
+				c = s
+			}
+			if cosine(u.Terms, c.State.Terms) < l.MinCosine {
+				continue
+			}
+			sc := l.Score(u, c)
+			if sc > bestScore || sc == bestScore && best != nil && c.ID < best.ID {
+				best, bestScore = c, sc
+			}
+		}
+		if best == nil {
+			best = New(u)
+			loaded[best.ID] = best
+			touched = append(touched, best)
+		} else {
+			if loaded[best.ID] == nil {
+				loaded[best.ID] = best
+				touched = append(touched, best)
+			}
+			best.Add(u)
+		}
+		of[i] = best
+	}
+	return of, touched, nil
+}
+
+// shift moves day by n days; "" for a day that does not parse.
+func shift(day string, n int) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, n).Format("2006-01-02")
+}
+
+// Memory is an Index over stories held in memory, for evaluation and tests; Put
+// records a story after each article.
+type Memory struct {
+	stories map[string]*Story
+	keys    map[string][]string // key → story IDs, in the order they were added
+}
+
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory {
+	return &Memory{stories: map[string]*Story{}, keys: map[string][]string{}}
+}
+
+// Put records s (new or updated) under its keys.
+func (m *Memory) Put(s *Story) {
+	if _, ok := m.stories[s.ID]; !ok {
+		m.stories[s.ID] = s
+	}
+	for _, k := range s.State.Keys {
+		if !slices.Contains(m.keys[k], s.ID) {
+			m.keys[k] = append(m.keys[k], s.ID)
+		}
+	}
+}
+
+// Stories returns every story, in ID order.
+func (m *Memory) Stories() []*Story {
+	out := slices.Collect(maps.Values(m.stories))
+	slices.SortFunc(out, func(a, b *Story) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}
+
+// Candidates implements Index.
+func (m *Memory) Candidates(keys []string, from, to string, limit int) ([]*Story, error) {
+	seen := map[string]bool{}
+	var out []*Story
+	for _, k := range keys {
+		for _, id := range m.keys[k] {
+			s := m.stories[id]
+			if seen[id] || !s.within(from, to) {
+				continue
+			}
+			seen[id] = true
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b *Story) int { return cmp.Compare(a.ID, b.ID) })
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// Span is the story's span of days for candidate search: from its first event day
+// (or first publication) to its last event or publication day.
+func (s *Story) Span() (lo, hi string) {
+	lo, hi = s.Date, s.DateEnd
+	for _, d := range []string{dayOf(s.FirstSeen), dayOf(s.LastSeen)} {
+		if d == "" {
+			continue
+		}
+		if lo == "" || d < lo {
+			lo = d
+		}
+		if d > hi {
+			hi = d
+		}
+	}
+	return lo, hi
+}
+
+func (s *Story) within(from, to string) bool {
+	lo, hi := s.Span()
+	return lo != "" && hi >= from && lo <= to
+}

@@ -1,0 +1,88 @@
+package story
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/samples"
+)
+
+// StreamFrom and StreamUntil bound the Wikinews articles of the development stream
+// (testdata/GUIDELINES.md).
+const (
+	StreamFrom  = "2019-10-01"
+	StreamUntil = "2020-02-29"
+)
+
+// DevStream reads the development stream: the team's sample articles and the Wikinews
+// articles of wikinews (../shared/data/wikinews/articles.jsonl) published from
+// StreamFrom to StreamUntil, in publication order (samples first among equals, then
+// file order). Wikinews articles get "Wikinews" as their source.
+func DevStream(wikinews string) ([]*article.Article, error) {
+	var out []*article.Article
+	read := func(name string, sc *bufio.Scanner, wiki bool) error {
+		sc.Buffer(nil, 1<<24)
+		for line := 1; sc.Scan(); line++ {
+			var a struct{ Title, Text, Published, Source, URL, Language string }
+			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+				return fmt.Errorf("%s:%d: %w", name, line, err)
+			}
+			if wiki {
+				if p := dayOf(a.Published); p < StreamFrom || p > StreamUntil {
+					continue
+				}
+				a.Source, a.Language = "Wikinews", "en"
+			}
+			out = append(out, &article.Article{Title: a.Title, Body: a.Text, Published: a.Published,
+				Source: a.Source, URL: a.URL, Language: a.Language, Origin: fmt.Sprintf("%s:%d", name, line)})
+		}
+		return sc.Err()
+	}
+	if err := read(samples.Name, bufio.NewScanner(bytes.NewReader(samples.JSONL())), false); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(wikinews)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if err := read(wikinews, bufio.NewScanner(f), true); err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(out, func(a, b *article.Article) int {
+		return strings.Compare(dayOf(a.Published), dayOf(b.Published))
+	})
+	return out, nil
+}
+
+// WikinewsPath finds ../shared/data/wikinews/articles.jsonl for a gold file: under
+// $TOCSIN_SHARED when set, else beside the first folder above the gold file that has
+// a sibling "shared".
+func WikinewsPath(gold string) string {
+	rel := filepath.Join("data", "wikinews", "articles.jsonl")
+	if d := os.Getenv("TOCSIN_SHARED"); d != "" {
+		return filepath.Join(d, rel)
+	}
+	dir, err := filepath.Abs(filepath.Dir(gold))
+	if err != nil {
+		dir = filepath.Dir(gold)
+	}
+	for {
+		p := filepath.Join(dir, "..", "shared", rel)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return filepath.Join("..", "shared", rel)
+		}
+		dir = up
+	}
+}
