@@ -255,7 +255,9 @@ type Event struct {
 	// Place is where the event happened, nil when the text does not say; PlaceSource
 	// says how it was found: "clause" (a locative phrase of the event's clause or its
 	// target), "sentence" (a locative phrase elsewhere in its sentence), "dateline" (the
-	// article's dateline, "BEIRUT —").
+	// article's dateline, "BEIRUT —"), "story" (the place of the story's latest earlier
+	// placed event, in the country of this event's source, or of its target for a
+	// material act).
 	Place       *Location `json:"place,omitempty"`
 	PlaceSource string    `json:"place_source,omitempty"`
 	Date        string    `json:"date,omitempty"`

@@ -393,11 +393,11 @@ func (x *extractor) place(c *cand) where {
 	}
 	switch {
 	case best >= 0:
-		return where{d.Places[best].Location(), "clause"}
+		return where{d.Places[best].Location(), PlaceClause}
 	case others == 1:
-		return where{d.Places[other].Location(), "sentence"}
+		return where{d.Places[other].Location(), PlaceSentence}
 	case x.dateline >= 0:
-		return where{d.Places[x.dateline].Location(), "dateline"}
+		return where{d.Places[x.dateline].Location(), PlaceDateline}
 	}
 	return where{}
 }
@@ -473,6 +473,63 @@ func (x *extractor) narrativeDates() {
 	}
 }
 
+// narrativePlaces places each event the text does not place with the place of the
+// story's latest earlier event that its own clause or sentence placed, as a report goes
+// on telling what happened there ("Gunmen stormed a hotel in Mogadishu… Police said
+// three guards were killed"), when that place is in the country of the event's source,
+// or of its target for a material act: a statement from abroad about the story is not
+// placed there. An event in the
+// headline, or before any placed one, takes the lead's first placed event's place (in
+// the first three sentences of the body), on the same condition. A dateline, which
+// places every event already, leaves nothing to do.
+func (x *extractor) narrativePlaces() {
+	own := func(i int) bool {
+		ps := x.events[i].PlaceSource
+		return ps == PlaceClause || ps == PlaceSentence
+	}
+	bodyFirst := 0
+	for si, sn := range x.d.Sentences {
+		if sn.Start >= x.d.BodyStart {
+			bodyFirst = si
+			break
+		}
+	}
+	lead := -1
+	for i := range x.events {
+		if own(i) && x.events[i].Sentence >= bodyFirst && x.events[i].Sentence < bodyFirst+3 {
+			lead = i
+			break
+		}
+	}
+	last := -1
+	for i := range x.events {
+		e := &x.events[i]
+		if e.Place != nil {
+			if own(i) && e.Sentence >= bodyFirst {
+				last = i
+			}
+			continue
+		}
+		from := last
+		if from < 0 || e.Sentence < bodyFirst {
+			from = lead
+		}
+		if from < 0 {
+			continue
+		}
+		p := x.events[from].Place
+		// A material act (06–08, 14–20) happens where its target is; words can be
+		// spoken from anywhere, so a verbal one needs its source there.
+		material := e.Root >= "14" || e.Root >= "06" && e.Root <= "08"
+		if country(e.Source) != p.Country && !(material && country(e.Target) == p.Country) {
+			continue
+		}
+		loc := *p
+		e.Place, e.PlaceSource = &loc, PlaceStory
+		e.Rule += fmt.Sprintf("; place: the story's, %s from the event of sentence %d", p.Name, x.events[from].Sentence)
+	}
+}
+
 // findDateline returns the index of the place that opens the article's body as a
 // dateline ("BEIRUT —", "KABUL, Afghanistan (Reuters) -"), -1 when there is none: a place
 // at the start of the first body paragraph, followed within a few words by a dash or an
@@ -523,6 +580,14 @@ func (x *extractor) tokenAt(off int) int {
 	}
 	return lo
 }
+
+// Where an event's place comes from (doc.Event.PlaceSource).
+const (
+	PlaceClause   = "clause"   // a locative phrase of the event's clause or target
+	PlaceSentence = "sentence" // the one place in a locative phrase elsewhere in its sentence
+	PlaceDateline = "dateline" // the article's dateline
+	PlaceStory    = "story"    // the place of the story's latest earlier placed event
+)
 
 // Where an event's date comes from (doc.Event.DateSource).
 const (

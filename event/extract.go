@@ -142,6 +142,7 @@ func (x *extractor) run() []doc.Event {
 	}
 	x.datedMentions()
 	x.narrativeDates()
+	x.narrativePlaces()
 	return x.events
 }
 

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -382,5 +383,35 @@ func TestNotArrestsOrAccusations(t *testing.T) {
 	}
 	if !accused {
 		t.Error("the protesters' claim about Iran is not coded as an accusation (112)")
+	}
+}
+
+// TestPlaceFromTheStory: an event its sentence does not place takes the place of the
+// story's latest placed event when that is in its actors' country, and a headline the
+// lead's; a statement from abroad is not placed there.
+func TestPlaceFromTheStory(t *testing.T) {
+	d := analyze(t, "Somali police arrest three suspects\n\n"+
+		"Gunmen killed three soldiers in Mogadishu on Sunday.\n\n"+
+		"Somali police arrested three suspects.\n\n"+
+		"Kenya condemned the Somali government.", "2020-06-22")
+	for _, e := range d.Events {
+		where := ""
+		if e.Place != nil {
+			where = e.Place.Name + " " + e.PlaceSource
+		}
+		t.Logf("%s→%s %s [%s]: %s", e.Source, e.Target, e.Code, where, e.Rule)
+	}
+	placed := map[string]string{}
+	for _, e := range d.Events {
+		if e.Place != nil {
+			placed[e.Code[:2]+" "+strconv.Itoa(e.Sentence)] = e.Place.Name + " " + e.PlaceSource
+		} else {
+			placed[e.Code[:2]+" "+strconv.Itoa(e.Sentence)] = ""
+		}
+	}
+	for k, want := range map[string]string{"17 0": "Mogadishu story", "19 1": "Mogadishu clause", "17 2": "Mogadishu story", "11 3": ""} {
+		if got, ok := placed[k]; !ok || got != want {
+			t.Errorf("event %q placed %q (found %v), want %q", k, got, ok, want)
+		}
 	}
 }
