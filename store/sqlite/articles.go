@@ -83,6 +83,10 @@ func (s *Store) put(ctx context.Context, d *doc.Document) (bool, error) {
 	if err := writeRows(ctx, tx, seq, now, &c); err != nil {
 		return false, err
 	}
+	// Stories are linked in the same transaction, after the rows they point to.
+	if err := s.link.article(ctx, tx, seq, &c); err != nil {
+		return false, fmt.Errorf("stories: %w", err)
+	}
 	if s.beforeCommit != nil {
 		s.beforeCommit()
 	}

@@ -14,6 +14,7 @@ import (
 // transaction, right after the SQL, so an upgrade is all or nothing.
 var backfills = map[string]func(context.Context, *sql.Tx) error{
 	"0003_event_speed.sql": backfillRows,
+	"0004_stories.sql":     backfillStories,
 }
 
 // backfillBatch is how many stored articles backfillRows decodes at a time.

@@ -35,6 +35,7 @@ type Store struct {
 	path  string
 	db    *sql.DB
 	write chan struct{} // a one-slot semaphore serializing write transactions
+	link  *linking      // links each stored article's reports into stories
 
 	// beforeCommit, when set (by tests), runs inside Put's transaction just before
 	// the commit.
@@ -62,7 +63,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
 
-	s := &Store{path: path, db: db, write: make(chan struct{}, 1)}
+	link, err := newLinking()
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store/sqlite: open %s: %w", path, err)
+	}
+	s := &Store{path: path, db: db, write: make(chan struct{}, 1), link: link}
 	if err := s.init(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store/sqlite: open %s: %w", path, err)

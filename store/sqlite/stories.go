@@ -1,0 +1,486 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/casualty"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/story"
+)
+
+var _ store.StoryStore = (*Store)(nil)
+
+// maxStoryKeys bounds the keys one story is indexed by: the first ones stay, since
+// the reports that started a story name it best.
+const maxStoryKeys = 96
+
+// txIndex is the story.Index of one write transaction: candidates come from
+// story_keys, one indexed range per key, never a scan of stories.
+type txIndex struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+// Candidates implements story.Index.
+func (x txIndex) Candidates(keys []string, from, to string, limit int) ([]*story.Story, error) {
+	seen := map[string]bool{}
+	var ids []string
+	for _, k := range keys {
+		rows, err := x.tx.QueryContext(x.ctx, `SELECT story FROM story_keys
+			WHERE key = ? AND hi >= ? AND lo <= ? LIMIT ?`, k, from, to, limit)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(ids)
+	if len(ids) > limit {
+		ids = ids[:limit]
+	}
+	out := make([]*story.Story, 0, len(ids))
+	for _, id := range ids {
+		s, err := loadStory(x.ctx, x.tx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// queryer is what loadStory reads with: a transaction or the database.
+type queryer interface {
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+func loadStory(ctx context.Context, q queryer, id string) (*story.Story, error) {
+	var js string
+	err := q.QueryRowContext(ctx, `SELECT story_json FROM stories WHERE id = ?`, id).Scan(&js)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("story %q: %w", id, store.ErrNoStory)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("story %q: %w", id, err)
+	}
+	s := new(story.Story)
+	if err := json.Unmarshal([]byte(js), s); err != nil {
+		return nil, fmt.Errorf("story %q: decode: %w", id, err)
+	}
+	if s.State == nil {
+		return nil, fmt.Errorf("story %q: stored without its linking state", id)
+	}
+	return s, nil
+}
+
+// linkArticle links the units of the article stored as articles.seq = seq to their
+// stories, in tx, and records the story of each of its event and casualty rows.
+func linkArticle(ctx context.Context, tx *sql.Tx, l *story.Linker, seq int64, d *doc.Document, units []story.Unit) error {
+	of, touched, err := l.Link(units, txIndex{ctx, tx})
+	if err != nil {
+		return err
+	}
+	for _, s := range touched {
+		if err := saveStory(ctx, tx, s); err != nil {
+			return err
+		}
+	}
+	for i := range units {
+		u := &units[i]
+		js, err := json.Marshal(u)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO story_units (article, idx, story, unit_json)
+			VALUES (?, ?, ?, ?)`, seq, u.Index, of[i].ID, string(js)); err != nil {
+			return fmt.Errorf("story unit %d: %w", i, err)
+		}
+		for _, e := range u.Events {
+			if _, err := tx.ExecContext(ctx, `UPDATE events SET story = ? WHERE article = ? AND idx = ?`,
+				of[i].ID, seq, e.Index); err != nil {
+				return err
+			}
+			for _, a := range [][2]string{{"source", e.Source}, {"target", e.Target}} {
+				if a[1] == "" {
+					continue
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO story_actors (story, role, actor)
+					VALUES (?, ?, ?)`, of[i].ID, a[0], a[1]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return linkCasualties(ctx, tx, seq, d, units, of)
+}
+
+// linkCasualties gives each casualty row the story of the unit whose incident holds
+// it, or of the unit that carries the article's claims.
+func linkCasualties(ctx context.Context, tx *sql.Tx, seq int64, d *doc.Document, units []story.Unit, of []*story.Story) error {
+	if d == nil || len(units) == 0 || len(d.Casualties) == 0 {
+		return nil
+	}
+	claimant := 0
+	for i := range units {
+		if len(units[i].Claims) > 0 {
+			claimant = i
+			break
+		}
+	}
+	storyOf := make([]string, len(d.Casualties))
+	for i := range units {
+		for _, in := range units[i].Incidents {
+			if in < 0 || in >= len(d.Incidents) {
+				continue
+			}
+			for _, c := range d.Incidents[in].Casualties {
+				if c >= 0 && c < len(storyOf) && storyOf[c] == "" {
+					storyOf[c] = of[i].ID
+				}
+			}
+		}
+	}
+	for c := range storyOf {
+		id := storyOf[c]
+		if id == "" {
+			id = of[claimant].ID
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE casualties SET story = ? WHERE article = ? AND idx = ?`,
+			id, seq, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// saveStory writes s, new or updated, with its keys.
+func saveStory(ctx context.Context, tx *sql.Tx, s *story.Story) error {
+	if len(s.State.Keys) > maxStoryKeys {
+		s.State.Keys = s.State.Keys[:maxStoryKeys]
+	}
+	js, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	lo, hi := s.Span()
+	country := ""
+	if s.Place != nil {
+		country = s.Place.Country
+	}
+	const upsert = `INSERT INTO stories (id, seq, label, day, day_end, lo, hi, country, code, root,
+		first_seen, last_seen, articles, mentions, story_json)
+		VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM stories), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET label = excluded.label, day = excluded.day,
+		day_end = excluded.day_end, lo = excluded.lo, hi = excluded.hi, country = excluded.country,
+		code = excluded.code, root = excluded.root, first_seen = excluded.first_seen,
+		last_seen = excluded.last_seen, articles = excluded.articles, mentions = excluded.mentions,
+		story_json = excluded.story_json`
+	if _, err := tx.ExecContext(ctx, upsert, s.ID, s.Label, s.Date, s.DateEnd, lo, hi, country,
+		s.Code, s.Root, s.FirstSeen, s.LastSeen, len(s.Articles), s.Mentions, string(js)); err != nil {
+		return fmt.Errorf("story %s: %w", s.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM story_keys WHERE story = ?`, s.ID); err != nil {
+		return err
+	}
+	for _, k := range s.State.Keys {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO story_keys (key, hi, lo, story) VALUES (?, ?, ?, ?)`,
+			k, hi, lo, s.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Story returns the story with the given ID, without its linking state.
+func (s *Store) Story(ctx context.Context, id string) (*story.Story, error) {
+	st, err := loadStory(ctx, s.db, id)
+	if err != nil {
+		return nil, fmt.Errorf("store/sqlite: %w", err)
+	}
+	return st.Public(), nil
+}
+
+// Stories returns one page of the stories that match f, by first event day, newest
+// first (undated last), then newest created first, and how many match.
+func (s *Store) Stories(ctx context.Context, f store.StoryFilter, page store.Page) ([]*story.Story, int, error) {
+	where, args, err := storyWhere(f)
+	if err != nil {
+		return nil, 0, err
+	}
+	out, total, err := s.stories(ctx, where, args, page)
+	if reason, ok := ftsError(err); ok {
+		return nil, 0, &store.FilterError{Name: "q", Value: f.Text, Reason: reason}
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("store/sqlite: stories: %w", err)
+	}
+	return out, total, nil
+}
+
+func (s *Store) stories(ctx context.Context, where string, args []any, page store.Page) ([]*story.Story, int, error) {
+	limit, offset := window(page)
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM stories s`+where, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT s.story_json FROM stories s`+where+
+		` ORDER BY s.day DESC, s.seq DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	out := []*story.Story{}
+	for rows.Next() {
+		var js string
+		if err := rows.Scan(&js); err != nil {
+			return nil, 0, err
+		}
+		st := new(story.Story)
+		if err := json.Unmarshal([]byte(js), st); err != nil {
+			return nil, 0, fmt.Errorf("decode stored story: %w", err)
+		}
+		out = append(out, st.Public())
+	}
+	return out, total, rows.Err()
+}
+
+// storyWhere is the WHERE clause of f over stories aliased s.
+func storyWhere(f store.StoryFilter) (string, []any, error) {
+	var conds []string
+	var args []any
+	add := func(cond string, a ...any) {
+		conds = append(conds, cond)
+		args = append(args, a...)
+	}
+	actor := func(role, prefix string) {
+		cond := `s.id IN (SELECT story FROM story_actors WHERE actor >= ? AND actor < ?`
+		a := []any{prefix, prefixEnd(prefix)}
+		if role != "" {
+			cond += ` AND role = ?`
+			a = append(a, role)
+		}
+		add(cond+`)`, a...)
+	}
+	if f.Source != "" {
+		actor("source", f.Source)
+	}
+	if f.Target != "" {
+		actor("target", f.Target)
+	}
+	if a, b := f.Dyad[0], f.Dyad[1]; a != "" && b != "" {
+		actor("", a)
+		actor("", b)
+	}
+	if len(f.Roots) > 0 {
+		add(`s.root IN (`+placeholders(len(f.Roots))+`)`, anys(f.Roots)...)
+	}
+	if f.Country != "" {
+		add(`s.country = ?`, f.Country)
+	}
+	if f.Since != "" {
+		add(`s.day >= ?`, f.Since)
+	}
+	if f.Until != "" {
+		add(`s.day <> '' AND s.day <= ?`, f.Until)
+	}
+	if f.Text != "" {
+		match, err := ftsQuery(f.Text)
+		if err != nil {
+			reason := err.Error()
+			if qe, ok := err.(*store.QueryError); ok {
+				reason = qe.Reason
+			}
+			return "", nil, &store.FilterError{Name: "q", Value: f.Text, Reason: reason}
+		}
+		add(`s.id IN (SELECT story FROM story_units WHERE article IN
+			(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`, match)
+	}
+	if len(conds) == 0 {
+		return "", nil, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// RebuildStories drops every story and links every stored article again from its
+// stored units, in ingest order, in one transaction: after the linking code changed,
+// the stories are what a fresh ingest of the same stream would give. Articles that
+// have no stored units (none of their layers gave one) stay without a story.
+func (s *Store) RebuildStories(ctx context.Context) (int, error) {
+	unlock, err := s.lockWrite(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("store/sqlite: rebuild stories: %w", err)
+	}
+	defer tx.Rollback()
+	n, err := relink(ctx, tx, s.link.linker)
+	if err != nil {
+		return 0, fmt.Errorf("store/sqlite: rebuild stories: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("store/sqlite: rebuild stories: %w", err)
+	}
+	return n, nil
+}
+
+// relink clears the story tables and links the stored units again, article by
+// article in ingest order.
+func relink(ctx context.Context, tx *sql.Tx, l *story.Linker) (int, error) {
+	type stored struct {
+		article int64
+		units   []story.Unit
+	}
+	var arts []stored
+	rows, err := tx.QueryContext(ctx, `SELECT article, unit_json FROM story_units ORDER BY article, idx`)
+	if err != nil {
+		return 0, err
+	}
+	for rows.Next() {
+		var seq int64
+		var js string
+		if err := rows.Scan(&seq, &js); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		var u story.Unit
+		if err := json.Unmarshal([]byte(js), &u); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("article %d: decode stored unit: %w", seq, err)
+		}
+		if len(arts) == 0 || arts[len(arts)-1].article != seq {
+			arts = append(arts, stored{article: seq})
+		}
+		arts[len(arts)-1].units = append(arts[len(arts)-1].units, u)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, q := range []string{`DELETE FROM story_units`, `DELETE FROM story_keys`, `DELETE FROM story_actors`,
+		`DELETE FROM stories`, `UPDATE events SET story = NULL WHERE story IS NOT NULL`,
+		`UPDATE casualties SET story = NULL WHERE story IS NOT NULL`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return 0, err
+		}
+	}
+	for _, a := range arts {
+		d, err := storedDoc(ctx, tx, a.article)
+		if err != nil {
+			return 0, err
+		}
+		if err := linkArticle(ctx, tx, l, a.article, d, a.units); err != nil {
+			return 0, fmt.Errorf("article %d: %w", a.article, err)
+		}
+	}
+	var n int
+	err = tx.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&n)
+	return n, err
+}
+
+// storedDoc decodes the stored document of article seq.
+func storedDoc(ctx context.Context, tx *sql.Tx, seq int64) (*doc.Document, error) {
+	var js string
+	if err := tx.QueryRowContext(ctx, `SELECT doc_json FROM articles WHERE seq = ?`, seq).Scan(&js); err != nil {
+		return nil, fmt.Errorf("article %d: %w", seq, err)
+	}
+	d := new(doc.Document)
+	if err := json.Unmarshal([]byte(js), d); err != nil {
+		return nil, fmt.Errorf("article %d: decode stored document: %w", seq, err)
+	}
+	return d, nil
+}
+
+// backfillStories links the articles stored before stories existed, in ingest order,
+// from their stored documents. Their documents were stored without tokens, so their
+// casualty claims come from Units' fallback (the largest exact count of each kind of
+// the lead incident) rather than the casualty stage's article totals.
+func backfillStories(ctx context.Context, tx *sql.Tx) error {
+	l := story.NewLinker()
+	last := int64(0)
+	for {
+		rows, err := tx.QueryContext(ctx, `SELECT seq FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`, last, backfillBatch)
+		if err != nil {
+			return fmt.Errorf("link stories: %w", err)
+		}
+		var seqs []int64
+		for rows.Next() {
+			var seq int64
+			if err := rows.Scan(&seq); err != nil {
+				rows.Close()
+				return err
+			}
+			seqs = append(seqs, seq)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(seqs) == 0 {
+			return nil
+		}
+		for _, seq := range seqs {
+			d, err := storedDoc(ctx, tx, seq)
+			if err != nil {
+				return fmt.Errorf("link stories: %w", err)
+			}
+			if err := linkArticle(ctx, tx, l, seq, d, story.Units(d, nil)); err != nil {
+				return fmt.Errorf("link stories of article %q: %w", d.ID, err)
+			}
+			last = seq
+		}
+	}
+}
+
+// linking is what Put links stories with: the linker and the casualty stage whose
+// article totals become a report's claims.
+type linking struct {
+	linker *story.Linker
+	cas    *casualty.Stage
+}
+
+func newLinking() (*linking, error) {
+	cas, err := casualty.New()
+	if err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
+	}
+	return &linking{linker: story.NewLinker(), cas: cas}, nil
+}
+
+// article links the stored article seq, in its Put transaction. A document analysed
+// in this process has its tokens, and its claims are the casualty stage's totals; one
+// without (posted as JSON, say) gets Units' fallback.
+func (k *linking) article(ctx context.Context, tx *sql.Tx, seq int64, d *doc.Document) error {
+	var totals map[string]int
+	if len(d.Tokens) > 0 && len(d.Sentences) > 0 {
+		totals = k.cas.Totals(d)
+	}
+	return linkArticle(ctx, tx, k.linker, seq, d, story.Units(d, totals))
+}
