@@ -61,7 +61,10 @@ func (x *extractor) emit(c *cand) {
 			if c.code.Forward != "" {
 				x.add(src, tgt, false, c.code.Forward, trig, c, place, date, dsrc, note+dnote)
 			}
-			if c.code.Reverse != "" {
+			// A mutual code ("exchanged fire", 193:193) with one side unknown is one
+			// event, not the unknown side's too: "bombs struck the cathedral".
+			mutual := c.code.Reverse == c.code.Forward && (src.code == "" || tgt.code == "")
+			if c.code.Reverse != "" && !mutual {
 				x.add(tgt, src, true, c.code.Reverse, trig, c, place, date, dsrc, note+dnote+"; reverse of a paired code")
 			}
 		}

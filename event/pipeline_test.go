@@ -415,3 +415,14 @@ func TestPlaceFromTheStory(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacesOfPeople: a place of worship, trade or a base stands for the people in it
+// when it is struck; a mutual code with one side unknown is one event.
+func TestPlacesOfPeople(t *testing.T) {
+	d := analyze(t, "Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines.\n\n"+
+		"Taliban fighters attacked a police checkpoint in Kandahar.", "2019-01-28")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "→PHLCVL 180", "AFGREB→AFGCOP 190")
+}
