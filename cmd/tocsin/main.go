@@ -8,6 +8,7 @@
 //	tocsin serve                    serve the JSON API and web pages
 //	tocsin events [filters]         list stored events
 //	tocsin export --format F        write the stored events as GDELT, PLOVER, CSV, JSONL or Parquet
+//	tocsin stories [filters]        list stored stories (one per real-world happening)
 //	tocsin bench DIR                measure the pipeline's speed
 //	tocsin eval sentences FILE      score the sentence splitter on a CoNLL-U treebank
 //
@@ -62,6 +63,7 @@ var commands = []command{
 	{"serve", "serve the JSON API and the web pages", runServe},
 	{"events", "list stored events, filtered by actor, code, place, date or sentence text", runEvents},
 	{"export", "write the stored events as GDELT 2.0, PLOVER, CSV, JSON Lines or Parquet", runExport},
+	{"stories", "list stored stories: the reports of one happening linked, casualty figures reconciled", runStories},
 	{"bench", "run the whole pipeline over a directory of articles and report its speed", runBench},
 	{"eval", "measure an annotator against gold data", runEval},
 }
