@@ -5,10 +5,14 @@
 //	GET  /api/articles/{id}             one document, every layer but tokens
 //	GET  /api/search?q=&limit=&offset=  full-text hits with snippets, best first
 //	GET  /api/events?filters&limit=&offset=  event rows (filters as tocsin events)
+//	GET  /api/stories?filters&limit=&offset=  stories (filters as tocsin stories)
+//	GET  /api/stories/{id}              one story
 //	POST /api/articles                  analyse and store one article (bearer token)
 //	GET  /?q=&page=                     recent articles, or search results
 //	GET  /articles/{id}                 one article with its annotation layers
 //	GET  /events?filters&page=          a filterable table of events
+//	GET  /stories?filters&page=         the stories, newest first
+//	GET  /stories/{id}                  one story: its reports, casualty claims and chart
 //	GET  /healthz                       "ok"
 //
 // Reads need no authentication; writes need the bearer token given in Options. Every
@@ -53,7 +57,9 @@ type server struct {
 	token string
 	log   *slog.Logger
 	pages *pages
-	mux   *http.ServeMux
+	// stories holds the story pages' templates (web/stories.go).
+	stories *storyPages
+	mux     *http.ServeMux
 	// searches limits concurrent searches (see searchSlot) to searchTimeout each.
 	searches      chan struct{}
 	searchTimeout time.Duration
@@ -62,12 +68,13 @@ type server struct {
 // New returns the handler serving the JSON API under /api/, the HTML pages and /healthz.
 func New(st store.Store, an Analyzer, opts Options) http.Handler {
 	s := &server{
-		store: st,
-		an:    an,
-		token: opts.Token,
-		log:   opts.Logger,
-		pages: mustParsePages(),
-		mux:   http.NewServeMux(),
+		store:   st,
+		an:      an,
+		token:   opts.Token,
+		log:     opts.Logger,
+		pages:   mustParsePages(),
+		stories: mustParseStoryPages(),
+		mux:     http.NewServeMux(),
 	}
 	s.searchTimeout = cmp.Or(opts.SearchTimeout, DefaultSearchTimeout)
 	s.searches = make(chan struct{}, cmp.Or(opts.MaxSearches, DefaultMaxSearches))
@@ -88,6 +95,10 @@ func (s *server) routes() {
 	s.mux.HandleFunc("GET /articles/{id}", s.articlePage)
 	s.mux.HandleFunc("GET /api/events", s.listEvents)
 	s.mux.HandleFunc("GET /events", s.eventsPage)
+	s.mux.HandleFunc("GET /api/stories", s.listStories)
+	s.mux.HandleFunc("GET /api/stories/{id}", s.getStory)
+	s.mux.HandleFunc("GET /stories", s.storiesPage)
+	s.mux.HandleFunc("GET /stories/{id}", s.storyPage)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 }
 
