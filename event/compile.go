@@ -224,6 +224,9 @@ func compile(dicts []*cameo.Dictionary) (*compiled, error) {
 			}
 		case cameo.Discards:
 			for _, x := range d.Discards {
+				if !x.Story && datedDiscard(x.Phrase) {
+					continue
+				}
 				e := nameEntry{rule: fmt.Sprintf("%s:%d", name, x.Line)}
 				if x.Story {
 					e.agent = "story"
@@ -599,4 +602,29 @@ func (c *compiled) addLearned(src string) error {
 		}
 		return nil
 	})
+}
+
+// datedDiscard reports whether a sentence discard only marks the sentence as telling of
+// the past: a year ("2007"), "years ago", "months later". PETRARCH drops such sentences
+// so as not to code old events as new; tocsin dates every event (the dates stage resolves
+// "in 2007", "two years ago"), so it codes them with their own date instead: "In 2015,
+// Saudi Arabia started supporting the government" is an event of 2015.
+func datedDiscard(p cameo.Phrase) bool {
+	switch len(p) {
+	case 1:
+		w := p[0].Text
+		if len(w) != 4 {
+			return false
+		}
+		for _, r := range w {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	case 2:
+		unit, rel := strings.ToUpper(p[0].Text), strings.ToUpper(p[1].Text)
+		return (unit == "YEARS" || unit == "MONTHS" || unit == "WEEKS" || unit == "DAYS") && (rel == "AGO" || rel == "LATER" || rel == "EARLIER")
+	}
+	return false
 }

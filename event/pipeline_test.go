@@ -426,3 +426,17 @@ func TestPlacesOfPeople(t *testing.T) {
 	}
 	want(t, events(d), "→PHLCVL 180", "AFGREB→AFGCOP 190")
 }
+
+// TestEventsOfPastYears: a sentence that names a year is coded, dated by it, not
+// discarded as PETRARCH's discards would; and "the United States government", which
+// the parser reads as "States" the subject of "government", is the US government.
+func TestEventsOfPastYears(t *testing.T) {
+	d := analyze(t, "In 2007, the United States government labeled Iran as a terrorist state.", "2020-01-03")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s %s: %s", e.Source, e.Target, e.Code, e.Date, e.Rule)
+	}
+	want(t, events(d), "USAGOV→IRN 1123")
+	if len(d.Events) == 1 && d.Events[0].Date != "2007" {
+		t.Errorf("dated %q, want 2007", d.Events[0].Date)
+	}
+}

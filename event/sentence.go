@@ -45,6 +45,7 @@ func (s *sent) reset(x *extractor, first, end int) {
 	}
 	s.repaired = s.repairRelativeVerb() || s.repaired
 	s.repaired = s.repairTwoSubjects() || s.repaired
+	s.repaired = s.repairNounSubject() || s.repaired
 	s.repaired = s.repairReport() || s.repaired
 	s.build()
 }
@@ -149,6 +150,35 @@ func (s *sent) repairTwoSubjects() bool {
 		}
 		s.hd[i-s.first], s.dp[i-s.first] = int32(p), "appos"
 		changed = true
+	}
+	return changed
+}
+
+// repairNounSubject reads a name the parser made the subject of the noun right after
+// it as that noun's compound: in "the United States government labeled" it hangs
+// "States" on "government" as nsubj, which only a copular clause has ("he is a doctor",
+// where the noun has its "is").
+func (s *sent) repairNounSubject() bool {
+	toks := s.x.d.Tokens
+	changed := false
+	for i := s.first; i+1 < s.end; i++ {
+		h := int(s.hd[i-s.first])
+		if h != i+1 || s.dp[i-s.first] != "nsubj" || toks[i].POS != "PROPN" {
+			continue
+		}
+		if p := toks[h].POS; p != "NOUN" && p != "PROPN" {
+			continue
+		}
+		copular := false
+		for k := s.first; k < s.end; k++ {
+			if int(s.hd[k-s.first]) == h && s.dp[k-s.first] == "cop" {
+				copular = true
+			}
+		}
+		if !copular {
+			s.dp[i-s.first] = "compound"
+			changed = true
+		}
 	}
 	return changed
 }
