@@ -488,6 +488,33 @@ type class struct {
 	// irregular is the code of the same act done by no armed force (CAMEO 18 rather
 	// than 19): a killing by an unknown or unnamed attacker, a gunman, the police.
 	irregular string
+	// recodes recode an event of the class by who does it to whom (recode=), the first
+	// that applies.
+	recodes []recode
+}
+
+// recode is one recode= option of classes.txt: an event whose source has agent source
+// and whose target has agent target ("*" any; person: the target is a named person)
+// takes code.
+type recode struct {
+	source, target string
+	person         bool
+	code           string
+}
+
+// parseRecode reads "SOURCE>TARGET:CODE" ("COP>CVL:175", "*>+GOV:186").
+func parseRecode(v string) (recode, error) {
+	who, code, ok := strings.Cut(v, ":")
+	src, tgt, ok2 := strings.Cut(who, ">")
+	if !ok || !ok2 || src == "" || tgt == "" {
+		return recode{}, fmt.Errorf("recode=%s: want SOURCE>TARGET:CODE", v)
+	}
+	if _, known := cameo.Lookup(code); !known {
+		return recode{}, fmt.Errorf("recode=%s: %s is not a CAMEO code", v, code)
+	}
+	r := recode{source: src, code: code}
+	r.target, r.person = strings.CutPrefix(tgt, "+")
+	return r, nil
 }
 
 // loadClasses reads classes.txt into a table indexed by code: a root ("14") or a longer
@@ -523,6 +550,12 @@ func loadClasses(src string) (map[string]class, map[string]bool, error) {
 					return fmt.Errorf("irregular=%s is not a CAMEO code", v)
 				}
 				cl.irregular = v
+			case k == "recode":
+				r, err := parseRecode(v)
+				if err != nil {
+					return err
+				}
+				cl.recodes = append(cl.recodes[:len(cl.recodes):len(cl.recodes)], r)
 			default:
 				return fmt.Errorf("unknown option %q", o)
 			}

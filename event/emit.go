@@ -81,6 +81,49 @@ func lead(c cameo.Code) string {
 	return c.Reverse
 }
 
+// recodeOf returns the first recode of code's class (classes.txt) that applies to an
+// event of source code sc against target code tc, whose head is token th.
+func (x *extractor) recodeOf(code, sc, tc string, th int) (recode, bool) {
+	for _, r := range x.st.c.classOf(code).recodes {
+		if r.code == code || !agentIs(sc, r.source) || !agentIs(tc, r.target) {
+			continue
+		}
+		if r.person && !x.namedPerson(th) {
+			continue
+		}
+		return r, true
+	}
+	return recode{}, false
+}
+
+// agentIs reports whether actor code c has agent a after its country ("*": any).
+func agentIs(c, a string) bool {
+	return a == "*" || len(c) >= 6 && c[3:6] == a
+}
+
+// namedPerson reports whether token h is in a person's name.
+func (x *extractor) namedPerson(h int) bool {
+	if h < 0 || h >= len(x.ent) {
+		return false
+	}
+	e := x.ent[h]
+	return e >= 0 && x.d.Entities[e].Type == "PERSON"
+}
+
+func anyone(a string) string {
+	if a == "*" {
+		return "anyone"
+	}
+	return a
+}
+
+func whom(r recode) string {
+	if r.person {
+		return "a named " + anyone(r.target)
+	}
+	return anyone(r.target)
+}
+
 // asPeople reads a generic people code (PPL: "three people", "a man") as agent, for
 // the classes whose events make such people civilians (classes.txt, people=).
 func asPeople(code, agent string) (string, string) {
@@ -172,6 +215,9 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	// An unknown attacker of an armed force is taken for an armed one.
 	if irr := x.st.c.classes[code].irregular; irr != "" && !x.st.c.regular(sc) && (sc != "" || !x.st.c.regular(tc)) {
 		code, note = irr, note+"; "+irr+": the source is no armed force"
+	}
+	if r, ok := x.recodeOf(code, sc, tc, tgt.head); ok {
+		code, note = r.code, note+fmt.Sprintf("; %s: done by %s to %s", r.code, anyone(r.source), whom(r))
 	}
 	in, ok := cameo.Lookup(code)
 	if !ok {

@@ -316,7 +316,17 @@ func TestClassesFile(t *testing.T) {
 	if !c.regular("IRNMIL") || !c.regular("IRN") || c.regular("IRNCRM") || c.regular("") {
 		t.Error("regular: a state or an armed force only")
 	}
-	for _, bad := range []string{"21: source=optional\n", "14: sauce=optional\n", "190: irregular=999\n", "banana\n"} {
+	rc, _, err := loadClasses("18: recode=*>+GOV:186 recode=COP>CVL:175\n180: people=CVL\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rc["180"].recodes; len(got) != 2 || got[0] != (recode{"*", "GOV", true, "186"}) || got[1] != (recode{"COP", "CVL", false, "175"}) {
+		t.Errorf("recodes of 180, from its root: %+v", got)
+	}
+	if !agentIs("HKGCOP", "COP") || agentIs("HKG", "COP") || !agentIs("HKG", "*") {
+		t.Error("agentIs: the agent after the country, or anyone")
+	}
+	for _, bad := range []string{"21: source=optional\n", "14: sauce=optional\n", "190: irregular=999\n", "banana\n", "18: recode=COP:175\n", "18: recode=COP>CVL:999\n"} {
 		if _, _, err := loadClasses(bad); err == nil || !strings.Contains(err.Error(), "classes.txt:1") {
 			t.Errorf("%q: error %v, want one naming classes.txt:1", bad, err)
 		}

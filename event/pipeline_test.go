@@ -440,3 +440,15 @@ func TestEventsOfPastYears(t *testing.T) {
 		t.Errorf("dated %q, want 2007", d.Events[0].Date)
 	}
 }
+
+// TestRecodeByWhoAndWhom: violence against a named leader is an assassination, the
+// police's against protesters repression, protesters' a violent protest.
+func TestRecodeByWhoAndWhom(t *testing.T) {
+	d := analyze(t, "Qasem Soleimani, the commander of Iran's Quds Force, was killed by the US military in Baghdad.\n\n"+
+		"Police shot a teenage protester in Hong Kong.\n\n"+
+		"Protesters attacked the police headquarters in Belgrade.", "2020-01-03")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "USAMIL→IRNMIL 186", "HKGCOP→HKGOPP 175", "SRBOPP→SRBCOP 145", "SRBCOP→SRBOPP 175")
+}
