@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -288,28 +289,34 @@ func (b *builder) finish() *Gazetteer {
 	settle(b.demCands, g.byDemonym, b.handDem)
 
 	slices.SortFunc(b.pairs, func(x, y pair) int { return cmp.Or(cmp.Compare(x.h, y.h), cmp.Compare(x.v, y.v)) })
-	g.index = make(map[uint64]uint32, len(b.pairs)/2)
-	g.postings = make([]uint32, 0, len(b.pairs)*3/2)
+	var keys, offs []byte
+	postings := make([]uint32, 0, len(b.pairs)*3/2)
 	for i := 0; i < len(b.pairs); {
 		j := i + 1
 		for j < len(b.pairs) && b.pairs[j].h == b.pairs[i].h {
 			j++
 		}
-		g.index[b.pairs[i].h] = uint32(len(g.postings))
-		at := len(g.postings)
-		g.postings = append(g.postings, 0)
+		keys = binary.LittleEndian.AppendUint64(keys, b.pairs[i].h)
+		offs = binary.LittleEndian.AppendUint32(offs, uint32(len(postings)))
+		at := len(postings)
+		postings = append(postings, 0)
 		for _, p := range b.pairs[i:j] {
 			// A place indexed twice under one key (a country and its aliases) is one
 			// posting with both masks.
-			if last := len(g.postings) - 1; last > at && g.postings[last]>>4 == p.v>>4 {
-				g.postings[last] |= p.v & 15
+			if last := len(postings) - 1; last > at && postings[last]>>4 == p.v>>4 {
+				postings[last] |= p.v & 15
 				continue
 			}
-			g.postings = append(g.postings, p.v)
+			postings = append(postings, p.v)
 		}
-		g.postings[at] = uint32(len(g.postings) - at - 1)
+		postings[at] = uint32(len(postings) - at - 1)
 		i = j
 	}
+	posts := make([]byte, 0, 4*len(postings))
+	for _, v := range postings {
+		posts = binary.LittleEndian.AppendUint32(posts, v)
+	}
+	g.keys, g.offs, g.posts = string(keys), string(offs), string(posts)
 	b.pairs = nil
 	return g
 }

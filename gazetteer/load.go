@@ -2,49 +2,62 @@ package gazetteer
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
-	_ "embed"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 )
 
-var (
-	//go:embed places.tsv.gz
-	placesGz []byte
-	//go:embed countries.tsv
-	countriesTSV string
-	//go:embed admin1.tsv
-	admin1TSV string
-	//go:embed aliases.tsv
-	aliasesTSV string
-	//go:embed regions.tsv
-	regionsTSV string
-)
+// Sources are the files Build reads, in the order it reads them. countries.tsv comes
+// first: the other files refer to its codes.
+var Sources = []string{"countries.tsv", "aliases.tsv", "places.tsv.gz", "admin1.tsv", "regions.tsv"}
 
-// Load parses the embedded data and builds the name index. It takes a few tenths of a
-// second and about 65 MB of memory; load once and share the result.
-func Load() (*Gazetteer, error) {
+// Build parses the source tables (Sources) in fsys and builds the name index. It takes
+// about a second and 65 MB of memory: the embedded gazetteer.bin that Load reads is its
+// result, written by `go run ./gazetteer/genbin` (see the package doc).
+func Build(fsys fs.FS) (*Gazetteer, error) {
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(fsys, name)
+		return string(b), err
+	}
 	b := newBuilder()
-	if err := b.countries("countries.tsv", countriesTSV); err != nil {
+	src, err := read("countries.tsv")
+	if err != nil {
 		return nil, err
 	}
-	if err := b.aliases("aliases.tsv", aliasesTSV); err != nil {
+	if err := b.countries("countries.tsv", src); err != nil {
 		return nil, err
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(placesGz))
+	if src, err = read("aliases.tsv"); err != nil {
+		return nil, err
+	}
+	if err := b.aliases("aliases.tsv", src); err != nil {
+		return nil, err
+	}
+	f, err := fsys.Open("places.tsv.gz")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
 	if err != nil {
 		return nil, fmt.Errorf("places.tsv.gz: %w", err)
 	}
 	if err := b.cities("places.tsv.gz", zr); err != nil {
 		return nil, err
 	}
-	if err := b.divisions("admin1.tsv", admin1TSV); err != nil {
+	if src, err = read("admin1.tsv"); err != nil {
 		return nil, err
 	}
-	if err := b.regions("regions.tsv", regionsTSV); err != nil {
+	if err := b.divisions("admin1.tsv", src); err != nil {
+		return nil, err
+	}
+	if src, err = read("regions.tsv"); err != nil {
+		return nil, err
+	}
+	if err := b.regions("regions.tsv", src); err != nil {
 		return nil, err
 	}
 	return b.finish(), nil

@@ -30,11 +30,21 @@ func (g *Gazetteer) LookupKey(key string) []Match {
 
 // probe appends the places indexed under key at one of the levels in want.
 func (g *Gazetteer) probe(key string, want Level, out []Match) []Match {
-	off, ok := g.index[hash(key)]
-	if !ok {
+	h := hash(key)
+	n := len(g.keys) / 8
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if u64(g.keys, m) < h {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == n || u64(g.keys, lo) != h {
 		return out
 	}
-	n := g.postings[off]
+	off := int(u32(g.offs, lo))
 	level := Exact
 	switch {
 	case want&Skeletal != 0:
@@ -42,12 +52,25 @@ func (g *Gazetteer) probe(key string, want Level, out []Match) []Match {
 	case want&Article != 0:
 		level = Article
 	}
-	for _, v := range g.postings[off+1 : off+1+n] {
-		if Level(v&7)&want != 0 {
+	for k := range int(u32(g.posts, off)) {
+		if v := u32(g.posts, off+1+k); Level(v&7)&want != 0 {
 			out = append(out, Match{Place: &g.places[v>>4], Level: level, Main: Level(v)&main != 0})
 		}
 	}
 	return out
+}
+
+// u64 returns the i-th little-endian uint64 of s.
+func u64(s string, i int) uint64 {
+	s = s[8*i : 8*i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// u32 returns the i-th little-endian uint32 of s.
+func u32(s string, i int) uint32 {
+	s = s[4*i : 4*i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // Country finds a country by name ("Iran", "Islamic Republic of Iran", "United States",

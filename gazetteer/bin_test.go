@@ -1,0 +1,66 @@
+package gazetteer
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestBinFresh builds the gazetteer from the source tables and checks that the embedded
+// gazetteer.bin is exactly what they give, so that an edited table cannot ship unseen.
+func TestBinFresh(t *testing.T) {
+	built, err := Build(os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := built.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != gazetteerBin {
+		t.Fatalf("gazetteer.bin is stale (%d bytes; the tables give %d): run `go run ./gazetteer/genbin` and commit gazetteer.bin", len(gazetteerBin), len(b))
+	}
+	// What Load reads back is what Build made, field for field.
+	g := load(t)
+	for name, pair := range map[string][2]any{
+		"places": {built.places, g.places}, "countries": {built.countries, g.countries},
+		"byCode": {built.byCode, g.byCode}, "byName": {built.byName, g.byName},
+		"byDemonym": {built.byDemonym, g.byDemonym}, "admin1": {built.admin1, g.admin1},
+		"adminName": {built.adminName, g.adminName}, "regionNames": {built.regionNames, g.regionNames},
+		"index": {[]string{built.keys, built.offs, built.posts}, []string{g.keys, g.offs, g.posts}},
+	} {
+		if !reflect.DeepEqual(pair[0], pair[1]) {
+			t.Errorf("%s: Load's differs from Build's", name)
+		}
+	}
+}
+
+// TestBinCorrupt checks that a damaged gazetteer.bin is an error, not a crash.
+func TestBinCorrupt(t *testing.T) {
+	for name, bin := range map[string]string{
+		"empty":      "",
+		"other":      "tocsin gazetteer 0\n" + gazetteerBin[len(binMagic):],
+		"truncated":  gazetteerBin[:len(gazetteerBin)/2],
+		"cut index":  gazetteerBin[:len(gazetteerBin)-3],
+		"extra":      gazetteerBin + "x",
+		"huge count": binMagic + "\xff\xff\xff\xff\x0f",
+	} {
+		_, err := unmarshal(bin)
+		if err == nil {
+			t.Errorf("%s: no error", name)
+			continue
+		}
+		if !strings.Contains(err.Error(), "header") && !strings.Contains(err.Error(), "corrupt") && !strings.Contains(err.Error(), "after the data") {
+			t.Errorf("%s: error %q does not say what is wrong", name, err)
+		}
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	for b.Loop() {
+		if _, err := Build(os.DirFS(".")); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
