@@ -452,3 +452,15 @@ func TestRecodeByWhoAndWhom(t *testing.T) {
 	}
 	want(t, events(d), "USAMIL→IRNMIL 186", "HKGCOP→HKGOPP 175", "SRBOPP→SRBCOP 145", "SRBCOP→SRBOPP 175")
 }
+
+// TestBombsThatGoOff: a bomb that explodes or goes off in a place strikes the people
+// there, with the code of its kind.
+func TestBombsThatGoOff(t *testing.T) {
+	d := analyze(t, "A bomb exploded in a market in Mokha, Yemen.\n\n"+
+		"A car bomb went off near a police station in Kabul.\n\n"+
+		"The fireworks went off at midnight in Sydney.", "2019-01-28")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "→YEMCVL 183", "→AFGCOP 1832")
+}
