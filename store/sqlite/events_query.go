@@ -26,35 +26,38 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter, page store.Page
 		return nil, 0, fmt.Errorf("store/sqlite: events: %w", err)
 	}
 	defer tx.Rollback()
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM events e`+where, args...).Scan(&total); err != nil {
-		return nil, 0, eventsError(f, err)
-	}
-	out := []store.EventRow{}
-	if total == 0 || offset >= total {
-		return out, total, nil
-	}
-	// The page's IDs come first, from the index alone where it holds the filtered
-	// columns; only those rows are then read in full. (Reading full rows while testing
-	// the filter would read one table row for every index entry in the range of, say,
-	// an actor-code prefix, most of which another filter then drops.)
-	q := eventSelect + ` WHERE e.id IN (SELECT e.id FROM events e` + where + eventOrder(f) + ` LIMIT ? OFFSET ?) ORDER BY e.id`
+	// The page's IDs come first, with the count of all matches (a window function, so
+	// that one pass over the index finds both), from the index alone where it holds the
+	// filtered columns; only those rows are then read in full. (Reading full rows while
+	// testing the filter would read one table row for every index entry in the range of,
+	// say, an actor-code prefix, most of which another filter then drops.)
+	q := eventColumns + `, p.total FROM (SELECT e.id AS id, count(*) OVER () AS total FROM events e` + where +
+		eventOrder(f) + ` LIMIT ? OFFSET ?) p JOIN events e ON e.id = p.id` + eventJoin + ` ORDER BY e.id`
 	rows, err := tx.QueryContext(ctx, q, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, eventsError(f, err)
 	}
 	defer rows.Close()
-	sc := newEventScanner(ctx, tx)
+	sc := newEventScanner(ctx, tx, 1)
 	defer sc.close()
+	out := []store.EventRow{}
+	total := -1
 	for rows.Next() {
 		var r store.EventRow
 		if err := sc.scan(rows, &r); err != nil {
 			return nil, 0, fmt.Errorf("store/sqlite: events: %w", err)
 		}
+		n, _ := sc.vals[eventColumnCount].(int64)
+		total = int(n)
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("store/sqlite: events: %w", err)
+		return nil, 0, eventsError(f, err)
+	}
+	if total < 0 { // no row on this page: count apart
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM events e`+where, args...).Scan(&total); err != nil {
+			return nil, 0, eventsError(f, err)
+		}
 	}
 	return out, total, nil
 }
@@ -72,16 +75,16 @@ func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*sto
 		return fmt.Errorf("store/sqlite: events: %w", err)
 	}
 	defer tx.Rollback()
-	q := eventSelect + ` ORDER BY e.id`
+	q := eventColumns + ` FROM events e` + eventJoin + ` ORDER BY e.id`
 	if where != "" { // the matching IDs first, as in Events
-		q = eventSelect + ` WHERE e.id IN (SELECT e.id FROM events e` + where + `) ORDER BY e.id`
+		q = eventColumns + ` FROM events e` + eventJoin + ` WHERE e.id IN (SELECT e.id FROM events e` + where + `) ORDER BY e.id`
 	}
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return eventsError(f, err)
 	}
 	defer rows.Close()
-	sc := newEventScanner(ctx, tx)
+	sc := newEventScanner(ctx, tx, 0)
 	defer sc.close()
 	var r store.EventRow
 	for rows.Next() {
@@ -106,20 +109,23 @@ func eventsError(f store.EventFilter, err error) error {
 	return fmt.Errorf("store/sqlite: events: %w", err)
 }
 
-// eventSelect reads the columns eventScanner.scan expects, for events aliased e. The
+// eventColumns selects the columns eventScanner.scan expects, for events aliased e
+// joined with eventJoin. The
 // article's columns are read once per article (eventScanner.article), not per event;
 // its ingest time is the event's copy, e.added.
-const eventSelect = `SELECT e.id, e.article, e.added,
+const eventColumns = `SELECT e.id, e.article, e.added,
 	e.idx, e.sentence_idx, coalesce(s.text, ''), coalesce(s.start, 0), coalesce(s.end, 0),
 	e.ev_source_start, e.ev_source_end, e.ev_trigger_start, e.ev_trigger_end, e.ev_target_start, e.ev_target_end,
 	e.source, e.source_text, e.source_canonical, e.target, e.target_text, e.target_canonical,
 	e.code, e.base, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.modality, e.rule,
 	e.date, e.date_source,
-	e.place_name, e.place_country, e.place_admin1, e.place_lat, e.place_lon, e.place_geonameid, e.place_source
-	FROM events e LEFT JOIN sentences s ON s.id = e.sentence`
+	e.place_name, e.place_country, e.place_admin1, e.place_lat, e.place_lon, e.place_geonameid, e.place_source`
 
-// eventColumns is the number of columns of eventSelect.
-const eventColumns = 38
+// eventJoin brings in the event's sentence.
+const eventJoin = ` LEFT JOIN sentences s ON s.id = e.sentence`
+
+// eventColumnCount is the number of columns of eventColumns.
+const eventColumnCount = 38
 
 // eventOrder is the ORDER BY of an events query: row-ID order. When a filter narrows
 // the rows through an index, the order is written as an expression so that SQLite
@@ -138,8 +144,9 @@ func eventOrder(f store.EventFilter) string {
 // nil), and converts them itself: scanning into typed destinations costs database/sql
 // a conversion, through strings for an int, per column and row, which bounded exports.
 type eventScanner struct {
-	vals [eventColumns]any
-	dest [eventColumns]any
+	vals [eventColumnCount + 1]any // and one more column, when extra is 1
+	dest [eventColumnCount + 1]any
+	n    int // the columns of a row
 
 	ctx      context.Context
 	tx       *sql.Tx
@@ -155,8 +162,10 @@ type articleMeta struct {
 // maxCachedArticles bounds eventScanner.articles.
 const maxCachedArticles = 1024
 
-func newEventScanner(ctx context.Context, tx *sql.Tx) *eventScanner {
-	return &eventScanner{ctx: ctx, tx: tx, articles: map[int64]*articleMeta{}}
+// newEventScanner returns a scanner of rows of eventColumns and extra (0 or 1) more
+// columns, which scan leaves in vals.
+func newEventScanner(ctx context.Context, tx *sql.Tx, extra int) *eventScanner {
+	return &eventScanner{ctx: ctx, tx: tx, n: eventColumnCount + extra, articles: map[int64]*articleMeta{}}
 }
 
 // close releases the scanner's prepared statement.
@@ -196,7 +205,7 @@ func (sc *eventScanner) scan(rows *sql.Rows, r *store.EventRow) error {
 			sc.dest[i] = &sc.vals[i]
 		}
 	}
-	if err := rows.Scan(sc.dest[:]...); err != nil {
+	if err := rows.Scan(sc.dest[:sc.n]...); err != nil {
 		return err
 	}
 	v := &sc.vals
@@ -236,13 +245,21 @@ func (sc *eventScanner) scan(rows *sql.Rows, r *store.EventRow) error {
 		i += 6
 	}
 	r.PlaceSource = str()
-	if i != eventColumns {
-		return fmt.Errorf("scanned %d columns of %d", i, eventColumns)
+	if i != eventColumnCount {
+		return fmt.Errorf("scanned %d columns of %d", i, eventColumnCount)
 	}
 	return nil
 }
 
 // eventWhere builds the WHERE clause of f over events aliased e, with its arguments.
+//
+// One filter drives the query through its index, chosen by a fixed order of how few
+// rows each kind usually selects: article, sentence text, dyad, source, target,
+// country, code, root, date. The columns of the other filters are written with a
+// unary + (+e.root), which stops SQLite from using their indexes, so that the choice
+// does not rest on the planner's statistics: PRAGMA optimize's sampled statistics led
+// it to read every event of a root (50,000 at 1M events) to find an actor's few.
+// A filter on a column of the driving index is still tested in the index.
 func eventWhere(f store.EventFilter) (string, []any, error) {
 	var conds []string
 	var args []any
@@ -250,40 +267,55 @@ func eventWhere(f store.EventFilter) (string, []any, error) {
 		conds = append(conds, cond)
 		args = append(args, a...)
 	}
+	drive := driving(f)
+	// col is column c of e, usable by an index only when its filter drives or its
+	// index is the driving one.
+	col := func(c string, usable ...string) string {
+		for _, u := range usable {
+			if u == drive {
+				return "e." + c
+			}
+		}
+		return "+e." + c
+	}
 	if f.Source != "" {
-		add(`e.source >= ? AND e.source < ?`, f.Source, prefixEnd(f.Source))
+		c := col("source", "source", "dyad")
+		add(c+` >= ? AND `+c+` < ?`, f.Source, prefixEnd(f.Source))
 	}
 	if f.Target != "" {
-		add(`e.target >= ? AND e.target < ?`, f.Target, prefixEnd(f.Target))
+		c := col("target", "target", "dyad")
+		add(c+` >= ? AND `+c+` < ?`, f.Target, prefixEnd(f.Target))
 	}
 	if a, b := f.Dyad[0], f.Dyad[1]; a != "" && b != "" {
-		add(`((e.source >= ? AND e.source < ? AND e.target >= ? AND e.target < ?) OR
-			(e.source >= ? AND e.source < ? AND e.target >= ? AND e.target < ?))`,
+		src, tgt := col("source", "dyad"), col("target", "dyad")
+		add(`((`+src+` >= ? AND `+src+` < ? AND `+tgt+` >= ? AND `+tgt+` < ?) OR
+			(`+src+` >= ? AND `+src+` < ? AND `+tgt+` >= ? AND `+tgt+` < ?))`,
 			a, prefixEnd(a), b, prefixEnd(b), b, prefixEnd(b), a, prefixEnd(a))
 	}
 	if len(f.Roots) > 0 {
-		add(`e.root IN (`+placeholders(len(f.Roots))+`)`, anys(f.Roots)...)
+		add(col("root", "root")+` IN (`+placeholders(len(f.Roots))+`)`, anys(f.Roots)...)
 	}
 	if len(f.Codes) > 0 {
-		add(`e.code IN (`+placeholders(len(f.Codes))+`)`, anys(f.Codes)...)
+		add(col("code", "code")+` IN (`+placeholders(len(f.Codes))+`)`, anys(f.Codes)...)
 	}
 	if f.Quad != 0 {
-		add(`e.quad_class = ?`, f.Quad)
+		add(`+e.quad_class = ?`, f.Quad)
 	}
 	if f.Country != "" {
-		add(`e.place_country = ?`, f.Country)
+		add(col("place_country", "country")+` = ?`, f.Country)
 	}
+	day := col("day", "country", "root", "date")
 	if f.Since != "" {
-		add(`e.day >= ?`, f.Since)
+		add(day+` >= ?`, f.Since)
 	}
 	if f.Until != "" {
-		add(`e.day <= ?`, f.Until)
+		add(day+` <= ?`, f.Until)
 	}
 	if f.Modality != "" {
-		add(`e.modality = ?`, f.Modality)
+		add(`+e.modality = ?`, f.Modality)
 	}
 	if f.Article != "" {
-		add(`e.article = (SELECT seq FROM articles WHERE id = ?)`, f.Article)
+		add(col("article", "article")+` = (SELECT seq FROM articles WHERE id = ?)`, f.Article)
 	}
 	if f.Text != "" {
 		match, err := ftsQuery(f.Text)
@@ -294,12 +326,38 @@ func eventWhere(f store.EventFilter) (string, []any, error) {
 			}
 			return "", nil, &store.FilterError{Name: "q", Value: f.Text, Reason: reason}
 		}
-		add(`e.sentence IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`, match)
+		add(col("sentence", "q")+` IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`, match)
 	}
 	if len(conds) == 0 {
 		return "", nil, nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// driving names the filter of f that drives an events query (see eventWhere), "" for
+// none.
+func driving(f store.EventFilter) string {
+	switch {
+	case f.Article != "":
+		return "article"
+	case f.Text != "":
+		return "q"
+	case f.Dyad[0] != "":
+		return "dyad"
+	case f.Source != "":
+		return "source"
+	case f.Target != "":
+		return "target"
+	case f.Country != "":
+		return "country"
+	case len(f.Codes) > 0:
+		return "code"
+	case len(f.Roots) > 0:
+		return "root"
+	case f.Since != "" || f.Until != "":
+		return "date"
+	}
+	return ""
 }
 
 // prefixEnd is the least string above every string that starts with p, for the
