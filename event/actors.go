@@ -66,8 +66,8 @@ func (x *extractor) codeArgs(h int) []actorArg {
 	// country is of its coded neighbour's country.
 	for i := range out {
 		agent := strings.TrimLeft(out[i].code, "-")
-		if !x.agentOnly(agent) {
-			continue
+		if !x.agentOnly(agent) || agent == "PPL" {
+			continue // generic people are nobody's: classes.txt's people= reads them
 		}
 		for j := range out {
 			if c := out[j].code; j != i && !strings.HasPrefix(c, "-") && !x.agentOnly(c) && len(c) >= 3 {
