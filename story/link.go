@@ -15,32 +15,34 @@ import (
 type Index interface {
 	// Candidates returns the stories that have one of keys and whose span of days
 	// (from their first event day to their last publication day) comes within
-	// [from, to], at most limit of them, in a deterministic order.
+	// [from, to]: at most limit of them, those sharing most keys first, then by ID.
 	Candidates(keys []string, from, to string, limit int) ([]*Story, error)
 }
 
 // maxNameKeys bounds the name terms a unit is indexed by.
 const maxNameKeys = 6
 
-// Keys are the index keys of u: its actors' countries, the pair of them, its place and
-// country, and its strongest names. A report of the same happening shares at least
+// Keys are the index keys of u: the pair of its actors' countries (or the one country
+// of a one-sided event), its place, and its strongest names. A country alone (USA) or
+// a place's country is no key: in a stream of political news it would make most
+// stories of the window candidates. A report of the same happening shares at least
 // one with the story, even when it names the actors at another granularity (USAMIL,
 // USA) or gives no place; a key alone never links, it only makes a story a candidate.
 func (u *Unit) Keys() []string {
 	set := map[string]bool{}
 	for _, e := range u.Events {
 		a, b := countryOf(e.Source), countryOf(e.Target)
-		if a != "" {
-			set["a:"+a] = true
+		if b < a {
+			a, b = b, a
 		}
-		if b != "" {
-			set["a:"+b] = true
+		switch {
+		case a != "" && b != "":
+			set["d:"+a+"|"+b] = true
+		case a+b != "":
+			set["a:"+a+b] = true
 		}
 	}
 	if u.Place != nil {
-		if u.Place.Country != "" {
-			set["c:"+u.Place.Country] = true
-		}
 		set["p:"+placeKey(u.Place)] = true
 	}
 	// Names: the heaviest terms written with a capital.
@@ -73,7 +75,8 @@ type Linker struct {
 	// shootings in one city on one day share actors, place, date and code, and only
 	// their words (the victims', the streets' names) tell them apart.
 	MinCosine float64
-	// MaxCandidates bounds the stories compared with one unit.
+	// MaxCandidates bounds the stories compared with one unit: those sharing most
+	// keys with it.
 	MaxCandidates int
 	// ClassSame and ClassDiffers weigh a unit's class (Unit.Class) against the
 	// story's: a strike and a statement about it are two happenings.
@@ -86,7 +89,7 @@ type Linker struct {
 // NewLinker returns a Linker with the weights documented in the README, chosen on
 // the development stream (story/testdata).
 func NewLinker() *Linker {
-	return &Linker{Window: 45, Threshold: 2.5, MinCosine: 0.2, MaxCandidates: 200,
+	return &Linker{Window: 45, Threshold: 2.5, MinCosine: 0.2, MaxCandidates: 16,
 		ClassSame: 0.5, ClassDiffers: 1.5, RootSame: 1, RootDiffers: 1}
 }
 
@@ -297,19 +300,23 @@ func (m *Memory) Stories() []*Story {
 
 // Candidates implements Index.
 func (m *Memory) Candidates(keys []string, from, to string, limit int) ([]*Story, error) {
-	seen := map[string]bool{}
+	shared := map[string]int{}
 	var out []*Story
 	for _, k := range keys {
 		for _, id := range m.keys[k] {
 			s := m.stories[id]
-			if seen[id] || !s.within(from, to) {
+			if !s.within(from, to) {
 				continue
 			}
-			seen[id] = true
-			out = append(out, s)
+			if shared[id] == 0 {
+				out = append(out, s)
+			}
+			shared[id]++
 		}
 	}
-	slices.SortFunc(out, func(a, b *Story) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(out, func(a, b *Story) int {
+		return cmp.Or(cmp.Compare(shared[b.ID], shared[a.ID]), cmp.Compare(a.ID, b.ID))
+	})
 	if len(out) > limit {
 		out = out[:limit]
 	}

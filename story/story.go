@@ -93,7 +93,7 @@ type State struct {
 }
 
 // maxTerms bounds the terms a story keeps for comparison.
-const maxTerms = 120
+const maxTerms = 64
 
 // maxArticles bounds the articles one story lists; mentions beyond still count.
 const maxArticles = 1000

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/tocsin-project/tocsin/casualty"
@@ -26,43 +25,46 @@ const maxStoryKeys = 96
 type txIndex struct {
 	ctx context.Context
 	tx  *sql.Tx
+	// stories caches the stories decoded for one article, so that each is read once
+	// however many of its units it is a candidate of.
+	stories map[string]*story.Story
 }
 
-// Candidates implements story.Index.
+// Candidates implements story.Index: one query over story_keys, each key an indexed
+// range of the window, the stories sharing most keys first.
 func (x txIndex) Candidates(keys []string, from, to string, limit int) ([]*story.Story, error) {
-	seen := map[string]bool{}
-	var ids []string
-	for _, k := range keys {
-		rows, err := x.tx.QueryContext(x.ctx, `SELECT story FROM story_keys
-			WHERE key = ? AND hi >= ? AND lo <= ? LIMIT ?`, k, from, to, limit)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+	if len(keys) == 0 {
+		return nil, nil
 	}
-	slices.Sort(ids)
-	if len(ids) > limit {
-		ids = ids[:limit]
+	args := append(anys(keys), to, from, limit)
+	rows, err := x.tx.QueryContext(x.ctx, `SELECT story FROM story_keys
+		WHERE key IN (`+placeholders(len(keys))+`) AND lo <= ? AND hi >= ?
+		GROUP BY story ORDER BY count(*) DESC, story LIMIT ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
 	out := make([]*story.Story, 0, len(ids))
 	for _, id := range ids {
-		s, err := loadStory(x.ctx, x.tx, id)
-		if err != nil {
-			return nil, err
+		s := x.stories[id]
+		if s == nil {
+			var err error
+			if s, err = loadStory(x.ctx, x.tx, id); err != nil {
+				return nil, err
+			}
+			x.stories[id] = s
 		}
 		out = append(out, s)
 	}
@@ -96,7 +98,7 @@ func loadStory(ctx context.Context, q queryer, id string) (*story.Story, error) 
 // linkArticle links the units of the article stored as articles.seq = seq to their
 // stories, in tx, and records the story of each of its event and casualty rows.
 func linkArticle(ctx context.Context, tx *sql.Tx, l *story.Linker, seq int64, d *doc.Document, units []story.Unit) error {
-	of, touched, err := l.Link(units, txIndex{ctx, tx})
+	of, touched, err := l.Link(units, txIndex{ctx, tx, map[string]*story.Story{}})
 	if err != nil {
 		return err
 	}
