@@ -153,6 +153,7 @@ const (
 	cueLocalAgent
 	cuePeople
 	cueParticipation
+	cueArrival
 )
 
 var cueNames = map[string]cue{
@@ -161,7 +162,7 @@ var cueNames = map[string]cue{
 	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
-	"people": cuePeople, "participation": cueParticipation,
+	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

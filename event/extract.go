@@ -398,6 +398,13 @@ func (x *extractor) verbCand(v int) {
 		c.rule += "; passive"
 		c.passive = true
 	}
+	if len(c.tgt) == 0 && len(c.src) > 0 && x.cue(v)&cueArrival != 0 && strings.HasPrefix(lead(c.code), "04") {
+		// "Mubarak arrived in Baghdad for talks": the host is the country he came to.
+		if a, ok := x.struckCountry(v, nil); ok && a.code != country(c.src[0].code) {
+			a.how = "the country of " + x.argText(a) + ", where the visit was"
+			c.tgt = []actorArg{a}
+		}
+	}
 	// "was killed in a US drone strike": the agent of the means is the source; for a
 	// pattern that codes only the reverse ("died in an Israeli air raid" [:190]) it is
 	// the clause's target, which the reverse makes the source.

@@ -464,3 +464,13 @@ func TestBombsThatGoOff(t *testing.T) {
 	}
 	want(t, events(d), "→YEMCVL 183", "→AFGCOP 1832")
 }
+
+// TestArrivalHosts: the country a visitor arrives in hosts the visit or the talks.
+func TestArrivalHosts(t *testing.T) {
+	d := analyze(t, "Egyptian President Hosni Mubarak arrived in Baghdad on Monday for talks with Iraqi leaders.\n\n"+
+		"Iraqi leaders arrived in Baghdad for talks.", "2003-10-01")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "EGYGOV→IRQ 046", "IRQ→EGYGOV 046")
+}
