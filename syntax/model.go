@@ -71,11 +71,51 @@ const (
 )
 
 func compile(d *modelData) (*Model, error) {
-	if len(d.Tags) == 0 || len(d.Tags) > 0xffff || len(d.Labels) == 0 || len(d.Labels) > 64 {
-		return nil, fmt.Errorf("%d tags and %d labels", len(d.Tags), len(d.Labels))
-	}
 	if d.TransBits < 8 || d.TransBits > 28 || len(d.Trans) != 4<<d.TransBits {
 		return nil, fmt.Errorf("transition table of %d weights for %d bits", len(d.Trans), d.TransBits)
+	}
+	for _, e := range d.TagFeats {
+		for _, c := range e.Classes {
+			if int(c) >= len(d.Tags) {
+				return nil, fmt.Errorf("tagger feature with class %d of %d", c, len(d.Tags))
+			}
+		}
+	}
+	for _, e := range d.LabelFeats {
+		for _, c := range e.Classes {
+			if int(c) >= len(d.Labels) {
+				return nil, fmt.Errorf("labeller feature with class %d of %d", c, len(d.Labels))
+			}
+		}
+	}
+	for _, e := range d.PreFeats {
+		for _, c := range e.Classes {
+			if int(c) >= len(d.Tags) {
+				return nil, fmt.Errorf("first-pass tagger feature with class %d of %d", c, len(d.Tags))
+			}
+		}
+	}
+	return assemble(d, tables{
+		tagger: newSparseTable(d.TagFeats), pre: newSparseTable(d.PreFeats),
+		labeler: newSparseTable(d.LabelFeats), trans: newDenseTable(d.TransBits, d.Trans),
+		twoPass: len(d.PreFeats) > 0,
+	})
+}
+
+// tables are the weight tables the tagger, parser and labeller read, built from the
+// model's features by compile, or read ready-made from model.tables (tables.go).
+type tables struct {
+	tagger, pre, labeler sparseTable
+	trans                denseTable
+	twoPass              bool
+}
+
+// assemble makes the model from its stored data and its weight tables. The tables need
+// not be in d (model.tables leaves the features out): only the names, vocabulary and
+// lemmatiser are read from it.
+func assemble(d *modelData, t tables) (*Model, error) {
+	if len(d.Tags) == 0 || len(d.Tags) > 0xffff || len(d.Labels) == 0 || len(d.Labels) > 64 {
+		return nil, fmt.Errorf("%d tags and %d labels", len(d.Tags), len(d.Labels))
 	}
 	m := &Model{data: d, labels: d.Labels, rootLabel: -1}
 	for _, t := range d.Tags {
@@ -107,32 +147,7 @@ func compile(d *modelData) (*Model, error) {
 		}
 		m.tagdict[hashString(e.Form)] = e.Tag
 	}
-	for _, e := range d.TagFeats {
-		for _, c := range e.Classes {
-			if int(c) >= len(d.Tags) {
-				return nil, fmt.Errorf("tagger feature with class %d of %d", c, len(d.Tags))
-			}
-		}
-	}
-	for _, e := range d.LabelFeats {
-		for _, c := range e.Classes {
-			if int(c) >= len(d.Labels) {
-				return nil, fmt.Errorf("labeller feature with class %d of %d", c, len(d.Labels))
-			}
-		}
-	}
-	for _, e := range d.PreFeats {
-		for _, c := range e.Classes {
-			if int(c) >= len(d.Tags) {
-				return nil, fmt.Errorf("first-pass tagger feature with class %d of %d", c, len(d.Tags))
-			}
-		}
-	}
-	m.tagger = newSparseTable(d.TagFeats)
-	m.pre = newSparseTable(d.PreFeats)
-	m.twoPass = len(d.PreFeats) > 0
-	m.labeler = newSparseTable(d.LabelFeats)
-	m.trans = newDenseTable(d.TransBits, d.Trans)
+	m.tagger, m.pre, m.labeler, m.trans, m.twoPass = t.tagger, t.pre, t.labeler, t.trans, t.twoPass
 	m.lemmas = newLemmatizer(d.LemmaRules, d.LemmaExc)
 	if err := m.lemmas.addIrregular(irregularVerbs); err != nil {
 		return nil, err

@@ -1,7 +1,6 @@
 package syntax
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"fmt"
@@ -11,21 +10,19 @@ import (
 	"github.com/tocsin-project/tocsin/doc"
 )
 
-//go:embed model.bin
-var modelBin []byte
-
 var (
 	defaultOnce  sync.Once
 	defaultModel *Model
 	defaultErr   error
 )
 
-// Default returns the embedded model, decoded on first use and shared afterwards.
+// Default returns the embedded model, read from model.tables on first use and shared
+// afterwards.
 func Default() (*Model, error) {
 	defaultOnce.Do(func() {
-		defaultModel, defaultErr = ReadModel(bytes.NewReader(modelBin))
+		defaultModel, defaultErr = readTables(modelTables)
 		if defaultErr != nil {
-			defaultErr = fmt.Errorf("syntax: embedded model: %w", defaultErr)
+			defaultErr = fmt.Errorf("syntax: embedded model.tables: %w", defaultErr)
 		}
 	})
 	return defaultModel, defaultErr

@@ -1,0 +1,187 @@
+package syntax
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+)
+
+// model.tables is the embedded model.bin as Default uses it: the weight tables already
+// built (hash slots, packed weights, companded transition rows), fixed-width and
+// little-endian, so that they are copied rather than decompressed, decoded and rebuilt
+// (about 0.3 s of CPU at every start). It is generated from model.bin by
+//
+//	go test ./syntax -run TestTablesFresh -update
+//
+// (go generate runs it), and TestTablesFresh fails while it is stale.
+//
+//go:generate go test -run TestTablesFresh -update .
+//go:embed model.tables
+var modelTables []byte
+
+// tablesMagic starts model.tables and names its layout; change it with the layout.
+const tablesMagic = "tocsin syntax tables 1\n"
+
+// writeTables writes m in model.tables' layout: the header, the names, vocabulary, tag
+// dictionary and lemmatiser as in model.bin's body, then the tables.
+func writeTables(m *Model) []byte {
+	d := m.data
+	var b bytes.Buffer
+	b.WriteString(tablesMagic)
+	putString(&b, d.Notes)
+	putStrings(&b, d.Tags)
+	putStrings(&b, d.Labels)
+	putStrings(&b, d.Vocab)
+	putUvarint(&b, uint64(len(d.Clusters)))
+	for _, c := range d.Clusters {
+		putString(&b, c.Word)
+		putUvarint(&b, uint64(c.Fine))
+		putUvarint(&b, uint64(c.Mid))
+		putUvarint(&b, uint64(c.Case))
+	}
+	putUvarint(&b, uint64(len(d.TagDict)))
+	for _, e := range d.TagDict {
+		putString(&b, e.Form)
+		putUvarint(&b, uint64(e.Tag))
+	}
+	putUvarint(&b, uint64(len(d.LemmaRules)))
+	for _, r := range d.LemmaRules {
+		putString(&b, r.Tag)
+		putString(&b, r.Suffix)
+		putUvarint(&b, uint64(r.Rule.Strip))
+		putString(&b, r.Rule.Add)
+	}
+	putUvarint(&b, uint64(len(d.LemmaExc)))
+	for _, e := range d.LemmaExc {
+		putString(&b, e.Tag)
+		putString(&b, e.Form)
+		putString(&b, e.Lemma)
+	}
+	twoPass := uint64(0)
+	if m.twoPass {
+		twoPass = 1
+	}
+	putUvarint(&b, twoPass)
+	for _, t := range []*sparseTable{&m.tagger, &m.pre, &m.labeler} {
+		putUvarint(&b, t.size)
+		putUvarint(&b, uint64(len(t.w)))
+		binary.Write(&b, binary.LittleEndian, t.slots)
+		binary.Write(&b, binary.LittleEndian, t.w)
+	}
+	putUvarint(&b, uint64(m.trans.shift))
+	putUvarint(&b, uint64(len(m.trans.rows)))
+	binary.Write(&b, binary.LittleEndian, m.trans.rows)
+	binary.Write(&b, binary.LittleEndian, m.trans.lut[:])
+	return b.Bytes()
+}
+
+// readTables reads what writeTables wrote.
+func readTables(raw []byte) (*Model, error) {
+	if !bytes.HasPrefix(raw, []byte(tablesMagic)) {
+		return nil, errors.New("not tocsin syntax tables, or another layout (bad header)")
+	}
+	rd := &byteReader{b: raw, i: len(tablesMagic)}
+	d := &modelData{}
+	d.Notes = rd.string()
+	d.Tags = rd.strings()
+	d.Labels = rd.strings()
+	d.Vocab = rd.strings()
+	d.Clusters = make([]clusterEntry, rd.count())
+	for i := range d.Clusters {
+		d.Clusters[i] = clusterEntry{Word: rd.string(), Fine: uint16(rd.uvarint()), Mid: uint16(rd.uvarint()), Case: uint8(rd.uvarint())}
+	}
+	d.TagDict = make([]tagDictEntry, rd.count())
+	for i := range d.TagDict {
+		d.TagDict[i] = tagDictEntry{Form: rd.string(), Tag: uint16(rd.uvarint())}
+	}
+	d.LemmaRules = make([]lemmaRuleEntry, rd.count())
+	for i := range d.LemmaRules {
+		d.LemmaRules[i] = lemmaRuleEntry{Tag: rd.string(), Suffix: rd.string(), Rule: lemmaRule{Strip: int(rd.uvarint()), Add: rd.string()}}
+	}
+	d.LemmaExc = make([]lemmaEntry, rd.count())
+	for i := range d.LemmaExc {
+		d.LemmaExc[i] = lemmaEntry{Tag: rd.string(), Form: rd.string(), Lemma: rd.string()}
+	}
+	t := tables{twoPass: rd.uvarint() == 1}
+	for _, st := range []*sparseTable{&t.tagger, &t.pre, &t.labeler} {
+		st.size = rd.uvarint()
+		nw := rd.uvarint()
+		if st.size == 0 || st.size > uint64(len(raw)/8) || nw > maxSparseWeights {
+			return nil, fmt.Errorf("sparse table of %d slots and %d weights", st.size, nw)
+		}
+		st.slots = rd.uint64s(int(st.size))
+		st.w = rd.uint32s(int(nw))
+		// A slot's run of weights must lie inside w, and its classes inside the scores.
+		for _, s := range st.slots {
+			if off, n := s>>8&0xffffff, s&0xff; s != 0 && off+n > nw {
+				return nil, errors.New("sparse table: a slot's weights out of range")
+			}
+		}
+	}
+	t.trans.shift = uint(rd.uvarint())
+	nrows := rd.uvarint()
+	if t.trans.shift < 36 || t.trans.shift > 56 || nrows != 1<<(64-t.trans.shift) {
+		return nil, fmt.Errorf("transition table of %d rows, shift %d", nrows, t.trans.shift)
+	}
+	t.trans.rows = rd.uint32s(int(nrows))
+	for i, v := range rd.uint32s(256) {
+		t.trans.lut[i] = int32(v)
+	}
+	if rd.err != nil {
+		return nil, rd.err
+	}
+	if rd.i != len(raw) {
+		return nil, fmt.Errorf("%d trailing bytes", len(raw)-rd.i)
+	}
+	if err := checkClasses(d, t); err != nil {
+		return nil, err
+	}
+	return assemble(d, t)
+}
+
+// checkClasses checks that every weight's class is a tag (tagger) or a label (labeller),
+// as compile checks the features.
+func checkClasses(d *modelData, t tables) error {
+	for _, c := range []struct {
+		t     *sparseTable
+		n     int
+		which string
+	}{{&t.tagger, len(d.Tags), "tagger"}, {&t.pre, len(d.Tags), "first-pass tagger"}, {&t.labeler, len(d.Labels), "labeller"}} {
+		for _, p := range c.t.w {
+			if int(p&0xffff) >= c.n {
+				return fmt.Errorf("%s weight of class %d of %d", c.which, p&0xffff, c.n)
+			}
+		}
+	}
+	return nil
+}
+
+// uint64s reads n little-endian uint64s.
+func (r *byteReader) uint64s(n int) []uint64 {
+	if n < 0 || n > (len(r.b)-r.i)/8 {
+		r.fail("uint64s")
+		return nil
+	}
+	out := make([]uint64, n)
+	for k := range out {
+		out[k] = binary.LittleEndian.Uint64(r.b[r.i+8*k:])
+	}
+	r.i += 8 * n
+	return out
+}
+
+// uint32s reads n little-endian uint32s.
+func (r *byteReader) uint32s(n int) []uint32 {
+	if n < 0 || n > (len(r.b)-r.i)/4 {
+		r.fail("uint32s")
+		return nil
+	}
+	out := make([]uint32, n)
+	for k := range out {
+		out[k] = binary.LittleEndian.Uint32(r.b[r.i+4*k:])
+	}
+	r.i += 4 * n
+	return out
+}
