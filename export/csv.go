@@ -91,6 +91,7 @@ var csvColumns = []column{
 	placeNum("place_lon", func(r *store.EventRow) float64 { return r.Place.Lon }, false),
 	placeNum("place_geonameid", func(r *store.EventRow) float64 { return float64(r.Place.GeonameID) }, true),
 	str("place_source", func(r *store.EventRow) string { return r.PlaceSource }),
+	str("story", func(r *store.EventRow) string { return r.Story }),
 }
 
 // CSVHeader is the header line of the csv format, in column order.

@@ -26,7 +26,8 @@ const GDELTColumns = 61
 //     upper-cased as GDELT has them;
 //   - IsRootEvent is 1 for an event in the article's first three sentences (headline
 //     and lead), as GDELT marks events of the lead paragraph;
-//   - NumMentions, NumSources and NumArticles are 1 (each row is one report) and
+//   - NumMentions, NumSources and NumArticles are the event's story's mentions,
+//     outlets and articles (package story), 1 each for an event without a story, and
 //     AvgTone is 0 (tocsin does not score tone);
 //   - only the ActionGeo fields are filled, from the event's place, with FIPS 10-4
 //     country codes and ADM1 codes made of the FIPS country and the GeoNames
@@ -95,7 +96,19 @@ func (g *gdeltWriter) Write(r *store.EventRow) error {
 	b = strconv.AppendInt(b, int64(r.QuadClass), 10)
 	tab()
 	b = strconv.AppendFloat(b, r.Goldstein, 'f', -1, 64)
-	b = append(b, "\t1\t1\t1\t0\t"...)
+	// 32-34: NumMentions, NumSources, NumArticles from the event's story; 1 each (this
+	// one report) for an event without one. 35: AvgTone.
+	if r.Story != "" && r.StoryMentions > 0 {
+		tab()
+		b = strconv.AppendInt(b, int64(r.StoryMentions), 10)
+		tab()
+		b = strconv.AppendInt(b, int64(max(r.StorySources, 1)), 10)
+		tab()
+		b = strconv.AppendInt(b, int64(max(r.StoryArticles, 1)), 10)
+		b = append(b, "\t0\t"...)
+	} else {
+		b = append(b, "\t1\t1\t1\t0\t"...)
+	}
 	// 36-51: Actor1Geo and Actor2Geo, type 0 and seven empty fields each.
 	b = append(b, "0\t\t\t\t\t\t\t\t0\t\t\t\t\t\t\t\t"...)
 	// 52-59: ActionGeo.

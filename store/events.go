@@ -69,6 +69,14 @@ type EventRow struct {
 
 	Place       *doc.Location `json:"place"` // null when the text does not say where
 	PlaceSource string        `json:"place_source"`
+
+	// Story is the ID of the story the event is a mention of (package story). Its
+	// mentions, outlets and articles are what the GDELT export writes as NumMentions,
+	// NumSources and NumArticles; all 0 when the event has no story.
+	Story         string `json:"story"`
+	StoryMentions int    `json:"-"`
+	StorySources  int    `json:"-"`
+	StoryArticles int    `json:"-"`
 }
 
 // DayOf is the first day of a possibly partial ISO-8601 date or date-time, as

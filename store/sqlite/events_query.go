@@ -119,13 +119,14 @@ const eventColumns = `SELECT e.id, e.article, e.added,
 	e.source, e.source_text, e.source_canonical, e.target, e.target_text, e.target_canonical,
 	e.code, e.base, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.modality, e.rule,
 	e.date, e.date_source,
-	e.place_name, e.place_country, e.place_admin1, e.place_lat, e.place_lon, e.place_geonameid, e.place_source`
+	e.place_name, e.place_country, e.place_admin1, e.place_lat, e.place_lon, e.place_geonameid, e.place_source,
+	coalesce(e.story, '')`
 
 // eventJoin brings in the event's sentence.
 const eventJoin = ` LEFT JOIN sentences s ON s.id = e.sentence`
 
 // eventColumnCount is the number of columns of eventColumns.
-const eventColumnCount = 38
+const eventColumnCount = 39
 
 // eventOrder is the ORDER BY of an events query: row-ID order. When a filter narrows
 // the rows through an index, the order is written as an expression so that SQLite
@@ -152,6 +153,7 @@ type eventScanner struct {
 	tx       *sql.Tx
 	meta     *sql.Stmt              // reads an article's columns, prepared on first use
 	articles map[int64]*articleMeta // by articles.seq; events come in runs of one article
+	stories  storyCounts            // the counts of each event's story (stories.go)
 }
 
 // articleMeta is what an event row shows of its article.
@@ -173,6 +175,7 @@ func (sc *eventScanner) close() {
 	if sc.meta != nil {
 		sc.meta.Close()
 	}
+	sc.stories.close()
 }
 
 // article returns the columns of article seq. Its columns come before the text and
@@ -245,6 +248,10 @@ func (sc *eventScanner) scan(rows *sql.Rows, r *store.EventRow) error {
 		i += 6
 	}
 	r.PlaceSource = str()
+	r.Story = str()
+	if err := sc.stories.fill(sc.ctx, sc.tx, r); err != nil {
+		return err
+	}
 	if i != eventColumnCount {
 		return fmt.Errorf("scanned %d columns of %d", i, eventColumnCount)
 	}

@@ -486,3 +486,46 @@ func (k *linking) article(ctx context.Context, tx *sql.Tx, seq int64, d *doc.Doc
 	}
 	return linkArticle(ctx, tx, k.linker, seq, d, story.Units(d, totals))
 }
+
+// maxCachedStories bounds storyCounts.
+const maxCachedStories = 1024
+
+// storyCounts fills event rows' story counts, reading each story's once per scan.
+type storyCounts struct {
+	stmt   *sql.Stmt
+	counts map[string][3]int // story ID → mentions, sources, articles
+}
+
+// fill sets r's story counts from r.Story.
+func (c *storyCounts) fill(ctx context.Context, tx *sql.Tx, r *store.EventRow) error {
+	r.StoryMentions, r.StorySources, r.StoryArticles = 0, 0, 0
+	if r.Story == "" {
+		return nil
+	}
+	n, ok := c.counts[r.Story]
+	if !ok {
+		if c.stmt == nil {
+			st, err := tx.PrepareContext(ctx, `SELECT mentions, json_array_length(story_json, '$.sources'), articles
+				FROM stories WHERE id = ?`)
+			if err != nil {
+				return err
+			}
+			c.stmt = st
+		}
+		if err := c.stmt.QueryRowContext(ctx, r.Story).Scan(&n[0], &n[1], &n[2]); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("story %s: %w", r.Story, err)
+		}
+		if c.counts == nil || len(c.counts) >= maxCachedStories {
+			c.counts = map[string][3]int{}
+		}
+		c.counts[r.Story] = n
+	}
+	r.StoryMentions, r.StorySources, r.StoryArticles = n[0], n[1], n[2]
+	return nil
+}
+
+func (c *storyCounts) close() {
+	if c.stmt != nil {
+		c.stmt.Close()
+	}
+}

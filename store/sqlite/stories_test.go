@@ -107,6 +107,26 @@ func TestPutLinksStories(t *testing.T) {
 	if k := kerman.Casualties["killed"]; k == nil || k.Best != 50 || len(k.Claims) != 3 {
 		t.Errorf("Kerman killed: %+v; want best 50 from 3 claims", k)
 	}
+	// Each event row carries its story and the story's counts (GDELT's NumMentions...).
+	rows, _, err := s.Events(ctx, store.EventFilter{Article: kerman.Articles[0].ID}, store.Page{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inKerman := 0
+	for _, r := range rows {
+		if r.Story == "" {
+			t.Errorf("event %d has no story", r.ID)
+		}
+		if r.Story == kerman.ID {
+			inKerman++
+			if r.StoryMentions != kerman.Mentions || r.StorySources != 3 || r.StoryArticles != 3 {
+				t.Errorf("event %d: story counts %d/%d/%d, want %d/3/3", r.ID, r.StoryMentions, r.StorySources, r.StoryArticles, kerman.Mentions)
+			}
+		}
+	}
+	if inKerman == 0 && kerman.Mentions > 0 {
+		t.Errorf("no event of the first Kerman report is in its story")
+	}
 	one, err := s.Story(ctx, kerman.ID)
 	if err != nil || one.ID != kerman.ID || one.Label != kerman.Label {
 		t.Errorf("Story(%s): %v, %v", kerman.ID, one, err)
