@@ -105,7 +105,8 @@ func NewLinker() *Linker {
 //   - place: the same place +1, the same first-level division +0.5, the same country
 //     +0.25, different countries -1.5;
 //   - date: the same day +0.5, a day apart +0.25, then -0.1 a day beyond three days,
-//     down to -1.5: most reports come within days, revisions later;
+//     down to -1.5: most reports come within days, revisions later; a unit dated only
+//     by its publication loses half as much, at most 0.5;
 //   - casualties: figures of a kind both report +0.5 (a toll that grows is still
 //     one toll: figures are not compared, only kinds).
 func (l *Linker) Score(u *Unit, s *Story) float64 {
@@ -172,6 +173,10 @@ func (l *Linker) Score(u *Unit, s *Story) float64 {
 			score += 0.5
 		case d == 1:
 			score += 0.25
+		case d > 3 && !u.Dated:
+			// An undated report comes after the happening it tells: its
+			// publication day says less than an event date.
+			score -= min(0.5, 0.05*float64(d-3))
 		case d > 3:
 			score -= min(1.5, 0.1*float64(d-3))
 		}

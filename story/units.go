@@ -99,7 +99,7 @@ func Units(d *doc.Document, totals map[string]int) []Unit {
 			}
 		}
 		u.Place = incidentPlace(d, in)
-		if day := dayOf(in.Date); day != "" {
+		if day := fullDay(in.Date); day != "" {
 			u.Day, u.Dated = day, true
 		}
 		us = append(us, u)
@@ -179,7 +179,7 @@ func eventRef(d *doc.Document, i int) EventRef {
 	e := &d.Events[i]
 	ref := EventRef{Index: i, Code: e.Code, Source: e.Source, Target: e.Target, Goldstein: e.Goldstein}
 	if e.DateSource != "publication" {
-		ref.Day = dayOf(e.Date)
+		ref.Day = fullDay(e.Date)
 	}
 	return ref
 }
@@ -403,4 +403,13 @@ func (u *Unit) Class() string {
 		return "material"
 	}
 	return "verbal"
+}
+
+// fullDay is the day of a date given to the day; "" for a partial one ("this month",
+// 2020-01), which says too little to place a report beside a story's days.
+func fullDay(date string) string {
+	if len(date) < 10 {
+		return ""
+	}
+	return dayOf(date)
 }
