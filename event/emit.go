@@ -483,7 +483,9 @@ func (x *extractor) narrativeDates() {
 	pub := pubDate(x.d.Published)
 	anchor := func(i int) bool {
 		e := &x.events[i]
-		return e.DateSource == DateText && e.Date != "" && (pub == "" || e.Date <= pub)
+		// A day only: "in 2020" or "this month" says when the background was, not the
+		// day the story tells.
+		return e.DateSource == DateText && len(e.Date) == len("2006-01-02") && (pub == "" || e.Date <= pub)
 	}
 	lead := -1
 	bodyFirst := 0
@@ -651,7 +653,11 @@ const (
 // when the clause gave none (datedMentions may then find one elsewhere).
 func (x *extractor) date(c *cand) (date, source, note string, own bool) {
 	trig := x.d.Tokens[c.trigger].Span
-	if dt, ok := dates.At(x.d, trig); ok {
+	dt, ok := x.clauseDate(c.trigger)
+	if !ok {
+		dt, ok = dates.At(x.d, trig)
+	}
+	if ok {
 		if dt.Resolved && dt.Value != "" {
 			return dt.Value, DateText, "", true
 		}
@@ -664,6 +670,33 @@ func (x *extractor) date(c *cand) (date, source, note string, own bool) {
 		return pubDate(x.d.Published), DatePublication, "; date: publication date", false
 	}
 	return "", "", "", false
+}
+
+// clauseDate returns the date expression of trigger t's own clause, by the tree: the
+// nearest one whose words hang in that clause. "On Saturday morning, a gunman shot
+// shoppers…, with the death toll rising to 22 on Monday" is Saturday's shooting, though
+// Monday is as near in words. dates.At, which knows no tree, decides otherwise.
+func (x *extractor) clauseDate(t int) (doc.Date, bool) {
+	s := &x.s
+	home := s.clauseOf(t)
+	best, bestDist := -1, 0
+	for k, dt := range x.d.Dates {
+		if dt.Start < x.d.Tokens[s.first].Start || dt.End > x.d.Tokens[s.end-1].End {
+			continue
+		}
+		q := x.tokenAt(dt.End - 1)
+		if q < s.first || q >= s.end || s.clauseOf(q) != home {
+			continue
+		}
+		dist := abs(q - t)
+		if best < 0 || dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	if best < 0 {
+		return doc.Date{}, false
+	}
+	return x.d.Dates[best], true
 }
 
 // datedMentions dates the events whose own clause gives no date from another mention of

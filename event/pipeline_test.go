@@ -474,3 +474,22 @@ func TestArrivalHosts(t *testing.T) {
 	}
 	want(t, events(d), "EGYGOV→IRQ 046", "IRQ→EGYGOV 046")
 }
+
+// TestDateOfTheOwnClause: the date hanging in the event's own clause wins over one as
+// near in words in another clause.
+func TestDateOfTheOwnClause(t *testing.T) {
+	d := analyze(t, "On Saturday morning, a gunman killed shoppers at a Walmart store in El Paso, Texas, with the death toll rising to 22 people on Monday.", "2019-08-05")
+	found := false
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s %s %s: %s", e.Source, e.Target, e.Code, e.Date, e.DateSource, e.Rule)
+		if e.Code[:2] == "18" {
+			found = true
+			if e.Date != "2019-08-03" {
+				t.Errorf("the shooting is dated %s, want Saturday 2019-08-03", e.Date)
+			}
+		}
+	}
+	if !found {
+		t.Error("no shooting coded")
+	}
+}
