@@ -17,9 +17,10 @@ import (
 // Model is a trained recogniser: feature weights, word clusters, capitalisation statistics
 // and gazetteer. It is read-only once built and safe for concurrent use.
 type Model struct {
-	data  *modelData
-	res   resources
-	table weightTable
+	data     *modelData // of a model read from model.tables, only the notes
+	features int
+	res      resources
+	table    weightTable
 }
 
 // modelData is what the model file stores.
@@ -47,7 +48,7 @@ type caseEntry struct {
 func (m *Model) Notes() string { return m.data.Notes }
 
 // Features is the number of features with weights.
-func (m *Model) Features() int { return len(m.data.Keys) }
+func (m *Model) Features() int { return m.features }
 
 // weightTable is an open-addressing hash table from feature key to its weights, laid out
 // for a tagger whose time goes into memory reads. A slot is one uint64: the key's high 32
@@ -120,7 +121,7 @@ func compile(d *modelData) (*Model, error) {
 	if len(d.Weights) != len(d.Keys)*numTags {
 		return nil, fmt.Errorf("model: %d weights for %d features", len(d.Weights), len(d.Keys))
 	}
-	m := &Model{data: d}
+	m := &Model{data: d, features: len(d.Keys)}
 	m.res = buildResources(d.Clusters, d.Case, d.Gaz)
 	m.table = newWeightTable(d.Keys, d.Weights)
 	return m, nil
@@ -143,13 +144,19 @@ func buildResources(cl []clusterEntry, cs []caseEntry, gaz []gazEntry) resources
 		r.caseStat[hashString(e.Word)] = e.Bucket
 	}
 	r.gaz = newGazetteer(gaz)
-	r.titles = make(map[uint64]bool, len(titles))
+	r.titles = titleHashes()
+	return r
+}
+
+// titleHashes returns the hashes of the titles the features look for.
+func titleHashes() map[uint64]bool {
+	h := make(map[uint64]bool, len(titles))
 	for t, ok := range titles {
 		if ok {
-			r.titles[hashString(t)] = true
+			h[hashString(t)] = true
 		}
 	}
-	return r
+	return h
 }
 
 func packCluster(e clusterEntry) uint32 {
@@ -167,6 +174,9 @@ const (
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var body bytes.Buffer
 	d := m.data
+	if len(d.Keys) != m.features {
+		return 0, errors.New("model: read from model.tables, which keeps the built tables only; write a model from ReadModel or training")
+	}
 	putString(&body, d.Notes)
 	putUvarint(&body, numTypes)
 	putUvarint(&body, numTags)

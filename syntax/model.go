@@ -199,6 +199,9 @@ func tagKinds(xpos, upos []string) ([]uint8, int) {
 // WriteTo writes the model: a text header, then a gzip stream of the data.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	d := m.data
+	if len(d.Trans) == 0 {
+		return 0, errors.New("model: read from model.tables, which keeps the built tables only; write a model from ReadModel or training")
+	}
 	var b bytes.Buffer
 	putString(&b, d.Notes)
 	putStrings(&b, d.Tags)

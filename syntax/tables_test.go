@@ -3,6 +3,7 @@ package syntax
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"reflect"
 	"testing"
@@ -35,6 +36,9 @@ func TestTablesFresh(t *testing.T) {
 	got, err := readTables(modelTables)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if _, err := got.WriteTo(io.Discard); err == nil {
+		t.Error("WriteTo of a model without its file data gave no error")
 	}
 	for name, pair := range map[string][2]any{
 		"tags": {m.xpos, got.xpos}, "upos": {m.upos, got.upos}, "labels": {m.labels, got.labels},
