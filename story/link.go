@@ -13,11 +13,17 @@ import (
 // Index finds the stories a unit may belong to. The store answers it from indexed
 // tables; Memory answers it for evaluation and tests.
 type Index interface {
-	// Candidates returns the stories that have one of keys and whose span of days
-	// (from their first event day to their last publication day) comes within
-	// [from, to]: at most limit of them, those sharing most keys first, then by ID.
+	// Candidates returns the stories that have one of keys and whose last day (event
+	// or publication) is in [from, to], of the PerKeyCandidates latest (by last day,
+	// then ID descending) of each key: at most limit of them, those sharing most keys
+	// first, then by ID.
 	Candidates(keys []string, from, to string, limit int) ([]*Story, error)
 }
+
+// PerKeyCandidates bounds the stories one key of a unit brings in, the latest first:
+// a key shared by many stories of the window (a dyad in the news every day) costs no
+// more than a rare one.
+const PerKeyCandidates = 32
 
 // maxNameKeys bounds the name terms a unit is indexed by.
 const maxNameKeys = 6
@@ -308,15 +314,23 @@ func (m *Memory) Candidates(keys []string, from, to string, limit int) ([]*Story
 	shared := map[string]int{}
 	var out []*Story
 	for _, k := range keys {
+		var inWindow []*Story
 		for _, id := range m.keys[k] {
-			s := m.stories[id]
-			if !s.within(from, to) {
-				continue
+			if s := m.stories[id]; s.within(from, to) {
+				inWindow = append(inWindow, s)
 			}
-			if shared[id] == 0 {
+		}
+		// The latest PerKeyCandidates of the key, as the store reads them.
+		slices.SortFunc(inWindow, func(a, b *Story) int {
+			_, ha := a.Span()
+			_, hb := b.Span()
+			return cmp.Or(cmp.Compare(hb, ha), cmp.Compare(b.ID, a.ID))
+		})
+		for _, s := range inWindow[:min(len(inWindow), PerKeyCandidates)] {
+			if shared[s.ID] == 0 {
 				out = append(out, s)
 			}
-			shared[id]++
+			shared[s.ID]++
 		}
 	}
 	slices.SortFunc(out, func(a, b *Story) int {
@@ -346,7 +360,9 @@ func (s *Story) Span() (lo, hi string) {
 	return lo, hi
 }
 
+// within reports whether the story's last day is in [from, to]: a story is found by
+// when it was last reported, so that the store reads one index range per key.
 func (s *Story) within(from, to string) bool {
-	lo, hi := s.Span()
-	return lo != "" && hi >= from && lo <= to
+	_, hi := s.Span()
+	return hi != "" && hi >= from && hi <= to
 }

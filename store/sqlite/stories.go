@@ -1,11 +1,13 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tocsin-project/tocsin/casualty"
@@ -28,34 +30,45 @@ type txIndex struct {
 	// stories caches the stories decoded for one article, so that each is read once
 	// however many of its units it is a candidate of.
 	stories map[string]*story.Story
+	byKey   *sql.Stmt // the candidates of one key, prepared on first use
 }
 
-// Candidates implements story.Index: one query over story_keys, each key an indexed
-// range of the window, the stories sharing most keys first.
-func (x txIndex) Candidates(keys []string, from, to string, limit int) ([]*story.Story, error) {
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	args := append(anys(keys), to, from, limit)
-	rows, err := x.tx.QueryContext(x.ctx, `SELECT story FROM story_keys
-		WHERE key IN (`+placeholders(len(keys))+`) AND lo <= ? AND hi >= ?
-		GROUP BY story ORDER BY count(*) DESC, story LIMIT ?`, args...)
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
+// Candidates implements story.Index: for each key an indexed range of story_keys, its
+// latest story.PerKeyCandidates stories of the window; those sharing most keys first.
+func (x *txIndex) Candidates(keys []string, from, to string, limit int) ([]*story.Story, error) {
+	if x.byKey == nil {
+		st, err := x.tx.PrepareContext(x.ctx, `SELECT story FROM story_keys WHERE key = ? AND hi BETWEEN ? AND ?
+			ORDER BY hi DESC, story DESC LIMIT ?`)
+		if err != nil {
 			return nil, err
 		}
-		ids = append(ids, id)
+		x.byKey = st
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
+	shared := map[string]int{}
+	var ids []string
+	for _, k := range keys {
+		rows, err := x.byKey.QueryContext(x.ctx, k, from, to, story.PerKeyCandidates)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if shared[id] == 0 {
+				ids = append(ids, id)
+			}
+			shared[id]++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
+	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(shared[b], shared[a]), cmp.Compare(a, b)) })
+	ids = ids[:min(len(ids), limit)]
 	out := make([]*story.Story, 0, len(ids))
 	for _, id := range ids {
 		s := x.stories[id]
@@ -98,12 +111,19 @@ func loadStory(ctx context.Context, q queryer, id string) (*story.Story, error) 
 // linkArticle links the units of the article stored as articles.seq = seq to their
 // stories, in tx, and records the story of each of its event and casualty rows.
 func linkArticle(ctx context.Context, tx *sql.Tx, l *story.Linker, seq int64, d *doc.Document, units []story.Unit) error {
-	of, touched, err := l.Link(units, txIndex{ctx, tx, map[string]*story.Story{}})
+	x := &txIndex{ctx: ctx, tx: tx, stories: map[string]*story.Story{}}
+	of, touched, err := l.Link(units, x)
+	if x.byKey != nil {
+		x.byKey.Close()
+	}
 	if err != nil {
 		return err
 	}
+	st := &stmts{ctx: ctx, tx: tx, m: map[string]*sql.Stmt{}}
+	defer st.close()
 	for _, s := range touched {
-		if err := saveStory(ctx, tx, s); err != nil {
+		// A touched story that was no candidate is new: it has no keys to replace.
+		if err := saveStory(st, s, x.stories[s.ID] == nil); err != nil {
 			return err
 		}
 	}
@@ -113,12 +133,12 @@ func linkArticle(ctx context.Context, tx *sql.Tx, l *story.Linker, seq int64, d 
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO story_units (article, idx, story, unit_json)
+		if err := st.exec(`INSERT INTO story_units (article, idx, story, unit_json)
 			VALUES (?, ?, ?, ?)`, seq, u.Index, of[i].ID, string(js)); err != nil {
 			return fmt.Errorf("story unit %d: %w", i, err)
 		}
 		for _, e := range u.Events {
-			if _, err := tx.ExecContext(ctx, `UPDATE events SET story = ? WHERE article = ? AND idx = ?`,
+			if err := st.exec(`UPDATE events SET story = ? WHERE article = ? AND idx = ?`,
 				of[i].ID, seq, e.Index); err != nil {
 				return err
 			}
@@ -126,19 +146,45 @@ func linkArticle(ctx context.Context, tx *sql.Tx, l *story.Linker, seq int64, d 
 				if a[1] == "" {
 					continue
 				}
-				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO story_actors (story, role, actor)
+				if err := st.exec(`INSERT OR IGNORE INTO story_actors (story, role, actor)
 					VALUES (?, ?, ?)`, of[i].ID, a[0], a[1]); err != nil {
 					return err
 				}
 			}
 		}
 	}
-	return linkCasualties(ctx, tx, seq, d, units, of)
+	return linkCasualties(st, seq, d, units, of)
+}
+
+// stmts prepares each statement of one article's linking once.
+type stmts struct {
+	ctx context.Context
+	tx  *sql.Tx
+	m   map[string]*sql.Stmt
+}
+
+func (st *stmts) exec(q string, args ...any) error {
+	p, ok := st.m[q]
+	if !ok {
+		var err error
+		if p, err = st.tx.PrepareContext(st.ctx, q); err != nil {
+			return err
+		}
+		st.m[q] = p
+	}
+	_, err := p.ExecContext(st.ctx, args...)
+	return err
+}
+
+func (st *stmts) close() {
+	for _, p := range st.m {
+		p.Close()
+	}
 }
 
 // linkCasualties gives each casualty row the story of the unit whose incident holds
 // it, or of the unit that carries the article's claims.
-func linkCasualties(ctx context.Context, tx *sql.Tx, seq int64, d *doc.Document, units []story.Unit, of []*story.Story) error {
+func linkCasualties(st *stmts, seq int64, d *doc.Document, units []story.Unit, of []*story.Story) error {
 	if d == nil || len(units) == 0 || len(d.Casualties) == 0 {
 		return nil
 	}
@@ -167,7 +213,7 @@ func linkCasualties(ctx context.Context, tx *sql.Tx, seq int64, d *doc.Document,
 		if id == "" {
 			id = of[claimant].ID
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE casualties SET story = ? WHERE article = ? AND idx = ?`,
+		if err := st.exec(`UPDATE casualties SET story = ? WHERE article = ? AND idx = ?`,
 			id, seq, c); err != nil {
 			return err
 		}
@@ -175,8 +221,9 @@ func linkCasualties(ctx context.Context, tx *sql.Tx, seq int64, d *doc.Document,
 	return nil
 }
 
-// saveStory writes s, new or updated, with its keys.
-func saveStory(ctx context.Context, tx *sql.Tx, s *story.Story) error {
+// saveStory writes s, new or updated, with its keys; isNew skips replacing keys it
+// cannot have yet.
+func saveStory(st *stmts, s *story.Story, isNew bool) error {
 	if len(s.State.Keys) > maxStoryKeys {
 		s.State.Keys = s.State.Keys[:maxStoryKeys]
 	}
@@ -197,20 +244,30 @@ func saveStory(ctx context.Context, tx *sql.Tx, s *story.Story) error {
 		code = excluded.code, root = excluded.root, first_seen = excluded.first_seen,
 		last_seen = excluded.last_seen, articles = excluded.articles, mentions = excluded.mentions,
 		story_json = excluded.story_json`
-	if _, err := tx.ExecContext(ctx, upsert, s.ID, s.Label, s.Date, s.DateEnd, lo, hi, country,
+	if err := st.exec(upsert, s.ID, s.Label, s.Date, s.DateEnd, lo, hi, country,
 		s.Code, s.Root, s.FirstSeen, s.LastSeen, len(s.Articles), s.Mentions, string(js)); err != nil {
 		return fmt.Errorf("story %s: %w", s.ID, err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM story_keys WHERE story = ?`, s.ID); err != nil {
+	if err := st.exec(`INSERT INTO story_sources (story, sources) VALUES (?, ?)
+		ON CONFLICT (story) DO UPDATE SET sources = excluded.sources`, s.ID, len(s.Sources)); err != nil {
 		return err
 	}
-	for _, k := range s.State.Keys {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO story_keys (key, hi, lo, story) VALUES (?, ?, ?, ?)`,
-			k, hi, lo, s.ID); err != nil {
+	if !isNew {
+		if err := st.exec(`DELETE FROM story_keys WHERE story = ?`, s.ID); err != nil {
 			return err
 		}
 	}
-	return nil
+	if len(s.State.Keys) == 0 {
+		return nil
+	}
+	// One statement for all its keys.
+	q := `INSERT OR IGNORE INTO story_keys (key, hi, lo, story) VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?), ", len(s.State.Keys)), ", ")
+	args := make([]any, 0, 4*len(s.State.Keys))
+	for _, k := range s.State.Keys {
+		args = append(args, k, hi, lo, s.ID)
+	}
+	return st.exec(q, args...)
 }
 
 // Story returns the story with the given ID, without its linking state.
@@ -386,7 +443,7 @@ func relink(ctx context.Context, tx *sql.Tx, l *story.Linker) (int, error) {
 	if err := rows.Err(); err != nil {
 		return 0, err
 	}
-	for _, q := range []string{`DELETE FROM story_units`, `DELETE FROM story_keys`, `DELETE FROM story_actors`,
+	for _, q := range []string{`DELETE FROM story_units`, `DELETE FROM story_keys`, `DELETE FROM story_actors`, `DELETE FROM story_sources`,
 		`DELETE FROM stories`, `UPDATE events SET story = NULL WHERE story IS NOT NULL`,
 		`UPDATE casualties SET story = NULL WHERE story IS NOT NULL`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
@@ -421,14 +478,17 @@ func storedDoc(ctx context.Context, tx *sql.Tx, seq int64) (*doc.Document, error
 }
 
 // backfillStories links the articles stored before stories existed, in ingest order,
-// from their stored documents. Their documents were stored without tokens, so their
+// from their stored documents: those without units (an article that gave none is read
+// again, and gives none again). It runs with 0006 rather than 0004, which made the
+// tables, because 0006 added one that stories are written with. Their documents were stored without tokens, so their
 // casualty claims come from Units' fallback (the largest exact count of each kind of
 // the lead incident) rather than the casualty stage's article totals.
 func backfillStories(ctx context.Context, tx *sql.Tx) error {
 	l := story.NewLinker()
 	last := int64(0)
 	for {
-		rows, err := tx.QueryContext(ctx, `SELECT seq FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`, last, backfillBatch)
+		rows, err := tx.QueryContext(ctx, `SELECT seq FROM articles a WHERE seq > ?
+			AND NOT EXISTS (SELECT 1 FROM story_units WHERE article = a.seq) ORDER BY seq LIMIT ?`, last, backfillBatch)
 		if err != nil {
 			return fmt.Errorf("link stories: %w", err)
 		}
@@ -505,8 +565,8 @@ func (c *storyCounts) fill(ctx context.Context, tx *sql.Tx, r *store.EventRow) e
 	n, ok := c.counts[r.Story]
 	if !ok {
 		if c.stmt == nil {
-			st, err := tx.PrepareContext(ctx, `SELECT mentions, json_array_length(story_json, '$.sources'), articles
-				FROM stories WHERE id = ?`)
+			st, err := tx.PrepareContext(ctx, `SELECT s.mentions, c.sources, s.articles
+				FROM stories s JOIN story_sources c ON c.story = s.id WHERE s.id = ?`)
 			if err != nil {
 				return err
 			}
