@@ -245,10 +245,7 @@ func (d *Dictionary) readAgents(data []byte) error {
 				name = strings.TrimSpace(name[:i] + " " + name[i+j+1:])
 			}
 		}
-		var names []string
-		for _, e := range expandMacros(name, macros) {
-			names = append(names, e)
-		}
+		names := expandMacros(name, macros)
 		if listed {
 			for _, p := range strings.Fields(plurals) {
 				names = append(names, expandMacros(p, macros)...)
