@@ -19,7 +19,7 @@ import (
 var gazetteerBin string
 
 // binMagic starts gazetteer.bin and names its layout; change it with the layout.
-const binMagic = "tocsin gazetteer 1\n"
+const binMagic = "tocsin gazetteer 2\n"
 
 // Load returns the embedded gazetteer. It takes a few milliseconds: load once and share
 // the result.
@@ -102,6 +102,7 @@ func (g *Gazetteer) MarshalBinary() ([]byte, error) {
 	str(g.keys)
 	str(g.offs)
 	str(g.posts)
+	str(g.dir)
 	return w, nil
 }
 
@@ -172,7 +173,7 @@ func unmarshal(bin string) (*Gazetteer, error) {
 			g.regionNames[i] = r.str()
 		}
 	}
-	g.keys, g.offs, g.posts = r.str(), r.str(), r.str()
+	g.keys, g.offs, g.posts, g.dir = r.str(), r.str(), r.str(), r.str()
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -188,8 +189,14 @@ func unmarshal(bin string) (*Gazetteer, error) {
 // checkIndex checks the sizes of the name index and that its offsets and postings stay
 // inside it, so that a probe cannot go out of range.
 func (g *Gazetteer) checkIndex() error {
-	if len(g.keys)%8 != 0 || len(g.offs)%4 != 0 || len(g.posts)%4 != 0 || len(g.keys)/8 != len(g.offs)/4 {
+	if len(g.keys)%8 != 0 || len(g.offs)%4 != 0 || len(g.posts)%4 != 0 || len(g.keys)/8 != len(g.offs)/4 ||
+		len(g.dir) != 4*(1<<dirBits+1) {
 		return errors.New("name index: arrays of inconsistent sizes")
+	}
+	for p := range 1 << dirBits {
+		if a, b := u32(g.dir, p), u32(g.dir, p+1); a > b || int(b) > len(g.keys)/8 {
+			return errors.New("name index: directory out of order or range")
+		}
 	}
 	nposts := len(g.posts) / 4
 	for i := range len(g.offs) / 4 {

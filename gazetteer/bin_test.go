@@ -28,7 +28,7 @@ func TestBinFresh(t *testing.T) {
 		"byCode": {built.byCode, g.byCode}, "byName": {built.byName, g.byName},
 		"byDemonym": {built.byDemonym, g.byDemonym}, "admin1": {built.admin1, g.admin1},
 		"adminName": {built.adminName, g.adminName}, "regionNames": {built.regionNames, g.regionNames},
-		"index": {[]string{built.keys, built.offs, built.posts}, []string{g.keys, g.offs, g.posts}},
+		"index": {[]string{built.keys, built.offs, built.posts, built.dir}, []string{g.keys, g.offs, g.posts, g.dir}},
 	} {
 		if !reflect.DeepEqual(pair[0], pair[1]) {
 			t.Errorf("%s: Load's differs from Build's", name)
@@ -40,7 +40,7 @@ func TestBinFresh(t *testing.T) {
 func TestBinCorrupt(t *testing.T) {
 	for name, bin := range map[string]string{
 		"empty":      "",
-		"other":      "tocsin gazetteer 0\n" + gazetteerBin[len(binMagic):],
+		"other":      "tocsin gazetteer 1\n" + gazetteerBin[len(binMagic):],
 		"truncated":  gazetteerBin[:len(gazetteerBin)/2],
 		"cut index":  gazetteerBin[:len(gazetteerBin)-3],
 		"extra":      gazetteerBin + "x",

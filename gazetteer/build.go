@@ -317,6 +317,26 @@ func (b *builder) finish() *Gazetteer {
 		posts = binary.LittleEndian.AppendUint32(posts, v)
 	}
 	g.keys, g.offs, g.posts = string(keys), string(offs), string(posts)
+	g.dir = keyDirectory(g.keys)
 	b.pairs = nil
 	return g
+}
+
+// dirBits is the number of a hash's top bits that keyDirectory indexes.
+const dirBits = 16
+
+// keyDirectory returns, for each value p of a hash's top dirBits bits and one more, the
+// index of the first key in keys (sorted hashes) whose top bits are p or more, as
+// little-endian uint32s: a probe searches only between two neighbours.
+func keyDirectory(keys string) string {
+	n := len(keys) / 8
+	dir := make([]byte, 0, 4*(1<<dirBits+1))
+	i := 0
+	for p := range uint64(1<<dirBits + 1) {
+		for i < n && u64(keys, i)>>(64-dirBits) < p {
+			i++
+		}
+		dir = binary.LittleEndian.AppendUint32(dir, uint32(i))
+	}
+	return string(dir)
 }

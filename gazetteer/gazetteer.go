@@ -126,6 +126,8 @@ type Gazetteer struct {
 	// offset of its postings in posts, and posts at an offset the count n, then n ×
 	// uint32 (place index<<4 | level mask).
 	keys, offs, posts string
+	// dir narrows a probe to the keys that share its hash's top bits (keyDirectory).
+	dir string
 }
 
 // Len is the number of places.

@@ -32,7 +32,8 @@ func (g *Gazetteer) LookupKey(key string) []Match {
 func (g *Gazetteer) probe(key string, want Level, out []Match) []Match {
 	h := hash(key)
 	n := len(g.keys) / 8
-	lo, hi := 0, n
+	top := int(h >> (64 - dirBits))
+	lo, hi := int(u32(g.dir, top)), int(u32(g.dir, top+1))
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if u64(g.keys, m) < h {
@@ -41,7 +42,7 @@ func (g *Gazetteer) probe(key string, want Level, out []Match) []Match {
 			hi = m
 		}
 	}
-	if lo == n || u64(g.keys, lo) != h {
+	if lo >= n || u64(g.keys, lo) != h {
 		return out
 	}
 	off := int(u32(g.offs, lo))
