@@ -15,6 +15,9 @@ type StoryStore interface {
 	Stories(ctx context.Context, f StoryFilter, page Page) ([]*story.Story, int, error)
 	// Story returns the story with the given ID, or an error wrapping ErrNoStory.
 	Story(ctx context.Context, id string) (*story.Story, error)
+	// StoryUnits returns the story's mentions, as the linker read them (story.Unit),
+	// in ingest order, at most limit of them.
+	StoryUnits(ctx context.Context, id string, limit int) ([]story.Unit, error)
 	// RebuildStories relinks every stored report from its stored units, in ingest
 	// order, after the linking code changed, and reports how many stories there are.
 	RebuildStories(ctx context.Context) (int, error)

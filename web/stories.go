@@ -216,7 +216,18 @@ type storyView struct {
 	Story      *story.Story
 	Articles   []story.Article // in publication order: the timeline
 	Casualties []tallyView
+	Mentions   []mentionView
 }
+
+// mentionView is one mention of the story: a unit of one of its articles, its first
+// sentence linked (and highlighted) in the article's page.
+type mentionView struct {
+	Title, Published, Text, Link, Cause string
+	Codes                               []string
+}
+
+// maxStoryMentions bounds the mentions one story page lists.
+const maxStoryMentions = 200
 
 // tallyView is one kind of casualty: its figure, its claims with the links to their
 // sentences, and the chart of its revisions.
@@ -271,6 +282,19 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 			tv.Claims = append(tv.Claims, claimView{Claim: c, Link: claimLink(c)})
 		}
 		v.Casualties = append(v.Casualties, tv)
+	}
+	units, err := ss.StoryUnits(r.Context(), id, maxStoryMentions)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, u := range units {
+		m := mentionView{Title: u.Article.Title, Published: u.Article.Published, Text: u.Text, Cause: u.Cause,
+			Link: sentenceLink(&store.EventRow{ArticleID: u.Article.ID, SentenceText: u.Text})}
+		for _, e := range u.Events {
+			m.Codes = append(m.Codes, strings.Trim(e.Source+" "+e.Code+" "+e.Target, " "))
+		}
+		v.Mentions = append(v.Mentions, m)
 	}
 	s.render(w, r, http.StatusOK, s.stories.one, v)
 }

@@ -73,6 +73,9 @@ func TestAPIStories(t *testing.T) {
 	if rec.Code != 200 || !strings.Contains(body, "<svg") || !strings.Contains(body, "/articles/"+url.PathEscape(claim.Article)+"#:~:text=") {
 		t.Errorf("story page: status %d, want the chart and a link to the claim's sentence:\n%s", rec.Code, body)
 	}
+	if !strings.Contains(body, "<h2>Mentions</h2>") || !strings.Contains(body, claim.Sentence[:min(40, len(claim.Sentence))]) {
+		t.Errorf("story page lists no mention with the claim's sentence %q", claim.Sentence)
+	}
 	if rec := do(t, h, "GET", "/stories/st-none", nil); rec.Code != 404 {
 		t.Errorf("unknown story page: status %d", rec.Code)
 	}

@@ -589,3 +589,26 @@ func (c *storyCounts) close() {
 		c.stmt.Close()
 	}
 }
+
+// StoryUnits returns the units linked to story id, in ingest order, at most limit.
+func (s *Store) StoryUnits(ctx context.Context, id string, limit int) ([]story.Unit, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT unit_json FROM story_units WHERE story = ?
+		ORDER BY article, idx LIMIT ?`, id, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store/sqlite: units of story %q: %w", id, err)
+	}
+	defer rows.Close()
+	var out []story.Unit
+	for rows.Next() {
+		var js string
+		if err := rows.Scan(&js); err != nil {
+			return nil, fmt.Errorf("store/sqlite: units of story %q: %w", id, err)
+		}
+		var u story.Unit
+		if err := json.Unmarshal([]byte(js), &u); err != nil {
+			return nil, fmt.Errorf("store/sqlite: units of story %q: decode: %w", id, err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}

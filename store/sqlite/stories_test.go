@@ -127,6 +127,17 @@ func TestPutLinksStories(t *testing.T) {
 	if inKerman == 0 && kerman.Mentions > 0 {
 		t.Errorf("no event of the first Kerman report is in its story")
 	}
+	units, err := s.StoryUnits(ctx, kerman.ID, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := map[string]bool{}
+	for _, u := range units {
+		arts[u.Article.ID] = true
+	}
+	if len(arts) != 3 {
+		t.Errorf("Kerman story has units of %d articles, want 3", len(arts))
+	}
 	one, err := s.Story(ctx, kerman.ID)
 	if err != nil || one.ID != kerman.ID || one.Label != kerman.Label {
 		t.Errorf("Story(%s): %v, %v", kerman.ID, one, err)
