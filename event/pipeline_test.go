@@ -496,3 +496,13 @@ func TestDateOfTheOwnClause(t *testing.T) {
 		t.Error("no shooting coded")
 	}
 }
+
+// TestPoisoning: poisoning a person is violence, against a named opposition leader an
+// assassination attempt.
+func TestPoisoning(t *testing.T) {
+	d := analyze(t, "Russian opposition leader Alexei Navalny was poisoned with Novichok.", "2020-09-03")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "→RUSOPP 186")
+}
