@@ -154,6 +154,7 @@ const (
 	cuePeople
 	cueParticipation
 	cueArrival
+	cueUndergo
 )
 
 var cueNames = map[string]cue{
@@ -162,7 +163,7 @@ var cueNames = map[string]cue{
 	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
-	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival,
+	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

@@ -31,7 +31,7 @@ func (x *extractor) nounCand(n int) {
 	joined := -1
 	for h, steps := s.head(n), 0; h >= 0 && steps < 12; h, steps = s.head(h), steps+1 {
 		k := h - s.first
-		if steps == 0 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&cueParticipation != 0 && (s.dep(n) == "obj" || s.dep(n) == "obl") {
+		if steps == 0 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&(cueParticipation|cueUndergo) != 0 && (s.dep(n) == "obj" || s.dep(n) == "obl") {
 			joined = h
 		} else if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null {
 			return
@@ -104,14 +104,20 @@ func (x *extractor) nounCand(n int) {
 			}
 		}
 	}
-	if len(cd.src) == 0 && joined >= 0 {
+	undergone := joined >= 0 && x.cue(joined)&cueUndergo != 0
+	if len(cd.src) == 0 && joined >= 0 && !undergone {
 		if sb := s.child(joined, "nsubj"); sb >= 0 {
 			cd.src = x.codeArgs(sb)
 		}
 	}
-	if tgt >= 0 {
+	switch {
+	case tgt >= 0:
 		cd.tgt = x.codeArgs(tgt)
-	} else {
+	case undergone:
+		if sb := s.child(joined, "nsubj"); sb >= 0 {
+			cd.tgt = x.codeArgs(sb) // "Wiranto survived the attack"
+		}
+	default:
 		cd.tgt = x.throughNoun(n, false)
 	}
 	post := x.phrase(n, true)
@@ -138,7 +144,11 @@ func (x *extractor) nounCand(n int) {
 		if ci := x.candOf[joined-s.first]; ci >= 0 {
 			x.cands[ci].consumed = true // "joined" is no meeting of its own
 		}
-		cd.rule += "; done by the subject of " + x.lower(joined)
+		if undergone {
+			cd.rule += "; done to the subject of " + x.lower(joined)
+		} else {
+			cd.rule += "; done by the subject of " + x.lower(joined)
+		}
 	}
 	x.candOf[n-s.first] = int32(len(x.cands))
 	x.cands = append(x.cands, cd)

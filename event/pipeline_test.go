@@ -506,3 +506,13 @@ func TestPoisoning(t *testing.T) {
 	}
 	want(t, events(d), "→RUSOPP 186")
 }
+
+// TestSurvivingAnAttack: the one who survives or suffers an event a noun names is its
+// target.
+func TestSurvivingAnAttack(t *testing.T) {
+	d := analyze(t, "Indonesia's security minister Wiranto survived the attack in Pandeglang.", "2019-10-10")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "→IDNGOV 186")
+}
