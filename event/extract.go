@@ -408,11 +408,12 @@ func (x *extractor) verbCand(v int) {
 	// "was killed in a US drone strike": the agent of the means is the source; for a
 	// pattern that codes only the reverse ("died in an Israeli air raid" [:190]) it is
 	// the clause's target, which the reverse makes the source.
-	if means := &c.src; len(*means) == 0 || c.code.Forward == "" && c.code.Reverse != "" {
-		if c.code.Forward == "" {
-			means = &c.tgt
-		}
-		if a, n := x.meansAgent(v); len(*means) == 0 && len(a) > 0 {
+	means := &c.src
+	if c.code.Forward == "" && c.code.Reverse != "" {
+		means = &c.tgt
+	}
+	if len(*means) == 0 {
+		if a, n := x.meansAgent(v); len(a) > 0 {
 			*means = a
 			c.rule += "; " + a[0].how + ", the agent of the " + x.lower(n)
 		}
