@@ -151,6 +151,9 @@ func (c *coder) places() {
 			ok = code != ""
 		}
 		if !ok {
+			code, rule, ok = c.sharedHead(i, words)
+		}
+		if !ok {
 			continue
 		}
 		if e.Type == "NORP" && c.kb.IsCountry(code) {
@@ -172,6 +175,32 @@ func (c *coder) places() {
 			}
 		}
 	}
+}
+
+// sharedHead codes a place named by its first word only, coordinated with a name that
+// shares the rest: "North" in "North and South Korea" is North Korea, "East" in "East and
+// West Germany" East Germany. The next mention must follow "and" (or "or") and be longer.
+func (c *coder) sharedHead(i int, words []string) (string, string, bool) {
+	if i+1 >= len(c.d.Entities) || len(words) != 1 {
+		return "", "", false
+	}
+	next := &c.d.Entities[i+1]
+	e := &c.d.Entities[i]
+	between := strings.TrimSpace(c.d.Text[e.End:min(next.Start, len(c.d.Text))])
+	if between != "and" && between != "or" {
+		return "", "", false
+	}
+	first := words[0] // c.words reuses its buffer
+	rest := c.words(i + 1)
+	if len(rest) < 2 {
+		return "", "", false
+	}
+	name := append([]string{first}, rest[1:]...)
+	code, rule, ok := c.kb.Name(name, c.day)
+	if !ok {
+		return "", "", false
+	}
+	return code, rule + "; shares the head of " + next.Text, true
 }
 
 // skippable are adjectives allowed between a nationality and a group noun ("Iranian

@@ -236,3 +236,19 @@ func TestOddInput(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedHead: "North" in "North and South Korea" is North Korea, from the name it
+// shares its head with; a lone "North" stays uncoded.
+func TestSharedHead(t *testing.T) {
+	d := code(t, "", "The report comes after North and South Korea exchanged fire. The North was quiet.",
+		loc("North"), loc("South Korea"), loc("North"))
+	if got := d.Entities[0].Actor; got != "PRK" {
+		t.Errorf("North (and South Korea) = %q, want PRK", got)
+	}
+	if got := d.Entities[1].Actor; got != "KOR" {
+		t.Errorf("South Korea = %q, want KOR", got)
+	}
+	if got := d.Entities[2].Actor; got != "" {
+		t.Errorf("a lone North = %q, want none", got)
+	}
+}
