@@ -69,11 +69,6 @@ func (c *TrainConfig) defaults() {
 	}
 }
 
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
-}
-
 // trainSent is a training sentence: its prepared tokens, static feature indices and gold tags.
 type trainSent struct {
 	words  []string

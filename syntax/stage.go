@@ -103,7 +103,6 @@ type pieces struct {
 	head  []int32 // piece index of the head, -1 for a root
 	label []int32
 	tag   []uint16
-	depth []int32
 	first []int32 // first piece of each token
 }
 

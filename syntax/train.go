@@ -529,7 +529,6 @@ type parseTrainer struct {
 	labels  *trainSparse
 	rng     *rand.Rand
 	st      pstate
-	lx      []lex
 	buf     []byte
 	gold    []int32
 	lexicon lexicon
