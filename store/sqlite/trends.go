@@ -1,0 +1,142 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/trend"
+)
+
+var _ trend.Store = (*Store)(nil)
+
+// TrendItems implements trend.Store: the stories that match q (the story filters, on
+// stories with a known first day), or with q.Mentions the event rows (the event
+// filters, on rows with a known day), in day order.
+func (s *Store) TrendItems(ctx context.Context, q trend.Query, fn func(*trend.Item) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("store/sqlite: trends: %w", err)
+	}
+	defer tx.Rollback()
+	if q.Mentions {
+		err = eventItems(ctx, tx, q, fn)
+	} else {
+		err = storyItems(ctx, tx, q, fn)
+	}
+	if err != nil {
+		return fmt.Errorf("store/sqlite: trends: %w", err)
+	}
+	return nil
+}
+
+// storyItems walks the stories of q with their quad class, Goldstein score and
+// reconciled casualties (from the stored story) and their actors by role.
+func storyItems(ctx context.Context, tx *sql.Tx, q trend.Query, fn func(*trend.Item) error) error {
+	where, args, err := storyWhere(store.StoryFilter{Source: q.Source, Target: q.Target, Dyad: q.Dyad,
+		Country: q.Country, Since: q.Since, Until: q.Until})
+	if err != nil {
+		return err
+	}
+	if where == "" {
+		where = " WHERE s.day <> ''"
+	} else {
+		where += " AND s.day <> ''"
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.day, s.country,
+		coalesce(json_extract(s.story_json, '$.quad_class'), 0),
+		coalesce(json_extract(s.story_json, '$.goldstein'), 0),
+		coalesce(json_extract(s.story_json, '$.casualties.killed.best'), 0),
+		coalesce(json_extract(s.story_json, '$.casualties.injured.best'), 0),
+		coalesce((SELECT group_concat(role || ':' || actor, ' ') FROM story_actors WHERE story = s.id), '')
+		FROM stories s`+where+` ORDER BY s.day, s.seq`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var it trend.Item
+	for rows.Next() {
+		var actors string
+		if err := rows.Scan(&it.ID, &it.Day, &it.Country, &it.Quad, &it.Goldstein, &it.Killed, &it.Injured, &actors); err != nil {
+			return err
+		}
+		it.Story = it.ID
+		it.Sources, it.Targets = it.Sources[:0], it.Targets[:0]
+		for _, ra := range strings.Fields(actors) {
+			role, actor, _ := strings.Cut(ra, ":")
+			if role == "source" {
+				it.Sources = append(it.Sources, actor)
+			} else {
+				it.Targets = append(it.Targets, actor)
+			}
+		}
+		if err := fn(&it); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// eventItems walks the event rows of q with their story's reconciled casualties.
+func eventItems(ctx context.Context, tx *sql.Tx, q trend.Query, fn func(*trend.Item) error) error {
+	where, args, err := eventWhere(store.EventFilter{Source: q.Source, Target: q.Target, Dyad: q.Dyad,
+		Country: q.Country, Since: q.Since, Until: q.Until})
+	if err != nil {
+		return err
+	}
+	if where == "" {
+		where = " WHERE e.day IS NOT NULL"
+	} else {
+		where += " AND e.day IS NOT NULL"
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, coalesce(e.story, ''), e.day, coalesce(e.place_country, ''),
+		e.quad_class, e.goldstein, e.source, e.target,
+		coalesce(json_extract(st.story_json, '$.casualties.killed.best'), 0),
+		coalesce(json_extract(st.story_json, '$.casualties.injured.best'), 0)
+		FROM events e LEFT JOIN stories st ON st.id = e.story`+where+` ORDER BY e.day, e.id`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var it trend.Item
+	it.Sources, it.Targets = make([]string, 1), make([]string, 1)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id, &it.Story, &it.Day, &it.Country, &it.Quad, &it.Goldstein,
+			&it.Sources[0], &it.Targets[0], &it.Killed, &it.Injured); err != nil {
+			return err
+		}
+		it.ID = strconv.FormatInt(id, 10)
+		if err := fn(&it); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// TrendTotals implements trend.Store: stories with a coded event (or event rows) per
+// day.
+func (s *Store) TrendTotals(ctx context.Context, since, until string, mentions bool) (map[string]int, error) {
+	q := `SELECT day, count(*) FROM stories WHERE day BETWEEN ? AND ? AND code <> '' GROUP BY day`
+	if mentions {
+		q = `SELECT day, count(*) FROM events WHERE day BETWEEN ? AND ? GROUP BY day`
+	}
+	rows, err := s.db.QueryContext(ctx, q, since, until)
+	if err != nil {
+		return nil, fmt.Errorf("store/sqlite: trend totals: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var d string
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
+			return nil, fmt.Errorf("store/sqlite: trend totals: %w", err)
+		}
+		out[d] = n
+	}
+	return out, rows.Err()
+}
