@@ -71,6 +71,14 @@ func (x *extractor) emit(c *cand) {
 	}
 }
 
+// oneAttack reports whether two events of roots a and b between the same actors in one
+// sentence are one act of violence told in several verbs ("killed three people and
+// injured three others", "shot and wounded"): one event, as ACLED and the casualties
+// layer count it, the first verb's code kept.
+func oneAttack(a, b string) bool {
+	return a == b && (a == "18" || a == "19" || a == "20")
+}
+
 // lead is the code whose class decides what a candidate needs: its forward code, or for
 // a pattern that codes only the reverse ("died in a raid" [:190], the dead as target),
 // the reverse one.
@@ -255,7 +263,7 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	b.WriteString(note)
 	ev.Rule = b.String()
 	for _, o := range x.events {
-		if o.Sentence == ev.Sentence && o.Source == ev.Source && o.Target == ev.Target && o.Code == ev.Code {
+		if o.Sentence == ev.Sentence && o.Source == ev.Source && o.Target == ev.Target && (o.Code == ev.Code || oneAttack(o.Root, ev.Root)) {
 			return // the same event found twice in one sentence
 		}
 	}
