@@ -100,6 +100,7 @@ func (s *server) routes() {
 	s.mux.HandleFunc("GET /stories", s.storiesPage)
 	s.mux.HandleFunc("GET /stories/{id}", s.storyPage)
 	s.mux.HandleFunc("GET /api/trends", s.listTrends)
+	s.mux.HandleFunc("GET /api/alerts", s.listAlerts)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 }
 

@@ -10,6 +10,7 @@
 //	tocsin export --format F        write the stored events as GDELT, PLOVER, CSV, JSONL or Parquet
 //	tocsin stories [filters]        list stored stories (one per real-world happening)
 //	tocsin trends --dyad A-B        a dyad's (or actor's, or country's) series by period
+//	tocsin alerts                   escalation alerts, each with the stories behind it
 //	tocsin bench DIR                measure the pipeline's speed
 //	tocsin eval sentences FILE      score the sentence splitter on a CoNLL-U treebank
 //
@@ -66,6 +67,7 @@ var commands = []command{
 	{"export", "write the stored events as GDELT 2.0, PLOVER, CSV, JSON Lines or Parquet", runExport},
 	{"stories", "list stored stories: the reports of one happening linked, casualty figures reconciled", runStories},
 	{"trends", "a dyad's, an actor's or a country's series by day, week or month, on stories", runTrends},
+	{"alerts", "dyads and countries departing from their own baseline toward conflict, with the stories behind", runAlerts},
 	{"bench", "run the whole pipeline over a directory of articles and report its speed", runBench},
 	{"eval", "measure an annotator against gold data", runEval},
 }
