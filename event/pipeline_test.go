@@ -518,9 +518,10 @@ func TestSurvivingAnAttack(t *testing.T) {
 	want(t, events(d), "→IDNGOV 186")
 }
 
-// TestCallForAnInvestigation: calling for an investigation is an appeal, not an
-// investigation.
+// TestCallForAnInvestigation: calling for an investigation is an appeal, demanding an
+// explanation a demand; neither is an investigation.
 func TestCallForAnInvestigation(t *testing.T) {
-	d := analyze(t, "Amnesty International has called for an investigation into the shooting in Hong Kong.", "2019-10-02")
-	want(t, events(d), "NGOHRIAMN→ 0214")
+	d := analyze(t, "Amnesty International has called for an investigation into the shooting in Hong Kong.\n\n"+
+		"Angela Merkel, the Chancellor of Germany, demanded an explanation.", "2019-10-02")
+	want(t, events(d), "NGOHRIAMN→ 0214", "DEUGOV→ 100")
 }
