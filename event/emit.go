@@ -166,6 +166,8 @@ func (x *extractor) reciprocal(c *cand) bool {
 		return false
 	}
 	switch root := c.code.Forward[:2]; {
+	case strings.HasPrefix(c.code.Forward, "033"):
+		return false // pledges of aid go to a third party ("China, Iran and Russia pledged funds")
 	case root >= "03" && root <= "06":
 		return true
 	case root == "19":

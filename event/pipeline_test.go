@@ -525,3 +525,14 @@ func TestCallForAnInvestigation(t *testing.T) {
 		"Angela Merkel, the Chancellor of Germany, demanded an explanation.", "2019-10-02")
 	want(t, events(d), "NGOHRIAMN→ 0214", "DEUGOV→ 100")
 }
+
+// TestPledgesAreNotMutual: conjoined donors pledge to a third party, not to one another.
+func TestPledgesAreNotMutual(t *testing.T) {
+	d := analyze(t, "China, Iran and Russia have pledged funds for the reconstruction of Aleppo.", "2016-12-20")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+		if strings.Contains(e.Rule, "reciprocal") {
+			t.Errorf("%s→%s %s: donors coded as pledging to one another", e.Source, e.Target, e.Code)
+		}
+	}
+}
