@@ -397,6 +397,12 @@ func (x *extractor) verbCand(v int) {
 	if passive {
 		c.rule += "; passive"
 		c.passive = true
+		if h := s.head(v); s.dep(v) == "acl" && h >= 0 && v == h+1 && len(c.src) == 0 && len(c.tgt) == 1 && strings.TrimLeft(c.tgt[0].code, "-") == "PPL" &&
+			x.d.Tokens[h].POS != "NUM" && x.cue(h)&cuePeople == 0 {
+			// "a law to extradite people accused of crimes" says who they are; a count
+			// ("Three killed") is a headline's event.
+			return
+		}
 	}
 	if len(c.tgt) == 0 && len(c.src) > 0 && x.cue(v)&cueArrival != 0 && strings.HasPrefix(lead(c.code), "04") {
 		// "Mubarak arrived in Baghdad for talks": the host is the country he came to.

@@ -536,3 +536,25 @@ func TestPledgesAreNotMutual(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoTheyAreIsNoEvent: a participle right after generic people says who they are
+// ("people accused of crimes"); an arrest told in a relative clause is an event.
+func TestWhoTheyAreIsNoEvent(t *testing.T) {
+	d := analyze(t, "The bill would have allowed Hong Kong to extradite people accused of crimes to the mainland.\n\n"+
+		"Another man in London, who was arrested on the day of the theft, was released on bail.", "2019-06-10")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	for _, e := range d.Events {
+		if e.Sentence == 0 && e.Code[:2] == "17" {
+			t.Errorf("%s→%s %s: a description coded as an arrest", e.Source, e.Target, e.Code)
+		}
+	}
+	arrested := false
+	for _, e := range d.Events {
+		arrested = arrested || e.Sentence == 1 && e.Code == "173"
+	}
+	if !arrested {
+		t.Error("the arrest in the relative clause is not coded")
+	}
+}
