@@ -343,6 +343,15 @@ func (kb *KB) CodeNounPhrase(words []string, date string) (code, rule string, ok
 	return kb.codePhrase(words, DayOf(date))
 }
 
+// documents are the last words of phrases that name a text, not an actor: "the Paris
+// Agreement", "the Minsk Protocol", "the Geneva Conventions", whose place would otherwise
+// code them. A dictionary name that is the whole phrase still codes ("Warsaw Pact").
+var documents = map[string]bool{
+	"agreement": true, "agreements": true, "accord": true, "accords": true, "treaty": true,
+	"convention": true, "conventions": true, "protocol": true, "charter": true,
+	"declaration": true, "resolution": true, "act": true,
+}
+
 // phraseMatch is what codePhrase found.
 type phraseMatch struct {
 	actor      string   // actor code, "" if none
@@ -357,6 +366,9 @@ func (kb *KB) codePhrase(words []string, day int32) (string, string, bool) {
 	kb.scan(words, day, &m)
 	if m.actor == "" && len(m.agents) == 0 {
 		return "", "", false
+	}
+	if len(words) > 0 && documents[strings.ToLower(words[len(words)-1])] && !m.actorWhole {
+		return "", "", false // "the Paris Agreement" is a text, not France
 	}
 	code := combine(m.actor, m.agents)
 	if code == "" {

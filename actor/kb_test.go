@@ -184,3 +184,20 @@ func BenchmarkCodeNounPhrase(b *testing.B) {
 		kb.CodeNounPhrase(phrases[i%len(phrases)], "2020-01-07")
 	}
 }
+
+// TestDocumentsAreNoActors: a phrase that names a text is no actor, though a place in it
+// would code it; a dictionary name that is the whole phrase still codes.
+func TestDocumentsAreNoActors(t *testing.T) {
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"the Paris Agreement", "the Minsk Protocol", "Geneva Conventions"} {
+		if code, rule, ok := kb.CodeNounPhrase(strings.Fields(p), ""); ok {
+			t.Errorf("%q coded %s (%s), want nothing", p, code, rule)
+		}
+	}
+	if code, _, ok := kb.CodeNounPhrase(strings.Fields("the French government"), ""); !ok || code != "FRAGOV" {
+		t.Errorf("the French government = %q, want FRAGOV", code)
+	}
+}
