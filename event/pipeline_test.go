@@ -558,3 +558,9 @@ func TestWhoTheyAreIsNoEvent(t *testing.T) {
 		t.Error("the arrest in the relative clause is not coded")
 	}
 }
+
+// TestProtestersGather: protesters who gather are demonstrating, not meeting.
+func TestProtestersGather(t *testing.T) {
+	d := analyze(t, "Protesters gathered outside parliament in Belgrade.", "2020-07-10")
+	want(t, events(d), "SRBOPP→SRBLEG 141")
+}
