@@ -9,31 +9,14 @@ import (
 
 	"github.com/tocsin-project/tocsin/alert"
 	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/pipeline/standard"
 	"github.com/tocsin-project/tocsin/samples"
+	"github.com/tocsin-project/tocsin/store/sqlite"
 )
 
 func TestAPIAlerts(t *testing.T) {
-	p, err := standard.New(standard.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := openStore(t)
-	sc := bufio.NewScanner(bytes.NewReader(samples.JSONL()))
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var a struct{ Title, Text, Published, Source, URL, Language string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		d, err := p.Analyze(context.Background(), &article.Article{Title: a.Title, Body: a.Text, Published: a.Published, Source: a.Source, URL: a.URL, Language: a.Language})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.Put(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	st, p := sampleStore(t)
 	h := New(st, p, Options{Logger: testLogger(t)})
 	var resp struct {
 		Results []alert.Alert `json:"results"`
@@ -61,4 +44,30 @@ func TestAPIAlerts(t *testing.T) {
 	wantError(t, do(t, h, "GET", "/api/alerts?since=yesterday", nil), 400, "since")
 	wantError(t, do(t, h, "GET", "/api/alerts?country=IRN", nil), 400, "country")
 	wantError(t, do(t, h, "GET", "/api/alerts?since=2020-02-01&until=2020-01-01", nil), 400, "until")
+}
+
+// sampleStore is a store of the 37 sample articles, analysed by the full pipeline.
+func sampleStore(t *testing.T) (*sqlite.Store, *pipeline.Pipeline) {
+	t.Helper()
+	p, err := standard.New(standard.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t)
+	sc := bufio.NewScanner(bytes.NewReader(samples.JSONL()))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var a struct{ Title, Text, Published, Source, URL, Language string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		d, err := p.Analyze(context.Background(), &article.Article{Title: a.Title, Body: a.Text, Published: a.Published, Source: a.Source, URL: a.URL, Language: a.Language})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st, p
 }

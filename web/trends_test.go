@@ -1,6 +1,8 @@
 package web
 
 import (
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/tocsin-project/tocsin/lang"
@@ -38,4 +40,52 @@ func TestAPITrends(t *testing.T) {
 	wantError(t, do(t, h, "GET", "/api/trends?period=day", nil), 400, "dyad")
 	wantError(t, do(t, h, "GET", "/api/trends?dyad=IRN-USA&limit=5", nil), 400, "limit")
 	wantError(t, do(t, h, "GET", "/api/trends?country=IRN&period=day&since=1900-01-01&until=2020-01-01", nil), 400, "too many periods")
+}
+
+func TestTrendsAndAlertsPages(t *testing.T) {
+	st, p := sampleStore(t)
+	h := New(st, p, Options{Logger: testLogger(t)})
+
+	// The US-Iran dyad by week: stacked bars, the Goldstein line, the table.
+	rec := do(t, h, "GET", "/trends?dyad=USA-IRN&period=week", nil)
+	body := rec.Body.String()
+	if rec.Code != 200 || !strings.Contains(body, "<svg") || !strings.Contains(body, `class="q4"`) ||
+		!strings.Contains(body, `<polyline class="goldstein"`) || !strings.Contains(body, "2019-12-30 – 2020-01-05") {
+		t.Fatalf("dyad page: status %d\n%s", rec.Code, body)
+	}
+	if !strings.Contains(body, `href="/stories?dyad=USA-IRN&amp;since=2019-12-30&amp;until=2020-01-05"`) {
+		t.Errorf("the week of 30 December does not link to its stories:\n%s", body)
+	}
+	// Nigeria's week of the Kankara kidnapping rings: marked on the chart, its
+	// stories linked.
+	rec = do(t, h, "GET", "/trends?country=NGA&period=week", nil)
+	body = rec.Body.String()
+	if rec.Code != 200 || strings.Count(body, `<rect class="alert"`) != 1 || !strings.Contains(body, "conflict_count") ||
+		!strings.Contains(body, `<a href="/stories/st-`) {
+		t.Errorf("Nigeria page: status %d\n%s", rec.Code, body)
+	}
+	// The alerts page links each alert to its series and its stories, and a story
+	// link leads to the story page.
+	rec = do(t, h, "GET", "/alerts", nil)
+	body = rec.Body.String()
+	if rec.Code != 200 || !strings.Contains(body, `href="/trends?country=NGA&amp;period=week"`) {
+		t.Fatalf("alerts page: status %d\n%s", rec.Code, body)
+	}
+	i := strings.Index(body, `<a href="/stories/st-`)
+	if i < 0 {
+		t.Fatalf("no story link on the alerts page:\n%s", body)
+	}
+	link := body[i+len(`<a href="`):]
+	link = link[:strings.IndexByte(link, '"')]
+	if rec := do(t, h, "GET", link, nil); rec.Code != 200 {
+		t.Errorf("%s: status %d", link, rec.Code)
+	}
+	// Bad input is a 400 page that shows the value escaped.
+	rec = do(t, h, "GET", "/trends?dyad="+url.QueryEscape("<b>x</b>"), nil)
+	if rec.Code != 400 || strings.Contains(rec.Body.String(), "<b>x</b>") || !strings.Contains(rec.Body.String(), "dyad") {
+		t.Errorf("bad dyad: status %d\n%s", rec.Code, rec.Body)
+	}
+	if rec := do(t, h, "GET", "/alerts?since=tomorrow", nil); rec.Code != 400 {
+		t.Errorf("bad since: status %d", rec.Code)
+	}
 }

@@ -59,7 +59,9 @@ type server struct {
 	pages *pages
 	// stories holds the story pages' templates (web/stories.go).
 	stories *storyPages
-	mux     *http.ServeMux
+	// trends holds the trends and alerts pages' templates (web/trends.go).
+	trends *trendPages
+	mux    *http.ServeMux
 	// searches limits concurrent searches (see searchSlot) to searchTimeout each.
 	searches      chan struct{}
 	searchTimeout time.Duration
@@ -74,6 +76,7 @@ func New(st store.Store, an Analyzer, opts Options) http.Handler {
 		log:     opts.Logger,
 		pages:   mustParsePages(),
 		stories: mustParseStoryPages(),
+		trends:  mustParseTrendPages(),
 		mux:     http.NewServeMux(),
 	}
 	s.searchTimeout = cmp.Or(opts.SearchTimeout, DefaultSearchTimeout)
@@ -101,6 +104,8 @@ func (s *server) routes() {
 	s.mux.HandleFunc("GET /stories/{id}", s.storyPage)
 	s.mux.HandleFunc("GET /api/trends", s.listTrends)
 	s.mux.HandleFunc("GET /api/alerts", s.listAlerts)
+	s.mux.HandleFunc("GET /trends", s.trendsPage)
+	s.mux.HandleFunc("GET /alerts", s.alertsPage)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 }
 
