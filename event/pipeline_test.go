@@ -564,3 +564,9 @@ func TestProtestersGather(t *testing.T) {
 	d := analyze(t, "Protesters gathered outside parliament in Belgrade.", "2020-07-10")
 	want(t, events(d), "SRBOPP→SRBLEG 141")
 }
+
+// TestInkedADeal: a deal signed, or inked, is an agreement.
+func TestInkedADeal(t *testing.T) {
+	d := analyze(t, "India and Japan inked a deal on defence cooperation.", "2022-06-22")
+	want(t, events(d), "IND→JPN 057", "JPN→IND 057")
+}
