@@ -309,11 +309,12 @@ func TestVictimsAndAttackers(t *testing.T) {
 // verb's subject.
 func TestTakingPartInAnEvent(t *testing.T) {
 	d := analyze(t, "Thousands joined anti-government protests in Baghdad.\n\nStudents attended the rally in Baghdad.\n\n"+
-		"On Sunday, the United States announced a complete withdrawal from Syria.", "2020-06-21")
+		"On Sunday, the United States announced a complete withdrawal from Syria.\n\n"+
+		"Israel conducted airstrikes on Gaza.", "2020-06-21")
 	for _, e := range d.Events {
 		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
 	}
-	want(t, events(d), "IRQCVL→IRQGOV 141", "IRQEDU→ 141", "USA→SYR 0874")
+	want(t, events(d), "IRQCVL→IRQGOV 141", "IRQEDU→ 141", "USA→SYR 0874", "ISR→PSEGZA 195")
 }
 
 // TestAgentOfTheMeans: a verb that names no source takes the agent of the event noun
