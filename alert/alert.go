@@ -79,7 +79,7 @@ type Alert struct {
 // first or last item's day) among the items of s, read from BaselineWeeks weeks before
 // since.
 func Compute(ctx context.Context, s trend.Store, cfg Config, since, until string) ([]Alert, error) {
-	var q trend.Query
+	q := trend.Query{NoCasualties: true}
 	if since != "" {
 		t, err := time.Parse(time.DateOnly, since)
 		if err != nil {

@@ -38,6 +38,9 @@ type Query struct {
 	Since, Until   string // YYYY-MM-DD, inclusive; "" for the first or last item's day
 	Period         Period
 	Mentions       bool // count event rows instead of stories
+	// NoCasualties leaves Item.Killed and Injured zero, for callers that do not use
+	// them (alerts), which spares reading each story's figures.
+	NoCasualties bool
 }
 
 // Item is one counted thing: a story, or with Query.Mentions an event row.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tocsin-project/tocsin/cameo"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/trend"
 )
@@ -33,8 +34,9 @@ func (s *Store) TrendItems(ctx context.Context, q trend.Query, fn func(*trend.It
 	return nil
 }
 
-// storyItems walks the stories of q with their quad class, Goldstein score and
-// reconciled casualties (from the stored story) and their actors by role.
+// storyItems walks the stories of q with their quad class and Goldstein score (of
+// their code), reconciled casualties (from the stored story, unless q.NoCasualties)
+// and their actors by role.
 func storyItems(ctx context.Context, tx *sql.Tx, q trend.Query, fn func(*trend.Item) error) error {
 	where, args, err := storyWhere(store.StoryFilter{Source: q.Source, Target: q.Target, Dyad: q.Dyad,
 		Country: q.Country, Since: q.Since, Until: q.Until})
@@ -46,11 +48,12 @@ func storyItems(ctx context.Context, tx *sql.Tx, q trend.Query, fn func(*trend.I
 	} else {
 		where += " AND s.day <> ''"
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.day, s.country,
-		coalesce(json_extract(s.story_json, '$.quad_class'), 0),
-		coalesce(json_extract(s.story_json, '$.goldstein'), 0),
-		coalesce(json_extract(s.story_json, '$.casualties.killed.best'), 0),
-		coalesce(json_extract(s.story_json, '$.casualties.injured.best'), 0),
+	casualties := `coalesce(json_extract(s.story_json, '$.casualties.killed.best'), 0),
+		coalesce(json_extract(s.story_json, '$.casualties.injured.best'), 0)`
+	if q.NoCasualties {
+		casualties = `0, 0`
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.day, s.country, s.code, `+casualties+`,
 		coalesce((SELECT group_concat(role || ':' || actor, ' ') FROM story_actors WHERE story = s.id), '')
 		FROM stories s`+where+` ORDER BY s.day, s.seq`, args...)
 	if err != nil {
@@ -60,8 +63,15 @@ func storyItems(ctx context.Context, tx *sql.Tx, q trend.Query, fn func(*trend.I
 	var it trend.Item
 	for rows.Next() {
 		var actors string
-		if err := rows.Scan(&it.ID, &it.Day, &it.Country, &it.Quad, &it.Goldstein, &it.Killed, &it.Injured, &actors); err != nil {
+		var code string
+		if err := rows.Scan(&it.ID, &it.Day, &it.Country, &code, &it.Killed, &it.Injured, &actors); err != nil {
 			return err
+		}
+		// A story's quad class and Goldstein score are its dominant code's, as the
+		// coder gives every event its code's (cameo.Lookup).
+		it.Quad, it.Goldstein = 0, 0
+		if in, ok := cameo.Lookup(code); ok {
+			it.Quad, it.Goldstein = in.QuadClass, in.Goldstein
 		}
 		it.Story = it.ID
 		it.Sources, it.Targets = it.Sources[:0], it.Targets[:0]
