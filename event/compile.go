@@ -155,6 +155,9 @@ const (
 	cueParticipation
 	cueArrival
 	cueUndergo
+	cueDescribe
+	cuePraise
+	cueBlame
 )
 
 var cueNames = map[string]cue{
@@ -163,7 +166,7 @@ var cueNames = map[string]cue{
 	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
-	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo,
+	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -354,6 +355,11 @@ func (x *extractor) verbCand(v int) {
 		}
 		if inner < 0 && dep != "advcl" {
 			inner = ii
+		}
+	}
+	if x.cue(v)&cueDescribe != 0 {
+		if done := x.describeCand(v, srcH, c.modality); done {
+			return
 		}
 	}
 	// After the complements, which use the same scratch space.
@@ -765,6 +771,69 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 		v = h
 	}
 	return -1
+}
+
+// describeCand codes a verb that says what its object is ([describe]: "called Trump's
+// order swift", "described the attacks as a dastardly act") by the words of what it
+// says: praise (051), disapproval (111), or no event at all when they are neither, as
+// "called X swift" is no phone call. It reports false when v has no such complement, for
+// the verb's dictionary entries to code it ("called for talks", "called Erdogan").
+func (x *extractor) describeCand(v, srcH int, modality string) bool {
+	s := &x.s
+	obj, comp := -1, -1
+	for _, ch := range s.children(v) {
+		c := int(ch)
+		switch {
+		case s.dep(c) == "obj" && obj < 0:
+			obj = c
+		case s.dep(c) == "xcomp" && comp < 0:
+			comp = c
+		case s.dep(c) == "obl" && comp < 0:
+			if k := caseTok(s, c); k != c && x.lowerIs(k, "as") {
+				comp = c
+			}
+		}
+	}
+	if obj >= 0 && comp < 0 {
+		// "described the attacks as a dastardly act", the parser hanging the
+		// as-phrase on the object
+		for _, ch := range s.children(obj) {
+			if c := int(ch); s.dep(c) == "obl" || s.dep(c) == "nmod" {
+				if k := caseTok(s, c); k != c && x.lowerIs(k, "as") {
+					comp = c
+					break
+				}
+			}
+		}
+	}
+	if obj < 0 || comp < 0 {
+		return false
+	}
+	var code, word string
+	for q := int(s.left[comp-s.first]); q <= int(s.right[comp-s.first]) && code == ""; q++ {
+		switch cu := x.cue(q); {
+		case cu&cueBlame != 0:
+			code, word = "111", x.lower(q)
+		case cu&cuePraise != 0:
+			code, word = "051", x.lower(q)
+		}
+	}
+	if code == "" {
+		return true // "called X swift and forceful"? only with a word that says which
+	}
+	c := cand{trigger: v, modality: modality, code: cameo.Code{Forward: code}}
+	c.src = x.named(x.codeArgs(srcH), srcH)
+	c.tgt = x.codeArgs(obj)
+	if len(c.tgt) == 0 {
+		c.tgt = x.nounAgent(obj) // "described the attacks as…": the attackers
+	}
+	c.rule = fmt.Sprintf("cues.txt: [describe] %s — %q says %s", x.lower(v), word, code)
+	if len(c.src) == 0 {
+		return true
+	}
+	x.candOf[v-s.first] = int32(len(x.cands))
+	x.cands = append(x.cands, c)
+	return true
 }
 
 // resultDead reports whether verb v has "dead" as its result ("shot dead").

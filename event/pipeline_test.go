@@ -571,3 +571,14 @@ func TestInkedADeal(t *testing.T) {
 	d := analyze(t, "India and Japan inked a deal on defence cooperation.", "2022-06-22")
 	want(t, events(d), "IND→JPN 057", "JPN→IND 057")
 }
+
+// TestDescribedAs: saying what something is judges it: disapproval or praise by the
+// words used, and no event when the words say neither.
+func TestDescribedAs(t *testing.T) {
+	d := analyze(t, "Delfin Lorenzana, the Philippine Defence Secretary, described the attacks as a dastardly act.\n\n"+
+		"Iranian President Hassan Rouhani described the talks with Saudi Arabia as constructive.", "2019-01-28")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "PHLGOVMIL→ 111")
+}
