@@ -21,6 +21,10 @@ import (
 // adjectives, compounds, possessors) and names joined to it (flat); prepositional
 // complements are left out, so "the families of US soldiers" is not the United States.
 
+// howCount is the how of an actor that is only a count of people ("killed 20", "three
+// others"): people= in classes.txt reads it, other classes ignore it.
+const howCount = "a count of people"
+
 // codeArgs codes the noun phrase headed by h and the phrases conjoined to it ("the US and
 // Israel"), at most three.
 func (x *extractor) codeArgs(h int) []actorArg {
@@ -173,7 +177,7 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 	if agentOnly.code == "" && (d.Tokens[h].POS == "NUM" || x.cue(h)&cuePeople != 0) && !(h+1 < len(d.Tokens) && x.lowerIs(h+1, "of")) {
 		// "killed 20", "injured three others": a count of people nobody names (not
 		// "thousands of protesters", whose complement says who they are).
-		return actorArg{code: "PPL", span: span, head: h, how: "a count of people"}, true
+		return actorArg{code: "PPL", span: span, head: h, how: howCount}, true
 	}
 	return agentOnly, agentOnly.code != ""
 }

@@ -205,6 +205,15 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	if cl.people != "" {
 		sc, snote = asPeople(sc, cl.people)
 		tc, tnote = asPeople(tc, cl.people)
+	} else {
+		// A bare count ("others", "20") is somebody only where the class reads people
+		// as civilians: "Cruz and others met" names no second actor.
+		if src.how == howCount {
+			sc = ""
+		}
+		if tgt.how == howCount {
+			tc = ""
+		}
 	}
 	var scn, tcn string
 	if reversed {

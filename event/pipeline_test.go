@@ -582,3 +582,15 @@ func TestDescribedAs(t *testing.T) {
 	}
 	want(t, events(d), "PHLGOVMIL→ 111")
 }
+
+// TestCountsAreNobodyInStatements: a bare count of people is civilians only where
+// classes.txt reads people so; "others" who meet or dispute are nobody coded.
+func TestCountsAreNobodyInStatements(t *testing.T) {
+	d := analyze(t, "The American people support the war in Iraq.\n\nTed Cruz and others met in Iowa on Monday.\n\nOthers disputed the claim.", "2016-01-05")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+		if e.Sentence > 0 && (strings.HasSuffix(e.Source, "PPL") || strings.HasSuffix(e.Target, "PPL")) {
+			t.Errorf("%s→%s %s: a count of people coded as an actor", e.Source, e.Target, e.Code)
+		}
+	}
+}
