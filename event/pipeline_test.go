@@ -594,3 +594,13 @@ func TestCountsAreNobodyInStatements(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbTaggedAsNoun: a noun the parser gave an object is a verb the tagger missed
+// ("shot" after "gunman").
+func TestVerbTaggedAsNoun(t *testing.T) {
+	d := analyze(t, "A gunman shot three people in a supermarket in El Paso, Texas.", "2019-08-05")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "USACRM→USACVL 180")
+}

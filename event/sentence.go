@@ -276,7 +276,8 @@ func (s *sent) build() {
 // donated-vaccines"; "Russian forces invaded Ukraine" as forces with a reduced relative):
 // when no token is a finite verb and none is a verbal root, the first verb after a noun
 // becomes the root, the noun phrase before it its subject, and the old root, when it
-// follows, its object. In a headline, a verb followed by a preposition ("Three soldiers
+// follows, its object. A noun with an object of its own is such a verb too ("A gunman
+// shot three people"). In a headline, a verb followed by a preposition ("Three soldiers
 // killed in attack") is read as passive. It reports whether it changed anything.
 func (s *sent) repair() bool {
 	toks := s.x.d.Tokens
@@ -301,6 +302,21 @@ func (s *sent) repair() bool {
 			if t.POS == "ADJ" && strings.HasSuffix(s.x.lower(i), "ed") && len(s.x.st.c.verbs[s.x.lower(i)]) > 0 {
 				v = i
 				break
+			}
+		}
+	}
+	if v < 0 {
+		// A verb tagged as a noun that the parser still gave an object ("A gunman shot
+		// three people", "shot" a noun after "gunman"): only a verb takes an object.
+		for i := s.first + 1; i < s.end && v < 0; i++ {
+			if toks[i].POS != "NOUN" || len(s.x.st.c.verbs[s.x.lower(i)]) == 0 {
+				continue
+			}
+			for k := s.first; k < s.end; k++ {
+				if int(s.hd[k-s.first]) == i && s.dp[k-s.first] == "obj" {
+					v = i
+					break
+				}
 			}
 		}
 	}
