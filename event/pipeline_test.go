@@ -604,3 +604,9 @@ func TestVerbTaggedAsNoun(t *testing.T) {
 	}
 	want(t, events(d), "USACRM→USACVL 180")
 }
+
+// TestLeviedSanctions: sanctions are levied as well as imposed.
+func TestLeviedSanctions(t *testing.T) {
+	d := analyze(t, "The United States levied sanctions against Iran.", "2019-09-05")
+	want(t, events(d), "USA→IRN 163")
+}
