@@ -20,7 +20,6 @@ import (
 // filterFlags registers the event filters (store.FilterNames) as flags and collects
 // their values by name; root and code may repeat.
 func filterFlags(fs *flag.FlagSet) url.Values {
-	v := url.Values{}
 	usage := map[string]string{
 		"source":   "source actor `CODE` or its prefix (IRN matches IRNMIL)",
 		"target":   "target actor `CODE` or its prefix",
@@ -35,7 +34,14 @@ func filterFlags(fs *flag.FlagSet) url.Values {
 		"article":  "article `ID`",
 		"q":        "full-text `query` over the event's sentence",
 	}
-	for _, name := range store.FilterNames {
+	return filterValues(fs, store.FilterNames, usage)
+}
+
+// filterValues registers a repeatable flag for each filter name, collecting their values
+// for the store's filter parser.
+func filterValues(fs *flag.FlagSet, names []string, usage map[string]string) url.Values {
+	v := url.Values{}
+	for _, name := range names {
 		fs.Func(name, usage[name], func(s string) error {
 			v.Add(name, s)
 			return nil
@@ -48,14 +54,11 @@ func filterFlags(fs *flag.FlagSet) url.Values {
 // is a usage error naming the flag.
 func parseFilter(v url.Values) (store.EventFilter, error) {
 	f, err := store.ParseEventFilter(v)
-	if fe, ok := errors.AsType[*store.FilterError](err); ok {
-		return f, usageError{fmt.Sprintf("--%s %q: %s", fe.Name, fe.Value, fe.Reason)}
-	}
-	return f, err
+	return f, filterError(err)
 }
 
-// filterError turns a filter the store rejects (a full-text query it cannot run) into
-// a usage error.
+// filterError turns a bad filter value, or a filter the store rejects (a full-text query
+// it cannot run), into a usage error naming the flag.
 func filterError(err error) error {
 	if fe, ok := errors.AsType[*store.FilterError](err); ok {
 		return usageError{fmt.Sprintf("--%s %q: %s", fe.Name, fe.Value, fe.Reason)}
@@ -79,29 +82,15 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "events", "[--db PATH] [filters] [--format table|json|csv] [--limit N --offset N]")
 	db := dbFlag(fs, e)
 	filters := filterFlags(fs)
-	format := fs.String("format", "table", "output `format`: table, json (JSON Lines) or csv")
-	asJSON := fs.Bool("json", false, "same as --format json")
-	limit := fs.Int("limit", 50, fmt.Sprintf("events to show, 1 to %d", maxEventsLimit))
-	offset := fs.Int("offset", 0, "events to skip")
+	list := addListFlags(fs, "events", "output `format`: table, json (JSON Lines) or csv", maxEventsLimit)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q: filters are flags, e.g. --source IRN", fs.Arg(0))}
 	}
-	if *asJSON {
-		*format = "json"
-	}
-	switch *format {
-	case "table", "json", "csv":
-	default:
-		return usageError{fmt.Sprintf("--format %q: want table, json or csv", *format)}
-	}
-	if *limit < 1 || *limit > maxEventsLimit {
-		return usageError{fmt.Sprintf("--limit %d: want 1 to %d (tocsin export writes every event)", *limit, maxEventsLimit)}
-	}
-	if *offset < 0 {
-		return usageError{fmt.Sprintf("--offset %d: want 0 or more", *offset)}
+	if err := list.check(" (tocsin export writes every event)"); err != nil {
+		return err
 	}
 	f, err := parseFilter(filters)
 	if err != nil {
@@ -112,11 +101,11 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	rows, total, err := st.Events(ctx, f, store.Page{Limit: *limit, Offset: *offset})
+	rows, total, err := st.Events(ctx, f, store.Page{Limit: list.limit, Offset: list.offset})
 	if err != nil {
 		return filterError(err)
 	}
-	switch *format {
+	switch list.format {
 	case "json":
 		err = writeRows(e.stdout, "jsonl", rows)
 	case "csv":
@@ -127,12 +116,57 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	first := *offset + 1
-	if len(rows) == 0 {
-		first = *offset
-	}
-	fmt.Fprintf(e.stderr, "events %d-%d of %d\n", first, *offset+len(rows), total)
+	list.tell(e.stderr, len(rows), total)
 	return nil
+}
+
+// listFlags are the flags of a command that lists a page of rows: --format (and --json),
+// --limit and --offset.
+type listFlags struct {
+	what          string // the rows, for messages ("events")
+	format        string
+	asJSON        bool
+	limit, offset int
+	max           int
+}
+
+// addListFlags registers the list flags on fs; max bounds --limit.
+func addListFlags(fs *flag.FlagSet, what, formatUsage string, max int) *listFlags {
+	l := &listFlags{what: what, max: max}
+	fs.StringVar(&l.format, "format", "table", formatUsage)
+	fs.BoolVar(&l.asJSON, "json", false, "same as --format json")
+	fs.IntVar(&l.limit, "limit", 50, fmt.Sprintf("%s to show, 1 to %d", what, max))
+	fs.IntVar(&l.offset, "offset", 0, what+" to skip")
+	return l
+}
+
+// check validates the parsed list flags, --json setting the format; limitNote ends the
+// message of a --limit out of range.
+func (l *listFlags) check(limitNote string) error {
+	if l.asJSON {
+		l.format = "json"
+	}
+	switch l.format {
+	case "table", "json", "csv":
+	default:
+		return usageError{fmt.Sprintf("--format %q: want table, json or csv", l.format)}
+	}
+	if l.limit < 1 || l.limit > l.max {
+		return usageError{fmt.Sprintf("--limit %d: want 1 to %d%s", l.limit, l.max, limitNote)}
+	}
+	if l.offset < 0 {
+		return usageError{fmt.Sprintf("--offset %d: want 0 or more", l.offset)}
+	}
+	return nil
+}
+
+// tell writes which rows of how many were listed ("events 1-50 of 300").
+func (l *listFlags) tell(w io.Writer, n, total int) {
+	first := l.offset + 1
+	if n == 0 {
+		first = l.offset
+	}
+	fmt.Fprintf(w, "%s %d-%d of %d\n", l.what, first, l.offset+n, total)
 }
 
 // writeRows writes rows in one of the export formats.

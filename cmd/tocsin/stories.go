@@ -74,7 +74,6 @@ const maxStoriesLimit = 10000
 
 // storyFilterFlags registers the story filters (store.StoryFilterNames) as flags.
 func storyFilterFlags(fs *flag.FlagSet) url.Values {
-	v := url.Values{}
 	usage := map[string]string{
 		"source":  "an actor `CODE` (or prefix) that is a source in the story's events",
 		"target":  "an actor `CODE` (or prefix) that is a target in the story's events",
@@ -85,23 +84,14 @@ func storyFilterFlags(fs *flag.FlagSet) url.Values {
 		"until":   "first event `date` on or before, YYYY-MM-DD",
 		"q":       "full-text `query` over the articles that report it",
 	}
-	for _, name := range store.StoryFilterNames {
-		fs.Func(name, usage[name], func(s string) error {
-			v.Add(name, s)
-			return nil
-		})
-	}
-	return v
+	return filterValues(fs, store.StoryFilterNames, usage)
 }
 
 func runStories(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "stories", "[--db PATH] [filters] [--format table|json|csv] [--limit N --offset N] | --id ID | --rebuild")
 	db := dbFlag(fs, e)
 	filters := storyFilterFlags(fs)
-	format := fs.String("format", "table", "output `format`: table, json (JSON Lines, every field) or csv")
-	asJSON := fs.Bool("json", false, "same as --format json")
-	limit := fs.Int("limit", 50, fmt.Sprintf("stories to show, 1 to %d", maxStoriesLimit))
-	offset := fs.Int("offset", 0, "stories to skip")
+	lf := addListFlags(fs, "stories", "output `format`: table, json (JSON Lines, every field) or csv", maxStoriesLimit)
 	id := fs.String("id", "", "show the one story with this `ID` (JSON)")
 	rebuild := fs.Bool("rebuild", false, "relink every stored report into stories from the stored units, after the linking code changed")
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -110,26 +100,12 @@ func runStories(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q: filters are flags, e.g. --country IRN", fs.Arg(0))}
 	}
-	if *asJSON {
-		*format = "json"
-	}
-	switch *format {
-	case "table", "json", "csv":
-	default:
-		return usageError{fmt.Sprintf("--format %q: want table, json or csv", *format)}
-	}
-	if *limit < 1 || *limit > maxStoriesLimit {
-		return usageError{fmt.Sprintf("--limit %d: want 1 to %d", *limit, maxStoriesLimit)}
-	}
-	if *offset < 0 {
-		return usageError{fmt.Sprintf("--offset %d: want 0 or more", *offset)}
+	if err := lf.check(""); err != nil {
+		return err
 	}
 	f, err := store.ParseStoryFilter(filters)
-	if fe, ok := errors.AsType[*store.FilterError](err); ok {
-		return usageError{fmt.Sprintf("--%s %q: %s", fe.Name, fe.Value, fe.Reason)}
-	}
 	if err != nil {
-		return err
+		return filterError(err)
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
@@ -154,11 +130,11 @@ func runStories(ctx context.Context, e *env, args []string) error {
 		}
 		return json.NewEncoder(e.stdout).Encode(s)
 	}
-	list, total, err := st.Stories(ctx, f, store.Page{Limit: *limit, Offset: *offset})
+	list, total, err := st.Stories(ctx, f, store.Page{Limit: lf.limit, Offset: lf.offset})
 	if err != nil {
 		return filterError(err)
 	}
-	switch *format {
+	switch lf.format {
 	case "json":
 		enc := json.NewEncoder(e.stdout)
 		for _, s := range list {
@@ -174,11 +150,7 @@ func runStories(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	first := *offset + 1
-	if len(list) == 0 {
-		first = *offset
-	}
-	fmt.Fprintf(e.stderr, "stories %d-%d of %d\n", first, *offset+len(list), total)
+	lf.tell(e.stderr, len(list), total)
 	return nil
 }
 
