@@ -23,27 +23,40 @@ type eventsResponse struct {
 // eventFilter reads the event filters of q. A parameter that is neither a filter nor
 // one of extra, or a bad filter value, is an error naming it.
 func eventFilter(q url.Values, extra ...string) (store.EventFilter, error) {
-	for name := range q {
-		if !slices.Contains(store.FilterNames, name) && !slices.Contains(extra, name) {
-			return store.EventFilter{}, fmt.Errorf("unknown parameter %q: the event filters are %s", name,
-				strings.Join(store.FilterNames, ", "))
-		}
+	if err := knownParams(q, "event", store.FilterNames, extra); err != nil {
+		return store.EventFilter{}, err
 	}
 	return store.ParseEventFilter(q)
 }
 
-// eventStore returns the store's event dataset, or answers 501 when the store has none.
-func (s *server) eventStore(w http.ResponseWriter, r *http.Request) (store.EventStore, bool) {
-	es, ok := s.store.(store.EventStore)
+// knownParams reports a parameter of q that is neither one of the filter names nor one
+// of extra, naming it and the filters of that kind.
+func knownParams(q url.Values, kind string, names, extra []string) error {
+	for name := range q {
+		if !slices.Contains(names, name) && !slices.Contains(extra, name) {
+			return fmt.Errorf("unknown parameter %q: the %s filters are %s", name, kind, strings.Join(names, ", "))
+		}
+	}
+	return nil
+}
+
+// storeAs returns the server's store as the dataset T (event rows, stories), or answers
+// 501 with msg when the store keeps none.
+func storeAs[T any](s *server, w http.ResponseWriter, r *http.Request, msg string) (T, bool) {
+	ds, ok := s.store.(T)
 	if !ok {
-		const msg = "this store keeps no event rows"
 		if isAPI(r) {
 			writeError(w, http.StatusNotImplemented, msg)
 		} else {
 			s.errorPage(w, r, http.StatusNotImplemented, msg)
 		}
 	}
-	return es, ok
+	return ds, ok
+}
+
+// eventStore returns the store's event dataset, or answers 501 when the store has none.
+func (s *server) eventStore(w http.ResponseWriter, r *http.Request) (store.EventStore, bool) {
+	return storeAs[store.EventStore](s, w, r, "this store keeps no event rows")
 }
 
 // listEvents serves GET /api/events?filters&limit=&offset=: the events that match the

@@ -48,27 +48,15 @@ func mustParseStoryPages() *storyPages {
 // storyFilter reads the story filters of q; a parameter that is neither a filter nor
 // one of extra, or a bad value, is an error naming it.
 func storyFilter(q url.Values, extra ...string) (store.StoryFilter, error) {
-	for name := range q {
-		if !slices.Contains(store.StoryFilterNames, name) && !slices.Contains(extra, name) {
-			return store.StoryFilter{}, fmt.Errorf("unknown parameter %q: the story filters are %s", name,
-				strings.Join(store.StoryFilterNames, ", "))
-		}
+	if err := knownParams(q, "story", store.StoryFilterNames, extra); err != nil {
+		return store.StoryFilter{}, err
 	}
 	return store.ParseStoryFilter(q)
 }
 
 // storyStore returns the store's stories, or answers 501 when the store has none.
 func (s *server) storyStore(w http.ResponseWriter, r *http.Request) (store.StoryStore, bool) {
-	ss, ok := s.store.(store.StoryStore)
-	if !ok {
-		const msg = "this store keeps no stories"
-		if isAPI(r) {
-			writeError(w, http.StatusNotImplemented, msg)
-		} else {
-			s.errorPage(w, r, http.StatusNotImplemented, msg)
-		}
-	}
-	return ss, ok
+	return storeAs[store.StoryStore](s, w, r, "this store keeps no stories")
 }
 
 // listStories serves GET /api/stories?filters&limit=&offset=: the stories that match
