@@ -18,9 +18,8 @@ type alertsResponse struct {
 // (alert.DefaultConfig) whose weeks overlap since..until, newest first. A poller asks
 // with since set to the last day it saw.
 func (s *server) listAlerts(w http.ResponseWriter, r *http.Request) {
-	ts, ok := s.store.(trend.Store)
+	ts, ok := storeAs[trend.Store](s, w, r, "this store computes no alerts")
 	if !ok {
-		writeError(w, http.StatusNotImplemented, "this store computes no alerts")
 		return
 	}
 	q := r.URL.Query()

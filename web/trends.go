@@ -23,9 +23,8 @@ type trendsResponse struct {
 // listTrends serves GET /api/trends?source=&target=|dyad=|country=&period=&since=&until=&mentions=:
 // the series of tocsin trends, one row per period.
 func (s *server) listTrends(w http.ResponseWriter, r *http.Request) {
-	ts, ok := s.store.(trend.Store)
+	ts, ok := storeAs[trend.Store](s, w, r, "this store computes no trends")
 	if !ok {
-		writeError(w, http.StatusNotImplemented, "this store computes no trends")
 		return
 	}
 	q, err := trend.ParseQuery(r.URL.Query())
@@ -211,9 +210,8 @@ type trendsView struct {
 // trendsPage serves GET /trends?…: the form, the chart, the alerts on the series and
 // the table of periods, each linking to its stories.
 func (s *server) trendsPage(w http.ResponseWriter, r *http.Request) {
-	ts, ok := s.store.(trend.Store)
+	ts, ok := storeAs[trend.Store](s, w, r, "this store computes no trends")
 	if !ok {
-		s.errorPage(w, r, http.StatusNotImplemented, "this store computes no trends")
 		return
 	}
 	params := r.URL.Query()
@@ -272,9 +270,8 @@ type alertsView struct {
 // alertsPage serves GET /alerts?since=&until=: the alerts, newest first, each linking
 // to its series page and its stories.
 func (s *server) alertsPage(w http.ResponseWriter, r *http.Request) {
-	ts, ok := s.store.(trend.Store)
+	ts, ok := storeAs[trend.Store](s, w, r, "this store computes no alerts")
 	if !ok {
-		s.errorPage(w, r, http.StatusNotImplemented, "this store computes no alerts")
 		return
 	}
 	q := r.URL.Query()
