@@ -14,6 +14,7 @@ import (
 
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/doc"
+	wn "github.com/tocsin-project/tocsin/internal/wikinews"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/segment"
 )
@@ -240,31 +241,6 @@ func isArticleGold(path string) bool {
 	return (url || id) && !text
 }
 
-// wikinewsPath finds ../shared/data/wikinews/articles.jsonl for a gold file: under
-// $TOCSIN_SHARED when set, else beside the first folder above the gold file that has a
-// sibling "shared".
-func wikinewsPath(gold string) string {
-	rel := filepath.Join("data", "wikinews", "articles.jsonl")
-	if d := os.Getenv("TOCSIN_SHARED"); d != "" {
-		return filepath.Join(d, rel)
-	}
-	dir, err := filepath.Abs(filepath.Dir(gold))
-	if err != nil {
-		dir = filepath.Dir(gold)
-	}
-	for {
-		p := filepath.Join(dir, "..", "shared", rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return filepath.Join("..", "shared", rel)
-		}
-		dir = up
-	}
-}
-
 // Report scores the stage on each file and writes one result per file: P/R/F1 on a file
 // of sentences with their counts, or killed-exact and injured-exact, beside the
 // largest-count baseline, on an article gold file. With misses it lists the errors.
@@ -290,7 +266,7 @@ func Report(w io.Writer, misses bool, paths ...string) error {
 			fmt.Fprintln(w)
 			continue
 		}
-		sc, err := s.EvaluateArticles(p, wikinewsPath(p))
+		sc, err := s.EvaluateArticles(p, wn.Path(p))
 		if err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/eval"
+	wn "github.com/tocsin-project/tocsin/internal/wikinews"
 	"github.com/tocsin-project/tocsin/pipeline"
 )
 
@@ -119,7 +120,7 @@ func EvaluateGold(ctx context.Context, annotate Annotator, dir, wikinews string)
 	if wikinews == "" {
 		wikinews = filepath.Join(dir, "..", "wikinews", "articles.jsonl")
 	}
-	texts, err := wikinewsLines(wikinews)
+	texts, err := wn.Lines[wikinewsArticle](wikinews)
 	if err != nil {
 		return r, err
 	}
@@ -172,25 +173,6 @@ func readGold(path string) (map[string][]goldEvent, error) {
 type wikinewsArticle struct {
 	Title string `json:"title"`
 	Text  string `json:"text"`
-}
-
-func wikinewsLines(path string) ([]wikinewsArticle, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []wikinewsArticle
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 8<<20), 8<<20)
-	for line := 1; sc.Scan(); line++ {
-		var a wikinewsArticle
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
-		}
-		out = append(out, a)
-	}
-	return out, sc.Err()
 }
 
 // sentenceOf is the index of d's sentence that shares most words with s, -1 when none

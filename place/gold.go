@@ -13,6 +13,7 @@ import (
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/gazetteer"
+	wn "github.com/tocsin-project/tocsin/internal/wikinews"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/segment"
 )
@@ -131,7 +132,7 @@ func EvaluateGold(ctx context.Context, s *Stage, ents pipeline.Stage, goldPath, 
 	if err != nil {
 		return rep, err
 	}
-	texts, err := readWikinews(wikinews)
+	texts, err := wn.Lines[wikinewsArticle](wikinews)
 	if err != nil {
 		return rep, err
 	}
@@ -320,27 +321,4 @@ func ReadToponyms(path string) ([]Toponym, error) {
 
 type wikinewsArticle struct {
 	Title, Published, URL, Text string
-}
-
-// readWikinews reads the Wikinews articles.jsonl, one article a line.
-func readWikinews(path string) ([]wikinewsArticle, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []wikinewsArticle
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 8<<20), 8<<20)
-	for n := 1; sc.Scan(); n++ {
-		var a wikinewsArticle
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
-		}
-		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return out, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/doc"
+	wikinews "github.com/tocsin-project/tocsin/internal/wikinews"
 	"github.com/tocsin-project/tocsin/pipeline/standard"
 	"github.com/tocsin-project/tocsin/samples"
 )
@@ -201,7 +202,7 @@ func TestDevStreamGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wn := WikinewsPath(filepath.Join("testdata", "dev.jsonl"))
+	wn := wikinews.Path(filepath.Join("testdata", "dev.jsonl"))
 	if _, err := os.Stat(wn); err != nil {
 		if os.Getenv("TOCSIN_REQUIRE_SHARED") != "" {
 			t.Fatal(err)

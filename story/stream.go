@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -60,29 +59,4 @@ func DevStream(wikinews string) ([]*article.Article, error) {
 		return strings.Compare(dayOf(a.Published), dayOf(b.Published))
 	})
 	return out, nil
-}
-
-// WikinewsPath finds ../shared/data/wikinews/articles.jsonl for a gold file: under
-// $TOCSIN_SHARED when set, else beside the first folder above the gold file that has
-// a sibling "shared".
-func WikinewsPath(gold string) string {
-	rel := filepath.Join("data", "wikinews", "articles.jsonl")
-	if d := os.Getenv("TOCSIN_SHARED"); d != "" {
-		return filepath.Join(d, rel)
-	}
-	dir, err := filepath.Abs(filepath.Dir(gold))
-	if err != nil {
-		dir = filepath.Dir(gold)
-	}
-	for {
-		p := filepath.Join(dir, "..", "shared", rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return filepath.Join("..", "shared", rel)
-		}
-		dir = up
-	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/doc"
+	wikinews "github.com/tocsin-project/tocsin/internal/wikinews"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/story"
 )
@@ -39,7 +40,7 @@ func evalStories(ctx context.Context, e *env, paths []string) error {
 		if err != nil {
 			return err
 		}
-		arts, err := story.DevStream(story.WikinewsPath(path))
+		arts, err := story.DevStream(wikinews.Path(path))
 		if err != nil {
 			return fmt.Errorf("%s: the development stream: %w", path, err)
 		}
