@@ -506,7 +506,51 @@ func (x *extractor) narrativeDates() {
 		// day the story tells.
 		return e.DateSource == DateText && len(e.Date) == len("2006-01-02") && (pub == "" || e.Date <= pub)
 	}
-	lead := -1
+	needs := func(i int) bool { return x.events[i].DateSource == DatePublication }
+	x.fromTheStory(anchor, needs, func(i, from int) {
+		e, a := &x.events[i], &x.events[from]
+		if a.Sentence == e.Sentence {
+			return
+		}
+		note := fmt.Sprintf("; date: the story's, %s from the event of sentence %d", a.Date, a.Sentence)
+		e.Rule = strings.Replace(e.Rule, "; date: publication date", note, 1)
+		e.Date, e.DateSource = a.Date, DateNarrative
+	})
+}
+
+// narrativePlaces places each event the text does not place with the place of the
+// story's latest earlier event that its own clause or sentence placed, as a report goes
+// on telling what happened there ("Gunmen stormed a hotel in Mogadishu… Police said
+// three guards were killed"), when that place is in the country of the event's source,
+// or of its target for a material act: a statement from abroad about the story is not
+// placed there. An event in the headline, or before any placed one, takes the lead's
+// first placed event's place (in the first three sentences of the body), on the same
+// condition. A dateline, which places every event already, leaves nothing to do.
+func (x *extractor) narrativePlaces() {
+	own := func(i int) bool {
+		ps := x.events[i].PlaceSource
+		return ps == PlaceClause || ps == PlaceSentence
+	}
+	needs := func(i int) bool { return x.events[i].Place == nil }
+	x.fromTheStory(own, needs, func(i, from int) {
+		e, p := &x.events[i], x.events[from].Place
+		// A material act (06–08, 14–20) happens where its target is; words can be
+		// spoken from anywhere, so a verbal one needs its source there.
+		material := e.Root >= "14" || e.Root >= "06" && e.Root <= "08"
+		if country(e.Source) != p.Country && !(material && country(e.Target) == p.Country) {
+			return
+		}
+		loc := *p
+		e.Place, e.PlaceSource = &loc, PlaceStory
+		e.Rule += fmt.Sprintf("; place: the story's, %s from the event of sentence %d", p.Name, x.events[from].Sentence)
+	})
+}
+
+// fromTheStory walks the events in text order and calls take(i, from) for each event
+// i that needs what the story told elsewhere, from being the latest earlier anchor in
+// the body or, for an event in the headline or before any anchor, the lead's: the first
+// anchor in the first three sentences of the body. An event that needs is no anchor.
+func (x *extractor) fromTheStory(anchor, needs func(i int) bool, take func(i, from int)) {
 	bodyFirst := 0
 	for si, sn := range x.d.Sentences {
 		if sn.Start >= x.d.BodyStart {
@@ -514,6 +558,7 @@ func (x *extractor) narrativeDates() {
 			break
 		}
 	}
+	lead := -1
 	for i := range x.events {
 		if anchor(i) && x.events[i].Sentence >= bodyFirst && x.events[i].Sentence < bodyFirst+3 {
 			lead = i
@@ -522,81 +567,19 @@ func (x *extractor) narrativeDates() {
 	}
 	last := -1
 	for i := range x.events {
-		e := &x.events[i]
-		if e.DateSource != DatePublication {
-			if anchor(i) && e.Sentence >= bodyFirst {
+		if !needs(i) {
+			if anchor(i) && x.events[i].Sentence >= bodyFirst {
 				last = i
 			}
 			continue
 		}
 		from := last
-		if from < 0 || e.Sentence < bodyFirst {
+		if from < 0 || x.events[i].Sentence < bodyFirst {
 			from = lead
 		}
-		if from < 0 || x.events[from].Sentence == e.Sentence {
-			continue
+		if from >= 0 {
+			take(i, from)
 		}
-		a := &x.events[from]
-		note := fmt.Sprintf("; date: the story's, %s from the event of sentence %d", a.Date, a.Sentence)
-		e.Rule = strings.Replace(e.Rule, "; date: publication date", note, 1)
-		e.Date, e.DateSource = a.Date, DateNarrative
-	}
-}
-
-// narrativePlaces places each event the text does not place with the place of the
-// story's latest earlier event that its own clause or sentence placed, as a report goes
-// on telling what happened there ("Gunmen stormed a hotel in Mogadishu… Police said
-// three guards were killed"), when that place is in the country of the event's source,
-// or of its target for a material act: a statement from abroad about the story is not
-// placed there. An event in the
-// headline, or before any placed one, takes the lead's first placed event's place (in
-// the first three sentences of the body), on the same condition. A dateline, which
-// places every event already, leaves nothing to do.
-func (x *extractor) narrativePlaces() {
-	own := func(i int) bool {
-		ps := x.events[i].PlaceSource
-		return ps == PlaceClause || ps == PlaceSentence
-	}
-	bodyFirst := 0
-	for si, sn := range x.d.Sentences {
-		if sn.Start >= x.d.BodyStart {
-			bodyFirst = si
-			break
-		}
-	}
-	lead := -1
-	for i := range x.events {
-		if own(i) && x.events[i].Sentence >= bodyFirst && x.events[i].Sentence < bodyFirst+3 {
-			lead = i
-			break
-		}
-	}
-	last := -1
-	for i := range x.events {
-		e := &x.events[i]
-		if e.Place != nil {
-			if own(i) && e.Sentence >= bodyFirst {
-				last = i
-			}
-			continue
-		}
-		from := last
-		if from < 0 || e.Sentence < bodyFirst {
-			from = lead
-		}
-		if from < 0 {
-			continue
-		}
-		p := x.events[from].Place
-		// A material act (06–08, 14–20) happens where its target is; words can be
-		// spoken from anywhere, so a verbal one needs its source there.
-		material := e.Root >= "14" || e.Root >= "06" && e.Root <= "08"
-		if country(e.Source) != p.Country && !(material && country(e.Target) == p.Country) {
-			continue
-		}
-		loc := *p
-		e.Place, e.PlaceSource = &loc, PlaceStory
-		e.Rule += fmt.Sprintf("; place: the story's, %s from the event of sentence %d", p.Name, x.events[from].Sentence)
 	}
 }
 
