@@ -203,22 +203,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		return 0, errors.New("model: read from model.tables, which keeps the built tables only; write a model from ReadModel or training")
 	}
 	var b bytes.Buffer
-	putString(&b, d.Notes)
-	putStrings(&b, d.Tags)
-	putStrings(&b, d.Labels)
-	putStrings(&b, d.Vocab)
-	putUvarint(&b, uint64(len(d.Clusters)))
-	for _, c := range d.Clusters {
-		putString(&b, c.Word)
-		putUvarint(&b, uint64(c.Fine))
-		putUvarint(&b, uint64(c.Mid))
-		putUvarint(&b, uint64(c.Case))
-	}
-	putUvarint(&b, uint64(len(d.TagDict)))
-	for _, e := range d.TagDict {
-		putString(&b, e.Form)
-		putUvarint(&b, uint64(e.Tag))
-	}
+	putVocabulary(&b, d)
 	putSparse(&b, d.TagFeats)
 	putSparse(&b, d.PreFeats)
 	putUvarint(&b, uint64(d.TransBits))
@@ -242,19 +227,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	putSparse(&b, d.LabelFeats)
-	putUvarint(&b, uint64(len(d.LemmaRules)))
-	for _, r := range d.LemmaRules {
-		putString(&b, r.Tag)
-		putString(&b, r.Suffix)
-		putUvarint(&b, uint64(r.Rule.Strip))
-		putString(&b, r.Rule.Add)
-	}
-	putUvarint(&b, uint64(len(d.LemmaExc)))
-	for _, e := range d.LemmaExc {
-		putString(&b, e.Tag)
-		putString(&b, e.Form)
-		putString(&b, e.Lemma)
-	}
+	putLemmatizer(&b, d)
 
 	var out bytes.Buffer
 	out.WriteString(modelMagic)
@@ -317,20 +290,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 func decodeModel(raw []byte) (*modelData, error) {
 	rd := &byteReader{b: raw}
 	d := &modelData{}
-	d.Notes = rd.string()
-	d.Tags = rd.strings()
-	d.Labels = rd.strings()
-	d.Vocab = rd.strings()
-	n := rd.count()
-	d.Clusters = make([]clusterEntry, n)
-	for i := range d.Clusters {
-		d.Clusters[i] = clusterEntry{Word: rd.string(), Fine: uint16(rd.uvarint()), Mid: uint16(rd.uvarint()), Case: uint8(rd.uvarint())}
-	}
-	n = rd.count()
-	d.TagDict = make([]tagDictEntry, n)
-	for i := range d.TagDict {
-		d.TagDict[i] = tagDictEntry{Form: rd.string(), Tag: uint16(rd.uvarint())}
-	}
+	rd.vocabulary(d)
 	d.TagFeats = rd.sparse()
 	d.PreFeats = rd.sparse()
 	d.TransBits = uint(rd.uvarint())
@@ -338,7 +298,7 @@ func decodeModel(raw []byte) (*modelData, error) {
 		return nil, fmt.Errorf("transition table of %d bits", d.TransBits)
 	}
 	d.Trans = make([]int16, 4<<d.TransBits)
-	n = rd.count()
+	n := rd.count()
 	row := -1
 	for range n {
 		row += int(rd.uvarint())
@@ -350,16 +310,7 @@ func decodeModel(raw []byte) (*modelData, error) {
 		}
 	}
 	d.LabelFeats = rd.sparse()
-	n = rd.count()
-	d.LemmaRules = make([]lemmaRuleEntry, n)
-	for i := range d.LemmaRules {
-		d.LemmaRules[i] = lemmaRuleEntry{Tag: rd.string(), Suffix: rd.string(), Rule: lemmaRule{Strip: int(rd.uvarint()), Add: rd.string()}}
-	}
-	n = rd.count()
-	d.LemmaExc = make([]lemmaEntry, n)
-	for i := range d.LemmaExc {
-		d.LemmaExc[i] = lemmaEntry{Tag: rd.string(), Form: rd.string(), Lemma: rd.string()}
-	}
+	rd.lemmatizer(d)
 	if rd.err != nil {
 		return nil, rd.err
 	}
@@ -425,6 +376,72 @@ func putStrings(b *bytes.Buffer, ss []string) {
 	putUvarint(b, uint64(len(ss)))
 	for _, s := range ss {
 		putString(b, s)
+	}
+}
+
+// putVocabulary writes the sections model.bin and model.tables share at their start:
+// notes, tag and label names, vocabulary, word clusters and tag dictionary.
+func putVocabulary(b *bytes.Buffer, d *modelData) {
+	putString(b, d.Notes)
+	putStrings(b, d.Tags)
+	putStrings(b, d.Labels)
+	putStrings(b, d.Vocab)
+	putUvarint(b, uint64(len(d.Clusters)))
+	for _, c := range d.Clusters {
+		putString(b, c.Word)
+		putUvarint(b, uint64(c.Fine))
+		putUvarint(b, uint64(c.Mid))
+		putUvarint(b, uint64(c.Case))
+	}
+	putUvarint(b, uint64(len(d.TagDict)))
+	for _, e := range d.TagDict {
+		putString(b, e.Form)
+		putUvarint(b, uint64(e.Tag))
+	}
+}
+
+// putLemmatizer writes the lemmatiser's rules and exceptions, as both formats hold them.
+func putLemmatizer(b *bytes.Buffer, d *modelData) {
+	putUvarint(b, uint64(len(d.LemmaRules)))
+	for _, r := range d.LemmaRules {
+		putString(b, r.Tag)
+		putString(b, r.Suffix)
+		putUvarint(b, uint64(r.Rule.Strip))
+		putString(b, r.Rule.Add)
+	}
+	putUvarint(b, uint64(len(d.LemmaExc)))
+	for _, e := range d.LemmaExc {
+		putString(b, e.Tag)
+		putString(b, e.Form)
+		putString(b, e.Lemma)
+	}
+}
+
+// vocabulary reads what putVocabulary wrote into d.
+func (rd *byteReader) vocabulary(d *modelData) {
+	d.Notes = rd.string()
+	d.Tags = rd.strings()
+	d.Labels = rd.strings()
+	d.Vocab = rd.strings()
+	d.Clusters = make([]clusterEntry, rd.count())
+	for i := range d.Clusters {
+		d.Clusters[i] = clusterEntry{Word: rd.string(), Fine: uint16(rd.uvarint()), Mid: uint16(rd.uvarint()), Case: uint8(rd.uvarint())}
+	}
+	d.TagDict = make([]tagDictEntry, rd.count())
+	for i := range d.TagDict {
+		d.TagDict[i] = tagDictEntry{Form: rd.string(), Tag: uint16(rd.uvarint())}
+	}
+}
+
+// lemmatizer reads what putLemmatizer wrote into d.
+func (rd *byteReader) lemmatizer(d *modelData) {
+	d.LemmaRules = make([]lemmaRuleEntry, rd.count())
+	for i := range d.LemmaRules {
+		d.LemmaRules[i] = lemmaRuleEntry{Tag: rd.string(), Suffix: rd.string(), Rule: lemmaRule{Strip: int(rd.uvarint()), Add: rd.string()}}
+	}
+	d.LemmaExc = make([]lemmaEntry, rd.count())
+	for i := range d.LemmaExc {
+		d.LemmaExc[i] = lemmaEntry{Tag: rd.string(), Form: rd.string(), Lemma: rd.string()}
 	}
 }
 

@@ -30,35 +30,8 @@ func writeTables(m *Model) []byte {
 	d := m.data
 	var b bytes.Buffer
 	b.WriteString(tablesMagic)
-	putString(&b, d.Notes)
-	putStrings(&b, d.Tags)
-	putStrings(&b, d.Labels)
-	putStrings(&b, d.Vocab)
-	putUvarint(&b, uint64(len(d.Clusters)))
-	for _, c := range d.Clusters {
-		putString(&b, c.Word)
-		putUvarint(&b, uint64(c.Fine))
-		putUvarint(&b, uint64(c.Mid))
-		putUvarint(&b, uint64(c.Case))
-	}
-	putUvarint(&b, uint64(len(d.TagDict)))
-	for _, e := range d.TagDict {
-		putString(&b, e.Form)
-		putUvarint(&b, uint64(e.Tag))
-	}
-	putUvarint(&b, uint64(len(d.LemmaRules)))
-	for _, r := range d.LemmaRules {
-		putString(&b, r.Tag)
-		putString(&b, r.Suffix)
-		putUvarint(&b, uint64(r.Rule.Strip))
-		putString(&b, r.Rule.Add)
-	}
-	putUvarint(&b, uint64(len(d.LemmaExc)))
-	for _, e := range d.LemmaExc {
-		putString(&b, e.Tag)
-		putString(&b, e.Form)
-		putString(&b, e.Lemma)
-	}
+	putVocabulary(&b, d)
+	putLemmatizer(&b, d)
 	twoPass := uint64(0)
 	if m.twoPass {
 		twoPass = 1
@@ -84,26 +57,8 @@ func readTables(raw []byte) (*Model, error) {
 	}
 	rd := &byteReader{b: raw, i: len(tablesMagic)}
 	d := &modelData{}
-	d.Notes = rd.string()
-	d.Tags = rd.strings()
-	d.Labels = rd.strings()
-	d.Vocab = rd.strings()
-	d.Clusters = make([]clusterEntry, rd.count())
-	for i := range d.Clusters {
-		d.Clusters[i] = clusterEntry{Word: rd.string(), Fine: uint16(rd.uvarint()), Mid: uint16(rd.uvarint()), Case: uint8(rd.uvarint())}
-	}
-	d.TagDict = make([]tagDictEntry, rd.count())
-	for i := range d.TagDict {
-		d.TagDict[i] = tagDictEntry{Form: rd.string(), Tag: uint16(rd.uvarint())}
-	}
-	d.LemmaRules = make([]lemmaRuleEntry, rd.count())
-	for i := range d.LemmaRules {
-		d.LemmaRules[i] = lemmaRuleEntry{Tag: rd.string(), Suffix: rd.string(), Rule: lemmaRule{Strip: int(rd.uvarint()), Add: rd.string()}}
-	}
-	d.LemmaExc = make([]lemmaEntry, rd.count())
-	for i := range d.LemmaExc {
-		d.LemmaExc[i] = lemmaEntry{Tag: rd.string(), Form: rd.string(), Lemma: rd.string()}
-	}
+	rd.vocabulary(d)
+	rd.lemmatizer(d)
 	t := tables{twoPass: rd.uvarint() == 1}
 	for _, st := range []*sparseTable{&t.tagger, &t.pre, &t.labeler} {
 		st.size = rd.uvarint()
