@@ -25,6 +25,12 @@ import (
 // others"): people= in classes.txt reads it, other classes ignore it.
 const howCount = "a count of people"
 
+// isCount reports whether token h counts people without saying who they are: a number
+// or a word of cues.txt's [people] ("others", "dozens").
+func (x *extractor) isCount(h int) bool {
+	return x.d.Tokens[h].POS == "NUM" || x.cue(h)&cuePeople != 0
+}
+
 // codeArgs codes the noun phrase headed by h and the phrases conjoined to it ("the US and
 // Israel"), at most three.
 func (x *extractor) codeArgs(h int) []actorArg {
@@ -174,7 +180,7 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 			return a, true
 		}
 	}
-	if agentOnly.code == "" && (d.Tokens[h].POS == "NUM" || x.cue(h)&cuePeople != 0) && !(h+1 < len(d.Tokens) && x.lowerIs(h+1, "of")) {
+	if agentOnly.code == "" && x.isCount(h) && !(h+1 < len(d.Tokens) && x.lowerIs(h+1, "of")) {
 		// "killed 20", "injured three others": a count of people nobody names (not
 		// "thousands of protesters", whose complement says who they are).
 		return actorArg{code: "PPL", span: span, head: h, how: howCount}, true

@@ -404,7 +404,7 @@ func (x *extractor) verbCand(v int) {
 		c.rule += "; passive"
 		c.passive = true
 		if h := s.head(v); s.dep(v) == "acl" && h >= 0 && v == h+1 && len(c.src) == 0 && len(c.tgt) == 1 && strings.TrimLeft(c.tgt[0].code, "-") == "PPL" &&
-			x.d.Tokens[h].POS != "NUM" && x.cue(h)&cuePeople == 0 {
+			!x.isCount(h) {
 			// "a law to extradite people accused of crimes" says who they are; a count
 			// ("Three killed") is a headline's event.
 			return
@@ -746,8 +746,7 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 			// A count of people before the participle is its victims even so ("Three
 			// killed, three others injured", "Four stabbed to death").
 			t := &x.d.Tokens[v]
-			counted := x.d.Tokens[h].POS == "NUM" || x.cue(h)&cuePeople != 0
-			if t.Tag == "VBN" && (counted && s.child(v, "obj") < 0 || !(s.head(h) < 0 && (s.child(v, "obj") >= 0 || x.agent(v) < 0 && x.d.Tokens[h].POS != "PRON" && x.headline(h)))) {
+			if t.Tag == "VBN" && (x.isCount(h) && s.child(v, "obj") < 0 || !(s.head(h) < 0 && (s.child(v, "obj") >= 0 || x.agent(v) < 0 && x.d.Tokens[h].POS != "PRON" && x.headline(h)))) {
 				*passive = true
 			}
 			return h
