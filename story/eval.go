@@ -25,11 +25,19 @@ type GoldStory struct {
 	Note     string   `json:"note"`
 }
 
+// GoldSet is a story gold file: the stream it scores (StreamDev unless its first
+// line names another: {"stream": "heldout"}) and its stories.
+type GoldSet struct {
+	Stream  string
+	Stories []GoldStory
+}
+
 // ReadGold reads a story gold file.
-func ReadGold(path string) ([]GoldStory, error) {
+func ReadGold(path string) (GoldSet, error) {
+	set := GoldSet{Stream: StreamDev}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return set, err
 	}
 	defer f.Close()
 	var out []GoldStory
@@ -40,25 +48,38 @@ func ReadGold(path string) ([]GoldStory, error) {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
+		if line == 1 {
+			var h struct {
+				Stream *string `json:"stream"`
+			}
+			if json.Unmarshal(sc.Bytes(), &h) == nil && h.Stream != nil {
+				if !slices.Contains(Streams, *h.Stream) {
+					return set, fmt.Errorf("%s:%d: unknown stream %q (want one of %s)", path, line, *h.Stream, strings.Join(Streams, ", "))
+				}
+				set.Stream = *h.Stream
+				continue
+			}
+		}
 		var g GoldStory
 		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+			return set, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
 		if g.Story == "" || len(g.Articles) < 2 {
-			return nil, fmt.Errorf("%s:%d: want a story name and two or more articles", path, line)
+			return set, fmt.Errorf("%s:%d: want a story name and two or more articles", path, line)
 		}
 		for _, a := range g.Articles {
 			if s, ok := seen[a]; ok {
-				return nil, fmt.Errorf("%s:%d: article %s is already in story %s", path, line, a, s)
+				return set, fmt.Errorf("%s:%d: article %s is already in story %s", path, line, a, s)
 			}
 			seen[a] = g.Story
 		}
 		out = append(out, g)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return set, fmt.Errorf("%s: %w", path, err)
 	}
-	return out, nil
+	set.Stories = out
+	return set, nil
 }
 
 // BCubed scores a partition of items (item → cluster) against the gold partition:
@@ -106,6 +127,7 @@ type Result struct {
 	Articles, GoldStories int
 	P, R, F1              float64 // B-cubed of the article partition by the linker
 	Phoenix               [3]float64
+	Singletons            [3]float64 // every article a story of its own: the floor of a stream of mostly single reports
 	TFIDF                 [3]float64
 	TFIDFThreshold        float64
 	Killed, Injured       [2]int // exact reconciled figures: right, scored
@@ -203,6 +225,7 @@ func Evaluate(l *Linker, docs []*doc.Document, totals func(*doc.Document) map[st
 		}
 	}
 
+	res.Singletons[0], res.Singletons[1], res.Singletons[2] = BCubed(map[string]string{}, goldOf)
 	ph := phoenix(docs)
 	res.Phoenix[0], res.Phoenix[1], res.Phoenix[2] = BCubed(ph, goldOf)
 	for t := 0.05; t < 0.96; t += 0.05 {

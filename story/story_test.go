@@ -197,11 +197,9 @@ func TestRepeatedThreatsAreOneUnit(t *testing.T) {
 	}
 }
 
-func TestDevStreamGold(t *testing.T) {
-	gold, err := ReadGold(filepath.Join("testdata", "dev.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
+// Each gold file names its stream, and every article it lists is in that stream; the
+// held-out stream shares no article with the development stream.
+func TestStreamGold(t *testing.T) {
 	wn := wikinews.Path(filepath.Join("testdata", "dev.jsonl"))
 	if _, err := os.Stat(wn); err != nil {
 		if os.Getenv("TOCSIN_REQUIRE_SHARED") != "" {
@@ -209,22 +207,51 @@ func TestDevStreamGold(t *testing.T) {
 		}
 		t.Skip("no ../shared/data/wikinews")
 	}
-	arts, err := DevStream(wn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(arts) != 110 {
-		t.Errorf("stream has %d articles, want 110 (37 samples, 73 Wikinews)", len(arts))
-	}
-	urls := map[string]bool{}
-	for _, a := range arts {
-		urls[a.URL] = true
-	}
-	for _, g := range gold {
-		for _, a := range g.Articles {
-			if !urls[a] {
-				t.Errorf("gold story %s: %s is not in the stream", g.Story, a)
+	inDev := map[string]bool{}
+	for _, tc := range []struct {
+		file, stream string
+		articles     int
+	}{{"dev.jsonl", StreamDev, 110}, {"heldout.jsonl", StreamHeldout, 362}} {
+		gold, err := ReadGold(filepath.Join("testdata", tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if gold.Stream != tc.stream {
+			t.Errorf("%s: stream %q, want %q", tc.file, gold.Stream, tc.stream)
+		}
+		arts, err := Stream(gold.Stream, wn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(arts) != tc.articles {
+			t.Errorf("%s: stream has %d articles, want %d", tc.file, len(arts), tc.articles)
+		}
+		urls := map[string]bool{}
+		for _, a := range arts {
+			urls[a.URL] = true
+			if tc.stream == StreamDev {
+				inDev[a.URL] = true
+			} else if inDev[a.URL] {
+				t.Errorf("%s: %s is also in the development stream", tc.file, a.URL)
 			}
 		}
+		for _, g := range gold.Stories {
+			for _, a := range g.Articles {
+				if !urls[a] {
+					t.Errorf("%s: gold story %s: %s is not in the stream", tc.file, g.Story, a)
+				}
+			}
+		}
+	}
+}
+
+func TestReadGoldStream(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.jsonl")
+	if err := os.WriteFile(bad, []byte(`{"stream": "nosuch"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadGold(bad); err == nil {
+		t.Error("an unknown stream was accepted")
 	}
 }

@@ -20,11 +20,42 @@ const (
 	StreamUntil = "2020-02-29"
 )
 
+// The streams a gold file can score (GoldSet.Stream).
+const (
+	// StreamDev is the development stream (DevStream).
+	StreamDev = "dev"
+	// StreamHeldout is every Wikinews article outside the development window, without
+	// the samples (testdata/HELDOUT.md): real clusters the linker was not tuned on.
+	StreamHeldout = "heldout"
+)
+
+// Streams lists the stream names.
+var Streams = []string{StreamDev, StreamHeldout}
+
+// Stream reads the named stream (StreamDev or StreamHeldout) from wikinews
+// (../shared/data/wikinews/articles.jsonl).
+func Stream(name, wikinews string) ([]*article.Article, error) {
+	switch name {
+	case StreamDev:
+		return DevStream(wikinews)
+	case StreamHeldout:
+		return readStream(wikinews, false, func(day string) bool { return day < StreamFrom || day > StreamUntil })
+	}
+	return nil, fmt.Errorf("story: unknown stream %q", name)
+}
+
 // DevStream reads the development stream: the team's sample articles and the Wikinews
 // articles of wikinews (../shared/data/wikinews/articles.jsonl) published from
 // StreamFrom to StreamUntil, in publication order (samples first among equals, then
 // file order). Wikinews articles get "Wikinews" as their source.
 func DevStream(wikinews string) ([]*article.Article, error) {
+	return readStream(wikinews, true, func(day string) bool { return day >= StreamFrom && day <= StreamUntil })
+}
+
+// readStream reads the Wikinews articles of wikinews whose publication day keep
+// accepts, after the samples when samples is set, in publication order (samples
+// first among equals, then file order).
+func readStream(wikinews string, withSamples bool, keep func(day string) bool) ([]*article.Article, error) {
 	var out []*article.Article
 	read := func(name string, sc *bufio.Scanner, wiki bool) error {
 		sc.Buffer(nil, 1<<24)
@@ -34,7 +65,7 @@ func DevStream(wikinews string) ([]*article.Article, error) {
 				return fmt.Errorf("%s:%d: %w", name, line, err)
 			}
 			if wiki {
-				if p := dayOf(a.Published); p < StreamFrom || p > StreamUntil {
+				if !keep(dayOf(a.Published)) {
 					continue
 				}
 				a.Source, a.Language = "Wikinews", "en"
@@ -44,8 +75,10 @@ func DevStream(wikinews string) ([]*article.Article, error) {
 		}
 		return sc.Err()
 	}
-	if err := read(samples.Name, bufio.NewScanner(bytes.NewReader(samples.JSONL())), false); err != nil {
-		return nil, err
+	if withSamples {
+		if err := read(samples.Name, bufio.NewScanner(bytes.NewReader(samples.JSONL())), false); err != nil {
+			return nil, err
+		}
 	}
 	f, err := os.Open(wikinews)
 	if err != nil {

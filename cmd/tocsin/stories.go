@@ -40,9 +40,9 @@ func evalStories(ctx context.Context, e *env, paths []string) error {
 		if err != nil {
 			return err
 		}
-		arts, err := story.DevStream(wikinews.Path(path))
+		arts, err := story.Stream(gold.Stream, wikinews.Path(path))
 		if err != nil {
-			return fmt.Errorf("%s: the development stream: %w", path, err)
+			return fmt.Errorf("%s: the %s stream: %w", path, gold.Stream, err)
 		}
 		docs := make([]*doc.Document, 0, len(arts))
 		for _, a := range arts {
@@ -52,14 +52,15 @@ func evalStories(ctx context.Context, e *env, paths []string) error {
 			}
 			docs = append(docs, d)
 		}
-		r, err := story.Evaluate(story.NewLinker(), docs, cas.Totals, gold)
+		r, err := story.Evaluate(story.NewLinker(), docs, cas.Totals, gold.Stories)
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		fmt.Fprintf(e.stdout, "%s: %d articles, %d gold stories of two or more\n", path, r.Articles, r.GoldStories)
+		fmt.Fprintf(e.stdout, "%s: stream %s, %d articles, %d gold stories of two or more\n", path, gold.Stream, r.Articles, r.GoldStories)
 		fmt.Fprintf(e.stdout, "  linker        B-cubed P %.3f R %.3f F1 %.3f\n", r.P, r.R, r.F1)
 		fmt.Fprintf(e.stdout, "  phoenix       B-cubed P %.3f R %.3f F1 %.3f (day, source, target, code)\n", r.Phoenix[0], r.Phoenix[1], r.Phoenix[2])
 		fmt.Fprintf(e.stdout, "  tf-idf        B-cubed P %.3f R %.3f F1 %.3f (cosine >= %.2f within 7 days, its best threshold)\n", r.TFIDF[0], r.TFIDF[1], r.TFIDF[2], r.TFIDFThreshold)
+		fmt.Fprintf(e.stdout, "  singletons    B-cubed P %.3f R %.3f F1 %.3f (every article alone)\n", r.Singletons[0], r.Singletons[1], r.Singletons[2])
 		fmt.Fprintf(e.stdout, "  killed exact  %d/%d; injured exact %d/%d\n", r.Killed[0], r.Killed[1], r.Injured[0], r.Injured[1])
 		if misses {
 			for _, m := range r.Misses {
