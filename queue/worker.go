@@ -1,0 +1,394 @@
+package queue
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+// Store is what a worker needs of a store: Put, one transaction per document, reporting
+// created=false for an article already stored (so that a redelivered job changes
+// nothing).
+type Store interface {
+	Put(ctx context.Context, d *doc.Document) (created bool, err error)
+}
+
+// Pinger is implemented by stores that can tell whether they are reachable. A worker
+// asks it after a failed Put, to tell a store that is down (wait and try again) from
+// an article the store refuses (a failure that counts toward the dead letter).
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// AnalyzeFunc analyses a batch of jobs: docs[i] and errs[i] are jobs[i]'s document and
+// error, an *article.InputError for an article that is rejected (as ingest rejects it).
+type AnalyzeFunc func(ctx context.Context, jobs []Job) (docs []*doc.Document, errs []error)
+
+// Observer receives what a worker does, for metrics. Its methods must be safe for
+// concurrent use and quick.
+type Observer interface {
+	// Article is called once for each job concluded, with its status and event count.
+	Article(status string, events int)
+	// Failure is called for each failed operation: "analysis", "store",
+	// "store_unavailable", "queue".
+	Failure(kind string)
+	// Delivered is called for each job received, with the time since it was
+	// published and how many jobs were still waiting undelivered.
+	Delivered(lag time.Duration, pending uint64)
+	// Batch is called after each batch with the time spent analysing and storing it.
+	Batch(n int, analyse, store time.Duration)
+	// StoreUp is called with false while the store is unreachable, true when it is back.
+	StoreUp(up bool)
+}
+
+// ConsumerName is the durable consumer the workers share.
+const ConsumerName = "workers"
+
+// Worker consumes jobs, analyses them in batches and stores the documents.
+type Worker struct {
+	Queue   *Queue
+	Store   Store
+	Analyze AnalyzeFunc
+	// Batch is the most jobs analysed together (default 32).
+	Batch int
+	// Grace is how long the batch in hand may still take once Run's context is
+	// cancelled (SIGTERM); what is not done by then is given back (default 20s).
+	Grace time.Duration
+	Log   *slog.Logger
+	// Observer, when set, is told of every job and failure.
+	Observer Observer
+}
+
+// item is one delivered job.
+type item struct {
+	msg   jetstream.Msg
+	job   Job
+	seq   uint64
+	tries int
+	done  bool
+}
+
+// Run consumes jobs until ctx is cancelled, then finishes or gives back (naks) the
+// batch in hand and returns nil. It returns an error only when it cannot start.
+func (w *Worker) Run(ctx context.Context) error {
+	q := w.Queue
+	if w.Log == nil {
+		w.Log = slog.New(slog.DiscardHandler)
+	}
+	if w.Observer == nil {
+		w.Observer = nopObserver{}
+	}
+	cons, err := q.js.CreateOrUpdateConsumer(ctx, q.articles, jetstream.ConsumerConfig{
+		Durable:       ConsumerName,
+		Description:   "tocsin workers: analyse and store",
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       q.cfg.AckWait,
+		MaxDeliver:    -1, // the worker dead-letters a job delivered more than MaxDeliver times
+		MaxAckPending: 10_000,
+		FilterSubject: q.articlesSubject(),
+	})
+	if err != nil {
+		return fmt.Errorf("consumer %s on %s: %w", ConsumerName, q, err)
+	}
+	w.Log.Info("worker started", "queue", q.String(), "batch", w.batch(), "ack_wait", q.cfg.AckWait, "max_deliver", q.cfg.MaxDeliver)
+	wait := 250 * time.Millisecond
+	for ctx.Err() == nil {
+		items, err := w.fetch(ctx, cons)
+		if err != nil {
+			w.Observer.Failure("queue")
+			w.Log.Warn("fetching jobs", "err", err, "retry_in", wait)
+			sleep(ctx, wait)
+			wait = min(2*wait, 10*time.Second)
+			continue
+		}
+		wait = 250 * time.Millisecond
+		if len(items) > 0 {
+			w.handle(ctx, items)
+		}
+	}
+	w.Log.Info("worker stopped")
+	return nil
+}
+
+func (w *Worker) batch() int { return max(cmp.Or(w.Batch, 32), 1) }
+
+// fetch waits up to two seconds for one job, then takes as many more as are waiting, up
+// to a batch: a batch is what is waiting, so that a trickle of jobs is not held back.
+func (w *Worker) fetch(ctx context.Context, cons jetstream.Consumer) ([]*item, error) {
+	var msgs []jetstream.Msg
+	fctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	b, err := cons.Fetch(1, jetstream.FetchContext(fctx))
+	if err != nil {
+		return nil, err
+	}
+	for m := range b.Messages() {
+		msgs = append(msgs, m)
+	}
+	if err := b.Error(); err != nil && len(msgs) == 0 && !errors.Is(err, nats.ErrTimeout) && fctx.Err() == nil {
+		return nil, err
+	}
+	if len(msgs) > 0 && w.batch() > 1 {
+		b, err := cons.FetchNoWait(w.batch() - 1)
+		if err == nil {
+			for m := range b.Messages() {
+				msgs = append(msgs, m)
+			}
+		}
+	}
+	items := make([]*item, 0, len(msgs))
+	for _, m := range msgs {
+		it := &item{msg: m, tries: 1}
+		if md, err := m.Metadata(); err == nil {
+			it.seq, it.tries = md.Sequence.Stream, int(md.NumDelivered)
+			w.Observer.Delivered(time.Since(md.Timestamp), md.NumPending)
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// handle concludes each of items: stored (ack), rejected (ack), failed (nak, to be
+// tried again later), dead-lettered (ack), or given back on shutdown (nak).
+func (w *Worker) handle(ctx context.Context, items []*item) {
+	q := w.Queue
+	// work outlives ctx by the grace period, so that a SIGTERM lets the batch finish.
+	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancel()
+	stopGrace := context.AfterFunc(ctx, func() {
+		t := time.AfterFunc(cmp.Or(w.Grace, 20*time.Second), cancel)
+		<-work.Done()
+		t.Stop()
+	})
+	defer stopGrace()
+	var mu sync.Mutex // guards items' done flags against the keep-alive
+	stopKeep := w.keepAlive(&mu, items)
+	defer stopKeep()
+	conclude := func(it *item, f func() error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if it.done {
+			return
+		}
+		it.done = true
+		if err := f(); err != nil {
+			w.Observer.Failure("queue")
+			w.Log.Warn("acknowledging job", "id", it.job.ID, "seq", it.seq, "err", err)
+		}
+	}
+	defer func() { // whatever is left is given back
+		for _, it := range items {
+			conclude(it, it.msg.Nak)
+		}
+	}()
+
+	var jobs []Job
+	var live []*item
+	for _, it := range items {
+		if err := json.Unmarshal(it.msg.Data(), &it.job); err != nil {
+			w.deadLetter(work, it, conclude, "not a tocsin job: "+err.Error())
+			continue
+		}
+		if it.tries > q.cfg.MaxDeliver {
+			w.deadLetter(work, it, conclude, fmt.Sprintf("delivered %d times without an outcome: the workers handling it stopped or timed out", it.tries-1))
+			continue
+		}
+		jobs = append(jobs, it.job)
+		live = append(live, it)
+	}
+	if len(live) == 0 {
+		return
+	}
+	t0 := time.Now()
+	docs, errs := w.Analyze(work, jobs)
+	analysed := time.Since(t0)
+	t1 := time.Now()
+	for k, it := range live {
+		if err := errs[k]; err != nil {
+			var ie *article.InputError
+			switch {
+			case errors.As(err, &ie):
+				w.conclude(work, it, conclude, Result{Status: StatusRejected, Reason: err.Error()})
+			case work.Err() != nil:
+				return // given back by the deferred nak
+			default:
+				w.Observer.Failure("analysis")
+				w.fail(work, it, conclude, err)
+			}
+			continue
+		}
+		created, err := w.put(ctx, work, docs[k])
+		if err != nil {
+			if work.Err() != nil || ctx.Err() != nil {
+				return // shutting down while the store is away: give the rest back
+			}
+			w.Observer.Failure("store")
+			w.fail(work, it, conclude, err)
+			continue
+		}
+		status := StatusKnown
+		if created {
+			status = StatusNew
+		}
+		w.conclude(work, it, conclude, Result{Status: status, Events: len(docs[k].Events)})
+	}
+	w.Observer.Batch(len(live), analysed, time.Since(t1))
+}
+
+// conclude publishes it's result and acknowledges it. A result that cannot be
+// published leaves the job unacknowledged, to be redelivered (and found stored).
+func (w *Worker) conclude(ctx context.Context, it *item, conclude func(*item, func() error), r Result) {
+	r.ID, r.Seq, r.Origin, r.Tries = it.job.ID, it.seq, it.job.Article.Origin, it.tries
+	if err := w.Queue.publishResult(ctx, r); err != nil {
+		w.Observer.Failure("queue")
+		w.Log.Warn("publishing result", "id", r.ID, "err", err)
+		return
+	}
+	w.Observer.Article(r.Status, r.Events)
+	if r.Status == StatusRejected {
+		w.Log.Info("article rejected", "id", r.ID, "origin", r.Origin, "reason", r.Reason)
+	}
+	conclude(it, it.msg.Ack)
+}
+
+// fail gives a failed job back to be tried again after a delay growing with its
+// tries, or, at its last try, dead-letters it.
+func (w *Worker) fail(ctx context.Context, it *item, conclude func(*item, func() error), err error) {
+	if it.tries >= w.Queue.cfg.MaxDeliver {
+		w.deadLetter(ctx, it, conclude, err.Error())
+		return
+	}
+	delay := min(time.Duration(it.tries)*time.Second, 30*time.Second)
+	w.Log.Warn("article failed; it will be tried again", "id", it.job.ID, "origin", it.job.Article.Origin, "try", it.tries, "of", w.Queue.cfg.MaxDeliver, "retry_in", delay, "err", err)
+	conclude(it, func() error { return it.msg.NakWithDelay(delay) })
+}
+
+// deadLetter moves a job to the dead-letter stream with its last failure, reports it
+// as dead and acknowledges it.
+func (w *Worker) deadLetter(ctx context.Context, it *item, conclude func(*item, func() error), reason string) {
+	q := w.Queue
+	data, err := json.Marshal(DeadLetter{Job: it.job, Reason: reason, Tries: it.tries, Seq: it.seq})
+	if err == nil {
+		err = retry(ctx, publishRetry, func(ctx context.Context) error {
+			_, err := q.js.Publish(ctx, q.deadSubject(), data, jetstream.WithMsgID("dead-"+strconv.FormatUint(it.seq, 10)), jetstream.WithExpectStream(q.dead))
+			return err
+		})
+	}
+	if err != nil {
+		w.Observer.Failure("queue")
+		w.Log.Warn("dead-lettering job", "seq", it.seq, "err", err)
+		return // redelivered, and dead-lettered then
+	}
+	w.Log.Error("article dead-lettered", "id", it.job.ID, "origin", it.job.Article.Origin, "seq", it.seq, "tries", it.tries, "reason", reason, "stream", q.dead)
+	w.conclude(ctx, it, conclude, Result{Status: StatusDead, Reason: reason})
+}
+
+// put stores d. While the store is unreachable it waits, longer each time, and tries
+// again, the job kept (not acknowledged, not given back) until ctx ends; an error that
+// is not the store being away is returned.
+func (w *Worker) put(ctx, work context.Context, d *doc.Document) (bool, error) {
+	wait := 250 * time.Millisecond
+	down := false
+	for {
+		created, err := w.Store.Put(work, d)
+		if err == nil {
+			if down {
+				w.Observer.StoreUp(true)
+				w.Log.Info("store is back")
+			}
+			return created, nil
+		}
+		if work.Err() != nil || !w.unavailable(work, err) {
+			return false, fmt.Errorf("storing %s: %w", d.Origin, err)
+		}
+		if !down {
+			w.Observer.StoreUp(false)
+		}
+		down = true
+		w.Observer.Failure("store_unavailable")
+		w.Log.Warn("store unavailable; waiting", "retry_in", wait, "err", err)
+		if !sleep(ctx, wait) {
+			return false, ctx.Err()
+		}
+		wait = min(2*wait, 15*time.Second)
+	}
+}
+
+// unavailable reports whether err says the store is out of reach rather than that it
+// refused this document.
+func (w *Worker) unavailable(ctx context.Context, err error) bool {
+	var ne net.Error
+	if errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, ErrUnavailable) || errors.As(err, &ne) {
+		return true
+	}
+	if p, ok := w.Store.(Pinger); ok {
+		c, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		return p.Ping(c) != nil
+	}
+	return false
+}
+
+// ErrUnavailable may be wrapped by a store's errors to say that it cannot be reached
+// for now: a worker waits and tries again rather than count a failure.
+var ErrUnavailable = errors.New("store unavailable")
+
+// keepAlive tells JetStream every third of AckWait that the batch's jobs not yet
+// concluded are in progress, so that a long batch, or one held while the store is
+// down, is not redelivered to another worker. It returns the function that stops it.
+func (w *Worker) keepAlive(mu *sync.Mutex, items []*item) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(w.Queue.cfg.AckWait / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				mu.Lock()
+				for _, it := range items {
+					if !it.done {
+						_ = it.msg.InProgress()
+					}
+				}
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() { close(done) }
+}
+
+// sleep waits d or until ctx ends, reporting whether it waited the whole time.
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+type nopObserver struct{}
+
+func (nopObserver) Article(string, int)                     {}
+func (nopObserver) Failure(string)                          {}
+func (nopObserver) Delivered(time.Duration, uint64)         {}
+func (nopObserver) Batch(int, time.Duration, time.Duration) {}
+func (nopObserver) StoreUp(bool)                            {}
