@@ -7,9 +7,9 @@ import (
 	"runtime"
 
 	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/internal/storeopen"
 	"github.com/tocsin-project/tocsin/reader"
 	"github.com/tocsin-project/tocsin/samples"
-	"github.com/tocsin-project/tocsin/store/sqlite"
 )
 
 // runDemo is the README's first command: it needs no set-up and no input.
@@ -25,7 +25,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := storeopen.Open(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -7,14 +7,13 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
 
 	"github.com/tocsin-project/tocsin/export"
+	"github.com/tocsin-project/tocsin/internal/storeopen"
 	"github.com/tocsin-project/tocsin/store"
-	"github.com/tocsin-project/tocsin/store/sqlite"
 )
 
 // filterFlags registers the event filters (store.FilterNames) as flags and collects
@@ -66,13 +65,14 @@ func filterError(err error) error {
 	return err
 }
 
-// openStore opens the store at db for reading; a path with no store is an error, not a
-// new, empty store.
-func openStore(ctx context.Context, db string) (*sqlite.Store, error) {
-	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("--db %s: there is no store there; ingest articles into it first (nothing was created)", db)
+// openStore opens the store db names (a SQLite path or a PostgreSQL URL, see
+// storeopen) for reading; a --db with no store is an error, not a new, empty store.
+func openStore(ctx context.Context, db string) (storeopen.Store, error) {
+	st, err := storeopen.OpenExisting(ctx, db)
+	if errors.Is(err, storeopen.ErrNoStore) {
+		return nil, fmt.Errorf("--db %s: there is no store there; ingest articles into it first (nothing was created)", storeopen.Redact(db))
 	}
-	return sqlite.Open(ctx, db)
+	return st, err
 }
 
 // maxEventsLimit bounds --limit of tocsin events; tocsin export writes any number.

@@ -15,10 +15,10 @@ import (
 
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/internal/storeopen"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/reader"
 	"github.com/tocsin-project/tocsin/store"
-	"github.com/tocsin-project/tocsin/store/sqlite"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
@@ -48,7 +48,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := storeopen.Open(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -11,12 +11,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"time"
 
+	"github.com/tocsin-project/tocsin/internal/storeopen"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/store"
-	"github.com/tocsin-project/tocsin/store/sqlite"
 	"github.com/tocsin-project/tocsin/web"
 )
 
@@ -45,10 +44,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	}
 	// A mistyped --db must not silently serve a new, empty store.
-	if _, err := os.Stat(*db); errors.Is(err, os.ErrNotExist) && !*create {
-		return fmt.Errorf("--db %s: there is no store there; ingest articles into it first, or give --create to serve a new, empty one (nothing was created)", *db)
+	open := storeopen.OpenExisting
+	if *create {
+		open = storeopen.Open
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := open(ctx, *db)
+	if errors.Is(err, storeopen.ErrNoStore) {
+		return fmt.Errorf("--db %s: there is no store there; ingest articles into it first, or give --create to serve a new, empty one (nothing was created)", storeopen.Redact(*db))
+	}
 	if err != nil {
 		return err
 	}
