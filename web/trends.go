@@ -48,9 +48,10 @@ func (s *server) listTrends(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, trendsResponse{Results: rows})
 }
 
-// trendPages holds the templates of the series page and the alerts page.
+// trendPages holds the templates of the series page, the alerts page and the map.
 type trendPages struct {
 	series, alerts *template.Template
+	worldMap       *template.Template // the map page, web/map.go
 }
 
 // mustParseTrendPages parses the embedded trends and alerts templates with the layout.
@@ -64,7 +65,7 @@ func mustParseTrendPages() *trendPages {
 		return template.Must(template.New(name).Funcs(funcs).
 			ParseFS(templateFS, "templates/layout.html", "templates/"+name))
 	}
-	return &trendPages{series: parse("trends.html"), alerts: parse("alerts.html")}
+	return &trendPages{series: parse("trends.html"), alerts: parse("alerts.html"), worldMap: parse("map.html")}
 }
 
 // Chart geometry, in SVG user units.

@@ -13,6 +13,9 @@
 //	GET  /events?filters&page=          a filterable table of events
 //	GET  /stories?filters&page=         the stories, newest first
 //	GET  /stories/{id}                  one story: its reports, casualty claims and chart
+//	GET  /trends?series&period=         a dyad's or country's series as an SVG chart
+//	GET  /alerts?since=&until=          the alerts, newest first
+//	GET  /map?since=&until=             the world shaded by conflict stories, stories as points
 //	GET  /healthz                       "ok"
 //
 // Reads need no authentication; writes need the bearer token given in Options. Every
@@ -106,6 +109,7 @@ func (s *server) routes() {
 	s.mux.HandleFunc("GET /api/alerts", s.listAlerts)
 	s.mux.HandleFunc("GET /trends", s.trendsPage)
 	s.mux.HandleFunc("GET /alerts", s.alertsPage)
+	s.mux.HandleFunc("GET /map", s.mapPage)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 }
 
