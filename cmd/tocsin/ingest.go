@@ -48,6 +48,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	sources := readSources(ctx, fs.Args(), ro, lang)
 	st, err := storeopen.Open(ctx, *db)
 	if err != nil {
 		return err
@@ -57,12 +58,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ing := &ingester{st: st, p: p, workers: max(*workers, 1), batch: *batch, date: pubDate, progress: !*quiet && isTerminal(e.stderr)}
-	for _, src := range fs.Args() {
-		ing.sources = append(ing.sources, func(emit func(*article.Article, error) error) error {
-			return reader.Read(ctx, src, ro.options(), withLanguage(lang, emit))
-		})
-	}
+	ing := &ingester{st: st, p: p, workers: max(*workers, 1), batch: *batch, date: pubDate, progress: !*quiet && isTerminal(e.stderr), sources: sources}
 	sum, err := ing.run(ctx, e.stderr)
 	sum.print(e.stdout, *db)
 	if err != nil {
@@ -72,6 +68,35 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return inputError{sum.Rejected}
 	}
 	return nil
+}
+
+// readSources returns a reader of each input, giving the articles the --language code
+// when their input declares none.
+func readSources(ctx context.Context, inputs []string, ro readerOpts, lang string) []func(emit func(*article.Article, error) error) error {
+	var sources []func(emit func(*article.Article, error) error) error
+	for _, src := range inputs {
+		sources = append(sources, func(emit func(*article.Article, error) error) error {
+			return reader.Read(ctx, src, ro.options(), withLanguage(lang, emit))
+		})
+	}
+	return sources
+}
+
+// analyzeForStore analyses a batch of articles into the documents ingest stores:
+// sources[i] is arts[i]'s date_source when tocsin gave it its date (fillDate), and
+// tokens are dropped (recomputed on demand; not worth storing). docs[i] and errs[i] are
+// as pipeline.AnalyzeBatch gives them.
+func analyzeForStore(ctx context.Context, p *pipeline.Pipeline, arts []*article.Article, sources []string) ([]*doc.Document, []error) {
+	docs, errs := p.AnalyzeBatch(ctx, arts)
+	for k, d := range docs {
+		if errs[k] == nil {
+			d.Tokens = nil
+			if sources[k] != "" {
+				d.DateSource = sources[k]
+			}
+		}
+	}
+	return docs, errs
 }
 
 // fillDate dates an article that carries no publication date: from its file name
@@ -205,14 +230,8 @@ func (g *ingester) run(ctx context.Context, stderr io.Writer) (summary, error) {
 				for _, b := range batch {
 					sources = append(sources, fillDate(b, g.date))
 				}
-				docs, errs := g.p.AnalyzeBatch(ctx, batch)
+				docs, errs := analyzeForStore(ctx, g.p, batch, sources)
 				for k, d := range docs {
-					if errs[k] == nil {
-						d.Tokens = nil // recomputed on demand; not worth storing
-						if sources[k] != "" {
-							d.DateSource = sources[k]
-						}
-					}
 					select {
 					case results <- result{d: d, err: errs[k]}:
 					case <-ctx.Done():
