@@ -158,6 +158,7 @@ const (
 	cueDescribe
 	cuePraise
 	cueBlame
+	cueDefinite
 )
 
 var cueNames = map[string]cue{
@@ -166,7 +167,7 @@ var cueNames = map[string]cue{
 	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
-	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame,
+	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

@@ -1,6 +1,9 @@
 package event
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/tocsin-project/tocsin/cameo"
 )
 
@@ -140,6 +143,16 @@ func (x *extractor) nounCand(n int) {
 		cd.code = cameo.Code{Forward: e.code}
 		cd.rule = e.rule
 	}
+	// "The shooting took place in Tsuen Wan": a definite event noun, the subject of its
+	// clause, with no actor of its own, tells an event of the story again. Only as a
+	// subject: "after the attack", "in the attack" set the scene of another event.
+	if len(cd.src) == 0 && len(cd.tgt) == 0 && joined < 0 && x.definite(n) && strings.HasPrefix(s.dep(n), "nsubj") {
+		if code, src, tgt, note := x.toldBefore(lead(cd.code)); note != "" {
+			cd.src, cd.tgt = src, tgt
+			cd.code = cameo.Code{Forward: code}
+			cd.rule += note
+		}
+	}
 	if joined >= 0 {
 		if ci := x.candOf[joined-s.first]; ci >= 0 {
 			x.cands[ci].consumed = true // "joined" is no meeting of its own
@@ -193,4 +206,42 @@ func containsStr(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// definite reports whether event noun n has a determiner that points back ([definite]:
+// "the shooting", "these attacks").
+func (x *extractor) definite(n int) bool {
+	for _, ch := range x.s.children(n) {
+		if x.s.dep(int(ch)) == "det" && x.cue(int(ch))&cueDefinite != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// toldBefore finds the event that a definite event noun with no actor of its own points
+// back to: the latest asserted event of an earlier sentence of the same root, any of the
+// roots of violence counting as one ("a gunman opened fire… The shooting took place in
+// Tsuen Wan"). It returns that event's code and actors, the noun being only a name for
+// it, and a note for the rule, or no note when the story has told no such event.
+func (x *extractor) toldBefore(code string) (told string, src, tgt []actorArg, note string) {
+	in, ok := cameo.Lookup(code)
+	if !ok {
+		return "", nil, nil, ""
+	}
+	for i := len(x.events) - 1; i >= 0; i-- {
+		e := &x.events[i]
+		if e.Sentence >= x.si || e.Modality != Asserted || e.Root != in.Root && !(isAttack(e.Root) && isAttack(in.Root)) {
+			continue
+		}
+		how := fmt.Sprintf("the event told in sentence %d", e.Sentence)
+		if e.Source != "" {
+			src = []actorArg{{code: e.Source, span: e.Evidence.Source, head: -1, how: how}}
+		}
+		if e.Target != "" {
+			tgt = []actorArg{{code: e.Target, span: e.Evidence.Target, head: -1, how: how}}
+		}
+		return e.Code, src, tgt, fmt.Sprintf("; the %s event %s→%s of sentence %d told again", e.Code, orUnknown(e.Source), orUnknown(e.Target), e.Sentence)
+	}
+	return "", nil, nil, ""
 }
