@@ -10,8 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v2"
-
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/eval"
 )
@@ -26,7 +24,7 @@ import (
 // NORP entities are ignored and its OTH names are left out of the gold; PER, ORG and LOC
 // are scored.
 type Report struct {
-	System    string // "tocsin" or "prose"
+	System    string // "tocsin", or the System compared with it
 	Path      string
 	Format    string
 	Documents int
@@ -36,10 +34,9 @@ type Report struct {
 	Types     []string
 	ByType    map[string]eval.Score
 	Overall   eval.Score
-	// Elapsed is the time spent finding entities, not reading files or scoring. For prose
-	// it covers its whole pipeline (tokenizer, tagger, entity extractor), since its
-	// extractor needs the tagger's output; PipelineElapsed without the extractor, measured
-	// separately, gives ExtractorElapsed.
+	// Elapsed is the time spent finding entities, not reading files or scoring; for a
+	// system whose extractor needs its own tokenizer and tagger, ExtractorElapsed is the
+	// extractor's part of it (see Found).
 	Elapsed          time.Duration
 	ExtractorElapsed time.Duration
 }
@@ -225,163 +222,101 @@ func (r *Report) total() {
 	}
 }
 
+// TokenSpan is an entity over the tokens [Start, End) of an evaluation document, as a
+// System reports it.
+type TokenSpan struct {
+	Start, End int
+	Type       string
+}
+
+// Found is what a System found in the evaluation documents: the entities of each
+// document, and the time spent finding them (not reading files or scoring).
+type Found struct {
+	Spans [][]TokenSpan
+	// Elapsed is the time spent finding entities. ExtractorElapsed, when the system can
+	// tell it apart, is the part of it spent in the entity extractor alone (for a system
+	// whose extractor needs its own tokenizer and tagger first).
+	Elapsed, ExtractorElapsed time.Duration
+}
+
+// A System is an entity recogniser that EvaluateSystem scores: Find is given the
+// documents of a labelled file (the gold words as tokens, text the words joined by spaces
+// and sentences by newlines) and returns the entities it finds in each. tocsin's own
+// recogniser is one (Evaluate); others, for comparison, live outside this package so
+// that their code is not linked into programs that only run the stage.
+type System struct {
+	Name string
+	Find func(ctx context.Context, docs []*doc.Document) (Found, error)
+}
+
 // Evaluate scores m on a labelled file (format FormatCoNLL or FormatUNER), feeding the
 // gold tokens and sentences to the stage, so spans align without re-tokenising. See
 // Report for how types are mapped.
 func Evaluate(ctx context.Context, m *Model, path, format string) (Report, error) {
-	docs, types, err := loadEval(path, format, m.res.gaz)
-	if err != nil {
-		return Report{}, err
-	}
-	r := newReport("tocsin", path, format, docs, types)
-	st := NewStage(m)
-	preds := make([][]span, len(docs))
-	start := time.Now()
-	for i, e := range docs {
-		if err := st.Annotate(ctx, e.d); err != nil {
-			return Report{}, err
-		}
-		_ = i
-	}
-	r.Elapsed = time.Since(start)
-	for i, e := range docs {
-		byStart := map[int]int{}
-		byEnd := map[int]int{}
-		for k, t := range e.d.Tokens {
-			byStart[t.Start] = k
-			byEnd[t.End] = k + 1
-		}
-		for _, en := range e.d.Entities {
-			if !slices.Contains(types, en.Type) {
-				continue // NORP on UNER
-			}
-			preds[i] = append(preds[i], span{byStart[en.Start], byEnd[en.End], en.Type})
-		}
-		score(&r, e.gold, preds[i])
-	}
-	r.total()
-	return r, nil
+	return evaluate(ctx, System{Name: "tocsin", Find: NewStage(m).find}, m.res.gaz, path, format)
 }
 
-// proseTypes maps prose's entity labels to tocsin's; other labels are dropped.
-var proseTypes = map[string]string{"PERSON": "PERSON", "GPE": "LOCATION", "GSP": "LOCATION", "LOCATION": "LOCATION", "ORGANIZATION": "ORG"}
-
-// EvaluateProse scores github.com/jdkato/prose/v2's entity extractor on the same data as
-// Evaluate. prose tokenises and tags text itself, so each document's text (gold words
-// joined by spaces) is given to it, and its tokens are aligned to the gold tokens by
-// position in the text; an entity is the gold tokens its tokens fall in. Entities are
-// formed by prose's own chunking rules (replicated here because prose reports entity text
-// but not positions). prose's labels map as PERSON → PERSON, GPE, GSP and LOCATION → LOCATION, ORGANIZATION → ORG; FACILITY is
-// dropped. Its model is loaded once, outside the timing.
-func EvaluateProse(ctx context.Context, path, format string) (Report, error) {
+// EvaluateSystem scores sys on a labelled file as Evaluate scores tocsin's recogniser,
+// with the gold's NORP read by the embedded gazetteer.
+func EvaluateSystem(ctx context.Context, sys System, path, format string) (Report, error) {
 	ents, err := parseGazetteer(bytes.NewReader(gazetteerTSV))
 	if err != nil {
 		return Report{}, err
 	}
-	docs, types, err := loadEval(path, format, newGazetteer(ents))
+	return evaluate(ctx, sys, newGazetteer(ents), path, format)
+}
+
+func evaluate(ctx context.Context, sys System, g *gazetteer, path, format string) (Report, error) {
+	docs, types, err := loadEval(path, format, g)
 	if err != nil {
 		return Report{}, err
 	}
-	r := newReport("prose", path, format, docs, types)
-	warm, err := prose.NewDocument("Warm up.", prose.WithSegmentation(false))
+	r := newReport(sys.Name, path, format, docs, types)
+	ds := make([]*doc.Document, len(docs))
+	for i, e := range docs {
+		ds[i] = e.d
+	}
+	found, err := sys.Find(ctx, ds)
 	if err != nil {
-		return Report{}, err
+		return Report{}, fmt.Errorf("%s on %s: %w", sys.Name, path, err)
 	}
-	model := prose.UsingModel(warm.Model)
-	results := make([]*prose.Document, len(docs))
-	start := time.Now()
+	if len(found.Spans) != len(docs) {
+		return Report{}, fmt.Errorf("%s on %s: entities for %d documents, want %d", sys.Name, path, len(found.Spans), len(docs))
+	}
+	r.Elapsed, r.ExtractorElapsed = found.Elapsed, found.ExtractorElapsed
 	for i, e := range docs {
-		if err := ctx.Err(); err != nil {
-			return Report{}, err
-		}
-		pd, err := prose.NewDocument(e.d.Text, model, prose.WithSegmentation(false))
-		if err != nil {
-			return Report{}, err
-		}
-		results[i] = pd
-	}
-	r.Elapsed = time.Since(start)
-	start = time.Now()
-	for _, e := range docs {
-		if _, err := prose.NewDocument(e.d.Text, model, prose.WithSegmentation(false), prose.WithExtraction(false)); err != nil {
-			return Report{}, err
-		}
-	}
-	r.ExtractorElapsed = r.Elapsed - time.Since(start)
-	for i, e := range docs {
-		pred := proseSpans(e.d, results[i].Tokens())
-		kept := pred[:0]
-		for _, s := range pred {
-			if slices.Contains(types, s.typ) {
-				kept = append(kept, s)
+		var pred []span
+		for _, s := range found.Spans[i] {
+			if slices.Contains(types, s.Type) { // not NORP on UNER
+				pred = append(pred, span{s.Start, s.End, s.Type})
 			}
 		}
-		score(&r, e.gold, kept)
+		score(&r, e.gold, pred)
 	}
 	r.total()
 	return r, nil
 }
 
-// proseSpans aligns prose's tokens to d's tokens and chunks them into entities with
-// prose's rules (prose v2.0.0 extract.go, entityExtracter.chunk and parseEntities).
-func proseSpans(d *doc.Document, ptoks []prose.Token) []span {
-	// Gold token of each prose token, by the position of its text in d.Text.
-	tokAt := make([]int, len(d.Text)+1)
-	for i := range tokAt {
-		tokAt[i] = -1
-	}
-	for k, t := range d.Tokens {
-		for p := t.Start; p < t.End; p++ {
-			tokAt[p] = k
+// find is the stage as a System: it annotates each document and returns its entities as
+// token spans.
+func (s *Stage) find(ctx context.Context, docs []*doc.Document) (Found, error) {
+	start := time.Now()
+	for _, d := range docs {
+		if err := s.Annotate(ctx, d); err != nil {
+			return Found{}, err
 		}
 	}
-	gi := make([]int, len(ptoks))
-	pos := 0
-	for i, pt := range ptoks {
-		gi[i] = -1
-		j := strings.Index(d.Text[pos:], pt.Text)
-		if j < 0 || j > 20 {
-			if i > 0 {
-				gi[i] = gi[i-1]
-			}
-			continue
+	f := Found{Spans: make([][]TokenSpan, len(docs)), Elapsed: time.Since(start)}
+	for i, d := range docs {
+		byStart := map[int]int{}
+		byEnd := map[int]int{}
+		for k, t := range d.Tokens {
+			byStart[t.Start] = k
+			byEnd[t.End] = k + 1
 		}
-		gi[i] = tokAt[pos+j]
-		pos += j + len(pt.Text)
-	}
-	var out []span
-	var parts []int
-	end := ""
-	emit := func() {
-		labels := make([]string, len(parts))
-		for k, p := range parts {
-			labels[k] = ptoks[p].Label
-		}
-		typ := ""
-		if len(labels) == 2 && slices.Contains(labels, "B-PERSON") {
-			typ = "PERSON"
-		} else if _, t, ok := strings.Cut(labels[0], "-"); ok {
-			typ = t
-		}
-		a, b := gi[parts[0]], gi[parts[len(parts)-1]]
-		if mapped, ok := proseTypes[typ]; ok && a >= 0 && b >= a {
-			out = append(out, span{a, b + 1, mapped})
+		for _, en := range d.Entities {
+			f.Spans[i] = append(f.Spans[i], TokenSpan{byStart[en.Start], byEnd[en.End], en.Type})
 		}
 	}
-	for i, tok := range ptoks {
-		label := tok.Label
-		n := len(parts)
-		if (label != "O" && label != end) || (n > 0 && tok.Tag == ptoks[parts[n-1]].Tag) || (n > 0 && tok.Tag == "CD" && ptoks[parts[n-1]].Label != "O") {
-			end = strings.Replace(label, "B", "I", 1)
-			parts = append(parts, i)
-		} else if (label == "O" && end != "") || label == end {
-			if label != "O" {
-				parts = append(parts, i)
-			}
-			emit()
-			end = ""
-			parts = parts[:0]
-		}
-	}
-	return out
+	return f, nil
 }

@@ -29,7 +29,7 @@ var evaluations = map[string]struct {
 	"casualties": {"JSONL_FILE... (casualty/testdata/dev.jsonl, dev-individuals.jsonl: the team's development sentences; casualty/testdata/wikinews/dev.jsonl, heldout.jsonl: killed and injured totals of real Wikinews articles read from ../shared, beside the largest-count baseline); --misses lists errors", evalCasualties},
 	"events":     {"JSONL_FILE|GOLD_DIR... (a directory such as ../shared/data/event-gold-dev: whole real articles coded by hand; a file such as event/testdata/dev.jsonl: the team's development sentences); --misses lists what was missed and invented", evalEvents},
 	"syntax":     {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSyntax},
-	"ner":        {"FORMAT:FILE... (conll2003:../shared/data/conll2003/valid.txt, uner:../shared/data/uner-ewt/en_ewt-ud-test.iob2); prose v2 is run on the same data", evalNER},
+	"ner":        {"FORMAT:FILE... (conll2003:../shared/data/conll2003/valid.txt, uner:../shared/data/uner-ewt/en_ewt-ud-test.iob2); prose v2 on the same data: go run ./ner/cmd/eval-ner -prose FORMAT:FILE...", evalNER},
 	"places":     {"FILE... (place/testdata/wikinews/dev.jsonl, heldout.jsonl: toponyms annotated in whole Wikinews articles read from ../shared, with the population baseline; place/testdata/ambiguous.tsv: the team's ambiguous place names); --misses lists errors, --wikinews=PATH", evalPlaces},
 	"quotes":     {"DIR (PolNeAR layout: text/ and attributions/, e.g. ../shared/data/polnear-dev)", evalQuotes},
 	"dates":      {"TSV_FILE... (e.g. dates/testdata/dev.tsv: the team's development set)", evalScore(dates.Evaluate)},
@@ -89,7 +89,8 @@ func evalSentences(_ context.Context, e *env, paths []string) error {
 	return nil
 }
 
-// evalNER scores the entity recogniser and, on the same data, prose v2.
+// evalNER scores the entity recogniser. prose v2, for comparison, is scored by
+// ner/cmd/eval-ner -prose, so that this command does not link it.
 func evalNER(ctx context.Context, e *env, args []string) error {
 	st, err := ner.New()
 	if err != nil {
@@ -105,11 +106,6 @@ func evalNER(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintln(e.stdout, r)
-		p, err := ner.EvaluateProse(ctx, path, format)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(e.stdout, p)
 	}
 	return nil
 }

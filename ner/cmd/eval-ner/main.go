@@ -7,7 +7,8 @@
 //	    uner:../shared/data/uner-ewt/en_ewt-ud-test.iob2
 //
 // Each argument is FORMAT:PATH with FORMAT conll2003 or uner. -model reads a model file
-// instead of the embedded one.
+// instead of the embedded one. `tocsin eval ner` scores the embedded model alone: prose is
+// run only here, so that the tocsin command does not link it.
 package main
 
 import (
@@ -18,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/tocsin-project/tocsin/ner"
+	"github.com/tocsin-project/tocsin/ner/proseeval"
 )
 
 func main() {
@@ -61,7 +63,7 @@ func run(modelPath string, withProse bool, args []string) error {
 		}
 		fmt.Print(r)
 		if withProse {
-			r, err := ner.EvaluateProse(ctx, path, format)
+			r, err := proseeval.Evaluate(ctx, path, format)
 			if err != nil {
 				return err
 			}
