@@ -1,98 +1,47 @@
 package sqlite
 
 import (
-	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/store/textsearch"
 )
 
-// maxTerms bounds the number of terms in a search query.
-const maxTerms = 64
-
 // Syntax is what a search query may contain, as error messages and the README say it.
-const Syntax = `words (all must match), "a phrase", prefix* (a word or phrase that starts so), ` +
-	`-word or -"a phrase" to leave out articles that contain it, and OR between alternatives`
+const Syntax = textsearch.Syntax
 
-// query is a parsed search query: every clause must match (a clause matches when one of
-// its alternatives does), and no excluded term may.
-type query struct {
-	clauses  [][]term
-	excluded []term
-}
-
-// term is a word or a phrase of a search query.
-type term struct {
-	text   string
-	prefix bool
-}
-
-// positive returns the terms whose matches a snippet shows.
-func (q query) positive() []term {
-	var ts []term
-	for _, c := range q.clauses {
-		ts = append(ts, c...)
-	}
-	return ts
-}
-
-// reserved are the FTS5 operators a query may not use, with what to write instead.
-var reserved = map[string]string{
-	"AND":  "words are all required already",
-	"NOT":  "write -word to leave a word out",
-	"NEAR": "proximity search is not supported",
-}
-
-// ftsQuery turns a user's search query into an FTS5 MATCH expression. The rules:
-//
-//   - Words are separated by white space, and every word must match (implicit AND).
-//     Each word is quoted for FTS5, so "U.S.", "Kerman's" or "al-Quds" are searched as
-//     the tokens they contain, in sequence ("u s", "kerman s", "al quds").
-//   - Text between double quotes ("..." or “...”) is a phrase; an unclosed quote runs
-//     to the end of the query.
-//   - A trailing * on a word or a closing quote makes its last token a prefix:
-//     Solei* matches Soleimani, "Qasem Solei"* matches the phrase Qasem Soleimani.
-//   - A word or phrase preceded by - leaves out the articles that contain it, whatever
-//     else they match: `iran -iraq`.
-//   - OR (in capitals) between two terms matches either; it binds tighter than the
-//     implicit AND: `iran OR iraq sanctions` is (iran OR iraq) AND sanctions.
-//   - Words and phrases with no letter or digit (a lone dash, "&", "*") are dropped,
-//     as are control characters and invalid UTF-8.
-//
-// AND, NOT and NEAR in capitals, parentheses, and a term starting with ^ or + are
-// FTS5 syntax tocsin does not offer: they, a query left with no terms to look for, and
-// one with more than maxTerms terms are a *store.QueryError saying what is allowed.
+// ftsQuery turns a user's search query into an FTS5 MATCH expression: the query is
+// parsed by textsearch.Parse (the syntax, and the *store.QueryError for what tocsin
+// does not offer), and each word or phrase is quoted for FTS5, so that FTS5 reads it as
+// the tokens it contains, as textsearch.Tokenize splits them ("U.S." is "u s").
 func ftsQuery(q string) (string, error) {
-	p, err := parseQuery(q)
+	p, err := textsearch.Parse(q)
 	if err != nil {
 		return "", err
 	}
-	return p.fts(), nil
+	return fts(p), nil
 }
 
 // fts writes q as an FTS5 expression, parenthesised so that FTS5's own precedence
 // (NOT, then AND, then OR) cannot regroup it.
-func (q query) fts() string {
+func fts(q textsearch.Query) string {
 	var b strings.Builder
-	if len(q.excluded) > 0 {
+	if len(q.Excluded) > 0 {
 		b.WriteByte('(')
 	}
-	for i, c := range q.clauses {
+	for i, c := range q.Clauses {
 		if i > 0 {
 			b.WriteString(" AND ")
 		}
 		writeAlternatives(&b, c)
 	}
-	if len(q.excluded) > 0 {
+	if len(q.Excluded) > 0 {
 		b.WriteString(") NOT ")
-		writeAlternatives(&b, q.excluded)
+		writeAlternatives(&b, q.Excluded)
 	}
 	return b.String()
 }
 
-func writeAlternatives(b *strings.Builder, ts []term) {
+func writeAlternatives(b *strings.Builder, ts []textsearch.Term) {
 	if len(ts) > 1 {
 		b.WriteByte('(')
 	}
@@ -101,149 +50,13 @@ func writeAlternatives(b *strings.Builder, ts []term) {
 			b.WriteString(" OR ")
 		}
 		b.WriteByte('"')
-		b.WriteString(strings.ReplaceAll(t.text, `"`, `""`))
+		b.WriteString(strings.ReplaceAll(t.Text, `"`, `""`))
 		b.WriteByte('"')
-		if t.prefix {
+		if t.Prefix {
 			b.WriteByte('*')
 		}
 	}
 	if len(ts) > 1 {
 		b.WriteByte(')')
 	}
-}
-
-// token is one lexical item of a query: a term (possibly excluded) or the OR operator.
-type token struct {
-	term
-	or, exclude bool
-}
-
-// parseQuery parses a user's search query by the rules of ftsQuery.
-func parseQuery(q string) (query, error) {
-	bad := func(format string, args ...any) (query, error) {
-		return query{}, &store.QueryError{Query: q, Reason: fmt.Sprintf(format, args...) + "; a query may use " + Syntax}
-	}
-	toks, err := lexQuery(q)
-	if err != nil {
-		return bad("%s", err.Error())
-	}
-	var p query
-	n := 0
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		switch {
-		case t.or:
-			return bad("OR needs a word or phrase on each side")
-		case t.exclude:
-			p.excluded = append(p.excluded, t.term)
-			n++
-			continue
-		}
-		alts := []term{t.term}
-		n++
-		for i+2 < len(toks) && toks[i+1].or && !toks[i+2].or {
-			if toks[i+2].exclude {
-				return bad("OR cannot join an excluded term (-word)")
-			}
-			alts = append(alts, toks[i+2].term)
-			n++
-			i += 2
-		}
-		if i+1 < len(toks) && toks[i+1].or {
-			return bad("OR needs a word or phrase on each side")
-		}
-		p.clauses = append(p.clauses, alts)
-	}
-	switch {
-	case n > maxTerms:
-		return query{}, &store.QueryError{Query: q, Reason: fmt.Sprintf("too many words (the limit is %d)", maxTerms)}
-	case len(p.clauses) == 0 && len(p.excluded) > 0:
-		return bad("nothing to look for, only words to leave out")
-	case len(p.clauses) == 0:
-		return query{}, &store.QueryError{Query: q, Reason: "no words to search for"}
-	}
-	return p, nil
-}
-
-// lexQuery splits a query into terms and OR operators.
-func lexQuery(q string) ([]token, error) {
-	q = strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, q)
-
-	var toks []token
-	add := func(text string, prefix, exclude bool) {
-		text = strings.TrimSpace(text)
-		if strings.IndexFunc(text, isTokenRune) >= 0 {
-			toks = append(toks, token{term: term{text: text, prefix: prefix}, exclude: exclude})
-		}
-	}
-	for q != "" {
-		r, n := utf8.DecodeRuneInString(q)
-		if unicode.IsSpace(r) {
-			q = q[n:]
-			continue
-		}
-		exclude := false
-		if r == '-' && len(q) > 1 {
-			if r2, _ := utf8.DecodeRuneInString(q[1:]); isQuote(r2) || isTokenRune(r2) {
-				exclude = true
-				q = q[1:]
-				r, n = utf8.DecodeRuneInString(q)
-			}
-		}
-		if isQuote(r) {
-			q = q[n:]
-			end := strings.IndexFunc(q, isQuote)
-			if end < 0 {
-				end = len(q)
-			}
-			phrase := q[:end]
-			q = q[end:]
-			if q != "" {
-				_, n := utf8.DecodeRuneInString(q)
-				q = q[n:] // the closing quote
-			}
-			rest := strings.TrimLeft(q, "*")
-			add(phrase, len(rest) < len(q), exclude)
-			q = rest
-			continue
-		}
-		end := strings.IndexFunc(q, func(r rune) bool { return unicode.IsSpace(r) || isQuote(r) })
-		if end < 0 {
-			end = len(q)
-		}
-		word := q[:end]
-		q = q[end:]
-		if word == "OR" && !exclude {
-			toks = append(toks, token{or: true})
-			continue
-		}
-		kw, _, _ := strings.Cut(word, "(")
-		if why, ok := reserved[kw]; ok && !exclude {
-			return nil, fmt.Errorf("%s is not an operator here (%s)", kw, why)
-		}
-		if strings.ContainsAny(word, "()") {
-			return nil, fmt.Errorf("parentheses cannot group terms (in %q)", word)
-		}
-		if strings.HasPrefix(word, "^") || strings.HasPrefix(word, "+") {
-			return nil, fmt.Errorf("%q: a term may not start with %s", word, word[:1])
-		}
-		stem := strings.TrimRight(word, "*")
-		add(stem, len(stem) < len(word), exclude)
-	}
-	return toks, nil
-}
-
-// isQuote reports whether r delimits a phrase: the ASCII double quote, or the curly
-// double quotes that text pasted from an article brings along.
-func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' }
-
-// isTokenRune reports whether FTS5's unicode61 tokenizer keeps r in a token (its
-// default token categories are L*, N* and Co); every other rune separates tokens.
-func isTokenRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Co, r)
 }

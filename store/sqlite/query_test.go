@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/store/textsearch"
 )
 
 func TestFTSQuery(t *testing.T) {
@@ -39,7 +40,7 @@ func TestFTSQuery(t *testing.T) {
 }
 
 func TestFTSQueryErrors(t *testing.T) {
-	for _, in := range []string{"", " ", `""`, `"" ""`, "*", `"*"*`, "-- !!", strings.Repeat("w ", maxTerms+1)} {
+	for _, in := range []string{"", " ", `""`, `"" ""`, "*", `"*"*`, "-- !!", strings.Repeat("w ", textsearch.MaxTerms+1)} {
 		_, err := ftsQuery(in)
 		var qe *store.QueryError
 		if !errors.As(err, &qe) || qe.Query != in || qe.Reason == "" {
