@@ -238,6 +238,36 @@ func (b *builder) divisions(name, src string) error {
 	})
 }
 
+// subdivisions reads "ISO<TAB>names<TAB>type<TAB>lat<TAB>lon<TAB>admin1<TAB>population"
+// lines: ISO 3166-2 subdivisions that are no GeoNames first-level division (counties,
+// departments, island regions). Each is a division place of feature ADMD whose Admin1 is
+// the GeoNames division that holds it.
+func (b *builder) subdivisions(name, src string) error {
+	return lines(name, strings.NewReader(src), 7, func(c []string) error {
+		lat, lon, err := parseLatLon(c[3], c[4])
+		if err != nil {
+			return err
+		}
+		pop, err := strconv.Atoi(c[6])
+		if err != nil {
+			return fmt.Errorf("bad population %q", c[6])
+		}
+		cc, _, ok := strings.Cut(c[0], "-")
+		if !ok || b.alpha3[cc] == "" {
+			return fmt.Errorf("bad ISO 3166-2 code %q", c[0])
+		}
+		list := names(c[1])
+		if len(list) == 0 {
+			return errors.New("want names")
+		}
+		if c[5] != "" && !strings.HasPrefix(c[5], cc+".") {
+			return fmt.Errorf("division %q is not in %s", c[5], cc)
+		}
+		b.add(Place{Name: list[0], Kind: Admin1, Country: b.alpha3[cc], Admin1: c[5], Lat: lat, Lon: lon, Population: pop, Feature: "ADMD"}, list...)
+		return nil
+	})
+}
+
 // regions reads "names<TAB>alpha-3 or empty<TAB>lat<TAB>lon<TAB>feature" lines.
 func (b *builder) regions(name, src string) error {
 	return lines(name, strings.NewReader(src), 5, func(c []string) error {

@@ -12,6 +12,11 @@
 //   - admin1.tsv: first-level divisions by GeoNames code ("IR.29"), named where CLDR's
 //     subdivision names or gen/admin1_names.tsv reach them, generated. Place.Admin1 is
 //     always the GeoNames code; AdminName gives the name when one is known.
+//   - subdivisions.tsv: ISO 3166-2 subdivisions that are no GeoNames first-level division
+//     (Irish counties, French departments), with rough centres from countrystatecity and
+//     English names from CLDR, generated; places of kind Admin1 and feature ADMD whose
+//     Admin1 is the division that holds them. The same source names the divisions of
+//     admin1.tsv that CLDR's seat names do not reach (China's provinces, the Azores).
 //   - aliases.tsv: country names and demonyms that news uses and the sources lack ("U.S.",
 //     "UK", "Britain", "Saudi"), written by hand.
 //   - regions.tsv: regions, seas, territories and bases with approximate centres, written
@@ -43,7 +48,7 @@ type Kind uint8
 // Kinds of place.
 const (
 	City    Kind = iota + 1 // a GeoNames populated place
-	Admin1                  // a first-level division: state, province, governorate
+	Admin1                  // a division: a first-level one (state, province), or feature ADMD below it
 	Country                 // a country or territory with an ISO 3166 code
 	Region                  // a region, sea, territory or landmark from regions.tsv
 )
@@ -72,7 +77,7 @@ type Place struct {
 	GeonameID  int     // GeoNames id of a city; 0 for the other kinds
 	Population int     // GeoNames population (cities); sum of its cities (divisions, countries)
 	// Feature is the GeoNames feature code of a city (PPL, PPLA, PPLC...), "ADM1" for a
-	// division, "PCLI" for a country, and the kind written in regions.tsv for a region
+	// first-level division, "ADMD" for a subdivision of subdivisions.tsv, "PCLI" for a country, and the kind written in regions.tsv for a region
 	// (RGN, SEA, TERR, BASE...).
 	Feature string
 }

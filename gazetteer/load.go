@@ -12,7 +12,7 @@ import (
 
 // Sources are the files Build reads, in the order it reads them. countries.tsv comes
 // first: the other files refer to its codes.
-var Sources = []string{"countries.tsv", "aliases.tsv", "places.tsv.gz", "admin1.tsv", "regions.tsv"}
+var Sources = []string{"countries.tsv", "aliases.tsv", "places.tsv.gz", "admin1.tsv", "subdivisions.tsv", "regions.tsv"}
 
 // Build parses the source tables (Sources) in fsys and builds the name index. It takes
 // about a second and 65 MB of memory: the embedded gazetteer.bin that Load reads is its
@@ -52,6 +52,12 @@ func Build(fsys fs.FS) (*Gazetteer, error) {
 		return nil, err
 	}
 	if err := b.divisions("admin1.tsv", src); err != nil {
+		return nil, err
+	}
+	if src, err = read("subdivisions.tsv"); err != nil {
+		return nil, err
+	}
+	if err := b.subdivisions("subdivisions.tsv", src); err != nil {
 		return nil, err
 	}
 	if src, err = read("regions.tsv"); err != nil {

@@ -478,8 +478,8 @@ func (r *resolver) partOfName(sp doc.Span) bool {
 	})
 }
 
-// placeLike reports whether text is surely a place: a country, a region, a named division
-// or a city of at least minPop people, matched by its exact name or without an Arabic
+// placeLike reports whether text is surely a place: a country, a region, a named
+// first-level division, or a city or lower division of at least minPop people, matched by its exact name or without an Arabic
 // article, and by its main name if mainOnly (organisations' names are often a town's
 // alternate name: "Hamas" is one of Hamm, Germany). The entities stage types some places as organisations ("Rafah", "El Fasher",
 // "Strait of Hormuz", "Iran" as an actor), and unfamiliar ones as people ("fighting
@@ -491,8 +491,8 @@ func (r *resolver) placeLike(text string, minPop int, mainOnly bool) bool {
 		}
 		switch {
 		case m.Kind == gazetteer.Country, m.Kind == gazetteer.Region,
-			m.Kind == gazetteer.Admin1 && m.Name != m.Admin1,
-			m.Kind == gazetteer.City && (m.Main || !mainOnly) && m.Population >= minPop:
+			m.Kind == gazetteer.Admin1 && m.Feature != featureSubdivision && m.Name != m.Admin1,
+			(m.Kind == gazetteer.City || m.Feature == featureSubdivision) && (m.Main || !mainOnly) && m.Population >= minPop:
 			return true
 		}
 	}
@@ -741,6 +741,9 @@ func (r *resolver) pair(x, y *mention) {
 	var w float64
 	gap := strings.TrimSpace(r.d.Text[x.End:y.Start])
 	words := strings.Fields(strings.ToLower(strings.TrimPrefix(gap, ",")))
+	if gap == "," || len(words) == 1 && (words[0] == "and" || words[0] == "or") {
+		r.listedTogether(x, y)
+	}
 	switch {
 	case gap == ",":
 		w = pairComma
@@ -762,6 +765,30 @@ func (r *resolver) pair(x, y *mention) {
 		if in {
 			ys[yi].local += w
 			ys[yi].note("holds " + r.d.Text[x.Start:x.End] + ", named next to it")
+		}
+	}
+}
+
+// listedTogether handles "X, Y" and "X and Y" where both may be towns: the towns of each
+// that share a first-level division with a town of the other gain a little ("Cantilan,
+// Madrid, Carmen, Lanuza, and Cortes" are towns of one Philippine province), enough that a
+// foreign division of the same name no longer outranks them.
+func (r *resolver) listedTogether(x, y *mention) {
+	xs, ys := r.groups[x.group].cands, r.groups[y.group].cands
+	for xi := range xs {
+		for yi := range ys {
+			a, b := &xs[xi], &ys[yi]
+			if a.Kind != gazetteer.City || b.Kind != gazetteer.City || a.Admin1 == "" || a.Admin1 != b.Admin1 {
+				continue
+			}
+			if !slices.Contains(a.why, "listed with "+y.text+", in the same division") {
+				a.local += localListed
+				a.note("listed with " + y.text + ", in the same division")
+			}
+			if !slices.Contains(b.why, "listed with "+x.text+", in the same division") {
+				b.local += localListed
+				b.note("listed with " + x.text + ", in the same division")
+			}
 		}
 	}
 }

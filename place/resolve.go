@@ -56,6 +56,9 @@ const (
 	priorCountry = 9.0
 	priorRegion  = 8.5
 	priorAdmin   = 4.5
+	// subdivisionBonus is what a subdivision below the first level (feature ADMD) gains
+	// over a town of its population.
+	subdivisionBonus = 0.5
 
 	pairComma     = 8.0 // "Tripoli, Libya"
 	pairIn        = 5.0 // "Alexandria in Virginia"
@@ -63,6 +66,7 @@ const (
 	localAdmin    = 4.0 // "Kerman province"
 	localRegion   = 2.0 // "Kurdistan region"
 	localCity     = 1.0 // "the city of Kerman"
+	localListed   = 1.0 // "Cantilan, Madrid, Carmen, Lanuza, and Cortes", towns of one division
 
 	voteCountry = 1.5 // per vote for the candidate's country, at most maxVotes
 	voteAdmin   = 2.0 // per vote for the candidate's division, at most maxVotes/2
@@ -72,6 +76,9 @@ const (
 	regionBonus = 1.0    // for a city or division near the centre of a region the article names
 	regionKm    = 2500.0 // about the reach of a continent or a large region from its centre
 )
+
+// featureSubdivision is the gazetteer's feature of a division below the first level.
+const featureSubdivision = "ADMD"
 
 // Resolve returns the places of d's mentions, in text order.
 func (s *Stage) Resolve(d *doc.Document) []doc.Place {
@@ -116,6 +123,11 @@ func prior(p *gazetteer.Place, level gazetteer.Level, main bool) float64 {
 		x = priorRegion
 	case gazetteer.Admin1:
 		x = priorAdmin + 0.2*math.Log10(float64(p.Population)+1)
+		if p.Feature == featureSubdivision {
+			// A county or department weighs as a town of its people a little over:
+			// "Cork" may be either, but no parish outranks Saint John, New Brunswick.
+			x = math.Log10(float64(p.Population)+1) + subdivisionBonus
+		}
 	default:
 		x = math.Log10(float64(p.Population) + 1)
 		switch p.Feature {
@@ -220,16 +232,16 @@ func (r *resolver) choose(cv, av map[string]float64) {
 
 // outranked reports whether a town has a namesake that outranks it whatever the article
 // says elsewhere: a country or a region ("Mexico" the country, not Mexico, Missouri), or a
-// division of another country ten times as populous ("England", not England, Arkansas). Only
-// evidence next to the name ("Mexico, Missouri") can make such a town win; the article's
-// other places do not.
+// first-level division of another country ten times as populous ("England", not England,
+// Arkansas). Only evidence next to the name ("Mexico, Missouri") can make such a town
+// win; the article's other places do not.
 func outranked(g *group, c *cand) bool {
 	if c.Kind != gazetteer.City {
 		return false
 	}
 	return slices.ContainsFunc(g.cands, func(o cand) bool {
 		return o.Kind == gazetteer.Country || o.Kind == gazetteer.Region ||
-			o.Kind == gazetteer.Admin1 && o.Country != c.Country && o.Population > 10*c.Population
+			o.Kind == gazetteer.Admin1 && o.Feature != featureSubdivision && o.Country != c.Country && o.Population > 10*c.Population
 	})
 }
 

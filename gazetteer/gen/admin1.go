@@ -253,7 +253,8 @@ func round(x float64, places int) float64 {
 func writeAdmin1(path string, admins []*admin1) error {
 	var b strings.Builder
 	b.WriteString("# First-level divisions: GeoNames codes (CC BY 4.0) with English names from CLDR (Unicode licence v3)\n")
-	b.WriteString("# and gazetteer/gen/admin1_names.tsv; centre = population-weighted mean of its places. Generated, do not edit.\n")
+	b.WriteString("# and gazetteer/gen/admin1_names.tsv, or from the ISO subdivision (countrystatecity, ODbL 1.0) whose centre\n")
+	b.WriteString("# lies in it; centre = population-weighted mean of its places. Generated, do not edit.\n")
 	b.WriteString("# code\tnames\tiso\tlat\tlon\tpopulation\n")
 	for _, a := range admins {
 		fmt.Fprintf(&b, "%s\t%s\t%s\t%g\t%g\t%d\n", a.Code, strings.Join(a.Names, "|"), a.ISO, a.Lat, a.Lon, a.Population)

