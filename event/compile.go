@@ -159,6 +159,9 @@ const (
 	cuePraise
 	cueBlame
 	cueDefinite
+	cueSpeech
+	cueCondemn
+	cueAccusation
 )
 
 var cueNames = map[string]cue{
@@ -168,6 +171,7 @@ var cueNames = map[string]cue{
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
+	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

@@ -432,6 +432,8 @@ func (x *extractor) verbCand(v int) {
 	}
 	if inner >= 0 {
 		x.transform(&c, v, &x.cands[inner])
+	} else if !ok && x.cue(v)&cueSpeech != 0 && (c.code.Null || strings.HasPrefix(lead(c.code), "01")) {
+		x.judgeSpeech(&c, v)
 	}
 	if len(c.src) == 0 && !x.st.c.classOf(lead(c.code)).sourceOptional {
 		return
@@ -789,6 +791,12 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 			comp = c
 		case s.dep(c) == "obl" && comp < 0:
 			if k := caseTok(s, c); k != c && x.lowerIs(k, "as") {
+				comp = c
+			}
+		case s.dep(c) == "advcl" && comp < 0:
+			// "characterized the attack as a serious violation", the parser taking
+			// "as" for a clause's marker
+			if k := s.child(c, "mark"); k >= 0 && x.lowerIs(k, "as") {
 				comp = c
 			}
 		}
@@ -1282,3 +1290,43 @@ func classMatches(class string, inner *cand) bool {
 
 // namedNoCode is how an actor named in the text but known to no dictionary is coded.
 const namedNoCode = "named, no code"
+
+// judgeSpeech codes what a verb of saying says ([speech]) when no pattern coded it and
+// nothing it says is an event the dictionaries know: disapproval (111) when the words
+// said hold one of [condemn], an accusation (112) when they hold one of [accusation],
+// with the first actor they name, other than the speaker, as the target. What is said
+// is the verb's clausal complements ("said the crash was Iran's doing", "'…is
+// unacceptable', said Bennoui").
+func (x *extractor) judgeSpeech(c *cand, v int) {
+	s := &x.s
+	var code, word string
+	var tgt []actorArg
+	for _, ch := range s.children(v) {
+		k := int(ch)
+		if d := s.dep(k); d != "ccomp" && d != "parataxis" && d != "xcomp" {
+			continue
+		}
+		for q := int(s.left[k-s.first]); q <= int(s.right[k-s.first]); q++ {
+			switch cu := x.cue(q); {
+			case code != "":
+			case cu&cueCondemn != 0:
+				code, word = "111", x.lower(q)
+			case cu&cueAccusation != 0:
+				code, word = "112", x.lower(q)
+			}
+			// The target is an actor, not a place where something is ("journalism in
+			// Yemen").
+			if e := x.ent[q]; e >= 0 && tgt == nil && x.d.Entities[e].Actor != "" && !x.agentOnly(x.d.Entities[e].Actor) && x.cue(caseTok(s, q))&cuePlacePrep == 0 {
+				if a := x.codeArgs(q); len(a) > 0 && (len(c.src) == 0 || a[0].code != c.src[0].code) {
+					tgt = a
+				}
+			}
+		}
+	}
+	if code == "" {
+		return
+	}
+	c.code = cameo.Code{Forward: code}
+	c.rule = fmt.Sprintf("cues.txt: [speech] %s — %q says %s", x.lower(v), word, code)
+	c.tgt = tgt
+}

@@ -8,6 +8,7 @@
 // DIR holds world-atlas/package and world-countries/package, as fetch.sh unpacks them.
 // Each line of the output is a country: alpha-3, name, and its rings as "lon,lat"
 // pairs (two decimals, 1 km or so) separated by spaces, rings separated by "|".
+// A ring that crosses the antimeridian is written unwrapped, twice (see unwrap).
 // Antarctica is left out: no news happens there that a map of conflict should spend
 // a third of its height on.
 package main
@@ -18,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -127,7 +129,7 @@ func run(src, out string) error {
 		}
 		for _, p := range polys {
 			for _, ring := range p {
-				c.rings = append(c.rings, joinRing(arcs, ring))
+				c.rings = append(c.rings, unwrap(joinRing(arcs, ring))...)
 			}
 		}
 	}
@@ -223,6 +225,37 @@ func joinRing(arcs [][][2]float64, idx []int) [][2]float64 {
 		ring = append(ring, a...)
 	}
 	return ring
+}
+
+// unwrap returns ring as is, or, when it crosses the antimeridian (Russia's east,
+// Fiji), unwrapped so that no edge jumps across the map, twice: once on the side where
+// it starts and once a world away, each half drawn where the other leaves the map.
+func unwrap(ring [][2]float64) [][][2]float64 {
+	crosses := false
+	for i := 1; i < len(ring); i++ {
+		crosses = crosses || math.Abs(ring[i][0]-ring[i-1][0]) > 180
+	}
+	if !crosses {
+		return [][][2]float64{ring}
+	}
+	a := slices.Clone(ring)
+	for i := 1; i < len(a); i++ {
+		for a[i][0]-a[i-1][0] > 180 {
+			a[i][0] -= 360
+		}
+		for a[i][0]-a[i-1][0] < -180 {
+			a[i][0] += 360
+		}
+	}
+	shift := 360.0
+	if a[0][0] > 0 {
+		shift = -360
+	}
+	b := slices.Clone(a)
+	for i := range b {
+		b[i][0] += shift
+	}
+	return [][][2]float64{a, b}
 }
 
 // num writes a coordinate with two decimals, without trailing zeros.
