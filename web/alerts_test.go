@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/tocsin-project/tocsin/alert"
@@ -49,17 +50,30 @@ func TestAPIAlerts(t *testing.T) {
 // sampleStore is a store of the 37 sample articles, analysed by the full pipeline.
 func sampleStore(t *testing.T) (*sqlite.Store, *pipeline.Pipeline) {
 	t.Helper()
+	st, p, _ := sampleStoreBut(t, func(string) bool { return false })
+	return st, p
+}
+
+// sampleStoreBut is a store of the sample articles but those whose title leave says
+// to leave out, which it returns as JSON lines, for a test to post.
+func sampleStoreBut(t *testing.T, leave func(title string) bool) (*sqlite.Store, *pipeline.Pipeline, []string) {
+	t.Helper()
 	p, err := standard.New(standard.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	st := openStore(t)
+	var left []string
 	sc := bufio.NewScanner(bytes.NewReader(samples.JSONL()))
 	sc.Buffer(nil, 1<<24)
 	for sc.Scan() {
 		var a struct{ Title, Text, Published, Source, URL, Language string }
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			t.Fatal(err)
+		}
+		if leave(a.Title) {
+			left = append(left, sc.Text())
+			continue
 		}
 		d, err := p.Analyze(context.Background(), &article.Article{Title: a.Title, Body: a.Text, Published: a.Published, Source: a.Source, URL: a.URL, Language: a.Language})
 		if err != nil {
@@ -69,5 +83,60 @@ func sampleStore(t *testing.T) (*sqlite.Store, *pipeline.Pipeline) {
 			t.Fatal(err)
 		}
 	}
-	return st, p
+	return st, p, left
+}
+
+// A server recomputes its alerts as articles arrive: a poller asking since 1
+// December 2020 sees no Nigerian alert until the Kankara reports are posted, and then
+// sees it, with the posted reports' stories behind it.
+func TestAlertsFollowPostedArticles(t *testing.T) {
+	st, p, nigeria := sampleStoreBut(t, func(title string) bool {
+		return strings.Contains(title, "Nigerian school") || strings.Contains(title, "Kankara")
+	})
+	if len(nigeria) != 2 {
+		t.Fatalf("%d Kankara samples, want 2", len(nigeria))
+	}
+	h := New(st, p, Options{Token: testToken, Logger: testLogger(t)})
+	poll := func() []alert.Alert {
+		t.Helper()
+		var resp struct {
+			Results []alert.Alert `json:"results"`
+		}
+		rec := do(t, h, "GET", "/api/alerts?since=2020-12-01", nil)
+		if rec.Code != 200 {
+			t.Fatalf("status %d: %s", rec.Code, rec.Body)
+		}
+		decode(t, rec, &resp)
+		return resp.Results
+	}
+	nga := func(as []alert.Alert) *alert.Alert {
+		for i := range as {
+			if as[i].Country == "NGA" {
+				return &as[i]
+			}
+		}
+		return nil
+	}
+	if a := nga(poll()); a != nil {
+		t.Fatalf("a Nigerian alert before the reports came: %+v", a)
+	}
+	var ids []string
+	for _, body := range nigeria {
+		ids = append(ids, mustPost(t, h, body))
+	}
+	a := nga(poll())
+	if a == nil || a.Start != "2020-12-07" {
+		t.Fatalf("no Nigerian alert of the week of 7 December after the reports came: %+v", a)
+	}
+	// Its stories are the posted reports'.
+	found := false
+	for _, sid := range a.Stories {
+		rec := do(t, h, "GET", "/api/stories/"+sid, nil)
+		for _, id := range ids {
+			found = found || strings.Contains(rec.Body.String(), `"id":"`+id+`"`)
+		}
+	}
+	if !found {
+		t.Errorf("none of the alert's stories %v holds a posted report %v", a.Stories, ids)
+	}
 }
