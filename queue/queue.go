@@ -378,3 +378,15 @@ func (q *Queue) Wait(ctx context.Context, since time.Time, seqs map[uint64]bool,
 		return len(seen) < len(seqs)
 	})
 }
+
+// DeleteStreams deletes the three streams and everything in them: for tests and
+// benchmarks, which make streams of their own.
+func (q *Queue) DeleteStreams(ctx context.Context) error {
+	var errs []error
+	for _, s := range []string{q.articles, q.results, q.dead} {
+		if err := q.js.DeleteStream(ctx, s); err != nil && !errors.Is(err, jetstream.ErrStreamNotFound) {
+			errs = append(errs, fmt.Errorf("deleting stream %s: %w", s, err))
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -30,16 +30,13 @@ func connect(t *testing.T, url string, cfg Config) *Queue {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { deleteStreams(q); q.Close() })
+	t.Cleanup(func() {
+		if err := q.DeleteStreams(context.Background()); err != nil {
+			t.Error(err)
+		}
+		q.Close()
+	})
 	return q
-}
-
-func deleteStreams(q *Queue) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	for _, s := range []string{q.articles, q.results, q.dead} {
-		_ = q.js.DeleteStream(ctx, s)
-	}
 }
 
 func testLog(t *testing.T) *slog.Logger {

@@ -22,7 +22,7 @@ import (
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "ingest", "[--db PATH] [--date YYYY-MM-DD] PATH|URL ...")
+	fs := newFlags(e, "ingest", "[--db PATH] [--date YYYY-MM-DD] PATH|URL ...\n       tocsin ingest --queue nats://HOST:PORT [--wait] PATH|URL ...")
 	db := dbFlag(fs, e)
 	date := fs.String("date", "", "publication `date` (YYYY-MM-DD) for articles that have none, in their text or their file name")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
@@ -31,11 +31,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	language := languageFlag(fs)
 	ro := readerFlags(fs)
 	dicts := dictFlags(fs)
+	qo := queueFlags(fs, "NATS `URL` (nats://HOST:PORT) of a work queue: publish the articles there, for tocsin worker processes to analyse and store, instead of into --db")
+	wait := fs.Bool("wait", false, "with --queue: wait until the workers have stored or rejected every article, and print the usual summary")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"no input: give files, directories, JSON Lines, HTML pages, feeds or URLs"}
+	}
+	if *wait && *qo.url == "" {
+		return usageError{"--wait needs --queue"}
 	}
 	if *batch < 1 {
 		return usageError{"--batch must be at least 1"}
@@ -49,6 +54,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	sources := readSources(ctx, fs.Args(), ro, lang)
+	if *qo.url != "" { // the workers analyse and store, with their own --db
+		return queueIngest{qo: qo, wait: *wait, date: pubDate, sources: sources}.run(ctx, e)
+	}
 	st, err := storeopen.Open(ctx, *db)
 	if err != nil {
 		return err

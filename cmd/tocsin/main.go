@@ -5,6 +5,7 @@
 //	tocsin demo                     ingest the bundled sample articles and serve them
 //	tocsin analyze [--json] FILE... print the annotated document of each article
 //	tocsin ingest PATH|URL...       read articles into the store
+//	tocsin worker --queue nats://…  analyse and store the articles queued by ingest --queue
 //	tocsin serve                    serve the JSON API and web pages
 //	tocsin events [filters]         list stored events
 //	tocsin export --format F        write the stored events as GDELT, PLOVER, CSV, JSONL or Parquet
@@ -62,6 +63,7 @@ var commands = []command{
 	{"demo", "ingest the bundled sample articles into the default store and serve them", runDemo},
 	{"analyze", "analyse articles and print the annotated documents", runAnalyze},
 	{"ingest", "read articles from files, directories, JSON Lines, HTML, feeds or URLs into the store", runIngest},
+	{"worker", "analyse and store the articles ingest --queue publishes on a NATS JetStream queue", runWorker},
 	{"serve", "serve the JSON API and the web pages", runServe},
 	{"events", "list stored events, filtered by actor, code, place, date or sentence text", runEvents},
 	{"export", "write the stored events as GDELT 2.0, PLOVER, CSV, JSON Lines or Parquet", runExport},

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tocsin-project/tocsin/internal/storeopen"
+	"github.com/tocsin-project/tocsin/internal/telemetry"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/web"
@@ -82,8 +83,13 @@ func serve(ctx context.Context, e *env, st store.Store, p *pipeline.Pipeline, so
 	if err != nil {
 		return fmt.Errorf("--addr %s: %w", *so.addr, err)
 	}
+	// /metrics beside the web handler (which serves /healthz); POSTed articles counted.
+	m := telemetry.New(p)
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler(nil))
+	mux.Handle("/", m.CountPosts("/api/articles", web.New(st, p, web.Options{Token: token, Logger: logger})))
 	srv := &http.Server{
-		Handler:           web.New(st, p, web.Options{Token: token, Logger: logger}),
+		Handler:           mux,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -104,8 +104,11 @@ func (m *Metrics) StoreUp(up bool) {
 }
 
 // Handler serves GET /metrics in the Prometheus text format and GET /healthz: 200 "ok"
-// when health returns nil, else 503 with its error.
+// when health returns nil (or is nil), else 503 with its error.
 func (m *Metrics) Handler(health func(context.Context) error) http.Handler {
+	if health == nil {
+		health = func(context.Context) error { return nil }
+	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
