@@ -3,11 +3,11 @@ package actor
 import (
 	"bytes"
 	_ "embed"
-	"encoding/binary"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
+
+	"github.com/tocsin-project/tocsin/internal/bincodec"
 )
 
 // kb.bin is the knowledge base that loading the embedded dictionaries builds, written by
@@ -28,54 +28,42 @@ const kbMagic = "tocsin actor kb 1\n"
 // marshal writes kb: entries, codes, countries, warnings, then the two phrase tables
 // with their hash maps in key order, so that the same KB gives the same bytes.
 func (kb *KB) marshal() []byte {
-	w := []byte(kbMagic)
-	num := func(v uint64) { w = binary.AppendUvarint(w, v) }
-	str := func(s string) {
-		num(uint64(len(s)))
-		w = append(w, s...)
-	}
-	num(uint64(len(kb.entries)))
+	w := &bincodec.Writer{B: []byte(kbMagic)}
+	w.Uvarint(uint64(len(kb.entries)))
 	for _, e := range kb.entries {
-		str(e.dict)
-		str(e.name)
-		num(uint64(len(e.codes)))
+		w.String(e.dict)
+		w.String(e.name)
+		w.Uvarint(uint64(len(e.codes)))
 		for _, c := range e.codes {
-			str(c.Code)
-			w = binary.AppendVarint(w, int64(c.From))
-			w = binary.AppendVarint(w, int64(c.To))
+			w.String(c.Code)
+			w.Varint(int64(c.From))
+			w.Varint(int64(c.To))
 		}
 	}
-	num(uint64(len(kb.codes)))
-	for _, c := range kb.codes {
-		str(c)
-	}
-	countries := slices.Sorted(maps.Keys(kb.countries))
-	num(uint64(len(countries)))
-	for _, c := range countries {
-		str(c)
-	}
-	num(uint64(len(kb.warnings)))
+	w.Strings(kb.codes)
+	w.Strings(slices.Sorted(maps.Keys(kb.countries)))
+	w.Uvarint(uint64(len(kb.warnings)))
 	for _, x := range kb.warnings {
-		str(x.File)
-		num(uint64(x.Line))
-		str(x.Msg)
+		w.String(x.File)
+		w.Uvarint(uint64(x.Line))
+		w.String(x.Msg)
 	}
-	num(uint64(kb.nAgents))
+	w.Uvarint(uint64(kb.nAgents))
 	for _, t := range []*table{kb.actors, kb.agents} {
-		num(uint64(t.maxLen))
-		num(uint64(len(t.phrases)))
+		w.Uvarint(uint64(t.maxLen))
+		w.Uvarint(uint64(len(t.phrases)))
 		for i, p := range t.phrases {
-			str(p)
-			w = binary.AppendVarint(w, int64(t.vals[i]))
+			w.String(p)
+			w.Varint(int64(t.vals[i]))
 		}
 		keys := slices.Sorted(maps.Keys(t.m))
-		num(uint64(len(keys)))
+		w.Uvarint(uint64(len(keys)))
 		for _, k := range keys {
-			w = binary.LittleEndian.AppendUint64(w, k)
-			w = binary.LittleEndian.AppendUint32(w, t.m[k])
+			w.Uint64(k)
+			w.Uint32(t.m[k])
 		}
 	}
-	return w
+	return w.B
 }
 
 // unmarshalKB reads what marshal wrote.
@@ -83,139 +71,63 @@ func unmarshalKB(b []byte) (*KB, error) {
 	if !bytes.HasPrefix(b, []byte(kbMagic)) {
 		return nil, errors.New("not an actor knowledge base, or another layout (bad header)")
 	}
-	// Strings are slices of one copy of b, not one allocation each.
-	r := &kbReader{b: b, s: string(b), i: len(kbMagic)}
+	// Strings are slices of b, which is embedded (or, in tests, never changed again).
+	r := bincodec.NewReader(b, len(kbMagic))
 	kb := NewKB()
-	kb.entries = make([]kbEntry, r.count())
+	kb.entries = make([]kbEntry, r.Count())
 	for i := range kb.entries {
 		e := &kb.entries[i]
-		e.dict, e.name = r.str(), r.str()
-		if n := r.count(); n > 0 {
+		e.dict, e.name = r.String(), r.String()
+		if n := r.Count(); n > 0 {
 			e.codes = make([]DatedCode, n)
 			for k := range e.codes {
-				e.codes[k] = DatedCode{Code: r.str(), From: int32(r.varint()), To: int32(r.varint())}
+				e.codes[k] = DatedCode{Code: r.String(), From: int32(r.Varint()), To: int32(r.Varint())}
 			}
 		}
 	}
-	kb.codes = make([]string, r.count())
+	kb.codes = make([]string, r.Count())
 	for i := range kb.codes {
-		kb.codes[i] = r.str()
+		kb.codes[i] = r.String()
 		kb.codeIdx[kb.codes[i]] = int32(i)
 	}
-	for range r.count() {
-		kb.countries[r.str()] = true
+	for range r.Count() {
+		kb.countries[r.String()] = true
 	}
-	if n := r.count(); n > 0 {
+	if n := r.Count(); n > 0 {
 		kb.warnings = make([]Warning, n)
 		for i := range kb.warnings {
-			kb.warnings[i] = Warning{File: r.str(), Line: int(r.num()), Msg: r.str()}
+			kb.warnings[i] = Warning{File: r.String(), Line: int(r.Uvarint()), Msg: r.String()}
 		}
 	}
-	kb.nAgents = int(r.num())
+	kb.nAgents = int(r.Uvarint())
 	for _, tl := range []struct {
 		t     *table
 		limit int
 	}{{kb.actors, len(kb.entries)}, {kb.agents, len(kb.codes)}} {
 		t, limit := tl.t, tl.limit
-		t.maxLen = int(r.num())
-		n := r.count()
+		t.maxLen = int(r.Uvarint())
+		n := r.Count()
 		t.phrases, t.vals = make([]string, n), make([]int32, n)
 		for i := range n {
-			t.phrases[i] = r.str()
-			if v := r.varint(); v >= 0 && v < int64(limit) {
+			t.phrases[i] = r.String()
+			if v := r.Varint(); v >= 0 && v < int64(limit) {
 				t.vals[i] = int32(v)
 			} else {
-				r.fail()
+				r.Fail("")
 			}
 		}
-		nk := r.count()
+		nk := r.Count()
 		t.m = make(map[uint64]uint32, nk)
 		for range nk {
-			k, v := r.u64(), r.u32()
+			k, v := r.Uint64(), r.Uint32()
 			if idx := v &^ more; idx > uint32(n) {
-				r.fail()
+				r.Fail("")
 			}
 			t.m[k] = v
 		}
 	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	if r.i != len(b) {
-		return nil, fmt.Errorf("%d bytes after the data", len(b)-r.i)
+	if err := r.End(); err != nil {
+		return nil, err
 	}
 	return kb, nil
-}
-
-// kbReader reads kb.bin's fields; the first error sticks and later reads return zero
-// values.
-type kbReader struct {
-	b   []byte
-	s   string // b as a string
-	i   int
-	err error
-}
-
-func (r *kbReader) fail() {
-	if r.err == nil {
-		r.err = fmt.Errorf("truncated or corrupt at byte %d", r.i)
-	}
-	r.i = len(r.b)
-}
-
-func (r *kbReader) num() uint64 {
-	v, n := binary.Uvarint(r.b[r.i:])
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.i += n
-	return v
-}
-
-func (r *kbReader) varint() int64 {
-	v, n := binary.Varint(r.b[r.i:])
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.i += n
-	return v
-}
-
-// count reads a number of items, each at least one byte long.
-func (r *kbReader) count() int {
-	n := r.num()
-	if n > uint64(len(r.b)-r.i) {
-		r.fail()
-		return 0
-	}
-	return int(n)
-}
-
-func (r *kbReader) str() string {
-	n := r.count()
-	s := r.s[r.i : r.i+n]
-	r.i += n
-	return s
-}
-
-func (r *kbReader) u64() uint64 {
-	if len(r.b)-r.i < 8 {
-		r.fail()
-		return 0
-	}
-	v := binary.LittleEndian.Uint64(r.b[r.i:])
-	r.i += 8
-	return v
-}
-
-func (r *kbReader) u32() uint32 {
-	if len(r.b)-r.i < 4 {
-		r.fail()
-		return 0
-	}
-	v := binary.LittleEndian.Uint32(r.b[r.i:])
-	r.i += 4
-	return v
 }

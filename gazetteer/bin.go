@@ -2,12 +2,14 @@ package gazetteer
 
 import (
 	_ "embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"maps"
 	"math"
 	"slices"
+	"strings"
+
+	"github.com/tocsin-project/tocsin/internal/bincodec"
 )
 
 // gazetteerBin is Build's result on the source tables beside this file, as MarshalBinary
@@ -35,12 +37,9 @@ func Load() (*Gazetteer, error) {
 // and the small tables as varint-prefixed fields, then the name index as fixed-width
 // arrays (see Gazetteer). The output depends only on g: maps are written in key order.
 func (g *Gazetteer) MarshalBinary() ([]byte, error) {
-	w := []byte(binMagic)
-	str := func(s string) {
-		w = binary.AppendUvarint(w, uint64(len(s)))
-		w = append(w, s...)
-	}
-	num := func(v int) { w = binary.AppendUvarint(w, uint64(v)) }
+	w := &bincodec.Writer{B: []byte(binMagic)}
+	str := w.String
+	num := func(v int) { w.Uvarint(uint64(v)) }
 	// Codes and feature names repeat; they are written once and referred to by number.
 	var common []string
 	ref := map[string]int{}
@@ -66,8 +65,8 @@ func (g *Gazetteer) MarshalBinary() ([]byte, error) {
 		num(ref[p.Country])
 		num(ref[p.Admin1])
 		num(ref[p.Feature])
-		w = binary.LittleEndian.AppendUint64(w, math.Float64bits(p.Lat))
-		w = binary.LittleEndian.AppendUint64(w, math.Float64bits(p.Lon))
+		w.Uint64(math.Float64bits(p.Lat))
+		w.Uint64(math.Float64bits(p.Lon))
 		num(p.GeonameID)
 		num(p.Population)
 	}
@@ -103,82 +102,78 @@ func (g *Gazetteer) MarshalBinary() ([]byte, error) {
 	str(g.offs)
 	str(g.posts)
 	str(g.dir)
-	return w, nil
+	return w.B, nil
 }
 
 // unmarshal reads what MarshalBinary wrote. Strings are slices of bin, not copies.
 func unmarshal(bin string) (*Gazetteer, error) {
-	r := &binReader{s: bin}
-	if r.take(len(binMagic)) != binMagic {
+	if !strings.HasPrefix(bin, binMagic) {
 		return nil, errors.New("not a gazetteer, or another layout (bad header)")
 	}
-	common := make([]string, r.count())
+	r := bincodec.StringReader(bin, len(binMagic))
+	common := make([]string, r.Count())
 	for i := range common {
-		common[i] = r.str()
+		common[i] = r.String()
 	}
 	at := func() string {
-		i := r.num()
-		if i >= uint64(len(common)) {
-			r.fail()
+		i := r.Index(len(common))
+		if r.Err() != nil {
 			return ""
 		}
 		return common[i]
 	}
-	g := &Gazetteer{places: make([]Place, r.count())}
+	g := &Gazetteer{places: make([]Place, r.Count())}
 	for i := range g.places {
 		p := &g.places[i]
-		p.Name = r.str()
-		p.Kind = Kind(r.num())
+		p.Name = r.String()
+		p.Kind = Kind(r.Uvarint())
 		p.Country, p.Admin1, p.Feature = at(), at(), at()
-		p.Lat = math.Float64frombits(r.u64())
-		p.Lon = math.Float64frombits(r.u64())
-		p.GeonameID = int(r.num())
-		p.Population = int(r.num())
+		p.Lat = math.Float64frombits(r.Uint64())
+		p.Lon = math.Float64frombits(r.Uint64())
+		p.GeonameID = int(r.Uvarint())
+		p.Population = int(r.Uvarint())
 	}
-	g.countries = make([]CountryInfo, r.count())
+	g.countries = make([]CountryInfo, r.Count())
 	for i := range g.countries {
 		c := &g.countries[i]
-		c.Alpha2, c.Alpha3, c.Name, c.Capital = r.str(), r.str(), r.str(), r.str()
-		if n := r.count(); n > 0 {
+		c.Alpha2, c.Alpha3, c.Name, c.Capital = r.String(), r.String(), r.String(), r.String()
+		if n := r.Count(); n > 0 {
 			c.Demonyms = make([]string, n)
 			for k := range c.Demonyms {
-				c.Demonyms[k] = r.str()
+				c.Demonyms[k] = r.String()
 			}
 		}
-		c.place = r.index(len(g.places))
-		if r.err == nil {
+		c.place = r.Index(len(g.places))
+		if r.Err() == nil {
 			c.Place = &g.places[c.place]
 		}
 	}
 	tables := make([]map[string]int, 4)
 	for t, limit := range []int{len(g.countries), len(g.countries), len(g.countries), len(g.places)} {
-		n := r.count()
+		n := r.Count()
 		m := make(map[string]int, n)
 		for range n {
-			k := r.str()
-			m[k] = r.index(limit)
+			k := r.String()
+			m[k] = r.Index(limit)
 		}
 		tables[t] = m
 	}
 	g.byCode, g.byName, g.byDemonym, g.admin1 = tables[0], tables[1], tables[2], tables[3]
-	n := r.count()
+	n := r.Count()
 	g.adminName = make(map[string]string, n)
 	for range n {
-		k := r.str()
-		g.adminName[k] = r.str()
+		k := r.String()
+		g.adminName[k] = r.String()
 	}
-	if n := r.count(); n > 0 {
+	if n := r.Count(); n > 0 {
 		g.regionNames = make([]string, n)
 		for i := range g.regionNames {
-			g.regionNames[i] = r.str()
+			g.regionNames[i] = r.String()
 		}
 	}
-	g.keys, g.offs, g.posts, g.dir = r.str(), r.str(), r.str(), r.str()
-	if r.err != nil {
-		return nil, r.err
-	}
-	if len(r.s) != r.at {
-		return nil, fmt.Errorf("%d bytes after the data", len(r.s)-r.at)
+	g.keys, g.offs, g.posts, g.dir = r.String(), r.String(), r.String(), r.String()
+	if err := r.End(); err != nil {
+		return nil, err
 	}
 	if err := g.checkIndex(); err != nil {
 		return nil, err
@@ -206,78 +201,4 @@ func (g *Gazetteer) checkIndex() error {
 		}
 	}
 	return nil
-}
-
-// binReader reads gazetteer.bin's fields; the first error sticks and later reads return
-// zero values.
-type binReader struct {
-	s   string
-	at  int
-	err error
-}
-
-func (r *binReader) fail() {
-	if r.err == nil {
-		r.err = fmt.Errorf("truncated or corrupt at byte %d", r.at)
-	}
-}
-
-func (r *binReader) take(n int) string {
-	if r.err != nil || n < 0 || n > len(r.s)-r.at {
-		r.fail()
-		return ""
-	}
-	s := r.s[r.at : r.at+n]
-	r.at += n
-	return s
-}
-
-func (r *binReader) num() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	var v uint64
-	for shift := 0; shift < 64; shift += 7 {
-		if r.at >= len(r.s) {
-			break
-		}
-		c := r.s[r.at]
-		r.at++
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v
-		}
-	}
-	r.fail()
-	return 0
-}
-
-// count reads a number of items, each at least one byte long.
-func (r *binReader) count() int {
-	n := r.num()
-	if n > uint64(len(r.s)-r.at) {
-		r.fail()
-		return 0
-	}
-	return int(n)
-}
-
-// index reads an index below limit.
-func (r *binReader) index(limit int) int {
-	i := r.num()
-	if i >= uint64(limit) {
-		r.fail()
-		return 0
-	}
-	return int(i)
-}
-
-func (r *binReader) str() string { return r.take(r.count()) }
-
-func (r *binReader) u64() uint64 {
-	s := r.take(8)
-	if s == "" {
-		return 0
-	}
-	return u64(s, 0)
 }

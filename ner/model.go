@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/tocsin-project/tocsin/internal/bincodec"
 )
 
 // Model is a trained recogniser: feature weights, word clusters, capitalisation statistics
@@ -172,21 +173,19 @@ const (
 // then a gzip stream of notes, weights (delta-coded keys, sparse varint rows), clusters,
 // capitalisation statistics and gazetteer.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	var body bytes.Buffer
+	body := &bincodec.Writer{}
 	d := m.data
 	if len(d.Keys) != m.features {
 		return 0, errors.New("model: read from model.tables, which keeps the built tables only; write a model from ReadModel or training")
 	}
-	putString(&body, d.Notes)
-	putUvarint(&body, numTypes)
-	putUvarint(&body, numTags)
-	var f [4]byte
-	binary.LittleEndian.PutUint32(f[:], math.Float32bits(d.Scale))
-	body.Write(f[:])
-	putUvarint(&body, uint64(len(d.Keys)))
+	body.String(d.Notes)
+	body.Uvarint(numTypes)
+	body.Uvarint(numTags)
+	body.Uint32(math.Float32bits(d.Scale))
+	body.Uvarint(uint64(len(d.Keys)))
 	prev := uint64(0)
 	for i, k := range d.Keys {
-		putUvarint(&body, k-prev)
+		body.Uvarint(k - prev)
 		prev = k
 		row := d.Weights[i*numTags : (i+1)*numTags]
 		mask := uint64(0)
@@ -195,29 +194,29 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 				mask |= 1 << t
 			}
 		}
-		putUvarint(&body, mask)
+		body.Uvarint(mask)
 		for _, v := range row {
 			if v != 0 {
-				putVarint(&body, int64(v))
+				body.Varint(int64(v))
 			}
 		}
 	}
-	putUvarint(&body, uint64(len(d.Clusters)))
+	body.Uvarint(uint64(len(d.Clusters)))
 	for _, c := range d.Clusters {
-		putString(&body, c.Word)
-		putUvarint(&body, uint64(c.Fine))
-		putUvarint(&body, uint64(c.Mid))
-		putUvarint(&body, uint64(c.Coarse))
+		body.String(c.Word)
+		body.Uvarint(uint64(c.Fine))
+		body.Uvarint(uint64(c.Mid))
+		body.Uvarint(uint64(c.Coarse))
 	}
-	putUvarint(&body, uint64(len(d.Case)))
+	body.Uvarint(uint64(len(d.Case)))
 	for _, c := range d.Case {
-		putString(&body, c.Word)
-		body.WriteByte(c.Bucket)
+		body.String(c.Word)
+		body.B = append(body.B, c.Bucket)
 	}
-	putUvarint(&body, uint64(len(d.Gaz)))
+	body.Uvarint(uint64(len(d.Gaz)))
 	for _, g := range d.Gaz {
-		body.WriteByte(g.Kind)
-		putString(&body, g.Phrase)
+		body.B = append(body.B, g.Kind)
+		body.String(g.Phrase)
 	}
 	var out bytes.Buffer
 	out.WriteString(modelMagic)
@@ -226,7 +225,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if _, err := zw.Write(body.Bytes()); err != nil {
+	if _, err := zw.Write(body.B); err != nil {
 		return 0, err
 	}
 	if err := zw.Close(); err != nil {
@@ -271,14 +270,14 @@ func ReadModel(r io.Reader) (*Model, error) {
 }
 
 func decodeModel(raw []byte) (*modelData, error) {
-	rd := &byteReader{b: raw}
+	rd := bincodec.NewReader(raw, 0)
 	d := &modelData{}
-	d.Notes = rd.string()
-	if nt, ng := rd.uvarint(), rd.uvarint(); nt != numTypes || ng != numTags {
+	d.Notes = rd.String()
+	if nt, ng := rd.Uvarint(), rd.Uvarint(); nt != numTypes || ng != numTags {
 		return nil, fmt.Errorf("model has %d types and %d tags, this build has %d and %d", nt, ng, numTypes, numTags)
 	}
-	d.Scale = math.Float32frombits(binary.LittleEndian.Uint32(rd.bytes(4)))
-	n := rd.uvarint()
+	d.Scale = math.Float32frombits(rd.Uint32())
+	n := rd.Uvarint()
 	if n > uint64(len(raw)) {
 		return nil, errors.New("corrupt feature count")
 	}
@@ -286,117 +285,44 @@ func decodeModel(raw []byte) (*modelData, error) {
 	d.Weights = make([]int16, int(n)*numTags)
 	prev := uint64(0)
 	for i := range d.Keys {
-		prev += rd.uvarint()
+		prev += rd.Uvarint()
 		d.Keys[i] = prev
-		mask := rd.uvarint()
+		mask := rd.Uvarint()
 		for t := 0; t < numTags; t++ {
 			if mask&(1<<t) != 0 {
-				d.Weights[i*numTags+t] = int16(rd.varint())
+				d.Weights[i*numTags+t] = int16(rd.Varint())
 			}
 		}
 	}
-	n = rd.uvarint()
+	n = rd.Uvarint()
 	if n > uint64(len(raw)) {
 		return nil, errors.New("corrupt cluster count")
 	}
 	d.Clusters = make([]clusterEntry, n)
 	for i := range d.Clusters {
-		d.Clusters[i] = clusterEntry{Word: rd.string(), Fine: uint16(rd.uvarint()), Mid: uint16(rd.uvarint()), Coarse: uint16(rd.uvarint())}
+		d.Clusters[i] = clusterEntry{Word: rd.String(), Fine: uint16(rd.Uvarint()), Mid: uint16(rd.Uvarint()), Coarse: uint16(rd.Uvarint())}
 	}
-	n = rd.uvarint()
+	n = rd.Uvarint()
 	if n > uint64(len(raw)) {
 		return nil, errors.New("corrupt case count")
 	}
 	d.Case = make([]caseEntry, n)
 	for i := range d.Case {
-		d.Case[i] = caseEntry{Word: rd.string(), Bucket: rd.byte()}
+		d.Case[i] = caseEntry{Word: rd.String(), Bucket: rd.Byte()}
 	}
-	n = rd.uvarint()
+	n = rd.Uvarint()
 	if n > uint64(len(raw)) {
 		return nil, errors.New("corrupt gazetteer count")
 	}
 	d.Gaz = make([]gazEntry, n)
 	for i := range d.Gaz {
-		k := rd.byte()
-		d.Gaz[i] = gazEntry{Kind: k, Phrase: rd.string()}
+		k := rd.Byte()
+		d.Gaz[i] = gazEntry{Kind: k, Phrase: rd.String()}
 	}
-	if rd.err != nil {
-		return nil, rd.err
-	}
-	if rd.i != len(raw) {
-		return nil, fmt.Errorf("%d trailing bytes", len(raw)-rd.i)
+	if err := rd.End(); err != nil {
+		return nil, err
 	}
 	return d, nil
-}
-
-func putUvarint(b *bytes.Buffer, v uint64) {
-	var tmp [binary.MaxVarintLen64]byte
-	b.Write(tmp[:binary.PutUvarint(tmp[:], v)])
-}
-
-func putVarint(b *bytes.Buffer, v int64) {
-	var tmp [binary.MaxVarintLen64]byte
-	b.Write(tmp[:binary.PutVarint(tmp[:], v)])
-}
-
-func putString(b *bytes.Buffer, s string) {
-	putUvarint(b, uint64(len(s)))
-	b.WriteString(s)
-}
-
-// byteReader decodes the model body; the first error sticks.
-type byteReader struct {
-	b   []byte
-	i   int
-	err error
-}
-
-func (r *byteReader) fail(what string) {
-	if r.err == nil {
-		r.err = fmt.Errorf("truncated or corrupt at byte %d (%s)", r.i, what)
-	}
-	r.i = len(r.b)
-}
-
-func (r *byteReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b[r.i:])
-	if n <= 0 {
-		r.fail("uvarint")
-		return 0
-	}
-	r.i += n
-	return v
-}
-
-func (r *byteReader) varint() int64 {
-	v, n := binary.Varint(r.b[r.i:])
-	if n <= 0 {
-		r.fail("varint")
-		return 0
-	}
-	r.i += n
-	return v
-}
-
-func (r *byteReader) bytes(n int) []byte {
-	if n < 0 || r.i+n > len(r.b) {
-		r.fail("bytes")
-		return make([]byte, max(n, 0))
-	}
-	b := r.b[r.i : r.i+n]
-	r.i += n
-	return b
-}
-
-func (r *byteReader) byte() byte { return r.bytes(1)[0] }
-
-func (r *byteReader) string() string {
-	n := r.uvarint()
-	if n > uint64(len(r.b)) {
-		r.fail("string")
-		return ""
-	}
-	return string(r.bytes(int(n)))
 }
 
 // sortedCase turns the statistics map into entries sorted by word.

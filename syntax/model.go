@@ -4,12 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+
+	"github.com/tocsin-project/tocsin/internal/bincodec"
 )
 
 // Model is a trained tagger, lemmatiser and parser. It is read-only once built and safe
@@ -202,32 +203,32 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	if len(d.Trans) == 0 {
 		return 0, errors.New("model: read from model.tables, which keeps the built tables only; write a model from ReadModel or training")
 	}
-	var b bytes.Buffer
-	putVocabulary(&b, d)
-	putSparse(&b, d.TagFeats)
-	putSparse(&b, d.PreFeats)
-	putUvarint(&b, uint64(d.TransBits))
+	b := &bincodec.Writer{}
+	putVocabulary(b, d)
+	putSparse(b, d.TagFeats)
+	putSparse(b, d.PreFeats)
+	b.Uvarint(uint64(d.TransBits))
 	nz := 0
 	for r := 0; r < len(d.Trans); r += 4 {
 		if d.Trans[r] != 0 || d.Trans[r+1] != 0 || d.Trans[r+2] != 0 || d.Trans[r+3] != 0 {
 			nz++
 		}
 	}
-	putUvarint(&b, uint64(nz))
+	b.Uvarint(uint64(nz))
 	prev := -1
 	for r := 0; r < len(d.Trans); r += 4 {
 		row := d.Trans[r : r+4]
 		if row[0] == 0 && row[1] == 0 && row[2] == 0 && row[3] == 0 {
 			continue
 		}
-		putUvarint(&b, uint64(r/4-prev))
+		b.Uvarint(uint64(r/4 - prev))
 		prev = r / 4
 		for _, v := range row {
-			putVarint(&b, int64(v))
+			b.Varint(int64(v))
 		}
 	}
-	putSparse(&b, d.LabelFeats)
-	putLemmatizer(&b, d)
+	putSparse(b, d.LabelFeats)
+	putLemmatizer(b, d)
 
 	var out bytes.Buffer
 	out.WriteString(modelMagic)
@@ -236,7 +237,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	zw.Write(b.Bytes())
+	zw.Write(b.B)
 	if err := zw.Close(); err != nil {
 		return 0, err
 	}
@@ -288,219 +289,134 @@ func ReadModel(r io.Reader) (*Model, error) {
 }
 
 func decodeModel(raw []byte) (*modelData, error) {
-	rd := &byteReader{b: raw}
+	rd := bincodec.NewReader(raw, 0)
 	d := &modelData{}
-	rd.vocabulary(d)
-	d.TagFeats = rd.sparse()
-	d.PreFeats = rd.sparse()
-	d.TransBits = uint(rd.uvarint())
+	readVocabulary(rd, d)
+	d.TagFeats = readSparse(rd)
+	d.PreFeats = readSparse(rd)
+	d.TransBits = uint(rd.Uvarint())
 	if d.TransBits < 8 || d.TransBits > 28 {
 		return nil, fmt.Errorf("transition table of %d bits", d.TransBits)
 	}
 	d.Trans = make([]int16, 4<<d.TransBits)
-	n := rd.count()
+	n := rd.Count()
 	row := -1
 	for range n {
-		row += int(rd.uvarint())
+		row += int(rd.Uvarint())
 		if row < 0 || row >= 1<<d.TransBits {
 			return nil, errors.New("corrupt transition table")
 		}
 		for j := range 4 {
-			d.Trans[row*4+j] = int16(rd.varint())
+			d.Trans[row*4+j] = int16(rd.Varint())
 		}
 	}
-	d.LabelFeats = rd.sparse()
-	rd.lemmatizer(d)
-	if rd.err != nil {
-		return nil, rd.err
-	}
-	if rd.i != len(raw) {
-		return nil, fmt.Errorf("%d trailing bytes", len(raw)-rd.i)
+	d.LabelFeats = readSparse(rd)
+	readLemmatizer(rd, d)
+	if err := rd.End(); err != nil {
+		return nil, err
 	}
 	return d, nil
 }
 
-func putSparse(b *bytes.Buffer, es []sparseEntry) {
-	putUvarint(b, uint64(len(es)))
+func putSparse(b *bincodec.Writer, es []sparseEntry) {
+	b.Uvarint(uint64(len(es)))
 	prev := uint64(0)
 	for _, e := range es {
-		putUvarint(b, e.Key-prev)
+		b.Uvarint(e.Key - prev)
 		prev = e.Key
-		putUvarint(b, uint64(len(e.Classes)))
+		b.Uvarint(uint64(len(e.Classes)))
 		pc := 0
 		for i, c := range e.Classes {
-			putUvarint(b, uint64(int(c)-pc))
+			b.Uvarint(uint64(int(c) - pc))
 			pc = int(c)
-			putVarint(b, int64(e.Values[i]))
+			b.Varint(int64(e.Values[i]))
 		}
 	}
 }
 
-func (r *byteReader) sparse() []sparseEntry {
-	n := r.count()
+func readSparse(r *bincodec.Reader) []sparseEntry {
+	n := r.Count()
 	out := make([]sparseEntry, n)
 	prev := uint64(0)
 	for i := range out {
-		prev += r.uvarint()
+		prev += r.Uvarint()
 		e := sparseEntry{Key: prev}
-		k := r.count()
+		k := r.Count()
 		e.Classes = make([]uint16, k)
 		e.Values = make([]int16, k)
 		c := 0
 		for j := range k {
-			c += int(r.uvarint())
+			c += int(r.Uvarint())
 			e.Classes[j] = uint16(c)
-			e.Values[j] = int16(r.varint())
+			e.Values[j] = int16(r.Varint())
 		}
 		out[i] = e
 	}
 	return out
 }
 
-func putUvarint(b *bytes.Buffer, v uint64) {
-	var tmp [binary.MaxVarintLen64]byte
-	b.Write(tmp[:binary.PutUvarint(tmp[:], v)])
-}
-
-func putVarint(b *bytes.Buffer, v int64) {
-	var tmp [binary.MaxVarintLen64]byte
-	b.Write(tmp[:binary.PutVarint(tmp[:], v)])
-}
-
-func putString(b *bytes.Buffer, s string) {
-	putUvarint(b, uint64(len(s)))
-	b.WriteString(s)
-}
-
-func putStrings(b *bytes.Buffer, ss []string) {
-	putUvarint(b, uint64(len(ss)))
-	for _, s := range ss {
-		putString(b, s)
-	}
-}
-
 // putVocabulary writes the sections model.bin and model.tables share at their start:
 // notes, tag and label names, vocabulary, word clusters and tag dictionary.
-func putVocabulary(b *bytes.Buffer, d *modelData) {
-	putString(b, d.Notes)
-	putStrings(b, d.Tags)
-	putStrings(b, d.Labels)
-	putStrings(b, d.Vocab)
-	putUvarint(b, uint64(len(d.Clusters)))
+func putVocabulary(b *bincodec.Writer, d *modelData) {
+	b.String(d.Notes)
+	b.Strings(d.Tags)
+	b.Strings(d.Labels)
+	b.Strings(d.Vocab)
+	b.Uvarint(uint64(len(d.Clusters)))
 	for _, c := range d.Clusters {
-		putString(b, c.Word)
-		putUvarint(b, uint64(c.Fine))
-		putUvarint(b, uint64(c.Mid))
-		putUvarint(b, uint64(c.Case))
+		b.String(c.Word)
+		b.Uvarint(uint64(c.Fine))
+		b.Uvarint(uint64(c.Mid))
+		b.Uvarint(uint64(c.Case))
 	}
-	putUvarint(b, uint64(len(d.TagDict)))
+	b.Uvarint(uint64(len(d.TagDict)))
 	for _, e := range d.TagDict {
-		putString(b, e.Form)
-		putUvarint(b, uint64(e.Tag))
+		b.String(e.Form)
+		b.Uvarint(uint64(e.Tag))
 	}
 }
 
 // putLemmatizer writes the lemmatiser's rules and exceptions, as both formats hold them.
-func putLemmatizer(b *bytes.Buffer, d *modelData) {
-	putUvarint(b, uint64(len(d.LemmaRules)))
+func putLemmatizer(b *bincodec.Writer, d *modelData) {
+	b.Uvarint(uint64(len(d.LemmaRules)))
 	for _, r := range d.LemmaRules {
-		putString(b, r.Tag)
-		putString(b, r.Suffix)
-		putUvarint(b, uint64(r.Rule.Strip))
-		putString(b, r.Rule.Add)
+		b.String(r.Tag)
+		b.String(r.Suffix)
+		b.Uvarint(uint64(r.Rule.Strip))
+		b.String(r.Rule.Add)
 	}
-	putUvarint(b, uint64(len(d.LemmaExc)))
+	b.Uvarint(uint64(len(d.LemmaExc)))
 	for _, e := range d.LemmaExc {
-		putString(b, e.Tag)
-		putString(b, e.Form)
-		putString(b, e.Lemma)
+		b.String(e.Tag)
+		b.String(e.Form)
+		b.String(e.Lemma)
 	}
 }
 
-// vocabulary reads what putVocabulary wrote into d.
-func (rd *byteReader) vocabulary(d *modelData) {
-	d.Notes = rd.string()
-	d.Tags = rd.strings()
-	d.Labels = rd.strings()
-	d.Vocab = rd.strings()
-	d.Clusters = make([]clusterEntry, rd.count())
+// readVocabulary reads what putVocabulary wrote into d.
+func readVocabulary(rd *bincodec.Reader, d *modelData) {
+	d.Notes = rd.String()
+	d.Tags = rd.Strings()
+	d.Labels = rd.Strings()
+	d.Vocab = rd.Strings()
+	d.Clusters = make([]clusterEntry, rd.Count())
 	for i := range d.Clusters {
-		d.Clusters[i] = clusterEntry{Word: rd.string(), Fine: uint16(rd.uvarint()), Mid: uint16(rd.uvarint()), Case: uint8(rd.uvarint())}
+		d.Clusters[i] = clusterEntry{Word: rd.String(), Fine: uint16(rd.Uvarint()), Mid: uint16(rd.Uvarint()), Case: uint8(rd.Uvarint())}
 	}
-	d.TagDict = make([]tagDictEntry, rd.count())
+	d.TagDict = make([]tagDictEntry, rd.Count())
 	for i := range d.TagDict {
-		d.TagDict[i] = tagDictEntry{Form: rd.string(), Tag: uint16(rd.uvarint())}
+		d.TagDict[i] = tagDictEntry{Form: rd.String(), Tag: uint16(rd.Uvarint())}
 	}
 }
 
-// lemmatizer reads what putLemmatizer wrote into d.
-func (rd *byteReader) lemmatizer(d *modelData) {
-	d.LemmaRules = make([]lemmaRuleEntry, rd.count())
+// readLemmatizer reads what putLemmatizer wrote into d.
+func readLemmatizer(rd *bincodec.Reader, d *modelData) {
+	d.LemmaRules = make([]lemmaRuleEntry, rd.Count())
 	for i := range d.LemmaRules {
-		d.LemmaRules[i] = lemmaRuleEntry{Tag: rd.string(), Suffix: rd.string(), Rule: lemmaRule{Strip: int(rd.uvarint()), Add: rd.string()}}
+		d.LemmaRules[i] = lemmaRuleEntry{Tag: rd.String(), Suffix: rd.String(), Rule: lemmaRule{Strip: int(rd.Uvarint()), Add: rd.String()}}
 	}
-	d.LemmaExc = make([]lemmaEntry, rd.count())
+	d.LemmaExc = make([]lemmaEntry, rd.Count())
 	for i := range d.LemmaExc {
-		d.LemmaExc[i] = lemmaEntry{Tag: rd.string(), Form: rd.string(), Lemma: rd.string()}
+		d.LemmaExc[i] = lemmaEntry{Tag: rd.String(), Form: rd.String(), Lemma: rd.String()}
 	}
-}
-
-// byteReader decodes the model body; the first error sticks.
-type byteReader struct {
-	b   []byte
-	i   int
-	err error
-}
-
-func (r *byteReader) fail(what string) {
-	if r.err == nil {
-		r.err = fmt.Errorf("truncated or corrupt at byte %d (%s)", r.i, what)
-	}
-	r.i = len(r.b)
-}
-
-func (r *byteReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b[r.i:])
-	if n <= 0 {
-		r.fail("uvarint")
-		return 0
-	}
-	r.i += n
-	return v
-}
-
-func (r *byteReader) varint() int64 {
-	v, n := binary.Varint(r.b[r.i:])
-	if n <= 0 {
-		r.fail("varint")
-		return 0
-	}
-	r.i += n
-	return v
-}
-
-// count reads a length, which cannot exceed the bytes left.
-func (r *byteReader) count() int {
-	n := r.uvarint()
-	if n > uint64(len(r.b)-r.i) {
-		r.fail("count")
-		return 0
-	}
-	return int(n)
-}
-
-func (r *byteReader) string() string {
-	n := r.count()
-	s := string(r.b[r.i : r.i+n])
-	r.i += n
-	return s
-}
-
-func (r *byteReader) strings() []string {
-	n := r.count()
-	out := make([]string, n)
-	for i := range out {
-		out[i] = r.string()
-	}
-	return out
 }

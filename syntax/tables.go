@@ -3,9 +3,10 @@ package syntax
 import (
 	"bytes"
 	_ "embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
+
+	"github.com/tocsin-project/tocsin/internal/bincodec"
 )
 
 // model.tables is the embedded model.bin as Default uses it: the weight tables already
@@ -28,26 +29,33 @@ const tablesMagic = "tocsin syntax tables 1\n"
 // dictionary and lemmatiser as in model.bin's body, then the tables.
 func writeTables(m *Model) []byte {
 	d := m.data
-	var b bytes.Buffer
-	b.WriteString(tablesMagic)
-	putVocabulary(&b, d)
-	putLemmatizer(&b, d)
+	b := &bincodec.Writer{B: []byte(tablesMagic)}
+	putVocabulary(b, d)
+	putLemmatizer(b, d)
 	twoPass := uint64(0)
 	if m.twoPass {
 		twoPass = 1
 	}
-	putUvarint(&b, twoPass)
+	b.Uvarint(twoPass)
 	for _, t := range []*sparseTable{&m.tagger, &m.pre, &m.labeler} {
-		putUvarint(&b, t.size)
-		putUvarint(&b, uint64(len(t.w)))
-		binary.Write(&b, binary.LittleEndian, t.slots)
-		binary.Write(&b, binary.LittleEndian, t.w)
+		b.Uvarint(t.size)
+		b.Uvarint(uint64(len(t.w)))
+		for _, v := range t.slots {
+			b.Uint64(v)
+		}
+		for _, v := range t.w {
+			b.Uint32(v)
+		}
 	}
-	putUvarint(&b, uint64(m.trans.shift))
-	putUvarint(&b, uint64(len(m.trans.rows)))
-	binary.Write(&b, binary.LittleEndian, m.trans.rows)
-	binary.Write(&b, binary.LittleEndian, m.trans.lut[:])
-	return b.Bytes()
+	b.Uvarint(uint64(m.trans.shift))
+	b.Uvarint(uint64(len(m.trans.rows)))
+	for _, v := range m.trans.rows {
+		b.Uint32(v)
+	}
+	for _, v := range m.trans.lut {
+		b.Uint32(uint32(v))
+	}
+	return b.B
 }
 
 // readTables reads what writeTables wrote.
@@ -55,19 +63,19 @@ func readTables(raw []byte) (*Model, error) {
 	if !bytes.HasPrefix(raw, []byte(tablesMagic)) {
 		return nil, errors.New("not tocsin syntax tables, or another layout (bad header)")
 	}
-	rd := &byteReader{b: raw, i: len(tablesMagic)}
+	rd := bincodec.NewReader(raw, len(tablesMagic))
 	d := &modelData{}
-	rd.vocabulary(d)
-	rd.lemmatizer(d)
-	t := tables{twoPass: rd.uvarint() == 1}
+	readVocabulary(rd, d)
+	readLemmatizer(rd, d)
+	t := tables{twoPass: rd.Uvarint() == 1}
 	for _, st := range []*sparseTable{&t.tagger, &t.pre, &t.labeler} {
-		st.size = rd.uvarint()
-		nw := rd.uvarint()
+		st.size = rd.Uvarint()
+		nw := rd.Uvarint()
 		if st.size == 0 || st.size > uint64(len(raw)/8) || nw > maxSparseWeights {
 			return nil, fmt.Errorf("sparse table of %d slots and %d weights", st.size, nw)
 		}
-		st.slots = rd.uint64s(int(st.size))
-		st.w = rd.uint32s(int(nw))
+		st.slots = rd.Uint64s(int(st.size))
+		st.w = rd.Uint32s(int(nw))
 		// A slot's run of weights must lie inside w, and its classes inside the scores.
 		for _, s := range st.slots {
 			if off, n := s>>8&0xffffff, s&0xff; s != 0 && off+n > nw {
@@ -75,20 +83,17 @@ func readTables(raw []byte) (*Model, error) {
 			}
 		}
 	}
-	t.trans.shift = uint(rd.uvarint())
-	nrows := rd.uvarint()
+	t.trans.shift = uint(rd.Uvarint())
+	nrows := rd.Uvarint()
 	if t.trans.shift < 36 || t.trans.shift > 56 || nrows != 1<<(64-t.trans.shift) {
 		return nil, fmt.Errorf("transition table of %d rows, shift %d", nrows, t.trans.shift)
 	}
-	t.trans.rows = rd.uint32s(int(nrows))
-	for i, v := range rd.uint32s(256) {
+	t.trans.rows = rd.Uint32s(int(nrows))
+	for i, v := range rd.Uint32s(256) {
 		t.trans.lut[i] = int32(v)
 	}
-	if rd.err != nil {
-		return nil, rd.err
-	}
-	if rd.i != len(raw) {
-		return nil, fmt.Errorf("%d trailing bytes", len(raw)-rd.i)
+	if err := rd.End(); err != nil {
+		return nil, err
 	}
 	if err := checkClasses(d, t); err != nil {
 		return nil, err
@@ -111,32 +116,4 @@ func checkClasses(d *modelData, t tables) error {
 		}
 	}
 	return nil
-}
-
-// uint64s reads n little-endian uint64s.
-func (r *byteReader) uint64s(n int) []uint64 {
-	if n < 0 || n > (len(r.b)-r.i)/8 {
-		r.fail("uint64s")
-		return nil
-	}
-	out := make([]uint64, n)
-	for k := range out {
-		out[k] = binary.LittleEndian.Uint64(r.b[r.i+8*k:])
-	}
-	r.i += 8 * n
-	return out
-}
-
-// uint32s reads n little-endian uint32s.
-func (r *byteReader) uint32s(n int) []uint32 {
-	if n < 0 || n > (len(r.b)-r.i)/4 {
-		r.fail("uint32s")
-		return nil
-	}
-	out := make([]uint32, n)
-	for k := range out {
-		out[k] = binary.LittleEndian.Uint32(r.b[r.i+4*k:])
-	}
-	r.i += 4 * n
-	return out
 }

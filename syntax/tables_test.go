@@ -87,3 +87,23 @@ func BenchmarkReadModel(b *testing.B) {
 		}
 	}
 }
+
+// TestModelRoundTrip checks model.bin's codec: read and written again, the embedded
+// model.bin is the same bytes.
+func TestModelRoundTrip(t *testing.T) {
+	bin, err := os.ReadFile("model.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadModel(bytes.NewReader(bin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), bin) {
+		t.Errorf("re-encoding model.bin changes it (%d bytes, was %d)", b.Len(), len(bin))
+	}
+}
