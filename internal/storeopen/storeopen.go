@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/store/postgres"
 	"github.com/tocsin-project/tocsin/store/sqlite"
 	"github.com/tocsin-project/tocsin/trend"
 )
@@ -27,7 +28,10 @@ type Store interface {
 	trend.Store
 }
 
-var _ Store = (*sqlite.Store)(nil)
+var (
+	_ Store = (*sqlite.Store)(nil)
+	_ Store = (*postgres.Store)(nil)
+)
 
 // ErrNoStore is returned by OpenExisting when the --db value names no store: a file that
 // does not exist, a PostgreSQL database that does not exist or holds no tocsin schema.
@@ -67,7 +71,14 @@ func open(ctx context.Context, dsn string, create bool) (Store, error) {
 			}
 			return nil, fmt.Errorf("--db: not a valid PostgreSQL URL: %w", err)
 		}
-		return nil, fmt.Errorf("--db %s: the PostgreSQL store is not built yet", Redact(dsn))
+		st, err := postgres.Open(ctx, dsn, postgres.Options{Create: create})
+		if errors.Is(err, postgres.ErrNoDatabase) {
+			return nil, fmt.Errorf("--db %s: %w (%w)", Redact(dsn), ErrNoStore, err)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return st, nil
 	}
 	if !create {
 		if _, err := os.Stat(dsn); errors.Is(err, os.ErrNotExist) {

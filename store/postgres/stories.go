@@ -1,0 +1,460 @@
+package postgres
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/story"
+)
+
+var _ store.StoryStore = (*Store)(nil)
+
+// maxStoryKeys bounds the keys one story is indexed by, as in SQLite.
+const maxStoryKeys = 96
+
+// Linking with several writers. Each Put links its article's units in its own
+// transaction, and two workers may store two reports of one happening at the same
+// moment. Two things could then go wrong, and each has its lock:
+//
+//   - Two new stories for one happening: neither transaction sees the other's
+//     uncommitted story, so both start one. A report only ever joins a story that
+//     shares one of its index keys (story.Unit.Keys: the actors' countries, the place,
+//     the strongest names), so linkLocks takes a transaction-scoped advisory lock
+//     (pg_advisory_xact_lock) on each key of the article's units before it looks up any
+//     candidate. Two reports that could join one story share a key, so the second
+//     waits until the first commits; its candidate query, a new statement under READ
+//     COMMITTED, then sees the first's story. Reports that share no key (most of a
+//     day's news) do not wait for each other, which a single lock for all linking
+//     would make them do; and the lock is held only from linking to commit, after
+//     the article's rows are written.
+//   - A lost update: two reports that share no key may still both join one existing
+//     story (through two of its keys). Candidates are read with SELECT ... FOR UPDATE,
+//     so the second waits for the first's commit and then reads the story with the
+//     first's report in it. Two articles that lock two stories in opposite orders
+//     deadlock; PostgreSQL aborts one, and Put runs it again (maxAttempts).
+//
+// Keys are locked in the order of their 64-bit hashes, so that key locks alone never
+// deadlock. A hash collision only makes two unrelated reports wait for each other.
+
+// keyLockSpace is mixed into each key's hash, so that story-key locks do not collide
+// with other advisory locks of the database (migrationLock).
+const keyLockSpace = "tocsin story key\x00"
+
+// linkLocks takes the advisory lock of every key of units, in hash order.
+func linkLocks(ctx context.Context, tx pgx.Tx, units []story.Unit) error {
+	var hs []int64
+	for i := range units {
+		for _, k := range units[i].Keys() {
+			h := fnv.New64a()
+			h.Write([]byte(keyLockSpace + k))
+			hs = append(hs, int64(h.Sum64()))
+		}
+	}
+	slices.Sort(hs)
+	hs = slices.Compact(hs)
+	if len(hs) == 0 {
+		return nil
+	}
+	b := &pgx.Batch{}
+	for _, h := range hs {
+		b.Queue(`SELECT pg_advisory_xact_lock($1)`, h)
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("lock story keys: %w", err)
+	}
+	return nil
+}
+
+// txIndex is the story.Index of one write transaction: candidates come from
+// story_keys, one indexed range per key, never a scan of stories, and are read FOR
+// UPDATE (see above).
+type txIndex struct {
+	ctx     context.Context
+	tx      pgx.Tx
+	stories map[string]*story.Story // the stories read for this article, each once
+}
+
+// Candidates implements story.Index, as SQLite's does.
+func (x *txIndex) Candidates(keys []string, from, to string, limit int) ([]*story.Story, error) {
+	shared := map[string]int{}
+	var ids []string
+	for _, k := range keys {
+		rows, err := x.tx.Query(x.ctx, `SELECT story FROM story_keys WHERE key = $1 AND hi BETWEEN $2 AND $3
+			ORDER BY hi DESC, story DESC LIMIT $4`, k, from, to, story.PerKeyCandidates)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if shared[id] == 0 {
+				ids = append(ids, id)
+			}
+			shared[id]++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(shared[b], shared[a]), cmp.Compare(a, b)) })
+	ids = ids[:min(len(ids), limit)]
+	out := make([]*story.Story, 0, len(ids))
+	for _, id := range ids {
+		s := x.stories[id]
+		if s == nil {
+			var err error
+			if s, err = loadStory(x.ctx, x.tx, id, true); err != nil {
+				return nil, err
+			}
+			x.stories[id] = s
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// querier is what loadStory reads with: a transaction or the pool.
+type querier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// loadStory reads story id with its linking state, locking its row with forUpdate.
+func loadStory(ctx context.Context, q querier, id string, forUpdate bool) (*story.Story, error) {
+	sql := `SELECT story_json FROM stories WHERE id = $1`
+	if forUpdate {
+		sql += ` FOR UPDATE`
+	}
+	var js string
+	err := q.QueryRow(ctx, sql, id).Scan(&js)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("story %q: %w", id, store.ErrNoStory)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("story %q: %w", id, err)
+	}
+	s := new(story.Story)
+	if err := json.Unmarshal([]byte(js), s); err != nil {
+		return nil, fmt.Errorf("story %q: decode: %w", id, err)
+	}
+	if s.State == nil {
+		return nil, fmt.Errorf("story %q: stored without its linking state", id)
+	}
+	return s, nil
+}
+
+// article links the stored article seq, in its Put transaction. A document analysed
+// in this process has its tokens, and its claims are the casualty stage's totals; one
+// without (posted as JSON, say) gets Units' fallback.
+func (k *linking) article(ctx context.Context, tx pgx.Tx, seq int64, d *doc.Document) error {
+	var totals map[string]int
+	if len(d.Tokens) > 0 && len(d.Sentences) > 0 {
+		totals = k.cas.Totals(d)
+	}
+	units := story.Units(d, totals)
+	if err := linkLocks(ctx, tx, units); err != nil {
+		return err
+	}
+	return linkArticle(ctx, tx, k.linker, seq, d, units)
+}
+
+// linkArticle links units, the article seq's, to their stories in tx, and records
+// the story of each of its event and casualty rows.
+func linkArticle(ctx context.Context, tx pgx.Tx, l *story.Linker, seq int64, d *doc.Document, units []story.Unit) error {
+	x := &txIndex{ctx: ctx, tx: tx, stories: map[string]*story.Story{}}
+	of, touched, err := l.Link(units, x)
+	if err != nil {
+		return err
+	}
+	b := &pgx.Batch{}
+	for _, s := range touched {
+		// A touched story that was no candidate is new: it has no keys to replace.
+		if err := saveStory(b, s, x.stories[s.ID] == nil); err != nil {
+			return err
+		}
+	}
+	for i := range units {
+		u := &units[i]
+		js, err := json.Marshal(u)
+		if err != nil {
+			return err
+		}
+		b.Queue(`INSERT INTO story_units (article, idx, story, unit_json) VALUES ($1, $2, $3, $4)`,
+			seq, u.Index, of[i].ID, string(js))
+		for _, e := range u.Events {
+			b.Queue(`UPDATE events SET story = $1 WHERE article = $2 AND idx = $3`, of[i].ID, seq, e.Index)
+			for _, a := range [][2]string{{"source", e.Source}, {"target", e.Target}} {
+				if a[1] != "" {
+					b.Queue(`INSERT INTO story_actors (story, role, actor) VALUES ($1, $2, $3)
+						ON CONFLICT DO NOTHING`, of[i].ID, a[0], a[1])
+				}
+			}
+		}
+	}
+	for c, id := range store.CasualtyStories(d, units, of) {
+		b.Queue(`UPDATE casualties SET story = $1 WHERE article = $2 AND idx = $3`, id, seq, c)
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	return tx.SendBatch(ctx, b).Close()
+}
+
+// saveStory queues the writes of s, new or updated, with its keys; isNew skips
+// replacing keys it cannot have yet.
+func saveStory(b *pgx.Batch, s *story.Story, isNew bool) error {
+	if len(s.State.Keys) > maxStoryKeys {
+		s.State.Keys = s.State.Keys[:maxStoryKeys]
+	}
+	js, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	lo, hi := s.Span()
+	country := ""
+	if s.Place != nil {
+		country = s.Place.Country
+	}
+	best := func(kind string) int {
+		if t := s.Casualties[kind]; t != nil {
+			return t.Best
+		}
+		return 0
+	}
+	b.Queue(`INSERT INTO stories (id, label, day, day_end, lo, hi, country, code, root,
+		first_seen, last_seen, articles, mentions, sources, killed, injured, story_json)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+		ON CONFLICT (id) DO UPDATE SET label = excluded.label, day = excluded.day,
+		day_end = excluded.day_end, lo = excluded.lo, hi = excluded.hi, country = excluded.country,
+		code = excluded.code, root = excluded.root, first_seen = excluded.first_seen,
+		last_seen = excluded.last_seen, articles = excluded.articles, mentions = excluded.mentions,
+		sources = excluded.sources, killed = excluded.killed, injured = excluded.injured,
+		story_json = excluded.story_json`,
+		s.ID, s.Label, s.Date, s.DateEnd, lo, hi, country, s.Code, s.Root, s.FirstSeen, s.LastSeen,
+		len(s.Articles), s.Mentions, len(s.Sources), best("killed"), best("injured"), string(js))
+	if !isNew {
+		b.Queue(`DELETE FROM story_keys WHERE story = $1`, s.ID)
+	}
+	if len(s.State.Keys) > 0 {
+		b.Queue(`INSERT INTO story_keys (key, hi, lo, story)
+			SELECT DISTINCT k, $2::text, $3::text, $4::text FROM unnest($1::text[]) k ON CONFLICT DO NOTHING`,
+			s.State.Keys, hi, lo, s.ID)
+	}
+	return nil
+}
+
+// Story returns the story with the given ID, without its linking state.
+func (s *Store) Story(ctx context.Context, id string) (*story.Story, error) {
+	st, err := loadStory(ctx, s.pool, id, false)
+	if err != nil {
+		return nil, fmt.Errorf("store/postgres: %w", err)
+	}
+	return st.Public(), nil
+}
+
+// Stories returns one page of the stories that match f, by first event day, newest
+// first (undated last), then newest created first, and how many match.
+func (s *Store) Stories(ctx context.Context, f store.StoryFilter, page store.Page) ([]*story.Story, int, error) {
+	var a args
+	where, err := storyWhere(f, &a)
+	if err != nil {
+		return nil, 0, err
+	}
+	out, total, err := s.stories(ctx, where, a, page)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store/postgres: stories: %w", err)
+	}
+	return out, total, nil
+}
+
+func (s *Store) stories(ctx context.Context, where string, a args, page store.Page) ([]*story.Story, int, error) {
+	limit, offset := window(page)
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback(ctx)
+	var total int
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM stories s`+where, a...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	lim, off := a.add(limit), a.add(offset)
+	rows, err := tx.Query(ctx, `SELECT s.story_json FROM stories s`+where+
+		` ORDER BY s.day DESC, s.seq DESC LIMIT `+lim+` OFFSET `+off, a...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	out := []*story.Story{}
+	for rows.Next() {
+		var js string
+		if err := rows.Scan(&js); err != nil {
+			return nil, 0, err
+		}
+		st := new(story.Story)
+		if err := json.Unmarshal([]byte(js), st); err != nil {
+			return nil, 0, fmt.Errorf("decode stored story: %w", err)
+		}
+		out = append(out, st.Public())
+	}
+	return out, total, rows.Err()
+}
+
+// storyWhere is the WHERE clause of f over stories aliased s.
+func storyWhere(f store.StoryFilter, a *args) (string, error) {
+	var conds []string
+	actor := func(role, prefix string) {
+		cond := `s.id IN (SELECT story FROM story_actors WHERE actor >= ` + a.add(prefix) + ` AND actor < ` + a.add(prefixEnd(prefix))
+		if role != "" {
+			cond += ` AND role = ` + a.add(role)
+		}
+		conds = append(conds, cond+`)`)
+	}
+	if f.Source != "" {
+		actor("source", f.Source)
+	}
+	if f.Target != "" {
+		actor("target", f.Target)
+	}
+	if x, y := f.Dyad[0], f.Dyad[1]; x != "" && y != "" {
+		actor("", x)
+		actor("", y)
+	}
+	if len(f.Roots) > 0 {
+		conds = append(conds, `s.root IN (`+a.list(f.Roots)+`)`)
+	}
+	if f.Country != "" {
+		conds = append(conds, `s.country = `+a.add(f.Country))
+	}
+	if f.Since != "" {
+		conds = append(conds, `s.day >= `+a.add(f.Since))
+	}
+	if f.Until != "" {
+		conds = append(conds, `s.day <> '' AND s.day <= `+a.add(f.Until))
+	}
+	if f.Text != "" {
+		tsq, err := filterQuery(f.Text)
+		if err != nil {
+			return "", err
+		}
+		conds = append(conds, `s.id IN (SELECT story FROM story_units WHERE article IN
+			(SELECT seq FROM articles WHERE tsv @@ `+a.add(tsq)+`::tsquery))`)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), nil
+}
+
+// StoryUnits returns the units linked to story id, in ingest order, at most limit.
+func (s *Store) StoryUnits(ctx context.Context, id string, limit int) ([]story.Unit, error) {
+	rows, err := s.pool.Query(ctx, `SELECT unit_json FROM story_units WHERE story = $1
+		ORDER BY article, idx LIMIT $2`, id, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store/postgres: units of story %q: %w", id, err)
+	}
+	defer rows.Close()
+	var out []story.Unit
+	for rows.Next() {
+		var js string
+		if err := rows.Scan(&js); err != nil {
+			return nil, fmt.Errorf("store/postgres: units of story %q: %w", id, err)
+		}
+		var u story.Unit
+		if err := json.Unmarshal([]byte(js), &u); err != nil {
+			return nil, fmt.Errorf("store/postgres: units of story %q: decode: %w", id, err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// RebuildStories drops every story and links every stored article again from its
+// stored units, in ingest order, in one transaction. It locks the story tables first,
+// so that no Put links meanwhile (Puts wait, then link against the rebuilt stories).
+func (s *Store) RebuildStories(ctx context.Context) (int, error) {
+	n, err := s.rebuild(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store/postgres: rebuild stories: %w", err)
+	}
+	return n, nil
+}
+
+func (s *Store) rebuild(ctx context.Context) (int, error) {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `LOCK TABLE stories, story_units, story_keys, story_actors IN EXCLUSIVE MODE`); err != nil {
+		return 0, err
+	}
+	type stored struct {
+		article int64
+		units   []story.Unit
+	}
+	var arts []stored
+	rows, err := tx.Query(ctx, `SELECT article, unit_json FROM story_units ORDER BY article, idx`)
+	if err != nil {
+		return 0, err
+	}
+	for rows.Next() {
+		var seq int64
+		var js string
+		if err := rows.Scan(&seq, &js); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		var u story.Unit
+		if err := json.Unmarshal([]byte(js), &u); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("article %d: decode stored unit: %w", seq, err)
+		}
+		if len(arts) == 0 || arts[len(arts)-1].article != seq {
+			arts = append(arts, stored{article: seq})
+		}
+		arts[len(arts)-1].units = append(arts[len(arts)-1].units, u)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, q := range []string{`DELETE FROM story_units`, `DELETE FROM story_keys`, `DELETE FROM story_actors`,
+		`DELETE FROM stories`, `UPDATE events SET story = NULL WHERE story IS NOT NULL`,
+		`UPDATE casualties SET story = NULL WHERE story IS NOT NULL`} {
+		if _, err := tx.Exec(ctx, q); err != nil {
+			return 0, err
+		}
+	}
+	for _, a := range arts {
+		var js string
+		if err := tx.QueryRow(ctx, `SELECT doc_json FROM articles WHERE seq = $1`, a.article).Scan(&js); err != nil {
+			return 0, fmt.Errorf("article %d: %w", a.article, err)
+		}
+		d := new(doc.Document)
+		if err := json.Unmarshal([]byte(js), d); err != nil {
+			return 0, fmt.Errorf("article %d: decode stored document: %w", a.article, err)
+		}
+		if err := linkArticle(ctx, tx, s.link.linker, a.article, d, a.units); err != nil {
+			return 0, fmt.Errorf("article %d: %w", a.article, err)
+		}
+	}
+	var n int
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM stories`).Scan(&n); err != nil {
+		return 0, err
+	}
+	return n, tx.Commit(ctx)
+}
