@@ -38,7 +38,7 @@ func (x *extractor) codeArgs(h int) []actorArg {
 		return nil
 	}
 	var out []actorArg
-	if a, ok := x.spokesFor(h); ok {
+	if a, ok := x.spokesFor(h, false); ok {
 		out = append(out, a)
 	} else if a, ok := x.codeNP(h); ok {
 		out = append(out, a)
@@ -164,9 +164,18 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 			return actorArg{code: en.Actor, span: span, head: h, how: "modifier " + en.Text}, true
 		}
 	}
+	if e := x.ent[h]; e >= 0 && d.Entities[e].Type == "PERSON" {
+		if a, ok := x.spokesFor(h, true); ok {
+			return a, true // "Sabrina Bennoui of Reporters Without Borders"
+		}
+	}
 	for _, ch := range s.children(h) {
 		c := int(ch)
 		if s.dep(c) == "appos" && !apposUp {
+			if a, ok := x.spokesFor(c, false); ok {
+				a.how = "apposition " + a.how
+				return a, true // "Ahmed al-Assadi, a spokesman for the PMF"
+			}
 			if a, ok := x.codeNPOpt(c, true); ok {
 				a.how = "apposition " + a.how
 				return a, true
@@ -371,25 +380,36 @@ func (x *extractor) matchName(m map[string][]nameEntry, words []string, i int, d
 	return bestCode, bestRule, bestN
 }
 
-// spokesFor codes one who speaks for others by those others: "the spokesperson for the
-// German government" is DEUGOV, "a spokesman of the PMF" the PMF (cues.txt,
-// [spokesperson]).
-func (x *extractor) spokesFor(h int) (actorArg, bool) {
+// spokesFor codes one who speaks for others, or heads or belongs to them, by those
+// others (cues.txt, [spokesperson]): "the spokesperson for the German government" is
+// DEUGOV, "a spokesman of the PMF" the PMF, "the head of the UK's counter terror police"
+// GBRCOP. A named person with such a complement is coded the same way ("Sabrina Bennoui
+// of Reporters Without Borders"): person is true for an uncoded name at h. Where the
+// others are a bare country, the role's own agent completes it ("the president of
+// France": FRA with the president's GOV).
+func (x *extractor) spokesFor(h int, person bool) (actorArg, bool) {
 	s := &x.s
-	if x.cue(h)&cueSpokesperson == 0 {
+	if !person && x.cue(h)&cueSpokesperson == 0 {
 		return actorArg{}, false
 	}
 	for _, ch := range s.children(h) {
 		c := int(ch)
-		if s.dep(c) != "nmod" {
+		if s.dep(c) != "nmod" || c < h {
 			continue
 		}
 		if k := caseTok(s, c); k != c && (x.lowerIs(k, "for") || x.lowerIs(k, "of") || x.lowerIs(k, "from")) {
-			if a, ok := x.codeNP(c); ok {
-				a.how = "speaks for " + a.how
-				a.span = s.span(h)
-				return a, true
+			a, ok := x.codeNP(c)
+			if !ok || a.how == howCount || strings.HasPrefix(a.code, "---") {
+				continue
 			}
+			if e := x.ent[a.head]; len(a.code) == 3 && !person && a.head >= 0 && e >= 0 && x.d.Entities[e].Type == "LOCATION" {
+				if role, _ := x.codeWords([]string{x.d.Tokens[h].Text}); strings.TrimLeft(role, "-") == "GOV" {
+					a.code += "GOV"
+				}
+			}
+			a.how = "speaks for " + a.how
+			a.span = s.span(h)
+			return a, true
 		}
 	}
 	return actorArg{}, false
