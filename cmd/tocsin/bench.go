@@ -21,8 +21,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && args[0] == "store" { // tocsin bench store: the event dataset (benchstore.go)
 		return runBenchStore(ctx, e, args[1:])
 	}
+	if len(args) > 0 && args[0] == "queue" { // tocsin bench queue: workers through NATS (benchqueue.go)
+		return runBenchQueue(ctx, e, args[1:])
+	}
 	initCPU := cpuTime() // the process's start: runtime and package initialisation
-	fs := newFlags(e, "bench", "[--workers N] [--repeat N] [--cpuprofile FILE] DIR|FILE ...\n       tocsin bench store [--events N] [--json]")
+	fs := newFlags(e, "bench", "[--workers N] [--repeat N] [--cpuprofile FILE] DIR|FILE ...\n       tocsin bench store [--events N] [--json]\n       tocsin bench queue [--queue URL] [--workers 1,2] [--limit N] DIR|FILE ...")
 	workers := fs.Int("workers", 1, "articles analysed in parallel (1 measures one core)")
 	repeat := fs.Int("repeat", 1, "passes over the articles")
 	batch := fs.Int("batch", defaultBatch, "articles analysed together, stage by stage")

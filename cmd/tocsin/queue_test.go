@@ -316,3 +316,25 @@ func TestNATSRestartDuringIngest(t *testing.T) {
 		t.Errorf("ingest succeeded with %d of %d articles stored", len(got), len(direct))
 	}
 }
+
+// TestBenchQueue runs bench queue on four sample articles with one worker process (this
+// test binary, as tocsin): every article stored, and the figures printed.
+func TestBenchQueue(t *testing.T) {
+	url := natstest.URL(t)
+	t.Setenv("TOCSIN_TEST_MAIN", "1") // the worker processes are this binary, running main
+	code, out, stderr := runCLI(t, "bench", "queue", "--queue", url, "--workers", "1", "--limit", "4", "--json", samplesFile(t))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var res benchQueueResult
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &res); err != nil {
+		t.Fatalf("last line is not the JSON figures: %v\n%s", err, out)
+	}
+	if res.Articles != 4 || len(res.Runs) != 1 || res.Runs[0].ArticlesPS <= 0 || res.OverheadMS <= 0 || res.Runs[0].WorkerCPU <= 0 {
+		t.Errorf("figures %+v", res)
+	}
+	if !strings.Contains(out, "workers 1 ") || !strings.Contains(out, "overhead ") {
+		t.Errorf("report:\n%s", out)
+	}
+}

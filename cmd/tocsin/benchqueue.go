@@ -1,0 +1,306 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/pipeline"
+	"github.com/tocsin-project/tocsin/queue"
+	"github.com/tocsin-project/tocsin/reader"
+)
+
+// benchQueueRun is one run of bench queue: n worker processes over the articles.
+type benchQueueRun struct {
+	Workers     int     `json:"workers"`
+	Seconds     float64 `json:"seconds"`
+	ArticlesPS  float64 `json:"articles_per_s"`
+	WorkerCPU   float64 `json:"worker_cpu_s"` // user + system of the worker processes
+	Speedup     float64 `json:"speedup"`      // articles/s over the first run's
+	CPUPerArtMS float64 `json:"cpu_ms_per_article"`
+}
+
+// benchQueueResult is what tocsin bench queue reports; with --json it is the last line.
+type benchQueueResult struct {
+	Articles int             `json:"articles"`
+	Batch    int             `json:"batch"`
+	Runs     []benchQueueRun `json:"runs"`
+	// The queue's own cost per article, with nothing to analyse or store: publishing
+	// (one round trip each, as ingest --queue does), and the rest of the way (fetch,
+	// result, ack, and ingest --wait reading the result).
+	PublishMS  float64 `json:"overhead_publish_ms"`
+	ConsumeMS  float64 `json:"overhead_consume_ms"`
+	OverheadMS float64 `json:"overhead_ms_per_article"`
+	// Load is the machine's 1-minute load average before the runs, "" where unknown:
+	// on a shared machine, worker CPU time is the steadier figure.
+	Load string `json:"load,omitempty"`
+}
+
+// runBenchQueue measures ingest through the queue: the articles published and awaited
+// as ingest --queue --wait does, with 1, then 2 (--workers) tocsin worker processes
+// storing into a new SQLite file each run, from the time the workers are ready; and the
+// queue's own overhead per article, with an empty pipeline and a store that keeps
+// nothing.
+func runBenchQueue(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "bench queue", "[--queue nats://HOST:PORT] [--workers 1,2] [--limit N] DIR|FILE ...")
+	url := fs.String("queue", "nats://127.0.0.1:4222", "NATS `URL`; the bench makes streams of its own and deletes them")
+	workerList := fs.String("workers", "1,2", "comma-separated worker process counts, one run each")
+	limit := fs.Int("limit", 200, "articles measured (the first ones read)")
+	batch := fs.Int("batch", defaultBatch, "the workers' --batch")
+	asJSON := fs.Bool("json", false, "end with one line of JSON holding the figures")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"no input: give a directory of articles, e.g. ../shared/data/news-bench"}
+	}
+	var counts []int
+	for _, f := range strings.Split(*workerList, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 || n > 64 {
+			return usageError{fmt.Sprintf("--workers %q: want counts from 1 to 64, comma-separated", *workerList)}
+		}
+		counts = append(counts, n)
+	}
+	if *limit < 1 || *batch < 1 {
+		return usageError{"--limit and --batch must be at least 1"}
+	}
+	var jobs []queue.Job
+	seen := map[string]bool{}
+	for _, src := range fs.Args() {
+		err := reader.Read(ctx, src, reader.Options{}, func(a *article.Article, err error) error {
+			if err != nil || len(jobs) >= *limit || a.Validate() != nil {
+				return nil
+			}
+			source := fillDate(a, "")
+			id := pipeline.NewDocument(a).ID
+			if !seen[id] {
+				seen[id] = true
+				jobs = append(jobs, queue.Job{ID: id, Article: *a, DateSource: source})
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+	}
+	if len(jobs) == 0 {
+		return errors.New("no articles to measure")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "tocsin-bench-queue-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	res := benchQueueResult{Articles: len(jobs), Batch: *batch, Load: loadAverage()}
+	for i, n := range counts {
+		name := fmt.Sprintf("bench%d%d", time.Now().UnixNano(), i)
+		db := filepath.Join(tmp, name+".db")
+		fmt.Fprintf(e.stderr, "%d worker(s) over %d articles...\n", n, len(jobs))
+		r, err := benchQueueWorkers(ctx, exe, *url, name, db, n, *batch, jobs)
+		if err != nil {
+			return err
+		}
+		r.Speedup = r.ArticlesPS / max(res.firstRate(r), 1e-9)
+		res.Runs = append(res.Runs, r)
+	}
+	if err := benchQueueOverhead(ctx, *url, jobs, &res); err != nil {
+		return err
+	}
+	printBenchQueue(e.stdout, res)
+	if *asJSON {
+		b, err := json.Marshal(res)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s\n", b)
+	}
+	return nil
+}
+
+func (r benchQueueResult) firstRate(cur benchQueueRun) float64 {
+	if len(r.Runs) == 0 {
+		return cur.ArticlesPS
+	}
+	return r.Runs[0].ArticlesPS
+}
+
+// benchQueueWorkers starts n worker processes, waits until each has started, then
+// publishes the jobs and waits for every result.
+func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch int, jobs []queue.Job) (benchQueueRun, error) {
+	q, err := queue.Connect(ctx, url, queue.Config{Name: name}, nil)
+	if err != nil {
+		return benchQueueRun{}, err
+	}
+	defer q.Close()
+	defer q.DeleteStreams(context.WithoutCancel(ctx))
+	ready := make(chan error, n)
+	var procs []*exec.Cmd
+	defer func() {
+		for _, p := range procs {
+			if p.ProcessState == nil {
+				p.Process.Kill()
+				p.Wait()
+			}
+		}
+	}()
+	for range n {
+		cmd := exec.CommandContext(ctx, exe, "worker", "--queue", url, "--stream", name, "--db", db, "--batch", strconv.Itoa(batch))
+		stderr, err := cmd.StderrPipe()
+		if err != nil {
+			return benchQueueRun{}, err
+		}
+		if err := cmd.Start(); err != nil {
+			return benchQueueRun{}, err
+		}
+		procs = append(procs, cmd)
+		go func() {
+			sc := bufio.NewScanner(stderr)
+			said := false
+			for sc.Scan() {
+				if !said && strings.Contains(sc.Text(), "worker started") {
+					said = true
+					ready <- nil
+				}
+			}
+			if !said {
+				ready <- errors.New("a worker stopped before it started")
+			}
+		}()
+	}
+	for range n {
+		select {
+		case err := <-ready:
+			if err != nil {
+				return benchQueueRun{}, err
+			}
+		case <-time.After(2 * time.Minute):
+			return benchQueueRun{}, errors.New("workers not started within 2 minutes")
+		}
+	}
+	start := time.Now()
+	seqs := map[uint64]bool{}
+	for _, j := range jobs {
+		r, err := q.Publish(ctx, j)
+		if err != nil {
+			return benchQueueRun{}, err
+		}
+		seqs[r.Seq] = true
+	}
+	failed := 0
+	if err := q.Wait(ctx, start.Add(-time.Minute), seqs, func(r queue.Result) {
+		if r.Status != queue.StatusNew {
+			failed++
+		}
+	}); err != nil {
+		return benchQueueRun{}, err
+	}
+	elapsed := time.Since(start)
+	if failed > 0 {
+		return benchQueueRun{}, fmt.Errorf("%d of %d articles not stored new", failed, len(jobs))
+	}
+	var cpu time.Duration
+	for _, p := range procs {
+		p.Process.Signal(syscall.SIGTERM)
+		p.Wait()
+		if p.ProcessState != nil {
+			cpu += p.ProcessState.UserTime() + p.ProcessState.SystemTime()
+		}
+	}
+	return benchQueueRun{Workers: n, Seconds: elapsed.Seconds(), ArticlesPS: float64(len(jobs)) / elapsed.Seconds(),
+		WorkerCPU: cpu.Seconds(), CPUPerArtMS: 1000 * cpu.Seconds() / float64(len(jobs))}, nil
+}
+
+// discardStore keeps nothing: the overhead run measures the queue alone.
+type discardStore struct{}
+
+func (discardStore) Put(context.Context, *doc.Document) (bool, error) { return true, nil }
+
+// benchQueueOverhead sends the jobs through the queue with an in-process worker that
+// analyses nothing (an empty pipeline) and stores nothing.
+func benchQueueOverhead(ctx context.Context, url string, jobs []queue.Job, res *benchQueueResult) error {
+	name := fmt.Sprintf("benchoverhead%d", time.Now().UnixNano())
+	q, err := queue.Connect(ctx, url, queue.Config{Name: name}, nil)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	defer q.DeleteStreams(context.WithoutCancel(ctx))
+	start := time.Now()
+	seqs := map[uint64]bool{}
+	for _, j := range jobs {
+		r, err := q.Publish(ctx, j)
+		if err != nil {
+			return err
+		}
+		seqs[r.Seq] = true
+	}
+	published := time.Since(start)
+	empty := pipeline.New()
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	w := &queue.Worker{Queue: q, Store: discardStore{}, Batch: res.Batch, Analyze: jobAnalyzer(empty)}
+	done := make(chan error, 1)
+	t1 := time.Now()
+	go func() { done <- w.Run(wctx) }()
+	err = q.Wait(ctx, start.Add(-time.Minute), seqs, func(queue.Result) {})
+	consumed := time.Since(t1)
+	cancel()
+	if werr := <-done; err == nil {
+		err = werr
+	}
+	if err != nil {
+		return err
+	}
+	n := float64(len(jobs))
+	res.PublishMS = 1000 * published.Seconds() / n
+	res.ConsumeMS = 1000 * consumed.Seconds() / n
+	res.OverheadMS = res.PublishMS + res.ConsumeMS
+	return nil
+}
+
+func printBenchQueue(w io.Writer, r benchQueueResult) {
+	fmt.Fprintf(w, "articles   %d through the queue, batches of %d, each run into a new SQLite store\n", r.Articles, r.Batch)
+	if r.Load != "" {
+		fmt.Fprintf(w, "load       %s (1-minute load average before the runs)\n", r.Load)
+	}
+	for _, run := range r.Runs {
+		fmt.Fprintf(w, "workers %-2d %.1fs, %.2f articles/s (%.2f× the first run), %.1f s of worker CPU (%.0f ms an article)\n",
+			run.Workers, run.Seconds, run.ArticlesPS, run.Speedup, run.WorkerCPU, run.CPUPerArtMS)
+	}
+	fmt.Fprintf(w, "overhead   %.3f ms an article: publish %.3f ms, delivery, result and ack %.3f ms (empty pipeline, no store)\n",
+		r.OverheadMS, r.PublishMS, r.ConsumeMS)
+	if len(r.Runs) > 0 && r.Runs[0].ArticlesPS > 0 {
+		per := 1000 / r.Runs[0].ArticlesPS * float64(r.Runs[0].Workers)
+		fmt.Fprintf(w, "           %.2f%% of a worker's %.0f ms an article\n", 100*r.OverheadMS/per, per)
+	}
+}
+
+// loadAverage is the 1-minute load average, "" where /proc/loadavg is missing.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
