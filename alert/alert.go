@@ -6,12 +6,18 @@
 //   - conflict_count: the week's count of quad-class 3 and 4 stories has a z-score of
 //     at least Config.Z over the previous Config.BaselineWeeks weeks (the standard
 //     deviation floored at Config.SDFloor, so that a quiet series is not divided by
-//     zero), is at least Config.MinCount, and the conflict share of the week's stories
-//     is at least Config.ShareRise above the baseline's share, so that more reporting
-//     of every kind (volume growth) is not taken for escalation;
+//     zero), is at least Config.MinCount, is at most Config.Alpha likely under a
+//     Poisson law of the baseline's mean (floored at Config.MinRate), since a z-score
+//     over a handful of stories takes chance for a departure, and the conflict share of
+//     the week's stories is at least Config.ShareRise above the baseline's share, so
+//     that more reporting of every kind (volume growth) is not taken for escalation;
 //   - goldstein_drop: the week's Goldstein mean, over at least Config.MinCount stories,
 //     is at least Config.GoldsteinDrop below the baseline's mean over at least
-//     Config.MinBaselineStories stories.
+//     Config.MinBaselineStories stories, and that drop is at least Config.GoldsteinZ
+//     standard errors of a mean of the week's size (the baseline stories' standard
+//     deviation, floored at Config.GoldsteinSDFloor, over the square root of the week's
+//     count), since the mean of three stories drawn at random falls five points often,
+//     and a baseline of a few like stories says little of how far scores spread.
 //
 // A week is judged only after Config.MinHistory weeks of the store's history. Weeks in
 // a row that ring for the same series and rule are one alert.
@@ -38,6 +44,10 @@ type Config struct {
 	ShareRise          float64 // least rise of the conflict share over the baseline's
 	GoldsteinDrop      float64 // least drop of the Goldstein mean below the baseline's
 	MinBaselineStories int     // least stories in the baseline for the Goldstein rule
+	Alpha              float64 // most Poisson probability of the week's conflict count
+	MinRate            float64 // least baseline rate (conflict stories a week) for Alpha
+	GoldsteinZ         float64 // least drop in standard errors of the week's mean
+	GoldsteinSDFloor   float64 // least standard deviation of the baseline's scores
 	MaxStories         int     // stories listed with one alert
 }
 
@@ -51,6 +61,10 @@ var DefaultConfig = Config{
 	ShareRise:          0.2,
 	GoldsteinDrop:      5,
 	MinBaselineStories: 4,
+	Alpha:              1e-4,
+	MinRate:            0.2,
+	GoldsteinZ:         4,
+	GoldsteinSDFloor:   3,
 	MaxStories:         100,
 }
 
@@ -106,6 +120,7 @@ func Compute(ctx context.Context, s trend.Store, cfg Config, since, until string
 type week struct {
 	all, conflict int
 	goldstein     float64
+	goldsteinSq   float64 // sum of squares, for the baseline's deviation
 	stories       map[string]bool
 	conflicting   []string
 }
@@ -166,6 +181,7 @@ func Detect(items []trend.Item, cfg Config, since, until string) []Alert {
 			wk.stories[id] = true
 			wk.all++
 			wk.goldstein += it.Goldstein
+			wk.goldsteinSq += it.Goldstein * it.Goldstein
 			if it.Quad >= 3 {
 				wk.conflict++
 				wk.conflicting = append(wk.conflicting, id)
@@ -253,13 +269,14 @@ func judge(s *series, origin time.Time, cfg Config, since, until string) []Alert
 		// conflict_count
 		var sum, sumsq float64
 		var baseAll, baseConflict int
-		var baseG float64
+		var baseG, baseGSq float64
 		for _, b := range base {
 			sum += float64(b.conflict)
 			sumsq += float64(b.conflict * b.conflict)
 			baseAll += b.all
 			baseConflict += b.conflict
 			baseG += b.goldstein
+			baseGSq += b.goldsteinSq
 		}
 		nb := float64(len(base))
 		mean := sum / nb
@@ -270,13 +287,15 @@ func judge(s *series, origin time.Time, cfg Config, since, until string) []Alert
 			baseShare = float64(baseConflict) / float64(baseAll)
 		}
 		if cur.conflict >= cfg.MinCount && z >= cfg.Z && cur.all > 0 &&
-			float64(cur.conflict)/float64(cur.all)-baseShare >= cfg.ShareRise {
+			float64(cur.conflict)/float64(cur.all)-baseShare >= cfg.ShareRise &&
+			poissonTail(cur.conflict, math.Max(mean, cfg.MinRate)) <= cfg.Alpha {
 			ring(ConflictCount, float64(cur.conflict), round(mean), round(z), cur.conflicting)
 		}
 		// goldstein_drop
 		if cur.all >= cfg.MinCount && baseAll >= cfg.MinBaselineStories {
 			m, bm := cur.goldstein/float64(cur.all), baseG/float64(baseAll)
-			if drop := bm - m; drop >= cfg.GoldsteinDrop {
+			gsd := math.Max(math.Sqrt(math.Max(0, baseGSq/float64(baseAll)-bm*bm)), cfg.GoldsteinSDFloor)
+			if drop := bm - m; drop >= cfg.GoldsteinDrop && drop/(gsd/math.Sqrt(float64(cur.all))) >= cfg.GoldsteinZ {
 				ids := make([]string, 0, len(cur.stories))
 				for id := range cur.stories {
 					ids = append(ids, id)
@@ -292,6 +311,22 @@ func judge(s *series, origin time.Time, cfg Config, since, until string) []Alert
 		}
 	}
 	return out
+}
+
+// poissonTail is the probability that a Poisson variable of mean lambda is at least
+// k, summed from k upward so that a tiny tail keeps its precision.
+func poissonTail(k int, lambda float64) float64 {
+	if k <= 0 {
+		return 1
+	}
+	lg, _ := math.Lgamma(float64(k) + 1)
+	term := math.Exp(-lambda + float64(k)*math.Log(lambda) - lg)
+	sum := 0.0
+	for i := k; term > sum*1e-12 && i < k+10000; i++ {
+		sum += term
+		term *= lambda / float64(i+1)
+	}
+	return math.Min(sum, 1)
 }
 
 func round(f float64) float64 { return math.Round(f*100) / 100 }

@@ -57,12 +57,13 @@ func TestDevStream(t *testing.T) {
 	}
 }
 
-// Without the share rule, the dyad whose reporting grows fivefold rings: the rule is
-// what keeps volume growth from passing for escalation.
+// Without the share rule and the Poisson condition, the dyad whose reporting grows
+// fivefold rings: they are what keeps volume growth from passing for escalation
+// (either alone is enough on the development stream).
 func TestShareRiseStopsVolumeGrowth(t *testing.T) {
 	items, _ := devStream(t)
 	cfg := DefaultConfig
-	cfg.ShareRise = -1
+	cfg.ShareRise, cfg.Alpha = -1, 1
 	n := 0
 	for _, a := range Detect(items, cfg, "", "") {
 		if a.Source == "GBR" && a.Measure == ConflictCount {
@@ -88,16 +89,27 @@ func TestZScoreThreshold(t *testing.T) {
 	add("2021-01-04", 1, 1) // history starts
 	add("2021-03-15", 4, 3) // week 10
 	add("2021-03-22", 4, 2) // week 11
-	got := Detect(items, DefaultConfig, "", "")
+	cfg := DefaultConfig
+	cfg.Alpha = 1 // the z-score alone
+	got := Detect(items, cfg, "", "")
 	if len(got) != 1 || got[0].Measure != ConflictCount || got[0].Start != "2021-03-15" || got[0].End != "2021-03-21" ||
 		got[0].Score != 3 || got[0].Source != "AAA" || got[0].Target != "BBB" || len(got[0].Stories) != 3 {
 		t.Errorf("alerts = %+v", got)
+	}
+	// Under the Poisson condition, three stories out of a quiet baseline are chance
+	// (probability 0.0011 at the floored rate of 0.2 a week), four are not (0.00006).
+	if got := Detect(items, DefaultConfig, "", ""); len(got) != 0 {
+		t.Errorf("3 stories over a quiet baseline ring: %+v", got)
+	}
+	add("2021-03-15", 4, 1)
+	if got := Detect(items, DefaultConfig, "", ""); len(got) != 1 || got[0].Value != 4 {
+		t.Errorf("4 stories over a quiet baseline: %+v", got)
 	}
 	// Judged only after MinHistory weeks: the same burst in week 5 does not ring.
 	items = items[:0]
 	add("2021-01-04", 1, 1)
 	add("2021-02-08", 4, 3)
-	if got := Detect(items, DefaultConfig, "", ""); len(got) != 0 {
+	if got := Detect(items, cfg, "", ""); len(got) != 0 {
 		t.Errorf("alerts before %d weeks of history: %+v", DefaultConfig.MinHistory, got)
 	}
 }

@@ -22,22 +22,27 @@ func TestAPIAlerts(t *testing.T) {
 	var resp struct {
 		Results []alert.Alert `json:"results"`
 	}
-	// A poller asking from 1 December 2020 gets the Kankara kidnapping week in Nigeria.
-	rec := do(t, h, "GET", "/api/alerts?since=2020-12-01", nil)
+	// A poller asking from 30 December 2019 gets the week of the Soleimani strike in
+	// Iran.
+	rec := do(t, h, "GET", "/api/alerts?since=2019-12-30", nil)
 	if rec.Code != 200 {
 		t.Fatalf("status %d: %s", rec.Code, rec.Body)
 	}
 	decode(t, rec, &resp)
-	if len(resp.Results) == 0 || resp.Results[0].Country != "NGA" || resp.Results[0].Start != "2020-12-07" || len(resp.Results[0].Stories) < 3 {
-		t.Fatalf("alerts since 2020-12-01: %+v", resp.Results)
-	}
-	for _, a := range resp.Results {
-		if a.End < "2020-12-01" {
-			t.Errorf("alert ending %s served to a poller since 2020-12-01", a.End)
+	var irn *alert.Alert
+	for i, a := range resp.Results {
+		if a.End < "2019-12-30" {
+			t.Errorf("alert ending %s served to a poller since 2019-12-30", a.End)
+		}
+		if a.Country == "IRN" && a.Start == "2019-12-30" {
+			irn = &resp.Results[i]
 		}
 	}
+	if irn == nil || len(irn.Stories) < 4 {
+		t.Fatalf("alerts since 2019-12-30: %+v", resp.Results)
+	}
 	// Each story behind it is served.
-	for _, id := range resp.Results[0].Stories {
+	for _, id := range irn.Stories {
 		if rec := do(t, h, "GET", "/api/stories/"+id, nil); rec.Code != 200 {
 			t.Errorf("story %s of the alert: status %d", id, rec.Code)
 		}
@@ -86,15 +91,15 @@ func sampleStoreBut(t *testing.T, leave func(title string) bool) (*sqlite.Store,
 	return st, p, left
 }
 
-// A server recomputes its alerts as articles arrive: a poller asking since 1
-// December 2020 sees no Nigerian alert until the Kankara reports are posted, and then
-// sees it, with the posted reports' stories behind it.
+// A server recomputes its alerts as articles arrive: a poller asking since 30
+// December 2019 sees no Iranian alert until the first reports of the Soleimani strike
+// are posted, and then sees it, with the posted reports' stories behind it.
 func TestAlertsFollowPostedArticles(t *testing.T) {
-	st, p, nigeria := sampleStoreBut(t, func(title string) bool {
-		return strings.Contains(title, "Nigerian school") || strings.Contains(title, "Kankara")
+	st, p, strike := sampleStoreBut(t, func(title string) bool {
+		return strings.Contains(title, "Soleimani at Baghdad") || strings.Contains(title, "Iraq condemns killing")
 	})
-	if len(nigeria) != 2 {
-		t.Fatalf("%d Kankara samples, want 2", len(nigeria))
+	if len(strike) != 2 {
+		t.Fatalf("%d strike samples, want 2", len(strike))
 	}
 	h := New(st, p, Options{Token: testToken, Logger: testLogger(t)})
 	poll := func() []alert.Alert {
@@ -102,31 +107,31 @@ func TestAlertsFollowPostedArticles(t *testing.T) {
 		var resp struct {
 			Results []alert.Alert `json:"results"`
 		}
-		rec := do(t, h, "GET", "/api/alerts?since=2020-12-01", nil)
+		rec := do(t, h, "GET", "/api/alerts?since=2019-12-30", nil)
 		if rec.Code != 200 {
 			t.Fatalf("status %d: %s", rec.Code, rec.Body)
 		}
 		decode(t, rec, &resp)
 		return resp.Results
 	}
-	nga := func(as []alert.Alert) *alert.Alert {
+	irn := func(as []alert.Alert) *alert.Alert {
 		for i := range as {
-			if as[i].Country == "NGA" {
+			if as[i].Country == "IRN" {
 				return &as[i]
 			}
 		}
 		return nil
 	}
-	if a := nga(poll()); a != nil {
-		t.Fatalf("a Nigerian alert before the reports came: %+v", a)
+	if a := irn(poll()); a != nil {
+		t.Fatalf("an Iranian alert before the reports came: %+v", a)
 	}
 	var ids []string
-	for _, body := range nigeria {
+	for _, body := range strike {
 		ids = append(ids, mustPost(t, h, body))
 	}
-	a := nga(poll())
-	if a == nil || a.Start != "2020-12-07" {
-		t.Fatalf("no Nigerian alert of the week of 7 December after the reports came: %+v", a)
+	a := irn(poll())
+	if a == nil || a.Start != "2019-12-30" {
+		t.Fatalf("no Iranian alert of the week of 30 December after the reports came: %+v", a)
 	}
 	// Its stories are the posted reports'.
 	found := false

@@ -56,19 +56,19 @@ func TestTrendsAndAlertsPages(t *testing.T) {
 	if !strings.Contains(body, `href="/stories?dyad=USA-IRN&amp;since=2019-12-30&amp;until=2020-01-05"`) {
 		t.Errorf("the week of 30 December does not link to its stories:\n%s", body)
 	}
-	// Nigeria's week of the Kankara kidnapping rings: marked on the chart, its
-	// stories linked.
-	rec = do(t, h, "GET", "/trends?country=NGA&period=week", nil)
+	// Iran's week of the Soleimani strike rings: marked on the chart, its stories
+	// linked.
+	rec = do(t, h, "GET", "/trends?country=IRN&period=week", nil)
 	body = rec.Body.String()
 	if rec.Code != 200 || strings.Count(body, `<rect class="alert"`) != 1 || !strings.Contains(body, "conflict_count") ||
 		!strings.Contains(body, `<a href="/stories/st-`) {
-		t.Errorf("Nigeria page: status %d\n%s", rec.Code, body)
+		t.Errorf("Iran page: status %d\n%s", rec.Code, body)
 	}
 	// The alerts page links each alert to its series and its stories, and a story
 	// link leads to the story page.
 	rec = do(t, h, "GET", "/alerts", nil)
 	body = rec.Body.String()
-	if rec.Code != 200 || !strings.Contains(body, `href="/trends?country=NGA&amp;period=week"`) {
+	if rec.Code != 200 || !strings.Contains(body, `href="/trends?country=IRN&amp;period=week"`) {
 		t.Fatalf("alerts page: status %d\n%s", rec.Code, body)
 	}
 	i := strings.Index(body, `<a href="/stories/st-`)

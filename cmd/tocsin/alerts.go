@@ -26,6 +26,10 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 	fs.Float64Var(&cfg.ShareRise, "share-rise", cfg.ShareRise, "least rise of the conflict share of a series' stories over its baseline's")
 	fs.Float64Var(&cfg.GoldsteinDrop, "goldstein-drop", cfg.GoldsteinDrop, "least drop of the weekly Goldstein mean below the baseline's")
 	fs.IntVar(&cfg.MinBaselineStories, "min-baseline-stories", cfg.MinBaselineStories, "least baseline stories for the Goldstein rule")
+	fs.Float64Var(&cfg.Alpha, "alpha", cfg.Alpha, "most Poisson probability of the week's conflict count under the baseline's rate")
+	fs.Float64Var(&cfg.MinRate, "min-rate", cfg.MinRate, "least baseline rate (conflict stories a week) for --alpha")
+	fs.Float64Var(&cfg.GoldsteinZ, "goldstein-z", cfg.GoldsteinZ, "least Goldstein drop in standard errors of the week's mean")
+	fs.Float64Var(&cfg.GoldsteinSDFloor, "goldstein-sd-floor", cfg.GoldsteinSDFloor, "least standard deviation of the baseline's Goldstein scores")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
