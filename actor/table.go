@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 // table maps phrases (token sequences, case-folded) to values. It is a hash table keyed by
@@ -21,11 +23,6 @@ type table struct {
 const (
 	more = 1 << 31
 	sep  = 0x1f
-)
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
 )
 
 func newTable(n int) *table {
@@ -56,7 +53,7 @@ func hashToken(h uint64, tok string) uint64 {
 				c -= 32
 			}
 			h ^= uint64(c)
-			h *= fnvPrime
+			h *= fhash.Prime
 			i++
 			continue
 		}
@@ -66,11 +63,11 @@ func hashToken(h uint64, tok string) uint64 {
 		k := utf8.EncodeRune(buf[:], foldRune(r))
 		for _, b := range buf[:k] {
 			h ^= uint64(b)
-			h *= fnvPrime
+			h *= fhash.Prime
 		}
 	}
 	h ^= sep
-	h *= fnvPrime
+	h *= fhash.Prime
 	return h
 }
 
@@ -86,7 +83,7 @@ func (t *table) add(toks []string, v int32) bool {
 	if len(toks) == 0 {
 		return false
 	}
-	h := uint64(fnvOffset)
+	h := uint64(fhash.Offset)
 	for i, tok := range toks {
 		h = hashToken(h, tok)
 		old := t.m[h]
@@ -115,7 +112,7 @@ func (t *table) add(toks []string, v int32) bool {
 // longest returns the value and length of the longest phrase that starts at words[i], or
 // n == 0 when none does.
 func (t *table) longest(words []string, i int) (v int32, n int) {
-	h := uint64(fnvOffset)
+	h := uint64(fhash.Offset)
 	for j := i; j < len(words) && j-i < t.maxLen; j++ {
 		h = hashToken(h, words[j])
 		e, ok := t.m[h]
@@ -134,7 +131,7 @@ func (t *table) longest(words []string, i int) (v int32, n int) {
 
 // longestFunc is longest restricted to phrases whose value satisfies ok.
 func (t *table) longestFunc(words []string, i int, ok func(int32) bool) (v int32, n int) {
-	h := uint64(fnvOffset)
+	h := uint64(fhash.Offset)
 	for j := i; j < len(words) && j-i < t.maxLen; j++ {
 		h = hashToken(h, words[j])
 		e, found := t.m[h]
@@ -156,7 +153,7 @@ func (t *table) exact(words []string) (int32, bool) {
 	if len(words) == 0 || len(words) > t.maxLen {
 		return 0, false
 	}
-	h := uint64(fnvOffset)
+	h := uint64(fhash.Offset)
 	for _, w := range words {
 		h = hashToken(h, w)
 	}

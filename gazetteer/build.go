@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/tocsin-project/tocsin/gazetteer/internal/fold"
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 // builder accumulates the data while Load parses it.
@@ -50,16 +51,6 @@ func newBuilder() *builder {
 	}
 }
 
-// hash is 64-bit FNV-1a.
-func hash(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
 // add appends p and indexes it under its names.
 func (b *builder) add(p Place, names ...string) int {
 	i := len(b.g.places)
@@ -94,7 +85,7 @@ func (b *builder) index(i int, isMain bool, names ...string) {
 		put(fold.Skeleton(k), Skeletal|m)
 	}
 	for _, km := range b.keys {
-		b.pairs = append(b.pairs, pair{hash(km.key), uint32(i)<<4 | uint32(km.mask)})
+		b.pairs = append(b.pairs, pair{fhash.String(km.key), uint32(i)<<4 | uint32(km.mask)})
 	}
 }
 

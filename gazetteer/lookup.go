@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/tocsin-project/tocsin/gazetteer/internal/fold"
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 // Lookup returns the places named name, trying the exact key, then the key without a
@@ -30,7 +31,7 @@ func (g *Gazetteer) LookupKey(key string) []Match {
 
 // probe appends the places indexed under key at one of the levels in want.
 func (g *Gazetteer) probe(key string, want Level, out []Match) []Match {
-	h := hash(key)
+	h := fhash.String(key)
 	n := len(g.keys) / 8
 	top := int(h >> (64 - dirBits))
 	lo, hi := int(u32(g.dir, top)), int(u32(g.dir, top+1))

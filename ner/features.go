@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 // Entity types the model predicts. MISC (CoNLL's other names: events, products, works)
@@ -111,8 +113,8 @@ func isPlain(w string) bool {
 
 // Boundary values for context beyond the sentence.
 var (
-	hashBOS = hashString("<s>")
-	hashEOS = hashString("</s>")
+	hashBOS = fhash.String("<s>")
+	hashEOS = fhash.String("</s>")
 )
 
 // prepare fills s for the words; kinds may be nil (then hashtags and URLs are recognised
@@ -129,12 +131,12 @@ func (r *resources) prepare(s *sentInfo, words []string, force []bool) {
 	for i, w := range words {
 		t := &s.toks[i]
 		*t = tokInfo{}
-		t.lower = hashLower(w)
-		t.exact = hashString(w)
+		t.lower = fhash.Lower(w)
+		t.exact = fhash.String(w)
 		t.shape, t.short = shapes(w)
 		for k := range 4 {
-			t.pre[k], _ = hashAffix(w, k+1, false)
-			t.suf[k], _ = hashAffix(w, k+1, true)
+			t.pre[k], _ = fhash.Affix(w, k+1, false)
+			t.suf[k], _ = fhash.Affix(w, k+1, true)
 		}
 		s.lowers[i] = t.lower
 		r0, _ := utf8.DecodeRuneInString(w)
@@ -154,7 +156,7 @@ func (r *resources) prepare(s *sentInfo, words []string, force []bool) {
 			t.caseB = caseNotCap
 		}
 		t.names = r.gaz.names[t.lower]
-		t.title = r.titles[hashLower(strings.TrimSuffix(w, "."))]
+		t.title = r.titles[fhash.Lower(strings.TrimSuffix(w, "."))]
 		if unicode.IsLetter(r0) {
 			letters++
 			if t.capital {
@@ -197,7 +199,7 @@ func isAllUpper(w string) bool {
 // "Kerman", "X.X." for "U.S.", "dddd" for "1989") and of its short shape with runs
 // collapsed ("Xx", "X.X.", "d").
 func shapes(w string) (uint64, uint64) {
-	long, short := uint64(fnvOffset), uint64(fnvOffset)
+	long, short := uint64(fhash.Offset), uint64(fhash.Offset)
 	var last byte
 	run := 0
 	for _, r := range w {
@@ -227,11 +229,11 @@ func shapes(w string) (uint64, uint64) {
 		}
 		if run <= 4 {
 			long ^= uint64(c)
-			long *= fnvPrime
+			long *= fhash.Prime
 		}
 		if run == 1 {
 			short ^= uint64(c)
-			short *= fnvPrime
+			short *= fhash.Prime
 		}
 		last = c
 	}
@@ -296,9 +298,11 @@ const (
 	fTitleM1
 )
 
-func key(t int, v uint64) uint64        { return mix(uint64(t)*0x2545F4914F6CDD1D, v) }
-func key2(t int, a, b uint64) uint64    { return mix(mix(uint64(t)*0x2545F4914F6CDD1D, a), b) }
-func key3(t int, a, b, c uint64) uint64 { return mix(mix(mix(uint64(t)*0x2545F4914F6CDD1D, a), b), c) }
+func key(t int, v uint64) uint64     { return fhash.Mix(uint64(t)*0x2545F4914F6CDD1D, v) }
+func key2(t int, a, b uint64) uint64 { return fhash.Mix(fhash.Mix(uint64(t)*0x2545F4914F6CDD1D, a), b) }
+func key3(t int, a, b, c uint64) uint64 {
+	return fhash.Mix(fhash.Mix(fhash.Mix(uint64(t)*0x2545F4914F6CDD1D, a), b), c)
+}
 
 // staticKeys appends the keys of the features of token i that do not depend on decisions.
 func staticKeys(s *sentInfo, i int, buf []uint64) []uint64 {

@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 // Gazetteer kinds. A phrase may have several.
@@ -65,7 +67,7 @@ const (
 )
 
 // phraseHash folds token hashes into the key of a phrase.
-func phraseHash(h uint64, next uint64) uint64 { return mix(h, next) }
+func phraseHash(h uint64, next uint64) uint64 { return fhash.Mix(h, next) }
 
 func newGazetteer(entries []gazEntry) *gazetteer {
 	g := &gazetteer{phrases: make(map[uint64]uint8, len(entries)), starts: make(map[uint64]uint8), names: make(map[uint64]uint8)}
@@ -75,18 +77,18 @@ func newGazetteer(entries []gazEntry) *gazetteer {
 		if len(toks) > maxPhraseTokens {
 			continue
 		}
-		h := hashLower(toks[0])
+		h := fhash.Lower(toks[0])
 		for _, t := range toks[1:] {
-			h = phraseHash(h, hashLower(t))
+			h = phraseHash(h, fhash.Lower(t))
 		}
 		g.phrases[h] |= 1 << e.Kind
-		f := hashLower(toks[0])
+		f := fhash.Lower(toks[0])
 		if uint8(len(toks)) > g.starts[f] {
 			g.starts[f] = uint8(len(toks))
 		}
 		if e.Kind == gazPER && len(toks) >= 2 {
 			firsts[f]++
-			lasts[hashLower(toks[len(toks)-1])]++
+			lasts[fhash.Lower(toks[len(toks)-1])]++
 		}
 	}
 	for h, n := range firsts {

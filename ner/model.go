@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/tocsin-project/tocsin/internal/bincodec"
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 // Model is a trained recogniser: feature weights, word clusters, capitalisation statistics
@@ -133,16 +134,16 @@ func buildResources(cl []clusterEntry, cs []caseEntry, gaz []gazEntry) resources
 	// Exact forms first; then lower-case forms not seen as such map to their most
 	// frequent variant (the entries are in frequency order).
 	for _, e := range cl {
-		r.clusters[hashString(e.Word)] = packCluster(e)
+		r.clusters[fhash.String(e.Word)] = packCluster(e)
 	}
 	for _, e := range cl {
-		lw := hashLower(e.Word)
+		lw := fhash.Lower(e.Word)
 		if _, ok := r.clusters[lw]; !ok {
 			r.clusters[lw] = packCluster(e)
 		}
 	}
 	for _, e := range cs {
-		r.caseStat[hashString(e.Word)] = e.Bucket
+		r.caseStat[fhash.String(e.Word)] = e.Bucket
 	}
 	r.gaz = newGazetteer(gaz)
 	r.titles = titleHashes()
@@ -154,7 +155,7 @@ func titleHashes() map[uint64]bool {
 	h := make(map[uint64]bool, len(titles))
 	for t, ok := range titles {
 		if ok {
-			h[hashString(t)] = true
+			h[fhash.String(t)] = true
 		}
 	}
 	return h

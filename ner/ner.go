@@ -67,6 +67,7 @@ import (
 	"strings"
 
 	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 //go:embed model.bin
@@ -278,7 +279,7 @@ func (m *Model) trimSpan(toks []doc.Token, a, b, typ int) (int, int) {
 		b--
 	}
 	if typ == typPERSON {
-		for a < b-1 && m.res.titles[hashLower(strings.TrimSuffix(toks[a].Text, "."))] {
+		for a < b-1 && m.res.titles[fhash.Lower(strings.TrimSuffix(toks[a].Text, "."))] {
 			a++
 		}
 		for a < b && edge(toks[a]) {
@@ -306,7 +307,7 @@ func (m *Model) extendOrg(toks []doc.Token, a, b, typ int) (int, int, int) {
 	var hs [maxPhraseTokens]uint64
 	n := 0
 	for i := a; i < b && n < maxPhraseTokens; i++ {
-		hs[n] = hashLower(toks[i].Text)
+		hs[n] = fhash.Lower(toks[i].Text)
 		n++
 	}
 	if n == maxPhraseTokens {
@@ -316,7 +317,7 @@ func (m *Model) extendOrg(toks []doc.Token, a, b, typ int) (int, int, int) {
 		if toks[e].Kind != doc.Word || strings.ToLower(toks[e].Text) != toks[e].Text {
 			break
 		}
-		hs[n] = hashLower(toks[e].Text)
+		hs[n] = fhash.Lower(toks[e].Text)
 		n++
 		if m.res.gaz.lookup(hs[:n])&(1<<gazORG) != 0 {
 			return a, e + 1, typORG

@@ -310,20 +310,6 @@ func TestModelRoundTrip(t *testing.T) {
 	}
 }
 
-func TestHashLower(t *testing.T) {
-	for _, s := range []string{"Iran", "KERMAN", "Ünal", "İstanbul", "ΑΘΗΝΑ", "u.s.", ""} {
-		if hashLower(s) != hashString(strings.ToLower(s)) {
-			t.Errorf("hashLower(%q) differs from hashString(ToLower)", s)
-		}
-	}
-	if p, ok := hashAffix("Kerman", 3, false); !ok || p != hashString("ker") {
-		t.Error("prefix hash")
-	}
-	if _, ok := hashAffix("ab", 3, true); ok {
-		t.Error("suffix longer than word")
-	}
-}
-
 // The full evaluation on CoNLL-2003 valid and Universal NER EWT test (ner/proseeval runs
 // prose on the same data).
 func TestEvaluateShared(t *testing.T) {

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 // TrainConfig says what to train on. Only CoNLLDir is required.
@@ -471,7 +473,7 @@ func goldTags(s labSent, g *gazetteer, format string) []int {
 	if format == FormatUNER {
 		for i, w := range s.Words {
 			r := []rune(w)
-			if tags[i] == 0 && len(r) > 0 && unicode.IsUpper(r[0]) && g.lookup([]uint64{hashLower(w)}) == 1<<gazNORP {
+			if tags[i] == 0 && len(r) > 0 && unicode.IsUpper(r[0]) && g.lookup([]uint64{fhash.Lower(w)}) == 1<<gazNORP {
 				tags[i] = tagOf(typNORP, posU)
 			}
 		}
@@ -484,7 +486,7 @@ func goldTags(s labSent, g *gazetteer, format string) []int {
 func isNORP(words []string, g *gazetteer) bool {
 	hs := make([]uint64, len(words))
 	for i, w := range words {
-		hs[i] = hashLower(w)
+		hs[i] = fhash.Lower(w)
 	}
 	if g.lookup(hs)&(1<<gazNORP) != 0 {
 		return true

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 // irregularVerbs is the table of English irregular verbs (irregular.txt).
@@ -30,9 +32,11 @@ type lemmaRule struct {
 
 const maxRuleSuffix = 5
 
-func ruleKey(tag string, suffix string) uint64 { return f2(201, hashString(tag), hashString(suffix)) }
+func ruleKey(tag string, suffix string) uint64 {
+	return fhash.F2(201, fhash.String(tag), fhash.String(suffix))
+}
 func exceptionKey(tag string, lower []byte) uint64 {
-	return f2(202, hashString(tag), hashBytes(lower))
+	return fhash.F2(202, fhash.String(tag), fhash.Bytes(lower))
 }
 
 // properTag reports whether tag marks a proper noun, whose lemma keeps its capitals.

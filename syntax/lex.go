@@ -4,6 +4,8 @@ import (
 	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 // lex holds the hashes of one token's spellings that the tagger's features use, computed
@@ -37,10 +39,10 @@ type lexEntry struct {
 func newLexicon(vocab []string, clusters []clusterEntry) lexicon {
 	lx := make(lexicon, len(vocab)+len(clusters))
 	for i, w := range vocab {
-		lx[hashString(w)] = lexEntry{id: uint32(i + 1)}
+		lx[fhash.String(w)] = lexEntry{id: uint32(i + 1)}
 	}
 	for _, c := range clusters {
-		h := hashString(c.Word)
+		h := fhash.String(c.Word)
 		e := lx[h]
 		e.fine, e.mid, e.cas = c.Fine, c.Mid, c.Case
 		lx[h] = e
@@ -79,12 +81,12 @@ func lowerNorm(dst []byte, s string) []byte {
 
 // hashNorm is the hash of the normalised form of s, case kept.
 func hashNorm(s string) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(fhash.Offset)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			h ^= uint64(c)
-			h *= fnvPrime
+			h *= fhash.Prime
 			i++
 			continue
 		}
@@ -92,7 +94,7 @@ func hashNorm(s string) uint64 {
 		var b [utf8.UTFMax]byte
 		for _, c := range b[:utf8.EncodeRune(b[:], normRune(r))] {
 			h ^= uint64(c)
-			h *= fnvPrime
+			h *= fhash.Prime
 		}
 		i += n
 	}
@@ -103,7 +105,7 @@ func hashNorm(s string) uint64 {
 func makeLex(s string, buf []byte, voc lexicon) (lex, []byte) {
 	var x lex
 	buf = lowerNorm(buf[:0], s)
-	x.low = hashBytes(buf)
+	x.low = fhash.Bytes(buf)
 	if e, ok := voc[x.low]; ok {
 		x.wid, x.fine, x.mid, x.cas = uint64(e.id), uint64(e.fine), uint64(e.mid), uint64(e.cas)
 	}
@@ -114,11 +116,11 @@ func makeLex(s string, buf []byte, voc lexicon) (lex, []byte) {
 	for k := 0; k < 4 && k < nr-1; k++ {
 		_, size := utf8.DecodeLastRune(buf[:j])
 		j -= size
-		x.suf[k] = hashBytes(buf[j:]) ^ 0x5f5f // apart from prefixes and words
+		x.suf[k] = fhash.Bytes(buf[j:]) ^ 0x5f5f // apart from prefixes and words
 	}
 	if nr > 0 {
 		_, size := utf8.DecodeRune(buf)
-		x.pre1 = hashBytes(buf[:size]) ^ 0x7e7e
+		x.pre1 = fhash.Bytes(buf[:size]) ^ 0x7e7e
 	}
 	if nr > 3 {
 		i := 0
@@ -126,7 +128,7 @@ func makeLex(s string, buf []byte, voc lexicon) (lex, []byte) {
 			_, size := utf8.DecodeRune(buf[i:])
 			i += size
 		}
-		x.pre3 = hashBytes(buf[:i]) ^ 0x7e7e
+		x.pre3 = fhash.Bytes(buf[:i]) ^ 0x7e7e
 	}
 	x.shape = shapeHash(s)
 	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
@@ -138,7 +140,7 @@ func makeLex(s string, buf []byte, voc lexicon) (lex, []byte) {
 // shapeHash hashes the shape of s: letters become X or x, digits d, other characters stay;
 // runs of one class longer than two are cut to two, and the shape to ten characters.
 func shapeHash(s string) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(fhash.Offset)
 	var prev rune = -1
 	run, n := 0, 0
 	for _, r := range s {
@@ -174,7 +176,7 @@ func shapeHash(s string) uint64 {
 			break
 		}
 		h ^= uint64(c)
-		h *= fnvPrime
+		h *= fhash.Prime
 	}
 	return h ^ 0x3c3c
 }

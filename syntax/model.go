@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/tocsin-project/tocsin/internal/bincodec"
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 // Model is a trained tagger, lemmatiser and parser. It is read-only once built and safe
@@ -146,7 +147,7 @@ func assemble(d *modelData, t tables) (*Model, error) {
 		if int(e.Tag) >= len(d.Tags) {
 			return nil, fmt.Errorf("tag dictionary: tag %d of %q out of range", e.Tag, e.Form)
 		}
-		m.tagdict[hashString(e.Form)] = e.Tag
+		m.tagdict[fhash.String(e.Form)] = e.Tag
 	}
 	m.tagger, m.pre, m.labeler, m.trans, m.twoPass = t.tagger, t.pre, t.labeler, t.trans, t.twoPass
 	m.lemmas = newLemmatizer(d.LemmaRules, d.LemmaExc)

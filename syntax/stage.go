@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 var (
@@ -36,7 +37,7 @@ type Stage struct{ m *Model }
 // of its word clusters) holds word, in any case. The language stage uses it on texts too
 // short for trigram statistics.
 func (s *Stage) Knows(word string) bool {
-	_, ok := s.m.lexicon[hashBytes(lowerNorm(nil, word))]
+	_, ok := s.m.lexicon[fhash.Bytes(lowerNorm(nil, word))]
 	return ok
 }
 

@@ -1,6 +1,10 @@
 package syntax
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tocsin-project/tocsin/internal/fhash"
+)
 
 // The tagger is a greedy left-to-right averaged perceptron over joint labels "XPOS UPOS"
 // (NN NOUN, DT PRON, VBZ AUX ...): predicting the pair lets context choose between DT DET
@@ -76,42 +80,42 @@ func tagStatic(lx []lex, i int, right []uint16, keys *[numTagFeats]uint64) {
 			n2 = &lx[i+2]
 		}
 	}
-	keys[0] = f1(ttBias, 0)
-	keys[1] = f1(ttLow, w.low)
-	keys[2] = f1(ttForm, w.form)
+	keys[0] = fhash.F1(ttBias, 0)
+	keys[1] = fhash.F1(ttLow, w.low)
+	keys[2] = fhash.F1(ttForm, w.form)
 	keys[3] = opt(ttSuf1, w.suf[0])
 	keys[4] = opt(ttSuf2, w.suf[1])
 	keys[5] = opt(ttSuf3, w.suf[2])
 	keys[6] = opt(ttSuf4, w.suf[3])
 	keys[7] = opt(ttPre1, w.pre1)
 	keys[8] = opt(ttPre3, w.pre3)
-	keys[9] = f1(ttShape, w.shape)
-	keys[10] = f1(ttLowP1, p1.low)
-	keys[11] = f1(ttLowN1, n1.low)
-	keys[12] = f1(ttLowP2, p2.low)
-	keys[13] = f1(ttLowN2, n2.low)
+	keys[9] = fhash.F1(ttShape, w.shape)
+	keys[10] = fhash.F1(ttLowP1, p1.low)
+	keys[11] = fhash.F1(ttLowN1, n1.low)
+	keys[12] = fhash.F1(ttLowP2, p2.low)
+	keys[13] = fhash.F1(ttLowN2, n2.low)
 	keys[14] = opt(ttSufP1, p1.suf[2])
 	keys[15] = opt(ttSufN1, n1.suf[2])
-	keys[16] = f1(ttShapeP1, p1.shape)
-	keys[17] = f1(ttShapeN1, n1.shape)
-	keys[18] = f2(ttLowLowN1, w.low, n1.low)
-	keys[19] = f1(ttFine, w.fine)
-	keys[20] = f1(ttMid, w.mid)
-	keys[21] = f1(ttFineP1, p1.fine)
-	keys[22] = f1(ttFineN1, n1.fine)
+	keys[16] = fhash.F1(ttShapeP1, p1.shape)
+	keys[17] = fhash.F1(ttShapeN1, n1.shape)
+	keys[18] = fhash.F2(ttLowLowN1, w.low, n1.low)
+	keys[19] = fhash.F1(ttFine, w.fine)
+	keys[20] = fhash.F1(ttMid, w.mid)
+	keys[21] = fhash.F1(ttFineP1, p1.fine)
+	keys[22] = fhash.F1(ttFineN1, n1.fine)
 	first := uint64(0)
 	if i == 0 {
 		first = 1
 	}
-	keys[23] = f3(ttCase, w.cas, w.upper, first)
+	keys[23] = fhash.F3(ttCase, w.cas, w.upper, first)
 	if right == nil {
 		keys[24], keys[25], keys[26] = 0, 0, 0
 		return
 	}
 	r1, r2 := rightTags(right, i)
-	keys[24] = f1(ttR1, r1)
-	keys[25] = f2(ttR1R2, r1, r2)
-	keys[26] = f2(ttR1Low, r1, w.low)
+	keys[24] = fhash.F1(ttR1, r1)
+	keys[25] = fhash.F2(ttR1R2, r1, r2)
+	keys[26] = fhash.F2(ttR1Low, r1, w.low)
 }
 
 // rightTags returns the first pass's tags of the two words after i.
@@ -131,16 +135,16 @@ func rightTags(right []uint16, i int) (uint64, uint64) {
 // lastVerb is the tag of the nearest verb to the left, which coordinated verbs share
 // ("went to Baghdad and met leaders").
 func tagDynamic(prev1, prev2, lastVerb uint64, lx []lex, i int, right []uint16, keys *[numTagFeats]uint64) {
-	keys[numTagStatic+6] = f2(ttLastVerb, lastVerb, prev1)
-	keys[numTagStatic+0] = f1(ttTagP1, prev1)
-	keys[numTagStatic+1] = f1(ttTagP2, prev2)
-	keys[numTagStatic+2] = f2(ttTagP1P2, prev1, prev2)
-	keys[numTagStatic+3] = f2(ttTagP1Low, prev1, lx[i].low)
+	keys[numTagStatic+6] = fhash.F2(ttLastVerb, lastVerb, prev1)
+	keys[numTagStatic+0] = fhash.F1(ttTagP1, prev1)
+	keys[numTagStatic+1] = fhash.F1(ttTagP2, prev2)
+	keys[numTagStatic+2] = fhash.F2(ttTagP1P2, prev1, prev2)
+	keys[numTagStatic+3] = fhash.F2(ttTagP1Low, prev1, lx[i].low)
 	keys[numTagStatic+4], keys[numTagStatic+5] = 0, 0
 	if right != nil {
 		r1, _ := rightTags(right, i)
-		keys[numTagStatic+4] = f2(ttTagP1R1, prev1, r1)
-		keys[numTagStatic+5] = f3(ttTagP1R1Suf, prev1, r1, lx[i].suf[1])
+		keys[numTagStatic+4] = fhash.F2(ttTagP1R1, prev1, r1)
+		keys[numTagStatic+5] = fhash.F3(ttTagP1R1Suf, prev1, r1, lx[i].suf[1])
 	}
 }
 
@@ -155,15 +159,15 @@ func preFeatures(lx []lex, i int, prev1 uint64, keys *[numTagFeats]uint64) {
 	if i+1 < len(lx) {
 		n1 = &lx[i+1]
 	}
-	keys[0] = f1(ttBias, 0)
-	keys[1] = f1(ttLow, w.low)
+	keys[0] = fhash.F1(ttBias, 0)
+	keys[1] = fhash.F1(ttLow, w.low)
 	keys[2] = opt(ttSuf2, w.suf[1])
 	keys[3] = opt(ttSuf3, w.suf[2])
-	keys[4] = f1(ttShape, w.shape)
-	keys[5] = f1(ttFine, w.fine)
-	keys[6] = f1(ttLowN1, n1.low)
-	keys[7] = f1(ttTagP1, prev1)
-	keys[8] = f2(ttTagP1Low, prev1, w.low)
+	keys[4] = fhash.F1(ttShape, w.shape)
+	keys[5] = fhash.F1(ttFine, w.fine)
+	keys[6] = fhash.F1(ttLowN1, n1.low)
+	keys[7] = fhash.F1(ttTagP1, prev1)
+	keys[8] = fhash.F2(ttTagP1Low, prev1, w.low)
 }
 
 // verbClasses reports which tag classes are verbs (Penn VB*, MD).
@@ -180,7 +184,7 @@ func opt(t, v uint64) uint64 {
 	if v == 0 {
 		return 0
 	}
-	return f1(t, v)
+	return fhash.F1(t, v)
 }
 
 // Tag values used as "previous tag" before the first word.

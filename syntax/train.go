@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tocsin-project/tocsin/internal/fhash"
 )
 
 // TrainConfig says where the treebank is and how long to train.
@@ -368,7 +370,7 @@ func newTagTrainer(d *modelData, tc *tagClassSet, seed uint64) *tagTrainer {
 	t := &tagTrainer{d: d, tc: tc, dict: map[uint64]uint16{}, p: newTrainSparse(len(d.Tags)), lexicon: newLexicon(d.Vocab, d.Clusters),
 		rng: rand.New(rand.NewPCG(seed, 0x7a66)), sc: make([]int32, len(d.Tags)), isVerb: verbClasses(d.Tags)}
 	for _, e := range d.TagDict {
-		t.dict[hashString(e.Form)] = e.Tag
+		t.dict[fhash.String(e.Form)] = e.Tag
 	}
 	return t
 }
