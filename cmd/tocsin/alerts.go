@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -105,6 +106,14 @@ func checkConfig(c alert.Config) error {
 		return fmt.Errorf("--min-count %d: want 1 or more", c.MinCount)
 	case c.MinBaselineStories < 1:
 		return fmt.Errorf("--min-baseline-stories %d: want 1 or more", c.MinBaselineStories)
+	case !(c.Alpha > 0 && c.Alpha <= 1):
+		return fmt.Errorf("--alpha %v: want more than 0, at most 1", c.Alpha)
+	case !(c.MinRate > 0):
+		return fmt.Errorf("--min-rate %v: want more than 0", c.MinRate)
+	case !(c.GoldsteinSDFloor > 0):
+		return fmt.Errorf("--goldstein-sd-floor %v: want more than 0", c.GoldsteinSDFloor)
+	case math.IsNaN(c.GoldsteinZ) || math.IsNaN(c.Z):
+		return fmt.Errorf("--z and --goldstein-z: want numbers")
 	}
 	return nil
 }

@@ -59,6 +59,9 @@ func TestAlertsCommandErrors(t *testing.T) {
 		{[]string{"--since", "2020-02-01", "--until", "2020-01-01"}, "--until"},
 		{[]string{"--min-history", "50"}, "--min-history"},
 		{[]string{"--sd-floor", "0"}, "--sd-floor"},
+		{[]string{"--alpha", "0"}, "--alpha"},
+		{[]string{"--min-rate", "-1"}, "--min-rate"},
+		{[]string{"--goldstein-sd-floor", "0"}, "--goldstein-sd-floor"},
 		{[]string{"IRN"}, "unexpected argument"},
 	} {
 		code, _, stderr := runCLI(t, append([]string{"alerts", "--db", db}, c.args...)...)
