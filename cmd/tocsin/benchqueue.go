@@ -30,6 +30,8 @@ type benchQueueRun struct {
 	WorkerCPU   float64 `json:"worker_cpu_s"` // user + system of the worker processes
 	Speedup     float64 `json:"speedup"`      // articles/s over the first run's
 	CPUPerArtMS float64 `json:"cpu_ms_per_article"`
+	// StoreBytes is the SQLite store's size on disk after the run (file and WAL).
+	StoreBytes int64 `json:"store_bytes"`
 }
 
 // benchQueueResult is what tocsin bench queue reports; with --json it is the last line.
@@ -223,8 +225,14 @@ func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch 
 			cpu += p.ProcessState.UserTime() + p.ProcessState.SystemTime()
 		}
 	}
+	var size int64
+	for _, f := range []string{db, db + "-wal"} {
+		if fi, err := os.Stat(f); err == nil {
+			size += fi.Size()
+		}
+	}
 	return benchQueueRun{Workers: n, Seconds: elapsed.Seconds(), ArticlesPS: float64(len(jobs)) / elapsed.Seconds(),
-		WorkerCPU: cpu.Seconds(), CPUPerArtMS: 1000 * cpu.Seconds() / float64(len(jobs))}, nil
+		WorkerCPU: cpu.Seconds(), CPUPerArtMS: 1000 * cpu.Seconds() / float64(len(jobs)), StoreBytes: size}, nil
 }
 
 // discardStore keeps nothing: the overhead run measures the queue alone.
@@ -281,14 +289,15 @@ func printBenchQueue(w io.Writer, r benchQueueResult) {
 		fmt.Fprintf(w, "load       %s (1-minute load average before the runs)\n", r.Load)
 	}
 	for _, run := range r.Runs {
-		fmt.Fprintf(w, "workers %-2d %.1fs, %.2f articles/s (%.2f× the first run), %.1f s of worker CPU (%.0f ms an article)\n",
-			run.Workers, run.Seconds, run.ArticlesPS, run.Speedup, run.WorkerCPU, run.CPUPerArtMS)
+		fmt.Fprintf(w, "workers %-2d %.1fs, %.2f articles/s (%.2f× the first run), %.1f s of worker CPU (%.0f ms an article), store %.1f kB an article\n",
+			run.Workers, run.Seconds, run.ArticlesPS, run.Speedup, run.WorkerCPU, run.CPUPerArtMS, float64(run.StoreBytes)/float64(r.Articles)/1000)
 	}
 	fmt.Fprintf(w, "overhead   %.3f ms an article: publish %.3f ms, delivery, result and ack %.3f ms (empty pipeline, no store)\n",
 		r.OverheadMS, r.PublishMS, r.ConsumeMS)
 	if len(r.Runs) > 0 && r.Runs[0].ArticlesPS > 0 {
 		per := 1000 / r.Runs[0].ArticlesPS * float64(r.Runs[0].Workers)
-		fmt.Fprintf(w, "           %.2f%% of a worker's %.0f ms an article\n", 100*r.OverheadMS/per, per)
+		fmt.Fprintf(w, "           %.1f%% of a worker's %.0f ms an article on the clock, %.1f%% of its %.0f ms of CPU\n",
+			100*r.OverheadMS/per, per, 100*r.OverheadMS/r.Runs[0].CPUPerArtMS, r.Runs[0].CPUPerArtMS)
 	}
 }
 
