@@ -119,6 +119,11 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 		en := &d.Entities[e]
 		return actorArg{code: en.Actor, span: en.Span, head: h, how: "entity " + en.Text}, true
 	}
+	if d.Tokens[h].POS == "PRON" {
+		if a, ok := x.pronounActor(h); ok {
+			return a, true
+		}
+	}
 	first, last := x.core(h)
 	x.words = x.words[:0]
 	for q := first; q <= last; q++ {
@@ -410,6 +415,60 @@ func (x *extractor) spokesFor(h int, person bool) (actorArg, bool) {
 			a.how = "speaks for " + a.how
 			a.span = s.span(h)
 			return a, true
+		}
+	}
+	return actorArg{}, false
+}
+
+// pronounActor codes a personal pronoun by the person it stands for: "he" or "she" by the
+// latest person named before it with an actor code, in its sentence or the two before
+// ("Erdoğan launched the offensive… He named the PKK and the YPG as terrorists"); "I" or
+// "we" inside a quotation by the quotation's speaker ("'I have instructed ODESC…', said
+// Ardern"). Without gender or number agreement the nearest person is taken: in news the
+// pronoun mostly continues the person just named, and persons named near one another
+// are mostly of one side, so the actor's country is right even where the person is not.
+func (x *extractor) pronounActor(h int) (actorArg, bool) {
+	d := x.d
+	t := &d.Tokens[h]
+	found := func(e *doc.Entity, how string) (actorArg, bool) {
+		return actorArg{code: e.Actor, span: t.Span, head: h, how: how + " " + e.Text}, true
+	}
+	switch x.lower(h) {
+	case "he", "she", "him", "her", "his":
+		from := d.Sentences[max(x.si-2, 0)].Start
+		for i := len(d.Entities) - 1; i >= 0; i-- {
+			e := &d.Entities[i]
+			if e.End > t.Start || e.Start < from {
+				continue
+			}
+			if e.Type == "PERSON" && e.Actor != "" && !x.agentOnly(e.Actor) {
+				return found(e, "pronoun for")
+			}
+		}
+	case "i", "me", "my", "we", "us", "our":
+		for i := range d.Quotes {
+			q := &d.Quotes[i]
+			if !q.Direct || t.Start < q.Start || t.End > q.End || q.Speaker.End <= q.Speaker.Start {
+				continue
+			}
+			if q.Speaker.Actor != "" && !x.agentOnly(q.Speaker.Actor) {
+				return actorArg{code: q.Speaker.Actor, span: t.Span, head: h, how: "the quotation's speaker " + q.Speaker.Text}, true
+			}
+			var other *doc.Entity // a person in the speaker's words first: "Iraqi President Barham Salih"
+			for j := range d.Entities {
+				e := &d.Entities[j]
+				if e.Start < q.Speaker.End && e.End > q.Speaker.Start && e.Actor != "" && !x.agentOnly(e.Actor) {
+					if e.Type == "PERSON" {
+						return found(e, "the quotation's speaker")
+					}
+					if other == nil {
+						other = e
+					}
+				}
+			}
+			if other != nil {
+				return found(other, "the quotation's speaker")
+			}
 		}
 	}
 	return actorArg{}, false

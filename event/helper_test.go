@@ -14,6 +14,7 @@ import (
 	"github.com/tocsin-project/tocsin/ner"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/place"
+	"github.com/tocsin-project/tocsin/quote"
 	"github.com/tocsin-project/tocsin/resolve"
 	"github.com/tocsin-project/tocsin/segment"
 	"github.com/tocsin-project/tocsin/syntax"
@@ -88,7 +89,7 @@ var (
 )
 
 // fullPipeline runs every stage the events stage reads: text, syntax, dates, entities,
-// resolve, places, actors, then events with the actors stage's knowledge base.
+// resolve, places, actors, quotes (whose speakers "I" and "we" stand for), then events with the actors stage's knowledge base.
 func fullPipeline(t testing.TB) *pipeline.Pipeline {
 	t.Helper()
 	fullOnce.Do(func() {
@@ -112,11 +113,15 @@ func fullPipeline(t testing.TB) *pipeline.Pipeline {
 		if act, fullErr = actor.New(); fullErr != nil {
 			return
 		}
+		var qu *quote.Stage
+		if qu, fullErr = quote.New(); fullErr != nil {
+			return
+		}
 		var ev *Stage
 		if ev, fullErr = New(act.KB()); fullErr != nil {
 			return
 		}
-		fullStages = []pipeline.Stage{segment.Stage{}, syn, dates.New(), ents, res, pl, act, ev}
+		fullStages = []pipeline.Stage{segment.Stage{}, syn, dates.New(), ents, res, pl, act, qu, ev}
 		fullPipe = pipeline.New(fullStages...)
 	})
 	if fullErr != nil {

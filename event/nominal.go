@@ -220,8 +220,8 @@ func (x *extractor) definite(n int) bool {
 }
 
 // toldBefore finds the event that a definite event noun with no actor of its own points
-// back to: the latest asserted event of an earlier sentence of the same root, any of the
-// roots of violence counting as one ("a gunman opened fire… The shooting took place in
+// back to: the latest asserted event of an earlier sentence of the same root, any act of
+// violence (violent) counting as one ("a gunman opened fire… The shooting took place in
 // Tsuen Wan"). It returns that event's code and actors, the noun being only a name for
 // it, and a note for the rule, or no note when the story has told no such event.
 func (x *extractor) toldBefore(code string) (told string, src, tgt []actorArg, note string) {
@@ -231,7 +231,7 @@ func (x *extractor) toldBefore(code string) (told string, src, tgt []actorArg, n
 	}
 	for i := len(x.events) - 1; i >= 0; i-- {
 		e := &x.events[i]
-		if e.Sentence >= x.si || e.Modality != Asserted || e.Root != in.Root && !(isAttack(e.Root) && isAttack(in.Root)) {
+		if e.Sentence >= x.si || e.Modality != Asserted || e.Root != in.Root && !(violent(e.Code) && violent(in.Code)) {
 			continue
 		}
 		how := fmt.Sprintf("the event told in sentence %d", e.Sentence)
@@ -244,4 +244,11 @@ func (x *extractor) toldBefore(code string) (told string, src, tgt []actorArg, n
 		return e.Code, src, tgt, fmt.Sprintf("; the %s event %s→%s of sentence %d told again", e.Code, orUnknown(e.Source), orUnknown(e.Target), e.Sentence)
 	}
 	return "", nil, nil, ""
+}
+
+// violent reports the codes of violence, which one noun may name whatever its CAMEO
+// class: assault, fight and mass violence, violent protest (145) and violent repression
+// (175): "police fired on protesters… The shooting took place in Azadi".
+func violent(code string) bool {
+	return len(code) >= 2 && isAttack(code[:2]) || strings.HasPrefix(code, "145") || strings.HasPrefix(code, "175")
 }

@@ -610,3 +610,62 @@ func TestLeviedSanctions(t *testing.T) {
 	d := analyze(t, "The United States levied sanctions against Iran.", "2019-09-05")
 	want(t, events(d), "USA→IRN 163")
 }
+
+// TestEventToldAgain: a definite event noun with no actor of its own, the subject of its
+// clause, is the story's earlier event told again, with its actors; not as the setting of
+// another clause ("after the attack").
+func TestEventToldAgain(t *testing.T) {
+	d := analyze(t, "Iranian police fired on protesters in Tehran on Monday.\n\nThe shooting took place in the Azadi district.\n\nAfter the shooting, the protesters went home.", "2020-01-10")
+	for _, e := range d.Events {
+		t.Logf("%d %s→%s %s: %s", e.Sentence, e.Source, e.Target, e.Code, e.Rule)
+	}
+	var second, third int
+	for _, e := range d.Events {
+		switch e.Sentence {
+		case 1:
+			second++
+			if e.Source != "IRNCOP" || e.Root != "17" && e.Root != "18" && e.Root != "19" {
+				t.Errorf("sentence 2: %s→%s %s, want the police's shooting again", e.Source, e.Target, e.Code)
+			}
+		case 2:
+			third++
+		}
+	}
+	if second != 1 || third != 0 {
+		t.Errorf("events in sentences 2 and 3: %d and %d, want 1 and 0", second, third)
+	}
+}
+
+// TestWhatIsSaid: a verb of saying is disapproval or an accusation by what it says.
+func TestWhatIsSaid(t *testing.T) {
+	d := analyze(t, "US Secretary of State Mike Pompeo said the crash was likely Iran's doing.\n\n"+
+		"The Iraqi foreign minister said the strike was unacceptable.\n\n"+
+		"The Iraqi foreign minister said the talks would resume on Monday.", "2020-01-10")
+	want(t, events(d), "USAGOV→IRN 112", "IRQGOV→ 111")
+}
+
+// TestHeadsAndMembers: one who heads or belongs to a group, named or not, is the group.
+func TestHeadsAndMembers(t *testing.T) {
+	d := analyze(t, "Neil Basu, the head of the UK's counter terror police, condemned the attack.\n\n"+
+		"Sabrina Bennoui of Reporters Without Borders condemned the killing.\n\n"+
+		"The president of France condemned the bombing.", "2020-02-03")
+	want(t, events(d), "GBRCOP→ 111", "NGOHRIMED→ 111", "FRAGOV→ 111")
+}
+
+// TestPronounsOfPersons: "he" is the person just named; "I" in a quotation its speaker.
+func TestPronounsOfPersons(t *testing.T) {
+	d := analyze(t, "Turkish President Recep Tayyip Erdoğan spoke in Ankara on Wednesday.\n\n"+
+		"He accused the Kurdish militants of terrorism.\n\n"+
+		"\"I condemn this attack,\" Iraqi President Barham Salih said.", "2019-10-10")
+	for _, e := range d.Events {
+		t.Logf("%d %s→%s %s: %s", e.Sentence, e.Source, e.Target, e.Code, e.Rule)
+	}
+	var he, i bool
+	for _, e := range d.Events {
+		he = he || e.Sentence == 1 && e.Source == "TURGOV" && e.Root == "11"
+		i = i || e.Sentence == 2 && e.Source == "IRQGOV" && e.Root == "11"
+	}
+	if !he || !i {
+		t.Errorf("he→TURGOV 11x: %v; I→IRQGOV 11x: %v", he, i)
+	}
+}

@@ -96,6 +96,8 @@ func (*Stage) Languages() []string { return []string{"en"} }
 
 // Annotate implements pipeline.Stage: it replaces d.Events with the events coded from d.
 // It needs the syntax layer (tokens' POS, Lemma, Head, Dep); without it, it codes nothing.
+// It reads the entities, places and dates layers, and the quotes layer where the quotes
+// stage ran before it (the speaker of a quotation is its "I" and "we").
 func (s *Stage) Annotate(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
