@@ -84,7 +84,7 @@ func (s *Store) put(ctx context.Context, c *doc.Document, js []byte) (bool, erro
 	if s.beforeLink != nil {
 		s.beforeLink()
 	}
-	if err := s.link.article(ctx, tx, seq, c); err != nil {
+	if err := s.link.article(ctx, tx, seq, c, !s.noKeyLocks); err != nil {
 		return false, fmt.Errorf("stories: %w", err)
 	}
 	if s.beforeCommit != nil {

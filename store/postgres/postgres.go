@@ -55,6 +55,9 @@ type Store struct {
 	// the commit; beforeLink just before the article's stories are linked.
 	beforeCommit func()
 	beforeLink   func()
+	// noKeyLocks, set by a test, links without the story-key locks, to show what
+	// they prevent.
+	noKeyLocks bool
 }
 
 // Open connects to the database the URL dsn names (postgres:// or postgresql://, any

@@ -156,17 +156,20 @@ func loadStory(ctx context.Context, q querier, id string, forUpdate bool) (*stor
 	return s, nil
 }
 
-// article links the stored article seq, in its Put transaction. A document analysed
-// in this process has its tokens, and its claims are the casualty stage's totals; one
-// without (posted as JSON, say) gets Units' fallback.
-func (k *linking) article(ctx context.Context, tx pgx.Tx, seq int64, d *doc.Document) error {
+// article links the stored article seq, in its Put transaction, under the locks of
+// its units' keys (unless a test turns them off). A document analysed in this process
+// has its tokens, and its claims are the casualty stage's totals; one without (posted
+// as JSON, say) gets Units' fallback.
+func (k *linking) article(ctx context.Context, tx pgx.Tx, seq int64, d *doc.Document, lock bool) error {
 	var totals map[string]int
 	if len(d.Tokens) > 0 && len(d.Sentences) > 0 {
 		totals = k.cas.Totals(d)
 	}
 	units := story.Units(d, totals)
-	if err := linkLocks(ctx, tx, units); err != nil {
-		return err
+	if lock {
+		if err := linkLocks(ctx, tx, units); err != nil {
+			return err
+		}
 	}
 	return linkArticle(ctx, tx, k.linker, seq, d, units)
 }
