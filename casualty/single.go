@@ -54,6 +54,13 @@ func (r *reader) singleSubject(k int) {
 	if b >= 0 && its[b].has(fHypo|fNeg) {
 		return
 	}
+	from := b + 1 // where the predicate's auxiliaries begin
+	if b >= 0 && (its[b].glue == gAnd || r.word(b) == "but") {
+		// A second verb of the subject's: "Gibson was taken to a hospital but died
+		// shortly afterwards".
+		r.coordinated(k, b)
+		return
+	}
 	first, head, ok := 0, 0, false
 	if b >= 0 && its[b].glue == gComma {
 		// An apposition between commas, itself with commas perhaps: "Leon van Biljon,
@@ -80,11 +87,46 @@ func (r *reader) singleSubject(k int) {
 	if head < 0 && b+1 < k && r.word(b+1) == "is" {
 		return // "now that he is dead": a state, said of someone whose death is older news
 	}
-	kinds, last, object, ok := r.predicate(b+1, -1)
+	// The predicate follows the aside's last comma, after any commas inside it ("owner
+	// of the lodge near Pretoria, South Africa, was killed").
+	kinds, last, object, ok := r.predicate(from, -1)
 	if !ok || kinds&singleKinds == 0 || object >= 0 {
 		return // "a gunman shot shoppers": active, with an object
 	}
 	r.emitSingle(kinds&singleKinds, first, head, last)
+}
+
+// coordinated reads one person as the subject of killed predicate k when it is a second
+// verb after "and" or "but" (item and), its subject that of a first, passive or
+// auxiliary one in the same clause: "Gibson was taken to a hospital but died shortly
+// afterwards", "She was found alive but died a short time later". Only death is read
+// so: a first verb of injury is the same person's, which Totals counts once.
+func (r *reader) coordinated(k, and int) {
+	its := r.its
+	if its[k].kinds[rolePredicate]&1 == 0 || its[k].has(fMayDie) {
+		return
+	}
+	for a := and - 1; a >= 1 && a >= and-12; a-- {
+		y := &its[a]
+		if y.glue == gStop || y.glue == gComma || y.hasKind() || y.has(fHypo|fNeg|fNumber|fYear) {
+			return // a year in the first verb makes a life story: "was born in 1956 and died"
+		}
+		if !y.has(fAux | fPassive) {
+			continue
+		}
+		if w := r.word(a); w == "were" || w == "are" || w == "have" || w == "'ve" {
+			return // a plural subject
+		}
+		first, head, ok := r.singleNoun(a - 1)
+		if !ok {
+			continue
+		}
+		if first > 0 && its[first-1].glue != gStop && its[first-1].glue != gComma && !its[first-1].has(fRel) {
+			continue // not the clause's subject: "the car hit a man and died"
+		}
+		r.emitSingle(1, first, head, k)
+		return
+	}
 }
 
 // singleNoun reads the phrase for one person ending at item b: a pronoun, "another", a
@@ -103,13 +145,14 @@ func (r *reader) singleNoun(b int) (first, head int, ok bool) {
 	case x.has(fAdditive) && r.word(b) == "another":
 		return b, -1, true
 	case x.has(fVictim) && !r.pluralish(b):
-		// "the driver", "a 20-year-old man", "the second victim"
-		for a := b - 1; a >= 0 && a >= b-3; a-- {
+		// "the driver", "a 20-year-old man", "the second victim", "a seven year-old girl"
+		for a := b - 1; a >= 0 && a >= b-4; a-- {
 			y := &its[a]
 			if y.glue == gThe || y.glue == gIndef || y.glue == gPoss || y.has(fAdditive) && r.word(a) == "another" {
 				return a, b, true // "the driver", "another person"
 			}
-			if y.flags&^(fWord|fCap|fNumber|fAdditive) != 0 || y.glue != gNone {
+			// Modifiers are words, numbers and ages ("a seven year-old girl").
+			if y.flags&^(fWord|fCap|fNumber|fAdditive|fUnit) != 0 || y.glue != gNone {
 				break
 			}
 		}

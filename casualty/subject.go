@@ -212,9 +212,10 @@ func (r *reader) skipAside(j int) int {
 	return j
 }
 
-// diedAfter returns the item of a killed predicate that follows "and" (and at most two
-// auxiliaries) in the clause from item j, within twelve items, or 0: the wounded person
-// of "was shot in the head and died" is dead.
+// diedAfter returns the item of a killed predicate that follows "and" or "but" (and at
+// most two auxiliaries) in the clause from item j, within twelve items, or 0: the wounded
+// person of "was shot in the head and died" is dead, as is the patient of "was taken to a
+// hospital but died".
 func (r *reader) diedAfter(j int) int {
 	its, n := r.its, len(r.its)
 	for e := j; e < n && e < j+12; e++ {
@@ -222,7 +223,7 @@ func (r *reader) diedAfter(j int) int {
 		if x.glue == gStop || x.glue == gComma || x.has(fNumber) {
 			return 0
 		}
-		if x.glue != gAnd {
+		if x.glue != gAnd && r.word(e) != "but" {
 			continue
 		}
 		for a := e + 1; a < n && a <= e+3; a++ {
