@@ -1,6 +1,7 @@
 package event
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/tocsin-project/tocsin/doc"
@@ -167,6 +168,18 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 		if e := x.ent[q]; e >= 0 && d.Entities[e].Actor != "" && q != h {
 			en := &d.Entities[e]
 			return actorArg{code: en.Actor, span: span, head: h, how: "modifier " + en.Text}, true
+		}
+	}
+	if x.cue(h)&cueEntourage != 0 {
+		// "his associates", "their lawyers", "my thoughts": the owner's, when the
+		// possessive pronoun can be resolved.
+		for _, ch := range s.children(h) {
+			if c := int(ch); s.rel(c, "nmod:poss") && d.Tokens[c].POS == "PRON" {
+				if a, ok := x.pronounActor(c); ok {
+					a.span, a.head, a.how = span, h, "owner: "+a.how
+					return a, true
+				}
+			}
 		}
 	}
 	if e := x.ent[h]; e >= 0 && d.Entities[e].Type == "PERSON" {
@@ -442,6 +455,29 @@ func (x *extractor) pronounActor(h int) (actorArg, bool) {
 				continue
 			}
 			if e.Type == "PERSON" && e.Actor != "" && !x.agentOnly(e.Actor) {
+				return found(e, "pronoun for")
+			}
+		}
+	case "they", "them", "it", "their", "its":
+		// The actor of the story's latest event just before, else the latest group
+		// or country named: "Hong Kong student groups gave the government until
+		// Thursday… They had asked Carrie Lam to resign".
+		for i := len(x.events) - 1; i >= 0; i-- {
+			e := &x.events[i]
+			if e.Sentence < x.si-2 {
+				break
+			}
+			if e.Source != "" && e.Sentence < x.si && !x.agentOnly(e.Source) {
+				return actorArg{code: e.Source, span: t.Span, head: h, how: fmt.Sprintf("pronoun for the source of sentence %d", e.Sentence)}, true
+			}
+		}
+		from := d.Sentences[max(x.si-1, 0)].Start
+		for i := len(d.Entities) - 1; i >= 0; i-- {
+			e := &d.Entities[i]
+			if e.End > t.Start || e.Start < from {
+				continue
+			}
+			if e.Type != "PERSON" && e.Actor != "" && !x.agentOnly(e.Actor) {
 				return found(e, "pronoun for")
 			}
 		}
