@@ -4,10 +4,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"github.com/tocsin-project/tocsin/internal/spectral"
 	"io"
-	"math"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,23 +13,16 @@ import (
 	"unicode"
 
 	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/internal/wordcluster"
 	"github.com/tocsin-project/tocsin/segment"
 )
 
 // Word clusters and capitalisation statistics from unlabelled text tell the tagger and
 // the parser how a word the treebank never saw is used: that "Zeinab" is written with a
 // capital mid-sentence and appears where names of people do, or that "airstrike" appears
-// where "attack" does. The clustering is the one of the ner package (ner/clusters.go),
-// copied here because it is unexported there, over lower-case words:
-//
-//  1. every word seen at least MinCount times gets a sparse context vector: the positive
-//     pointwise mutual information (PPMI, context distribution smoothed with α = 0.75) of
-//     the lower-cased words two to the left and two to the right, each position its own
-//     block of dimensions;
-//  2. a randomised truncated SVD (Halko, Martinsson and Tropp 2011) reduces the vectors to
-//     Dim dimensions, U·Σ^½, normalised to unit length;
-//  3. spherical k-means (k-means++ seeding) groups the words into Fine clusters, and the
-//     cluster centroids are grouped again into Mid clusters.
+// where "attack" does. The clusters are learnt by internal/wordcluster (PPMI context
+// vectors, a randomised SVD and spherical k-means at two levels, Fine and Mid), over
+// lower-case words.
 type clusterConfig struct {
 	MinCount     int
 	MaxVocab     int
@@ -147,134 +137,40 @@ func textSentences(text string) [][]string {
 	return out
 }
 
-func hasLetter(w string) bool {
-	for _, r := range w {
-		if unicode.IsLetter(r) {
-			return true
-		}
-	}
-	return false
-}
-
 // learnLexicon clusters the lower-cased words of sents and counts their capitalisation.
 func learnLexicon(sents [][]string, cfg clusterConfig, progress io.Writer) []clusterEntry {
 	start := time.Now()
 	lower := make([][]string, len(sents))
 	var buf []byte
-	freq := map[string]int{}
 	for i, s := range sents {
 		ls := make([]string, len(s))
 		for j, w := range s {
 			buf = lowerNorm(buf[:0], w)
 			ls[j] = string(buf)
-			freq[ls[j]]++
 		}
 		lower[i] = ls
 	}
-	vocab := spectral.TopKeys(freq, cfg.MinCount, cfg.MaxVocab)
-	ctxs := spectral.TopKeys(freq, 1, cfg.Contexts)
-	wid := make(map[string]int32, len(vocab))
-	for i, w := range vocab {
-		wid[w] = int32(i)
-	}
-	cid := make(map[string]int32, len(ctxs))
-	for i, w := range ctxs {
-		cid[w] = int32(i)
-	}
-	nc := int32(len(ctxs)) + 1 // one extra id for boundaries and rare words
-	dims := 4 * int(nc)
-	offsets := [4]int{-2, -1, 1, 2}
-	var pairs []uint64
-	ids := []int32{}
-	for _, s := range lower {
-		ids = ids[:0]
-		for _, w := range s {
-			c, ok := cid[w]
-			if !ok {
-				c = nc - 1
-			}
-			ids = append(ids, c)
-		}
-		for i, w := range s {
-			v, ok := wid[w]
-			if !ok {
-				continue
-			}
-			for k, off := range offsets {
-				j := i + off
-				c := nc - 1
-				if j >= 0 && j < len(s) {
-					c = ids[j]
-				}
-				pairs = append(pairs, uint64(v)<<32|uint64(int32(k)*nc+c))
-			}
-		}
-	}
-	slices.Sort(pairs)
-	// CSR matrix of counts, then PPMI.
-	V := len(vocab)
-	rowPtr := make([]int, V+1)
-	var cols []int32
-	var vals []float64
-	for i := 0; i < len(pairs); {
-		j := i
-		for j < len(pairs) && pairs[j] == pairs[i] {
-			j++
-		}
-		r := int(pairs[i] >> 32)
-		rowPtr[r+1]++
-		cols = append(cols, int32(pairs[i]&0xffffffff))
-		vals = append(vals, float64(j-i))
-		i = j
-	}
-	pairs = nil
-	for r := 0; r < V; r++ {
-		rowPtr[r+1] += rowPtr[r]
-	}
-	rowSum := make([]float64, V)
-	colSum := make([]float64, dims)
-	for r := 0; r < V; r++ {
-		for p := rowPtr[r]; p < rowPtr[r+1]; p++ {
-			rowSum[r] += vals[p]
-			colSum[cols[p]] += vals[p]
-		}
-	}
-	smooth := 0.0
-	for d := range colSum {
-		colSum[d] = math.Pow(colSum[d], 0.75)
-		smooth += colSum[d]
-	}
-	for r := 0; r < V; r++ {
-		for p := rowPtr[r]; p < rowPtr[r+1]; p++ {
-			pmi := math.Log(vals[p] * smooth / (rowSum[r] * colSum[cols[p]]))
-			vals[p] = max(pmi, 0)
-		}
-	}
-	A := &spectral.CSR{Rows: V, Cols: dims, RowPtr: rowPtr, Col: cols, Val: vals}
-	fmt.Fprintf(progress, "clusters: %d words, %d context dimensions, %d non-zeros (%.1fs)\n", V, dims, len(vals), time.Since(start).Seconds())
-	rng := rand.New(rand.NewPCG(cfg.Seed1, cfg.Seed2))
-	emb := spectral.RandomizedSVD(A, cfg.Dim, cfg.PowerIters, rng)
-	fineK := min(cfg.Fine, V/4+1)
-	fine, cent := spectral.SphericalKMeans(emb, cfg.Dim, nil, fineK, cfg.Iterations, rng)
-	sizes := make([]float64, fineK)
-	for _, c := range fine {
-		sizes[c]++
-	}
-	midK := min(cfg.Mid, fineK)
-	midOfFine, _ := spectral.SphericalKMeans(cent, cfg.Dim, sizes, midK, cfg.Iterations, rng)
+	c := wordcluster.Learn(lower, nil, nil, wordcluster.Config{
+		MinCount: cfg.MinCount, MaxVocab: cfg.MaxVocab, Contexts: cfg.Contexts, Dim: cfg.Dim,
+		Levels: []int{cfg.Fine, cfg.Mid}, Iterations: cfg.Iterations,
+		PowerIterations: cfg.PowerIters, Seed1: cfg.Seed1, Seed2: cfg.Seed2,
+	}, progress)
+	V := len(c.Words)
+	wid := make(map[string]bool, V)
 	cases := caseStats(sents)
 	out := make([]clusterEntry, V)
-	for w, f := range fine {
-		out[w] = clusterEntry{Word: vocab[w], Fine: uint16(f + 1), Mid: uint16(midOfFine[f] + 1), Case: cases[vocab[w]]}
+	for w, word := range c.Words {
+		wid[word] = true
+		out[w] = clusterEntry{Word: word, Fine: uint16(c.IDs[0][w] + 1), Mid: uint16(c.IDs[1][w] + 1), Case: cases[word]}
 	}
 	// Words too rare to cluster keep their capitalisation class.
-	for w, c := range cases {
-		if _, ok := wid[w]; !ok {
-			out = append(out, clusterEntry{Word: w, Case: c})
+	for w, class := range cases {
+		if !wid[w] {
+			out = append(out, clusterEntry{Word: w, Case: class})
 		}
 	}
 	slices.SortFunc(out, func(a, b clusterEntry) int { return strings.Compare(a.Word, b.Word) })
-	fmt.Fprintf(progress, "clusters: %d / %d clusters, %d words with a capitalisation class (%.1fs)\n", fineK, midK, len(cases), time.Since(start).Seconds())
+	fmt.Fprintf(progress, "clusters: %d / %d clusters, %d words with a capitalisation class (%.1fs)\n", c.Sizes[0], c.Sizes[1], len(cases), time.Since(start).Seconds())
 	return out
 }
 
@@ -286,7 +182,7 @@ func caseStats(sents [][]string) map[string]uint8 {
 	var buf []byte
 	for _, s := range sents {
 		for i, w := range s {
-			if !hasLetter(w) {
+			if !wordcluster.HasLetter(w) {
 				continue
 			}
 			buf = lowerNorm(buf[:0], w)
@@ -294,7 +190,7 @@ func caseStats(sents [][]string) map[string]uint8 {
 			switch {
 			case string(buf) == w:
 				isLower = true
-			case i > 0 && hasLetter(s[i-1]) && strings.ToUpper(w) != w:
+			case i > 0 && wordcluster.HasLetter(s[i-1]) && strings.ToUpper(w) != w:
 				for _, r := range w {
 					isCap = unicode.IsUpper(r)
 					break
