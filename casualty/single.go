@@ -8,7 +8,9 @@ package casualty
 //     driver died in hospital", "Leon van Biljon, owner of the lodge, was killed";
 //   - "another" as the subject: "Another later died";
 //   - a pronoun or a name as the object of a casualty verb: "police shot him dead",
-//     "killed photojournalist Ziad al-Sharabi".
+//     "killed photojournalist Ziad al-Sharabi";
+//   - a death by one's own hand with no subject read ([self]): "before committing
+//     suicide".
 //
 // The subject must take a singular verb ("was", "has", or none), so "Police were hurt"
 // is not a person.
@@ -26,6 +28,26 @@ func (r *reader) singles() {
 			r.singleObject(k)
 		}
 	}
+	// A death by one's own hand with no subject read: "before committing suicide".
+	for k := range its {
+		if x := &its[k]; x.has(fSelf) && x.kinds[rolePredicate]&1 != 0 && !r.claimed(k) && !r.hedged(k) {
+			r.emitSingle(1, k, -1, k)
+		}
+	}
+}
+
+// hedged reports whether a hypothetical or negation cue stands in the three items before
+// item k: "threatened to kill himself", "did not take his own life".
+func (r *reader) hedged(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if r.its[j].has(fHypo | fNeg) {
+			return true
+		}
+		if r.its[j].glue == gStop || r.its[j].glue == gComma {
+			break
+		}
+	}
+	return false
 }
 
 // singleKinds are the kinds counted for one person without a number.

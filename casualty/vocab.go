@@ -55,6 +55,7 @@ const (
 	fStopper                       // "police": who kills or wounds an attacker
 	fMayDie                        // "shot", "stabbed": wounded, or killed when the text says so
 	fPartCue                       // "including": the count after it is some of those counted
+	fSelf                          // "committed suicide": the phrase names its one dead, the doer
 )
 
 // roles of kind words.
@@ -141,6 +142,7 @@ var plainHeadings = map[string]flags{
 	"stopper":          fStopper,
 	"may include dead": fMayDie,
 	"part cue":         fPartCue,
+	"self":             fSelf,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",
