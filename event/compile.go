@@ -163,6 +163,7 @@ const (
 	cueCondemn
 	cueAccusation
 	cueEntourage
+	cueCommend
 )
 
 var cueNames = map[string]cue{
@@ -172,7 +173,7 @@ var cueNames = map[string]cue{
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
-	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage,
+	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

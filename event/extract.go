@@ -1294,7 +1294,8 @@ const namedNoCode = "named, no code"
 // judgeSpeech codes what a verb of saying says ([speech]) when no pattern coded it and
 // nothing it says is an event the dictionaries know: disapproval (111) when the words
 // said hold one of [condemn], an accusation (112) when they hold one of [accusation],
-// with the first actor they name, other than the speaker, as the target. What is said
+// praise (051) when they hold one of [commend] and name whom, with the first actor they
+// name, other than the speaker, as the target. What is said
 // is the verb's clausal complements ("said the crash was Iran's doing", "'…is
 // unacceptable', said Bennoui").
 func (x *extractor) judgeSpeech(c *cand, v int) {
@@ -1313,6 +1314,8 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 				code, word = "111", x.lower(q)
 			case cu&cueAccusation != 0:
 				code, word = "112", x.lower(q)
+			case cu&cueCommend != 0:
+				code, word = "051", x.lower(q)
 			}
 			// The target is an actor, not a place where something is ("journalism in
 			// Yemen").
@@ -1323,8 +1326,8 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 			}
 		}
 	}
-	if code == "" {
-		return
+	if code == "" || code == "051" && tgt == nil {
+		return // praise of nobody named is no event
 	}
 	c.code = cameo.Code{Forward: code}
 	c.rule = fmt.Sprintf("cues.txt: [speech] %s — %q says %s", x.lower(v), word, code)

@@ -640,8 +640,10 @@ func TestEventToldAgain(t *testing.T) {
 func TestWhatIsSaid(t *testing.T) {
 	d := analyze(t, "US Secretary of State Mike Pompeo said the crash was likely Iran's doing.\n\n"+
 		"The Iraqi foreign minister said the strike was unacceptable.\n\n"+
-		"The Iraqi foreign minister said the talks would resume on Monday.", "2020-01-10")
-	want(t, events(d), "USAGOV→IRN 112", "IRQGOV→ 111")
+		"The Iraqi foreign minister said the talks would resume on Monday.\n\n"+
+		"Indian opposition leader Rahul Gandhi said Prime Minister Narendra Modi had been a courageous leader.\n\n"+
+		"The Indian finance minister said he had been a courageous man.", "2020-01-10")
+	want(t, events(d), "USAGOV→IRN 112", "IRQGOV→ 111", "INDOPP→INDGOV 051")
 }
 
 // TestHeadsAndMembers: one who heads or belongs to a group, named or not, is the group.
