@@ -128,12 +128,12 @@ func eventItems(ctx context.Context, tx *sql.Tx, q trend.Query, fn func(*trend.I
 }
 
 // TrendTotals implements trend.Store: stories with a coded event (or event rows) per
-// day. Stories are counted as all stories a day (the day index) less those without a
-// root (the (root, day) index), both read in day order from an index alone: counting
-// the stories of each root instead needs a sort, six times slower on 40,000 stories.
+// day. Stories are read from story_day_totals (migration 0007), which triggers keep as
+// stories are written: one row a day, where counting the day index read every story
+// (400,000 index entries for five years of the 1M-event synthetic store).
 func (s *Store) TrendTotals(ctx context.Context, since, until string, mentions bool) (map[string]int, error) {
 	out := map[string]int{}
-	count := func(q string, sign int) error {
+	count := func(q string) error {
 		rows, err := s.db.QueryContext(ctx, q, since, until)
 		if err != nil {
 			return err
@@ -145,18 +145,15 @@ func (s *Store) TrendTotals(ctx context.Context, since, until string, mentions b
 			if err := rows.Scan(&d, &n); err != nil {
 				return err
 			}
-			out[d] += sign * n
+			out[d] += n
 		}
 		return rows.Err()
 	}
 	var err error
 	if mentions {
-		err = count(`SELECT day, count(*) FROM events WHERE day BETWEEN ? AND ? GROUP BY day`, 1)
+		err = count(`SELECT day, count(*) FROM events WHERE day BETWEEN ? AND ? GROUP BY day`)
 	} else {
-		err = count(`SELECT day, count(*) FROM stories WHERE day BETWEEN ? AND ? GROUP BY day`, 1)
-		if err == nil {
-			err = count(`SELECT day, count(*) FROM stories WHERE root = '' AND day BETWEEN ? AND ? GROUP BY day`, -1)
-		}
+		err = count(`SELECT day, coded FROM story_day_totals WHERE day BETWEEN ? AND ? AND coded > 0`)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store/sqlite: trend totals: %w", err)
