@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -14,11 +15,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tocsin-project/tocsin/alert"
 	"github.com/tocsin-project/tocsin/cameo"
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/export"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/store/sqlite"
+	"github.com/tocsin-project/tocsin/trend"
+	"github.com/tocsin-project/tocsin/web"
 )
 
 // benchStoreResult is what tocsin bench store reports; with --json it is the last line.
@@ -30,7 +34,10 @@ type benchStoreResult struct {
 	QueryP50MS    float64            `json:"query_p50_ms"`
 	QueryP99MS    float64            `json:"query_p99_ms"`
 	Queries       map[string]latency `json:"queries"`
-	ExportRowsPS  map[string]float64 `json:"export_rows_per_s"`
+	// Analysis is the latency of the analyst's reads (analysisKinds): a series, one
+	// day's alerts, the map page.
+	Analysis     map[string]latency `json:"analysis"`
+	ExportRowsPS map[string]float64 `json:"export_rows_per_s"`
 	// ExportRowsPerCPUS is rows per second of CPU time the process used, which other
 	// programs running on the machine do not lower.
 	ExportRowsPerCPUS map[string]float64 `json:"export_rows_per_cpu_s"`
@@ -49,6 +56,17 @@ type latency struct {
 // queriesPerKind is how many queries of each kind of the mix bench store runs.
 const queriesPerKind = 100
 
+// analysisRuns is how many times bench store runs each analyst's read.
+const analysisRuns = 50
+
+// analysisKinds are the analyst's reads bench store times (issue 13's targets, each
+// p99 < 100 ms at 1M events):
+//   - trends: a dyad's weekly series over five years (trend.Series, --dyad A-B);
+//   - alerts-day: the alerts of one new day (alert.Compute with since = until = the
+//     day, which reads the baseline weeks before it);
+//   - map-month: the /map page of one calendar month, rendered (web handler).
+var analysisKinds = []string{"trends", "alerts-day", "map-month"}
+
 // runBenchStore measures the event dataset on a synthetic store of n events: how fast
 // rows are stored (Store.Put of articles carrying the events), how fast the query mix
 // answers, and how fast each export format streams.
@@ -65,6 +83,8 @@ const queriesPerKind = 100
 //   - actor + root: --source A --root NN;
 //   - country + month: --country C --since YYYY-MM-01 --until the month's last day;
 //   - full-text sentence: --q WORD, a word of the vocabulary's rarer half.
+//
+// Then the analyst's reads of analysisKinds, analysisRuns of each.
 func runBenchStore(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "bench store", "[--events N] [--json] [--dir DIR]")
 	n := fs.Int("events", 1_000_000, "events in the synthetic store")
@@ -103,7 +123,7 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	res := benchStoreResult{Events: *n, Queries: map[string]latency{}, ExportRowsPS: map[string]float64{}, ExportRowsPerCPUS: map[string]float64{}}
+	res := benchStoreResult{Events: *n, Queries: map[string]latency{}, Analysis: map[string]latency{}, ExportRowsPS: map[string]float64{}, ExportRowsPerCPUS: map[string]float64{}}
 	gen := newSynth()
 
 	// Ingest.
@@ -181,6 +201,9 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 		res.Queries[kind] = latency{N: len(ds), P50MS: p50, P99MS: p99, Rows: float64(sum) / float64(len(ds))}
 	}
 	res.QueryP50MS, res.QueryP99MS = percentiles(all)
+	if err := benchAnalysis(ctx, st, gen, res.Analysis); err != nil {
+		return err
+	}
 
 	// Exports, to nowhere.
 	for _, format := range export.Formats {
@@ -227,10 +250,74 @@ func printBenchStore(w io.Writer, r benchStoreResult) {
 		q := r.Queries[kind]
 		fmt.Fprintf(w, "  %-14s p50 %6.2f ms  p99 %6.2f ms  mean total %.0f\n", kind, q.P50MS, q.P99MS, q.Rows)
 	}
+	fmt.Fprintln(w, "analysis   (p99 < 100 ms is the target)")
+	for _, kind := range analysisKinds {
+		q := r.Analysis[kind]
+		fmt.Fprintf(w, "  %-14s p50 %6.2f ms  p99 %6.2f ms  mean %s %.0f\n", kind, q.P50MS, q.P99MS, analysisUnit[kind], q.Rows)
+	}
 	fmt.Fprintln(w, "export     rows/s    rows/CPU s")
 	for _, f := range export.Formats {
 		fmt.Fprintf(w, "  %-8s %10.0f %10.0f\n", f, r.ExportRowsPS[f], r.ExportRowsPerCPUS[f])
 	}
+}
+
+// analysisUnit names what Rows counts for each analyst's read.
+var analysisUnit = map[string]string{"trends": "stories", "alerts-day": "alerts", "map-month": "stories"}
+
+// benchAnalysis times the analyst's reads on st into out, parameters drawn by gen.
+func benchAnalysis(ctx context.Context, st *sqlite.Store, gen *synth, out map[string]latency) error {
+	h := web.New(st, nil, web.Options{})
+	for _, kind := range analysisKinds {
+		var ds []time.Duration
+		sum := 0
+		for range analysisRuns {
+			c1, c2 := gen.countries[gen.q.IntN(len(gen.countries))], gen.countries[gen.q.IntN(len(gen.countries))]
+			day := gen.epoch.AddDate(0, 0, 90+gen.q.IntN(3650-90))
+			t0 := time.Now()
+			switch kind {
+			case "trends":
+				from := gen.epoch.AddDate(0, 0, gen.q.IntN(5*365))
+				rows, err := trend.Series(ctx, st, trend.Query{Dyad: [2]string{c1, c2}, Period: trend.Week,
+					Since: from.Format(time.DateOnly), Until: from.AddDate(5, 0, -1).Format(time.DateOnly)})
+				if err != nil {
+					return fmt.Errorf("trends %s-%s: %w", c1, c2, err)
+				}
+				for _, r := range rows {
+					sum += r.Events
+				}
+			case "alerts-day":
+				d := day.Format(time.DateOnly)
+				alerts, err := alert.Compute(ctx, st, alert.DefaultConfig, d, d)
+				if err != nil {
+					return fmt.Errorf("alerts of %s: %w", d, err)
+				}
+				sum += len(alerts)
+			case "map-month":
+				first := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
+				target := "/map?since=" + first.Format(time.DateOnly) + "&until=" + first.AddDate(0, 1, -1).Format(time.DateOnly)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequestWithContext(ctx, "GET", target, nil))
+				if rec.Code != 200 {
+					return fmt.Errorf("%s: status %d", target, rec.Code)
+				}
+				sum += countStories(rec.Body.String())
+			}
+			ds = append(ds, time.Since(t0))
+		}
+		p50, p99 := percentiles(ds)
+		out[kind] = latency{N: len(ds), P50MS: p50, P99MS: p99, Rows: float64(sum) / float64(len(ds))}
+	}
+	return nil
+}
+
+// countStories reads the map page's count of stories ("N stories, ...").
+func countStories(page string) int {
+	i := strings.Index(page, `id="map-counts">`)
+	if i < 0 {
+		return 0
+	}
+	n, _ := strconv.Atoi(strings.Fields(page[i+len(`id="map-counts">`):])[0])
+	return n
 }
 
 // perCPU is n divided by the CPU time used since cpu0, 0 when that is unknown.

@@ -163,6 +163,13 @@ func TestBenchStore(t *testing.T) {
 		len(res.Queries) != 4 || len(res.ExportRowsPS) != len(export.Formats) {
 		t.Errorf("figures %+v", res)
 	}
+	// Each analyst's read is timed, and found stories (or ran, for one day's alerts).
+	for _, kind := range analysisKinds {
+		q := res.Analysis[kind]
+		if q.N != analysisRuns || q.P99MS <= 0 || (kind != "alerts-day" && q.Rows == 0) {
+			t.Errorf("analysis %s: %+v", kind, q)
+		}
+	}
 	// Each query of the mix found something on average: the mix measures real work.
 	for kind, q := range res.Queries {
 		if q.N != queriesPerKind || q.Rows == 0 {
