@@ -302,7 +302,7 @@ func (w *Worker) deadLetter(ctx context.Context, it *item, conclude func(*item, 
 // is not the store being away is returned.
 func (w *Worker) put(ctx, work context.Context, d *doc.Document) (bool, error) {
 	wait := 250 * time.Millisecond
-	down := false
+	down, retried := false, false
 	for {
 		created, err := w.Store.Put(work, d)
 		if err == nil {
@@ -312,8 +312,18 @@ func (w *Worker) put(ctx, work context.Context, d *doc.Document) (bool, error) {
 			}
 			return created, nil
 		}
-		if work.Err() != nil || !w.unavailable(work, err) {
+		if work.Err() != nil {
 			return false, fmt.Errorf("storing %s: %w", d.Origin, err)
+		}
+		if !w.unavailable(work, err) {
+			// A connection the server dropped fails with whatever the driver makes of
+			// it; the next try dials again, and says whether the store is away. Put is
+			// idempotent, so trying again is safe.
+			if retried {
+				return false, fmt.Errorf("storing %s: %w", d.Origin, err)
+			}
+			retried = true
+			continue
 		}
 		if !down {
 			w.Observer.StoreUp(false)

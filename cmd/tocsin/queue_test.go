@@ -13,10 +13,10 @@ import (
 	"time"
 
 	"github.com/tocsin-project/tocsin/internal/natstest"
+	"github.com/tocsin-project/tocsin/internal/storeopen"
 	"github.com/tocsin-project/tocsin/queue"
 	"github.com/tocsin-project/tocsin/samples"
 	"github.com/tocsin-project/tocsin/store"
-	"github.com/tocsin-project/tocsin/store/sqlite"
 )
 
 // TestMain lets a test run tocsin itself as a child process (the test binary with
@@ -38,11 +38,12 @@ func samplesFile(t *testing.T) string {
 	return p
 }
 
-// storedEvents returns each stored article's events, as JSON, by article ID.
+// storedEvents returns each stored article's events, date and date source, as JSON,
+// by article ID, from the store db names (a SQLite path or a PostgreSQL URL).
 func storedEvents(t *testing.T, db string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, db)
+	st, err := storeopen.OpenExisting(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,6 +284,9 @@ func TestNATSRestartDuringIngest(t *testing.T) {
 	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("nothing stored within 60s")
+		}
+		if _, err := os.Stat(db); err != nil { // the worker has not opened it yet
+			continue
 		}
 		if n := len(storedEvents(t, db)); n > 0 {
 			t.Logf("restarting NATS with %d articles stored", n)
