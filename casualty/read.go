@@ -39,7 +39,32 @@ func (r *reader) read() {
 	r.predicates()
 	r.objects()
 	r.tolls()
+	r.ellipses()
 	r.singles()
+}
+
+// ellipses reads a count whose predicate is left out after "as": "Photographer Philip
+// Coburn was seriously wounded by the bomb, as were four other Marines" (four injured),
+// "90 civilians were wounded, as were seventeen from the Armed Forces". Its kind is that
+// of the nearest killed or injured predicate before it in the sentence.
+func (r *reader) ellipses() {
+	its := r.its
+	for k := 1; k+1 < len(its); k++ {
+		j := k + 1 // "as were" is one item, of [additive]: these people are besides the others
+		if r.word(k) != "as" || !its[k].has(fAdditive) || !its[j].has(fNumber) || r.used[j] {
+			continue
+		}
+		var kinds uint8
+		for b := k - 1; b >= 0 && its[b].glue != gStop && kinds == 0; b-- {
+			kinds = its[b].kinds[rolePredicate] & singleKinds
+		}
+		if kinds == 0 || kinds == singleKinds {
+			continue
+		}
+		if c, ok := r.count(j); ok {
+			r.emit(kinds, c, k, max(c.end-1, j))
+		}
+	}
 }
 
 // emit records a count of the lowest kind in kinds with evidence items [first, last],
