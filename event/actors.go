@@ -487,25 +487,40 @@ func (x *extractor) pronounActor(h int) (actorArg, bool) {
 			if !q.Direct || t.Start < q.Start || t.End > q.End || q.Speaker.End <= q.Speaker.Start {
 				continue
 			}
-			if q.Speaker.Actor != "" && !x.agentOnly(q.Speaker.Actor) {
-				return actorArg{code: q.Speaker.Actor, span: t.Span, head: h, how: "the quotation's speaker " + q.Speaker.Text}, true
-			}
-			var other *doc.Entity // a person in the speaker's words first: "Iraqi President Barham Salih"
-			for j := range d.Entities {
-				e := &d.Entities[j]
-				if e.Start < q.Speaker.End && e.End > q.Speaker.Start && e.Actor != "" && !x.agentOnly(e.Actor) {
-					if e.Type == "PERSON" {
-						return found(e, "the quotation's speaker")
-					}
-					if other == nil {
-						other = e
-					}
-				}
-			}
-			if other != nil {
-				return found(other, "the quotation's speaker")
+			if a, ok := x.speakerActor(q); ok {
+				a.span, a.head = t.Span, h
+				return a, true
 			}
 		}
 	}
 	return actorArg{}, false
+}
+
+// speakerActor codes the speaker of quotation q: the quote stage's actor, else a person
+// in the speaker's words ("Iraqi President Barham Salih"), else another actor there.
+func (x *extractor) speakerActor(q *doc.Quote) (actorArg, bool) {
+	d := x.d
+	if q.Speaker.End <= q.Speaker.Start {
+		return actorArg{}, false
+	}
+	if q.Speaker.Actor != "" && !x.agentOnly(q.Speaker.Actor) {
+		return actorArg{code: q.Speaker.Actor, span: q.Speaker.Span, head: -1, how: "the quotation's speaker " + q.Speaker.Text}, true
+	}
+	var other *doc.Entity
+	for j := range d.Entities {
+		e := &d.Entities[j]
+		if e.Start < q.Speaker.End && e.End > q.Speaker.Start && e.Actor != "" && !x.agentOnly(e.Actor) {
+			if e.Type == "PERSON" {
+				other = e
+				break
+			}
+			if other == nil {
+				other = e
+			}
+		}
+	}
+	if other == nil {
+		return actorArg{}, false
+	}
+	return actorArg{code: other.Actor, span: other.Span, head: -1, how: "the quotation's speaker " + other.Text}, true
 }

@@ -174,12 +174,66 @@ func (x *extractor) sentence(first, end int) {
 			x.nounCand(i)
 		}
 	}
+	before := len(x.events)
 	for ci := range x.cands {
 		if !x.cands[ci].consumed {
 			x.emit(&x.cands[ci])
 		}
 	}
+	if len(x.events) == before {
+		x.quoteJudgement(first, end)
+	}
 }
+
+// quoteJudgement codes a sentence of a direct quotation that holds no other event and no
+// verb of saying by what its words say, as judgeSpeech does for what a verb of saying
+// says, with the quotation's speaker as the source: "'Those who want to link the
+// region's incidents to Iran are lying…'" (Rouhani, quoted a sentence earlier).
+func (x *extractor) quoteJudgement(first, end int) {
+	d := x.d
+	sn := d.Sentences[x.si]
+	var src actorArg
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if !q.Direct || q.Start > sn.Start+1 || q.End < sn.End-2 {
+			continue // the whole sentence within the quotation (its marks aside)
+		}
+		if a, ok := x.speakerActor(q); ok {
+			src = a
+		}
+		break
+	}
+	if src.code == "" {
+		return
+	}
+	var code string
+	trig := -1
+	for q := first; q < end && code == ""; q++ {
+		switch cu := x.cue(q); {
+		case cu&cueSpeech != 0 && d.Tokens[q].POS == "VERB":
+			return // said within the quotation: someone else's words
+		case cu&cueCondemn != 0:
+			code, trig = "111", q
+		case cu&cueAccusation != 0:
+			code, trig = "112", q
+		}
+	}
+	if code == "" {
+		return
+	}
+	c := cand{trigger: trig, modality: Asserted, code: cameo.Code{Forward: code}, src: []actorArg{src}}
+	c.rule = fmt.Sprintf("cues.txt: [speech] quoted words — %q says %s", x.lower(trig), code)
+	for q := first; q < end; q++ {
+		if e := x.ent[q]; e >= 0 && d.Entities[e].Actor != "" && !x.agentOnly(d.Entities[e].Actor) && d.Entities[e].Actor != src.code && x.cue(caseTok(&x.s, q))&cuePlacePrep == 0 {
+			if a := x.codeArgs(q); len(a) > 0 && a[0].code != src.code {
+				c.tgt = a
+				break
+			}
+		}
+	}
+	x.emit(&c)
+}
+
 
 // verbRefs returns the dictionary entries of verb token v whose particles follow it;
 // multi-word verbs ("call off") win over the single verb.

@@ -97,8 +97,8 @@ func frac(a, b int) string {
 // Wikinews JSON Lines file (dir/../wikinews/articles.jsonl unless wikinews is given), and
 // dir/gold.jsonl lists every event a careful coder codes in them, with its sentence.
 //
-// A coded event matches a gold one when it lies in the same sentence (the sentence of the
-// document that shares most words with the gold sentence), the roots agree, and the source
+// A coded event matches a gold one when it lies in the same sentence (the sentences of the
+// document that the gold sentence covers, sentencesOf), the roots agree, and the source
 // countries (the first three letters of the codes) agree where both give one. Each event
 // matches at most once; among candidates, one whose target country also agrees is taken
 // first. Only asserted events are scored: the guidelines code no negated or hypothetical
@@ -175,6 +175,32 @@ type wikinewsArticle struct {
 	Text  string `json:"text"`
 }
 
+// sentencesOf returns the range [from, to) of d's sentences that the gold sentence s
+// covers: where s is found in the text, every sentence it overlaps, since the coder's
+// sentence may be two of tocsin's ("… have been revealed [...] If they are truthful …");
+// else the one sentenceOf finds, or {-1, -1}.
+func sentencesOf(d *doc.Document, s string) [2]int {
+	if k := strings.Index(d.Text, s); k >= 0 && s != "" {
+		from, to := -1, -1
+		for i, st := range d.Sentences {
+			if st.Start < k+len(s) && st.End > k {
+				if from < 0 {
+					from = i
+				}
+				to = i + 1
+			}
+		}
+		if from >= 0 {
+			return [2]int{from, to}
+		}
+	}
+	i := sentenceOf(d, s)
+	if i < 0 {
+		return [2]int{-1, -1}
+	}
+	return [2]int{i, i + 1}
+}
+
 // sentenceOf is the index of d's sentence that shares most words with s, -1 when none
 // shares half of s's words.
 func sentenceOf(d *doc.Document, s string) int {
@@ -223,9 +249,9 @@ func (r *GoldReport) scoreArticle(id string, d *doc.Document, gold []goldEvent) 
 	}
 	r.Asserted += len(got)
 	r.Gold += len(gold)
-	sents := make([]int, len(gold))
+	sents := make([][2]int, len(gold)) // the document sentences [from, to) of each gold one
 	for i, g := range gold {
-		sents[i] = sentenceOf(d, g.Sentence)
+		sents[i] = sentencesOf(d, g.Sentence)
 	}
 	type test func(g goldEvent, e doc.Event) bool
 	base := func(g goldEvent, e doc.Event) bool { return e.Root == g.Root && agree(g.Source, e.Source) }
@@ -242,11 +268,11 @@ func (r *GoldReport) scoreArticle(id string, d *doc.Document, gold []goldEvent) 
 		}
 		for _, t := range tests {
 			for gi, g := range gold {
-				if pair[gi] >= 0 || sents[gi] < 0 {
+				if pair[gi] >= 0 || sents[gi][0] < 0 {
 					continue
 				}
 				for i, e := range got {
-					if !used[i] && e.Sentence == sents[gi] && t(g, e) {
+					if !used[i] && e.Sentence >= sents[gi][0] && e.Sentence < sents[gi][1] && t(g, e) {
 						pair[gi], used[i] = i, true
 						break
 					}
