@@ -234,7 +234,6 @@ func (x *extractor) quoteJudgement(first, end int) {
 	x.emit(&c)
 }
 
-
 // verbRefs returns the dictionary entries of verb token v whose particles follow it;
 // multi-word verbs ("call off") win over the single verb.
 func (x *extractor) verbRefs(v int) []verbRef {
