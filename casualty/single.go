@@ -68,12 +68,17 @@ func (r *reader) claimed(k int) bool {
 func (r *reader) singleSubject(k int) {
 	its := r.its
 	b := k - 1
+	plural := false
 	for ; b >= 0 && its[b].has(fAux|fPassive) && !its[b].has(fHypo|fNeg); b-- {
 		if w := r.word(b); w == "were" || w == "are" || w == "have" || w == "'ve" {
-			return // a plural subject: a count would have a number
+			plural = true // a plural subject: a count would have a number
 		}
 	}
 	if b >= 0 && its[b].has(fHypo|fNeg) {
+		return
+	}
+	if plural {
+		r.pairSubject(k, b)
 		return
 	}
 	from := b + 1 // where the predicate's auxiliaries begin
@@ -151,6 +156,33 @@ func (r *reader) coordinated(k, and int) {
 	}
 }
 
+// pairSubject reads two people joined by "and" before the plural predicate item k, each
+// a single person's phrase: "A 6-year-old boy and his father were shot and killed" is two
+// killed. b is the last item before the predicate's auxiliaries.
+func (r *reader) pairSubject(k, b int) {
+	its := r.its
+	if b < 2 {
+		return
+	}
+	first2, head2, ok := r.singleNoun(b)
+	if !ok || first2 < 2 || its[first2-1].glue != gAnd || head2 < 0 {
+		return
+	}
+	first1, head1, ok := r.singleNoun(first2 - 2)
+	if !ok || head1 < 0 {
+		return
+	}
+	if first1 > 0 && its[first1-1].glue != gStop && its[first1-1].glue != gComma {
+		return // not the clause's subject: "killed a man and his son were ..."
+	}
+	kinds, last, object, ok := r.predicate(b+1, -1)
+	if !ok || kinds&singleKinds == 0 || object >= 0 {
+		return
+	}
+	r.emitSingle(kinds&singleKinds, first1, head1, first2-2)
+	r.emitSingle(kinds&singleKinds, first2, head2, last)
+}
+
 // singleNoun reads the phrase for one person ending at item b: a pronoun, "another", a
 // name (capitalised words, not at a preposition's object), or "a"/"an"/"the" with up to
 // two modifiers and a listed noun. It returns the first item, the head (-1 for a
@@ -170,8 +202,9 @@ func (r *reader) singleNoun(b int) (first, head int, ok bool) {
 		// "the driver", "a 20-year-old man", "the second victim", "a seven year-old girl"
 		for a := b - 1; a >= 0 && a >= b-4; a-- {
 			y := &its[a]
-			if y.glue == gThe || y.glue == gIndef || y.glue == gPoss || y.has(fAdditive) && r.word(a) == "another" {
-				return a, b, true // "the driver", "another person"
+			if y.glue == gThe || y.glue == gIndef || y.glue == gPoss || y.has(fAdditive) && r.word(a) == "another" ||
+				r.word(a) == "his" || r.word(a) == "her" {
+				return a, b, true // "the driver", "another person", "his father"
 			}
 			// Modifiers are words, numbers and ages ("a seven year-old girl").
 			if y.flags&^(fWord|fCap|fNumber|fAdditive|fUnit) != 0 || y.glue != gNone {
