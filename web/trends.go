@@ -1,17 +1,20 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/tocsin-project/tocsin/alert"
 	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/story"
 	"github.com/tocsin-project/tocsin/trend"
 )
 
@@ -199,13 +202,75 @@ func storiesURL(q trend.Query, since, until string) string {
 
 // trendsView is the data of the series page.
 type trendsView struct {
-	Query  string
-	Params url.Values
-	Error  string
-	Rows   []periodView
-	Chart  *seriesChart
-	Alerts []alert.Alert
-	APIURL string
+	Query      string
+	Params     url.Values
+	Error      string
+	Rows       []periodView
+	Chart      *seriesChart
+	Alerts     []alert.Alert
+	APIURL     string
+	TopStories []*story.Story // the period's most reported stories
+	TopDyads   []dyadCount    // a country's: the dyads of its stories, most first
+}
+
+// dyadCount is one dyad of a country's stories, with its series page.
+type dyadCount struct {
+	Source, Target string
+	Stories        int
+	URL            string
+}
+
+// topStories and topDyads bound the lists of the series page.
+const (
+	topStories      = 10
+	topStoriesPool  = 200 // the newest stories of the period that the top ten are drawn from
+	topDyadsOfCount = 10
+)
+
+// seriesExtras adds to v the most reported of the newest stories of q's period and,
+// for a country, the dyads of its stories (country-level actors, ordered), most first.
+func (s *server) seriesExtras(r *http.Request, ts trend.Store, q trend.Query, since, until string, v *trendsView) error {
+	if ss, ok := s.store.(store.StoryStore); ok {
+		list, _, err := ss.Stories(r.Context(), store.StoryFilter{Source: q.Source, Target: q.Target, Dyad: q.Dyad,
+			Country: q.Country, Since: since, Until: until}, store.Page{Limit: topStoriesPool})
+		if err != nil {
+			return err
+		}
+		slices.SortStableFunc(list, func(a, b *story.Story) int { return cmp.Compare(len(b.Articles), len(a.Articles)) })
+		v.TopStories = list[:min(len(list), topStories)]
+	}
+	if q.Country == "" {
+		return nil
+	}
+	counts := map[[2]string]int{}
+	err := ts.TrendItems(r.Context(), trend.Query{Country: q.Country, Since: since, Until: until, NoCasualties: true}, func(it *trend.Item) error {
+		seen := map[[2]string]bool{}
+		for _, a := range it.Sources {
+			for _, b := range it.Targets {
+				if len(a) < 3 || len(b) < 3 || a[:3] == b[:3] {
+					continue
+				}
+				k := [2]string{a[:3], b[:3]}
+				if !seen[k] {
+					seen[k] = true
+					counts[k]++
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for k, n := range counts {
+		v.TopDyads = append(v.TopDyads, dyadCount{Source: k[0], Target: k[1], Stories: n,
+			URL: "/trends?" + url.Values{"dyad": {k[0] + "-" + k[1]}, "period": {string(q.Period)}, "since": {since}, "until": {until}}.Encode()})
+	}
+	slices.SortFunc(v.TopDyads, func(a, b dyadCount) int {
+		return cmp.Or(cmp.Compare(b.Stories, a.Stories), strings.Compare(a.Source, b.Source), strings.Compare(a.Target, b.Target))
+	})
+	v.TopDyads = v.TopDyads[:min(len(v.TopDyads), topDyadsOfCount)]
+	return nil
 }
 
 // trendsPage serves GET /trends?…: the form, the chart, the alerts on the series and
@@ -244,6 +309,10 @@ func (s *server) trendsPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		v.Alerts = seriesAlerts(all, q)
+		if err := s.seriesExtras(r, ts, q, rows[0].Start, rows[len(rows)-1].End, &v); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	for _, row := range rows {
 		v.Rows = append(v.Rows, periodView{Row: row, StoriesURL: storiesURL(q, row.Start, row.End)})

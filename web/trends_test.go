@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -56,10 +58,26 @@ func TestTrendsAndAlertsPages(t *testing.T) {
 	if !strings.Contains(body, `href="/stories?dyad=USA-IRN&amp;since=2019-12-30&amp;until=2020-01-05"`) {
 		t.Errorf("the week of 30 December does not link to its stories:\n%s", body)
 	}
+	// Its top stories, most reported first, link to them.
+	top := regexp.MustCompile(`(?s)<ol class="top-stories">(.*?)</ol>`).FindStringSubmatch(body)
+	if top == nil || !strings.Contains(top[1], `<a href="/stories/st-`) {
+		t.Errorf("no top stories on the dyad page:\n%s", body)
+	} else {
+		n := regexp.MustCompile(`· (\d+) reports?`).FindAllStringSubmatch(top[1], -1)
+		for i := 1; i < len(n); i++ {
+			if a, b := atoi(n[i-1][1]), atoi(n[i][1]); a < b {
+				t.Errorf("top stories not most reported first: %v", n)
+			}
+		}
+	}
 	// Iran's week of the Soleimani strike rings: marked on the chart, its stories
 	// linked.
 	rec = do(t, h, "GET", "/trends?country=IRN&period=week", nil)
 	body = rec.Body.String()
+	// A country page lists the dyads of its stories, each linking to its series.
+	if !regexp.MustCompile(`<a href="/trends\?dyad=(USA-IRN|IRN-USA)&amp;period=week&amp;since=[\d-]+&amp;until=[\d-]+">`).MatchString(body) {
+		t.Errorf("Iran's page does not list the US-Iran dyad among its top dyads:\n%s", body)
+	}
 	if rec.Code != 200 || strings.Count(body, `<rect class="alert"`) != 1 || !strings.Contains(body, "conflict_count") ||
 		!strings.Contains(body, `<a href="/stories/st-`) {
 		t.Errorf("Iran page: status %d\n%s", rec.Code, body)
@@ -88,4 +106,9 @@ func TestTrendsAndAlertsPages(t *testing.T) {
 	if rec := do(t, h, "GET", "/alerts?since=tomorrow", nil); rec.Code != 400 {
 		t.Errorf("bad since: status %d", rec.Code)
 	}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
