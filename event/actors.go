@@ -135,10 +135,13 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 	span := doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[last].End}
 	agentOnly := actorArg{}
 	if code, how := x.codeWords(x.words); code != "" {
-		if len(code) == 3 {
+		if len(code) == 3 || x.agentOnly(strings.TrimLeft(code, "-")) {
 			// "The US secretary of state": the "of" complement may complete the
-			// agent; taken only to refine the country the core already gives.
-			if more, mhow, end := x.codeWithOf(h, last); strings.HasPrefix(more, code) && len(more) > len(code) {
+			// agent; taken only to refine the country the core already gives, or
+			// to give the agent its country ("the Foreign Ministry of Iraq").
+			agent := strings.TrimLeft(code, "-")
+			if more, mhow, end := x.codeWithOf(h, last); len(more) > len(code) && strings.HasPrefix(more, code) ||
+				x.agentOnly(agent) && len(more) == len(agent)+3 && strings.HasSuffix(more, agent) && !x.agentOnly(more) {
 				code, how = more, mhow
 				span.End = d.Tokens[end].End
 			}
