@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,8 +17,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/internal/storeopen"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/queue"
 	"github.com/tocsin-project/tocsin/reader"
@@ -30,7 +35,8 @@ type benchQueueRun struct {
 	WorkerCPU   float64 `json:"worker_cpu_s"` // user + system of the worker processes
 	Speedup     float64 `json:"speedup"`      // articles/s over the first run's
 	CPUPerArtMS float64 `json:"cpu_ms_per_article"`
-	// StoreBytes is the SQLite store's size on disk after the run (file and WAL).
+	// StoreBytes is the store's size on disk after the run: SQLite's file and WAL, or
+	// pg_database_size.
 	StoreBytes int64 `json:"store_bytes"`
 }
 
@@ -39,6 +45,7 @@ type benchQueueResult struct {
 	Articles int             `json:"articles"`
 	Batch    int             `json:"batch"`
 	Runs     []benchQueueRun `json:"runs"`
+	Store    string          `json:"store"` // SQLite or PostgreSQL
 	// The queue's own cost per article, with nothing to analyse or store: publishing
 	// (one round trip each, as ingest --queue does), and the rest of the way (fetch,
 	// result, ack, and ingest --wait reading the result).
@@ -52,7 +59,8 @@ type benchQueueResult struct {
 
 // runBenchQueue measures ingest through the queue: the articles published and awaited
 // as ingest --queue --wait does, with 1, then 2 (--workers) tocsin worker processes
-// storing into a new SQLite file each run, from the time the workers are ready; and the
+// storing into a new store each run (a SQLite file, or a PostgreSQL database with --db),
+// from the time the workers are ready; and the
 // queue's own overhead per article, with an empty pipeline and a store that keeps
 // nothing.
 func runBenchQueue(ctx context.Context, e *env, args []string) error {
@@ -61,6 +69,7 @@ func runBenchQueue(ctx context.Context, e *env, args []string) error {
 	workerList := fs.String("workers", "1,2", "comma-separated worker process counts, one run each")
 	limit := fs.Int("limit", 200, "articles measured (the first ones read)")
 	batch := fs.Int("batch", defaultBatch, "the workers' --batch")
+	dbBase := fs.String("db", "", "PostgreSQL `URL` whose server the runs store into, each in a new database named after the URL's (created, measured and dropped); default: a new SQLite file each run")
 	asJSON := fs.Bool("json", false, "end with one line of JSON holding the figures")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -110,15 +119,23 @@ func runBenchQueue(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	res := benchQueueResult{Articles: len(jobs), Batch: *batch, Load: loadAverage()}
+	res := benchQueueResult{Articles: len(jobs), Batch: *batch, Load: loadAverage(), Store: "SQLite"}
+	if *dbBase != "" {
+		res.Store = "PostgreSQL"
+	}
 	for i, n := range counts {
 		name := fmt.Sprintf("bench%d%d", time.Now().UnixNano(), i)
-		db := filepath.Join(tmp, name+".db")
-		fmt.Fprintf(e.stderr, "%d worker(s) over %d articles...\n", n, len(jobs))
-		r, err := benchQueueWorkers(ctx, exe, *url, name, db, n, *batch, jobs)
+		db, size, err := benchQueueStore(ctx, *dbBase, tmp, name)
 		if err != nil {
 			return err
 		}
+		fmt.Fprintf(e.stderr, "%d worker(s) over %d articles into %s...\n", n, len(jobs), storeopen.Redact(db))
+		r, err := benchQueueWorkers(ctx, exe, *url, name, db, n, *batch, jobs)
+		bytes, serr := size()
+		if err = cmp.Or(err, serr); err != nil {
+			return err
+		}
+		r.StoreBytes = bytes
 		r.Speedup = r.ArticlesPS / max(res.firstRate(r), 1e-9)
 		res.Runs = append(res.Runs, r)
 	}
@@ -225,14 +242,49 @@ func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch 
 			cpu += p.ProcessState.UserTime() + p.ProcessState.SystemTime()
 		}
 	}
-	var size int64
-	for _, f := range []string{db, db + "-wal"} {
-		if fi, err := os.Stat(f); err == nil {
-			size += fi.Size()
-		}
-	}
 	return benchQueueRun{Workers: n, Seconds: elapsed.Seconds(), ArticlesPS: float64(len(jobs)) / elapsed.Seconds(),
-		WorkerCPU: cpu.Seconds(), CPUPerArtMS: 1000 * cpu.Seconds() / float64(len(jobs)), StoreBytes: size}, nil
+		WorkerCPU: cpu.Seconds(), CPUPerArtMS: 1000 * cpu.Seconds() / float64(len(jobs))}, nil
+}
+
+// benchQueueStore makes the new, empty store of one run: a SQLite file in tmp, or, when
+// base is a PostgreSQL URL, a database named after base's with name appended. It is
+// created here, so that the workers do not race to create it. size reports how much the
+// store grew on disk during the run, and removes it.
+func benchQueueStore(ctx context.Context, base, tmp, name string) (dsn string, size func() (int64, error), err error) {
+	if base == "" {
+		dsn = filepath.Join(tmp, name+".db")
+	} else {
+		if !storeopen.IsPostgres(base) {
+			return "", nil, usageError{"--db: want a postgres:// URL (the default is a new SQLite file each run)"}
+		}
+		cfg, err := pgx.ParseConfig(base)
+		if err != nil {
+			return "", nil, usageError{"--db: " + err.Error()}
+		}
+		u, err := url.Parse(base)
+		if err != nil {
+			return "", nil, usageError{"--db: not a URL"}
+		}
+		u.Path = "/" + cmp.Or(cfg.Database, "tocsin") + "_" + name
+		dsn = u.String()
+	}
+	st, err := storeopen.Open(ctx, dsn)
+	if err != nil {
+		return "", nil, err
+	}
+	if err := st.Close(); err != nil {
+		return "", nil, err
+	}
+	// The empty store's size (PostgreSQL's catalogue alone is some 7 MB) is not the
+	// articles'.
+	empty, err := measure(ctx, dsn, base)
+	if err != nil {
+		return "", nil, err
+	}
+	return dsn, func() (int64, error) {
+		n, err := measure(ctx, dsn, base)
+		return n - empty, errors.Join(err, remove(ctx, dsn, base))
+	}, nil
 }
 
 // discardStore keeps nothing: the overhead run measures the queue alone.
@@ -284,7 +336,7 @@ func benchQueueOverhead(ctx context.Context, url string, jobs []queue.Job, res *
 }
 
 func printBenchQueue(w io.Writer, r benchQueueResult) {
-	fmt.Fprintf(w, "articles   %d through the queue, batches of %d, each run into a new SQLite store\n", r.Articles, r.Batch)
+	fmt.Fprintf(w, "articles   %d through the queue, batches of %d, each run into a new %s store\n", r.Articles, r.Batch, r.Store)
 	if r.Load != "" {
 		fmt.Fprintf(w, "load       %s (1-minute load average before the runs)\n", r.Load)
 	}
@@ -312,4 +364,52 @@ func loadAverage() string {
 		return ""
 	}
 	return f[0]
+}
+
+// measure is the size on disk of the store dsn names: SQLite's file and WAL, or
+// pg_database_size when base (the --db given) is a PostgreSQL URL.
+func measure(ctx context.Context, dsn, base string) (int64, error) {
+	if base == "" {
+		var n int64
+		for _, f := range []string{dsn, dsn + "-wal"} {
+			if fi, err := os.Stat(f); err == nil {
+				n += fi.Size()
+			}
+		}
+		return n, nil
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close(ctx)
+	var n int64
+	err = conn.QueryRow(ctx, "SELECT pg_database_size(current_database())").Scan(&n)
+	return n, err
+}
+
+// remove deletes the store dsn names: the SQLite files, or the PostgreSQL database,
+// from the server's maintenance database.
+func remove(ctx context.Context, dsn, base string) error {
+	if base == "" {
+		for _, f := range []string{dsn, dsn + "-wal", dsn + "-shm"} {
+			if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+		}
+		return nil
+	}
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return err
+	}
+	name := cfg.Database
+	cfg.Database = "postgres"
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, "DROP DATABASE "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
+	return err
 }
