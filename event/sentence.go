@@ -47,7 +47,33 @@ func (s *sent) reset(x *extractor, first, end int) {
 	s.repaired = s.repairTwoSubjects() || s.repaired
 	s.repaired = s.repairNounSubject() || s.repaired
 	s.repaired = s.repairReport() || s.repaired
+	s.repaired = s.repairCountObject() || s.repaired
 	s.build()
+}
+
+// repairCountObject reads a number that the parser hung on a verb as its numeric
+// modifier as the verb's object, when the verb has none: "Bombs kill at least 20 at
+// cathedral" (only nouns take numeric modifiers).
+func (s *sent) repairCountObject() bool {
+	toks := s.x.d.Tokens
+	changed := false
+	for i := s.first; i < s.end; i++ {
+		h := int(s.hd[i-s.first])
+		if h < 0 || s.dp[i-s.first] != "nummod" || toks[i].POS != "NUM" || toks[h].POS != "VERB" || h > i {
+			continue
+		}
+		hasObj := false
+		for k := s.first; k < s.end; k++ {
+			if int(s.hd[k-s.first]) == h && (s.dp[k-s.first] == "obj" || s.dp[k-s.first] == "ccomp") {
+				hasObj = true
+			}
+		}
+		if !hasObj {
+			s.dp[i-s.first] = "obj"
+			changed = true
+		}
+	}
+	return changed
 }
 
 // repairSubject gives a subjectless finite root verb the noun the parser hung elsewhere
