@@ -198,6 +198,9 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 			if !q.Connected() {
 				return errors.New("not connected to the queue")
 			}
+			if m.StoreDown() {
+				return errors.New("the store cannot be reached; jobs are held until it answers")
+			}
 			if pg, ok := st.(queue.Pinger); ok {
 				return pg.Ping(ctx)
 			}

@@ -19,6 +19,7 @@ package telemetry
 import (
 	"context"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -38,6 +39,7 @@ type Metrics struct {
 	pending  prometheus.Gauge
 	batch    *prometheus.HistogramVec
 	storeUp  prometheus.Gauge
+	down     atomic.Bool // the store is away, as the last StoreUp said
 }
 
 // New registers the metrics, with the stage timings of p when it is not nil.
@@ -96,12 +98,16 @@ func (m *Metrics) Batch(_ int, analyse, store time.Duration) {
 
 // StoreUp records whether the store answers.
 func (m *Metrics) StoreUp(up bool) {
+	m.down.Store(!up)
 	if up {
 		m.storeUp.Set(1)
 	} else {
 		m.storeUp.Set(0)
 	}
 }
+
+// StoreDown reports whether the store was away at the last StoreUp.
+func (m *Metrics) StoreDown() bool { return m.down.Load() }
 
 // Handler serves GET /metrics in the Prometheus text format and GET /healthz: 200 "ok"
 // when health returns nil (or is nil), else 503 with its error.

@@ -43,6 +43,9 @@ func TestMetricsAndHealth(t *testing.T) {
 	m.Failure("store_unavailable")
 	m.Delivered(1500*time.Millisecond, 7)
 	m.StoreUp(false)
+	if !m.StoreDown() {
+		t.Error("StoreDown after StoreUp(false) is false")
+	}
 	var healthErr error
 	h := m.Handler(func(context.Context) error { return healthErr })
 	code, body := get(t, h, "/metrics")
