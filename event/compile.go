@@ -130,7 +130,7 @@ type compiled struct {
 }
 
 // cue is a bit set of the word lists of cues.txt a word belongs to.
-type cue uint32
+type cue uint64
 
 const (
 	cueNegation cue = 1 << iota
@@ -164,6 +164,7 @@ const (
 	cueAccusation
 	cueEntourage
 	cueCommend
+	cueAttempt
 )
 
 var cueNames = map[string]cue{
@@ -173,7 +174,7 @@ var cueNames = map[string]cue{
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
-	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend,
+	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

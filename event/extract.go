@@ -400,7 +400,10 @@ func (x *extractor) verbCand(v int) {
 		switch {
 		case cv&cueDeny != 0 || cv&cueNegating != 0:
 			ic.modality = Negated
-		case cv&cueIntention != 0 && (dep != "advcl" || x.complementMark(int(ch))):
+		case cv&cueAttempt != 0 && violent(lead(ic.code)):
+			// attempted violence happened: asserted, and the attempt is no event of its own
+			intended = append(intended, ii)
+		case cv&(cueIntention|cueAttempt) != 0 && (dep != "advcl" || x.complementMark(int(ch))):
 			if ic.modality == Asserted {
 				ic.modality = Hypothetical
 			}

@@ -44,7 +44,7 @@ func (x *extractor) nounCand(n int) {
 			return
 		}
 		if x.d.Tokens[h].POS == "VERB" {
-			if cu&(cueIntention|cueDeny|cueNegating) != 0 {
+			if cu&(cueIntention|cueAttempt|cueDeny|cueNegating) != 0 {
 				return
 			}
 			if m := x.modality(h); m != Asserted && m != Negated && modality == Asserted {
