@@ -105,6 +105,9 @@ func TestPipelineSentences(t *testing.T) {
 		want string // "SRC→TGT CODE [modality]", "" for no event
 	}{
 		{"Iran fired ballistic missiles at US bases in Iraq.", "IRN→USA 195"},
+		// An attempt at violence is violence done; a count hung on the verb is its object.
+		{"Serbian protesters tried to storm the parliament in Belgrade.", "SRBOPP→SRBLEG 145"},
+		{"Bombs kill at least 20 at cathedral in Jolo, Philippines", "→PHLCVL 183"},
 		{"Russia withdrew its troops from the Ukrainian border.", "RUS→UKR 0874"},
 		{"Israel did not attack the Syrian army.", "ISR→SYRMIL 190 negated"},
 		{"Pakistan accused India of spying.", "PAK→IND 1125"},
