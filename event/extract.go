@@ -849,12 +849,11 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 			if k := caseTok(s, c); k != c && x.lowerIs(k, "as") {
 				comp = c
 			}
-		case s.dep(c) == "advcl" && comp < 0:
+		case s.dep(c) == "advcl" && comp < 0 && c > v:
 			// "characterized the attack as a serious violation", the parser taking
-			// "as" for a clause's marker
-			if k := s.child(c, "mark"); k >= 0 && x.lowerIs(k, "as") {
-				comp = c
-			}
+			// "as" for a clause's marker; "called D'Souza humble and soft-spoken",
+			// the adjectives taken for a clause
+			comp = c
 		}
 	}
 	if obj >= 0 && comp < 0 {
@@ -869,17 +868,29 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 			}
 		}
 	}
-	if obj < 0 || comp < 0 {
+	if obj < 0 {
 		return false
 	}
+	judge := comp
+	if judge < 0 {
+		// "called Trump's order swift, forceful and decisive", the parser making the
+		// adjectives the object's: only adjectives of the object then judge it
+		judge = obj
+	}
 	var code, word string
-	for q := int(s.left[comp-s.first]); q <= int(s.right[comp-s.first]) && code == ""; q++ {
+	for q := int(s.left[judge-s.first]); q <= int(s.right[judge-s.first]) && code == ""; q++ {
+		if comp < 0 && x.d.Tokens[q].POS != "ADJ" && (q == obj || s.dep(q) != "conj") {
+			continue
+		}
 		switch cu := x.cue(q); {
-		case cu&cueBlame != 0:
+		case cu&(cueBlame|cueCondemn) != 0:
 			code, word = "111", x.lower(q)
-		case cu&cuePraise != 0:
+		case cu&(cuePraise|cueCommend) != 0:
 			code, word = "051", x.lower(q)
 		}
+	}
+	if comp < 0 && code == "" {
+		return false // "called Erdoğan": the verb's own entries code it
 	}
 	if code == "" {
 		return true // "called X swift and forceful"? only with a word that says which
