@@ -110,6 +110,23 @@ func readSubdivisionPoints(dir string, subdivs map[string]string) ([]subdivision
 	return out, nil
 }
 
+// sameName reports whether two lists of names share one, division words aside: a
+// division named by hand ("Victoria") and its ISO subdivision are one unit.
+func sameName(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if divisionKey(x) == divisionKey(y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// populationKm is how far from a subdivision's centre its places may lie: beyond it a
+// place belongs to some unit the source does not list.
+const populationKm = 150.0
+
 // distKm is the great-circle distance in kilometres.
 func distKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const rad = math.Pi / 180
@@ -125,9 +142,9 @@ func distKm(lat1, lon1, lat2, lon2 float64) float64 {
 //   - when most subdivisions of one type in a country fall one to a division (a type of
 //     first-level unit: China's provinces, Portugal's autonomous regions), each such one
 //     names its division if nothing else did, and is dropped;
-//   - the others (several to a division: counties, departments) are kept as places,
-//     their population the division's places nearer them than their peers of that type
-//     (0 for a first-level one whose division took another name).
+//   - the others (several to a division: counties, departments, and first-level ones
+//     whose division took another name) are kept as places, their population that of
+//     the division's places nearer them than any other kept subdivision's centre.
 //
 // It returns the kept subdivisions and a report line.
 func placeSubdivisions(subs []subdivision, cities []city, admins []*admin1) ([]subdivision, string) {
@@ -222,19 +239,6 @@ func placeSubdivisions(subs []subdivision, cities []city, admins []*admin1) ([]s
 				proposals[code] = append(proposals[code], proposal{peers[0], len(g)})
 				continue
 			}
-			// Several to a division: each takes the division's places nearest it.
-			for _, c := range byCountry[k.cc] {
-				if c.Country+"."+c.Admin1 != code {
-					continue
-				}
-				best := peers[0]
-				for _, p := range peers[1:] {
-					if distKm(p.Lat, p.Lon, c.latF, c.lonF) < distKm(best.Lat, best.Lon, c.latF, c.lonF) {
-						best = p
-					}
-				}
-				best.Population += c.Population
-			}
 			places = append(places, peers...)
 		}
 	}
@@ -247,7 +251,9 @@ func placeSubdivisions(subs []subdivision, cities []city, admins []*admin1) ([]s
 		a := adminByCode[code]
 		if a == nil || len(a.Names) > 0 {
 			for _, p := range list {
-				places = append(places, p.s)
+				if a == nil || !sameName(a.Names, p.s.Names) {
+					places = append(places, p.s) // another unit: "Métropole de Lyon"
+				}
 			}
 			continue
 		}
@@ -260,6 +266,27 @@ func placeSubdivisions(subs []subdivision, cities []city, admins []*admin1) ([]s
 		named++
 		for _, p := range list[1:] {
 			places = append(places, p.s)
+		}
+	}
+	// Each place of a division counts toward the nearest kept subdivision of that
+	// division within populationKm, whatever its type: English counties, unitary
+	// authorities and London boroughs share England.
+	peers := map[string][]*subdivision{}
+	for _, s := range places {
+		peers[s.Admin1] = append(peers[s.Admin1], s)
+	}
+	for _, list := range byCountry {
+		for _, c := range list {
+			var best *subdivision
+			bestKm := populationKm
+			for _, p := range peers[c.Country+"."+c.Admin1] {
+				if km := distKm(p.Lat, p.Lon, c.latF, c.lonF); km < bestKm || km == bestKm && best != nil && p.ISO < best.ISO {
+					best, bestKm = p, km
+				}
+			}
+			if best != nil {
+				best.Population += c.Population
+			}
 		}
 	}
 	kept := make([]subdivision, 0, len(places))
