@@ -15,7 +15,8 @@ import (
 // model.tables is the embedded model.bin as Default uses it: the weight table, word
 // clusters, capitalisation statistics and gazetteer already built, as fixed-width
 // little-endian arrays, so that a process does not decompress, decode and build them
-// at every start. It is generated from model.bin by
+// at every start. The weight table is aligned and used where it lies in the binary (read
+// in place; copied only on a big-endian machine). It is generated from model.bin by
 //
 //	go test ./ner -run TestTablesFresh -update
 //
@@ -26,7 +27,7 @@ import (
 var modelTables []byte
 
 // tablesMagic starts model.tables and names its layout; change it with the layout.
-const tablesMagic = "tocsin ner tables 1\n"
+const tablesMagic = "tocsin ner tables 2\n"
 
 // writeTables writes m in model.tables' layout: header, notes, feature count, the weight
 // table, then each map as its count and (key, value) pairs in key order.
@@ -36,6 +37,7 @@ func writeTables(m *Model) []byte {
 	w.Uvarint(uint64(len(m.data.Keys)))
 	w.Uvarint(m.table.mask)
 	w.Uvarint(uint64(len(m.table.w)))
+	w.Align(8)
 	for _, s := range m.table.slots {
 		w.Uint64(s)
 	}
@@ -71,6 +73,7 @@ func readTables(b []byte) (*Model, error) {
 	if m.table.mask >= uint64(len(b)/8) || m.table.mask&(m.table.mask+1) != 0 || nw > uint64(len(b)/4) {
 		return nil, fmt.Errorf("weight table of %d slots and %d weights", m.table.mask+1, nw)
 	}
+	r.Align(8)
 	m.table.slots = r.Uint64s(int(m.table.mask + 1))
 	m.table.w = r.Uint32s(int(nw))
 	for _, s := range m.table.slots {

@@ -2,11 +2,13 @@ package ner
 
 import (
 	"bytes"
+	"encoding/binary"
 	"flag"
 	"io"
 	"os"
 	"reflect"
 	"testing"
+	"unsafe"
 )
 
 var update = flag.Bool("update", false, "rewrite model.tables from model.bin")
@@ -75,6 +77,26 @@ func BenchmarkReadModel(b *testing.B) {
 	for b.Loop() {
 		if _, err := ReadModel(bytes.NewReader(modelBin)); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestTablesInPlace checks that on a little-endian machine the embedded weight table is
+// used where it lies, not copied (it is aligned in model.tables, and the embedded file
+// starts aligned).
+func TestTablesInPlace(t *testing.T) {
+	if binary.NativeEndian.Uint16([]byte{1, 0}) != 1 {
+		t.Skip("SKIP: big-endian machine: the tables are copied")
+	}
+	m, err := readTables(modelTables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(modelTables)))
+	hi := lo + uintptr(len(modelTables))
+	for name, p := range map[string]unsafe.Pointer{"slots": unsafe.Pointer(&m.table.slots[0]), "weights": unsafe.Pointer(&m.table.w[0])} {
+		if a := uintptr(p); a < lo || a >= hi {
+			t.Errorf("%s: copied, not read in place", name)
 		}
 	}
 }

@@ -2,11 +2,13 @@ package syntax
 
 import (
 	"bytes"
+	"encoding/binary"
 	"flag"
 	"io"
 	"os"
 	"reflect"
 	"testing"
+	"unsafe"
 )
 
 var update = flag.Bool("update", false, "rewrite model.tables from model.bin")
@@ -105,5 +107,28 @@ func TestModelRoundTrip(t *testing.T) {
 	}
 	if !bytes.Equal(b.Bytes(), bin) {
 		t.Errorf("re-encoding model.bin changes it (%d bytes, was %d)", b.Len(), len(bin))
+	}
+}
+
+// TestTablesInPlace checks that on a little-endian machine the embedded tables are used
+// where they lie, not copied (their arrays are aligned in model.tables, and the embedded
+// file starts aligned).
+func TestTablesInPlace(t *testing.T) {
+	if binary.NativeEndian.Uint16([]byte{1, 0}) != 1 {
+		t.Skip("SKIP: big-endian machine: the tables are copied")
+	}
+	m, err := readTables(modelTables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(modelTables)))
+	hi := lo + uintptr(len(modelTables))
+	for name, p := range map[string]unsafe.Pointer{
+		"tagger slots": unsafe.Pointer(&m.tagger.slots[0]), "tagger weights": unsafe.Pointer(&m.tagger.w[0]),
+		"labeller slots": unsafe.Pointer(&m.labeler.slots[0]), "transitions": unsafe.Pointer(&m.trans.rows[0]),
+	} {
+		if a := uintptr(p); a < lo || a >= hi {
+			t.Errorf("%s: copied, not read in place", name)
+		}
 	}
 }

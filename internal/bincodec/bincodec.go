@@ -170,32 +170,68 @@ func (r *Reader) Uint32() uint32 {
 	return v
 }
 
-// Uint64s reads n little-endian uint64s.
+// littleEndian is whether this machine stores numbers as the files do.
+var littleEndian = func() bool {
+	x := uint16(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 1
+}()
+
+// inPlace reports whether n numbers of size bytes at the reader's offset can be used where
+// they lie: on a little-endian machine, at an address aligned for them (Writer.Align and
+// Reader.Align keep a layout's arrays aligned in the file, and embedded files start
+// aligned).
+func (r *Reader) inPlace(n, size int) bool {
+	return littleEndian && n > 0 && uintptr(unsafe.Pointer(&r.b[r.i]))%uintptr(size) == 0
+}
+
+// Uint64s reads n little-endian uint64s. Where they can be used in place (see Align) the
+// result is the input itself, not a copy: like the input, it must not be changed.
 func (r *Reader) Uint64s(n int) []uint64 {
 	if n < 0 || n > (len(r.b)-r.i)/8 {
 		r.Fail("uint64s")
 		return nil
 	}
-	out := make([]uint64, n)
-	for k := range out {
-		out[k] = binary.LittleEndian.Uint64(r.b[r.i+8*k:])
+	var out []uint64
+	if r.inPlace(n, 8) {
+		out = unsafe.Slice((*uint64)(unsafe.Pointer(&r.b[r.i])), n)
+	} else {
+		out = make([]uint64, n)
+		for k := range out {
+			out[k] = binary.LittleEndian.Uint64(r.b[r.i+8*k:])
+		}
 	}
 	r.i += 8 * n
 	return out
 }
 
-// Uint32s reads n little-endian uint32s.
+// Uint32s reads n little-endian uint32s, in place where they can be, as Uint64s.
 func (r *Reader) Uint32s(n int) []uint32 {
 	if n < 0 || n > (len(r.b)-r.i)/4 {
 		r.Fail("uint32s")
 		return nil
 	}
-	out := make([]uint32, n)
-	for k := range out {
-		out[k] = binary.LittleEndian.Uint32(r.b[r.i+4*k:])
+	var out []uint32
+	if r.inPlace(n, 4) {
+		out = unsafe.Slice((*uint32)(unsafe.Pointer(&r.b[r.i])), n)
+	} else {
+		out = make([]uint32, n)
+		for k := range out {
+			out[k] = binary.LittleEndian.Uint32(r.b[r.i+4*k:])
+		}
 	}
 	r.i += 4 * n
 	return out
+}
+
+// Align skips the zero bytes Writer.Align wrote to bring the offset to a multiple of n.
+func (r *Reader) Align(n int) {
+	pad := (n - r.i%n) % n
+	for _, c := range r.Bytes(pad) {
+		if c != 0 {
+			r.Fail("padding")
+			return
+		}
+	}
 }
 
 // Writer appends fields in the layout Reader reads.
@@ -226,3 +262,11 @@ func (w *Writer) Uint64(v uint64) { w.B = binary.LittleEndian.AppendUint64(w.B, 
 
 // Uint32 appends a little-endian uint32.
 func (w *Writer) Uint32(v uint32) { w.B = binary.LittleEndian.AppendUint32(w.B, v) }
+
+// Align appends zero bytes up to an offset that is a multiple of n, so that an array of
+// n-byte numbers written next can be read in place (Reader.Uint64s, Uint32s).
+func (w *Writer) Align(n int) {
+	for len(w.B)%n != 0 {
+		w.B = append(w.B, 0)
+	}
+}

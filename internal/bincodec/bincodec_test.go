@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestRoundTrip(t *testing.T) {
@@ -79,5 +80,46 @@ func TestCorrupt(t *testing.T) {
 	r.Byte()
 	if err := r.End(); err == nil || !strings.Contains(err.Error(), "1 bytes after the data") {
 		t.Errorf("trailing byte: %v", err)
+	}
+}
+
+// Aligned arrays are read in place on a little-endian machine; unaligned ones are copied;
+// both read the same numbers.
+func TestAlign(t *testing.T) {
+	for _, lead := range []string{"", "a", "abc", "abcdefg"} {
+		w := &Writer{B: []byte(lead)}
+		w.Align(8)
+		off := len(w.B)
+		if off%8 != 0 || off-len(lead) >= 8 {
+			t.Fatalf("%q: aligned to %d", lead, off)
+		}
+		w.Uint64(1)
+		w.Uint64(2)
+		w.Align(4)
+		w.Uint32(3)
+		// In a buffer that starts aligned, as embedded files do, and in one that does not.
+		store := make([]uint64, len(w.B)/8+2)
+		mem := unsafe.Slice((*byte)(unsafe.Pointer(&store[0])), 8*len(store))
+		for _, shift := range []int{0, 1} {
+			b := mem[shift : shift+len(w.B)]
+			copy(b, w.B)
+			r := NewReader(b, len(lead))
+			r.Align(8)
+			a := r.Uint64s(2)
+			r.Align(4)
+			c := r.Uint32s(1)
+			if err := r.End(); err != nil || !slices.Equal(a, []uint64{1, 2}) || !slices.Equal(c, []uint32{3}) {
+				t.Errorf("%q, shift %d: %v %v %v", lead, shift, a, c, err)
+			}
+			inPlace := unsafe.Pointer(&a[0]) == unsafe.Pointer(&b[off])
+			if want := littleEndian && shift == 0; inPlace != want {
+				t.Errorf("%q, shift %d: read in place %v, want %v", lead, shift, inPlace, want)
+			}
+		}
+	}
+	r := NewReader([]byte{1, 1, 0, 0}, 1)
+	r.Align(4)
+	if r.Err() == nil {
+		t.Error("non-zero padding accepted")
 	}
 }
