@@ -42,7 +42,7 @@ func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
 
 // dbFlag adds the --db flag shared by every command that touches the store.
 func dbFlag(fs *flag.FlagSet, e *env) *string {
-	return fs.String("db", defaultDB(e), "SQLite database `path` (env TOCSIN_DB)")
+	return fs.String("db", defaultDB(e), "SQLite database `path`, or a postgres:// URL for the PostgreSQL store (env TOCSIN_DB)")
 }
 
 // defaultDB is $TOCSIN_DB, else tocsin.db under the user's data directory:
