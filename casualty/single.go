@@ -107,6 +107,9 @@ func (r *reader) singleSubject(k int) {
 		}
 	} else if b >= 0 {
 		first, head, ok = r.singleNoun(b)
+		if !ok {
+			first, head, ok = r.postModified(b)
+		}
 	}
 	if !ok {
 		return
@@ -154,6 +157,39 @@ func (r *reader) coordinated(k, and int) {
 		r.emitSingle(1, first, head, k)
 		return
 	}
+}
+
+// postModified reads one person whose phrase opens the clause and goes on with
+// prepositional phrases up to item b: "A twelve-year-old pupil at a private school on
+// Brisbane's north side has died". The words after the noun hold no verb, no casualty
+// word and no number.
+func (r *reader) postModified(b int) (first, head int, ok bool) {
+	its := r.its
+	cs := b
+	for ; cs > 0 && b-cs < 16; cs-- {
+		if g := its[cs-1].glue; g == gStop || g == gComma {
+			break
+		}
+	}
+	if cs > 0 && its[cs-1].glue != gStop && its[cs-1].glue != gComma {
+		return 0, 0, false
+	}
+	for h := cs + 1; h < b && h <= cs+4; h++ {
+		f, hd, ok := r.singleNoun(h)
+		if !ok || f != cs || hd < 0 {
+			continue
+		}
+		if w := r.word(h + 1); !its[h+1].has(fPlacePrep) && its[h+1].glue != gOf && w != "from" && w != "with" {
+			return 0, 0, false
+		}
+		for j := h + 1; j <= b; j++ {
+			if its[j].hasKind() || its[j].has(fAux|fPassive|fRel|fHypo|fNeg|fNumber|fPronoun) {
+				return 0, 0, false
+			}
+		}
+		return cs, hd, true
+	}
+	return 0, 0, false
 }
 
 // pairSubject reads two people joined by "and" before the plural predicate item k, each
