@@ -26,6 +26,10 @@ type extractor struct {
 	low  []byte  // Document.Text with ASCII letters lower-cased
 	lows string  // low as a string: tokens' lower-cased forms are substrings of it
 	ent  []int32 // entity index of each token, -1 when none
+	// dated marks the tokens of a date mention ("on Monday", "in January") and the
+	// preposition before it, which verb patterns do not read: "called on Monday" is
+	// no appeal ("call on").
+	dated []bool
 	fill []int32
 	s    sent
 	si   int // sentence index
@@ -109,6 +113,24 @@ func (x *extractor) prepare(st *Stage, d *doc.Document) {
 	for i := range x.ent {
 		x.ent[i] = -1
 	}
+	x.dated = grow(x.dated, len(d.Tokens))
+	clear(x.dated)
+	for _, dt := range d.Dates {
+		k := sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End > dt.Start })
+		m := k
+		for m < len(d.Tokens) && d.Tokens[m].Start < dt.End {
+			m++
+		}
+		if m == k || m < len(d.Tokens) && d.Tokens[m].Dep == "case" && d.Tokens[m].Head < m {
+			continue // "last night's attack": the date says which attack
+		}
+		for q := k; q < m; q++ {
+			x.dated[q] = true
+		}
+		if p := k - 1; p >= 0 && d.Tokens[p].POS == "ADP" && d.Tokens[p].Head >= k && d.Tokens[p].Head < m {
+			x.dated[p] = true // "on" of "on Monday", not "down" of "step down today"
+		}
+	}
 	// Tokens are in text order; so, mostly, are entities.
 	for ei, e := range d.Entities {
 		k := sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End > e.Start })
@@ -165,7 +187,7 @@ func (x *extractor) sentence(first, end int) {
 	x.blocks = x.blocks[:0]
 	toks := x.d.Tokens
 	for i := first; i < end; i++ {
-		if (toks[i].POS == "VERB" && s.dep(i) != "amod") || i == s.verb {
+		if (toks[i].POS == "VERB" && s.dep(i) != "amod") || i == s.verb || x.readiness(i) {
 			x.verbCand(i)
 		}
 	}
@@ -303,7 +325,7 @@ func (x *extractor) phrase(t int, noun bool) []int32 {
 		home = s.clauseOf(t)
 	}
 	for q := t + 1; q <= limit && len(x.seq) < 16; q++ {
-		if x.d.Tokens[q].Kind == doc.Punct {
+		if x.d.Tokens[q].Kind == doc.Punct || x.dated[q] {
 			continue
 		}
 		if noun && !s.inSubtree(q, t) {
@@ -1296,8 +1318,9 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 		if t.t.InnerTarget == "." && len(inner.tgt) > 0 {
 			continue // "." is a nested event without a target
 		}
-		// "_": the nested event's subject is the outer one's (control).
-		if t.t.InnerSource == "_" && len(inner.src) > 0 && len(c.src) > 0 && inner.src[0].head != c.src[0].head {
+		// "_": the nested event's subject is the outer one's (control), the same words
+		// or the same actor ("Russia said it was ready to hold talks").
+		if t.t.InnerSource == "_" && len(inner.src) > 0 && len(c.src) > 0 && inner.src[0].head != c.src[0].head && inner.src[0].code != c.src[0].code {
 			continue
 		}
 		if t.t.InnerSource == t.t.Outer && (len(inner.src) == 0 || len(c.src) == 0 || inner.src[0].code != c.src[0].code) {
@@ -1399,4 +1422,10 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 	c.code = cameo.Code{Forward: code}
 	c.rule = fmt.Sprintf("cues.txt: [speech] %s — %q says %s", x.lower(v), word, code)
 	c.tgt = tgt
+}
+
+// readiness reports an adjective of intention with a complement, which is coded like a
+// verb of intention: "it was ready to hold talks", "willing to release the sailors".
+func (x *extractor) readiness(i int) bool {
+	return x.d.Tokens[i].POS == "ADJ" && x.cue(i)&cueIntention != 0 && x.s.child(i, "xcomp") >= 0
 }
