@@ -30,9 +30,9 @@ type extractor struct {
 	// preposition before it, which verb patterns do not read: "called on Monday" is
 	// no appeal ("call on").
 	dated []bool
-	fill []int32
-	s    sent
-	si   int // sentence index
+	fill  []int32
+	s     sent
+	si    int // sentence index
 
 	idOff []int32 // per sentence token: offset of its word ids in idBuf, -1 not computed
 	idLen []uint8
