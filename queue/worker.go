@@ -175,24 +175,18 @@ func (w *Worker) handle(ctx context.Context, items []*item) {
 		t.Stop()
 	})
 	defer stopGrace()
-	var mu sync.Mutex // guards items' done flags against the keep-alive
-	stopKeep := w.keepAlive(&mu, items)
+	// pub is the context of the batch's publications (results, dead letters): once one
+	// has failed for good (NATS away for longer than publishRetry), the others do not
+	// each wait as long; their jobs stay unacknowledged, to be redelivered and found
+	// stored.
+	pub, giveUp := context.WithCancel(work)
+	defer giveUp()
+	conclude := &acker{w: w, giveUp: giveUp}
+	stopKeep := w.keepAlive(&conclude.mu, items)
 	defer stopKeep()
-	conclude := func(it *item, f func() error) {
-		mu.Lock()
-		defer mu.Unlock()
-		if it.done {
-			return
-		}
-		it.done = true
-		if err := f(); err != nil {
-			w.Observer.Failure("queue")
-			w.Log.Warn("acknowledging job", "id", it.job.ID, "seq", it.seq, "err", err)
-		}
-	}
 	defer func() { // whatever is left is given back
 		for _, it := range items {
-			conclude(it, it.msg.Nak)
+			conclude.done(it, it.msg.Nak)
 		}
 	}()
 
@@ -200,11 +194,11 @@ func (w *Worker) handle(ctx context.Context, items []*item) {
 	var live []*item
 	for _, it := range items {
 		if err := json.Unmarshal(it.msg.Data(), &it.job); err != nil {
-			w.deadLetter(work, it, conclude, "not a tocsin job: "+err.Error())
+			w.deadLetter(pub, it, conclude, "not a tocsin job: "+err.Error())
 			continue
 		}
 		if it.tries > q.cfg.MaxDeliver {
-			w.deadLetter(work, it, conclude, fmt.Sprintf("delivered %d times without an outcome: the workers handling it stopped or timed out", it.tries-1))
+			w.deadLetter(pub, it, conclude, fmt.Sprintf("delivered %d times without an outcome: the workers handling it stopped or timed out", it.tries-1))
 			continue
 		}
 		jobs = append(jobs, it.job)
@@ -222,12 +216,12 @@ func (w *Worker) handle(ctx context.Context, items []*item) {
 			var ie *article.InputError
 			switch {
 			case errors.As(err, &ie):
-				w.conclude(work, it, conclude, Result{Status: StatusRejected, Reason: err.Error()})
+				w.conclude(pub, it, conclude, Result{Status: StatusRejected, Reason: err.Error()})
 			case work.Err() != nil:
 				return // given back by the deferred nak
 			default:
 				w.Observer.Failure("analysis")
-				w.fail(work, it, conclude, err)
+				w.fail(pub, it, conclude, err)
 			}
 			continue
 		}
@@ -237,49 +231,71 @@ func (w *Worker) handle(ctx context.Context, items []*item) {
 				return // shutting down while the store is away: give the rest back
 			}
 			w.Observer.Failure("store")
-			w.fail(work, it, conclude, err)
+			w.fail(pub, it, conclude, err)
 			continue
 		}
 		status := StatusKnown
 		if created {
 			status = StatusNew
 		}
-		w.conclude(work, it, conclude, Result{Status: status, Events: len(docs[k].Events)})
+		w.conclude(pub, it, conclude, Result{Status: status, Events: len(docs[k].Events)})
 	}
 	w.Observer.Batch(len(live), analysed, time.Since(t1))
 }
 
-// conclude publishes it's result and acknowledges it. A result that cannot be
+// acker concludes each job of a batch once (ack, nak), under the lock the keep-alive
+// shares.
+type acker struct {
+	w      *Worker
+	mu     sync.Mutex // guards the items' done flags
+	giveUp context.CancelFunc
+}
+
+func (a *acker) done(it *item, f func() error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if it.done {
+		return
+	}
+	it.done = true
+	if err := f(); err != nil {
+		a.w.Observer.Failure("queue")
+		a.w.Log.Warn("acknowledging job", "id", it.job.ID, "seq", it.seq, "err", err)
+	}
+}
+
+// conclude publishes its result and acknowledges it. A result that cannot be
 // published leaves the job unacknowledged, to be redelivered (and found stored).
-func (w *Worker) conclude(ctx context.Context, it *item, conclude func(*item, func() error), r Result) {
+func (w *Worker) conclude(ctx context.Context, it *item, conclude *acker, r Result) {
 	r.ID, r.Seq, r.Origin, r.Tries = it.job.ID, it.seq, it.job.Article.Origin, it.tries
 	if err := w.Queue.publishResult(ctx, r); err != nil {
 		w.Observer.Failure("queue")
-		w.Log.Warn("publishing result", "id", r.ID, "err", err)
+		w.Log.Warn("publishing result; the job is left to be redelivered", "id", r.ID, "err", err)
+		conclude.giveUp()
 		return
 	}
 	w.Observer.Article(r.Status, r.Events)
 	if r.Status == StatusRejected {
 		w.Log.Info("article rejected", "id", r.ID, "origin", r.Origin, "reason", r.Reason)
 	}
-	conclude(it, it.msg.Ack)
+	conclude.done(it, it.msg.Ack)
 }
 
 // fail gives a failed job back to be tried again after a delay growing with its
 // tries, or, at its last try, dead-letters it.
-func (w *Worker) fail(ctx context.Context, it *item, conclude func(*item, func() error), err error) {
+func (w *Worker) fail(ctx context.Context, it *item, conclude *acker, err error) {
 	if it.tries >= w.Queue.cfg.MaxDeliver {
 		w.deadLetter(ctx, it, conclude, err.Error())
 		return
 	}
 	delay := min(time.Duration(it.tries)*time.Second, 30*time.Second)
 	w.Log.Warn("article failed; it will be tried again", "id", it.job.ID, "origin", it.job.Article.Origin, "try", it.tries, "of", w.Queue.cfg.MaxDeliver, "retry_in", delay, "err", err)
-	conclude(it, func() error { return it.msg.NakWithDelay(delay) })
+	conclude.done(it, func() error { return it.msg.NakWithDelay(delay) })
 }
 
 // deadLetter moves a job to the dead-letter stream with its last failure, reports it
 // as dead and acknowledges it.
-func (w *Worker) deadLetter(ctx context.Context, it *item, conclude func(*item, func() error), reason string) {
+func (w *Worker) deadLetter(ctx context.Context, it *item, conclude *acker, reason string) {
 	q := w.Queue
 	data, err := json.Marshal(DeadLetter{Job: it.job, Reason: reason, Tries: it.tries, Seq: it.seq})
 	if err == nil {
@@ -291,6 +307,7 @@ func (w *Worker) deadLetter(ctx context.Context, it *item, conclude func(*item, 
 	if err != nil {
 		w.Observer.Failure("queue")
 		w.Log.Warn("dead-lettering job", "seq", it.seq, "err", err)
+		conclude.giveUp()
 		return // redelivered, and dead-lettered then
 	}
 	w.Log.Error("article dead-lettered", "id", it.job.ID, "origin", it.job.Article.Origin, "seq", it.seq, "tries", it.tries, "reason", reason, "stream", q.dead)

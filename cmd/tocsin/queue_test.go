@@ -206,14 +206,14 @@ func TestQueueIngestRejectsAsIngestDoes(t *testing.T) {
 }
 
 // TestWorkerKilledMidBatch kills a worker process with -9 once it has stored the first
-// article of a batch: a second worker gets the rest once their AckWait has passed, and
+// article of a batch of 32: a second worker gets the rest once their AckWait has passed, and
 // every article is stored once, with the events a direct ingest gives.
 func TestWorkerKilledMidBatch(t *testing.T) {
 	url, name := natstest.URL(t), natstest.Name(t)
 	dropStreams(t, url, name)
 	in := samplesFile(t)
 	db := filepath.Join(t.TempDir(), "queued.db")
-	args := []string{"--queue", url, "--stream", name, "--db", db, "--batch", "16", "--ack-wait", "3s"}
+	args := []string{"--queue", url, "--stream", name, "--db", db, "--batch", "32", "--ack-wait", "3s"}
 	if code, out, stderr := runCLI(t, "ingest", "--queue", url, "--stream", name, in); code != exitOK || !strings.Contains(out, "queued 37") {
 		t.Fatalf("publishing: exit %d, %s %s", code, out, stderr)
 	}
@@ -240,8 +240,8 @@ func TestWorkerKilledMidBatch(t *testing.T) {
 		t.Fatalf("no result from the first worker: %v\n%s", err, childLog.String())
 	}
 	stored := len(storedEvents(t, db))
-	if stored == 0 || stored >= 16 {
-		t.Fatalf("%d articles stored when the worker was killed, want some of its first batch of 16", stored)
+	if stored == 0 || stored >= 32 {
+		t.Fatalf("%d articles stored when the worker was killed, want some of its first batch of 32", stored)
 	}
 	t.Logf("killed the worker with %d of 37 articles stored", stored)
 	worker(t, args...)
