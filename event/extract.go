@@ -510,7 +510,9 @@ func (x *extractor) verbCand(v int) {
 	}
 	if inner >= 0 {
 		x.transform(&c, v, &x.cands[inner])
-	} else if !ok && x.cue(v)&cueSpeech != 0 && (c.code.Null || strings.HasPrefix(lead(c.code), "01")) {
+	}
+	if !ok && x.cue(v)&cueSpeech != 0 && (c.code.Null || strings.HasPrefix(lead(c.code), "01")) && (inner < 0 || !x.cands[inner].consumed) {
+		// what is said holds no event that a transformation made the saying's own
 		x.judgeSpeech(&c, v)
 	}
 	if len(c.src) == 0 && !x.st.c.classOf(lead(c.code)).sourceOptional {
@@ -1394,7 +1396,15 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 	var tgt []actorArg
 	for _, ch := range s.children(v) {
 		k := int(ch)
-		if d := s.dep(k); d != "ccomp" && d != "parataxis" && d != "xcomp" {
+		switch s.dep(k) {
+		case "ccomp", "parataxis", "xcomp":
+		case "advcl", "obl":
+			// 'added, "It is a propaganda stunt…"', the parser hanging the quotation
+			// loosely: only words quoted after the verb
+			if k < v || !x.quoted(k) {
+				continue
+			}
+		default:
 			continue
 		}
 		for q := int(s.left[k-s.first]); q <= int(s.right[k-s.first]); q++ {
@@ -1428,4 +1438,15 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 // verb of intention: "it was ready to hold talks", "willing to release the sailors".
 func (x *extractor) readiness(i int) bool {
 	return x.d.Tokens[i].POS == "ADJ" && x.cue(i)&cueIntention != 0 && x.s.child(i, "xcomp") >= 0
+}
+
+// quoted reports whether token k lies within a direct quotation.
+func (x *extractor) quoted(k int) bool {
+	t := &x.d.Tokens[k]
+	for i := range x.d.Quotes {
+		if q := &x.d.Quotes[i]; q.Direct && t.Start >= q.Start && t.End <= q.End {
+			return true
+		}
+	}
+	return false
 }
