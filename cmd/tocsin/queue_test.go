@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -340,5 +341,62 @@ func TestBenchQueue(t *testing.T) {
 	}
 	if !strings.Contains(out, "workers 1 ") || !strings.Contains(out, "overhead ") {
 		t.Errorf("report:\n%s", out)
+	}
+}
+
+// TestWorkerStopsOnSIGTERM sends SIGTERM to a worker process mid-batch: it exits 0 and
+// what it stored or gave back is all there for the next worker.
+func TestWorkerStopsOnSIGTERM(t *testing.T) {
+	url, name := natstest.URL(t), natstest.Name(t)
+	dropStreams(t, url, name)
+	in := samplesFile(t)
+	db := filepath.Join(t.TempDir(), "queued.db")
+	args := []string{"--queue", url, "--stream", name, "--db", db, "--batch", "32"}
+	if code, out, stderr := runCLI(t, "ingest", "--queue", url, "--stream", name, in); code != exitOK {
+		t.Fatalf("publishing: %s %s", out, stderr)
+	}
+	child := exec.Command(os.Args[0], append([]string{"worker"}, args...)...)
+	child.Env = append(os.Environ(), "TOCSIN_TEST_MAIN=1")
+	var childLog syncBuffer
+	child.Stderr = &childLog
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	q, err := queue.Connect(context.Background(), url, queue.Config{Name: name}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	if err := q.Results(ctx, time.Now().Add(-time.Hour), func(queue.Result) bool { return false }); err != nil {
+		child.Process.Kill()
+		t.Fatalf("no result: %v\n%s", err, childLog.String())
+	}
+	child.Process.Signal(syscall.SIGTERM)
+	exited := make(chan error, 1)
+	go func() { exited <- child.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("worker exited with %v after SIGTERM:\n%s", err, childLog.String())
+		}
+	case <-time.After(30 * time.Second):
+		child.Process.Kill()
+		t.Fatal("worker still running 30s after SIGTERM")
+	}
+	if !strings.Contains(childLog.String(), "worker stopped") {
+		t.Errorf("no 'worker stopped' in its log:\n%s", childLog.String())
+	}
+	worker(t, args...)
+	seen := map[string]bool{}
+	if err := q.Results(ctx, time.Now().Add(-time.Hour), func(r queue.Result) bool {
+		seen[r.ID] = true
+		return len(seen) < 37
+	}); err != nil {
+		t.Fatalf("%d of 37 answered: %v", len(seen), err)
+	}
+	if n := len(storedEvents(t, db)); n != 37 {
+		t.Errorf("%d stored, want 37", n)
 	}
 }
