@@ -31,8 +31,14 @@ func queueFlags(fs *flag.FlagSet, usage string) queueOpts {
 	}
 }
 
-// newLogger is the structured log of the queue commands, on stderr.
-func newLogger(w io.Writer) *slog.Logger { return slog.New(slog.NewTextHandler(w, nil)) }
+// newLogger is the structured log of the queue commands, on stderr: slog's text lines,
+// or JSON objects with json true.
+func newLogger(w io.Writer, json bool) *slog.Logger {
+	if json {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
 
 // queueIngest is ingest --queue: the inputs read and checked as ingest reads and checks
 // them, the articles published, and with wait the workers' results awaited.
@@ -44,7 +50,7 @@ type queueIngest struct {
 }
 
 func (qi queueIngest) run(ctx context.Context, e *env) error {
-	q, err := queue.Connect(ctx, *qi.qo.url, queue.Config{Name: *qi.qo.stream}, newLogger(e.stderr))
+	q, err := queue.Connect(ctx, *qi.qo.url, queue.Config{Name: *qi.qo.stream}, newLogger(e.stderr, false))
 	if err != nil {
 		return err
 	}
@@ -163,6 +169,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	ackWait := fs.Duration("ack-wait", queue.DefaultAckWait, "time a delivered article may go without a sign of progress before it is given to another worker")
 	grace := fs.Duration("grace", 20*time.Second, "on SIGTERM, time the batch in hand may still take before what is left is given back to the queue")
 	listen := fs.String("listen", "", "`host:port` to serve /metrics (Prometheus) and /healthz on (default: none)")
+	logFormat := fs.String("log", "text", "log `format` on standard error: text (slog's key=value lines) or json (one object a line)")
 	dicts := dictFlags(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -176,8 +183,10 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		return usageError{"--batch and --max-deliver must be at least 1"}
 	case *ackWait < time.Second:
 		return usageError{"--ack-wait must be at least 1s"}
+	case *logFormat != "text" && *logFormat != "json":
+		return usageError{fmt.Sprintf("--log %q: want text or json", *logFormat)}
 	}
-	log := newLogger(e.stderr)
+	log := newLogger(e.stderr, *logFormat == "json")
 	st, err := storeopen.Open(ctx, *db)
 	if err != nil {
 		return err

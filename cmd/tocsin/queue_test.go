@@ -204,6 +204,9 @@ func TestQueueIngestRejectsAsIngestDoes(t *testing.T) {
 	if code, _, stderr := runCLI(t, "worker", "--db", queued); code != exitUsage || !strings.Contains(stderr, "--queue is required") {
 		t.Errorf("worker without --queue: exit %d, %s", code, stderr)
 	}
+	if code, _, stderr := runCLI(t, "worker", "--queue", url, "--log", "xml"); code != exitUsage || !strings.Contains(stderr, "want text or json") {
+		t.Errorf("worker --log xml: exit %d, %s", code, stderr)
+	}
 }
 
 // TestWorkerKilledMidBatch kills a worker process with -9 once it has stored the first
