@@ -18,6 +18,15 @@ func (x *extractor) emit(c *cand) {
 	}
 	cl := x.st.c.classOf(lead(c.code))
 	srcs := c.src
+	if len(srcs) == 0 && violent(lead(c.code)) && c.passive && x.victims(c.tgt) {
+		// "Six Mexican nationals were killed in the attack": victims of the story's
+		// attacker, told before.
+		if a, n := x.storyAttacker(c.tgt); a.code != "" {
+			srcs = []actorArg{a}
+			defer func(r string) { c.rule = r }(c.rule)
+			c.rule += n
+		}
+	}
 	if len(srcs) == 0 {
 		switch {
 		case cl.sourceAgent != "":
@@ -900,4 +909,70 @@ func orUnknown(code string) string {
 		return "unknown"
 	}
 	return code
+}
+
+// storyAttacker finds who did an act of violence that the text tells without its doer:
+// the source of the latest earlier asserted act of violence of the article whose target
+// is of the same country as this one's (any, when this one has none), as a coder reads
+// the victims of a report's later sentences as the same attack's.
+func (x *extractor) storyAttacker(tgts []actorArg) (actorArg, string) {
+	tc := ""
+	if len(tgts) > 0 {
+		tc = country(strings.TrimLeft(tgts[0].code, "-"))
+		if x.agentOnly(tc) {
+			tc = ""
+		}
+	}
+	for i := len(x.events) - 1; i >= 0; i-- {
+		e := &x.events[i]
+		if e.Source == "" || e.Modality != Asserted || !violent(e.Code) || !x.st.c.armed[agentOf(e.Source)] && !x.irregular(agentOf(e.Source)) {
+			continue
+		}
+		if tc != "" && e.Target != "" && country(e.Target) != tc {
+			continue
+		}
+		return actorArg{code: e.Source, span: e.Evidence.Source, head: -1, how: fmt.Sprintf("the attacker of sentence %d", e.Sentence)},
+			fmt.Sprintf("; source: the story's attacker, %s in the %s event of sentence %d", e.Source, e.Code, e.Sentence)
+	}
+	return actorArg{}, ""
+}
+
+// victims reports whether the targets of an act of violence are people it befell (a
+// count, civilians, people), whose attacker a report often leaves to earlier sentences.
+func (x *extractor) victims(tgts []actorArg) bool {
+	if len(tgts) == 0 {
+		return false
+	}
+	a := tgts[0]
+	switch agentOf(strings.TrimLeft(a.code, "-")) {
+	case "CVL", "PPL":
+		return true
+	}
+	return a.how == howCount
+}
+
+// agentOf returns the agent part of an actor code ("CRM" of "USACRM", "" of "USA"),
+// or the code itself when it is an agent alone ("CVL").
+func agentOf(code string) string {
+	if len(code) == 3 {
+		switch code {
+		case "CVL", "PPL", "CRM", "REB", "INS", "MIL", "COP", "UAF", "SEP", "OPP", "GOV":
+			return code
+		}
+		return ""
+	}
+	if len(code) >= 6 {
+		return code[3:6]
+	}
+	return ""
+}
+
+// irregular reports the agents that do unconventional violence: criminals, armed
+// groups, insurgents, separatists; a bare country (agent "") is a state.
+func (x *extractor) irregular(agent string) bool {
+	switch agent {
+	case "", "CRM", "REB", "INS", "UAF", "SEP":
+		return true
+	}
+	return false
 }
