@@ -55,7 +55,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	sources := readSources(ctx, fs.Args(), ro, lang)
 	if *qo.url != "" { // the workers analyse and store, with their own --db
-		return queueIngest{qo: qo, wait: *wait, date: pubDate, sources: sources}.run(ctx, e)
+		return queueIngest{qo: qo, wait: *wait, date: pubDate, sources: sources, progress: !*quiet && isTerminal(e.stderr)}.run(ctx, e)
 	}
 	st, err := storeopen.Open(ctx, *db)
 	if err != nil {

@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
+
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/internal/storeopen"
@@ -47,6 +49,8 @@ type queueIngest struct {
 	wait    bool
 	date    string
 	sources []func(emit func(*article.Article, error) error) error
+	// progress shows a count of the answers while --wait waits (a terminal, no --quiet).
+	progress bool
 }
 
 func (qi queueIngest) run(ctx context.Context, e *env) error {
@@ -116,7 +120,16 @@ func (qi queueIngest) run(ctx context.Context, e *env) error {
 	// window before this run.
 	since := start.Add(-q.Config().Duplicates - time.Minute)
 	var dead []queue.Result
+	var bar *progressbar.ProgressBar
+	if qi.progress {
+		bar = progressbar.NewOptions(len(seqs), progressbar.OptionSetWriter(e.stderr), progressbar.OptionSetDescription("waiting for the workers"),
+			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
+			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+	}
 	err = q.Wait(ctx, since, seqs, func(r queue.Result) {
+		if bar != nil {
+			_ = bar.Add(1)
+		}
 		switch r.Status {
 		case queue.StatusNew:
 			if dup[r.Seq] { // stored, but from an earlier ingest's publication
@@ -132,6 +145,9 @@ func (qi queueIngest) run(ctx context.Context, e *env) error {
 			dead = append(dead, r)
 		}
 	})
+	if bar != nil {
+		_ = bar.Finish()
+	}
 	sum.Elapsed = time.Since(start)
 	sum.print(e.stdout, q.String())
 	for i, r := range dead {
