@@ -435,6 +435,9 @@ func (x *extractor) verbCand(v int) {
 			inner = ii
 		}
 	}
+	if inner >= 0 && x.cue(v)&cueAdmission != 0 && !x.cands[inner].code.Null && x.cands[inner].modality == Asserted {
+		return // "admitted downing the jet": the downing is the event
+	}
 	if x.cue(v)&cueDescribe != 0 {
 		if done := x.describeCand(v, srcH, c.modality); done {
 			return

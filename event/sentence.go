@@ -48,7 +48,30 @@ func (s *sent) reset(x *extractor, first, end int) {
 	s.repaired = s.repairNounSubject() || s.repaired
 	s.repaired = s.repairReport() || s.repaired
 	s.repaired = s.repairCountObject() || s.repaired
+	s.repaired = s.repairGerundComplement() || s.repaired
 	s.build()
+}
+
+// repairGerundComplement reads a gerund with an object that the parser hung on a verb
+// as an adjective as the verb's complement: "Iran admits downing Ukrainian jet" (a verb
+// has no adjectival modifiers).
+func (s *sent) repairGerundComplement() bool {
+	toks := s.x.d.Tokens
+	changed := false
+	for i := s.first; i < s.end; i++ {
+		h := int(s.hd[i-s.first])
+		if h < 0 || s.dp[i-s.first] != "amod" || toks[i].POS != "VERB" || toks[h].POS != "VERB" || !strings.HasSuffix(s.x.lower(i), "ing") {
+			continue
+		}
+		for k := s.first; k < s.end; k++ {
+			if int(s.hd[k-s.first]) == i && s.dp[k-s.first] == "obj" {
+				s.dp[i-s.first] = "xcomp"
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
 }
 
 // repairCountObject reads a number that the parser hung on a verb as its numeric
