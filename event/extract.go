@@ -435,9 +435,9 @@ func (x *extractor) verbCand(v int) {
 			inner = ii
 		}
 	}
-	if inner >= 0 && x.cue(v)&cueAdmission != 0 && !x.cands[inner].code.Null && x.cands[inner].modality == Asserted {
-		return // "admitted downing the jet": the downing is the event
-	}
+	// "admitted downing the jet": the downing happened, and the admission is one of
+	// responsibility (015), not what the verb's entries code ("admit" 050).
+	admitted := inner >= 0 && x.cue(v)&cueAdmission != 0 && !x.cands[inner].code.Null && x.cands[inner].modality == Asserted
 	if x.cue(v)&cueDescribe != 0 {
 		if done := x.describeCand(v, srcH, c.modality); done {
 			return
@@ -511,7 +511,9 @@ func (x *extractor) verbCand(v int) {
 			c.rule += "; " + a[0].how + ", the agent of the " + x.lower(n)
 		}
 	}
-	if inner >= 0 {
+	if admitted {
+		c.code, c.rule = cameo.Code{Forward: "015"}, "cues.txt: [admission] "+x.lower(v)+" what it did: 015"
+	} else if inner >= 0 {
 		x.transform(&c, v, &x.cands[inner])
 	}
 	if !ok && x.cue(v)&cueSpeech != 0 && (c.code.Null || strings.HasPrefix(lead(c.code), "01")) && (inner < 0 || !x.cands[inner].consumed) {

@@ -109,7 +109,7 @@ func TestPipelineSentences(t *testing.T) {
 		{"Serbian protesters tried to storm the parliament in Belgrade.", "SRBOPP→SRBLEG 145"},
 		{"Bombs kill at least 20 at cathedral in Jolo, Philippines", "→PHLCVL 183"},
 		// What is admitted is the event, not the admission; readiness is intent.
-		{"Iran admits downing Ukrainian jet", "IRN→UKRMIL 190"},
+		{"Iran admits downing Ukrainian jet", "IRN→UKRMIL 190, IRN→ 015"},
 		{"Russia said it was ready to hold talks with Ukraine.", "RUS→UKR 036"},
 		{"Russia withdrew its troops from the Ukrainian border.", "RUS→UKR 0874"},
 		{"Israel did not attack the Syrian army.", "ISR→SYRMIL 190 negated"},
