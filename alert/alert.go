@@ -91,28 +91,61 @@ type Alert struct {
 
 // Compute finds the alerts whose weeks overlap since..until (YYYY-MM-DD; "" for the
 // first or last item's day) among the items of s, read from BaselineWeeks weeks before
-// since.
+// since. The items are summed into weeks as they are read, never held.
+//
+// For a window of up to candidateDays days (one new day's alerts), the window's weeks
+// are read first, and only the series with Config.MinCount stories in one of them,
+// the only ones that can ring, are summed over the baseline.
 func Compute(ctx context.Context, s trend.Store, cfg Config, since, until string) ([]Alert, error) {
 	q := trend.Query{NoCasualties: true}
+	var only map[string]bool
 	if since != "" {
 		t, err := time.Parse(time.DateOnly, since)
 		if err != nil {
 			return nil, err
 		}
 		q.Since = trend.Start(t, trend.Week).AddDate(0, 0, -7*cfg.BaselineWeeks).Format(time.DateOnly)
+		if u, err := time.Parse(time.DateOnly, until); err == nil && !u.Before(t) && u.Sub(t) < candidateDays*24*time.Hour {
+			if only, err = candidates(ctx, s, cfg, trend.Start(t, trend.Week), until); err != nil {
+				return nil, err
+			}
+		}
 	}
 	q.Until = until
-	var items []trend.Item
+	b := builder{only: only}
 	err := s.TrendItems(ctx, q, func(it *trend.Item) error {
-		c := *it
-		c.Sources, c.Targets = slices.Clone(it.Sources), slices.Clone(it.Targets)
-		items = append(items, c)
+		b.add(it)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return Detect(items, cfg, since, until), nil
+	return b.alerts(cfg, since, until), nil
+}
+
+// candidateDays is the longest window for which Compute reads candidates first.
+const candidateDays = 14
+
+// candidates are the series with at least cfg.MinCount stories in a week from the one
+// starting on monday to until's: a series with fewer cannot ring there.
+func candidates(ctx context.Context, s trend.Store, cfg Config, monday time.Time, until string) (map[string]bool, error) {
+	var b builder
+	err := s.TrendItems(ctx, trend.Query{NoCasualties: true, Since: monday.Format(time.DateOnly), Until: until}, func(it *trend.Item) error {
+		b.add(it)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for name, sr := range b.all {
+		for _, w := range sr.weeks {
+			if w.all >= cfg.MinCount {
+				out[name] = true
+			}
+		}
+	}
+	return out, nil
 }
 
 // week is what one series holds of one week: its distinct stories, with quad class
@@ -121,7 +154,7 @@ type week struct {
 	all, conflict int
 	goldstein     float64
 	goldsteinSq   float64 // sum of squares, for the baseline's deviation
-	stories       map[string]bool
+	stories       []string
 	conflicting   []string
 }
 
@@ -131,103 +164,133 @@ type series struct {
 	weeks                   []week
 }
 
-// Detect applies the rules of cfg to items (in day order; event rows of one story
-// count once) and returns the alerts whose weeks overlap since..until, newest first.
-func Detect(items []trend.Item, cfg Config, since, until string) []Alert {
-	if len(items) == 0 {
-		return []Alert{}
-	}
-	first, _ := time.Parse(time.DateOnly, items[0].Day)
-	last, _ := time.Parse(time.DateOnly, items[len(items)-1].Day)
-	for _, it := range items {
-		d, _ := time.Parse(time.DateOnly, it.Day)
-		if d.Before(first) {
-			first = d
-		}
-		if d.After(last) {
-			last = d
-		}
-	}
-	origin := trend.Start(first, trend.Week)
-	n := int(trend.Start(last, trend.Week).Sub(origin).Hours()/24/7) + 1
-	all := map[string]*series{}
-	get := func(key, source, target, country string) *series {
-		s := all[key]
-		if s == nil {
-			s = &series{source: source, target: target, country: country, weeks: make([]week, n)}
-			all[key] = s
-		}
-		return s
-	}
-	for _, it := range items {
-		if it.Quad < 1 || it.Quad > 4 {
-			continue
-		}
+// builder sums items, in day order, into the weeks of their series.
+type builder struct {
+	origin  time.Time // Monday of the first item's week
+	last    int       // index of the last item's week
+	started bool
+	all     map[string]*series
+	seen    map[seen]bool // a story counted in a series' week
+	day     string        // the last item's day, and its week
+	w       int
+	keys    []key
+	only    map[string]bool // when not nil, the only series summed
+}
+
+type seen struct {
+	s     *series
+	w     int
+	story string
+}
+
+// add counts it in each of its series' weeks, once a story.
+func (b *builder) add(it *trend.Item) {
+	if it.Day != b.day {
 		d, err := time.Parse(time.DateOnly, it.Day)
 		if err != nil {
+			return
+		}
+		if !b.started {
+			b.started, b.origin = true, trend.Start(d, trend.Week)
+			b.all, b.seen = map[string]*series{}, map[seen]bool{}
+		}
+		w := int(trend.Start(d, trend.Week).Sub(b.origin).Hours() / 24 / 7)
+		if w < 0 {
+			return // before the first item: Detect orders its items first
+		}
+		b.day, b.w, b.last = it.Day, w, max(b.last, w)
+	}
+	if it.Quad < 1 || it.Quad > 4 {
+		return // a story without a coded event: its day counts as history only
+	}
+	id := cmp.Or(it.Story, it.ID)
+	b.keys = appendKeys(b.keys[:0], it)
+	for _, k := range b.keys {
+		if b.only != nil && !b.only[k.name] {
 			continue
 		}
-		w := int(trend.Start(d, trend.Week).Sub(origin).Hours() / 24 / 7)
-		id := cmp.Or(it.Story, it.ID)
-		for _, key := range keys(&it) {
-			s := get(key.name, key.source, key.target, key.country)
-			wk := &s.weeks[w]
-			if wk.stories[id] {
-				continue
-			}
-			if wk.stories == nil {
-				wk.stories = map[string]bool{}
-			}
-			wk.stories[id] = true
-			wk.all++
-			wk.goldstein += it.Goldstein
-			wk.goldsteinSq += it.Goldstein * it.Goldstein
-			if it.Quad >= 3 {
-				wk.conflict++
-				wk.conflicting = append(wk.conflicting, id)
-			}
+		s := b.all[k.name]
+		if s == nil {
+			s = &series{source: k.source, target: k.target, country: k.country}
+			b.all[k.name] = s
+		}
+		if len(s.weeks) <= b.w {
+			s.weeks = slices.Grow(s.weeks, b.w+1-len(s.weeks))[:b.w+1]
+		}
+		if b.seen[seen{s, b.w, id}] {
+			continue
+		}
+		b.seen[seen{s, b.w, id}] = true
+		wk := &s.weeks[b.w]
+		wk.all++
+		wk.goldstein += it.Goldstein
+		wk.goldsteinSq += it.Goldstein * it.Goldstein
+		wk.stories = append(wk.stories, id)
+		if it.Quad >= 3 {
+			wk.conflict++
+			wk.conflicting = append(wk.conflicting, id)
 		}
 	}
-	var out []Alert
-	names := make([]string, 0, len(all))
-	for k := range all {
+}
+
+// alerts judges every series, newest alert first.
+func (b *builder) alerts(cfg Config, since, until string) []Alert {
+	out := []Alert{}
+	names := make([]string, 0, len(b.all))
+	for k := range b.all {
 		names = append(names, k)
 	}
 	slices.Sort(names)
 	for _, k := range names {
-		out = append(out, judge(all[k], origin, cfg, since, until)...)
+		s := b.all[k]
+		if n := b.last + 1; len(s.weeks) < n {
+			s.weeks = slices.Grow(s.weeks, n-len(s.weeks))[:n]
+		}
+		out = append(out, judge(s, b.origin, cfg, since, until)...)
 	}
 	slices.SortStableFunc(out, func(a, b Alert) int { return strings.Compare(b.Start, a.Start) })
-	if out == nil {
-		out = []Alert{}
-	}
 	return out
+}
+
+// Detect applies the rules of cfg to items (event rows of one story count once) and
+// returns the alerts whose weeks overlap since..until, newest first.
+func Detect(items []trend.Item, cfg Config, since, until string) []Alert {
+	sorted := slices.Clone(items)
+	slices.SortStableFunc(sorted, func(a, b trend.Item) int { return strings.Compare(a.Day, b.Day) })
+	var b builder
+	for i := range sorted {
+		b.add(&sorted[i])
+	}
+	return b.alerts(cfg, since, until)
 }
 
 type key struct{ name, source, target, country string }
 
-// keys are the series an item counts in: each ordered pair of the distinct countries
-// of its source and target actors (the first three letters of a CAMEO actor code),
-// and the country of its place.
-func keys(it *trend.Item) []key {
-	var out []key
-	seen := map[string]bool{}
-	for _, s := range it.Sources {
-		for _, t := range it.Targets {
-			if len(s) < 3 || len(t) < 3 {
-				continue
+// appendKeys appends the series an item counts in: each ordered pair of the distinct
+// countries of its source and target actors (the first three letters of a CAMEO actor
+// code), and the country of its place.
+func appendKeys(out []key, it *trend.Item) []key {
+	srcs, tgts := countries(it.Sources), countries(it.Targets)
+	for _, a := range srcs {
+		for _, b := range tgts {
+			if a != b {
+				out = append(out, key{name: "dyad:" + a + ">" + b, source: a, target: b})
 			}
-			a, b := s[:3], t[:3]
-			name := "dyad:" + a + ">" + b
-			if a == b || seen[name] {
-				continue
-			}
-			seen[name] = true
-			out = append(out, key{name: name, source: a, target: b})
 		}
 	}
 	if it.Country != "" {
 		out = append(out, key{name: "country:" + it.Country, country: it.Country})
+	}
+	return out
+}
+
+// countries are the distinct first three letters of codes of three letters or more.
+func countries(codes []string) []string {
+	var out []string
+	for _, c := range codes {
+		if len(c) >= 3 && !slices.Contains(out, c[:3]) {
+			out = append(out, c[:3])
+		}
 	}
 	return out
 }
@@ -296,10 +359,7 @@ func judge(s *series, origin time.Time, cfg Config, since, until string) []Alert
 			m, bm := cur.goldstein/float64(cur.all), baseG/float64(baseAll)
 			gsd := math.Max(math.Sqrt(math.Max(0, baseGSq/float64(baseAll)-bm*bm)), cfg.GoldsteinSDFloor)
 			if drop := bm - m; drop >= cfg.GoldsteinDrop && drop/(gsd/math.Sqrt(float64(cur.all))) >= cfg.GoldsteinZ {
-				ids := make([]string, 0, len(cur.stories))
-				for id := range cur.stories {
-					ids = append(ids, id)
-				}
+				ids := slices.Clone(cur.stories)
 				slices.Sort(ids)
 				ring(GoldsteinDrop, round(m), round(bm), round(drop), ids)
 			}

@@ -1,6 +1,7 @@
 package alert
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -86,5 +87,54 @@ func TestPoissonTail(t *testing.T) {
 		if math.Abs(got-c.want) > c.want*0.05 {
 			t.Errorf("poissonTail(%d, %v) = %v, want %v", c.k, c.lambda, got, c.want)
 		}
+	}
+}
+
+// memStore serves items from memory, as a store would: those from since to until.
+type memStore []trend.Item
+
+func (m memStore) TrendItems(_ context.Context, q trend.Query, fn func(*trend.Item) error) error {
+	for i := range m {
+		it := m[i]
+		if (q.Since != "" && it.Day < q.Since) || (q.Until != "" && it.Day > q.Until) {
+			continue
+		}
+		if err := fn(&it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (memStore) TrendTotals(context.Context, string, string, bool) (map[string]int, error) {
+	return nil, nil
+}
+
+// Compute over one day, which sums only the series that can ring, gives what the
+// rules give over every item to that day; so does Compute over a wider window, which
+// sums all.
+func TestComputeOneDay(t *testing.T) {
+	items := randomItems(3, 80000)
+	cfg := DefaultConfig
+	cfg.Alpha, cfg.GoldsteinZ = 1, 0 // ring often, so that there is something to compare
+	rang := 0
+	for i, day := range []string{"2016-03-09", "2018-07-01", "2019-11-25", "2021-02-14", "2024-06-30"} {
+		until := day
+		if i == 4 {
+			until = "2024-08-31" // over candidateDays: every series summed
+		}
+		got, err := Compute(context.Background(), memStore(items), cfg, day, until)
+		if err != nil {
+			t.Fatal(err)
+		}
+		upTo := slices.DeleteFunc(slices.Clone(items), func(it trend.Item) bool { return it.Day > until })
+		want := Detect(upTo, cfg, day, until)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s..%s: Compute gives %d alerts, Detect %d:\n%v\n%v", day, until, len(got), len(want), got, want)
+		}
+		rang += len(got)
+	}
+	if rang == 0 {
+		t.Error("no alerts to compare")
 	}
 }
