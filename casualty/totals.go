@@ -118,10 +118,11 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		if c.Start < d.BodyStart {
 			continue
 		}
-		// A sentence whose count says "other" or "another" adds all its counts of the
-		// kind to the rest, when the text counted that kind before and no count of
-		// another kind comes first in it ("two died and three others were injured").
-		if (m.additive || m.indefinite && m.also) && seen[c.Kind] {
+		// A sentence whose count says "other" or "another", or one person "also" ("The
+		// driver of the vehicle was also killed"), adds all its counts of the kind to the
+		// rest, when the text counted that kind before and no count of another kind comes
+		// first in it ("two died and three others were injured").
+		if (m.additive || (m.indefinite || m.one) && m.also) && seen[c.Kind] {
 			other := false
 			for _, o := range cs[:i] {
 				other = other || o.Kind != c.Kind && ms[o.Span].sent == m.sent
