@@ -689,7 +689,24 @@ func (x *extractor) date(c *cand) (date, source, note string, own bool) {
 // Monday is as near in words. dates.At, which knows no tree, decides otherwise.
 func (x *extractor) clauseDate(t int) (doc.Date, bool) {
 	s := &x.s
-	home := s.clauseOf(t)
+	for home, up := s.clauseOf(t), 0; home >= 0 && up < 3; up++ {
+		if dt, ok := x.dateInClause(t, home); ok {
+			return dt, true
+		}
+		// "Late on Sunday, the SDF announced it had entered into an agreement": the
+		// clause that reports or governs this one dates it.
+		h := s.head(home)
+		if h < 0 {
+			break
+		}
+		home = s.clauseOf(h)
+	}
+	return doc.Date{}, false
+}
+
+// dateInClause returns the date mention of clause home nearest to token t.
+func (x *extractor) dateInClause(t, home int) (doc.Date, bool) {
+	s := &x.s
 	best, bestDist := -1, 0
 	for k, dt := range x.d.Dates {
 		if dt.Start < x.d.Tokens[s.first].Start || dt.End > x.d.Tokens[s.end-1].End {
