@@ -13,8 +13,8 @@ import (
 // already stored, keyed by the migration's file name. Each runs in its migration's
 // transaction, right after the SQL, so an upgrade is all or nothing.
 var backfills = map[string]func(context.Context, *sql.Tx) error{
-	"0003_event_speed.sql":   backfillRows,
-	"0006_story_sources.sql": backfillStories,
+	"0003_event_speed.sql":  backfillRows,
+	"0008_story_counts.sql": backfillStories,
 }
 
 // backfillBatch is how many stored articles backfillRows decodes at a time.

@@ -120,13 +120,15 @@ const eventColumns = `SELECT e.id, e.article, e.added,
 	e.code, e.base, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.modality, e.rule,
 	e.date, e.date_source,
 	e.place_name, e.place_country, e.place_admin1, e.place_lat, e.place_lon, e.place_geonameid, e.place_source,
-	coalesce(e.story, '')`
+	coalesce(e.story, ''), coalesce(c.mentions, 0), coalesce(c.sources, 0), coalesce(c.articles, 0)`
 
-// eventJoin brings in the event's sentence.
-const eventJoin = ` LEFT JOIN sentences s ON s.id = e.sentence`
+// eventJoin brings in the event's sentence and its story's counts (GDELT's
+// NumMentions, NumSources, NumArticles), joined rather than read by a query per row,
+// which took half of an export's time.
+const eventJoin = ` LEFT JOIN sentences s ON s.id = e.sentence LEFT JOIN story_sources c ON c.story = e.story`
 
 // eventColumnCount is the number of columns of eventColumns.
-const eventColumnCount = 39
+const eventColumnCount = 42
 
 // eventOrder is the ORDER BY of an events query: row-ID order. When a filter narrows
 // the rows through an index, the order is written as an expression so that SQLite
@@ -153,7 +155,6 @@ type eventScanner struct {
 	tx       *sql.Tx
 	meta     *sql.Stmt              // reads an article's columns, prepared on first use
 	articles map[int64]*articleMeta // by articles.seq; events come in runs of one article
-	stories  storyCounts            // the counts of each event's story (stories.go)
 }
 
 // articleMeta is what an event row shows of its article.
@@ -175,7 +176,6 @@ func (sc *eventScanner) close() {
 	if sc.meta != nil {
 		sc.meta.Close()
 	}
-	sc.stories.close()
 }
 
 // article returns the columns of article seq. Its columns come before the text and
@@ -249,9 +249,7 @@ func (sc *eventScanner) scan(rows *sql.Rows, r *store.EventRow) error {
 	}
 	r.PlaceSource = str()
 	r.Story = str()
-	if err := sc.stories.fill(sc.ctx, sc.tx, r); err != nil {
-		return err
-	}
+	r.StoryMentions, r.StorySources, r.StoryArticles = num(), num(), num()
 	if i != eventColumnCount {
 		return fmt.Errorf("scanned %d columns of %d", i, eventColumnCount)
 	}
