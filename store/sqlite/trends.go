@@ -35,27 +35,39 @@ func (s *Store) TrendItems(ctx context.Context, q trend.Query, fn func(*trend.It
 }
 
 // storyItems walks the stories of q with their quad class and Goldstein score (of
-// their code), reconciled casualties (from the stored story, unless q.NoCasualties)
-// and their actors by role.
+// their code), reconciled casualties and their actors by role, from story_trend (migration 0009): a window of days is one
+// range of it, where the stories table took a seek for each story and one for its
+// actors. The story filters apply to it as to stories (the same columns, aliased s).
+//
+// A dyad of two countries' codes (three letters or more, different countries) is
+// found in story_pairs (migration 0009), one range, and its codes' full prefixes are
+// checked here, where the story filters intersect the stories of each actor.
 func storyItems(ctx context.Context, tx *sql.Tx, q trend.Query, fn func(*trend.Item) error) error {
-	where, args, err := storyWhere(store.StoryFilter{Source: q.Source, Target: q.Target, Dyad: q.Dyad,
-		Country: q.Country, Since: q.Since, Until: q.Until})
+	f := store.StoryFilter{Source: q.Source, Target: q.Target, Dyad: q.Dyad, Country: q.Country, Since: q.Since, Until: q.Until}
+	a, b := q.Dyad[0], q.Dyad[1]
+	pairs := len(a) >= 3 && len(b) >= 3 && a[:3] != b[:3]
+	if pairs {
+		f.Dyad = [2]string{}
+	}
+	where, args, err := storyWhere(f)
 	if err != nil {
 		return err
 	}
-	if where == "" {
-		where = " WHERE s.day <> ''"
-	} else {
-		where += " AND s.day <> ''"
+	if pairs {
+		cond := `s.id IN (SELECT story FROM story_pairs WHERE x = ? AND y = ?)`
+		if where == "" {
+			where = " WHERE " + cond
+		} else {
+			where += " AND " + cond
+		}
+		args = append(args, a[:3], b[:3])
 	}
-	casualties := `coalesce(json_extract(s.story_json, '$.casualties.killed.best'), 0),
-		coalesce(json_extract(s.story_json, '$.casualties.injured.best'), 0)`
+	casualties := `s.killed, s.injured`
 	if q.NoCasualties {
 		casualties = `0, 0`
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.day, s.country, s.code, `+casualties+`,
-		coalesce((SELECT group_concat(role || ':' || actor, ' ') FROM story_actors WHERE story = s.id), '')
-		FROM stories s`+where+` ORDER BY s.day, s.seq`, args...)
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.day, s.country, s.code, `+casualties+`, s.actors
+		FROM story_trend s`+where+` ORDER BY s.day, s.seq`, args...)
 	if err != nil {
 		return err
 	}
@@ -75,6 +87,7 @@ func storyItems(ctx context.Context, tx *sql.Tx, q trend.Query, fn func(*trend.I
 		}
 		it.Story = it.ID
 		it.Sources, it.Targets = it.Sources[:0], it.Targets[:0]
+		hasA, hasB := !pairs, !pairs
 		for _, ra := range strings.Fields(actors) {
 			role, actor, _ := strings.Cut(ra, ":")
 			if role == "source" {
@@ -82,6 +95,11 @@ func storyItems(ctx context.Context, tx *sql.Tx, q trend.Query, fn func(*trend.I
 			} else {
 				it.Targets = append(it.Targets, actor)
 			}
+			hasA = hasA || strings.HasPrefix(actor, a)
+			hasB = hasB || strings.HasPrefix(actor, b)
+		}
+		if !hasA || !hasB {
+			continue // the dyad's countries, not its codes' full prefixes
 		}
 		if err := fn(&it); err != nil {
 			return err

@@ -11,11 +11,11 @@ import (
 var _ worldmap.Store = (*Store)(nil)
 
 // MapStories implements worldmap.Store: the stories whose first event day is in
-// since..until, by the day index, with their place's coordinates from the stored story.
+// since..until, one range of story_trend (migration 0009), which holds their place's
+// coordinates.
 func (s *Store) MapStories(ctx context.Context, since, until string, fn func(*worldmap.Story) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, label, day, country, code, articles,
-		json_extract(story_json, '$.place.lat'), json_extract(story_json, '$.place.lon')
-		FROM stories WHERE day BETWEEN ? AND ? ORDER BY day, seq`, since, until)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, label, day, country, code, articles, lat, lon
+		FROM story_trend WHERE day BETWEEN ? AND ? ORDER BY day, seq`, since, until)
 	if err != nil {
 		return fmt.Errorf("store/sqlite: map stories: %w", err)
 	}
