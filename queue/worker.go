@@ -83,7 +83,7 @@ type item struct {
 }
 
 // Run consumes jobs until ctx is cancelled, then finishes or gives back (naks) the
-// batch in hand and returns nil. It returns an error only when it cannot start.
+// batches in hand and returns nil. It returns an error only when it cannot start.
 func (w *Worker) Run(ctx context.Context) error {
 	q := w.Queue
 	if w.Log == nil {
@@ -105,6 +105,10 @@ func (w *Worker) Run(ctx context.Context) error {
 		return fmt.Errorf("consumer %s on %s: %w", ConsumerName, q, err)
 	}
 	w.Log.Info("worker started", "queue", q.String(), "batch", w.batch(), "ack_wait", q.cfg.AckWait, "max_deliver", q.cfg.MaxDeliver)
+	// One batch is stored while the next is fetched and analysed, so that a worker
+	// keeps its core busy while the store commits; batches are stored one after the
+	// other, in the order they were fetched.
+	var storing chan struct{} // closed when the batch being stored is done
 	wait := 250 * time.Millisecond
 	for ctx.Err() == nil {
 		items, err := w.fetch(ctx, cons)
@@ -116,9 +120,21 @@ func (w *Worker) Run(ctx context.Context) error {
 			continue
 		}
 		wait = 250 * time.Millisecond
-		if len(items) > 0 {
-			w.handle(ctx, items)
+		if len(items) == 0 {
+			continue
 		}
+		b := w.analyse(ctx, items)
+		if storing != nil {
+			<-storing
+		}
+		storing = make(chan struct{})
+		go func(done chan struct{}) {
+			defer close(done)
+			w.store(ctx, b)
+		}(storing)
+	}
+	if storing != nil {
+		<-storing
 	}
 	w.Log.Info("worker stopped")
 	return nil
@@ -162,85 +178,107 @@ func (w *Worker) fetch(ctx context.Context, cons jetstream.Consumer) ([]*item, e
 	return items, nil
 }
 
-// handle concludes each of items: stored (ack), rejected (ack), failed (nak, to be
-// tried again later), dead-lettered (ack), or given back on shutdown (nak).
-func (w *Worker) handle(ctx context.Context, items []*item) {
+// batch is a fetched batch between its analysis and its storing.
+type batch struct {
+	items    []*item
+	live     []*item // the items analysed: docs[k] and errs[k] are live[k]'s
+	docs     []*doc.Document
+	errs     []error
+	analysed time.Duration
+	work     context.Context // the batch's operations: ends a grace period after Run's
+	pub      context.Context // its publications: ends when one has failed for good
+	conclude *acker
+	release  func() // stops the keep-alive and the contexts
+}
+
+// analyse decodes and analyses items, starting the keep-alive that holds them while
+// they wait to be stored.
+func (w *Worker) analyse(ctx context.Context, items []*item) *batch {
 	q := w.Queue
 	// work outlives ctx by the grace period, so that a SIGTERM lets the batch finish.
 	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancel()
 	stopGrace := context.AfterFunc(ctx, func() {
 		t := time.AfterFunc(cmp.Or(w.Grace, 20*time.Second), cancel)
 		<-work.Done()
 		t.Stop()
 	})
-	defer stopGrace()
 	// pub is the context of the batch's publications (results, dead letters): once one
 	// has failed for good (NATS away for longer than publishRetry), the others do not
 	// each wait as long; their jobs stay unacknowledged, to be redelivered and found
 	// stored.
 	pub, giveUp := context.WithCancel(work)
-	defer giveUp()
-	conclude := &acker{w: w, giveUp: giveUp}
-	stopKeep := w.keepAlive(&conclude.mu, items)
-	defer stopKeep()
-	defer func() { // whatever is left is given back
-		for _, it := range items {
-			conclude.done(it, it.msg.Nak)
-		}
-	}()
-
+	b := &batch{items: items, work: work, pub: pub, conclude: &acker{w: w, giveUp: giveUp}}
+	stopKeep := w.keepAlive(&b.conclude.mu, items)
+	b.release = func() {
+		stopKeep()
+		stopGrace()
+		giveUp()
+		cancel()
+	}
 	var jobs []Job
-	var live []*item
 	for _, it := range items {
 		if err := json.Unmarshal(it.msg.Data(), &it.job); err != nil {
-			w.deadLetter(pub, it, conclude, "not a tocsin job: "+err.Error())
+			w.deadLetter(pub, it, b.conclude, "not a tocsin job: "+err.Error())
 			continue
 		}
 		if it.tries > q.cfg.MaxDeliver {
-			w.deadLetter(pub, it, conclude, fmt.Sprintf("delivered %d times without an outcome: the workers handling it stopped or timed out", it.tries-1))
+			w.deadLetter(pub, it, b.conclude, fmt.Sprintf("delivered %d times without an outcome: the workers handling it stopped or timed out", it.tries-1))
 			continue
 		}
 		jobs = append(jobs, it.job)
-		live = append(live, it)
+		b.live = append(b.live, it)
 	}
-	if len(live) == 0 {
+	if len(b.live) > 0 {
+		t0 := time.Now()
+		b.docs, b.errs = w.Analyze(work, jobs)
+		b.analysed = time.Since(t0)
+	}
+	return b
+}
+
+// store concludes each job of b: stored (ack), rejected (ack), failed (nak, to be
+// tried again later), dead-lettered (ack), or given back on shutdown (nak).
+func (w *Worker) store(ctx context.Context, b *batch) {
+	defer b.release()
+	defer func() { // whatever is left is given back
+		for _, it := range b.items {
+			b.conclude.done(it, it.msg.Nak)
+		}
+	}()
+	if len(b.live) == 0 {
 		return
 	}
-	t0 := time.Now()
-	docs, errs := w.Analyze(work, jobs)
-	analysed := time.Since(t0)
 	t1 := time.Now()
-	for k, it := range live {
-		if err := errs[k]; err != nil {
+	for k, it := range b.live {
+		if err := b.errs[k]; err != nil {
 			var ie *article.InputError
 			switch {
 			case errors.As(err, &ie):
-				w.conclude(pub, it, conclude, Result{Status: StatusRejected, Reason: err.Error()})
-			case work.Err() != nil:
+				w.conclude(b.pub, it, b.conclude, Result{Status: StatusRejected, Reason: err.Error()})
+			case b.work.Err() != nil:
 				return // given back by the deferred nak
 			default:
 				w.Observer.Failure("analysis")
-				w.fail(pub, it, conclude, err)
+				w.fail(b.pub, it, b.conclude, err)
 			}
 			continue
 		}
-		created, err := w.put(ctx, work, docs[k])
+		created, err := w.put(ctx, b.work, b.docs[k])
 		if err != nil {
-			if work.Err() != nil || ctx.Err() != nil {
+			if b.work.Err() != nil || ctx.Err() != nil {
 				return // shutting down while the store is away: give the rest back
 			}
 			w.Observer.Failure("store")
-			w.fail(pub, it, conclude, err)
+			w.fail(b.pub, it, b.conclude, err)
 			continue
 		}
 		status := StatusKnown
 		if created {
 			status = StatusNew
 		}
-		w.conclude(pub, it, conclude, Result{Status: status, Events: len(docs[k].Events)})
+		w.conclude(b.pub, it, b.conclude, Result{Status: status, Events: len(b.docs[k].Events)})
 	}
-	w.Observer.Batch(len(live), analysed, time.Since(t1))
+	w.Observer.Batch(len(b.live), b.analysed, time.Since(t1))
 }
 
 // acker concludes each job of a batch once (ack, nak), under the lock the keep-alive

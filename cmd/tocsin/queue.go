@@ -176,7 +176,17 @@ func printRejections(w io.Writer, s summary) {
 	}
 }
 
+// runWorker is tocsin worker. A SIGTERM (ctx cancelled) is a clean stop, exit 0, even
+// before the worker has started.
 func runWorker(ctx context.Context, e *env, args []string) error {
+	err := workerMain(ctx, e, args)
+	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+func workerMain(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "worker", "--queue nats://HOST:PORT [--db PATH|postgres://...] [--batch N] [--listen HOST:PORT]")
 	db := dbFlag(fs, e)
 	qo := queueFlags(fs, "NATS `URL` (nats://HOST:PORT) of the work queue whose articles to analyse and store")
