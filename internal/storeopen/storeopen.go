@@ -17,15 +17,17 @@ import (
 	"github.com/tocsin-project/tocsin/store/postgres"
 	"github.com/tocsin-project/tocsin/store/sqlite"
 	"github.com/tocsin-project/tocsin/trend"
+	"github.com/tocsin-project/tocsin/worldmap"
 )
 
 // Store is everything the commands use of a store: the articles, the event dataset,
-// the stories and the trend queries. Both backends satisfy it.
+// the stories, the trend queries and the map. Both backends satisfy it.
 type Store interface {
 	store.Store
 	store.EventStore
 	store.StoryStore
 	trend.Store
+	worldmap.Store
 }
 
 var (

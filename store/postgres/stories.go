@@ -237,17 +237,21 @@ func saveStory(b *pgx.Batch, s *story.Story, isNew bool) error {
 		}
 		return 0
 	}
+	var lat, lon any // NULL without a place
+	if s.Place != nil {
+		lat, lon = s.Place.Lat, s.Place.Lon
+	}
 	b.Queue(`INSERT INTO stories (id, label, day, day_end, lo, hi, country, code, root,
-		first_seen, last_seen, articles, mentions, sources, killed, injured, story_json)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+		first_seen, last_seen, articles, mentions, sources, killed, injured, story_json, lat, lon)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
 		ON CONFLICT (id) DO UPDATE SET label = excluded.label, day = excluded.day,
 		day_end = excluded.day_end, lo = excluded.lo, hi = excluded.hi, country = excluded.country,
 		code = excluded.code, root = excluded.root, first_seen = excluded.first_seen,
 		last_seen = excluded.last_seen, articles = excluded.articles, mentions = excluded.mentions,
 		sources = excluded.sources, killed = excluded.killed, injured = excluded.injured,
-		story_json = excluded.story_json`,
+		story_json = excluded.story_json, lat = excluded.lat, lon = excluded.lon`,
 		s.ID, s.Label, s.Date, s.DateEnd, lo, hi, country, s.Code, s.Root, s.FirstSeen, s.LastSeen,
-		len(s.Articles), s.Mentions, len(s.Sources), best("killed"), best("injured"), string(js))
+		len(s.Articles), s.Mentions, len(s.Sources), best("killed"), best("injured"), string(js), lat, lon)
 	if !isNew {
 		b.Queue(`DELETE FROM story_keys WHERE story = $1`, s.ID)
 	}

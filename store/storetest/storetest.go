@@ -23,7 +23,9 @@ import (
 	"github.com/tocsin-project/tocsin/pipeline/standard"
 	"github.com/tocsin-project/tocsin/samples"
 	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/story"
 	"github.com/tocsin-project/tocsin/trend"
+	"github.com/tocsin-project/tocsin/worldmap"
 )
 
 // Store is what the suite tests: the interfaces both backends satisfy.
@@ -32,6 +34,7 @@ type Store interface {
 	store.EventStore
 	store.StoryStore
 	trend.Store
+	worldmap.Store
 }
 
 // Run runs the contract's tests, each against a new, empty store from open, which
@@ -496,6 +499,39 @@ func testStories(t *testing.T, s Store) {
 	}
 	if !reflect.DeepEqual(totals, want) {
 		t.Errorf("trend totals %v; want %v", totals, want)
+	}
+	// The map reads each dated story with its place.
+	last := ""
+	byID := map[string]*story.Story{}
+	for _, st := range before {
+		last = max(last, st.Date)
+		byID[st.ID] = st
+	}
+	if got, err := s.LastStoryDay(ctx); err != nil || got != last {
+		t.Errorf("LastStoryDay = %q, %v; want %q", got, err, last)
+	}
+	mapped := 0
+	err = s.MapStories(ctx, "2000-01-01", "2100-01-01", func(m *worldmap.Story) error {
+		mapped++
+		st := byID[m.ID]
+		switch {
+		case st == nil:
+			t.Errorf("map story %s is no story", m.ID)
+		case m.Day != st.Date || m.Articles != len(st.Articles) || m.HasPlace != (st.Place != nil):
+			t.Errorf("map story %+v differs from the story", *m)
+		case st.Place != nil && (m.Lat != st.Place.Lat || m.Lon != st.Place.Lon):
+			t.Errorf("map story %s at %v,%v; the story's place is at %v,%v", m.ID, m.Lat, m.Lon, st.Place.Lat, st.Place.Lon)
+		}
+		return nil
+	})
+	dated := 0
+	for _, st := range before {
+		if st.Date != "" {
+			dated++
+		}
+	}
+	if err != nil || mapped != dated {
+		t.Errorf("MapStories gave %d stories, %v; want the %d dated", mapped, err, dated)
 	}
 }
 
