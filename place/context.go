@@ -35,6 +35,7 @@ func (r *resolver) collect() {
 	r.ents = ents
 	r.headline = headlineCase(r.d.Text[:min(r.d.BodyStart, len(r.d.Text))])
 	r.surnames = map[string]bool{}
+	r.people = map[string]bool{}
 	for _, e := range ents {
 		text := r.d.Text[e.Start:e.End]
 		i := strings.LastIndexByte(text, ' ')
@@ -46,6 +47,12 @@ func (r *resolver) collect() {
 		if first := text[:strings.IndexByte(text, ' ')]; e.Type == "PERSON" ||
 			e.Type == "ORG" && i == len(first) && !r.s.v.orgprefix[strings.ToLower(first)] && len(r.s.g.Lookup(first)) == 0 {
 			r.surnames[gazetteer.Normalize(text[i+1:])] = true
+			if e.Type == "PERSON" {
+				r.people[gazetteer.Normalize(text[i+1:])] = true
+				if i == len(first) && !r.s.v.title[strings.ToLower(first)] {
+					r.people[gazetteer.Normalize(first)] = true // "Bernie" of "Bernie Sanders"
+				}
+			}
 		}
 	}
 	hits := r.regionHits()
@@ -171,7 +178,29 @@ func (r *resolver) personsName(sp doc.Span) bool {
 	if strings.ContainsRune(text, ' ') || !r.surnames[gazetteer.Normalize(text)] || r.locative(sp.Start) {
 		return false
 	}
-	return !slices.ContainsFunc(r.lookup(text), func(m gazetteer.Match) bool {
+	return !r.countryOrRegion(text)
+}
+
+// peoplesName reports whether a one-word name is the surname or given name of a person
+// the article names in full ("Hillary Clinton ... between Clinton and Bernie"): no way
+// into the places makes it one, unless a locative word stands before a well-known place
+// ("in Paris"). A country, region or first-level division is never taken for a person's
+// name.
+func (r *resolver) peoplesName(sp doc.Span) bool {
+	text := r.d.Text[sp.Start:sp.End]
+	if strings.ContainsRune(text, ' ') || !r.people[gazetteer.Normalize(text)] ||
+		r.locative(sp.Start) && r.placeLike(text, 100000, true) {
+		return false
+	}
+	// A state keeps its name after a headline's person ("Hillary Clinton In Oklahoma").
+	return !r.countryOrRegion(text) && !slices.ContainsFunc(r.lookup(text), func(m gazetteer.Match) bool {
+		return m.Kind == gazetteer.Admin1 && m.Feature != featureSubdivision && m.Level == gazetteer.Exact
+	})
+}
+
+// countryOrRegion reports whether text names a country or a region.
+func (r *resolver) countryOrRegion(text string) bool {
+	return slices.ContainsFunc(r.lookup(text), func(m gazetteer.Match) bool {
 		return m.Kind == gazetteer.Country || m.Kind == gazetteer.Region
 	})
 }
@@ -556,7 +585,7 @@ func (r *resolver) truncated(end int) bool {
 // add records a mention and looks its name up, once per name; why says what made it a
 // mention, for the place's rule.
 func (r *resolver) add(sp doc.Span, text, why string) {
-	if r.partOfName(sp) {
+	if r.partOfName(sp) || r.peoplesName(sp) {
 		return
 	}
 	r.addMention(sp, text, why)

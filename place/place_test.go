@@ -212,6 +212,9 @@ func TestNotPlaces(t *testing.T) {
 		{"Flights on Air France resumed.", []string{"LOCATION:France"}},
 		{"The United States Navy confirmed it.", []string{"LOCATION:United States", "ORG:Navy"}},
 		{"Planes of Mahan Air of Iran were banned.", []string{"ORG:Mahan Air", "LOCATION:Iran"}},
+		// A person's surname or given name, even listed or after "between".
+		{"Hillary Clinton met Bernie Sanders. The race between Clinton and Sanders tightened, and Bernie won.",
+			[]string{"PERSON:Hillary Clinton", "PERSON:Bernie Sanders"}},
 	} {
 		if got := s.Resolve(withEntities(t, tc.text, tc.ents...)); len(got) != 0 {
 			t.Errorf("%q: places %+v, want none", tc.text, got)
@@ -340,5 +343,21 @@ func TestListedRejected(t *testing.T) {
 	got := s.Resolve(d)
 	if len(placesNamed(&doc.Document{Places: got}, "Carrascal")) != 0 || len(placesNamed(&doc.Document{Places: got}, "Cantilan")) != 1 {
 		t.Errorf("places %+v, want Cantilan and Lanuza, not Carrascal", got)
+	}
+}
+
+// TestSubdivisions: counties and island regions that GeoNames' city list lacks resolve to
+// the ISO 3166-2 subdivisions of the gazetteer, and towns listed with towns of one
+// division stay in it rather than in a foreign division of the same name.
+func TestSubdivisions(t *testing.T) {
+	s, _ := load(t)
+	got := s.Resolve(withEntities(t, "Floods hit County Kerry and the Azores.", "LOCATION:County Kerry", "LOCATION:Azores"))
+	if len(got) != 2 || got[0].Country != "IRL" || got[1].Country != "PRT" || Distance(got[1].Lat, got[1].Lon, 37.8, -25.5) > 161 {
+		t.Errorf("places %+v, want County Kerry (IRL) and the Azores (PRT)", got)
+	}
+	text := "The Philippines was hit. Damage was reported in Cantilan, Madrid, Carmen, Lanuza, and Cortes."
+	got = s.Resolve(withEntities(t, text, "LOCATION:Philippines", "LOCATION:Cantilan", "LOCATION:Madrid", "LOCATION:Carmen", "LOCATION:Lanuza", "LOCATION:Cortes"))
+	if c := placesNamed(&doc.Document{Places: got}, "Cortes"); len(c) != 1 || c[0].Country != "PHL" {
+		t.Errorf("Cortes: %+v, want the Philippine town listed with its neighbours", c)
 	}
 }

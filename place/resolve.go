@@ -109,6 +109,7 @@ type resolver struct {
 	ents     []doc.Entity                 // d.Entities in text order
 	headline bool                         // the title is written in headline case
 	surnames map[string]bool              // keys of the last words of people's full names
+	people   map[string]bool              // keys of the last and first words of PERSON entities' full names
 	looked   map[string][]gazetteer.Match // lookup's cache
 }
 

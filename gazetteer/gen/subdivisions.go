@@ -139,8 +139,8 @@ func distKm(lat1, lon1, lat2, lon2 float64) float64 {
 // five places nearest its centre belong to), then:
 //
 //   - a subdivision whose ISO code already names a division is dropped;
-//   - when most subdivisions of one type in a country fall one to a division (a type of
-//     first-level unit: China's provinces, Portugal's autonomous regions), each such one
+//   - when most subdivisions of one type in a country, three or more, fall one to a
+//     division (a type of first-level unit: China's provinces), each such one
 //     names its division if nothing else did, and is dropped;
 //   - the others (several to a division: counties, departments, and first-level ones
 //     whose division took another name) are kept as places, their population that of
@@ -233,7 +233,7 @@ func placeSubdivisions(subs []subdivision, cities []city, admins []*admin1) ([]s
 		}
 		// A first-level type: most members alone in their division (Taiwan, which
 		// GeoNames does not count in China, falls in Fujian's).
-		firstLevel := alone*10 >= len(g)*8
+		firstLevel := len(g) >= 3 && alone*10 >= len(g)*8 // two are too few to tell: Paris and Lyon
 		for code, peers := range perAdmin {
 			if firstLevel && len(peers) == 1 {
 				proposals[code] = append(proposals[code], proposal{peers[0], len(g)})
