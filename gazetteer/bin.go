@@ -8,6 +8,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tocsin-project/tocsin/internal/bincodec"
 )
@@ -21,7 +23,7 @@ import (
 var gazetteerBin string
 
 // binMagic starts gazetteer.bin and names its layout; change it with the layout.
-const binMagic = "tocsin gazetteer 2\n"
+const binMagic = "tocsin gazetteer 3\n"
 
 // Load returns the embedded gazetteer. It takes a few milliseconds: load once and share
 // the result.
@@ -35,7 +37,9 @@ func Load() (*Gazetteer, error) {
 
 // MarshalBinary writes g in the layout Load reads: a header, the places, the countries
 // and the small tables as varint-prefixed fields, then the name index as fixed-width
-// arrays (see Gazetteer). The output depends only on g: maps are written in key order.
+// arrays (see Gazetteer), then where each place's record starts, so that Load can decode
+// a place when it is first asked for. The output depends only on g: maps are written in
+// key order.
 func (g *Gazetteer) MarshalBinary() ([]byte, error) {
 	w := &bincodec.Writer{B: []byte(binMagic)}
 	str := w.String
@@ -55,21 +59,32 @@ func (g *Gazetteer) MarshalBinary() ([]byte, error) {
 	for _, s := range common {
 		str(s)
 	}
-	num(len(g.places))
+	// Places, each a record of varints and fixed-width numbers; the section is preceded by
+	// its length, and the records' offsets in it are written at the end.
+	recs := &bincodec.Writer{}
+	offsets := &bincodec.Writer{}
 	for _, p := range g.places {
 		if p.GeonameID < 0 || p.Population < 0 {
 			return nil, fmt.Errorf("place %q: negative id or population", p.Name)
 		}
-		str(p.Name)
-		num(int(p.Kind))
-		num(ref[p.Country])
-		num(ref[p.Admin1])
-		num(ref[p.Feature])
-		w.Uint64(math.Float64bits(p.Lat))
-		w.Uint64(math.Float64bits(p.Lon))
-		num(p.GeonameID)
-		num(p.Population)
+		offsets.Uint32(uint32(len(recs.B)))
+		recs.String(p.Name)
+		recs.Uvarint(uint64(p.Kind))
+		recs.Uvarint(uint64(ref[p.Country]))
+		recs.Uvarint(uint64(ref[p.Admin1]))
+		recs.Uvarint(uint64(ref[p.Feature]))
+		recs.Uint64(math.Float64bits(p.Lat))
+		recs.Uint64(math.Float64bits(p.Lon))
+		recs.Uvarint(uint64(p.GeonameID))
+		recs.Uvarint(uint64(p.Population))
 	}
+	if len(recs.B) > math.MaxUint32 {
+		return nil, errors.New("places: more than 4 GB of records")
+	}
+	offsets.Uint32(uint32(len(recs.B)))
+	num(len(g.places))
+	num(len(recs.B))
+	w.B = append(w.B, recs.B...)
 	num(len(g.countries))
 	for _, c := range g.countries {
 		str(c.Alpha2)
@@ -102,6 +117,7 @@ func (g *Gazetteer) MarshalBinary() ([]byte, error) {
 	str(g.offs)
 	str(g.posts)
 	str(g.dir)
+	str(string(offsets.B))
 	return w.B, nil
 }
 
@@ -115,24 +131,16 @@ func unmarshal(bin string) (*Gazetteer, error) {
 	for i := range common {
 		common[i] = r.String()
 	}
-	at := func() string {
-		i := r.Index(len(common))
-		if r.Err() != nil {
-			return ""
-		}
-		return common[i]
+	nPlaces, size := r.Count(), r.Count()
+	start := r.Offset()
+	r.Bytes(size)
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
-	g := &Gazetteer{places: make([]Place, r.Count())}
-	for i := range g.places {
-		p := &g.places[i]
-		p.Name = r.String()
-		p.Kind = Kind(r.Uvarint())
-		p.Country, p.Admin1, p.Feature = at(), at(), at()
-		p.Lat = math.Float64frombits(r.Uint64())
-		p.Lon = math.Float64frombits(r.Uint64())
-		p.GeonameID = int(r.Uvarint())
-		p.Population = int(r.Uvarint())
-	}
+	// The places are decoded when first asked for (place): 200,000 of them at every start
+	// took more CPU than all the rest of the gazetteer.
+	g := &Gazetteer{places: make([]Place, nPlaces)}
+	g.lazy = &lazyPlaces{recs: bin[start : start+size], common: common, state: make([]atomic.Uint32, nPlaces)}
 	g.countries = make([]CountryInfo, r.Count())
 	for i := range g.countries {
 		c := &g.countries[i]
@@ -144,9 +152,6 @@ func unmarshal(bin string) (*Gazetteer, error) {
 			}
 		}
 		c.place = r.Index(len(g.places))
-		if r.Err() == nil {
-			c.Place = &g.places[c.place]
-		}
 	}
 	tables := make([]map[string]int, 4)
 	for t, limit := range []int{len(g.countries), len(g.countries), len(g.countries), len(g.places)} {
@@ -172,8 +177,15 @@ func unmarshal(bin string) (*Gazetteer, error) {
 		}
 	}
 	g.keys, g.offs, g.posts, g.dir = r.String(), r.String(), r.String(), r.String()
+	offs := r.String()
 	if err := r.End(); err != nil {
 		return nil, err
+	}
+	if err := g.lazy.check(offs, nPlaces); err != nil {
+		return nil, err
+	}
+	for i := range g.countries {
+		g.countries[i].Place = g.place(g.countries[i].place)
 	}
 	if err := g.checkIndex(); err != nil {
 		return nil, err
@@ -201,4 +213,64 @@ func (g *Gazetteer) checkIndex() error {
 		}
 	}
 	return nil
+}
+
+// lazyPlaces decodes a loaded gazetteer's places from their records, each when it is
+// first asked for.
+type lazyPlaces struct {
+	recs   string // the records
+	offs   string // n+1 little-endian uint32s: where each record starts in recs, then its end
+	common []string
+	state  []atomic.Uint32 // 1 once a place is decoded
+	mu     sync.Mutex      // held while decoding
+}
+
+// check checks the records' offsets and keeps them.
+func (l *lazyPlaces) check(offs string, n int) error {
+	if len(offs) != 4*(n+1) {
+		return errors.New("place offsets corrupt: wrong size")
+	}
+	prev := uint32(0)
+	for i := range n + 1 {
+		o := u32(offs, i)
+		if o < prev || int(o) > len(l.recs) || i == n && int(o) != len(l.recs) {
+			return fmt.Errorf("place offsets corrupt: record %d out of order or range", i)
+		}
+		prev = o
+	}
+	l.offs = offs
+	return nil
+}
+
+// place returns place i, decoding it first if it is not yet.
+func (g *Gazetteer) place(i int) *Place {
+	if l := g.lazy; l != nil && l.state[i].Load() == 0 {
+		l.decode(g.places, i)
+	}
+	return &g.places[i]
+}
+
+// decode decodes record i into places[i]. A damaged record leaves fields empty.
+func (l *lazyPlaces) decode(places []Place, i int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.state[i].Load() != 0 {
+		return
+	}
+	r := bincodec.StringReader(l.recs[u32(l.offs, i):u32(l.offs, i+1)], 0)
+	at := func() string {
+		if k := r.Index(len(l.common)); r.Err() == nil {
+			return l.common[k]
+		}
+		return ""
+	}
+	p := &places[i]
+	p.Name = r.String()
+	p.Kind = Kind(r.Uvarint())
+	p.Country, p.Admin1, p.Feature = at(), at(), at()
+	p.Lat = math.Float64frombits(r.Uint64())
+	p.Lon = math.Float64frombits(r.Uint64())
+	p.GeonameID = int(r.Uvarint())
+	p.Population = int(r.Uvarint())
+	l.state[i].Store(1)
 }

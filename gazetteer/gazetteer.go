@@ -117,7 +117,10 @@ const main Level = 1 << 3
 
 // Gazetteer is the loaded data. It is immutable and safe for concurrent use.
 type Gazetteer struct {
+	// places of a loaded gazetteer are decoded from gazetteer.bin one at a time, when
+	// first asked for (lazy; see place): a run looks at a few hundred of 200,000.
 	places      []Place
+	lazy        *lazyPlaces // nil for a built gazetteer, whose places are all there
 	countries   []CountryInfo
 	byCode      map[string]int    // alpha-2 and alpha-3 → countries index
 	byName      map[string]int    // key of a name or alias → countries index
@@ -139,4 +142,4 @@ type Gazetteer struct {
 func (g *Gazetteer) Len() int { return len(g.places) }
 
 // Place returns the place at index i, 0 <= i < Len().
-func (g *Gazetteer) Place(i int) *Place { return &g.places[i] }
+func (g *Gazetteer) Place(i int) *Place { return g.place(i) }

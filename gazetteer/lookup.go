@@ -56,7 +56,7 @@ func (g *Gazetteer) probe(key string, want Level, out []Match) []Match {
 	}
 	for k := range int(u32(g.posts, off)) {
 		if v := u32(g.posts, off+1+k); Level(v&7)&want != 0 {
-			out = append(out, Match{Place: &g.places[v>>4], Level: level, Main: Level(v)&main != 0})
+			out = append(out, Match{Place: g.place(int(v >> 4)), Level: level, Main: Level(v)&main != 0})
 		}
 	}
 	return out
@@ -148,7 +148,7 @@ func (g *Gazetteer) Admin(code string) *Place {
 	if !ok {
 		return nil
 	}
-	return &g.places[i]
+	return g.place(i)
 }
 
 // RegionNames returns every name and alias of the hand-written regions, seas and
