@@ -51,12 +51,12 @@ func TestBinFresh(t *testing.T) {
 func TestBinCorrupt(t *testing.T) {
 	for name, bin := range map[string]string{
 		"bad offsets": gazetteerBin[:len(gazetteerBin)-8] + "\xff\xff\xff\x00" + gazetteerBin[len(gazetteerBin)-4:],
-		"empty":      "",
-		"other":      "tocsin gazetteer 1\n" + gazetteerBin[len(binMagic):],
-		"truncated":  gazetteerBin[:len(gazetteerBin)/2],
-		"cut index":  gazetteerBin[:len(gazetteerBin)-3],
-		"extra":      gazetteerBin + "x",
-		"huge count": binMagic + "\xff\xff\xff\xff\x0f",
+		"empty":       "",
+		"other":       "tocsin gazetteer 1\n" + gazetteerBin[len(binMagic):],
+		"truncated":   gazetteerBin[:len(gazetteerBin)/2],
+		"cut index":   gazetteerBin[:len(gazetteerBin)-3],
+		"extra":       gazetteerBin + "x",
+		"huge count":  binMagic + "\xff\xff\xff\xff\x0f",
 	} {
 		_, err := unmarshal(bin)
 		if err == nil {
