@@ -112,8 +112,8 @@ func (r *reader) count(k int) (count, bool) {
 		break
 	}
 	c.end, c.plain = from, from
-	if j > from && r.pluralish(j-1) {
-		c.plain = j
+	if j > from && r.pluralish(j-1) || j == from+1 && c.value == 1 && !single && !c.vague {
+		c.plain = j // "twelve miners", "one jawan"
 	}
 	return c, true
 }
