@@ -220,8 +220,9 @@ func saveStory(st *stmts, s *story.Story, isNew bool) error {
 		s.Code, s.Root, s.FirstSeen, s.LastSeen, len(s.Articles), s.Mentions, string(js)); err != nil {
 		return fmt.Errorf("story %s: %w", s.ID, err)
 	}
-	if err := st.exec(`INSERT INTO story_sources (story, sources) VALUES (?, ?)
-		ON CONFLICT (story) DO UPDATE SET sources = excluded.sources`, s.ID, len(s.Sources)); err != nil {
+	if err := st.exec(`INSERT INTO story_sources (story, sources, mentions, articles) VALUES (?, ?, ?, ?)
+		ON CONFLICT (story) DO UPDATE SET sources = excluded.sources, mentions = excluded.mentions,
+		articles = excluded.articles`, s.ID, len(s.Sources), s.Mentions, len(s.Articles)); err != nil {
 		return err
 	}
 	if !isNew {
@@ -517,49 +518,6 @@ func (k *linking) article(ctx context.Context, tx *sql.Tx, seq int64, d *doc.Doc
 		totals = k.cas.Totals(d)
 	}
 	return linkArticle(ctx, tx, k.linker, seq, d, story.Units(d, totals))
-}
-
-// maxCachedStories bounds storyCounts.
-const maxCachedStories = 1024
-
-// storyCounts fills event rows' story counts, reading each story's once per scan.
-type storyCounts struct {
-	stmt   *sql.Stmt
-	counts map[string][3]int // story ID → mentions, sources, articles
-}
-
-// fill sets r's story counts from r.Story.
-func (c *storyCounts) fill(ctx context.Context, tx *sql.Tx, r *store.EventRow) error {
-	r.StoryMentions, r.StorySources, r.StoryArticles = 0, 0, 0
-	if r.Story == "" {
-		return nil
-	}
-	n, ok := c.counts[r.Story]
-	if !ok {
-		if c.stmt == nil {
-			st, err := tx.PrepareContext(ctx, `SELECT s.mentions, c.sources, s.articles
-				FROM stories s JOIN story_sources c ON c.story = s.id WHERE s.id = ?`)
-			if err != nil {
-				return err
-			}
-			c.stmt = st
-		}
-		if err := c.stmt.QueryRowContext(ctx, r.Story).Scan(&n[0], &n[1], &n[2]); err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("story %s: %w", r.Story, err)
-		}
-		if c.counts == nil || len(c.counts) >= maxCachedStories {
-			c.counts = map[string][3]int{}
-		}
-		c.counts[r.Story] = n
-	}
-	r.StoryMentions, r.StorySources, r.StoryArticles = n[0], n[1], n[2]
-	return nil
-}
-
-func (c *storyCounts) close() {
-	if c.stmt != nil {
-		c.stmt.Close()
-	}
 }
 
 // StoryUnits returns the units linked to story id, in ingest order, at most limit.
