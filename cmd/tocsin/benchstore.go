@@ -19,8 +19,8 @@ import (
 	"github.com/tocsin-project/tocsin/cameo"
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/export"
+	"github.com/tocsin-project/tocsin/internal/storeopen"
 	"github.com/tocsin-project/tocsin/store"
-	"github.com/tocsin-project/tocsin/store/sqlite"
 	"github.com/tocsin-project/tocsin/trend"
 	"github.com/tocsin-project/tocsin/web"
 )
@@ -86,11 +86,12 @@ var analysisKinds = []string{"trends", "alerts-day", "map-month"}
 //
 // Then the analyst's reads of analysisKinds, analysisRuns of each.
 func runBenchStore(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "bench store", "[--events N] [--json] [--dir DIR]")
+	fs := newFlags(e, "bench store", "[--events N] [--json] [--dir DIR | --db postgres://URL]")
 	n := fs.Int("events", 1_000_000, "events in the synthetic store")
 	asJSON := fs.Bool("json", false, "end with one line of JSON holding the figures")
 	dir := fs.String("dir", "", "build the store in `DIR` and keep it; a store an earlier run left there is measured again, without ingest (default: a new temporary directory, removed afterwards)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `FILE`")
+	pgURL := fs.String("db", "", "build the store in the PostgreSQL database at `URL` (postgres://...) instead of SQLite: an empty or missing database, or one an earlier run filled, measured again without ingest")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -99,6 +100,9 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 	}
 	if *n < 1 || *n > 100_000_000 {
 		return usageError{fmt.Sprintf("--events %d: want 1 to 100000000", *n)}
+	}
+	if *pgURL != "" && (!storeopen.IsPostgres(*pgURL) || *dir != "") {
+		return usageError{"--db takes a postgres:// URL, and not with --dir"}
 	}
 	root := *dir
 	if root == "" {
@@ -112,6 +116,10 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 	path := filepath.Join(root, "bench.db")
 	_, err := os.Stat(path)
 	reuse := err == nil // a store a previous run left in --dir: measure queries and exports again
+	if *pgURL != "" {
+		path = *pgURL
+		reuse = false
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -127,9 +135,17 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 	gen := newSynth()
 
 	// Ingest.
-	st, err := sqlite.Open(ctx, path)
+	st, err := storeopen.Open(ctx, path)
 	if err != nil {
 		return err
+	}
+	if *pgURL != "" { // a database an earlier run filled is measured again
+		_, have, err := st.Events(ctx, store.EventFilter{}, store.Page{Limit: 1})
+		if err != nil {
+			st.Close()
+			return err
+		}
+		reuse = have > 0
 	}
 	if reuse {
 		_, have, err := st.Events(ctx, store.EventFilter{}, store.Page{Limit: 1})
@@ -140,7 +156,7 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 		if have != *n {
 			return usageError{fmt.Sprintf("--dir %s holds a bench.db of %d events, not %d", root, have, *n)}
 		}
-		st, err = sqlite.Open(ctx, path)
+		st, err = storeopen.Open(ctx, path)
 		if err != nil {
 			return err
 		}
@@ -175,11 +191,18 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 	if fi, err := os.Stat(path); err == nil {
 		res.DBBytes = fi.Size()
 	}
-	st, err = sqlite.Open(ctx, path)
+	st, err = storeopen.Open(ctx, path)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if sz, ok := st.(interface {
+		Bytes(context.Context) (int64, error)
+	}); ok {
+		if res.DBBytes, err = sz.Bytes(ctx); err != nil {
+			return err
+		}
+	}
 
 	// Queries.
 	var all []time.Duration
@@ -265,7 +288,7 @@ func printBenchStore(w io.Writer, r benchStoreResult) {
 var analysisUnit = map[string]string{"trends": "stories", "alerts-day": "alerts", "map-month": "stories"}
 
 // benchAnalysis times the analyst's reads on st into out, parameters drawn by gen.
-func benchAnalysis(ctx context.Context, st *sqlite.Store, gen *synth, out map[string]latency) error {
+func benchAnalysis(ctx context.Context, st storeopen.Store, gen *synth, out map[string]latency) error {
 	h := web.New(st, nil, web.Options{})
 	for _, kind := range analysisKinds {
 		var ds []time.Duration

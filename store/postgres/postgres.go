@@ -255,3 +255,12 @@ func newLinking() (*linking, error) {
 	}
 	return &linking{linker: story.NewLinker(), cas: cas}, nil
 }
+
+// Bytes is the size of the store's database on the server (pg_database_size).
+func (s *Store) Bytes(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.pool.QueryRow(ctx, `SELECT pg_database_size(current_database())`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store/postgres: size: %w", err)
+	}
+	return n, nil
+}

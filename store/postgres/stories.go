@@ -280,14 +280,14 @@ func (s *Store) Stories(ctx context.Context, f store.StoryFilter, page store.Pag
 	if err != nil {
 		return nil, 0, err
 	}
-	out, total, err := s.stories(ctx, where, a, page)
+	out, total, err := s.stories(ctx, where, a, f.Text != "", page)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store/postgres: stories: %w", err)
 	}
 	return out, total, nil
 }
 
-func (s *Store) stories(ctx context.Context, where string, a args, page store.Page) ([]*story.Story, int, error) {
+func (s *Store) stories(ctx context.Context, where string, a args, custom bool, page store.Page) ([]*story.Story, int, error) {
 	limit, offset := window(page)
 	tx, err := s.readTx(ctx)
 	if err != nil {
@@ -295,12 +295,12 @@ func (s *Store) stories(ctx context.Context, where string, a args, page store.Pa
 	}
 	defer tx.Rollback(ctx)
 	var total int
-	if err := tx.QueryRow(ctx, `SELECT count(*) FROM stories s`+where, a...).Scan(&total); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM stories s`+where, a.planned(custom)...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	lim, off := a.add(limit), a.add(offset)
 	rows, err := tx.Query(ctx, `SELECT s.story_json FROM stories s`+where+
-		` ORDER BY s.day DESC, s.seq DESC LIMIT `+lim+` OFFSET `+off, a...)
+		` ORDER BY s.day DESC, s.seq DESC LIMIT `+lim+` OFFSET `+off, a.planned(custom)...)
 	if err != nil {
 		return nil, 0, err
 	}
