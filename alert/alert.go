@@ -97,7 +97,17 @@ type Alert struct {
 // are read first, and only the series with Config.MinCount stories in one of them,
 // the only ones that can ring, are summed over the baseline.
 func Compute(ctx context.Context, s trend.Store, cfg Config, since, until string) ([]Alert, error) {
-	q := trend.Query{NoCasualties: true}
+	return ComputeFor(ctx, s, cfg, trend.Query{}, since, until)
+}
+
+// ComputeFor is Compute over the items that match of's series filters (source,
+// target, dyad or country; the rest of of is ignored): the alerts of a page's series
+// without reading every series. The series of those items that are not of's (other
+// dyads of its stories) may be judged on part of their stories: keep only of's. With
+// a filter and since, history counts from the start of the window read (since's week
+// less BaselineWeeks), not from the series' first item.
+func ComputeFor(ctx context.Context, s trend.Store, cfg Config, of trend.Query, since, until string) ([]Alert, error) {
+	q := trend.Query{Source: of.Source, Target: of.Target, Dyad: of.Dyad, Country: of.Country, NoCasualties: true}
 	var only map[string]bool
 	if since != "" {
 		t, err := time.Parse(time.DateOnly, since)
@@ -106,13 +116,17 @@ func Compute(ctx context.Context, s trend.Store, cfg Config, since, until string
 		}
 		q.Since = trend.Start(t, trend.Week).AddDate(0, 0, -7*cfg.BaselineWeeks).Format(time.DateOnly)
 		if u, err := time.Parse(time.DateOnly, until); err == nil && !u.Before(t) && u.Sub(t) < candidateDays*24*time.Hour {
-			if only, err = candidates(ctx, s, cfg, trend.Start(t, trend.Week), until); err != nil {
+			if only, err = candidates(ctx, s, cfg, q, trend.Start(t, trend.Week), until); err != nil {
 				return nil, err
 			}
 		}
 	}
 	q.Until = until
 	b := builder{only: only}
+	if filtered := of.Source != "" || of.Target != "" || of.Dyad[0] != "" || of.Country != ""; filtered && q.Since != "" {
+		start, _ := time.Parse(time.DateOnly, q.Since)
+		b.start(start)
+	}
 	err := s.TrendItems(ctx, q, func(it *trend.Item) error {
 		b.add(it)
 		return nil
@@ -128,9 +142,10 @@ const candidateDays = 14
 
 // candidates are the series with at least cfg.MinCount stories in a week from the one
 // starting on monday to until's: a series with fewer cannot ring there.
-func candidates(ctx context.Context, s trend.Store, cfg Config, monday time.Time, until string) (map[string]bool, error) {
+func candidates(ctx context.Context, s trend.Store, cfg Config, q trend.Query, monday time.Time, until string) (map[string]bool, error) {
 	var b builder
-	err := s.TrendItems(ctx, trend.Query{NoCasualties: true, Since: monday.Format(time.DateOnly), Until: until}, func(it *trend.Item) error {
+	q.Since, q.Until = monday.Format(time.DateOnly), until
+	err := s.TrendItems(ctx, q, func(it *trend.Item) error {
 		b.add(it)
 		return nil
 	})
@@ -191,8 +206,7 @@ func (b *builder) add(it *trend.Item) {
 			return
 		}
 		if !b.started {
-			b.started, b.origin = true, trend.Start(d, trend.Week)
-			b.all, b.seen = map[string]*series{}, map[seen]bool{}
+			b.start(d)
 		}
 		w := int(trend.Start(d, trend.Week).Sub(b.origin).Hours() / 24 / 7)
 		if w < 0 {
@@ -231,6 +245,12 @@ func (b *builder) add(it *trend.Item) {
 			wk.conflicting = append(wk.conflicting, id)
 		}
 	}
+}
+
+// start counts weeks from the one holding day.
+func (b *builder) start(day time.Time) {
+	b.started, b.origin = true, trend.Start(day, trend.Week)
+	b.all, b.seen = map[string]*series{}, map[seen]bool{}
 }
 
 // alerts judges every series, newest alert first.

@@ -90,13 +90,14 @@ func TestPoissonTail(t *testing.T) {
 	}
 }
 
-// memStore serves items from memory, as a store would: those from since to until.
+// memStore serves items from memory, as a store would: those from since to until,
+// of the query's country (the only series filter it knows).
 type memStore []trend.Item
 
 func (m memStore) TrendItems(_ context.Context, q trend.Query, fn func(*trend.Item) error) error {
 	for i := range m {
 		it := m[i]
-		if (q.Since != "" && it.Day < q.Since) || (q.Until != "" && it.Day > q.Until) {
+		if (q.Since != "" && it.Day < q.Since) || (q.Until != "" && it.Day > q.Until) || (q.Country != "" && it.Country != q.Country) {
 			continue
 		}
 		if err := fn(&it); err != nil {
@@ -135,6 +136,34 @@ func TestComputeOneDay(t *testing.T) {
 		rang += len(got)
 	}
 	if rang == 0 {
+		t.Error("no alerts to compare")
+	}
+}
+
+// The alerts of one country's series, read alone, are those of every series kept to
+// that country's.
+func TestComputeForCountry(t *testing.T) {
+	items := randomItems(4, 80000)
+	cfg := DefaultConfig
+	cfg.Alpha, cfg.GoldsteinZ = 1, 0
+	n := 0
+	for _, c := range []string{"IRN", "NGA", "UKR", "BRA"} {
+		all, err := Compute(context.Background(), memStore(items), cfg, "2017-01-01", "2019-12-31")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := slices.DeleteFunc(all, func(a Alert) bool { return a.Country != c })
+		got, err := ComputeFor(context.Background(), memStore(items), cfg, trend.Query{Country: c}, "2017-01-01", "2019-12-31")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = slices.DeleteFunc(got, func(a Alert) bool { return a.Country != c })
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: alone %v\nof all %v", c, got, want)
+		}
+		n += len(want)
+	}
+	if n == 0 {
 		t.Error("no alerts to compare")
 	}
 }

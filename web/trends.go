@@ -303,7 +303,7 @@ func (s *server) trendsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(rows) > 0 {
-		all, err := alert.Compute(r.Context(), ts, alert.DefaultConfig, rows[0].Start, rows[len(rows)-1].End)
+		all, err := alert.ComputeFor(r.Context(), ts, alert.DefaultConfig, q, rows[0].Start, rows[len(rows)-1].End)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
