@@ -214,6 +214,8 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	if cl.people != "" {
 		sc, snote = asPeople(sc, cl.people)
 		tc, tnote = asPeople(tc, cl.people)
+		sc, snote = x.nationals(sc, src, cl.people, snote)
+		tc, tnote = x.nationals(tc, tgt, cl.people, tnote)
 	} else {
 		// A bare count ("others", "20") is somebody only where the class reads people
 		// as civilians: "Cruz and others met" names no second actor.
@@ -992,4 +994,21 @@ func (x *extractor) irregular(agent string) bool {
 		return true
 	}
 	return false
+}
+
+// nationals reads a country's people ("thousands of Swedes", "six Mexican nationals")
+// as the people of the class (classes.txt's people=, civilians for protests and
+// violence), not as the state: the code of arg a, a bare country, gets the agent.
+func (x *extractor) nationals(code string, a actorArg, agent, note string) (string, string) {
+	if len(code) != 3 || x.agentOnly(code) || a.head < 0 || a.head >= len(x.d.Tokens) {
+		return code, note
+	}
+	people := x.cue(a.head)&cueNationals != 0
+	if e := x.ent[a.head]; x.d.Tokens[a.head].Tag == "NNPS" && (e < 0 || x.d.Entities[e].Type == "NORP") {
+		people = true // "Swedes", "Mexicans": a plural demonym, not a place
+	}
+	if !people {
+		return code, note
+	}
+	return code + agent, note + "; " + x.lower(a.head) + " read as " + agent
 }

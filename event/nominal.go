@@ -108,6 +108,9 @@ func (x *extractor) nounCand(n int) {
 		}
 	}
 	undergone := joined >= 0 && x.cue(joined)&cueUndergo != 0
+	if joined >= 0 && !undergone && len(cd.src) > 0 && srcH == mod && x.agentOnly(strings.TrimLeft(cd.src[0].code, "-")) {
+		cd.src = nil // "Turkey launched a military offensive": Turkey's, not "military"'s
+	}
 	if len(cd.src) == 0 && joined >= 0 && !undergone {
 		if sb := s.child(joined, "nsubj"); sb >= 0 {
 			cd.src = x.codeArgs(sb)
