@@ -337,8 +337,12 @@ func storyWhere(f store.StoryFilter, a *args) (string, error) {
 		actor("target", f.Target)
 	}
 	if x, y := f.Dyad[0], f.Dyad[1]; x != "" && y != "" {
-		actor("", x)
-		actor("", y)
+		// The stories of both actors, intersected from the (actor, role, story) index
+		// alone, before any story row is read: testing the second actor story by story
+		// read every story of the first (934 for a dyad of a 20,000-event store: 32 ->
+		// 11 ms).
+		conds = append(conds, `s.id IN (SELECT story FROM story_actors WHERE actor >= `+a.add(x)+` AND actor < `+a.add(prefixEnd(x))+
+			` INTERSECT SELECT story FROM story_actors WHERE actor >= `+a.add(y)+` AND actor < `+a.add(prefixEnd(y))+`)`)
 	}
 	if len(f.Roots) > 0 {
 		conds = append(conds, `s.root IN (`+a.list(f.Roots)+`)`)
