@@ -288,7 +288,7 @@ func (q *Queue) Results(ctx context.Context, since time.Time, f func(Result) boo
 		return fmt.Errorf("reading results from %s: %w", q, err)
 	}
 	defer it.Stop()
-	go func() { <-ctx.Done(); it.Stop() }()
+	defer context.AfterFunc(ctx, it.Stop)()
 	for {
 		m, err := it.Next()
 		if err != nil {
@@ -299,6 +299,7 @@ func (q *Queue) Results(ctx context.Context, since time.Time, f func(Result) boo
 				return fmt.Errorf("reading results from %s: %w", q, err)
 			}
 			q.log.Warn("reading results", "err", err)
+			sleep(ctx, 100*time.Millisecond) // the consumer recovers by itself (a server restart)
 			continue
 		}
 		var r Result
