@@ -342,3 +342,41 @@ func TestConnectChecksInput(t *testing.T) {
 		t.Errorf("Redact kept the password: %s", got)
 	}
 }
+
+type discard struct{}
+
+func (discard) Put(context.Context, *doc.Document) (bool, error) { return true, nil }
+
+// BenchmarkRoundTrip is the queue's own cost an article: publish, delivery to a worker
+// that analyses nothing (a pipeline of no stages) and stores nothing, result, ack, and
+// the wait reading the result. go test -bench RoundTrip -run '^$' ./queue/
+func BenchmarkRoundTrip(b *testing.B) {
+	url := natstest.URL(b)
+	q, err := Connect(context.Background(), url, Config{Name: natstest.Name(b)}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer q.Close()
+	defer q.DeleteStreams(context.Background())
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- (&Worker{Queue: q, Store: discard{}, Analyze: plainAnalyze(nil)}).Run(ctx) }()
+	start := time.Now()
+	seqs := map[uint64]bool{}
+	b.ResetTimer()
+	for i := range b.N {
+		r, err := q.Publish(context.Background(), job(fmt.Sprintf("Article %d", i), fmt.Sprintf("Body of article %d, published at %v.", i, start)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		seqs[r.Seq] = true
+	}
+	if err := q.Wait(context.Background(), start.Add(-time.Minute), seqs, func(Result) {}); err != nil {
+		b.Fatal(err)
+	}
+	b.StopTimer()
+	cancel()
+	if err := <-done; err != nil {
+		b.Fatal(err)
+	}
+}
