@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/internal/natstest"
 	"github.com/tocsin-project/tocsin/internal/storeopen"
 	"github.com/tocsin-project/tocsin/queue"
@@ -401,5 +403,40 @@ func TestWorkerStopsOnSIGTERM(t *testing.T) {
 	}
 	if n := len(storedEvents(t, db)); n != 37 {
 		t.Errorf("%d stored, want 37", n)
+	}
+}
+
+// TestWaitReportsDeadLetters runs ingest --queue --wait against a worker whose analysis
+// always fails (max-deliver 1): --wait lists each article as dead-lettered, with the
+// worker's error, and exits 1.
+func TestWaitReportsDeadLetters(t *testing.T) {
+	url, name := natstest.URL(t), natstest.Name(t)
+	dropStreams(t, url, name)
+	q, err := queue.Connect(context.Background(), url, queue.Config{Name: name, MaxDeliver: 1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	failing := func(ctx context.Context, jobs []queue.Job) ([]*doc.Document, []error) {
+		errs := make([]error, len(jobs))
+		for i := range errs {
+			errs[i] = errors.New("the disk caught fire")
+		}
+		return make([]*doc.Document, len(jobs)), errs
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- (&queue.Worker{Queue: q, Store: nil, Analyze: failing}).Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Bridge reopens\n\nThe river bridge reopened on Monday."), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Port strike ends\n\nDock workers returned to work on Friday."), 0o644)
+	code, out, _ := runCLI(t, "ingest", "--queue", url, "--stream", name, "--wait", dir)
+	if code != exitInput {
+		t.Errorf("exit %d, want %d", code, exitInput)
+	}
+	if !strings.Contains(out, "read 2, new 0, already known 0, rejected 0") ||
+		strings.Count(out, "dead-lettered ") != 2 || !strings.Contains(out, "a.txt after 1 tries: the disk caught fire") {
+		t.Errorf("summary:\n%s", out)
 	}
 }
