@@ -167,6 +167,7 @@ const (
 	cueAttempt
 	cueAdmission
 	cueNationals
+	cueAllege
 )
 
 var cueNames = map[string]cue{
@@ -176,7 +177,7 @@ var cueNames = map[string]cue{
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
-	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals,
+	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

@@ -1431,6 +1431,9 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 			}
 		}
 	}
+	if code == "" && tgt != nil && x.cue(v)&cueAllege != 0 {
+		code, word = "112", "(an actor named)"
+	}
 	if code == "" || code == "051" && tgt == nil {
 		return // praise of nobody named is no event
 	}
