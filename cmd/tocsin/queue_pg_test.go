@@ -138,17 +138,13 @@ func TestWorkerWaitsForPostgres(t *testing.T) {
 			t.Errorf("worker exit %d: %s", code, log.String())
 		}
 	}()
-	for !strings.Contains(log.String(), "worker started") { // its store opened through the proxy
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitFor(t, &log, "worker started") // its store opened through the proxy
 	px.down()
 	start := time.Now()
 	if code, out, stderr := runCLI(t, "ingest", "--queue", nurl, "--stream", name, in); code != exitOK {
 		t.Fatalf("publishing: %s %s", out, stderr)
 	}
-	for !strings.Contains(log.String(), "store unavailable") {
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitFor(t, &log, "store unavailable")
 	time.Sleep(3 * time.Second) // beyond AckWait, and beyond --max-deliver tries at the nak delays
 	px.up()
 	q, err := queue.Connect(context.Background(), nurl, queue.Config{Name: name}, nil)
@@ -178,4 +174,14 @@ func TestWorkerWaitsForPostgres(t *testing.T) {
 		t.Errorf("the worker never said the store was back:\n%s", log.String())
 	}
 	sameEvents(t, ingestDirect(t, in), storedEvents(t, db))
+}
+
+// waitFor waits up to a minute for what to appear in log.
+func waitFor(t *testing.T, log *syncBuffer, what string) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); !strings.Contains(log.String(), what); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %q in the worker's log within a minute:\n%s", what, log.String())
+		}
+	}
 }
