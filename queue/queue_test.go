@@ -261,8 +261,10 @@ func TestWorkerWaitsForStore(t *testing.T) {
 	startWorker(t, &Worker{Queue: q, Store: st, Analyze: plainAnalyze(nil), Log: testLog(t), Observer: obs})
 	// Down for longer than AckWait and MaxDeliver tries would last: the jobs must be
 	// held, neither redelivered nor dead-lettered.
-	for st.refusals.Load() < 3 {
-		time.Sleep(100 * time.Millisecond)
+	for deadline := time.Now().Add(time.Minute); st.refusals.Load() < 3; time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the worker tried the store %d times in a minute", st.refusals.Load())
+		}
 	}
 	time.Sleep(3 * time.Second)
 	st.down.Store(false)
