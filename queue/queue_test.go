@@ -310,7 +310,11 @@ func TestShutdownGivesBackTheBatch(t *testing.T) {
 	go func() {
 		done <- (&Worker{Queue: q, Store: st, Analyze: slow, Grace: 200 * time.Millisecond, Log: testLog(t)}).Run(ctx)
 	}()
-	<-analysing
+	select {
+	case <-analysing:
+	case <-time.After(time.Minute):
+		t.Fatal("the worker analysed nothing within a minute")
+	}
 	cancel()
 	select {
 	case err := <-done:
