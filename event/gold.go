@@ -28,9 +28,16 @@ type goldArticle struct {
 }
 
 // goldEvent is one line of gold.jsonl: an event coded by hand in one sentence of an article.
+//
+// The sentence is given either as text (an exact substring of the article) or, where the
+// article text may not be copied, as character offsets Start and End into the document
+// text that EvaluateGold builds from the article (title, blank line, body; see
+// pipeline.NewDocument), counted in Unicode code points.
 type goldEvent struct {
 	Article  string `json:"article"`
 	Sentence string `json:"sentence"`
+	Start    *int   `json:"start"`
+	End      *int   `json:"end"`
 	Source   string `json:"source"`
 	Target   string `json:"target"`
 	Code     string `json:"code"`
@@ -95,7 +102,10 @@ func frac(a, b int) string {
 // EvaluateGold scores annotate on an article-level gold set laid out as
 // ../shared/data/event-gold-dev: dir/articles.json names the articles by their line in the
 // Wikinews JSON Lines file (dir/../wikinews/articles.jsonl unless wikinews is given), and
-// dir/gold.jsonl lists every event a careful coder codes in them, with its sentence.
+// dir/gold.jsonl lists every event a careful coder codes in them, with its sentence (its
+// text, or its offsets into the document text). When dir/../wikinews/articles.jsonl does
+// not exist (a gold set kept in the repository), the Wikinews file is looked for under
+// $TOCSIN_SHARED/data and then ../shared/data.
 //
 // A coded event matches a gold one when it lies in the same sentence (the sentences of the
 // document that the gold sentence covers, sentencesOf), the roots agree, and the source
@@ -118,7 +128,7 @@ func EvaluateGold(ctx context.Context, annotate Annotator, dir, wikinews string)
 		return r, err
 	}
 	if wikinews == "" {
-		wikinews = filepath.Join(dir, "..", "wikinews", "articles.jsonl")
+		wikinews = wikinewsPath(dir)
 	}
 	texts, err := wn.Lines[wikinewsArticle](wikinews)
 	if err != nil {
@@ -130,6 +140,9 @@ func EvaluateGold(ctx context.Context, annotate Annotator, dir, wikinews string)
 		}
 		w := texts[a.WikinewsLine-1]
 		d := pipeline.NewDocument(&article.Article{Title: w.Title, Body: w.Text, Published: a.Published, URL: a.URL, Language: "en", Origin: a.Article})
+		if err := resolveOffsets(gold[a.Article], d.Text); err != nil {
+			return r, fmt.Errorf("%s: article %s: %w", filepath.Join(dir, "gold.jsonl"), a.Article, err)
+		}
 		start := time.Now()
 		if err := annotate(ctx, d); err != nil {
 			return r, fmt.Errorf("%s: %w", a.Article, err)
@@ -168,6 +181,52 @@ func readGold(path string) (map[string][]goldEvent, error) {
 		out[g.Article] = append(out[g.Article], g)
 	}
 	return out, sc.Err()
+}
+
+// wikinewsPath is the Wikinews JSON Lines file for the gold set in dir: beside it as in
+// ../shared/data, else in the shared folder ($TOCSIN_SHARED, else ../shared from the
+// working directory).
+func wikinewsPath(dir string) string {
+	beside := filepath.Join(dir, "..", "wikinews", "articles.jsonl")
+	if _, err := os.Stat(beside); err == nil {
+		return beside
+	}
+	root := filepath.Join("..", "shared")
+	if s := os.Getenv("TOCSIN_SHARED"); s != "" {
+		root = s
+	}
+	return filepath.Join(root, "data", "wikinews", "articles.jsonl")
+}
+
+// resolveOffsets fills in the sentence text of gold events given by character offsets
+// into the document text.
+func resolveOffsets(gold []goldEvent, text string) error {
+	var runes []rune
+	for i := range gold {
+		g := &gold[i]
+		if g.Start == nil && g.End == nil {
+			continue
+		}
+		if runes == nil {
+			runes = []rune(text)
+		}
+		if g.Start == nil || g.End == nil || *g.Start < 0 || *g.End <= *g.Start || *g.End > len(runes) {
+			return fmt.Errorf("sentence offsets %v..%v are not a span of the %d-character text", deref(g.Start), deref(g.End), len(runes))
+		}
+		s := string(runes[*g.Start:*g.End])
+		if g.Sentence != "" && g.Sentence != s {
+			return fmt.Errorf("sentence offsets %d..%d give %q, not %q", *g.Start, *g.End, s, g.Sentence)
+		}
+		g.Sentence = s
+	}
+	return nil
+}
+
+func deref(p *int) any {
+	if p == nil {
+		return "none"
+	}
+	return *p
 }
 
 type wikinewsArticle struct {
