@@ -356,6 +356,11 @@ func (c *coder) people() {
 	var related []*group
 	for _, g := range groups {
 		g.code, g.rule = c.byName(g.canon, g.role, g.ments)
+		if g.code != "" && g.role != "" {
+			if code, rule := c.roleOver(g, g.code, func(p string) bool { return relation(g, p) != nil }); code != "" {
+				g.code, g.rule = code, rule+"; over "+g.rule
+			}
+		}
 		if g.code == "" && g.typ == "ORG" {
 			if code, rule, ok := c.kb.codePhrase(phraseTokens(g.canon), c.day); ok && c.kb.CountryOf(code) != "" {
 				g.code, g.rule = code, rule
@@ -419,6 +424,45 @@ func (c *coder) byName(canon, role string, ments []int) (string, string) {
 	return "", ""
 }
 
+// roleOver reads the role the text gives a person the dictionaries code (dictCode): the
+// first part, not a relation and not a former office, that names both an actor and an
+// agent ("Indonesian security minister" → IDNGOV), or an international organisation
+// ("NATO Secretary-General" → IGONAT). When that actor is not the dictionary's
+// (a country or organisation other than the code's first three letters), the text wins:
+// it is what the person is on the article's day, where the dictionary's dates may be
+// stale (Jens Stoltenberg is NORGOV "from 2005" in the Phoenix files, and NATO's
+// Secretary-General from 2014). A part that agrees with the dictionary keeps its code.
+func (c *coder) roleOver(g *group, dictCode string, isRelation func(string) bool) (string, string) {
+	for _, p := range strings.Split(g.role, "; ") {
+		if isRelation(p) || formerRole(p) {
+			continue
+		}
+		var m phraseMatch
+		c.kb.scan(phraseTokens(p), c.day, &m)
+		if m.actor == "" || len(m.agents) == 0 && !strings.HasPrefix(m.actor, "IGO") {
+			continue
+		}
+		code := combine(m.actor, m.agents)
+		if len(code) < 3 || len(dictCode) >= 3 && code[:3] == dictCode[:3] {
+			return "", ""
+		}
+		return code, "descriptor:" + strings.Join(m.pieces, "+")
+	}
+	return "", ""
+}
+
+// formerRole reports whether a role part is an office held before ("former Deputy Chief
+// Minister of Goa", "ex-president"): CAMEO codes such people as elites (ELI) of their
+// country, as the Phoenix agents code FORMER_PRESIDENT.
+func formerRole(p string) bool {
+	for _, w := range strings.Fields(strings.ToLower(p)) {
+		if w == "former" || strings.HasPrefix(w, "ex-") {
+			return true
+		}
+	}
+	return false
+}
+
 // byRole codes an entity from the parts of its role that are not relations, each read
 // as one noun phrase: the first part that gives both a country (or other actor) and an
 // agent ("fallen leader; Iranian military commander" → IRNMIL), else the first that
@@ -432,6 +476,9 @@ func (c *coder) byRole(g *group, isRelation func(string) bool) (string, string) 
 		}
 		var m phraseMatch
 		c.kb.scan(phraseTokens(p), c.day, &m)
+		if formerRole(p) && (m.actor != "" || len(m.agents) > 0) {
+			m.agents = []string{"~ELI"}
+		}
 		if m.actor != "" || len(m.agents) > 0 {
 			parts = append(parts, m)
 		}

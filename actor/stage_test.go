@@ -252,3 +252,21 @@ func TestSharedHead(t *testing.T) {
 		t.Errorf("a lone North = %q, want none", got)
 	}
 }
+
+// TestRoleOverStaleEntry: the office the text gives a person wins over a dictionary
+// entry of another country or organisation (the Phoenix files still have Jens
+// Stoltenberg in Norway's government, open-ended, in 2019); an office that agrees with
+// the entry keeps the entry's code, and a former office makes the person an elite of the
+// country (CAMEO's ELI, as the Phoenix agents code FORMER_PRESIDENT).
+func TestRoleOverStaleEntry(t *testing.T) {
+	d := code(t, "2019-10-10", `NATO Secretary-General Jens Stoltenberg urged restraint.
+
+US President Donald Trump agreed. Former Chilean foreign minister Ana Lopez disagreed.`,
+		org("NATO"), person("Jens Stoltenberg"), loc("US"), person("Donald Trump"), norp("Chilean"), person("Ana Lopez"))
+	want(t, d, "Jens Stoltenberg", "IGOWSTNAT", "descriptor:NATO; over dict:PHOENIX_COUNTRIES:JENS_STOLTENBERG_")
+	want(t, d, "Donald Trump", "USAGOV", "dict:TOCSIN_LEADERS:DONALD_TRUMP_")
+	want(t, d, "Ana Lopez", "CHLELI", "descriptor:Chilean+foreign minister")
+	// Without the office, the entry's code for the day.
+	d = code(t, "2019-10-10", "Jens Stoltenberg urged restraint.", person("Jens Stoltenberg"))
+	want(t, d, "Jens Stoltenberg", "NORGOV", "dict:PHOENIX_COUNTRIES:JENS_STOLTENBERG_")
+}
