@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tocsin-project/tocsin/internal/pgtest"
+	"github.com/tocsin-project/tocsin/store/postgres"
 	"github.com/tocsin-project/tocsin/store/sqlite"
 )
 
@@ -64,4 +66,25 @@ func TestOpenBadURL(t *testing.T) {
 	if err == nil || strings.Contains(err.Error(), "pw") {
 		t.Errorf("Open of an unparsable URL: err = %v, want an error that does not show the password", err)
 	}
+}
+
+func TestOpenPostgres(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.DB(t) // an empty database: no tocsin schema yet
+	if _, err := OpenExisting(ctx, url); !errors.Is(err, ErrNoStore) {
+		t.Fatalf("OpenExisting on an empty database: err = %v, want ErrNoStore", err)
+	}
+	st, err := Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := st.(*postgres.Store); !ok {
+		t.Errorf("Open(%q) gave %T, want the PostgreSQL store", url, st)
+	}
+	st.Close()
+	st, err = OpenExisting(ctx, url)
+	if err != nil {
+		t.Fatalf("OpenExisting on the store Open made: %v", err)
+	}
+	st.Close()
 }

@@ -129,3 +129,34 @@ func TestConcurrentPutsKeepStoriesWhole(t *testing.T) {
 		t.Errorf("%d events without a story (%v)", n, err)
 	}
 }
+
+// TestConcurrentPutsOfOneArticle puts one article from four goroutines at once, as
+// two workers given the same redelivered article would: one put stores it, the others
+// wait for its commit and report it already stored.
+func TestConcurrentPutsOfOneArticle(t *testing.T) {
+	s := openTest(t)
+	d := storetest.Samples(t, 5)[0]
+	var wg sync.WaitGroup
+	created := make([]bool, 4)
+	errs := make([]error, 4)
+	for i := range created {
+		wg.Go(func() { created[i], errs[i] = s.Put(context.Background(), d) })
+	}
+	wg.Wait()
+	n := 0
+	for i := range created {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if created[i] {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d of 4 concurrent puts of one article stored it; want 1", n)
+	}
+	rows, total, err := s.Events(context.Background(), store.EventFilter{}, store.Page{Limit: 1000})
+	if err != nil || total != len(d.Events) || len(rows) != len(d.Events) {
+		t.Errorf("%d event rows (%v); the article has %d", total, err, len(d.Events))
+	}
+}
