@@ -23,7 +23,7 @@ import (
 var kbBin []byte
 
 // kbMagic starts kb.bin and names its layout; change it with the layout.
-const kbMagic = "tocsin actor kb 1\n"
+const kbMagic = "tocsin actor kb 2\n"
 
 // marshal writes kb: entries, codes, countries, warnings, then the two phrase tables
 // with their hash maps in key order, so that the same KB gives the same bytes.
@@ -56,11 +56,14 @@ func (kb *KB) marshal() []byte {
 			w.String(p)
 			w.Varint(int64(t.vals[i]))
 		}
-		keys := slices.Sorted(maps.Keys(t.m))
+		keys, vals := t.m.table()
 		w.Uvarint(uint64(len(keys)))
+		w.Align(8)
 		for _, k := range keys {
 			w.Uint64(k)
-			w.Uint32(t.m[k])
+		}
+		for _, v := range vals {
+			w.Uint32(v)
 		}
 	}
 	return w.B
@@ -75,15 +78,24 @@ func unmarshalKB(b []byte) (*KB, error) {
 	r := bincodec.NewReader(b, len(kbMagic))
 	kb := NewKB()
 	kb.entries = make([]kbEntry, r.Count())
+	// The entries' codes share one array (one allocation, not one an entry); ends[i] is
+	// where entry i's codes end.
+	var all []DatedCode
+	ends := make([]int, len(kb.entries))
 	for i := range kb.entries {
 		e := &kb.entries[i]
 		e.dict, e.name = r.String(), r.String()
-		if n := r.Count(); n > 0 {
-			e.codes = make([]DatedCode, n)
-			for k := range e.codes {
-				e.codes[k] = DatedCode{Code: r.String(), From: int32(r.Varint()), To: int32(r.Varint())}
-			}
+		for range r.Count() {
+			all = append(all, DatedCode{Code: r.String(), From: int32(r.Varint()), To: int32(r.Varint())})
 		}
+		ends[i] = len(all)
+	}
+	start := 0
+	for i, end := range ends {
+		if end > start {
+			kb.entries[i].codes = all[start:end:end]
+		}
+		start = end
 	}
 	kb.codes = make([]string, r.Count())
 	for i := range kb.codes {
@@ -116,14 +128,18 @@ func unmarshalKB(b []byte) (*KB, error) {
 				r.Fail("")
 			}
 		}
-		nk := r.Count()
-		t.m = make(map[uint64]uint32, nk)
-		for range nk {
-			k, v := r.Uint64(), r.Uint32()
+		// The index is read in place (see index): a power-of-two table with an empty slot,
+		// each entry a phrase of the table.
+		size := r.Count()
+		r.Align(8)
+		t.m.keys, t.m.vals = r.Uint64s(size), r.Uint32s(size)
+		if size&(size-1) != 0 || size > 0 && !slices.Contains(t.m.keys, 0) {
+			r.Fail("phrase index")
+		}
+		for _, v := range t.m.vals {
 			if idx := v &^ more; idx > uint32(n) {
-				r.Fail("")
+				r.Fail("phrase index")
 			}
-			t.m[k] = v
 		}
 	}
 	if err := r.End(); err != nil {

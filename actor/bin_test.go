@@ -32,8 +32,48 @@ func TestKBFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The phrase indexes differ in form (Load's is the table read in place, the built one
+	// a map): compare them as tables.
+	if _, ok := got.actors.m.get(1); ok || got.actors.m.over != nil || len(got.actors.m.keys) == 0 {
+		t.Error("Load's phrase index is not the table of kb.bin alone")
+	}
+	for _, kb := range []*KB{got, built} {
+		for _, tb := range []*table{kb.actors, kb.agents} {
+			keys, vals := tb.m.table()
+			tb.m = index{keys: keys, vals: vals}
+		}
+	}
 	if !reflect.DeepEqual(got, built) {
 		t.Error("Load's knowledge base differs from the one the dictionaries build")
+	}
+}
+
+// A phrase added to a loaded KB (a user's dictionary) is found, and overrides the
+// embedded one.
+func TestIndexAddAfterLoad(t *testing.T) {
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"Islamic", "Revolutionary", "Guard", "Corps"}
+	before, n := kb.actors.longest(words, 0)
+	if n == 0 {
+		t.Fatal("IRGC not in the embedded dictionaries")
+	}
+	if !kb.actors.add([]string{"Islamic", "Revolutionary", "Zebras"}, 0) {
+		t.Fatal("add refused")
+	}
+	if v, n := kb.actors.longest([]string{"Islamic", "Revolutionary", "Zebras"}, 0); n != 3 || v != 0 {
+		t.Errorf("added phrase: %d words, value %d", n, v)
+	}
+	if v, n := kb.actors.longest(words, 0); n != 4 || v != before {
+		t.Errorf("embedded phrase after an add: %d words, value %d (was %d)", n, v, before)
+	}
+	if !kb.actors.add(words, 1) {
+		t.Fatal("add refused")
+	}
+	if v, _ := kb.actors.exact(words); v != 1 {
+		t.Errorf("overridden phrase: value %d, want 1", v)
 	}
 }
 

@@ -14,9 +14,9 @@ import (
 // against the stored phrase, so a hash collision can cost a probe but never a wrong
 // match. Lookups fold ASCII tokens on the fly and do not allocate.
 type table struct {
-	m       map[uint64]uint32 // hash → phrase index+1, | more when a longer phrase continues
-	phrases []string          // folded tokens joined by sep
-	vals    []int32           // phrase index → value
+	m       index    // hash → phrase index+1, | more when a longer phrase continues
+	phrases []string // folded tokens joined by sep
+	vals    []int32  // phrase index → value
 	maxLen  int
 }
 
@@ -25,8 +25,8 @@ const (
 	sep  = 0x1f
 )
 
-func newTable(n int) *table {
-	return &table{m: make(map[uint64]uint32, n)}
+func newTable() *table {
+	return &table{}
 }
 
 // foldRune maps a rune to the form phrases are compared in: upper case, with the
@@ -86,9 +86,9 @@ func (t *table) add(toks []string, v int32) bool {
 	h := uint64(fhash.Offset)
 	for i, tok := range toks {
 		h = hashToken(h, tok)
-		old := t.m[h]
+		old, _ := t.m.get(h)
 		if i < len(toks)-1 {
-			t.m[h] = old | more
+			t.m.set(h, old|more)
 			continue
 		}
 		if idx := old &^ more; idx != 0 {
@@ -101,7 +101,7 @@ func (t *table) add(toks []string, v int32) bool {
 		}
 		t.phrases = append(t.phrases, strings.Join(folded, string(rune(sep))))
 		t.vals = append(t.vals, v)
-		t.m[h] = old | uint32(len(t.phrases))
+		t.m.set(h, old|uint32(len(t.phrases)))
 	}
 	if len(toks) > t.maxLen {
 		t.maxLen = len(toks)
@@ -115,7 +115,7 @@ func (t *table) longest(words []string, i int) (v int32, n int) {
 	h := uint64(fhash.Offset)
 	for j := i; j < len(words) && j-i < t.maxLen; j++ {
 		h = hashToken(h, words[j])
-		e, ok := t.m[h]
+		e, ok := t.m.get(h)
 		if !ok {
 			break
 		}
@@ -134,7 +134,7 @@ func (t *table) longestFunc(words []string, i int, ok func(int32) bool) (v int32
 	h := uint64(fhash.Offset)
 	for j := i; j < len(words) && j-i < t.maxLen; j++ {
 		h = hashToken(h, words[j])
-		e, found := t.m[h]
+		e, found := t.m.get(h)
 		if !found {
 			break
 		}
@@ -157,7 +157,8 @@ func (t *table) exact(words []string) (int32, bool) {
 	for _, w := range words {
 		h = hashToken(h, w)
 	}
-	e := t.m[h] &^ more
+	e, _ := t.m.get(h)
+	e &^= more
 	if e == 0 || !sameTokens(t.phrases[e-1], words) {
 		return 0, false
 	}
