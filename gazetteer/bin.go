@@ -41,6 +41,9 @@ func Load() (*Gazetteer, error) {
 // a place when it is first asked for. The output depends only on g: maps are written in
 // key order.
 func (g *Gazetteer) MarshalBinary() ([]byte, error) {
+	for i := range g.Len() {
+		g.place(i) // a loaded gazetteer's places, decoded
+	}
 	w := &bincodec.Writer{B: []byte(binMagic)}
 	str := w.String
 	num := func(v int) { w.Uvarint(uint64(v)) }
