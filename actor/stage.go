@@ -362,8 +362,14 @@ func (c *coder) people() {
 			}
 		}
 		if g.code == "" && g.typ == "ORG" {
-			if code, rule, ok := c.kb.codePhrase(phraseTokens(g.canon), c.day); ok && c.kb.CountryOf(code) != "" {
+			words := phraseTokens(g.canon)
+			if code, rule, ok := c.kb.codePhrase(words, c.day); ok && c.kb.CountryOf(code) != "" {
 				g.code, g.rule = code, rule
+				if reb, ok := movement(words, code); ok {
+					g.code, g.rule = reb, rule+"+movement"
+				}
+			} else {
+				g.code, g.rule = c.byHead(g)
 			}
 		}
 		if g.code == "" && g.role != "" {
@@ -422,6 +428,94 @@ func (c *coder) byName(canon, role string, ments []int) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// orgHeads are the last words of organisations' names that say what kind of
+// organisation they are, where the agent dictionaries have no such word in the singular
+// or would read it too widely in running text ("the party", "the times"): the agent
+// code each gives a name the dictionaries do not know ("Bharatiya Janata Party" PTY,
+// "Military Times" MED, "Popular Mobilization Forces" MIL, then REB: see nonState).
+var orgHeads = map[string]string{
+	"party": "PTY", "forces": "MIL", "force": "MIL",
+	"times": "MED", "post": "MED", "news": "MED", "tv": "MED", "television": "MED",
+	"radio": "MED", "herald": "MED", "tribune": "MED", "journal": "MED", "gazette": "MED",
+	"magazine": "MED", "telegraph": "MED", "newspaper": "MED",
+}
+
+// nonState are words that, in the name of an armed organisation the dictionaries do not
+// know, mark a movement rather than a state's forces: "Syrian Democratic Forces",
+// "Popular Mobilization Forces". CAMEO codes such groups as rebels (REB) of the country
+// they fight in, not as its military.
+var nonState = map[string]bool{
+	"democratic": true, "popular": true, "mobilization": true, "mobilisation": true,
+	"liberation": true, "resistance": true, "free": true, "patriotic": true,
+	"salvation": true, "mujahideen": true, "jihad": true,
+}
+
+// orgAgents are the agents an organisation's head word may give it: not "Foreign
+// Terrorist" UAF or a person's rank.
+var orgAgents = map[string]bool{
+	"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true,
+	"MED": true, "PTY": true, "EDU": true, "HLH": true, "REB": true, "OPP": true,
+}
+
+// movement recodes an armed organisation's code (its last agent part MIL, UAF or INS)
+// as a rebel one (REB) when its name holds a word of nonState.
+func movement(words []string, code string) (string, bool) {
+	n := len(code)
+	if n < 3 || !isArmed(code[n-3:]) || code[n-3:] == "REB" {
+		return code, false
+	}
+	for _, w := range words {
+		if nonState[strings.ToLower(w)] {
+			return code[:n-3] + "REB", true
+		}
+	}
+	return code, false
+}
+
+// byHead codes an organisation the dictionaries do not know by the head of its name:
+// a word of orgHeads, or an agent phrase that ends the name ("Thames Valley Police" COP),
+// an armed one becoming REB when the name marks a movement (nonState). The country is
+// the one the name gives, else that of the sentences that name the organisation (see
+// context). With no country the organisation stays uncoded: its name alone says
+// nothing of where it acts.
+func (c *coder) byHead(g *group) (string, string) {
+	words := phraseTokens(g.canon)
+	if len(words) < 2 || !capitalised(words[len(words)-1]) {
+		return "", ""
+	}
+	var m phraseMatch
+	c.kb.scan(words, c.day, &m)
+	last := strings.ToLower(words[len(words)-1])
+	agent, rule := orgHeads[last], ""
+	if agent != "" {
+		rule = "head:" + words[len(words)-1]
+	} else if len(m.agents) > 0 && strings.HasSuffix(strings.ToLower(m.pieces[len(m.pieces)-1]), last) {
+		// the head's agent alone: "General Services Administration" is GOV, not MILGOV
+		agent = strings.TrimPrefix(m.agents[len(m.agents)-1], "~")
+		rule = "head:" + m.pieces[len(m.pieces)-1]
+	}
+	if agent == "" || len(agent) != 3 || !orgAgents[agent] {
+		return "", ""
+	}
+	cc := c.kb.CountryOf(m.actor)
+	if m.actor != "" && cc == "" {
+		return "", "" // an international organisation's body, coded (or not) by codePhrase
+	}
+	if code, ok := movement(words, agent); ok {
+		agent, rule = code, rule+"+movement"
+	}
+	if cc != "" {
+		rule = "descriptor:" + m.pieces[0] + "+" + strings.TrimPrefix(rule, "head:")
+	} else if cc, word := c.context(g.ments); cc != "" {
+		rule = "descriptor:" + strings.TrimPrefix(rule, "head:") + "+context:" + word
+		return combine(cc, []string{"~" + agent}), rule
+	}
+	if cc == "" {
+		return "", ""
+	}
+	return combine(cc, []string{"~" + agent}), rule
 }
 
 // roleOver reads the role the text gives a person the dictionaries code (dictCode): the

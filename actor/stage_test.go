@@ -270,3 +270,21 @@ US President Donald Trump agreed. Former Chilean foreign minister Ana Lopez disa
 	d = code(t, "2019-10-10", "Jens Stoltenberg urged restraint.", person("Jens Stoltenberg"))
 	want(t, d, "Jens Stoltenberg", "NORGOV", "dict:PHOENIX_COUNTRIES:JENS_STOLTENBERG_")
 }
+
+// TestOrganisationHeads: an organisation the dictionaries do not know is coded by the head
+// of its name and the country of its sentences; an armed one whose name marks a movement
+// is rebels, not the state's military; with no country it stays uncoded.
+func TestOrganisationHeads(t *testing.T) {
+	d := code(t, "", `The Vandran People's Party won seats in Peru. Officers of the Thames Valley Police arrested him in Britain.
+
+The Syrian Democratic Forces and the Popular Mobilization Forces of Iraq fought ISIS. The Vandran Times reported it.`,
+		org("Vandran People's Party"), loc("Peru"), org("Thames Valley Police"), loc("Britain"),
+		org("Syrian Democratic Forces"), org("Popular Mobilization Forces"), loc("Iraq"), org("Vandran Times"))
+	want(t, d, "Vandran People's Party", "PERPTY", "descriptor:Party+context:Peru")
+	want(t, d, "Thames Valley Police", "GBRCOP", "descriptor:Police+context:Britain")
+	want(t, d, "Syrian Democratic Forces", "SYRREB", "descriptor:Syrian+Forces+movement")
+	want(t, d, "Popular Mobilization Forces", "IRQREB", "descriptor:Forces+movement+context:Iraq")
+	if e := d.Entities[len(d.Entities)-1]; e.Text != "Vandran Times" || e.Actor != "" {
+		t.Errorf("Vandran Times, named with no country: %q %q, want no code\n%s", e.Actor, e.ActorRule, dump(d))
+	}
+}
