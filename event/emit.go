@@ -443,7 +443,13 @@ func (x *extractor) place(c *cand) where {
 		}
 		k := caseTok(s, h)
 		if k == h || x.cue(k)&cuePlacePrep == 0 {
-			continue
+			if k = x.placePrepBefore(tk); k < 0 {
+				continue
+			}
+			h = s.head(k) // where the preposition hangs in the tree, for the clause
+			if h < 0 {
+				h = tk
+			}
 		}
 		inClause := s.clauseOf(h) == cl
 		inTarget := false
@@ -586,7 +592,7 @@ func (x *extractor) fromTheStory(anchor, needs func(i int) bool, take func(i, fr
 		}
 		from := last
 		if from < 0 || x.events[i].Sentence < bodyFirst {
-			from = lead
+			from = lead // the headline's, and the lead's before its first anchor
 		}
 		if from >= 0 {
 			take(i, from)
@@ -1011,4 +1017,23 @@ func (x *extractor) nationals(code string, a actorArg, agent, note string) (stri
 		return code, note
 	}
 	return code + agent, note + "; " + x.lower(a.head) + " read as " + agent
+}
+
+// placePrepBefore finds the place preposition of a place mention at token tk that the
+// parser did not hang on it ("in the Serbian capital Belgrade", Belgrade made a modifier
+// of another noun): the nearest such preposition before it, with only determiners,
+// adjectives and nouns between. It returns -1 when there is none.
+func (x *extractor) placePrepBefore(tk int) int {
+	toks := x.d.Tokens
+	for k, n := tk-1, 0; k >= x.s.first && n < 5; k, n = k-1, n+1 {
+		if x.cue(k)&cuePlacePrep != 0 && toks[k].POS == "ADP" {
+			return k
+		}
+		switch toks[k].POS {
+		case "DET", "ADJ", "NOUN", "PROPN":
+		default:
+			return -1
+		}
+	}
+	return -1
 }

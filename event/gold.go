@@ -75,6 +75,7 @@ type GoldMiss struct {
 	Article, Sentence, Event string
 	Extra                    bool
 	Date                     bool // a matched event with the wrong date
+	Place                    bool // a matched event with no place or another than the gold one
 }
 
 func (r GoldReport) String() string {
@@ -378,11 +379,17 @@ func (r *GoldReport) scoreArticle(id string, d *doc.Document, gold []goldEvent) 
 		}
 		if g.Place != "" {
 			r.PlaceGold++
+			got := "none"
 			if e.Place != nil {
 				r.PlaceFilled++
+				got = fmt.Sprintf("%q (%s)", e.Place.Name, e.PlaceSource)
 				if placeAgrees(g.Place, e.Place.Name) {
 					r.PlaceRight++
+					got = ""
 				}
+			}
+			if got != "" {
+				r.Misses = append(r.Misses, GoldMiss{Article: id, Sentence: g.Sentence, Event: fmt.Sprintf("place %s, gold %q", got, g.Place), Place: true})
 			}
 		}
 	}

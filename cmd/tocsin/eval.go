@@ -193,6 +193,8 @@ func evalEvents(ctx context.Context, e *env, paths []string) error {
 						kind = "extra "
 					case m.Date:
 						kind = "date  "
+					case m.Place:
+						kind = "place "
 					}
 					fmt.Fprintf(e.stdout, "%s %s %s\n    %s\n", kind, m.Article, m.Event, m.Sentence)
 				}
