@@ -73,6 +73,30 @@ func (x *extractor) codeArgs(h int) []actorArg {
 			}
 		}
 	}
+	// "the navies of China, India and Oman": the conjuncts of the "of" complement that
+	// gave the phrase its country are as many actors, with the phrase's agent.
+	if len(out) == 1 && len(out[0].code) > 3 {
+		for _, ch := range s.children(h) {
+			c := int(ch)
+			if s.dep(c) != "nmod" || c < h || !x.lowerIs(caseTok(s, c), "of") {
+				continue
+			}
+			if e := x.ent[c]; e < 0 || country(x.d.Entities[e].Actor) != country(out[0].code) {
+				break
+			}
+			for _, cc := range s.children(c) {
+				k := int(cc)
+				if s.dep(k) != "conj" || len(out) >= 5 {
+					continue
+				}
+				if e := x.ent[k]; e >= 0 && len(x.d.Entities[e].Actor) == 3 && !x.agentOnly(x.d.Entities[e].Actor) {
+					en := &x.d.Entities[e]
+					out = append(out, actorArg{code: en.Actor + out[0].code[3:], span: en.Span, head: k, how: "conjoined " + en.Text + " of " + x.lower(h)})
+				}
+			}
+			break
+		}
+	}
 	// "the Colombian government and the rebels": a conjunct with an agent but no
 	// country is of its coded neighbour's country.
 	for i := range out {
