@@ -54,8 +54,8 @@ type kbEntry struct {
 // NewKB returns an empty knowledge base, for users who want only their own dictionaries.
 func NewKB() *KB {
 	return &KB{
-		actors:    newTable(),
-		agents:    newTable(),
+		actors:    newTable(1 << 10),
+		agents:    newTable(1 << 8),
 		codeIdx:   map[string]int32{},
 		countries: map[string]bool{},
 	}
@@ -416,7 +416,7 @@ func (kb *KB) scan(words []string, day int32, m *phraseMatch) {
 						}
 					}
 				}
-				if c, rule := kb.fallbackCountry(w); c != "" {
+				if c, rule := kb.fallbackCountry(w, day); c != "" {
 					m.actor, m.actorRule = c, rule
 					m.actorWhole = i == first && i+1 == len(words)
 					m.pieces = append(m.pieces, w)
@@ -450,8 +450,11 @@ func ownedBy(w string) (string, bool) {
 }
 
 // fallbackCountry recognises a three-letter country code or the plural of a demonym the
-// dictionary has only in the singular ("Americans").
-func (kb *KB) fallbackCountry(w string) (code, rule string) {
+// dictionary has only in the singular ("Americans", "Iraqis"). The singular must name a
+// country: an entry with a whole three-letter country code among its codes, whose code
+// on day (YYYYMMDD, 0 when unknown) is that country's ("IRAQ_ +IRAQI_" is IRQ before
+// 2003 and after 2006 and IRQOCC in between: "Iraqis" is IRQ on every day).
+func (kb *KB) fallbackCountry(w string, day int32) (code, rule string) {
 	if len(w) == 3 && isUpperASCII(w) && kb.countries[w] {
 		return w, "country:" + w
 	}
@@ -459,8 +462,9 @@ func (kb *KB) fallbackCountry(w string) (code, rule string) {
 		one := [1]string{w[:len(w)-1]}
 		if idx, ok := kb.actors.exact(one[:]); ok {
 			e := &kb.entries[idx]
+			now := codeAt(e.codes, day)
 			for _, c := range e.codes {
-				if !c.Dated() && kb.countries[c.Code] {
+				if kb.countries[c.Code] && strings.HasPrefix(now, c.Code) {
 					return c.Code, "dict:" + e.dict + ":" + e.name
 				}
 			}

@@ -147,7 +147,7 @@ func (c *coder) places() {
 		words := c.words(i)
 		code, rule, ok := c.kb.Name(words, c.day)
 		if !ok && len(words) == 1 {
-			code, rule = c.kb.fallbackCountry(words[0])
+			code, rule = c.kb.fallbackCountry(words[0], c.day)
 			ok = code != ""
 		}
 		if !ok {

@@ -288,3 +288,17 @@ The Syrian Democratic Forces and the Popular Mobilization Forces of Iraq fought 
 		t.Errorf("Vandran Times, named with no country: %q %q, want no code\n%s", e.Actor, e.ActorRule, dump(d))
 	}
 }
+
+// TestPluralDemonymOfDatedCountry: the plural of a demonym whose country's entry has
+// only dated codes (IRAQ_ +IRAQI_: IRQ, IRQOCC 2003-2006, IRQ) is the country.
+func TestPluralDemonymOfDatedCountry(t *testing.T) {
+	for _, day := range []string{"", "2004-05-01", "2019-05-01"} {
+		d := code(t, day, "Iraqis and Ukrainians marched.", norp("Iraqis"), norp("Ukrainians"))
+		want(t, d, "Iraqis", "IRQ", "demonym:Iraqis")
+		want(t, d, "Ukrainians", "UKR", "demonym:Ukrainians")
+	}
+	kb := testKB(t)
+	if code, _, _ := kb.CodeNounPhrase([]string{"angry", "Iraqis"}, "2019-05-01"); code != "IRQ" {
+		t.Errorf("angry Iraqis: %q, want IRQ", code)
+	}
+}
