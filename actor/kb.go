@@ -54,8 +54,8 @@ type kbEntry struct {
 // NewKB returns an empty knowledge base, for users who want only their own dictionaries.
 func NewKB() *KB {
 	return &KB{
-		actors:    newTable(1 << 10),
-		agents:    newTable(1 << 8),
+		actors:    newTable(),
+		agents:    newTable(),
 		codeIdx:   map[string]int32{},
 		countries: map[string]bool{},
 	}
