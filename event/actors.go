@@ -461,17 +461,33 @@ func (x *extractor) spokesFor(h int, person bool) (actorArg, bool) {
 }
 
 // pronounActor codes a personal pronoun by the person it stands for: "he" or "she" by the
-// latest person named before it with an actor code, in its sentence or the two before
-// ("Erdoğan launched the offensive… He named the PKK and the YPG as terrorists"); "I" or
+// latest person named before it, in its sentence or the two before, when that person has
+// an actor code ("Erdoğan launched the offensive… He named the PKK and the YPG as
+// terrorists"); "they" by the source of the story's latest event just before, else the
+// latest group or country named; "I" or
 // "we" inside a quotation by the quotation's speaker ("'I have instructed ODESC…', said
 // Ardern"). Without gender or number agreement the nearest person is taken: in news the
-// pronoun mostly continues the person just named, and persons named near one another
-// are mostly of one side, so the actor's country is right even where the person is not.
+// pronoun mostly continues the person just named. "It" is left alone: measured on both
+// real-news gold sets it stood for a thing or a statement more often than for the
+// latest actor.
 func (x *extractor) pronounActor(h int) (actorArg, bool) {
 	d := x.d
 	t := &d.Tokens[h]
 	found := func(e *doc.Entity, how string) (actorArg, bool) {
 		return actorArg{code: e.Actor, span: t.Span, head: h, how: how + " " + e.Text}, true
+	}
+	switch x.lower(h) {
+	case "it", "they", "he", "she", "we":
+		// "Russia said it was ready to hold talks": the subject of a reported clause
+		// is the reporter, as args reads it for the clause's own verb.
+		if c := x.s.head(h); c >= 0 && x.s.dep(h) == "nsubj" && x.s.dep(c) == "ccomp" && x.s.head(c) >= 0 {
+			if o := x.s.child(x.s.head(c), "nsubj"); o >= 0 && o != h && x.d.Tokens[o].POS != "PRON" {
+				if a, ok := x.codeNP(o); ok {
+					a.span, a.head, a.how = t.Span, h, "the reporter: "+a.how
+					return a, true
+				}
+			}
+		}
 	}
 	switch x.lower(h) {
 	case "he", "she", "him", "her", "his":
@@ -481,11 +497,16 @@ func (x *extractor) pronounActor(h int) (actorArg, bool) {
 			if e.End > t.Start || e.Start < from {
 				continue
 			}
-			if e.Type == "PERSON" && e.Actor != "" && !x.agentOnly(e.Actor) {
+			if e.Type == "PERSON" {
+				// the latest person named: when the coder knows no code for them, the
+				// pronoun is theirs all the same, not an earlier person's
+				if e.Actor == "" || x.agentOnly(e.Actor) {
+					break
+				}
 				return found(e, "pronoun for")
 			}
 		}
-	case "they", "them", "it", "their", "its":
+	case "they", "them", "their":
 		// The actor of the story's latest event just before, else the latest group
 		// or country named: "Hong Kong student groups gave the government until
 		// Thursday… They had asked Carrie Lam to resign".
