@@ -13,7 +13,7 @@ import (
 	"github.com/tocsin-project/tocsin/segment"
 )
 
-//go:generate go run ./gen -phoenix ../../shared/data/phoenix -out data
+//go:generate go run ./gen -phoenix ../../shared/data/phoenix -countries ../gazetteer/countries.tsv -out data
 //go:generate go test -run TestKBFresh -update .
 
 //go:embed data
@@ -22,6 +22,7 @@ var dataFS embed.FS
 // embedded lists the dictionaries Load reads, in order: later ones override earlier ones
 // for the same phrase.
 var embedded = []struct{ name, file string }{
+	{"DEMONYMS", "data/demonyms.actors.txt"},
 	{"PHOENIX_COUNTRIES", "data/phoenix-countries.actors.gz"},
 	{"PHOENIX_INTERNATIONAL", "data/phoenix-international.actors.gz"},
 	{"PHOENIX_MNSA", "data/phoenix-milnonstate.actors.gz"},

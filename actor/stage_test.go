@@ -302,3 +302,17 @@ func TestPluralDemonymOfDatedCountry(t *testing.T) {
 		t.Errorf("angry Iraqis: %q, want IRQ", code)
 	}
 }
+
+// TestDemonyms: nationalities the Phoenix files lack come from the gazetteer's demonyms
+// (data/demonyms.actors.txt), plurals included; a name Phoenix has keeps its reading.
+func TestDemonyms(t *testing.T) {
+	d := code(t, "2019-06-20", "Swedish officials met Hong Kongers and Iranians.",
+		norp("Swedish"), norp("Hong Kongers"), norp("Iranians"))
+	want(t, d, "Swedish", "SWEGOV", "descriptor:Swedish+officials")
+	want(t, d, "Hong Kongers", "HKG", "demonym:Hong Kongers")
+	want(t, d, "Iranians", "IRN", "demonym:Iranians")
+	kb := testKB(t)
+	if _, rule, _ := kb.Name([]string{"Iranian"}, 0); !strings.HasPrefix(rule, "dict:PHOENIX_COUNTRIES:") {
+		t.Errorf("Iranian: rule %q, want the Phoenix entry's", rule)
+	}
+}
