@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/tocsin-project/tocsin/doc"
@@ -515,7 +516,7 @@ func (x *extractor) pronounActor(h int) (actorArg, bool) {
 			if e.Sentence < x.si-2 {
 				break
 			}
-			if e.Source != "" && e.Sentence < x.si && !x.agentOnly(e.Source) {
+			if e.Source != "" && e.Sentence < x.si && !x.agentOnly(e.Source) && x.many(e.Evidence.Source) {
 				return actorArg{code: e.Source, span: t.Span, head: h, how: fmt.Sprintf("pronoun for the source of sentence %d", e.Sentence)}, true
 			}
 		}
@@ -571,4 +572,21 @@ func (x *extractor) speakerActor(q *doc.Quote) (actorArg, bool) {
 		return actorArg{}, false
 	}
 	return actorArg{code: other.Actor, span: other.Span, head: -1, how: "the quotation's speaker " + other.Text}, true
+}
+
+// many reports whether the words at span can be what "they" stands for: not one person
+// (a name, "the gunman"), which "they" would not continue.
+func (x *extractor) many(span doc.Span) bool {
+	if span.End <= span.Start {
+		return false
+	}
+	toks := x.d.Tokens
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].End >= span.End })
+	if k >= len(toks) {
+		return false
+	}
+	if e := x.ent[k]; e >= 0 && x.d.Entities[e].Type == "PERSON" {
+		return false
+	}
+	return x.d.Tokens[k].Tag != "NN"
 }
