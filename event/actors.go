@@ -526,8 +526,8 @@ func (x *extractor) pronounActor(h int) (actorArg, bool) {
 			if e.End > t.Start || e.Start < from {
 				continue
 			}
-			if e.Type != "PERSON" && e.Actor != "" && !x.agentOnly(e.Actor) {
-				return found(e, "pronoun for")
+			if (e.Type == "ORG" || e.Type == "NORP") && e.Actor != "" && !x.agentOnly(e.Actor) {
+				return found(e, "pronoun for") // a group, not a person or a place
 			}
 		}
 	case "i", "me", "my", "we", "us", "our":
