@@ -254,21 +254,30 @@ func TestSharedHead(t *testing.T) {
 }
 
 // TestRoleOverStaleEntry: the office the text gives a person wins over a dictionary
-// entry of another country or organisation (the Phoenix files still have Jens
-// Stoltenberg in Norway's government, open-ended, in 2019); an office that agrees with
-// the entry keeps the entry's code, and a former office makes the person an elite of the
-// country (CAMEO's ELI, as the Phoenix agents code FORMER_PRESIDENT).
+// entry of another country or organisation (the Phoenix files kept Jens Stoltenberg in
+// Norway's government, open-ended, when he was NATO's Secretary-General; a user's
+// dictionary may be as stale); an office that agrees with the entry keeps the entry's
+// code, and a former office makes the person an elite of the country (CAMEO's ELI, as
+// the Phoenix agents code FORMER_PRESIDENT).
 func TestRoleOverStaleEntry(t *testing.T) {
-	d := code(t, "2019-10-10", `NATO Secretary-General Jens Stoltenberg urged restraint.
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := kb.LoadActors("STALE", strings.NewReader("LENA_VARGA_\n\t[NORGOV >20051017]\n")); err != nil {
+		t.Fatal(err)
+	}
+	st := NewStage(kb)
+	d := codeWith(t, st, "2019-10-10", `NATO Secretary-General Lena Varga urged restraint.
 
 US President Donald Trump agreed. Former Chilean foreign minister Ana Lopez disagreed.`,
-		org("NATO"), person("Jens Stoltenberg"), loc("US"), person("Donald Trump"), norp("Chilean"), person("Ana Lopez"))
-	want(t, d, "Jens Stoltenberg", "IGOWSTNAT", "descriptor:NATO; over dict:PHOENIX_COUNTRIES:JENS_STOLTENBERG_")
+		org("NATO"), person("Lena Varga"), loc("US"), person("Donald Trump"), norp("Chilean"), person("Ana Lopez"))
+	want(t, d, "Lena Varga", "IGOWSTNAT", "descriptor:NATO; over dict:STALE:LENA_VARGA_")
 	want(t, d, "Donald Trump", "USAGOV", "dict:TOCSIN_LEADERS:DONALD_TRUMP_")
 	want(t, d, "Ana Lopez", "CHLELI", "descriptor:Chilean+foreign minister")
 	// Without the office, the entry's code for the day.
-	d = code(t, "2019-10-10", "Jens Stoltenberg urged restraint.", person("Jens Stoltenberg"))
-	want(t, d, "Jens Stoltenberg", "NORGOV", "dict:PHOENIX_COUNTRIES:JENS_STOLTENBERG_")
+	d = codeWith(t, st, "2019-10-10", "Lena Varga urged restraint.", person("Lena Varga"))
+	want(t, d, "Lena Varga", "NORGOV", "dict:STALE:LENA_VARGA_")
 }
 
 // TestOrganisationHeads: an organisation the dictionaries do not know is coded by the head
@@ -314,5 +323,24 @@ func TestDemonyms(t *testing.T) {
 	kb := testKB(t)
 	if _, rule, _ := kb.Name([]string{"Iranian"}, 0); !strings.HasPrefix(rule, "dict:PHOENIX_COUNTRIES:") {
 		t.Errorf("Iranian: rule %q, want the Phoenix entry's", rule)
+	}
+}
+
+// TestLeadersSince2014: heads of state and government the Phoenix files lack, with their
+// offices' dates, and the Phoenix entry tocsin corrects (Stoltenberg left Norway's
+// government in 2013).
+func TestLeadersSince2014(t *testing.T) {
+	for _, c := range []struct{ day, name, code string }{
+		{"2019-06-30", "Kim Jong-un", "PRKGOV"},
+		{"2019-06-30", "Rodrigo Duterte", "PHLGOV"},
+		{"2023-06-30", "Rodrigo Duterte", "PHLELI"},
+		{"2019-10-10", "Jens Stoltenberg", "IGOWSTNAT"},
+		{"2010-10-10", "Jens Stoltenberg", "NORGOV"},
+		{"2019-10-10", "Andrés Manuel López Obrador", "MEXGOV"},
+	} {
+		d := code(t, c.day, c.name+" spoke.", person(c.name))
+		if e := d.Entities[0]; e.Actor != c.code {
+			t.Errorf("%s on %s: %s (%s), want %s", c.name, c.day, e.Actor, e.ActorRule, c.code)
+		}
 	}
 }
