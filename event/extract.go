@@ -1280,6 +1280,9 @@ func (x *extractor) antiArgs(c int) []actorArg {
 func (x *extractor) modality(v int) string {
 	s := &x.s
 	mod := Asserted
+	if h := s.head(v); h >= 0 && x.d.Tokens[h].POS == "NOUN" && x.cue(h)&cueAbsorbing != 0 && (s.dep(v) == "acl" || s.dep(v) == "xcomp") {
+		mod = Hypothetical // "a plot to kill the ambassador", "fears of attacking"
+	}
 	for _, ch := range s.children(v) {
 		c := int(ch)
 		cu := x.cue(c)
