@@ -1283,6 +1283,11 @@ func (x *extractor) modality(v int) string {
 	if h := s.head(v); h >= 0 && x.d.Tokens[h].POS == "NOUN" && x.cue(h)&cueAbsorbing != 0 && (s.dep(v) == "acl" || s.dep(v) == "xcomp") {
 		mod = Hypothetical // "a plot to kill the ambassador", "fears of attacking"
 	}
+	if s.dep(v) == "advcl" {
+		if k := s.child(v, "mark"); k >= 0 && x.lowerIs(k, "to") {
+			mod = Hypothetical // a purpose: "the coalition came to Iraq to fight ISIS"
+		}
+	}
 	for _, ch := range s.children(v) {
 		c := int(ch)
 		cu := x.cue(c)
