@@ -111,6 +111,14 @@ func TestPipelineSentences(t *testing.T) {
 		// What is admitted is the event, not the admission; readiness is intent.
 		{"Iran admits downing Ukrainian jet", "IRN→UKRMIL 190, IRN→ 015"},
 		{"Russia said it was ready to hold talks with Ukraine.", "RUS→UKR 036"},
+		// The conjuncts of an "of" complement are as many actors; cooperation with
+		// armed forces is military cooperation.
+		{"Iran has increased cooperation with the navies of China and Russia.", "IRN→CHNMIL 062, IRN→RUSMIL 062"},
+		{"North Korea put its military on high alert.", "PRK→ 152"},
+		// A country's people are its civilians; a plot is no act, nor is a purpose.
+		{"Six Mexican nationals were killed in El Paso, Texas.", "→MEXCVL 180"},
+		{"Police foiled a plot to kill the Saudi ambassador in Washington.", "→SAUGOV 190 hypothetical"},
+		{"The coalition came to Iraq to fight the Islamic State.", ""},
 		{"Russia withdrew its troops from the Ukrainian border.", "RUS→UKR 0874"},
 		{"Israel did not attack the Syrian army.", "ISR→SYRMIL 190 negated"},
 		{"Pakistan accused India of spying.", "PAK→IND 1125"},
