@@ -104,8 +104,9 @@ type nameEntry struct {
 // nounEntry is an event noun of nouns.txt.
 type nounEntry struct {
 	mods       []string // modifiers, lower case
-	code       string   // CAMEO code, or "" with verb set
+	code       string   // CAMEO code, or "" with verb set or none
 	verb       string   // =VERB: the verb whose patterns code the noun
+	none       bool     // ---: the phrase names no event ("heart attack")
 	possTarget bool
 	targets    []string
 	sources    []string
@@ -448,7 +449,9 @@ func loadNouns(src string, c *compiled) error {
 			return errors.New("want PHRASE: CODE [options]")
 		}
 		e := nounEntry{mods: words[:len(words)-1], sources: []string{"by"}, rule: fmt.Sprintf("nouns.txt:%d: %s", n, line)}
-		if strings.HasPrefix(f[0], "=") {
+		if f[0] == "---" {
+			e.none = true
+		} else if strings.HasPrefix(f[0], "=") {
 			e.verb = strings.ToLower(f[0][1:])
 			if _, ok := c.verbs[e.verb]; !ok {
 				return nil // the verb dictionaries in use (--dict-only) lack it

@@ -25,8 +25,8 @@ func (x *extractor) nounCand(n int) {
 			break
 		}
 	}
-	if e == nil {
-		return
+	if e == nil || e.none {
+		return // no entry, or a phrase that names no event ("heart attack")
 	}
 	// Absorbed by something above it? Not by a verb of taking part in it, whose
 	// subject does it ("thousands joined the protests").
