@@ -122,7 +122,7 @@ func (kb *KB) LoadActors(name string, r io.Reader) error {
 		idx := int32(len(kb.entries))
 		kb.entries = append(kb.entries, kbEntry{dict: name, name: e.Name, codes: e.Codes})
 		for _, c := range e.Codes {
-			if len(c.Code) == 3 && isUpperASCII(c.Code) && c.Code != "IGO" {
+			if len(c.Code) == 3 && isUpperASCII(c.Code) && !notCountries[c.Code] {
 				kb.countries[c.Code] = true
 			}
 		}
@@ -132,6 +132,25 @@ func (kb *KB) LoadActors(name string, r io.Reader) error {
 		}
 	}
 	return nil
+}
+
+// notCountries are CAMEO's three-letter codes of actor types, sectors and regions, which
+// the Phoenix dictionaries also use as whole codes ("REUTERS [MED]", "UNOCAL [MNC]",
+// "AMNESTY [NGO]" parts, a region "[WEU]"): they name no country, so that an
+// organisation coded MED alone is not taken for one with a country, and its country is
+// looked for (see Stage).
+var notCountries = map[string]bool{
+	"IGO": true, "NGO": true, "NGM": true, "MNC": true, "IMG": true, "UIS": true,
+	"ELI": true, "MED": true, "MOS": true, "BUS": true, "CVL": true, "GOV": true,
+	"MIL": true, "REB": true, "OPP": true, "PTY": true, "COP": true, "JUD": true,
+	"SPY": true, "EDU": true, "CRM": true, "LAB": true, "AGR": true, "REL": true,
+	"REF": true, "HLH": true, "HRI": true, "DEV": true, "ENV": true, "LEG": true,
+	"INS": true, "UAF": true, "SEP": true,
+	"AFR": true, "ASA": true, "BLK": true, "CAU": true, "CFR": true, "CAS": true,
+	"CEU": true, "EIN": true, "EAF": true, "EEU": true, "EUR": true, "LAM": true,
+	"MEA": true, "MDT": true, "NAF": true, "NMR": true, "PGS": true, "SCN": true,
+	"SAM": true, "SAS": true, "SEA": true, "SAF": true, "WAF": true, "WST": true,
+	"WEU": true,
 }
 
 // addName stores one actor name; a stem (no final underscore) is also stored with its

@@ -344,3 +344,22 @@ func TestLeadersSince2014(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeCodesAreNoCountries: codes of actor types and regions that the Phoenix files use
+// whole ("REUTERS [MED]") name no country, so an organisation that only they code looks
+// for its country (here its sentence's).
+func TestTypeCodesAreNoCountries(t *testing.T) {
+	kb := testKB(t)
+	for _, c := range []string{"MED", "NGO", "MNC", "ELI", "WEU", "IGO"} {
+		if kb.IsCountry(c) {
+			t.Errorf("IsCountry(%s) = true", c)
+		}
+	}
+	for _, c := range []string{"YEM", "SWE", "PSE", "KSV"} {
+		if !kb.IsCountry(c) {
+			t.Errorf("IsCountry(%s) = false", c)
+		}
+	}
+	d := code(t, "2019-09-15", "Speaking on al-Masirah TV in Yemen, the spokesman said it.", org("al-Masirah TV"), loc("Yemen"))
+	want(t, d, "al-Masirah TV", "YEMMED", "descriptor:TV+context:Yemen")
+}
