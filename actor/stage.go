@@ -363,7 +363,11 @@ func (c *coder) people() {
 		}
 		if g.code == "" && g.typ == "ORG" {
 			words := phraseTokens(g.canon)
-			if code, rule, ok := c.kb.codePhrase(words, c.day); ok && c.kb.CountryOf(code) != "" {
+			// A country that only agents give is none: "Islamic" is ~MUS, Muslims,
+			// not Mauritius.
+			var m phraseMatch
+			c.kb.scan(words, c.day, &m)
+			if code, rule, ok := c.kb.codePhrase(words, c.day); ok && m.actor != "" && c.kb.CountryOf(code) != "" {
 				g.code, g.rule = code, rule
 				if reb, ok := movement(words, code); ok {
 					g.code, g.rule = reb, rule+"+movement"

@@ -363,3 +363,15 @@ func TestTypeCodesAreNoCountries(t *testing.T) {
 	d := code(t, "2019-09-15", "Speaking on al-Masirah TV in Yemen, the spokesman said it.", org("al-Masirah TV"), loc("Yemen"))
 	want(t, d, "al-Masirah TV", "YEMMED", "descriptor:TV+context:Yemen")
 }
+
+// TestAgentCountryIsNone: an organisation's name that only agents code has no country,
+// even when an agent's code is also a country's ("Islamic" ~MUS is Muslims, not
+// Mauritius); the OIC under its name since 2011 is the IGO.
+func TestAgentCountryIsNone(t *testing.T) {
+	d := code(t, "2019-09-15", "The Islamic Relief Council thanked the Organisation of Islamic Cooperation.",
+		org("Islamic Relief Council"), org("Organisation of Islamic Cooperation"))
+	if e := d.Entities[0]; e.Actor != "" {
+		t.Errorf("Islamic Relief Council: %s (%s), want no code", e.Actor, e.ActorRule)
+	}
+	want(t, d, "Organisation of Islamic Cooperation", "IGOMOSOIC", "dict:TOCSIN_FIXES:ORGANISATION_OF_ISLAMIC_COOPERATION_")
+}
