@@ -375,3 +375,16 @@ func TestAgentCountryIsNone(t *testing.T) {
 	}
 	want(t, d, "Organisation of Islamic Cooperation", "IGOMOSOIC", "dict:TOCSIN_FIXES:ORGANISATION_OF_ISLAMIC_COOPERATION_")
 }
+
+// TestCommonWordsNoActors: single common words the Phoenix files list as names
+// ("Organization" for TANZIM) code nothing; the longer names that hold them still do.
+func TestCommonWordsNoActors(t *testing.T) {
+	d := code(t, "2019-09-15", "The Organization condemned the Palestine Liberation Organization.",
+		org("Organization"), org("Palestine Liberation Organization"))
+	if e := d.Entities[0]; e.Actor != "" {
+		t.Errorf("Organization: %s (%s), want no code", e.Actor, e.ActorRule)
+	}
+	if e := d.Entities[1]; e.Actor == "" {
+		t.Errorf("Palestine Liberation Organization: no code\n%s", dump(d))
+	}
+}
