@@ -512,6 +512,11 @@ func (c *coder) byHead(g *group) (string, string) {
 	}
 	if cc != "" {
 		rule = "descriptor:" + m.pieces[0] + "+" + strings.TrimPrefix(rule, "head:")
+	} else if agent == "MIL" {
+		// a state's forces named without their country ("Corps-Quds Force", split
+		// from "Islamic Revolutionary Guard"): the country of their sentences is as
+		// often their enemy's
+		return "", ""
 	} else if cc, word := c.context(g.ments); cc != "" {
 		rule = "descriptor:" + strings.TrimPrefix(rule, "head:") + "+context:" + word
 		return combine(cc, []string{"~" + agent}), rule

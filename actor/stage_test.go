@@ -388,3 +388,12 @@ func TestCommonWordsNoActors(t *testing.T) {
 		t.Errorf("Palestine Liberation Organization: no code\n%s", dump(d))
 	}
 }
+
+// TestForcesWithoutCountry: a state's forces named without their country take none from
+// their sentences, which name their enemy as often.
+func TestForcesWithoutCountry(t *testing.T) {
+	d := code(t, "2019-09-15", "The Vandran Border Force attacked Iraq.", org("Vandran Border Force"), loc("Iraq"))
+	if e := d.Entities[0]; e.Actor != "" {
+		t.Errorf("Vandran Border Force: %s (%s), want no code", e.Actor, e.ActorRule)
+	}
+}
