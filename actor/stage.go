@@ -362,6 +362,10 @@ func (c *coder) people() {
 			}
 		}
 		if g.code == "" && g.typ == "ORG" {
+			if code, rule, ok := c.titledName(g); ok {
+				g.code, g.rule = code, rule
+				continue
+			}
 			words := phraseTokens(g.canon)
 			// A country that only agents give is none: "Islamic" is ~MUS, Muslims,
 			// not Mauritius.
@@ -432,6 +436,84 @@ func (c *coder) byName(canon, role string, ments []int) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// titledName reads an organisation that is a person's name split by the entity
+// recogniser after a title with "of" or "for": "President of Ukraine Volodymyr
+// Zelenskyy" gives the ORG "Ukraine Volodymyr Zelenskyy", "US Special Representative for
+// Iran Brian Hook" the ORG "Iran Brian Hook". Its words are a country's name, then
+// capitalised words no dictionary knows. After "of", the title is an office of that
+// country (UKRGOV); after "for", the country is what the office deals with, and the
+// person's country is the one the title names before it ("US" → USAGOV), or none: the
+// name is then left uncoded rather than given the wrong country. ok is false when the
+// entity is not such a name.
+func (c *coder) titledName(g *group) (code, rule string, ok bool) {
+	if len(g.ments) == 0 {
+		return "", "", false
+	}
+	i := g.ments[0]
+	a, b := c.a[i], c.b[i]
+	lo, _ := c.sentBounds(i)
+	if a < 0 || a-2 < lo {
+		return "", "", false
+	}
+	toks := c.d.Tokens
+	words := make([]string, 0, b-a)
+	for _, t := range toks[a:b] {
+		words = append(words, t.Text)
+	}
+	coded := func(idx int32) bool { return codeAt(c.kb.entries[idx].codes, c.day) != "" }
+	idx, n := c.kb.actors.longestFunc(words, 0, coded)
+	if n == 0 || n >= len(words) {
+		return "", "", false
+	}
+	country := codeAt(c.kb.entries[idx].codes, c.day)
+	if !c.kb.IsCountry(country) {
+		return "", "", false
+	}
+	for k := n; k < len(words); k++ {
+		if !capitalised(words[k]) {
+			return "", "", false
+		}
+		if _, m := c.kb.actors.longestFunc(words, k, coded); m > 0 {
+			return "", "", false
+		}
+		if _, m := c.kb.agents.longest(words, k); m > 0 {
+			return "", "", false
+		}
+	}
+	prep := strings.ToLower(toks[a-1].Text)
+	if prep != "of" && prep != "for" {
+		return "", "", false
+	}
+	// the title: the capitalised words before the preposition
+	t := a - 1
+	for t > lo && a-1-t < 5 && capitalised(toks[t-1].Text) {
+		t--
+	}
+	if t == a-1 {
+		return "", "", false
+	}
+	title := make([]string, 0, a-1-t)
+	for _, tk := range toks[t : a-1] {
+		title = append(title, tk.Text)
+	}
+	var m phraseMatch
+	c.kb.scan(title, c.day, &m)
+	if len(m.agents) == 0 && m.actor == "" {
+		return "", "", false
+	}
+	pieces := strings.Join(m.pieces, "+")
+	if prep == "of" {
+		if cc := c.kb.CountryOf(m.actor); len(m.agents) == 0 || cc != "" && cc != country {
+			return "", "", false
+		}
+		return combine(country, m.agents), "descriptor:" + pieces + "+of+" + strings.Join(words[:n], " "), true
+	}
+	if cc := c.kb.CountryOf(m.actor); cc != "" {
+		return combine(cc, m.agents), "descriptor:" + pieces + "+for", true
+	}
+	return "", "", true // the office's country is unknown: no code, not the country it deals with
 }
 
 // orgHeads are the last words of organisations' names that say what kind of

@@ -397,3 +397,19 @@ func TestForcesWithoutCountry(t *testing.T) {
 		t.Errorf("Vandran Border Force: %s (%s), want no code", e.Actor, e.ActorRule)
 	}
 }
+
+// TestTitledNameSplit: a person's name that the entity recogniser split after a title
+// with "of" or "for" ("President of France Emmanuel" as an ORG) is coded by the title:
+// an office of the country after "of"; after "for", the country the title names before,
+// not the country the office deals with.
+func TestTitledNameSplit(t *testing.T) {
+	d := code(t, "2019-09-15", `He met President of France Lena Varga.
+
+In Riyadh, US Special Representative for Iran Tomas Brandt said it. The Special Envoy for Syria Ana Lopez agreed.`,
+		org("France Lena Varga"), loc("Riyadh"), loc("US"), org("Iran Tomas Brandt"), org("Syria Ana Lopez"))
+	want(t, d, "France Lena Varga", "FRAGOV", "descriptor:President+of+France")
+	want(t, d, "Iran Tomas Brandt", "USA", "descriptor:US+for")
+	if e := d.Entities[len(d.Entities)-1]; e.Text != "Syria Ana Lopez" || e.Actor != "" {
+		t.Errorf("Syria Ana Lopez: %s (%s), want no code\n%s", e.Actor, e.ActorRule, dump(d))
+	}
+}
