@@ -413,3 +413,18 @@ In Riyadh, US Special Representative for Iran Tomas Brandt said it. The Special 
 		t.Errorf("Syria Ana Lopez: %s (%s), want no code\n%s", e.Actor, e.ActorRule, dump(d))
 	}
 }
+
+// TestUSPartyMembers: "a Republican senator", "Democrat Adam Schiff": the US parties'
+// members named by party alone; "Democratic" alone names no party.
+func TestUSPartyMembers(t *testing.T) {
+	kb := testKB(t)
+	for _, c := range []struct{ phrase, want string }{
+		{"Republican senators", "USAPTYLEG"},
+		{"a Democrat", "USAPTY"},
+		{"Democratic", ""},
+	} {
+		if code, _, _ := kb.CodeNounPhrase(words(c.phrase), "2019-01-01"); code != c.want {
+			t.Errorf("%s: %q, want %q", c.phrase, code, c.want)
+		}
+	}
+}
