@@ -242,6 +242,12 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	if !srcOK || !tgtOK || sc == "" && tc == "" || sc == tc {
 		return
 	}
+	// "Biden defeated Trump": a verb of contest is violence only against a fighting
+	// force or a state that the text names, not against a candidate or a party, nor
+	// against someone uncoded ("defeated the incumbent"): [contest].
+	if violent(code) && x.cue(c.trigger)&cueContest != 0 && (tc == "" || !fighting(tc)) {
+		return
+	}
 	// An unknown attacker of an armed force is taken for an armed one.
 	if irr := x.st.c.classes[code].irregular; irr != "" && !x.st.c.regular(sc) && (sc != "" || !x.st.c.regular(tc)) {
 		code, note = irr, note+"; "+irr+": the source is no armed force"
@@ -1036,4 +1042,18 @@ func (x *extractor) placePrepBefore(tk int) int {
 		}
 	}
 	return -1
+}
+
+// fighting reports whether an actor can be beaten in a fight: a state (a country alone),
+// an armed group, or an armed force, rebels, insurgents, militias, separatists or
+// criminals of one.
+func fighting(code string) bool {
+	if len(code) == 3 || strings.HasPrefix(code, "IMG") {
+		return true
+	}
+	switch agentOf(code) {
+	case "MIL", "REB", "INS", "UAF", "SEP", "CRM":
+		return true
+	}
+	return false
 }

@@ -119,6 +119,9 @@ func TestPipelineSentences(t *testing.T) {
 		{"Six Mexican nationals were killed in El Paso, Texas.", "→MEXCVL 180"},
 		{"Police foiled a plot to kill the Saudi ambassador in Washington.", "→SAUGOV 190 hypothetical"},
 		{"The coalition came to Iraq to fight the Islamic State.", ""},
+		// Defeating a candidate is no force; defeating an armed group is.
+		{"Joe Biden defeated Donald Trump in the election.", ""},
+		{"Iraqi forces defeated ISIS in Mosul.", "IRQMIL→IMGMUSISI 190"},
 		{"Russia withdrew its troops from the Ukrainian border.", "RUS→UKR 0874"},
 		{"Israel did not attack the Syrian army.", "ISR→SYRMIL 190 negated"},
 		{"Pakistan accused India of spying.", "PAK→IND 1125"},
