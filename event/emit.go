@@ -248,6 +248,12 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	if violent(code) && x.cue(c.trigger)&cueContest != 0 && (tc == "" || !fighting(tc)) {
 		return
 	}
+	// "Trump attacked Pelosi", "the senator slammed the court": words of force between
+	// politicians, or by one against a person named without a code, are words (111), as
+	// the coders read them, not force ([verbal-force]).
+	if violent(code) && x.cue(c.trigger)&cueVerbalForce != 0 && political(sc) && (political(tc) || tc == "" && x.person(tgt.head)) {
+		code, note = "111", note+"; 111: force in words, between politicians"
+	}
 	// An unknown attacker of an armed force is taken for an armed one.
 	if irr := x.st.c.classes[code].irregular; irr != "" && !x.st.c.regular(sc) && (sc != "" || !x.st.c.regular(tc)) {
 		code, note = irr, note+"; "+irr+": the source is no armed force"
@@ -1056,4 +1062,24 @@ func fighting(code string) bool {
 		return true
 	}
 	return false
+}
+
+// political reports an actor who fights with words: a government, a party, a
+// legislature, a court, a politician or the media (not a state alone, nor the
+// opposition, whose agent also codes protesters).
+func political(code string) bool {
+	switch agentOf(code) {
+	case "GOV", "ELI", "PTY", "LEG", "JUD", "MED":
+		return len(code) >= 6
+	}
+	return false
+}
+
+// person reports whether token h is in a person's name.
+func (x *extractor) person(h int) bool {
+	if h < 0 || h >= len(x.ent) {
+		return false
+	}
+	e := x.ent[h]
+	return e >= 0 && x.d.Entities[e].Type == "PERSON"
 }

@@ -122,6 +122,8 @@ func TestPipelineSentences(t *testing.T) {
 		// Defeating a candidate is no force; defeating an armed group is.
 		{"Joe Biden defeated Donald Trump in the election.", ""},
 		{"Iraqi forces defeated ISIS in Mosul.", "IRQMIL→IMGMUSISI 190"},
+		// Force in words between politicians is disapproval.
+		{"President Trump attacked House Speaker Nancy Pelosi on Twitter.", "USAELI→ 111"}, // in 2021, out of office
 		{"Russia withdrew its troops from the Ukrainian border.", "RUS→UKR 0874"},
 		{"Israel did not attack the Syrian army.", "ISR→SYRMIL 190 negated"},
 		{"Pakistan accused India of spying.", "PAK→IND 1125"},
