@@ -223,10 +223,12 @@ func (x *extractor) definite(n int) bool {
 }
 
 // toldBefore finds the event that a definite event noun with no actor of its own points
-// back to: the latest asserted event of an earlier sentence of the same root, any act of
-// violence (violent) counting as one ("a gunman opened fire… The shooting took place in
+// back to: the latest asserted act of violence (violent) of the three sentences before,
+// when the noun names violence too ("a gunman opened fire… The shooting took place in
 // Tsuen Wan"). It returns that event's code and actors, the noun being only a name for
-// it, and a note for the rule, or no note when the story has told no such event.
+// it, and a note for the rule, or no note when the story has told no such event. Other
+// events told again ("the rally started at six") are left uncoded, as the coders leave
+// them; a noun further from its event mostly names another one.
 func (x *extractor) toldBefore(code string) (told string, src, tgt []actorArg, note string) {
 	in, ok := cameo.Lookup(code)
 	if !ok {
@@ -234,7 +236,10 @@ func (x *extractor) toldBefore(code string) (told string, src, tgt []actorArg, n
 	}
 	for i := len(x.events) - 1; i >= 0; i-- {
 		e := &x.events[i]
-		if e.Sentence >= x.si || e.Modality != Asserted || e.Root != in.Root && !(violent(e.Code) && violent(in.Code)) {
+		if e.Sentence < x.si-3 {
+			break
+		}
+		if e.Sentence >= x.si || e.Modality != Asserted || !violent(e.Code) || !violent(in.Code) {
 			continue
 		}
 		how := fmt.Sprintf("the event told in sentence %d", e.Sentence)
