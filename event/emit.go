@@ -525,7 +525,7 @@ func focusCountry(d *doc.Document) string {
 // latest earlier event whose own text gave one, as a news story goes on telling what
 // happened that day ("On Saturday evening a man stabbed three people… He was arrested
 // at the scene"). An event in the headline, or before any dated one, takes the first
-// date given in the first three sentences of the body, where a story's lead dates it.
+// date given in the first five sentences of the body, where a story's lead dates it.
 // Dates after publication (a court date ahead) anchor nothing.
 func (x *extractor) narrativeDates() {
 	pub := pubDate(x.d.Published)
@@ -553,7 +553,7 @@ func (x *extractor) narrativeDates() {
 // three guards were killed"), when that place is in the country of the event's source,
 // or of its target for a material act: a statement from abroad about the story is not
 // placed there. An event in the headline, or before any placed one, takes the lead's
-// first placed event's place (in the first three sentences of the body), on the same
+// first placed event's place (in the first five sentences of the body), on the same
 // condition. A dateline, which places every event already, leaves nothing to do.
 func (x *extractor) narrativePlaces() {
 	own := func(i int) bool {
@@ -578,7 +578,7 @@ func (x *extractor) narrativePlaces() {
 // fromTheStory walks the events in text order and calls take(i, from) for each event
 // i that needs what the story told elsewhere, from being the latest earlier anchor in
 // the body or, for an event in the headline or before any anchor, the lead's: the first
-// anchor in the first three sentences of the body. An event that needs is no anchor.
+// anchor in the first five sentences of the body. An event that needs is no anchor.
 func (x *extractor) fromTheStory(anchor, needs func(i int) bool, take func(i, from int)) {
 	bodyFirst := 0
 	for si, sn := range x.d.Sentences {
@@ -589,7 +589,7 @@ func (x *extractor) fromTheStory(anchor, needs func(i int) bool, take func(i, fr
 	}
 	lead := -1
 	for i := range x.events {
-		if anchor(i) && x.events[i].Sentence >= bodyFirst && x.events[i].Sentence < bodyFirst+3 {
+		if anchor(i) && x.events[i].Sentence >= bodyFirst && x.events[i].Sentence < bodyFirst+5 {
 			lead = i
 			break
 		}
