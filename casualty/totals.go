@@ -102,7 +102,16 @@ const refineLimit = 1.6
 func (s *Stage) Totals(d *doc.Document) map[string]int {
 	ms := map[doc.Span]mention{}
 	cs := s.extract(d, ms)
-	died := diedOfInjuries(cs, ms)
+	died, attacker := diedOfInjuries(cs, ms)
+	for i, c := range cs {
+		if attacker[i] {
+			// "Police shot him. He later died": the attacker, whose death adds to
+			// his victims', not one of them told again.
+			m := ms[c.Span]
+			m.perpetrator = true
+			ms[c.Span] = m
+		}
+	}
 	type key struct {
 		kind string
 		sent int
@@ -150,6 +159,8 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		indefinite int
 		vague      int
 		extra      int
+		extraOnes  int  // people counted one by one in the sentences that add
+		extraAlso  bool // one of those says "also": besides, never a breakdown
 		exact      bool
 		refined    int
 	}
@@ -183,6 +194,10 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		switch {
 		case additive[key{c.Kind, m.sent}]:
 			g.extra += c.Value
+			if c.Value == 1 && !c.Vague {
+				g.extraOnes++
+			}
+			g.extraAlso = g.extraAlso || m.also
 		case c.Vague:
 			g.vague = max(g.vague, c.Value)
 		default:
@@ -265,7 +280,26 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 					best = max(best, g.updValue)
 				}
 			}
-			out[kind] += best + g.extra
+			extra := g.extra
+			if g.leadSent >= 0 && extra > 0 && !g.extraAlso {
+				// The people "other" to one or more told one by one after the lead may
+				// be the rest of the lead's own figure: "Five journalists were injured.
+				// Photographer John Smith was hit in the leg. Four other journalists
+				// suffered minor injuries" is five. When one by one and others together
+				// make the lead's figure exactly, they break it down and add nothing; not
+				// so "also" ("A US employee was also killed").
+				ones := g.extraOnes
+				for sent, v := range g.ones {
+					if sent > g.leadSent {
+						ones += len(v)
+					}
+				}
+				outside := ones - g.extraOnes
+				if ones > 0 && extra+outside == g.sums[g.leadSent] {
+					extra = 0
+				}
+			}
+			out[kind] += best + extra
 		}
 	}
 	for kind, v := range head {
@@ -277,8 +311,11 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 // diedOfInjuries marks the injured counts of one person who, by a later count of one
 // person killed, died: the killed count names the same person, or names no one (a
 // pronoun: "He died today"), when the nearest earlier injured person is taken.
-func diedOfInjuries(cs []doc.Casualty, ms map[doc.Span]mention) map[int]bool {
-	out := map[int]bool{}
+//
+// It also returns the killed counts whose person was an attacker when injured ("Police
+// shot him. He later died"): his death is counted with the attackers.
+func diedOfInjuries(cs []doc.Casualty, ms map[doc.Span]mention) (map[int]bool, map[int]bool) {
+	out, attacker := map[int]bool{}, map[int]bool{}
 	for i, c := range cs {
 		m := ms[c.Span]
 		if c.Kind != "killed" || !m.one {
@@ -300,9 +337,12 @@ func diedOfInjuries(cs []doc.Casualty, ms map[doc.Span]mention) map[int]bool {
 		}
 		if pick >= 0 {
 			out[pick] = true
+			if ms[cs[pick].Span].perpetrator {
+				attacker[i] = true
+			}
 		}
 	}
-	return out
+	return out, attacker
 }
 
 // sharesWord reports whether two names share a capitalised word of the text (compared
