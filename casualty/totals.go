@@ -23,6 +23,8 @@ type mention struct {
 	conj        bool   // joined by "and" to the count before it, sharing its verb
 	definite    bool   // "the three officers": people the text may have counted already
 	name        string // the words of a named or described person, for matching mentions
+	times       int    // "two bombs ... killing three people each": the count is of each of times
+	sequel      bool   // told of another incident: "A second blast killed three people"
 }
 
 // mention describes the count c with evidence items [first, last].
@@ -68,7 +70,51 @@ func (r *reader) mention(c count, first, last int) mention {
 			m.perpetrator = true
 		}
 	}
+	m.times = r.times(c, first)
+	m.sequel = r.sequel(first)
 	return m
+}
+
+// times is how many things the count c, its evidence starting at item first, is of each
+// of: "Two bombs exploded in the market, killing three people each" (two); 1 without
+// "each" after it, or without an exact number from two to twenty before it in the
+// sentence that is not itself a count of people.
+func (r *reader) times(c count, first int) int {
+	its := r.its
+	if c.end >= len(its) || !its[c.end].has(fEach) {
+		return 1
+	}
+	for j := min(first, c.start) - 1; j >= 0; j-- {
+		x := &its[j]
+		if x.has(fNumber) && !x.has(fVague) && !x.has(fYear) && !r.used[j] && x.value >= 2 && x.value <= 20 {
+			return int(x.value)
+		}
+	}
+	return 1
+}
+
+// sequel reports whether the clause before the evidence starting at item first names
+// another blast of the incident: an [additive] word ("second", "another") at most two
+// items before an [incident] noun ("A second blast an hour later killed three people"),
+// and no day or month named in the clause ("a second bomb on Saturday" is another day's).
+func (r *reader) sequel(first int) bool {
+	its := r.its
+	for j := first - 1; j >= 0 && its[j].glue != gStop; j-- {
+		if its[j].has(fNotPlace) {
+			return false
+		}
+	}
+	for j := first - 1; j >= 0 && its[j].glue != gStop; j-- {
+		if !its[j].has(fIncident) {
+			continue
+		}
+		for k := j - 1; k >= 0 && k >= j-2; k-- {
+			if its[k].has(fAdditive) && !its[k].hasKind() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // refineLimit is how far above an "at least" lead a later exact figure may be and still
@@ -98,6 +144,15 @@ const refineLimit = 1.6
 //     killed and two others have been injured"; vocab [may include dead]);
 //   - a person reported injured who then died is killed, not injured (see
 //     diedOfInjuries);
+//   - "other" people who, with those told one by one after the lead, make the lead's
+//     figure exactly break it down rather than add ("Six were wounded. An officer was
+//     shot in the arm, and five other people were hurt" is six);
+//   - an attacker shot who later died is counted with the attackers ("Police shot him.
+//     He later died" after "killing three" is four);
+//   - a count "each" is multiplied by the number before it in the sentence ("Two bombs
+//     exploded, killing three people each" is six; vocab [each]);
+//   - a second blast adds its counts to the first's ("A second blast an hour later
+//     killed three"; vocab [incident]), unless the total already holds both;
 //   - the headline states the total: when its count of a kind is larger, it stands.
 func (s *Stage) Totals(d *doc.Document) map[string]int {
 	ms := map[doc.Span]mention{}
@@ -161,6 +216,9 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		extra      int
 		extraOnes  int  // people counted one by one in the sentences that add
 		extraAlso  bool // one of those says "also": besides, never a breakdown
+		last       int  // the last exact count that is no part, before the sequels
+		seq        int  // the counts of other incidents: "A second blast killed three"
+		seqPrev    int  // the last exact count before the first of them
 		exact      bool
 		refined    int
 	}
@@ -174,6 +232,9 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		m := ms[c.Span]
 		if died[i] || c.Kind == "injured" && m.mayDie && killedIn[m.sent] {
 			continue
+		}
+		if m.times > 1 {
+			c.Value *= m.times // "two bombs ... killing three people each"
 		}
 		if m.definite && i > 0 {
 			m.part = true // "killing four ... the three officers were stabbed": some of them
@@ -192,6 +253,11 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 			g = &gs[1]
 		}
 		switch {
+		case m.sequel && !c.Vague && !m.part && g.exact:
+			if g.seq == 0 {
+				g.seqPrev = g.last
+			}
+			g.seq += c.Value
 		case additive[key{c.Kind, m.sent}]:
 			g.extra += c.Value
 			if c.Value == 1 && !c.Vague {
@@ -226,6 +292,7 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 				}
 				g.joined[m.sent] = m.conj
 				g.sums[m.sent] = max(g.sums[m.sent], g.clause[m.sent])
+				g.last = c.Value
 			}
 			if g.leadSent >= 0 && m.sent > g.leadSent && c.Qualifier == Exact && !m.part && !m.toll && g.lead.Qualifier != Exact &&
 				overlap(c, g.lead) && float64(c.Value) <= refineLimit*float64(g.lead.Value) {
@@ -298,6 +365,12 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 				if ones > 0 && extra+outside == g.sums[g.leadSent] {
 					extra = 0
 				}
+			}
+			if g.seq > 0 && g.seqPrev+g.seq > best {
+				// Another incident adds, unless the total already holds it with the
+				// count told just before: "Two blasts killed eight. The first killed
+				// five people near the mosque; a second blast killed three".
+				extra += g.seq
 			}
 			out[kind] += best + extra
 		}

@@ -56,6 +56,8 @@ const (
 	fMayDie                        // "shot", "stabbed": wounded, or killed when the text says so
 	fPartCue                       // "including": the count after it is some of those counted
 	fSelf                          // "committed suicide": the phrase names its one dead, the doer
+	fEach                          // "each", "apiece": the count is of each of several
+	fIncident                      // "blast", "attack": a noun for an incident, told again by "a second"
 )
 
 // roles of kind words.
@@ -143,6 +145,8 @@ var plainHeadings = map[string]flags{
 	"may include dead": fMayDie,
 	"part cue":         fPartCue,
 	"self":             fSelf,
+	"each":             fEach,
+	"incident":         fIncident,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",
