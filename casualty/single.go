@@ -183,7 +183,7 @@ func (r *reader) postModified(b int) (first, head int, ok bool) {
 			return 0, 0, false
 		}
 		for j := h + 1; j <= b; j++ {
-			if its[j].hasKind() || its[j].has(fAux|fPassive|fRel|fHypo|fNeg|fNumber|fPronoun) {
+			if its[j].hasKind() || its[j].has(fPassive|fRel|fHypo|fNeg|fNumber|fPronoun) || its[j].has(fAux) && !its[j].has(fDeterminer) {
 				return 0, 0, false
 			}
 		}

@@ -57,7 +57,8 @@ const (
 	fPartCue                       // "including": the count after it is some of those counted
 	fSelf                          // "committed suicide": the phrase names its one dead, the doer
 	fEach                          // "each", "apiece": the count is of each of several
-	fIncident                      // "blast", "attack": a noun for an incident, told again by "a second"
+	fIncident                      // "blast", "bomb": a noun for a blast, told again by "a second"
+	fDeterminer                    // "all", "both": also [aux], but inside a noun phrase no verb
 )
 
 // roles of kind words.
@@ -147,6 +148,7 @@ var plainHeadings = map[string]flags{
 	"self":             fSelf,
 	"each":             fEach,
 	"incident":         fIncident,
+	"determiner":       fDeterminer,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",
