@@ -25,6 +25,7 @@ type mention struct {
 	name        string // the words of a named or described person, for matching mentions
 	times       int    // "two bombs ... killing three people each": the count is of each of times
 	sequel      bool   // told of another incident: "A second blast killed three people"
+	ofHurt      bool   // some of those just counted hurt: "one of them", "two of the wounded"
 }
 
 // mention describes the count c with evidence items [first, last].
@@ -71,6 +72,11 @@ func (r *reader) mention(c count, first, last int) mention {
 		}
 	}
 	m.times = r.times(c, first)
+	if c.num+2 < len(its) && its[c.num+1].glue == gOf {
+		w := r.word(c.num + 2)
+		m.ofHurt = w == "them" || w == "whom"
+	}
+	m.ofHurt = m.ofHurt || c.inner < 0 && c.head >= 0 && its[c.head].kinds[rolePredicate]&2 != 0 // "one of the injured"
 	m.sequel = r.sequel(first)
 	return m
 }
@@ -153,11 +159,27 @@ const refineLimit = 1.6
 //     exploded, killing three people each" is six; vocab [each]);
 //   - a second blast adds its counts to the first's ("A second blast an hour later
 //     killed three"; vocab [incident]), unless the total already holds both;
+//   - some of the people just counted injured who died ("Two men were stabbed. One of
+//     them died") come off the injured;
 //   - the headline states the total: when its count of a kind is larger, it stands.
 func (s *Stage) Totals(d *doc.Document) map[string]int {
 	ms := map[doc.Span]mention{}
 	cs := s.extract(d, ms)
 	died, attacker := diedOfInjuries(cs, ms)
+	// "Two men were stabbed. One of them died in hospital": those of the injured who
+	// died are killed, not injured (the guidelines), so a killed part of the count just
+	// before, in the same or the sentence before, when that is of injured, comes off it.
+	lessDied := map[int]int{}
+	for i, c := range cs {
+		m := ms[c.Span]
+		if c.Kind != "killed" || !m.part || !m.ofHurt || i == 0 || c.Vague {
+			continue
+		}
+		j := i - 1
+		if o := cs[j]; o.Kind == "injured" && !o.Vague && m.sent-ms[o.Span].sent <= 1 && o.Value-lessDied[j] > c.Value {
+			lessDied[j] += c.Value
+		}
+	}
 	for i, c := range cs {
 		if attacker[i] {
 			// "Police shot him. He later died": the attacker, whose death adds to
@@ -233,6 +255,7 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		if died[i] || c.Kind == "injured" && m.mayDie && killedIn[m.sent] {
 			continue
 		}
+		c.Value -= lessDied[i]
 		if m.times > 1 {
 			c.Value *= m.times // "two bombs ... killing three people each"
 		}
