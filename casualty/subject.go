@@ -55,7 +55,9 @@ func (r *reader) predicates() {
 			r.emit(kinds, c, c.start, last)
 			// "The driver and two passengers were injured": one more person before "and".
 			if kinds&singleKinds != 0 && c.start >= 2 && r.its[c.start-1].glue == gAnd {
-				if first, h, ok := r.singleNoun(c.start - 2); ok && h >= 0 && r.its[h].has(fVictim) {
+				// Not when read already as the first of a shared predicate ("A man and a
+				// woman were killed" is two, not three).
+				if first, h, ok := r.singleNoun(c.start - 2); ok && h >= 0 && r.its[h].has(fVictim) && !r.claimed(first) {
 					r.conj[first] = true
 					r.emitSingle(kinds&singleKinds&-(kinds&singleKinds), first, h, c.start-2)
 				}
