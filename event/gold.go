@@ -185,18 +185,14 @@ func readGold(path string) (map[string][]goldEvent, error) {
 }
 
 // wikinewsPath is the Wikinews JSON Lines file for the gold set in dir: beside it as in
-// ../shared/data, else in the shared folder ($TOCSIN_SHARED, else ../shared from the
-// working directory).
+// ../shared/data, else the shared corpus that wn.Path finds for a gold set kept in
+// the repository.
 func wikinewsPath(dir string) string {
 	beside := filepath.Join(dir, "..", "wikinews", "articles.jsonl")
 	if _, err := os.Stat(beside); err == nil {
 		return beside
 	}
-	root := filepath.Join("..", "shared")
-	if s := os.Getenv("TOCSIN_SHARED"); s != "" {
-		root = s
-	}
-	return filepath.Join(root, "data", "wikinews", "articles.jsonl")
+	return wn.Path(filepath.Join(dir, "gold.jsonl"))
 }
 
 // resolveOffsets fills in the sentence text of gold events given by character offsets
