@@ -1,7 +1,6 @@
 package event
 
 import (
-	"context"
 	"path/filepath"
 	"testing"
 
@@ -15,22 +14,7 @@ import (
 // event/testdata/gold-ours` prints the report.
 func TestOwnRealNewsGold(t *testing.T) {
 	wikinews := sharedtest.Path(t, "data/wikinews/articles.jsonl")
-	dir := filepath.Join("testdata", "gold-ours")
-	r, err := EvaluateGold(context.Background(), fullPipeline(t).Run, dir, wikinews)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("%s:\n%v", dir, r)
-	if r.Articles != 20 || r.Gold != 182 {
-		t.Errorf("read %d articles and %d gold events, want 20 and 182", r.Articles, r.Gold)
-	}
-	if r.Match.Recall() < 0.19 || r.Match.Precision() < 0.33 {
-		t.Errorf("match P %.3f (floor 0.33), R %.3f (floor 0.19)", r.Match.Precision(), r.Match.Recall())
-	}
-	if r.DateGold == 0 || float64(r.DateRight)/float64(r.DateGold) < 0.8 {
-		t.Errorf("dates right on %d of %d matched events, want at least 80%%", r.DateRight, r.DateGold)
-	}
-	if r.PlaceGold == 0 || float64(r.PlaceFilled)/float64(r.PlaceGold) < 0.55 {
-		t.Errorf("places given on %d of %d matched events with a gold place, want at least 55%%", r.PlaceFilled, r.PlaceGold)
-	}
+	checkGold(t, filepath.Join("testdata", "gold-ours"), wikinews, goldFloors{
+		articles: 20, events: 182, precision: 0.33, recall: 0.19, dates: 0.8, places: 0.55,
+	})
 }
