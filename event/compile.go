@@ -127,7 +127,10 @@ type compiled struct {
 	cues       map[string]cue
 	classes    map[string]class // by CAMEO code or root
 	armed      map[string]bool  // agent codes of armed forces (classes.txt)
-	patterns   int
+	// agentSets are the named sets of agent codes of classes.txt ("armed", "attackers",
+	// "fighters", "politicians").
+	agentSets map[string]map[string]bool
+	patterns  int
 }
 
 // cue is a bit set of the word lists of cues.txt a word belongs to.
@@ -540,15 +543,17 @@ func parseRecode(v string) (recode, error) {
 
 // loadClasses reads classes.txt into a table indexed by code: a root ("14") or a longer
 // code ("173"), which inherits its root's options unless it sets its own.
-func loadClasses(src string) (map[string]class, map[string]bool, error) {
+func loadClasses(src string) (map[string]class, map[string]map[string]bool, error) {
 	t := map[string]class{}
-	armed := map[string]bool{}
+	sets := map[string]map[string]bool{}
 	err := dataLines("classes.txt", src, func(_ int, line string) error {
 		code, rest, ok := strings.Cut(line, ":")
-		if code == "armed" {
+		if agentSetNames[code] {
+			set := map[string]bool{}
 			for _, a := range strings.Fields(rest) {
-				armed[a] = true
+				set[a] = true
 			}
+			sets[code] = set
 			return nil
 		}
 		root := len(code) == 2 && code >= "01" && code <= "20"
@@ -587,8 +592,12 @@ func loadClasses(src string) (map[string]class, map[string]bool, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return t, armed, nil
+	return t, sets, nil
 }
+
+// agentSetNames are the sets of agent codes classes.txt names; a set it leaves out is
+// empty.
+var agentSetNames = map[string]bool{"armed": true, "attackers": true, "fighters": true, "politicians": true}
 
 // classOf returns the class of a CAMEO code: its own entry, else its root's.
 func (c *compiled) classOf(code string) class {

@@ -245,13 +245,13 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	// "Biden defeated Trump": a verb of contest is violence only against a fighting
 	// force or a state that the text names, not against a candidate or a party, nor
 	// against someone uncoded ("defeated the incumbent"): [contest].
-	if violent(code) && x.cue(c.trigger)&cueContest != 0 && (tc == "" || !fighting(tc)) {
+	if violent(code) && x.cue(c.trigger)&cueContest != 0 && (tc == "" || !x.fighting(tc)) {
 		return
 	}
 	// "Trump attacked Pelosi", "the senator slammed the court": words of force between
 	// politicians, or by one against a person named without a code, are words (111), as
 	// the coders read them, not force ([verbal-force]).
-	if violent(code) && x.cue(c.trigger)&cueVerbalForce != 0 && political(sc) && (political(tc) || tc == "" && x.person(tgt.head)) {
+	if violent(code) && x.cue(c.trigger)&cueVerbalForce != 0 && x.political(sc) && (x.political(tc) || tc == "" && x.person(tgt.head)) {
 		code, note = "111", note+"; 111: force in words, between politicians"
 	}
 	// An unknown attacker of an armed force is taken for an armed one.
@@ -962,7 +962,7 @@ func (x *extractor) storyAttacker(tgts []actorArg) (actorArg, string) {
 	}
 	for i := len(x.events) - 1; i >= 0; i-- {
 		e := &x.events[i]
-		if e.Source == "" || e.Modality != Asserted || !violent(e.Code) || !x.st.c.armed[agentOf(e.Source)] && !x.irregular(agentOf(e.Source)) {
+		if a := x.agentOf(e.Source); e.Source == "" || e.Modality != Asserted || !violent(e.Code) || a != "" && !x.st.c.agentSets["attackers"][a] {
 			continue
 		}
 		if tc != "" && e.Target != "" && country(e.Target) != tc {
@@ -981,7 +981,7 @@ func (x *extractor) victims(tgts []actorArg) bool {
 		return false
 	}
 	a := tgts[0]
-	switch agentOf(strings.TrimLeft(a.code, "-")) {
+	switch x.agentOf(strings.TrimLeft(a.code, "-")) {
 	case "CVL", "PPL":
 		return true
 	}
@@ -989,29 +989,15 @@ func (x *extractor) victims(tgts []actorArg) bool {
 }
 
 // agentOf returns the agent part of an actor code ("CRM" of "USACRM", "" of "USA"),
-// or the code itself when it is an agent alone ("CVL").
-func agentOf(code string) string {
-	if len(code) == 3 {
-		switch code {
-		case "CVL", "PPL", "CRM", "REB", "INS", "MIL", "COP", "UAF", "SEP", "OPP", "GOV":
-			return code
-		}
-		return ""
-	}
-	if len(code) >= 6 {
+// or the code itself when it is an agent alone ("CVL", cues.txt [agent-code]).
+func (x *extractor) agentOf(code string) string {
+	switch {
+	case len(code) == 3 && x.agentOnly(code):
+		return code
+	case len(code) >= 6:
 		return code[3:6]
 	}
 	return ""
-}
-
-// irregular reports the agents that do unconventional violence: criminals, armed
-// groups, insurgents, separatists; a bare country (agent "") is a state.
-func (x *extractor) irregular(agent string) bool {
-	switch agent {
-	case "", "CRM", "REB", "INS", "UAF", "SEP":
-		return true
-	}
-	return false
 }
 
 // nationals reads a country's people ("thousands of Swedes", "six Mexican nationals")
@@ -1051,28 +1037,16 @@ func (x *extractor) placePrepBefore(tk int) int {
 }
 
 // fighting reports whether an actor can be beaten in a fight: a state (a country alone),
-// an armed group, or an armed force, rebels, insurgents, militias, separatists or
-// criminals of one.
-func fighting(code string) bool {
-	if len(code) == 3 || strings.HasPrefix(code, "IMG") {
-		return true
-	}
-	switch agentOf(code) {
-	case "MIL", "REB", "INS", "UAF", "SEP", "CRM":
-		return true
-	}
-	return false
+// an armed group, or an agent of classes.txt's fighters.
+func (x *extractor) fighting(code string) bool {
+	return len(code) == 3 || strings.HasPrefix(code, "IMG") || x.st.c.agentSets["fighters"][x.agentOf(code)]
 }
 
-// political reports an actor who fights with words: a government, a party, a
-// legislature, a court, a politician or the media (not a state alone, nor the
-// opposition, whose agent also codes protesters).
-func political(code string) bool {
-	switch agentOf(code) {
-	case "GOV", "ELI", "PTY", "LEG", "JUD", "MED":
-		return len(code) >= 6
-	}
-	return false
+// political reports an actor who fights with words: an agent of classes.txt's
+// politicians with a country (not a state alone, nor the opposition, whose agent also
+// codes protesters).
+func (x *extractor) political(code string) bool {
+	return len(code) >= 6 && x.st.c.agentSets["politicians"][x.agentOf(code)]
 }
 
 // person reports whether token h is in a person's name.

@@ -302,11 +302,15 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func TestClassesFile(t *testing.T) {
-	cl, armed, err := loadClasses("14: source=optional source-agent=CVL\n173: source-agent=COP\n190: irregular=180\narmed: MIL REB\n")
+	cl, sets, err := loadClasses("14: source=optional source-agent=CVL\n173: source-agent=COP\n190: irregular=180\narmed: MIL REB\n" +
+		"attackers: MIL REB CRM\nfighters: MIL REB\npoliticians: GOV\n")
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &compiled{classes: cl, armed: armed}
+	if !sets["attackers"]["CRM"] || sets["politicians"]["MIL"] {
+		t.Errorf("agent sets %v", sets)
+	}
+	c := &compiled{classes: cl, armed: sets["armed"]}
 	if got := c.classOf("1411"); !got.sourceOptional || got.sourceAgent != "CVL" {
 		t.Errorf("1411 takes its root's class: %+v", got)
 	}

@@ -78,9 +78,10 @@ func NewOnly(kb NounCoder, dicts ...*cameo.Dictionary) (*Stage, error) {
 	if c.cues, err = loadCues(cuesTxt); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	if c.classes, c.armed, err = loadClasses(classesTxt); err != nil {
+	if c.classes, c.agentSets, err = loadClasses(classesTxt); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
+	c.armed = c.agentSets["armed"]
 	c.markSourceless()
 	if err := loadNouns(nounsTxt, c); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
