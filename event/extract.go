@@ -231,29 +231,56 @@ func (x *extractor) quoteJudgement(first, end int) {
 	var code string
 	trig := -1
 	for q := first; q < end && code == ""; q++ {
-		switch cu := x.cue(q); {
-		case cu&cueSpeech != 0 && d.Tokens[q].POS == "VERB":
+		if x.cue(q)&cueSpeech != 0 && d.Tokens[q].POS == "VERB" {
 			return // said within the quotation: someone else's words
-		case cu&cueCondemn != 0:
-			code, trig = "111", q
-		case cu&cueAccusation != 0:
-			code, trig = "112", q
 		}
+		code, trig = x.judged(q, cueCondemn|cueAccusation), q
 	}
 	if code == "" {
 		return
 	}
 	c := cand{trigger: trig, modality: Asserted, code: cameo.Code{Forward: code}, src: []actorArg{src}}
 	c.rule = fmt.Sprintf("cues.txt: [speech] quoted words — %q says %s", x.lower(trig), code)
-	for q := first; q < end; q++ {
-		if e := x.ent[q]; e >= 0 && d.Entities[e].Actor != "" && !x.agentOnly(d.Entities[e].Actor) && d.Entities[e].Actor != src.code && x.cue(caseTok(&x.s, q))&cuePlacePrep == 0 {
-			if a := x.codeArgs(q); len(a) > 0 && a[0].code != src.code {
-				c.tgt = a
-				break
-			}
-		}
+	for q := first; q < end && c.tgt == nil; q++ {
+		c.tgt = x.namedActor(q, src.code)
 	}
 	x.emit(&c)
+}
+
+// judgements are the codes that words of judgement give what is said or what something
+// is called, by the word lists of cues.txt, in order of precedence.
+var judgements = [...]struct {
+	words cue
+	code  string
+}{
+	{cueCondemn | cueBlame, "111"},
+	{cueAccusation, "112"},
+	{cueCommend | cuePraise, "051"},
+}
+
+// judged returns the code of the first judgement that word q gives among the word lists
+// in lists, "" when it gives none.
+func (x *extractor) judged(q int, lists cue) string {
+	cu := x.cue(q) & lists
+	for _, j := range judgements {
+		if cu&j.words != 0 {
+			return j.code
+		}
+	}
+	return ""
+}
+
+// namedActor codes token q when it is in the name of an actor other than src and not
+// a place where something is ("journalism in Yemen"): the target of what is said.
+func (x *extractor) namedActor(q int, src string) []actorArg {
+	e := x.ent[q]
+	if e < 0 || x.d.Entities[e].Actor == "" || x.agentOnly(x.d.Entities[e].Actor) || x.cue(caseTok(&x.s, q))&cuePlacePrep != 0 {
+		return nil
+	}
+	if a := x.codeArgs(q); len(a) > 0 && a[0].code != src {
+		return a
+	}
+	return nil
 }
 
 // verbRefs returns the dictionary entries of verb token v whose particles follow it;
@@ -911,11 +938,8 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 		if comp < 0 && x.d.Tokens[q].POS != "ADJ" && (q == obj || s.dep(q) != "conj") {
 			continue
 		}
-		switch cu := x.cue(q); {
-		case cu&(cueBlame|cueCondemn) != 0:
-			code, word = "111", x.lower(q)
-		case cu&(cuePraise|cueCommend) != 0:
-			code, word = "051", x.lower(q)
+		if code = x.judged(q, cueBlame|cueCondemn|cuePraise|cueCommend); code != "" {
+			word = x.lower(q)
 		}
 	}
 	if comp < 0 && code == "" {
@@ -1420,22 +1444,18 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 		default:
 			continue
 		}
+		src := ""
+		if len(c.src) > 0 {
+			src = c.src[0].code
+		}
 		for q := int(s.left[k-s.first]); q <= int(s.right[k-s.first]); q++ {
-			switch cu := x.cue(q); {
-			case code != "":
-			case cu&cueCondemn != 0:
-				code, word = "111", x.lower(q)
-			case cu&cueAccusation != 0:
-				code, word = "112", x.lower(q)
-			case cu&cueCommend != 0:
-				code, word = "051", x.lower(q)
-			}
-			// The target is an actor, not a place where something is ("journalism in
-			// Yemen").
-			if e := x.ent[q]; e >= 0 && tgt == nil && x.d.Entities[e].Actor != "" && !x.agentOnly(x.d.Entities[e].Actor) && x.cue(caseTok(s, q))&cuePlacePrep == 0 {
-				if a := x.codeArgs(q); len(a) > 0 && (len(c.src) == 0 || a[0].code != c.src[0].code) {
-					tgt = a
+			if code == "" {
+				if code = x.judged(q, cueCondemn|cueAccusation|cueCommend); code != "" {
+					word = x.lower(q)
 				}
+			}
+			if tgt == nil {
+				tgt = x.namedActor(q, src)
 			}
 		}
 	}
