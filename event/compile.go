@@ -174,6 +174,7 @@ const (
 	cueAllege
 	cueContest
 	cueVerbalForce
+	cueMessage
 )
 
 var cueNames = map[string]cue{
@@ -183,7 +184,7 @@ var cueNames = map[string]cue{
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
-	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce,
+	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

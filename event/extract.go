@@ -367,10 +367,12 @@ func (x *extractor) phrase(t int, noun bool) []int32 {
 }
 
 // gerundIn reports whether clause c is a gerund without a subject of its own inside
-// clause home: "accused India of spying", "warned against attacking".
+// clause home: "accused India of spying", "warned against attacking". A gerund that
+// modifies a noun is a reduced relative clause, not part of the verb's phrase: in
+// "posted a message blaming Iran for the attacks" the attacks are blamed, not posted.
 func (x *extractor) gerundIn(c, home int) bool {
 	s := &x.s
-	if x.d.Tokens[c].Tag != "VBG" || s.child(c, "nsubj") >= 0 {
+	if x.d.Tokens[c].Tag != "VBG" || s.child(c, "nsubj") >= 0 || s.dep(c) == "acl" {
 		return false
 	}
 	h := s.head(c)
@@ -859,6 +861,9 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 			// verb) is an active sentence.
 			// A count of people before the participle is its victims even so ("Three
 			// killed, three others injured", "Four stabbed to death").
+			if x.d.Tokens[v].Tag == "VBG" && x.cue(h)&cueMessage != 0 {
+				return x.messageAuthor(h)
+			}
 			t := &x.d.Tokens[v]
 			if t.Tag == "VBN" && (x.isCount(h) && s.child(v, "obj") < 0 || !(s.head(h) < 0 && (s.child(v, "obj") >= 0 || x.agent(v) < 0 && x.d.Tokens[h].POS != "PRON" && x.headline(h)))) {
 				*passive = true
@@ -882,6 +887,24 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 			}
 		}
 		v = h
+	}
+	return -1
+}
+
+// messageAuthor returns who put out message noun m ([message]): its possessor
+// ("Pompeo's statement"), else the subject of the verb it is the object of ("Pompeo posted
+// a message"), else -1.
+func (x *extractor) messageAuthor(m int) int {
+	s := &x.s
+	if p := s.child(m, "nmod:poss"); p >= 0 {
+		return p
+	}
+	if h := s.head(m); h >= 0 && s.dep(m) == "obj" {
+		if sub := s.child(h, "nsubj"); sub >= 0 {
+			return sub
+		}
+		var passive bool
+		return x.inheritedSubject(h, &passive)
 	}
 	return -1
 }
