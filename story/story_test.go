@@ -198,7 +198,7 @@ func TestRepeatedThreatsAreOneUnit(t *testing.T) {
 }
 
 // Each gold file names its stream, and every article it lists is in that stream; the
-// held-out stream shares no article with the development stream.
+// held-out streams share no article with the development stream.
 func TestStreamGold(t *testing.T) {
 	wn := wikinews.Path(filepath.Join("testdata", "dev.jsonl"))
 	if _, err := os.Stat(wn); err != nil {
@@ -211,7 +211,7 @@ func TestStreamGold(t *testing.T) {
 	for _, tc := range []struct {
 		file, stream string
 		articles     int
-	}{{"dev.jsonl", StreamDev, 110}, {"heldout.jsonl", StreamHeldout, 362}} {
+	}{{"dev.jsonl", StreamDev, 110}, {"heldout.jsonl", StreamHeldout, 362}, {"local.jsonl", StreamLocal, 26}} {
 		gold, err := ReadGold(filepath.Join("testdata", tc.file))
 		if err != nil {
 			t.Fatal(err)
@@ -219,7 +219,7 @@ func TestStreamGold(t *testing.T) {
 		if gold.Stream != tc.stream {
 			t.Errorf("%s: stream %q, want %q", tc.file, gold.Stream, tc.stream)
 		}
-		arts, err := Stream(gold.Stream, wn)
+		arts, err := Stream(gold.Stream, wn, "testdata")
 		if err != nil {
 			t.Fatal(err)
 		}

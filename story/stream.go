@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -27,19 +28,29 @@ const (
 	// StreamHeldout is every Wikinews article outside the development window, without
 	// the samples (testdata/HELDOUT.md): real clusters the linker was not tuned on.
 	StreamHeldout = "heldout"
+	// StreamLocal is the team-written local-news stream of LocalArticles beside the
+	// gold file (testdata/LOCAL.md): several reports per incident and near misses,
+	// kept apart from tuning.
+	StreamLocal = "local"
 )
 
-// Streams lists the stream names.
-var Streams = []string{StreamDev, StreamHeldout}
+// LocalArticles is the file of the local stream's articles, in the gold file's folder.
+const LocalArticles = "local-articles.jsonl"
 
-// Stream reads the named stream (StreamDev or StreamHeldout) from wikinews
-// (../shared/data/wikinews/articles.jsonl).
-func Stream(name, wikinews string) ([]*article.Article, error) {
+// Streams lists the stream names.
+var Streams = []string{StreamDev, StreamHeldout, StreamLocal}
+
+// Stream reads the named stream: StreamDev or StreamHeldout from wikinews
+// (../shared/data/wikinews/articles.jsonl), StreamLocal from LocalArticles in dir,
+// the gold file's folder.
+func Stream(name, wikinews, dir string) ([]*article.Article, error) {
 	switch name {
 	case StreamDev:
 		return DevStream(wikinews)
 	case StreamHeldout:
 		return readStream(wikinews, false, func(day string) bool { return day < StreamFrom || day > StreamUntil })
+	case StreamLocal:
+		return LocalStream(filepath.Join(dir, LocalArticles))
 	}
 	return nil, fmt.Errorf("story: unknown stream %q", name)
 }
@@ -52,28 +63,56 @@ func DevStream(wikinews string) ([]*article.Article, error) {
 	return readStream(wikinews, true, func(day string) bool { return day >= StreamFrom && day <= StreamUntil })
 }
 
+// LocalStream reads the team's local-news articles of path (JSON Lines of title, text,
+// published, source, url), in publication order (ties: file order).
+func LocalStream(path string) ([]*article.Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []*article.Article
+	if err := readArticles(path, bufio.NewScanner(f), func(a *article.Article) bool {
+		out = append(out, a)
+		return true
+	}); err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(out, func(a, b *article.Article) int { return strings.Compare(a.Published, b.Published) })
+	return out, nil
+}
+
+// readArticles decodes the JSON Lines articles of sc (title, text, published, source,
+// url, language) and hands each to add.
+func readArticles(name string, sc *bufio.Scanner, add func(*article.Article) bool) error {
+	sc.Buffer(nil, 1<<24)
+	for line := 1; sc.Scan(); line++ {
+		var a struct{ Title, Text, Published, Source, URL, Language string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		add(&article.Article{Title: a.Title, Body: a.Text, Published: a.Published,
+			Source: a.Source, URL: a.URL, Language: a.Language, Origin: fmt.Sprintf("%s:%d", name, line)})
+	}
+	return sc.Err()
+}
+
 // readStream reads the Wikinews articles of wikinews whose publication day keep
 // accepts, after the samples when samples is set, in publication order (samples
 // first among equals, then file order).
 func readStream(wikinews string, withSamples bool, keep func(day string) bool) ([]*article.Article, error) {
 	var out []*article.Article
 	read := func(name string, sc *bufio.Scanner, wiki bool) error {
-		sc.Buffer(nil, 1<<24)
-		for line := 1; sc.Scan(); line++ {
-			var a struct{ Title, Text, Published, Source, URL, Language string }
-			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-				return fmt.Errorf("%s:%d: %w", name, line, err)
-			}
+		return readArticles(name, sc, func(a *article.Article) bool {
 			if wiki {
 				if !keep(dayOf(a.Published)) {
-					continue
+					return false
 				}
 				a.Source, a.Language = "Wikinews", "en"
 			}
-			out = append(out, &article.Article{Title: a.Title, Body: a.Text, Published: a.Published,
-				Source: a.Source, URL: a.URL, Language: a.Language, Origin: fmt.Sprintf("%s:%d", name, line)})
-		}
-		return sc.Err()
+			out = append(out, a)
+			return true
+		})
 	}
 	if withSamples {
 		if err := read(samples.Name, bufio.NewScanner(bytes.NewReader(samples.JSONL())), false); err != nil {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,7 +41,7 @@ func evalStories(ctx context.Context, e *env, paths []string) error {
 		if err != nil {
 			return err
 		}
-		arts, err := story.Stream(gold.Stream, wikinews.Path(path))
+		arts, err := story.Stream(gold.Stream, wikinews.Path(path), filepath.Dir(path))
 		if err != nil {
 			return fmt.Errorf("%s: the %s stream: %w", path, gold.Stream, err)
 		}
