@@ -82,7 +82,8 @@ func (r *reader) count(k int) (count, bool) {
 		return c, true
 	}
 	from := j
-	for m := 0; j < n && m < 3; m++ {
+	// Up to three modifiers before the noun: "fourteen former paramilitary group members".
+	for m := 0; j < n && m < 4; m++ {
 		x := &its[j]
 		switch {
 		case x.has(fUnit):

@@ -361,7 +361,11 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 				}
 				best = max(lead, g.refined, g.indefinite)
 				for _, v := range g.ones {
-					best = max(best, len(v))
+					n := len(v)
+					if v["pronoun"] && n > 1 {
+						n-- // "A boy was hospitalised; he was shot in the ear": the boy
+					}
+					best = max(best, n)
 				}
 				if g.hasUpd && (best == 0 || float64(g.updValue) <= refineLimit*float64(best)) {
 					// Tolls rise: "the death toll rose to 56". A figure far above the
@@ -412,6 +416,7 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 // shot him. He later died"): his death is counted with the attackers.
 func diedOfInjuries(cs []doc.Casualty, ms map[doc.Span]mention) (map[int]bool, map[int]bool) {
 	out, attacker := map[int]bool{}, map[int]bool{}
+	perp := onePerpetrators(cs, ms)
 	for i, c := range cs {
 		m := ms[c.Span]
 		if c.Kind != "killed" || !m.one {
@@ -433,12 +438,42 @@ func diedOfInjuries(cs []doc.Casualty, ms map[doc.Span]mention) (map[int]bool, m
 		}
 		if pick >= 0 {
 			out[pick] = true
-			if ms[cs[pick].Span].perpetrator {
-				attacker[i] = true
-			}
+			attacker[i] = perp[pick]
+			continue
 		}
+		// "A gunman has been killed ... he later died": a pronoun dead with no one
+		// injured before it is the person last counted, and an attacker stays one.
+		attacker[i] = perp[i] && !m.perpetrator
 	}
 	return out, attacker
+}
+
+// onePerpetrators marks the counts of one attacker: those read as one ("the gunman was
+// shot dead"), and a pronoun ("he later died", "He was taken to hospital") whose person
+// is the one told last before it (one person named, described or a pronoun, killed or
+// injured, in the eight sentences before, no count of more people between) when that is
+// an attacker.
+func onePerpetrators(cs []doc.Casualty, ms map[doc.Span]mention) map[int]bool {
+	perp := map[int]bool{}
+	for i, c := range cs {
+		m := ms[c.Span]
+		perp[i] = m.perpetrator
+		if perp[i] || !m.one || !isPronoun(m.name) || c.Kind != "killed" && c.Kind != "injured" {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			o, om := cs[j], ms[cs[j].Span]
+			if m.sent-om.sent > 8 {
+				break
+			}
+			if o.Kind != "killed" && o.Kind != "injured" || o.Value == 1 && !om.one && !om.indefinite {
+				continue // "injuring one officer": a count, not a person named for "he"
+			}
+			perp[i] = o.Value == 1 && perp[j]
+			break
+		}
+	}
+	return perp
 }
 
 // sharesWord reports whether two names share a capitalised word of the text (compared
