@@ -510,6 +510,11 @@ type class struct {
 	// as in an event of this class: "a stabbing killed three people" strikes civilians
 	// (CVL), who then take the country of the place like any agent without one.
 	people string
+	// sourcePeople is the agent that one generic person is read as when he or she does
+	// the event (source-people=): "a man stabbed four people" is an assault by a criminal
+	// (CRM) on civilians, as the coders code "a gunman", while a crowd that throws stones
+	// stays people.
+	sourcePeople string
 	// irregular is the code of the same act done by no armed force (CAMEO 18 rather
 	// than 19): a killing by an unknown or unnamed attacker, a gunman, the police.
 	irregular string
@@ -572,6 +577,8 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 				cl.sourceAgent = v
 			case k == "people" && v != "":
 				cl.people = v
+			case k == "source-people" && v != "":
+				cl.sourcePeople = v
 			case k == "irregular":
 				if _, ok := cameo.Lookup(v); !ok {
 					return fmt.Errorf("irregular=%s is not a CAMEO code", v)

@@ -212,7 +212,11 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	sc, tc := src.code, tgt.code
 	var snote, tnote string
 	if cl.people != "" {
-		sc, snote = asPeople(sc, cl.people)
+		sp := cl.people
+		if cl.sourcePeople != "" && src.head >= 0 && src.head < len(x.d.Tokens) && x.d.Tokens[src.head].Tag == "NN" {
+			sp = cl.sourcePeople
+		}
+		sc, snote = asPeople(sc, sp)
 		tc, tnote = asPeople(tc, cl.people)
 		sc, snote = x.nationals(sc, src, cl.people, snote)
 		tc, tnote = x.nationals(tc, tgt, cl.people, tnote)

@@ -1393,6 +1393,12 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 			vars["_"] = c.src
 		}
 		src, tgt := vars[t.t.Source], vars[t.t.Target]
+		if len(tgt) == 0 && t.t.Target == t.t.InnerSource && t.t.Target != t.t.Outer {
+			// "Officials said the officers were stabbed": the nested doer, whom the
+			// recoded event would be aimed at, is unknown, so nobody is accused; the
+			// report is of the stabbing, which stays.
+			continue
+		}
 		if len(src) == 0 {
 			src = c.src
 		}

@@ -31,6 +31,10 @@ func (x *extractor) nounCand(n int) {
 	// Absorbed by something above it? Not by a verb of taking part in it, whose
 	// subject does it ("thousands joined the protests").
 	modality := Asserted
+	if s.child(n, "cop") >= 0 {
+		// the noun is the predicate: "there will be more protests", "it was not an attack"
+		modality = x.modality(n)
+	}
 	joined := -1
 	for h, steps := s.head(n), 0; h >= 0 && steps < 12; h, steps = s.head(h), steps+1 {
 		k := h - s.first
@@ -43,11 +47,19 @@ func (x *extractor) nounCand(n int) {
 		if cu&cueAbsorbing != 0 && x.d.Tokens[h].POS == "NOUN" {
 			return
 		}
-		if x.d.Tokens[h].POS == "VERB" {
+		if p := x.d.Tokens[h].POS; p == "VERB" || p == "AUX" && steps == 0 {
 			if cu&(cueIntention|cueAttempt|cueDeny|cueNegating) != 0 {
 				return
 			}
-			if m := x.modality(h); m != Asserted && m != Negated && modality == Asserted {
+			// A verb's negation is the noun's only when the noun is what the clause says
+			// happened, its subject: "protests were not reported", "there were no
+			// clashes", "the attack did not take place"; not "did not condemn the
+			// attack", which happened.
+			m := x.modality(h)
+			if m == Negated && (steps > 0 || s.dep(n) != "nsubj") {
+				m = Asserted
+			}
+			if m != Asserted && modality == Asserted {
 				modality = m
 			}
 		}
