@@ -29,6 +29,8 @@
 //     scene", "He died today", "the driver died in hospital"), a pronoun or a name after
 //     a verb ("police shot him dead"). Shot or stabbed with no word of death is injured
 //     ("a boy shot in the head"); "was shot ... and died" is killed.
+//   - more people after a count's predicate: "Jimenez was killed along with Adela Luna"
+//     (one more), "died together with two friends" (two more).
 //
 // A verb followed by an object ("three gunmen killed 12 soldiers") is active, so the
 // count before it is not its victims. Base verb forms ("Troops kill 12") count only in
@@ -121,6 +123,7 @@
 //	[passive] [aux]  [hypothetical]  [negation]  [relative]  [background]
 //	[object start]  [partitive]  [headline verb]
 //	[place prep]  [place noun]  [place follow]  [not place]
+//	[with]                                            "along with": more people of a count
 //
 // Users extend the vocabulary at run time with New(extra...): each extra file is read
 // after the embedded ones, and its phrases join the classes of their headings (a new

@@ -41,6 +41,62 @@ func (r *reader) read() {
 	r.tolls()
 	r.ellipses()
 	r.singles()
+	r.companions()
+}
+
+// companions reads the people killed or injured "along with" those of a count just read
+// ([with]): "Jimenez was killed along with Adela Luna" (a name, one), "was killed along
+// with his wife" (one), "died together with two friends" (a count). The predicate must
+// be the evidence of a count of the sentence, at most four items before; the people
+// after are joined to that count (see Totals), not a restatement of it.
+func (r *reader) companions() {
+	its, n := r.its, len(r.its)
+	for k := 1; k+1 < n; k++ {
+		if !its[k].has(fWith) {
+			continue
+		}
+		var kinds uint8
+		for b := k - 1; b >= 0 && b >= k-4 && its[b].glue != gStop && its[b].glue != gComma; b-- {
+			if its[b].kinds[rolePredicate]&singleKinds != 0 && r.claimed(b) {
+				kinds = its[b].kinds[rolePredicate] & singleKinds
+				break
+			}
+		}
+		if kinds == 0 {
+			continue
+		}
+		kinds &= -kinds
+		j := k + 1
+		switch w := r.word(j); {
+		case its[j].has(fNumber) || its[j].glue == gIndef:
+			if r.used[j] {
+				continue
+			}
+			c, ok := r.count(j)
+			switch {
+			case !ok:
+			case c.head >= 0 && !its[c.head].has(fStopper|fPerpetrator):
+				r.conj[c.num] = true
+				r.emit(kinds, c, k, c.end-1)
+			case c.head < 0 && c.plain > c.end && !its[c.plain-1].has(fStopper|fPerpetrator):
+				r.conj[c.num] = true
+				r.emit(kinds, c, k, c.plain-1) // "two friends": an unlisted plural
+			}
+		case (w == "his" || w == "her" || w == "their") && j+1 < n && its[j+1].has(fVictim) && !r.pluralish(j+1):
+			r.conj[k] = true
+			r.emitSingle(kinds, k, j+1, j+1) // "along with his wife"
+		case r.capish(j) && its[j].flags&^(fCap|fWord) == 0:
+			e := j
+			for e+1 < n && (r.capish(e+1) && its[e+1].flags&^(fCap|fWord) == 0 || e+2 < n && r.capish(e+2) && namePart(r.word(e+1))) {
+				e++
+			}
+			if e+1 < n && its[e+1].glue == gPoss {
+				continue // "along with Khan's brother": the name is not the person
+			}
+			r.conj[k] = true
+			r.emitSingle(kinds, k, -1, e)
+		}
+	}
 }
 
 // ellipses reads a count whose predicate is left out after "as": "Photographer Philip

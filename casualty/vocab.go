@@ -59,6 +59,7 @@ const (
 	fEach                          // "each", "apiece": the count is of each of several
 	fIncident                      // "blast", "bomb": a noun for a blast, told again by "a second"
 	fDeterminer                    // "all", "both": also [aux], but inside a noun phrase no verb
+	fWith                          // "along with": more people of the count just read
 )
 
 // roles of kind words.
@@ -149,6 +150,7 @@ var plainHeadings = map[string]flags{
 	"each":             fEach,
 	"incident":         fIncident,
 	"determiner":       fDeterminer,
+	"with":             fWith,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",
