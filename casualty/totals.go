@@ -153,6 +153,9 @@ const refineLimit = 1.6
 //   - "other" people who, with those told one by one after the lead, make the lead's
 //     figure exactly break it down rather than add ("Six were wounded. An officer was
 //     shot in the arm, and five other people were hurt" is six);
+//     so does one "also" hurt after a person told one by one after the lead ("two
+//     people injured ... a worker was taken to hospital ... An employee was also
+//     injured" is two);
 //   - an attacker shot who later died is counted with the attackers ("Police shot him.
 //     He later died" after "killing three" is four);
 //   - a count "each" is multiplied by the number before it in the sentence ("Two bombs
@@ -286,7 +289,14 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 			if c.Value == 1 && !c.Vague {
 				g.extraOnes++
 			}
-			g.extraAlso = g.extraAlso || m.also
+			// "also" says besides the lead's figure, unless a person was told one by one
+			// after the lead just before: "Two people were injured. The worker was
+			// hospitalised ... An employee was also injured" is the two.
+			toldAfter := false
+			for sent := range g.ones {
+				toldAfter = toldAfter || g.leadSent >= 0 && sent > g.leadSent
+			}
+			g.extraAlso = g.extraAlso || m.also && !toldAfter
 		case c.Vague:
 			g.vague = max(g.vague, c.Value)
 		default:
