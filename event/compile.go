@@ -188,6 +188,12 @@ var cueNames = map[string]cue{
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 
+// sourceless reports whether an event of class cl may be coded without a source, for
+// a candidate that is passive or not.
+func (cl class) sourceless(passive bool) bool {
+	return cl.sourceOptional || cl.sourcePassive && passive
+}
+
 func compile(dicts []*cameo.Dictionary) (*compiled, error) {
 	c := &compiled{
 		words:    wordTable{ids: map[string]int32{}, stems: map[string]int32{}},
@@ -503,6 +509,10 @@ func loadNouns(src string, c *compiled) error {
 // class is what an event of one CAMEO code, or of every code under it, needs (classes.txt).
 type class struct {
 	sourceOptional, targetOptional bool
+	// sourcePassive lets the source be unknown only where the text leaves it unsaid, in
+	// a passive without a by-agent (source=passive): "Chirac was convicted of
+	// corruption" (by a court), "Qawi was accused of inciting the murder".
+	sourcePassive bool
 	// sourceAgent is the agent code of an unnamed source ("CVL" for protests): the
 	// country comes from the places, as for any agent without one.
 	sourceAgent string
@@ -571,6 +581,8 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 			switch k, v, _ := strings.Cut(o, "="); {
 			case o == "source=optional":
 				cl.sourceOptional = true
+			case o == "source=passive":
+				cl.sourcePassive = true
 			case o == "target=optional":
 				cl.targetOptional = true
 			case k == "source-agent" && v != "":
@@ -633,7 +645,8 @@ func (c *compiled) regular(code string) bool {
 // markSourceless sets each block's sourceless flag from the classes.
 func (c *compiled) markSourceless() {
 	ok := func(code cameo.Code) bool {
-		return c.classOf(code.Forward).sourceOptional || c.classOf(code.Reverse).sourceOptional
+		f, r := c.classOf(code.Forward), c.classOf(code.Reverse)
+		return f.sourceOptional || f.sourcePassive || r.sourceOptional || r.sourcePassive
 	}
 	for _, b := range c.blocks {
 		b.sourceless = ok(b.code)

@@ -31,7 +31,7 @@ func (x *extractor) emit(c *cand) {
 		switch {
 		case cl.sourceAgent != "":
 			srcs = []actorArg{{code: cl.sourceAgent, head: -1, how: "not named: " + cl.sourceAgent + ", who usually does " + c.code.Forward}}
-		case cl.sourceOptional:
+		case cl.sourceless(c.passive):
 			srcs = unknownActor
 		default:
 			return
@@ -241,7 +241,7 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	snote, tnote = snote+scn, tnote+tcn
 	// An event needs its coded actors (classes.txt), or names that have no code, and two
 	// different ones.
-	srcOK := sc != "" || cl.sourceOptional || src.how == namedNoCode
+	srcOK := sc != "" || cl.sourceless(c.passive) || src.how == namedNoCode
 	tgtOK := tc != "" || cl.targetOptional || tgt.how == namedNoCode
 	if !srcOK || !tgtOK || sc == "" && tc == "" || sc == tc {
 		return

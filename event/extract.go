@@ -549,7 +549,7 @@ func (x *extractor) verbCand(v int) {
 		// what is said holds no event that a transformation made the saying's own
 		x.judgeSpeech(&c, v)
 	}
-	if len(c.src) == 0 && !x.st.c.classOf(lead(c.code)).sourceOptional {
+	if len(c.src) == 0 && !x.st.c.classOf(lead(c.code)).sourceless(c.passive) {
 		return
 	}
 	if !c.code.Null {
@@ -566,7 +566,7 @@ func (x *extractor) verbCand(v int) {
 
 func (x *extractor) refsSourceless(refs []verbRef) bool {
 	for _, r := range refs {
-		if x.st.c.classOf(lead(r.code)).sourceOptional {
+		if cl := x.st.c.classOf(lead(r.code)); cl.sourceOptional || cl.sourcePassive {
 			return true
 		}
 	}
