@@ -598,6 +598,21 @@ func (x *extractor) fromTheStory(anchor, needs func(i int) bool, take func(i, fr
 			break
 		}
 	}
+	// An act of violence goes with the latest violence told before it by the same side
+	// (the same source country, or the same target country when the source is unknown),
+	// when there is one, rather than with a statement in between: "Iran said on
+	// Sunday…" does not date "he was also killed in the airstrike" after the US
+	// airstrike of Friday; another country's strike dates nothing.
+	side := func(i int) string {
+		e := &x.events[i]
+		if len(e.Source) >= 3 {
+			return "s" + e.Source[:3]
+		}
+		if len(e.Target) >= 3 {
+			return "t" + e.Target[:3]
+		}
+		return ""
+	}
 	last := -1
 	for i := range x.events {
 		if !needs(i) {
@@ -607,6 +622,14 @@ func (x *extractor) fromTheStory(anchor, needs func(i int) bool, take func(i, fr
 			continue
 		}
 		from := last
+		if violent(x.events[i].Code) && side(i) != "" {
+			for j := i - 1; j >= 0; j-- {
+				if x.events[j].Sentence >= bodyFirst && anchor(j) && !needs(j) && violent(x.events[j].Code) && side(j) == side(i) {
+					from = j
+					break
+				}
+			}
+		}
 		if from < 0 || x.events[i].Sentence < bodyFirst {
 			from = lead // the headline's, and the lead's before its first anchor
 		}
