@@ -750,6 +750,14 @@ func (r *resolver) explicit() {
 		if i+1 < len(r.mentions) {
 			r.pair(m, &r.mentions[i+1])
 		}
+		if code, abbr := divisionCodeAfter(r.d.Text, m.End); code != "" {
+			for ci := range r.groups[m.group].cands {
+				if c := &r.groups[m.group].cands[ci]; c.Kind == gazetteer.City && strings.HasSuffix(c.Admin1, "."+code) {
+					c.local += pairComma
+					c.note("held by " + abbr + ", named next to it")
+				}
+			}
+		}
 		if country := r.cueBefore(m); country != "" {
 			for ci := range r.groups[m.group].cands {
 				if c := &r.groups[m.group].cands[ci]; c.Country == country && c.Kind != gazetteer.Country {
@@ -759,6 +767,30 @@ func (r *resolver) explicit() {
 			}
 		}
 	}
+}
+
+// divisionCodeAfter reads a division's two-letter code after a comma at i ("Washington,
+// D.C.", "Portland, OR"), as GeoNames codes the divisions of some countries (those of the
+// United States by their postal codes): the code without dots and the text as written.
+func divisionCodeAfter(text string, i int) (code, abbr string) {
+	rest, ok := strings.CutPrefix(text[i:], ", ")
+	if !ok {
+		return "", ""
+	}
+	var letters []byte
+	n := 0
+	for ; n < len(rest); n++ {
+		b := rest[n]
+		if b >= 'A' && b <= 'Z' && len(letters) < 2 {
+			letters = append(letters, b)
+		} else if b != '.' || n == 0 {
+			break
+		}
+	}
+	if len(letters) != 2 || n < len(rest) && unicode.IsLetter(rune(rest[n])) {
+		return "", ""
+	}
+	return string(letters), rest[:n]
 }
 
 // pair handles "X, Y" and "X in Y" where Y is a country or division: the candidates of X
@@ -801,13 +833,19 @@ func (r *resolver) pair(x, y *mention) {
 // listedTogether handles "X, Y" and "X and Y" where both may be towns: the towns of each
 // that share a first-level division with a town of the other gain a little ("Cantilan,
 // Madrid, Carmen, Lanuza, and Cortes" are towns of one Philippine province), enough that a
-// foreign division of the same name no longer outranks them.
+// foreign division of the same name no longer outranks them. Not when both towns are
+// outranked by namesakes: "Mecca and Medina" are not two towns of Ohio, nor "New Mexico,
+// Nevada, Oregon" towns of Missouri.
 func (r *resolver) listedTogether(x, y *mention) {
-	xs, ys := r.groups[x.group].cands, r.groups[y.group].cands
+	gx, gy := &r.groups[x.group], &r.groups[y.group]
+	xs, ys := gx.cands, gy.cands
 	for xi := range xs {
 		for yi := range ys {
 			a, b := &xs[xi], &ys[yi]
 			if a.Kind != gazetteer.City || b.Kind != gazetteer.City || a.Admin1 == "" || a.Admin1 != b.Admin1 {
+				continue
+			}
+			if outranked(gx, a) && outranked(gy, b) {
 				continue
 			}
 			if !slices.Contains(a.why, "listed with "+y.text+", in the same division") {

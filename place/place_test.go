@@ -174,6 +174,11 @@ func TestContext(t *testing.T) {
 		{"Delegates flew from Tonga's capital, Nukualofa, to Fiji.", []string{"LOCATION:Tonga", "ORG:Nukualofa", "LOCATION:Fiji"}, "Nukualofa", "TON", ""},
 		{"The Chicago-based company grew.", nil, "Chicago", "USA", "US.IL"},
 		{"Waves hit the coast of Aceh, Indonesia.", []string{"LOCATION:Aceh", "LOCATION:Indonesia"}, "Aceh", "IDN", "ID.01"},
+		// Nor a state of its own country a hundred times its size, a capital abroad, or a
+		// city whose main name it borrows, and states listed together are states.
+		{"Governors of Missouri, Kansas, Nevada, Oregon and New Mexico met in the United States capital.", []string{"LOCATION:Missouri", "LOCATION:Kansas", "LOCATION:Nevada", "LOCATION:Oregon", "LOCATION:New Mexico", "LOCATION:United States"}, "Nevada", "USA", "US.NV"},
+		{"Stocks fell in the United States and in London on Monday.", []string{"LOCATION:United States", "LOCATION:London"}, "London", "GBR", ""},
+		{"Protesters marched in Washington, D.C., on Sunday.", []string{"LOCATION:Washington"}, "Washington", "USA", "US.DC"},
 	} {
 		d := withEntities(t, tc.text, tc.ents...)
 		ps := placesNamed(&doc.Document{Places: s.Resolve(d)}, tc.name)

@@ -232,17 +232,38 @@ func (r *resolver) choose(cv, av map[string]float64) {
 }
 
 // outranked reports whether a town has a namesake that outranks it whatever the article
-// says elsewhere: a country or a region ("Mexico" the country, not Mexico, Missouri), or a
+// says elsewhere: a country or a region ("Mexico" the country, not Mexico, Missouri), a
 // first-level division of another country ten times as populous ("England", not England,
-// Arkansas). Only evidence next to the name ("Mexico, Missouri") can make such a town
-// win; the article's other places do not.
+// Arkansas) or of its own country a hundred times as populous ("California", not
+// California, Missouri, in an article about the United States), or a city a hundred
+// times as populous, or a capital ten times ("London's FTSE 100", not London, Kentucky),
+// or, for a town named by one of its other names, a city of that main name ten times as
+// populous ("Pittsburgh", not Pittsburg, California).
+// Only evidence next to the name ("Mexico, Missouri") can make such a town win; the
+// article's other places do not.
 func outranked(g *group, c *cand) bool {
 	if c.Kind != gazetteer.City {
 		return false
 	}
 	return slices.ContainsFunc(g.cands, func(o cand) bool {
-		return o.Kind == gazetteer.Country || o.Kind == gazetteer.Region ||
-			o.Kind == gazetteer.Admin1 && o.Feature != featureSubdivision && o.Country != c.Country && o.Population > 10*c.Population
+		switch o.Kind {
+		case gazetteer.Country, gazetteer.Region:
+			return true
+		case gazetteer.Admin1:
+			if o.Feature == featureSubdivision {
+				return false
+			}
+			if o.Country != c.Country {
+				return o.Population > 10*c.Population
+			}
+			return o.Population > 100*c.Population
+		case gazetteer.City:
+			if !c.main && o.main && o.Population > 10*c.Population {
+				return true // "Pittsburgh" is no other name of Pittsburg, California
+			}
+			return o.Population > 100*c.Population || o.Feature == "PPLC" && o.Country != c.Country && o.Population > 10*c.Population
+		}
+		return false
 	})
 }
 
