@@ -16,7 +16,8 @@ type worker struct {
 	lkeys [numLabelFeats]uint64
 	tsc   []int32
 	lsc   []int32
-	pc    pieces // the stage's pieces of a sentence
+	pc    pieces  // the stage's pieces of a sentence
+	saved []int32 // reparseFronted's copy of a first parse
 }
 
 var workers sync.Pool
@@ -230,17 +231,18 @@ func (m *Model) Analyze(words []string) []Word {
 	}
 	w := m.getWorker()
 	defer putWorker(w)
-	w.tagWords(words)
-	w.parse()
+	// The same parse as the stage's, fronted phrases included (reparseFronted).
+	p := &w.pc
+	n := len(words)
+	p.forms = append(p.forms[:0], words...)
+	p.head, p.label, p.tag = grow(p.head, n), grow(p.label, n), grow(p.tag, n)
+	w.parseRange(0, n)
+	w.reparseFronted(0, n)
 	for i, f := range words {
-		t := w.tags[i]
+		t := p.tag[i]
 		var l string
 		l, w.buf = m.lemmas.lemma(f, m.xpos[t], w.buf)
-		h := int(w.st.head[i])
-		if h == len(words) {
-			h = -1
-		}
-		out[i] = Word{Form: f, Tag: m.xpos[t], POS: m.upos[t], Lemma: l, Head: h, Dep: m.labels[w.st.label[i]]}
+		out[i] = Word{Form: f, Tag: m.xpos[t], POS: m.upos[t], Lemma: l, Head: int(p.head[i]), Dep: m.labels[p.label[i]]}
 	}
 	return out
 }

@@ -41,3 +41,39 @@ func TestNewsSVO(t *testing.T) {
 		t.Errorf("only %d of %d subject-verb-object triples right", right, total)
 	}
 }
+
+// TestNewsFronted parses news sentences that open with a phrase and a comma, which the
+// model, trained on web text, often parses with its root inside that phrase: the verb
+// after the comma must be the root and the opening phrase must hang from it
+// (reparseFronted).
+func TestNewsFronted(t *testing.T) {
+	st := stage(t)
+	f, err := os.Open("testdata/news-fronted.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	right, total := 0, 0
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		verb, front, text := cols[0], cols[1], cols[2]
+		d := analyze(t, st, "", text)
+		s := d.Sentences[0]
+		v, fr := word(t, d, s, verb), word(t, d, s, front)
+		total++
+		if d.Tokens[v].Head == -1 && d.Tokens[fr].Head == v {
+			right++
+		} else {
+			t.Logf("%s\n%s", text, dump(d, s))
+		}
+	}
+	t.Logf("%d of %d opening phrases right", right, total)
+	if right < total*8/10 {
+		t.Errorf("only %d of %d opening phrases right", right, total)
+	}
+}

@@ -169,18 +169,8 @@ func (w *worker) annotate(toks []doc.Token, base int) {
 	p.tag = grow(p.tag, n)
 	for start := 0; start < n; {
 		end := chunkEnd(p, start, n)
-		w.tagWords(p.forms[start:end])
-		w.parse()
-		for i := start; i < end; i++ {
-			h := w.st.head[i-start]
-			if int(h) == end-start {
-				p.head[i] = -1
-			} else {
-				p.head[i] = int32(start) + h
-			}
-			p.label[i] = w.st.label[i-start]
-			p.tag[i] = w.tags[i-start]
-		}
+		w.parseRange(start, end)
+		w.reparseFronted(start, end)
 		start = end
 	}
 	for i := range toks {
@@ -215,6 +205,111 @@ func (w *worker) annotate(toks []doc.Token, base int) {
 			t.Lemma = t.Text
 		}
 	}
+}
+
+// parseRange tags and parses pieces [a, b) as one sentence.
+func (w *worker) parseRange(a, b int) {
+	p := &w.pc
+	w.tagWords(p.forms[a:b])
+	w.parse()
+	for i := a; i < b; i++ {
+		h := w.st.head[i-a]
+		if int(h) == b-a {
+			p.head[i] = -1
+		} else {
+			p.head[i] = int32(a) + h
+		}
+		p.label[i] = w.st.label[i-a]
+		p.tag[i] = w.tags[i-a]
+	}
+}
+
+// maxFronted is the longest opening phrase before a comma that reparseFronted splits off.
+const maxFronted = 10
+
+// reparseFronted mends the commonest misparse of news prose: a sentence that opens with a
+// phrase and a comma ("On Saturday morning, a gunman shot shoppers…", "In Paris, the
+// officers were stabbed…", "As the company was bankrupt, the government had to pay…")
+// parsed with its root inside that opening phrase, so that the clause after the comma
+// hangs from it and its verb is often tagged as a noun ("shot"). The treebank the model
+// learnt from has few such sentences. When the root of [a, b) lies before the first comma
+// and the opening phrase starts with a preposition, adverb or subordinating conjunction,
+// the two parts are parsed on their own; if the rest then has a verb as its root, the
+// opening phrase is hung from that verb (obl for a prepositional phrase, advmod for an
+// adverb, advcl for a clause) and the comma with it. Otherwise the first parse stays.
+func (w *worker) reparseFronted(a, b int) {
+	p, m := &w.pc, w.m
+	comma := -1
+	for i := a + 1; i < b && i <= a+maxFronted; i++ {
+		if p.forms[i] == "," {
+			comma = i
+			break
+		}
+	}
+	if comma < 0 || b-comma < 4 {
+		return
+	}
+	switch m.xpos[p.tag[a]] {
+	case "IN", "RB", "RBR", "WRB":
+	default:
+		return
+	}
+	root := -1
+	for i := a; i < b; i++ {
+		if p.head[i] < 0 {
+			root = i
+			break
+		}
+	}
+	if root < 0 || root > comma {
+		return
+	}
+	n := b - a
+	saved := append(append(append(w.saved[:0], p.head[a:b]...), p.label[a:b]...), make([]int32, n)...)
+	for i := range n {
+		saved[2*n+i] = int32(p.tag[a+i])
+	}
+	w.saved = saved
+	w.parseRange(comma+1, b)
+	rest := -1
+	for i := comma + 1; i < b; i++ {
+		if p.head[i] < 0 {
+			rest = i
+			break
+		}
+	}
+	if rest < 0 || m.upos[p.tag[rest]] != "VERB" {
+		copy(p.head[a:b], saved[:n])
+		copy(p.label[a:b], saved[n:2*n])
+		for i := range n {
+			p.tag[a+i] = uint16(saved[2*n+i])
+		}
+		return
+	}
+	w.parseRange(a, comma)
+	for i := a; i < comma; i++ {
+		if p.head[i] < 0 {
+			rel := "advcl"
+			switch m.upos[p.tag[i]] {
+			case "NOUN", "PROPN", "NUM", "PRON":
+				rel = "obl"
+			case "ADV":
+				rel = "advmod"
+			}
+			p.head[i], p.label[i] = int32(rest), m.labelID(rel)
+		}
+	}
+	p.head[comma], p.label[comma] = int32(rest), m.labelID("punct")
+}
+
+// labelID returns the index of dependency label name in the model's labels.
+func (m *Model) labelID(name string) int32 {
+	for i, l := range m.labels {
+		if l == name {
+			return int32(i)
+		}
+	}
+	return 0
 }
 
 // top returns the piece of [a, b) nearest the root, the rightmost of equals; joining the
