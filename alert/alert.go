@@ -95,7 +95,9 @@ type Alert struct {
 //
 // For a window of up to candidateDays days (one new day's alerts), the window's weeks
 // are read first, and only the series with Config.MinCount stories in one of them,
-// the only ones that can ring, are summed over the baseline.
+// the only ones that can ring, are summed over the baseline; from a store that keeps
+// weekly sums (trend.Summer), the baseline of those series is their sums, a dozen
+// rows each, not their stories.
 func Compute(ctx context.Context, s trend.Store, cfg Config, since, until string) ([]Alert, error) {
 	return ComputeFor(ctx, s, cfg, trend.Query{}, since, until)
 }
@@ -108,14 +110,18 @@ func Compute(ctx context.Context, s trend.Store, cfg Config, since, until string
 // less BaselineWeeks), not from the series' first item.
 func ComputeFor(ctx context.Context, s trend.Store, cfg Config, of trend.Query, since, until string) ([]Alert, error) {
 	q := trend.Query{Source: of.Source, Target: of.Target, Dyad: of.Dyad, Country: of.Country, NoCasualties: true}
+	filtered := of.Source != "" || of.Target != "" || of.Dyad[0] != "" || of.Country != ""
 	var only map[string]bool
 	if since != "" {
 		t, err := time.Parse(time.DateOnly, since)
 		if err != nil {
 			return nil, err
 		}
+		if sm, ok := s.(trend.Summer); ok && !filtered && short(t, until) {
+			return recent(ctx, s, sm, cfg, t, since, until)
+		}
 		q.Since = trend.Start(t, trend.Week).AddDate(0, 0, -7*cfg.BaselineWeeks).Format(time.DateOnly)
-		if u, err := time.Parse(time.DateOnly, until); err == nil && !u.Before(t) && u.Sub(t) < candidateDays*24*time.Hour {
+		if short(t, until) {
 			if only, err = candidates(ctx, s, cfg, q, trend.Start(t, trend.Week), until); err != nil {
 				return nil, err
 			}
@@ -123,7 +129,7 @@ func ComputeFor(ctx context.Context, s trend.Store, cfg Config, of trend.Query, 
 	}
 	q.Until = until
 	b := builder{only: only}
-	if filtered := of.Source != "" || of.Target != "" || of.Dyad[0] != "" || of.Country != ""; filtered && q.Since != "" {
+	if filtered && q.Since != "" {
 		start, _ := time.Parse(time.DateOnly, q.Since)
 		b.start(start)
 	}
@@ -139,6 +145,13 @@ func ComputeFor(ctx context.Context, s trend.Store, cfg Config, of trend.Query, 
 
 // candidateDays is the longest window for which Compute reads candidates first.
 const candidateDays = 14
+
+// short tells whether the window from since to until is one of candidateDays or
+// fewer.
+func short(since time.Time, until string) bool {
+	u, err := time.Parse(time.DateOnly, until)
+	return err == nil && !u.Before(since) && u.Sub(since) < candidateDays*24*time.Hour
+}
 
 // candidates are the series with at least cfg.MinCount stories in a week from the one
 // starting on monday to until's: a series with fewer cannot ring there.
@@ -164,11 +177,14 @@ func candidates(ctx context.Context, s trend.Store, cfg Config, q trend.Query, m
 }
 
 // week is what one series holds of one week: its distinct stories, with quad class
-// and Goldstein score.
+// and Goldstein score. Scores are summed in tenths (trend.Tenths), exactly, as a
+// store keeps them (trend.WeekSum), so that a week read from a store's sums and one
+// summed here from its stories judge alike. The stories are listed for the weeks
+// summed here only.
 type week struct {
 	all, conflict int
-	goldstein     float64
-	goldsteinSq   float64 // sum of squares, for the baseline's deviation
+	goldstein     int64 // in tenths
+	goldsteinSq   int64 // sum of squares of the tenths, for the baseline's deviation
 	stories       []string
 	conflicting   []string
 }
@@ -188,7 +204,7 @@ type builder struct {
 	seen    map[seen]bool // a story counted in a series' week
 	day     string        // the last item's day, and its week
 	w       int
-	keys    []key
+	keys    []trend.Key
 	only    map[string]bool // when not nil, the only series summed
 }
 
@@ -218,15 +234,15 @@ func (b *builder) add(it *trend.Item) {
 		return // a story without a coded event: its day counts as history only
 	}
 	id := cmp.Or(it.Story, it.ID)
-	b.keys = appendKeys(b.keys[:0], it)
+	b.keys = trend.AppendKeys(b.keys[:0], it)
 	for _, k := range b.keys {
-		if b.only != nil && !b.only[k.name] {
+		if b.only != nil && !b.only[k.Name] {
 			continue
 		}
-		s := b.all[k.name]
+		s := b.all[k.Name]
 		if s == nil {
-			s = &series{source: k.source, target: k.target, country: k.country}
-			b.all[k.name] = s
+			s = &series{source: k.Source, target: k.Target, country: k.Country}
+			b.all[k.Name] = s
 		}
 		if len(s.weeks) <= b.w {
 			s.weeks = slices.Grow(s.weeks, b.w+1-len(s.weeks))[:b.w+1]
@@ -237,8 +253,9 @@ func (b *builder) add(it *trend.Item) {
 		b.seen[seen{s, b.w, id}] = true
 		wk := &s.weeks[b.w]
 		wk.all++
-		wk.goldstein += it.Goldstein
-		wk.goldsteinSq += it.Goldstein * it.Goldstein
+		g := trend.Tenths(it.Goldstein)
+		wk.goldstein += g
+		wk.goldsteinSq += g * g
 		wk.stories = append(wk.stories, id)
 		if it.Quad >= 3 {
 			wk.conflict++
@@ -284,37 +301,6 @@ func Detect(items []trend.Item, cfg Config, since, until string) []Alert {
 	return b.alerts(cfg, since, until)
 }
 
-type key struct{ name, source, target, country string }
-
-// appendKeys appends the series an item counts in: each ordered pair of the distinct
-// countries of its source and target actors (the first three letters of a CAMEO actor
-// code), and the country of its place.
-func appendKeys(out []key, it *trend.Item) []key {
-	srcs, tgts := countries(it.Sources), countries(it.Targets)
-	for _, a := range srcs {
-		for _, b := range tgts {
-			if a != b {
-				out = append(out, key{name: "dyad:" + a + ">" + b, source: a, target: b})
-			}
-		}
-	}
-	if it.Country != "" {
-		out = append(out, key{name: "country:" + it.Country, country: it.Country})
-	}
-	return out
-}
-
-// countries are the distinct first three letters of codes of three letters or more.
-func countries(codes []string) []string {
-	var out []string
-	for _, c := range codes {
-		if len(c) >= 3 && !slices.Contains(out, c[:3]) {
-			out = append(out, c[:3])
-		}
-	}
-	return out
-}
-
 // judge applies the rules to each week of s in since..until, merging weeks in a row.
 func judge(s *series, origin time.Time, cfg Config, since, until string) []Alert {
 	var out []Alert
@@ -352,7 +338,7 @@ func judge(s *series, origin time.Time, cfg Config, since, until string) []Alert
 		// conflict_count
 		var sum, sumsq float64
 		var baseAll, baseConflict int
-		var baseG, baseGSq float64
+		var baseG, baseGSq int64
 		for _, b := range base {
 			sum += float64(b.conflict)
 			sumsq += float64(b.conflict * b.conflict)
@@ -376,8 +362,8 @@ func judge(s *series, origin time.Time, cfg Config, since, until string) []Alert
 		}
 		// goldstein_drop
 		if cur.all >= cfg.MinCount && baseAll >= cfg.MinBaselineStories {
-			m, bm := cur.goldstein/float64(cur.all), baseG/float64(baseAll)
-			gsd := math.Max(math.Sqrt(math.Max(0, baseGSq/float64(baseAll)-bm*bm)), cfg.GoldsteinSDFloor)
+			m, bm := float64(cur.goldstein)/10/float64(cur.all), float64(baseG)/10/float64(baseAll)
+			gsd := math.Max(math.Sqrt(math.Max(0, float64(baseGSq)/100/float64(baseAll)-bm*bm)), cfg.GoldsteinSDFloor)
 			if drop := bm - m; drop >= cfg.GoldsteinDrop && drop/(gsd/math.Sqrt(float64(cur.all))) >= cfg.GoldsteinZ {
 				ids := slices.Clone(cur.stories)
 				slices.Sort(ids)

@@ -12,8 +12,9 @@ import (
 	"github.com/tocsin-project/tocsin/worldmap"
 )
 
-// TestMigrateStoryPlace takes a store back to schema version 1 (no story coordinates)
-// and opens it again: migration 0002 fills each story's coordinates from its JSON.
+// TestMigrateStoryPlace takes a store back to schema version 1 (no story coordinates,
+// no series sums) and opens it again: migration 0002 fills each story's coordinates
+// from its JSON.
 func TestMigrateStoryPlace(t *testing.T) {
 	ctx := context.Background()
 	url := pgtest.DB(t)
@@ -27,8 +28,10 @@ func TestMigrateStoryPlace(t *testing.T) {
 		}
 	}
 	want := mapped(t, s)
-	// Back to version 1: undo 0003 and 0002.
-	if _, err := s.pool.Exec(ctx, `DROP INDEX stories_day_root;
+	// Back to version 1: undo 0004, 0003 and 0002.
+	if _, err := s.pool.Exec(ctx, `DROP TABLE series_weeks, series_counted, series_dirty;
+		DROP FUNCTION series_dirty_story, series_dirty_actor CASCADE;
+		DROP INDEX stories_day_root;
 		ALTER TABLE stories DROP COLUMN lat, DROP COLUMN lon;
 		DELETE FROM schema_migrations WHERE version >= 2`); err != nil {
 		t.Fatal(err)
@@ -54,6 +57,11 @@ func TestMigrateStoryPlace(t *testing.T) {
 	}
 	if placed == 0 {
 		t.Error("no story has a place: the test checks nothing")
+	}
+	// Migration 0004 sums the stored stories into series_weeks (flushSeries).
+	var dirty, weeks int
+	if err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM series_dirty), (SELECT count(*) FROM series_weeks)`).Scan(&dirty, &weeks); err != nil || dirty != 0 || weeks == 0 {
+		t.Errorf("after migration 0004: %d stories left to sum, %d weeks of series summed, %v", dirty, weeks, err)
 	}
 }
 

@@ -237,6 +237,11 @@ func (s *Store) migrate(ctx context.Context, create bool) error {
 			m.version, time.Now().UTC()); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
+		if m.name == "0004_series_weeks.sql" { // sum the stories it marked
+			if err := flushSeries(ctx, tx); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+		}
 	}
 	return tx.Commit(ctx)
 }

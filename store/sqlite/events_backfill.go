@@ -15,6 +15,7 @@ import (
 var backfills = map[string]func(context.Context, *sql.Tx) error{
 	"0003_event_speed.sql":  backfillRows,
 	"0008_story_counts.sql": backfillStories,
+	"0010_series_weeks.sql": backfillSeries,
 }
 
 // backfillBatch is how many stored articles backfillRows decodes at a time.

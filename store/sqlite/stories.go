@@ -418,7 +418,8 @@ func relink(ctx context.Context, tx *sql.Tx, l *story.Linker) (int, error) {
 	}
 	for _, q := range []string{`DELETE FROM story_units`, `DELETE FROM story_keys`, `DELETE FROM story_actors`, `DELETE FROM story_sources`,
 		`DELETE FROM stories`, `UPDATE events SET story = NULL WHERE story IS NOT NULL`,
-		`UPDATE casualties SET story = NULL WHERE story IS NOT NULL`} {
+		`UPDATE casualties SET story = NULL WHERE story IS NOT NULL`,
+		`DELETE FROM series_dirty`, `DELETE FROM series_weeks`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return 0, err
 		}
@@ -431,6 +432,9 @@ func relink(ctx context.Context, tx *sql.Tx, l *story.Linker) (int, error) {
 		if err := linkArticle(ctx, tx, l, a.article, d, a.units); err != nil {
 			return 0, fmt.Errorf("article %d: %w", a.article, err)
 		}
+	}
+	if err := flushSeries(ctx, tx); err != nil {
+		return 0, err
 	}
 	var n int
 	err = tx.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&n)
@@ -517,7 +521,10 @@ func (k *linking) article(ctx context.Context, tx *sql.Tx, seq int64, d *doc.Doc
 	if len(d.Tokens) > 0 && len(d.Sentences) > 0 {
 		totals = k.cas.Totals(d)
 	}
-	return linkArticle(ctx, tx, k.linker, seq, d, story.Units(d, totals))
+	if err := linkArticle(ctx, tx, k.linker, seq, d, story.Units(d, totals)); err != nil {
+		return err
+	}
+	return flushSeries(ctx, tx) // the weekly sums of the stories it wrote (migration 0010)
 }
 
 // StoryUnits returns the units linked to story id, in ingest order, at most limit.

@@ -34,6 +34,7 @@ type Store interface {
 	store.EventStore
 	store.StoryStore
 	trend.Store
+	trend.Summer
 	worldmap.Store
 }
 
@@ -52,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"SearchSyntax", testSearchSyntax},
 		{"Events", testEvents},
 		{"Stories", testStories},
+		{"SeriesSums", testSeriesSums},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
