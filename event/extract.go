@@ -187,7 +187,7 @@ func (x *extractor) sentence(first, end int) {
 	x.blocks = x.blocks[:0]
 	toks := x.d.Tokens
 	for i := first; i < end; i++ {
-		if (toks[i].POS == "VERB" && s.dep(i) != "amod") || i == s.verb || x.readiness(i) {
+		if (toks[i].POS == "VERB" && s.dep(i) != "amod") || i == s.verb || x.readiness(i) || x.statalPassive(i) {
 			x.verbCand(i)
 		}
 	}
@@ -205,6 +205,18 @@ func (x *extractor) sentence(first, end int) {
 	if len(x.events) == before {
 		x.quoteJudgement(first, end)
 	}
+}
+
+// statalPassive reports whether token i is a participle that the tagger read as an
+// adjective after "be" ("three people were injured", "he was wounded"), which the
+// treebank often tags so: it is a passive verb when its form is one the verb
+// dictionaries know.
+func (x *extractor) statalPassive(i int) bool {
+	t := &x.d.Tokens[i]
+	if t.POS != "ADJ" || !strings.HasSuffix(x.lower(i), "ed") || x.s.child(i, "cop") < 0 {
+		return false
+	}
+	return len(x.st.c.verbs[x.lower(i)]) > 0
 }
 
 // quoteJudgement codes a sentence of a direct quotation that holds no other event and no
@@ -651,6 +663,9 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 		case "aux:pass":
 			passive = true
 		}
+	}
+	if x.statalPassive(v) {
+		passive = true // "three people were injured", tagged an adjective
 	}
 	if !passive && subj >= 0 && s.child(v, "obj") < 0 && x.resultDead(v) {
 		// "Yemeni journalist shot dead in Aden": a headline's passive without its
@@ -1342,6 +1357,13 @@ func (x *extractor) modality(v int) string {
 		case "advmod", "neg", "det":
 			if cu&cueNegation != 0 {
 				return Negated
+			}
+		case "nsubj":
+			// "no troops were injured": the subject's determiner denies the event
+			for _, g := range s.children(c) {
+				if s.dep(int(g)) == "det" && x.cue(int(g))&cueNegation != 0 {
+					return Negated
+				}
 			}
 		case "aux":
 			switch {
