@@ -26,6 +26,7 @@ type mention struct {
 	times       int    // "two bombs ... killing three people each": the count is of each of times
 	sequel      bool   // told of another incident: "A second blast killed three people"
 	ofHurt      bool   // some of those just counted hurt: "one of them", "two of the wounded"
+	ofInjured   bool   // ofHurt by a noun for the hurt ("one of the injured"), not "of them"
 }
 
 // mention describes the count c with evidence items [first, last].
@@ -63,8 +64,8 @@ func (r *reader) mention(c count, first, last int) mention {
 	m.part = c.inner >= 0 || c.num+2 < len(its) && its[c.num+1].glue == gOf && its[c.num+2].has(fPartitive) ||
 		c.start > 0 && its[c.start-1].has(fPartCue) // "at least thirty dead, including about ten children"
 	m.definite = its[c.num].has(fNumber) && c.num > 0 && (its[c.num-1].glue == gThe || its[c.num-1].glue == gPoss)
-	for j := first; j <= last && j < len(its); j++ {
-		m.also = m.also || r.word(j) == "also"
+	for j := first; j <= last+1 && j < len(its); j++ {
+		m.also = m.also || r.word(j) == "also" // "At least four demonstrators were killed also"
 	}
 	for j := last + 1; j < len(its) && j <= last+3; j++ {
 		if its[j].glue == gBy && j+1 < len(its) && its[j+1].has(fStopper) {
@@ -76,7 +77,8 @@ func (r *reader) mention(c count, first, last int) mention {
 		w := r.word(c.num + 2)
 		m.ofHurt = w == "them" || w == "whom"
 	}
-	m.ofHurt = m.ofHurt || c.inner < 0 && c.head >= 0 && its[c.head].kinds[rolePredicate]&2 != 0 // "one of the injured"
+	m.ofInjured = c.inner < 0 && c.head >= 0 && its[c.head].kinds[rolePredicate]&2 != 0 // "one of the injured"
+	m.ofHurt = m.ofHurt || m.ofInjured
 	m.sequel = r.sequel(first)
 	return m
 }
@@ -164,6 +166,16 @@ const refineLimit = 1.6
 //     killed three"; vocab [incident]), unless the total already holds both;
 //   - some of the people just counted injured who died ("Two men were stabbed. One of
 //     them died") come off the injured;
+//   - one person "also" after a count of the kind in the same sentence is one more of
+//     that clause ("Three were killed in Sana'a, while a boy was also killed in
+//     Mukalla" is four); a number "also" adds after people told one by one only ("X
+//     was shot ... Two security guards were also injured" is three) or when it names
+//     another group than every count before ("seven UN workers ... At least four
+//     demonstrators were killed also" is eleven);
+//   - some and others "more" that make a figure the lead's "at least" or "more than"
+//     allows refine it rather than add ("More than a dozen ... six people were killed
+//     ... at least ten more" is sixteen);
+//   - "one of the injured has died" takes one from the last count of the injured;
 //   - the headline states the total: when its count of a kind is larger, it stands.
 func (s *Stage) Totals(d *doc.Document) map[string]int {
 	ms := map[doc.Span]mention{}
@@ -171,7 +183,10 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 	died, attacker := diedOfInjuries(cs, ms)
 	// "Two men were stabbed. One of them died in hospital": those of the injured who
 	// died are killed, not injured (the guidelines), so a killed part of the count just
-	// before, in the same or the sentence before, when that is of injured, comes off it.
+	// before, in the same or the sentence before, when that is of injured, comes off it;
+	// "one of the injured has died" names the injured, and takes the last count of them
+	// however far back ("two people have been shot ... Police later confirmed that one
+	// of the injured has died").
 	lessDied := map[int]int{}
 	for i, c := range cs {
 		m := ms[c.Span]
@@ -179,7 +194,12 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 			continue
 		}
 		j := i - 1
-		if o := cs[j]; o.Kind == "injured" && !o.Vague && m.sent-ms[o.Span].sent <= 1 && o.Value-lessDied[j] > c.Value {
+		if m.ofInjured {
+			for j > 0 && cs[j].Kind != "injured" {
+				j--
+			}
+		}
+		if o := cs[j]; o.Kind == "injured" && !o.Vague && (m.ofInjured || m.sent-ms[o.Span].sent <= 1) && o.Value-lessDied[j] > c.Value {
 			lessDied[j] += c.Value
 		}
 	}
@@ -197,7 +217,7 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		sent int
 	}
 	killedIn := map[int]bool{}
-	seen := map[string]bool{}
+	seen, seenMany := map[string]bool{}, map[string]bool{}
 	additive := map[key]bool{}
 	for i, c := range cs {
 		m := ms[c.Span]
@@ -211,7 +231,20 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		// driver of the vehicle was also killed"), adds all its counts of the kind to the
 		// rest, when the text counted that kind before and no count of another kind comes
 		// first in it ("two died and three others were injured").
-		if (m.additive || (m.indefinite || m.one) && m.also) && seen[c.Kind] {
+		// One person "also" after a count of the kind in the same sentence is one more
+		// of that clause: "Three people were killed in Sana'a, while a teenage boy was
+		// also killed in Mukalla" is four, which the lead's "killing four" restates.
+		sameSent := false
+		for _, o := range cs[:i] {
+			sameSent = sameSent || o.Kind == c.Kind && ms[o.Span].sent == m.sent && !ms[o.Span].perpetrator
+		}
+		if !m.additive && (m.indefinite || m.one) && m.also && sameSent && !m.perpetrator {
+			m.conj = true
+			ms[c.Span] = m
+		} else if (m.additive || (m.indefinite || m.one || !seenMany[c.Kind] && !m.part || otherGroup(cs[:i], ms, c)) && m.also) && seen[c.Kind] {
+			// A number "also" after people told one by one and no count of more adds
+			// to them: "Rola El-Halabi was shot ... Two security guards were also
+			// injured" is three.
 			other := false
 			for _, o := range cs[:i] {
 				other = other || o.Kind != c.Kind && ms[o.Span].sent == m.sent
@@ -222,6 +255,7 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		}
 		if !c.Vague {
 			seen[c.Kind] = true // an exact count that others can add to
+			seenMany[c.Kind] = seenMany[c.Kind] || c.Value >= 2
 		}
 	}
 	type group struct {
@@ -242,6 +276,7 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		extraOnes  int  // people counted one by one in the sentences that add
 		extraAlso  bool // one of those says "also": besides, never a breakdown
 		last       int  // the last exact count that is no part, before the sequels
+		lastSent   int  // the sentence of last
 		seq        int  // the counts of other incidents: "A second blast killed three"
 		seqPrev    int  // the last exact count before the first of them
 		exact      bool
@@ -325,7 +360,7 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 				}
 				g.joined[m.sent] = m.conj
 				g.sums[m.sent] = max(g.sums[m.sent], g.clause[m.sent])
-				g.last = c.Value
+				g.last, g.lastSent = c.Value, m.sent
 			}
 			if g.leadSent >= 0 && m.sent > g.leadSent && c.Qualifier == Exact && !m.part && !m.toll && g.lead.Qualifier != Exact &&
 				overlap(c, g.lead) && float64(c.Value) <= refineLimit*float64(g.lead.Value) {
@@ -385,6 +420,15 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 				}
 			}
 			extra := g.extra
+			if q := g.lead.Qualifier; extra > 0 && g.leadSent >= 0 && g.lastSent > g.leadSent && (q == AtLeast || q == MoreThan) {
+				// Some and others "more" that make a figure the lead's "more than"
+				// allows, close to it: "More than a dozen people have been reported
+				// dead ... six people were killed ... at least ten more people were
+				// killed" is sixteen.
+				if v := g.last + extra; v >= g.lead.Value && float64(v) <= refineLimit*float64(g.lead.Value) {
+					best, extra = max(best, v), 0
+				}
+			}
 			if g.leadSent >= 0 && extra > 0 && !g.extraAlso {
 				// The people "other" to one or more told one by one after the lead may
 				// be the rest of the lead's own figure: "Five journalists were injured.
@@ -416,6 +460,36 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		out[kind] = max(out[kind], v)
 	}
 	return out
+}
+
+// otherGroup reports whether the count c names people ("demonstrators") that no earlier
+// count of its kind may hold: each of those names people too, and others ("UN
+// workers", "Gurkha guards"), so "At least four demonstrators were killed also" adds to
+// them. A count of "people" or of no noun may hold anyone ("two pilgrims from Myanmar
+// also died" after "more than 700 people died").
+func otherGroup(before []doc.Casualty, ms map[doc.Span]mention, c doc.Casualty) bool {
+	if c.Victims == "" || genericVictims(c.Victims) || ms[c.Span].part {
+		return false
+	}
+	n := 0
+	for _, o := range before {
+		if o.Kind != c.Kind || o.Vague {
+			continue
+		}
+		if o.Victims == "" || genericVictims(o.Victims) || o.Victims == c.Victims {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func genericVictims(v string) bool {
+	switch v {
+	case "people", "persons", "person", "individuals", "others", "civilians", "victims":
+		return true
+	}
+	return false
 }
 
 // diedOfInjuries marks the injured counts of one person who, by a later count of one
