@@ -95,9 +95,10 @@ type Alert struct {
 //
 // For a window of up to candidateDays days (one new day's alerts), the window's weeks
 // are read first, and only the series with Config.MinCount stories in one of them,
-// the only ones that can ring, are summed over the baseline; from a store that keeps
-// weekly sums (trend.Summer), the baseline of those series is their sums, a dozen
-// rows each, not their stories.
+// the only ones that can ring, are summed over the baseline. From a store that keeps
+// weekly sums (trend.Summer), with since, the stories of the window's weeks are read
+// and the baseline weeks before them are the sums of the series that can ring, a
+// dozen rows each, not their stories, whatever the window.
 func Compute(ctx context.Context, s trend.Store, cfg Config, since, until string) ([]Alert, error) {
 	return ComputeFor(ctx, s, cfg, trend.Query{}, since, until)
 }
@@ -117,7 +118,7 @@ func ComputeFor(ctx context.Context, s trend.Store, cfg Config, of trend.Query, 
 		if err != nil {
 			return nil, err
 		}
-		if sm, ok := s.(trend.Summer); ok && !filtered && short(t, until) {
+		if sm, ok := s.(trend.Summer); ok && !filtered {
 			return recent(ctx, s, sm, cfg, t, since, until)
 		}
 		q.Since = trend.Start(t, trend.Week).AddDate(0, 0, -7*cfg.BaselineWeeks).Format(time.DateOnly)

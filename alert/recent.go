@@ -1,6 +1,7 @@
 package alert
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"time"
@@ -8,19 +9,19 @@ import (
 	"github.com/tocsin-project/tocsin/trend"
 )
 
-// recent computes the alerts of a short window, since (the day t) to until, of every
-// series from a store that keeps weekly sums: the stories of the window's weeks are
-// read (the weeks that can ring, whose stories an alert lists), and the baseline
-// weeks before them are the kept sums of the series that can ring there (those with
-// cfg.MinCount stories in one of the window's weeks), so that one new day's alerts
-// read one week of stories and a dozen sums per candidate series, not the stories of
-// the BaselineWeeks weeks before. It gives what the same rules give over the stories
-// (TestComputeFromSums).
+// recent computes the alerts of every series from since (the day t) to until ("" for
+// the last story's day) from a store that keeps weekly sums: the stories of the
+// window's weeks are read (the weeks that can ring, whose stories an alert lists),
+// and the baseline weeks before them are the kept sums of the series that can ring
+// there (those with cfg.MinCount stories in one of the window's weeks), so that one
+// new day's alerts, or a poller's since its last day, read the window's stories and a
+// dozen sums per candidate series, not the stories of the BaselineWeeks weeks before.
+// It gives what the same rules give over the stories (TestComputeFromSums).
 func recent(ctx context.Context, s trend.Store, sm trend.Summer, cfg Config, t time.Time, since, until string) ([]Alert, error) {
 	monday := trend.Start(t, trend.Week)
 	from := monday.AddDate(0, 0, -7*cfg.BaselineWeeks)
 	// History counts from the first story read, as when the baseline's stories are.
-	first, err := sm.FirstDay(ctx, from.Format(time.DateOnly), until)
+	first, err := sm.FirstDay(ctx, from.Format(time.DateOnly), cmp.Or(until, "9999-12-31"))
 	if err != nil {
 		return nil, err
 	}
