@@ -138,7 +138,9 @@ func Connect(ctx context.Context, rawURL string, cfg Config, log *slog.Logger) (
 	if err != nil {
 		return nil, fmt.Errorf("--queue %s: %w", q.url, err)
 	}
-	q.js, err = jetstream.New(q.nc)
+	// An asynchronous publication (the results of a batch) not answered within a few
+	// seconds fails, as a synchronous one does, and is then published again.
+	q.js, err = jetstream.New(q.nc, jetstream.WithPublishAsyncTimeout(5*time.Second))
 	if err != nil {
 		q.nc.Close()
 		return nil, fmt.Errorf("--queue %s: %w", q.url, err)
@@ -247,6 +249,35 @@ func (q *Queue) publishResult(ctx context.Context, r Result) error {
 		_, err := q.js.Publish(ctx, q.resultSubject(r.ID), data, jetstream.WithExpectStream(q.results))
 		return err
 	})
+}
+
+// publishResults records rs on the results stream together: every publication is
+// sent before any answer is awaited, so that a batch's results take one round trip to
+// the server instead of one each. ok[i] reports whether rs[i] is stored; the caller
+// publishes those that are not again, with publishResult's retries.
+func (q *Queue) publishResults(ctx context.Context, rs []Result) (ok []bool) {
+	ok = make([]bool, len(rs))
+	futures := make([]jetstream.PubAckFuture, len(rs))
+	for i, r := range rs {
+		data, err := json.Marshal(r)
+		if err != nil {
+			continue
+		}
+		futures[i], _ = q.js.PublishAsync(q.resultSubject(r.ID), data, jetstream.WithExpectStream(q.results))
+	}
+	for i, f := range futures {
+		if f == nil {
+			continue
+		}
+		select {
+		case <-f.Ok():
+			ok[i] = true
+		case <-f.Err():
+		case <-ctx.Done():
+			return ok
+		}
+	}
+	return ok
 }
 
 // retry calls f, each call with a timeout of a few seconds, until it succeeds, ctx ends

@@ -237,7 +237,11 @@ func (w *Worker) analyse(ctx context.Context, items []*item) *batch {
 }
 
 // store concludes each job of b: stored (ack), rejected (ack), failed (nak, to be
-// tried again later), dead-lettered (ack), or given back on shutdown (nak).
+// tried again later), dead-lettered (ack), or given back on shutdown (nak). A store
+// that can (BatchStore) stores the batch's documents in one transaction; the results
+// of the jobs so concluded are published together, and each job is acknowledged once
+// its result is in the results stream. When the batch's transaction fails, the
+// documents are stored one by one, each concluded as it is stored.
 func (w *Worker) store(ctx context.Context, b *batch) {
 	defer b.release()
 	defer func() { // whatever is left is given back
@@ -249,20 +253,46 @@ func (w *Worker) store(ctx context.Context, b *batch) {
 		return
 	}
 	t1 := time.Now()
+	var done []*item // concluded together at the end: results[k] is done[k]'s
+	var results []Result
+	var good []int // the analysed documents to store: indices in b.live
 	for k, it := range b.live {
-		if err := b.errs[k]; err != nil {
-			var ie *article.InputError
-			switch {
-			case errors.As(err, &ie):
-				w.conclude(b.pub, it, b.conclude, Result{Status: StatusRejected, Reason: err.Error()})
-			case b.work.Err() != nil:
-				return // given back by the deferred nak
-			default:
-				w.Observer.Failure("analysis")
-				w.fail(b.pub, it, b.conclude, err)
-			}
+		err := b.errs[k]
+		if err == nil {
+			good = append(good, k)
 			continue
 		}
+		var ie *article.InputError
+		switch {
+		case errors.As(err, &ie):
+			done, results = append(done, it), append(results, Result{Status: StatusRejected, Reason: err.Error()})
+		case b.work.Err() != nil:
+			return // given back by the deferred nak
+		default:
+			w.Observer.Failure("analysis")
+			w.fail(b.pub, it, b.conclude, err)
+		}
+	}
+	if bs, ok := w.Store.(BatchStore); ok && len(good) > 1 {
+		docs := make([]*doc.Document, len(good))
+		for j, k := range good {
+			docs[j] = b.docs[k]
+		}
+		created, err := bs.PutBatch(b.work, docs)
+		switch {
+		case err == nil:
+			for j, k := range good {
+				done, results = append(done, b.live[k]), append(results, stored(created[j], docs[j]))
+			}
+			good = nil
+		case b.work.Err() != nil || ctx.Err() != nil:
+			return // shutting down: give the batch back
+		default:
+			w.Log.Info("storing the batch article by article", "articles", len(docs), "err", err)
+		}
+	}
+	for _, k := range good {
+		it := b.live[k]
 		created, err := w.put(ctx, b.work, b.docs[k])
 		if err != nil {
 			if b.work.Err() != nil || ctx.Err() != nil {
@@ -272,13 +302,44 @@ func (w *Worker) store(ctx context.Context, b *batch) {
 			w.fail(b.pub, it, b.conclude, err)
 			continue
 		}
-		status := StatusKnown
-		if created {
-			status = StatusNew
-		}
-		w.conclude(b.pub, it, b.conclude, Result{Status: status, Events: len(b.docs[k].Events)})
+		w.conclude(b.pub, it, b.conclude, stored(created, b.docs[k]))
 	}
+	w.concludeAll(b.pub, done, b.conclude, results)
 	w.Observer.Batch(len(b.live), b.analysed, time.Since(t1))
+}
+
+// BatchStore is implemented by stores that can store several documents in one
+// transaction (fewer commits and round trips than a Put each). created[i] is docs[i]'s
+// Put result; on an error nothing is stored, and the worker puts the documents one by
+// one.
+type BatchStore interface {
+	PutBatch(ctx context.Context, docs []*doc.Document) (created []bool, err error)
+}
+
+// stored is the result of a stored document.
+func stored(created bool, d *doc.Document) Result {
+	if created {
+		return Result{Status: StatusNew, Events: len(d.Events)}
+	}
+	return Result{Status: StatusKnown, Events: len(d.Events)}
+}
+
+// concludeAll concludes items[k] with results[k] as conclude does, their results
+// published together; a result whose publication fails is published again on its
+// own, with conclude's retries.
+func (w *Worker) concludeAll(ctx context.Context, items []*item, conclude *acker, results []Result) {
+	for k, it := range items {
+		r := &results[k]
+		r.ID, r.Seq, r.Origin, r.Tries = it.job.ID, it.seq, it.job.Article.Origin, it.tries
+	}
+	ok := w.Queue.publishResults(ctx, results)
+	for k, it := range items {
+		if !ok[k] {
+			w.conclude(ctx, it, conclude, results[k])
+			continue
+		}
+		w.concluded(it, conclude, results[k])
+	}
 }
 
 // acker concludes each job of a batch once (ack, nak), under the lock the keep-alive
@@ -312,6 +373,11 @@ func (w *Worker) conclude(ctx context.Context, it *item, conclude *acker, r Resu
 		conclude.giveUp()
 		return
 	}
+	w.concluded(it, conclude, r)
+}
+
+// concluded acknowledges it, whose result r is published.
+func (w *Worker) concluded(it *item, conclude *acker, r Result) {
 	w.Observer.Article(r.Status, r.Events)
 	if r.Status == StatusRejected {
 		w.Log.Info("article rejected", "id", r.ID, "origin", r.Origin, "reason", r.Reason)

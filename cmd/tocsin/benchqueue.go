@@ -38,12 +38,17 @@ type benchQueueRun struct {
 	// StoreBytes is the store's size on disk after the run: SQLite's file and WAL, or
 	// pg_database_size.
 	StoreBytes int64 `json:"store_bytes"`
+	// The CPU the PostgreSQL and NATS servers of this machine used during the run, an
+	// article; 0 when they do not run here. Other programs using them count too.
+	PostgresMS float64 `json:"postgres_cpu_ms_per_article,omitempty"`
+	NATSMS     float64 `json:"nats_cpu_ms_per_article,omitempty"`
 }
 
 // benchQueueResult is what tocsin bench queue reports; with --json it is the last line.
 type benchQueueResult struct {
 	Articles int             `json:"articles"`
 	Batch    int             `json:"batch"`
+	Procs    int             `json:"procs"` // each worker's --procs
 	Runs     []benchQueueRun `json:"runs"`
 	Store    string          `json:"store"` // SQLite or PostgreSQL
 	// The queue's own cost per article, with nothing to analyse or store: publishing
@@ -69,8 +74,10 @@ func runBenchQueue(ctx context.Context, e *env, args []string) error {
 	workerList := fs.String("workers", "1,2", "comma-separated worker process counts, one run each")
 	limit := fs.Int("limit", 200, "articles measured (the first ones read)")
 	batch := fs.Int("batch", defaultBatch, "the workers' --batch")
+	procs := fs.Int("procs", 1, "the workers' --procs: cores each worker may use (one worker a core compares like with like)")
 	dbBase := fs.String("db", "", "PostgreSQL `URL` whose server the runs store into, each in a new database named after the URL's (created, measured and dropped); default: a new SQLite file each run")
 	asJSON := fs.Bool("json", false, "end with one line of JSON holding the figures")
+	profile := fs.String("cpuprofile", "", "write each worker's CPU profile to `PREFIX`-RUN-WORKER.prof (read them with go tool pprof)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -85,8 +92,8 @@ func runBenchQueue(ctx context.Context, e *env, args []string) error {
 		}
 		counts = append(counts, n)
 	}
-	if *limit < 1 || *batch < 1 {
-		return usageError{"--limit and --batch must be at least 1"}
+	if *limit < 1 || *batch < 1 || *procs < 1 {
+		return usageError{"--limit, --batch and --procs must be at least 1"}
 	}
 	var jobs []queue.Job
 	seen := map[string]bool{}
@@ -119,7 +126,7 @@ func runBenchQueue(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	res := benchQueueResult{Articles: len(jobs), Batch: *batch, Load: loadAverage(), Store: "SQLite"}
+	res := benchQueueResult{Articles: len(jobs), Batch: *batch, Procs: *procs, Load: loadAverage(), Store: "SQLite"}
 	if *dbBase != "" {
 		res.Store = "PostgreSQL"
 	}
@@ -130,7 +137,11 @@ func runBenchQueue(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "%d worker(s) over %d articles into %s...\n", n, len(jobs), storeopen.Redact(db))
-		r, err := benchQueueWorkers(ctx, exe, *url, name, db, n, *batch, jobs)
+		prof := ""
+		if *profile != "" {
+			prof = fmt.Sprintf("%s-%d", *profile, i+1)
+		}
+		r, err := benchQueueWorkers(ctx, exe, *url, name, db, n, *batch, *procs, prof, jobs)
 		bytes, serr := size()
 		if err = cmp.Or(err, serr); err != nil {
 			return err
@@ -162,7 +173,7 @@ func (r benchQueueResult) firstRate(cur benchQueueRun) float64 {
 
 // benchQueueWorkers starts n worker processes, waits until each has started, then
 // publishes the jobs and waits for every result.
-func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch int, jobs []queue.Job) (benchQueueRun, error) {
+func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch, cores int, profile string, jobs []queue.Job) (benchQueueRun, error) {
 	q, err := queue.Connect(ctx, url, queue.Config{Name: name}, nil)
 	if err != nil {
 		return benchQueueRun{}, err
@@ -179,8 +190,12 @@ func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch 
 			}
 		}
 	}()
-	for range n {
-		cmd := exec.CommandContext(ctx, exe, "worker", "--queue", url, "--stream", name, "--db", db, "--batch", strconv.Itoa(batch))
+	for k := range n {
+		args := []string{"worker", "--queue", url, "--stream", name, "--db", db, "--batch", strconv.Itoa(batch), "--procs", strconv.Itoa(cores)}
+		if profile != "" {
+			args = append(args, "--cpuprofile", fmt.Sprintf("%s-%d.prof", profile, k+1))
+		}
+		cmd := exec.CommandContext(ctx, exe, args...)
 		stderr, err := cmd.StderrPipe()
 		if err != nil {
 			return benchQueueRun{}, err
@@ -213,6 +228,8 @@ func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch 
 			return benchQueueRun{}, errors.New("workers not started within 2 minutes")
 		}
 	}
+	pg0, pgOK := serverCPU("postgres")
+	nats0, natsOK := serverCPU("nats-server")
 	start := time.Now()
 	seqs := map[uint64]bool{}
 	for _, j := range jobs {
@@ -231,6 +248,8 @@ func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch 
 		return benchQueueRun{}, err
 	}
 	elapsed := time.Since(start)
+	pg1, _ := serverCPU("postgres")
+	nats1, _ := serverCPU("nats-server")
 	if failed > 0 {
 		return benchQueueRun{}, fmt.Errorf("%d of %d articles not stored new", failed, len(jobs))
 	}
@@ -242,8 +261,15 @@ func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch 
 			cpu += p.ProcessState.UserTime() + p.ProcessState.SystemTime()
 		}
 	}
-	return benchQueueRun{Workers: n, Seconds: elapsed.Seconds(), ArticlesPS: float64(len(jobs)) / elapsed.Seconds(),
-		WorkerCPU: cpu.Seconds(), CPUPerArtMS: 1000 * cpu.Seconds() / float64(len(jobs))}, nil
+	r := benchQueueRun{Workers: n, Seconds: elapsed.Seconds(), ArticlesPS: float64(len(jobs)) / elapsed.Seconds(),
+		WorkerCPU: cpu.Seconds(), CPUPerArtMS: 1000 * cpu.Seconds() / float64(len(jobs))}
+	if pgOK {
+		r.PostgresMS = 1000 * (pg1 - pg0).Seconds() / float64(len(jobs))
+	}
+	if natsOK {
+		r.NATSMS = 1000 * (nats1 - nats0).Seconds() / float64(len(jobs))
+	}
+	return r, nil
 }
 
 // benchQueueStore makes the new, empty store of one run: a SQLite file in tmp, or, when
@@ -315,7 +341,7 @@ func benchQueueOverhead(ctx context.Context, url string, jobs []queue.Job, res *
 	empty := pipeline.New()
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	w := &queue.Worker{Queue: q, Store: discardStore{}, Batch: res.Batch, Analyze: jobAnalyzer(empty)}
+	w := &queue.Worker{Queue: q, Store: discardStore{}, Batch: res.Batch, Analyze: jobAnalyzer(empty, 1)}
 	done := make(chan error, 1)
 	t1 := time.Now()
 	go func() { done <- w.Run(wctx) }()
@@ -336,13 +362,16 @@ func benchQueueOverhead(ctx context.Context, url string, jobs []queue.Job, res *
 }
 
 func printBenchQueue(w io.Writer, r benchQueueResult) {
-	fmt.Fprintf(w, "articles   %d through the queue, batches of %d, each run into a new %s store\n", r.Articles, r.Batch, r.Store)
+	fmt.Fprintf(w, "articles   %d through the queue, batches of %d, each worker --procs %d, each run into a new %s store\n", r.Articles, r.Batch, r.Procs, r.Store)
 	if r.Load != "" {
 		fmt.Fprintf(w, "load       %s (1-minute load average before the runs)\n", r.Load)
 	}
 	for _, run := range r.Runs {
 		fmt.Fprintf(w, "workers %-2d %.1fs, %.2f articles/s (%.2f× the first run), %.1f s of worker CPU (%.0f ms an article), store %.1f kB an article\n",
 			run.Workers, run.Seconds, run.ArticlesPS, run.Speedup, run.WorkerCPU, run.CPUPerArtMS, float64(run.StoreBytes)/float64(r.Articles)/1000)
+		if run.PostgresMS > 0 || run.NATSMS > 0 {
+			fmt.Fprintf(w, "           servers on this machine: PostgreSQL %.1f ms, NATS %.1f ms of CPU an article\n", run.PostgresMS, run.NATSMS)
+		}
 	}
 	fmt.Fprintf(w, "overhead   %.3f ms an article: publish %.3f ms, delivery, result and ack %.3f ms (empty pipeline, no store)\n",
 		r.OverheadMS, r.PublishMS, r.ConsumeMS)

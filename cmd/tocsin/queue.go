@@ -9,6 +9,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -187,15 +191,17 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 }
 
 func workerMain(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "worker", "--queue nats://HOST:PORT [--db PATH|postgres://...] [--batch N] [--listen HOST:PORT]")
+	fs := newFlags(e, "worker", "--queue nats://HOST:PORT [--db PATH|postgres://...] [--batch N] [--procs N] [--listen HOST:PORT]")
 	db := dbFlag(fs, e)
 	qo := queueFlags(fs, "NATS `URL` (nats://HOST:PORT) of the work queue whose articles to analyse and store")
 	batch := fs.Int("batch", defaultBatch, "most articles analysed together, stage by stage")
+	procs := fs.Int("procs", 1, "articles of a batch analysed at once, and the most cores the worker's Go code runs on (GOMAXPROCS); a team runs one worker process a core, each with the default 1")
 	maxDeliver := fs.Int("max-deliver", queue.DefaultMaxDeliver, "tries of an article before it goes to the dead-letter stream")
 	ackWait := fs.Duration("ack-wait", queue.DefaultAckWait, "time a delivered article may go without a sign of progress before it is given to another worker")
 	grace := fs.Duration("grace", 20*time.Second, "on SIGTERM, time the batch in hand may still take before what is left is given back to the queue")
 	listen := fs.String("listen", "", "`host:port` to serve /metrics (Prometheus) and /healthz on (default: none)")
 	logFormat := fs.String("log", "text", "log `format` on standard error: text (slog's key=value lines) or json (one object a line)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the worker, from start to stop, to `FILE` (read it with go tool pprof)")
 	dicts := dictFlags(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -205,14 +211,28 @@ func workerMain(ctx context.Context, e *env, args []string) error {
 		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	case *qo.url == "":
 		return usageError{"--queue is required: the NATS URL (nats://HOST:PORT) ingest --queue publishes to"}
-	case *batch < 1 || *maxDeliver < 1:
-		return usageError{"--batch and --max-deliver must be at least 1"}
+	case *batch < 1 || *maxDeliver < 1 || *procs < 1:
+		return usageError{"--batch, --procs and --max-deliver must be at least 1"}
 	case *ackWait < time.Second:
 		return usageError{"--ack-wait must be at least 1s"}
 	case *logFormat != "text" && *logFormat != "json":
 		return usageError{fmt.Sprintf("--log %q: want text or json", *logFormat)}
 	}
 	log := newLogger(e.stderr, *logFormat == "json")
+	// The worker's unit of scale: --procs cores at most, so that n workers on n cores
+	// each have one, the store's and the queue's servers what is left.
+	runtime.GOMAXPROCS(*procs)
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("--cpuprofile %s: %w", *cpuprofile, err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	st, err := storeopen.Open(ctx, *db)
 	if err != nil {
 		return err
@@ -246,20 +266,37 @@ func workerMain(ctx context.Context, e *env, args []string) error {
 		}
 		defer stop()
 	}
-	w := &queue.Worker{Queue: q, Store: st, Analyze: jobAnalyzer(p), Batch: *batch, Grace: *grace, Log: log, Observer: m}
-	log.Info("worker store", "db", storeopen.Redact(*db))
+	w := &queue.Worker{Queue: q, Store: st, Analyze: jobAnalyzer(p, *procs), Batch: *batch, Grace: *grace, Log: log, Observer: m}
+	log.Info("worker store", "db", storeopen.Redact(*db), "procs", *procs)
 	return w.Run(ctx)
 }
 
-// jobAnalyzer analyses queued jobs as ingest analyses the articles it reads.
-func jobAnalyzer(p *pipeline.Pipeline) queue.AnalyzeFunc {
+// jobAnalyzer analyses queued jobs as ingest analyses the articles it reads: a batch
+// in procs parts at once, each part stage by stage.
+func jobAnalyzer(p *pipeline.Pipeline, procs int) queue.AnalyzeFunc {
 	return func(ctx context.Context, jobs []queue.Job) ([]*doc.Document, []error) {
 		arts := make([]*article.Article, len(jobs))
 		sources := make([]string, len(jobs))
 		for i := range jobs {
 			arts[i], sources[i] = &jobs[i].Article, jobs[i].DateSource
 		}
-		return analyzeForStore(ctx, p, arts, sources)
+		if procs <= 1 || len(jobs) <= 1 {
+			return analyzeForStore(ctx, p, arts, sources)
+		}
+		docs := make([]*doc.Document, len(jobs))
+		errs := make([]error, len(jobs))
+		size := (len(jobs) + procs - 1) / procs
+		var wg sync.WaitGroup
+		for lo := 0; lo < len(jobs); lo += size {
+			hi := min(lo+size, len(jobs))
+			wg.Go(func() {
+				d, e := analyzeForStore(ctx, p, arts[lo:hi], sources[lo:hi])
+				copy(docs[lo:hi], d)
+				copy(errs[lo:hi], e)
+			})
+		}
+		wg.Wait()
+		return docs, errs
 	}
 }
 

@@ -440,3 +440,43 @@ func TestWaitReportsDeadLetters(t *testing.T) {
 		t.Errorf("summary:\n%s", out)
 	}
 }
+
+// TestWorkerProcsAnalyseAlike analyses the samples as one batch of jobs with --procs 1
+// and --procs 3: the same documents, in the same order.
+func TestWorkerProcsAnalyseAlike(t *testing.T) {
+	p, err := newPipeline(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var jobs []queue.Job
+	for line := range bytes.Lines(samples.JSONL()) {
+		var j queue.Job
+		if err := json.Unmarshal(line, &j.Article); err != nil {
+			t.Fatal(err)
+		}
+		jobs = append(jobs, j)
+	}
+	ctx := context.Background()
+	encode := func(procs int) string {
+		docs, errs := jobAnalyzer(p, procs)(ctx, jobs)
+		if len(docs) != len(jobs) || len(errs) != len(jobs) {
+			t.Fatalf("--procs %d: %d documents, %d errors for %d jobs", procs, len(docs), len(errs), len(jobs))
+		}
+		var b strings.Builder
+		for i, d := range docs {
+			if errs[i] != nil {
+				t.Fatalf("--procs %d: %s: %v", procs, jobs[i].Article.Origin, errs[i])
+			}
+			js, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Write(js)
+		}
+		return b.String()
+	}
+	one, three := encode(1), encode(3)
+	if len(jobs) < 4 || one != three {
+		t.Errorf("--procs 3 analysed %d jobs unlike --procs 1 (%d and %d bytes of JSON)", len(jobs), len(one), len(three))
+	}
+}

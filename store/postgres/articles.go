@@ -12,6 +12,7 @@ import (
 
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/story"
 )
 
 // DefaultLimit is the page size used when Page.Limit is zero or negative.
@@ -62,14 +63,8 @@ func (s *Store) put(ctx context.Context, c *doc.Document, js []byte) (bool, erro
 		return false, err
 	}
 	defer tx.Rollback(ctx)
-	const insert = `INSERT INTO articles (id, title, standfirst, published, source, url, author,
-		language, origin, text, body_start, doc_json, ingested_at, tsv)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::tsvector)
-		ON CONFLICT (id) DO NOTHING RETURNING seq`
-	now := time.Now().UTC()
 	var seq int64
-	err = tx.QueryRow(ctx, insert, c.ID, c.Title, c.Standfirst, c.Published, c.Source, c.URL, c.Author,
-		c.Language, c.Origin, c.Text, c.BodyStart, string(js), now, articleVector(c.Title, c.Text)).Scan(&seq)
+	err = tx.QueryRow(ctx, insertArticle, articleArgs(c, js, time.Now().UTC())...).Scan(&seq)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return false, nil // already stored; the deferred rollback ends the transaction
 	}
@@ -78,7 +73,11 @@ func (s *Store) put(ctx context.Context, c *doc.Document, js []byte) (bool, erro
 	}
 	// The event dataset's rows go in the same transaction: never an article without
 	// its rows, nor rows without their article.
-	if err := writeRows(ctx, tx, seq, c); err != nil {
+	var rows rowSet
+	if err := rows.add(seq, c); err != nil {
+		return false, err
+	}
+	if err := rows.copy(ctx, tx); err != nil {
 		return false, err
 	}
 	if s.beforeLink != nil {
@@ -96,10 +95,124 @@ func (s *Store) put(ctx context.Context, c *doc.Document, js []byte) (bool, erro
 	return true, nil
 }
 
-// writeRows copies d's rows for the article stored as articles.seq = seq: the
-// sentences its rows cite, then its events, casualty counts, incidents and entities,
-// each table in one COPY.
-func writeRows(ctx context.Context, tx pgx.Tx, seq int64, d *doc.Document) error {
+// insertArticle inserts an article row unless its ID is stored, returning its seq.
+const insertArticle = `INSERT INTO articles (id, title, standfirst, published, source, url, author,
+	language, origin, text, body_start, doc_json, ingested_at, tsv)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::tsvector)
+	ON CONFLICT (id) DO NOTHING RETURNING seq`
+
+// articleArgs are insertArticle's arguments for c, js being its JSON.
+func articleArgs(c *doc.Document, js []byte, now time.Time) []any {
+	return []any{c.ID, c.Title, c.Standfirst, c.Published, c.Source, c.URL, c.Author,
+		c.Language, c.Origin, c.Text, c.BodyStart, string(js), now, articleVector(c.Title, c.Text)}
+}
+
+// PutBatch stores docs as Put stores each, in order, but all in one transaction: one
+// commit (one WAL flush) and a few round trips for the batch instead of a dozen or more
+// for each article. created[i] is docs[i]'s Put result. The story keys of the whole
+// batch are locked together, in hash order, before any article is linked, so that two
+// batches never deadlock on them. On an error nothing is stored; the caller may put
+// the documents one by one to learn which of them the store refuses.
+func (s *Store) PutBatch(ctx context.Context, docs []*doc.Document) (created []bool, err error) {
+	cs := make([]doc.Document, len(docs))
+	js := make([][]byte, len(docs))
+	for i, d := range docs {
+		if d == nil || d.ID == "" {
+			return nil, errors.New("store/postgres: put batch: a document without an ID")
+		}
+		cs[i] = *d // a shallow copy, so that Normalize leaves the caller's document alone
+		cs[i].Normalize()
+		if js[i], err = json.Marshal(&cs[i]); err != nil {
+			return nil, fmt.Errorf("store/postgres: put %q: %w", d.ID, err)
+		}
+	}
+	for attempt := 1; ; attempt++ {
+		created, err = s.putBatch(ctx, cs, js)
+		if code := pgCode(err); (code == "40P01" || code == "40001") && attempt < maxAttempts && ctx.Err() == nil {
+			continue // deadlock_detected, serialization_failure: nothing was written
+		}
+		if err != nil {
+			return nil, fmt.Errorf("store/postgres: put batch of %d: %w", len(docs), err)
+		}
+		return created, nil
+	}
+}
+
+func (s *Store) putBatch(ctx context.Context, cs []doc.Document, js [][]byte) ([]bool, error) {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback(ctx)
+	now := time.Now().UTC()
+	b := &pgx.Batch{}
+	for i := range cs {
+		b.Queue(insertArticle, articleArgs(&cs[i], js[i], now)...)
+	}
+	created := make([]bool, len(cs))
+	seqs := make([]int64, len(cs))
+	br := tx.SendBatch(ctx, b)
+	for i := range cs {
+		err := br.QueryRow().Scan(&seqs[i])
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			br.Close()
+			return nil, fmt.Errorf("%s: %w", cs[i].ID, err)
+		}
+		created[i] = err == nil
+	}
+	if err := br.Close(); err != nil {
+		return nil, err
+	}
+	var rows rowSet
+	var units [][]story.Unit
+	var all []story.Unit
+	for i := range cs {
+		if !created[i] {
+			units = append(units, nil)
+			continue
+		}
+		if err := rows.add(seqs[i], &cs[i]); err != nil {
+			return nil, fmt.Errorf("%s: %w", cs[i].ID, err)
+		}
+		units = append(units, s.link.units(&cs[i]))
+		all = append(all, units[i]...)
+	}
+	if err := rows.copy(ctx, tx); err != nil {
+		return nil, err
+	}
+	if s.beforeLink != nil {
+		s.beforeLink()
+	}
+	if !s.noKeyLocks {
+		if err := linkLocks(ctx, tx, all); err != nil {
+			return nil, fmt.Errorf("stories: %w", err)
+		}
+	}
+	for i := range cs {
+		if created[i] {
+			if err := linkArticle(ctx, tx, s.link.linker, seqs[i], &cs[i], units[i]); err != nil {
+				return nil, fmt.Errorf("stories of %s: %w", cs[i].ID, err)
+			}
+		}
+	}
+	if s.beforeCommit != nil {
+		s.beforeCommit()
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return nil, err
+	}
+	return created, nil
+}
+
+// rowSet holds the event dataset's rows of one or more articles, to be written with
+// one COPY a table.
+type rowSet struct {
+	sentences, events, casualties, incidents, entities [][]any
+}
+
+// add adds the rows of d, stored as articles.seq = seq: the sentences its rows cite,
+// then its events, casualty counts, incidents and entities.
+func (r *rowSet) add(seq int64, d *doc.Document) error {
 	events := d.Events[:min(len(d.Events), maxRowsPerLayer)]
 	casualties := d.Casualties[:min(len(d.Casualties), maxRowsPerLayer)]
 	incidents := d.Incidents[:min(len(d.Incidents), maxRowsPerLayer)]
@@ -117,36 +230,21 @@ func writeRows(ctx context.Context, tx pgx.Tx, seq int64, d *doc.Document) error
 	}
 	slices.Sort(cited)
 	cited = slices.Compact(cited)
-	var rows [][]any
 	for _, i := range cited {
 		if i < 0 || i >= len(d.Sentences) {
 			continue
 		}
 		sn := d.Sentences[i]
-		rows = append(rows, []any{seq, i, sn.Start, sn.End, sn.Text, sentenceVector(sn.Text)})
+		r.sentences = append(r.sentences, []any{seq, i, sn.Start, sn.End, sn.Text, sentenceVector(sn.Text)})
 	}
-	if err := copyRows(ctx, tx, "sentences", []string{"article", "idx", "span_start", "span_end", "text", "tsv"}, rows); err != nil {
-		return err
-	}
-
-	rows = rows[:0]
 	for i := range events {
-		rows = append(rows, eventRow(seq, d, i))
+		r.events = append(r.events, eventRow(seq, d, i))
 	}
-	if err := copyRows(ctx, tx, "events", eventCopyColumns, rows); err != nil {
-		return err
-	}
-	rows = rows[:0]
 	for i := range casualties {
 		cs := &casualties[i]
-		rows = append(rows, []any{seq, i, d.SentenceAt(cs.Start), cs.Kind, cs.Value, cs.Qualifier, cs.Vague,
+		r.casualties = append(r.casualties, []any{seq, i, d.SentenceAt(cs.Start), cs.Kind, cs.Value, cs.Qualifier, cs.Vague,
 			cs.Victims, cs.Place, cs.Date, cs.Text, cs.Start, cs.End})
 	}
-	if err := copyRows(ctx, tx, "casualties", []string{"article", "idx", "sentence_idx", "kind", "value",
-		"qualifier", "vague", "victims", "place", "date", "text", "span_start", "span_end"}, rows); err != nil {
-		return err
-	}
-	rows = rows[:0]
 	for i := range incidents {
 		in := &incidents[i]
 		cas, err := json.Marshal(nonNil(in.Casualties))
@@ -157,21 +255,39 @@ func writeRows(ctx context.Context, tx pgx.Tx, seq int64, d *doc.Document) error
 		if err != nil {
 			return err
 		}
-		rows = append(rows, []any{seq, i, in.Sentence, in.Cause, in.Kind, in.Place, in.Date,
+		r.incidents = append(r.incidents, []any{seq, i, in.Sentence, in.Cause, in.Kind, in.Place, in.Date,
 			string(cas), string(evs), in.Start, in.End})
 	}
-	if err := copyRows(ctx, tx, "incidents", []string{"article", "idx", "sentence_idx", "cause", "kind",
-		"place", "date", "casualties", "events", "span_start", "span_end"}, rows); err != nil {
-		return err
-	}
-	rows = rows[:0]
 	for i := range entities {
 		en := &entities[i]
-		rows = append(rows, []any{seq, i, d.SentenceAt(en.Start), en.Text, en.Type,
+		r.entities = append(r.entities, []any{seq, i, d.SentenceAt(en.Start), en.Text, en.Type,
 			en.Canonical, en.Actor, en.Role, en.Mention, en.Start, en.End})
 	}
-	return copyRows(ctx, tx, "entities", []string{"article", "idx", "sentence_idx", "text", "type",
-		"canonical", "actor", "role", "mention", "span_start", "span_end"}, rows)
+	return nil
+}
+
+// copy writes the rows, each table in one COPY, in the order they were added (so that
+// identity IDs follow it).
+func (r *rowSet) copy(ctx context.Context, tx pgx.Tx) error {
+	for _, t := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"sentences", []string{"article", "idx", "span_start", "span_end", "text", "tsv"}, r.sentences},
+		{"events", eventCopyColumns, r.events},
+		{"casualties", []string{"article", "idx", "sentence_idx", "kind", "value",
+			"qualifier", "vague", "victims", "place", "date", "text", "span_start", "span_end"}, r.casualties},
+		{"incidents", []string{"article", "idx", "sentence_idx", "cause", "kind",
+			"place", "date", "casualties", "events", "span_start", "span_end"}, r.incidents},
+		{"entities", []string{"article", "idx", "sentence_idx", "text", "type",
+			"canonical", "actor", "role", "mention", "span_start", "span_end"}, r.entities},
+	} {
+		if err := copyRows(ctx, tx, t.table, t.cols, t.rows); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // copyRows writes rows to table with COPY, in their order (so that identity IDs follow

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/store/storetest"
 )
@@ -15,6 +16,14 @@ import (
 // until the other reaches its own commit or a second has passed, so that both link
 // while neither has committed. It reports whether one story holds both.
 func linkTogether(t *testing.T, s *Store) bool {
+	return linkTogetherBy(t, s, func(ctx context.Context, d *doc.Document) error {
+		_, err := s.Put(ctx, d)
+		return err
+	})
+}
+
+// linkTogetherBy is linkTogether with each report stored by put.
+func linkTogetherBy(t *testing.T, s *Store, put func(context.Context, *doc.Document) error) bool {
 	t.Helper()
 	docs := storetest.Samples(t, 5, 6)
 	var mu sync.Mutex
@@ -35,7 +44,7 @@ func linkTogether(t *testing.T, s *Store) bool {
 	var wg sync.WaitGroup
 	errs := make([]error, len(docs))
 	for i, d := range docs {
-		wg.Go(func() { _, errs[i] = s.Put(context.Background(), d) })
+		wg.Go(func() { errs[i] = put(context.Background(), d) })
 	}
 	wg.Wait()
 	for _, err := range errs {

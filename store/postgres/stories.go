@@ -84,20 +84,32 @@ type txIndex struct {
 	stories map[string]*story.Story // the stories read for this article, each once
 }
 
-// Candidates implements story.Index, as SQLite's does.
+// Candidates implements story.Index, as SQLite's does. Its reads take two round trips
+// whatever the number of keys and candidates: the keys' ranges in one batch, then the
+// candidates not yet read in one query, locked in ID order.
 func (x *txIndex) Candidates(keys []string, from, to string, limit int) ([]*story.Story, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	b := &pgx.Batch{}
+	for _, k := range keys {
+		b.Queue(`SELECT story FROM story_keys WHERE key = $1 AND hi BETWEEN $2 AND $3
+			ORDER BY hi DESC, story DESC LIMIT $4`, k, from, to, story.PerKeyCandidates)
+	}
 	shared := map[string]int{}
 	var ids []string
-	for _, k := range keys {
-		rows, err := x.tx.Query(x.ctx, `SELECT story FROM story_keys WHERE key = $1 AND hi BETWEEN $2 AND $3
-			ORDER BY hi DESC, story DESC LIMIT $4`, k, from, to, story.PerKeyCandidates)
+	br := x.tx.SendBatch(x.ctx, b)
+	for range keys {
+		rows, err := br.Query()
 		if err != nil {
+			br.Close()
 			return nil, err
 		}
 		for rows.Next() {
 			var id string
 			if err := rows.Scan(&id); err != nil {
 				rows.Close()
+				br.Close()
 				return nil, err
 			}
 			if shared[id] == 0 {
@@ -107,24 +119,58 @@ func (x *txIndex) Candidates(keys []string, from, to string, limit int) ([]*stor
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
+			br.Close()
 			return nil, err
 		}
 	}
+	if err := br.Close(); err != nil {
+		return nil, err
+	}
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(shared[b], shared[a]), cmp.Compare(a, b)) })
 	ids = ids[:min(len(ids), limit)]
+	var missing []string
+	for _, id := range ids {
+		if x.stories[id] == nil {
+			missing = append(missing, id)
+		}
+	}
+	if err := loadStories(x.ctx, x.tx, missing, x.stories); err != nil {
+		return nil, err
+	}
 	out := make([]*story.Story, 0, len(ids))
 	for _, id := range ids {
 		s := x.stories[id]
 		if s == nil {
-			var err error
-			if s, err = loadStory(x.ctx, x.tx, id, true); err != nil {
-				return nil, err
-			}
-			x.stories[id] = s
+			return nil, fmt.Errorf("story %q: %w", id, store.ErrNoStory)
 		}
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// loadStories reads the stories ids, with their linking state, into into, locking
+// their rows (in ID order, so that two transactions lock shared stories in one order).
+func loadStories(ctx context.Context, tx pgx.Tx, ids []string, into map[string]*story.Story) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := tx.Query(ctx, `SELECT id, story_json FROM stories WHERE id = ANY($1) ORDER BY id FOR UPDATE`, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, js string
+		if err := rows.Scan(&id, &js); err != nil {
+			return err
+		}
+		s, err := decodeStory(id, js)
+		if err != nil {
+			return err
+		}
+		into[id] = s
+	}
+	return rows.Err()
 }
 
 // querier is what loadStory reads with: a transaction or the pool.
@@ -146,6 +192,11 @@ func loadStory(ctx context.Context, q querier, id string, forUpdate bool) (*stor
 	if err != nil {
 		return nil, fmt.Errorf("story %q: %w", id, err)
 	}
+	return decodeStory(id, js)
+}
+
+// decodeStory decodes a stored story with its linking state.
+func decodeStory(id, js string) (*story.Story, error) {
 	s := new(story.Story)
 	if err := json.Unmarshal([]byte(js), s); err != nil {
 		return nil, fmt.Errorf("story %q: decode: %w", id, err)
@@ -156,16 +207,21 @@ func loadStory(ctx context.Context, q querier, id string, forUpdate bool) (*stor
 	return s, nil
 }
 
-// article links the stored article seq, in its Put transaction, under the locks of
-// its units' keys (unless a test turns them off). A document analysed in this process
-// has its tokens, and its claims are the casualty stage's totals; one without (posted
-// as JSON, say) gets Units' fallback.
-func (k *linking) article(ctx context.Context, tx pgx.Tx, seq int64, d *doc.Document, lock bool) error {
+// units are d's story units. A document analysed in this process has its tokens, and
+// its claims are the casualty stage's totals; one without (posted as JSON, say) gets
+// Units' fallback.
+func (k *linking) units(d *doc.Document) []story.Unit {
 	var totals map[string]int
 	if len(d.Tokens) > 0 && len(d.Sentences) > 0 {
 		totals = k.cas.Totals(d)
 	}
-	units := story.Units(d, totals)
+	return story.Units(d, totals)
+}
+
+// article links the stored article seq, in its Put transaction, under the locks of
+// its units' keys (unless a test turns them off).
+func (k *linking) article(ctx context.Context, tx pgx.Tx, seq int64, d *doc.Document, lock bool) error {
+	units := k.units(d)
 	if lock {
 		if err := linkLocks(ctx, tx, units); err != nil {
 			return err
