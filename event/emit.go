@@ -387,6 +387,9 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 		if x.focus != "" {
 			return x.focus + code, fmt.Sprintf("; country %s, where most places of the article are", x.focus)
 		}
+		if x.nationality != "" && len(d.Places) == 0 {
+			return x.nationality + code, fmt.Sprintf("; country %s, the nationality of most of the article's people", x.nationality)
+		}
 		return "", "" // an agent of no known country is not coded
 	}
 	p := d.Places[best]
@@ -501,6 +504,27 @@ func (x *extractor) place(c *cand) where {
 		return where{d.Places[x.dateline].Location(), PlaceDateline}
 	}
 	return where{}
+}
+
+// nationalFocus returns the country of most of the nationality words of an article that
+// places nothing ("Georgian tennis player Nikoloz Basilashvili arrested…": the police
+// who arrested him are Georgian), when it holds more than half of them, at least two.
+func nationalFocus(d *doc.Document) string {
+	n := map[string]int{}
+	total := 0
+	for _, e := range d.Entities {
+		if e.Type != "NORP" || len(e.Actor) != 3 {
+			continue
+		}
+		n[e.Actor]++
+		total++
+	}
+	for c, k := range n {
+		if k >= 2 && 2*k > total {
+			return c
+		}
+	}
+	return ""
 }
 
 // focusCountry returns the country of most of the article's places when it holds more

@@ -48,10 +48,11 @@ type extractor struct {
 	refOut []verbRef
 	blocks []*cblock // the candidates' blocks, sliced per candidate
 
-	events   []doc.Event
-	dateline int       // index in Document.Places of the dateline, -1 none
-	focus    string    // the article's main country (focusCountry), "" none
-	undated  []undated // events dated by the publication date, for datedMentions
+	events      []doc.Event
+	dateline    int       // index in Document.Places of the dateline, -1 none
+	focus       string    // the article's main country (focusCountry), "" none
+	nationality string    // the nationality of most of its people when it places nothing (nationalFocus)
+	undated     []undated // events dated by the publication date, for datedMentions
 }
 
 // undated is an event whose own clause gives no date, with the note its rule carries.
@@ -100,6 +101,7 @@ func (x *extractor) prepare(st *Stage, d *doc.Document) {
 	x.undated = x.undated[:0]
 	x.dateline = findDateline(d)
 	x.focus = focusCountry(d)
+	x.nationality = nationalFocus(d)
 	x.low = grow(x.low, len(d.Text))
 	for i := 0; i < len(d.Text); i++ {
 		c := d.Text[i]
