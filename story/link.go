@@ -51,10 +51,12 @@ func (u *Unit) Keys() []string {
 	if u.Place != nil {
 		set["p:"+placeKey(u.Place)] = true
 	}
-	// Names: the heaviest terms written with a capital.
+	// Names: the terms written with a capital that weigh most by tf-idf, the rarest
+	// names of the report (Erbil, Ortiz) before the names of every report (Iran).
+	w := weighted(u.Terms)
 	names := slices.Collect(maps.Keys(u.Terms))
 	slices.SortFunc(names, func(a, b string) int {
-		return cmp.Or(cmp.Compare(u.Terms[b], u.Terms[a]), cmp.Compare(a, b))
+		return cmp.Or(cmp.Compare(w[b], w[a]), cmp.Compare(a, b))
 	})
 	n := 0
 	for _, t := range names {
@@ -75,7 +77,7 @@ type Linker struct {
 	// month after a missile strike), so it is wider than a news cycle.
 	Window int
 	// Threshold is the score a unit needs to join a story; below it the unit starts
-	// a new story.
+	// a new story. Scores are in units of text similarity (Score).
 	Threshold float64
 	// MinCosine is the text similarity a unit needs whatever else it shares: two
 	// shootings in one city on one day share actors, place, date and code, and only
@@ -84,40 +86,68 @@ type Linker struct {
 	// MaxCandidates bounds the stories compared with one unit: those sharing most
 	// keys with it.
 	MaxCandidates int
-	// ClassSame and ClassDiffers weigh a unit's class (Unit.Class) against the
-	// story's: a strike and a statement about it are two happenings.
-	ClassSame, ClassDiffers float64
-	// RootSame and RootDiffers weigh the CAMEO roots of the unit's events against the
-	// story's dominant root; a different quad class costs 0.5 more.
-	RootSame, RootDiffers float64
+	// Place is added for the same place, half of it for the same first-level
+	// division.
+	Place float64
+	// OtherCountry is taken off for places in two countries. It is no veto: an
+	// article's place is that of its first placed event, and a report of a strike in
+	// Baghdad may be placed in Washington, where it was announced.
+	OtherCountry float64
+	// OtherDivision is taken off for places in two first-level divisions of one
+	// country: a primary in New Hampshire and a caucus in Nevada.
+	OtherDivision float64
+	// Day is added for the same day, half of it a day apart; DayFar is taken off for
+	// each day beyond three, up to DayFarMax.
+	Day, DayFar, DayFarMax float64
+	// Actors is added for sharing the country-level actors, taken off for sharing none.
+	Actors float64
+	// Class is taken off when the unit's class (Unit.Class) is not the story's.
+	Class float64
+	// Root is added for a CAMEO root of the unit's events that is the story's, taken
+	// off when none is and their quad classes differ too.
+	Root float64
+	// LeadsJoinRecalled lets an article's lead unit join a story that no article's
+	// lead reported yet, only sentences recalling it.
+	LeadsJoinRecalled bool
+	// NameShared is added when the unit and the story name one person (a victim, a
+	// suspect, a spokesman); NameClash is taken off when both name people and none
+	// is shared: two shootings in one city on one day have different victims.
+	NameShared, NameClash float64
+	// Casualty is added when both report figures of one kind.
+	Casualty float64
 }
 
 // NewLinker returns a Linker with the weights documented in the README, chosen on
-// the development stream (story/testdata).
+// the development stream (story/testdata/dev.jsonl) only.
 func NewLinker() *Linker {
-	return &Linker{Window: 45, Threshold: 2.5, MinCosine: 0.2, MaxCandidates: 16,
-		ClassSame: 0.5, ClassDiffers: 1.5, RootSame: 1, RootDiffers: 1}
+	return &Linker{Window: 45, Threshold: 0.4, MinCosine: 0.1, MaxCandidates: 16,
+		Day: 0.05, DayFar: 0.02, DayFarMax: 0.3, OtherCountry: 0.1, OtherDivision: 0.1,
+		NameShared: 0.05, NameClash: 0.1}
 }
 
-// Score is how strongly u belongs to s: the sum of the signals below, each a few tenths
-// to a few units. Each is there for a reason:
+// Score is how strongly u belongs to s: the text similarity of the two, in [0, 1],
+// moved by the structured signals, each a few hundredths to a tenth or two. Text is
+// the main evidence, as reports of one happening repeat its names (Kerman, Soleimani,
+// Ortiz, Maple Avenue) and words (stampede, funeral, gas station); the structured
+// signals only move a unit over or under the line when its text is near it:
 //
-//   - text: the cosine of their terms, times 3. Reports of one happening repeat its
-//     names (Kerman, Soleimani, Elazig) and words (stampede, funeral, quake);
-//   - actors, compared at country level (USA for USAMIL): sharing one or both is
-//     +0.5 each, sharing none when both have actors is -0.5;
-//   - event class: the same CAMEO root +0.5; a different quad class -0.5 (a threat
-//     and the strike it threatened are two happenings);
-//   - place: the same place +1, the same first-level division +0.5, the same country
-//     +0.25, different countries -1.5;
-//   - date: the same day +0.5, a day apart +0.25, then -0.1 a day beyond three days,
-//     down to -1.5: most reports come within days, revisions later; a unit dated only
-//     by its publication loses half as much, at most 0.5;
-//   - casualties: figures of a kind both report +0.5 (a toll that grows is still
+//   - place: the same place +Place, the same first-level division +Place/2; places
+//     in two countries are two happenings (veto);
+//   - date: the same day +Day, a day apart +Day/2, then -DayFar a day beyond three
+//     days, down to -DayFarMax: most reports come within days, revisions later;
+//   - actors, compared at country level (USA for USAMIL): sharing one +Actors,
+//     sharing none when both have actors -Actors;
+//   - class: a report of words and a report of a deed (Unit.Class) -Class: a strike
+//     and a statement about it are two happenings;
+//   - CAMEO root: one of the story's +Root, none and another quad class -Root;
+//   - casualties: figures of a kind both report +Casualty (a toll that grows is still
 //     one toll: figures are not compared, only kinds).
 func (l *Linker) Score(u *Unit, s *Story) float64 {
 	st := s.State
-	score := 3 * cosine(u.Terms, st.Terms)
+	score := cosine(weighted(u.Terms), weighted(st.Terms))
+	if score < l.MinCosine {
+		return -1
+	}
 	uc := map[string]bool{}
 	for _, e := range u.Events {
 		for _, a := range []string{e.Source, e.Target} {
@@ -134,17 +164,13 @@ func (l *Linker) Score(u *Unit, s *Story) float64 {
 			}
 		}
 		if shared == 0 {
-			score -= 0.5
+			score -= l.Actors
 		} else {
-			score += 0.5 * float64(min(shared, 2))
+			score += l.Actors
 		}
 	}
-	if c := u.Class(); c != "" && len(st.Classes) > 0 {
-		if st.Classes[c] > 0 {
-			score += l.ClassSame
-		} else {
-			score -= l.ClassDiffers
-		}
+	if c := u.Class(); c != "" && len(st.Classes) > 0 && st.Classes[c] == 0 {
+		score -= l.Class
 	}
 	if len(u.Events) > 0 && s.Code != "" {
 		same, quadDiffers := false, true
@@ -154,43 +180,49 @@ func (l *Linker) Score(u *Unit, s *Story) float64 {
 		}
 		switch {
 		case same:
-			score += l.RootSame
+			score += l.Root
 		case quadDiffers:
-			score -= l.RootDiffers + 0.5
-		default:
-			score -= l.RootDiffers
+			score -= l.Root
 		}
 	}
 	if u.Place != nil && s.Place != nil {
 		switch {
 		case placeKey(u.Place) == placeKey(s.Place):
-			score += 1
+			score += l.Place
 		case u.Place.Admin1 != "" && u.Place.Admin1 == s.Place.Admin1:
-			score += 0.5
-		case u.Place.Country == s.Place.Country:
-			score += 0.25
-		default:
-			score -= 1.5
+			score += l.Place / 2
+		case u.Place.Country != s.Place.Country:
+			score -= l.OtherCountry
+		case u.Place.Admin1 != "" && s.Place.Admin1 != "":
+			score -= l.OtherDivision
 		}
 	}
 	if d := u.distance(s); d >= 0 {
 		switch {
 		case d == 0:
-			score += 0.5
+			score += l.Day
 		case d == 1:
-			score += 0.25
+			score += l.Day / 2
 		case d > 3 && !u.Dated:
 			// An undated report comes after the happening it tells: its
 			// publication day says less than an event date.
-			score -= min(0.5, 0.05*float64(d-3))
+			score -= min(l.DayFarMax/3, l.DayFar/2*float64(d-3))
 		case d > 3:
-			score -= min(1.5, 0.1*float64(d-3))
+			score -= min(l.DayFarMax, l.DayFar*float64(d-3))
 		}
 	}
 	for _, c := range u.Claims {
 		if t := s.Casualties[c.Kind]; t != nil && len(t.Claims) > 0 {
-			score += 0.5
+			score += l.Casualty
 			break
+		}
+	}
+	if len(u.Names) > 0 && len(st.Names) > 0 {
+		shared := slices.ContainsFunc(u.Names, func(n string) bool { return st.Names[n] > 0 })
+		if shared {
+			score += l.NameShared
+		} else {
+			score -= l.NameClash
 		}
 	}
 	return score
@@ -245,7 +277,7 @@ func (l *Linker) Link(units []Unit, idx Index) (of []*Story, touched []*Story, e
 			if s := loaded[c.ID]; s != nil {
 				c = s
 			}
-			if cosine(u.Terms, c.State.Terms) < l.MinCosine {
+			if u.Lead && c.State.Leads == 0 && !l.LeadsJoinRecalled {
 				continue
 			}
 			sc := l.Score(u, c)

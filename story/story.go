@@ -90,10 +90,17 @@ type State struct {
 	Classes   map[string]int           `json:"classes"`   // unit class (Unit.Class) → units
 	Keys      []string                 `json:"keys"`      // the index keys it is found by
 	Units     int                      `json:"units"`
+	// Leads counts the units that are an article's lead (Unit.Lead): a story that no
+	// article reports as its news, only recalls in passing, is no story a report's
+	// lead can join.
+	Leads int `json:"leads,omitempty"`
+	// Names counts the surnames its units name (Unit.Names), the maxNames most
+	// named kept.
+	Names map[string]int `json:"names,omitempty"`
 }
 
 // maxTerms bounds the terms a story keeps for comparison.
-const maxTerms = 64
+const maxTerms = 96
 
 // maxArticles bounds the articles one story lists; mentions beyond still count.
 const maxArticles = 1000
@@ -131,6 +138,9 @@ func New(u *Unit) *Story {
 func (s *Story) Add(u *Unit) {
 	st := s.State
 	st.Units++
+	if u.Lead {
+		st.Leads++
+	}
 	if c := u.Class(); c != "" {
 		if st.Classes == nil {
 			st.Classes = map[string]int{}
@@ -182,6 +192,22 @@ func (s *Story) Add(u *Unit) {
 	}
 	for t, w := range u.Terms {
 		st.Terms[t] += w
+	}
+	if len(u.Names) > 0 {
+		if st.Names == nil {
+			st.Names = map[string]int{}
+		}
+		for _, n := range u.Names {
+			st.Names[n]++
+		}
+		if len(st.Names) > maxNames {
+			keep := ranked(st.Names)[:maxNames]
+			for n := range st.Names {
+				if !slices.Contains(keep, n) {
+					delete(st.Names, n)
+				}
+			}
+		}
 	}
 	st.Terms = strongest(st.Terms, maxTerms)
 	for _, c := range u.Claims {
@@ -240,15 +266,17 @@ func ranked(m map[string]int) []string {
 	return ks
 }
 
-// strongest keeps the n heaviest terms of m (ties by term), so a story's state stays
-// bounded however many reports join it.
+// strongest keeps the n terms of m that weigh most once weighted by idf (ties by
+// term), so a story's state stays bounded however many reports join it and keeps the
+// names that tell it apart rather than the words of every report.
 func strongest(m map[string]float64, n int) map[string]float64 {
 	if len(m) <= n {
 		return m
 	}
+	w := weighted(m)
 	ks := slices.Collect(maps.Keys(m))
 	slices.SortFunc(ks, func(a, b string) int {
-		return cmp.Or(cmp.Compare(m[b], m[a]), cmp.Compare(a, b))
+		return cmp.Or(cmp.Compare(w[b], w[a]), cmp.Compare(a, b))
 	})
 	out := make(map[string]float64, n)
 	for _, k := range ks[:n] {

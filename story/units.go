@@ -30,6 +30,10 @@ type Unit struct {
 	Place     *doc.Location      `json:"place"`
 	Claims    []KindClaim        `json:"claims"`
 	Terms     map[string]float64 `json:"terms"`
+	// Names are the surnames of the people it names (lower case, sorted): for the
+	// lead unit the article's, else its sentences'. Reports of one shooting name its
+	// victims; another shooting that day has others.
+	Names []string `json:"names,omitempty"`
 }
 
 // EventRef is what a unit keeps of one coded event.
@@ -171,6 +175,7 @@ func Units(d *doc.Document, totals map[string]int) []Unit {
 	us[claimant].Claims = claims(d, art, totals)
 	for i := range us {
 		us[i].Terms = unitTerms(d, &us[i])
+		us[i].Names = unitNames(d, &us[i])
 	}
 	return us
 }
@@ -264,8 +269,17 @@ func leadCounts(d *doc.Document) []doc.Casualty {
 	return out
 }
 
-// unitTerms are the terms of u's sentences, and for the lead unit of the title too.
+// unitTerms are the terms u is compared by: for the lead unit, the whole article's
+// (the title twice), since the lead is what the article reports and every paragraph
+// retells it; for another unit, its own sentences'. The strongest maxTerms by tf-idf
+// are kept, so a long article costs no more to compare than a short one.
 func unitTerms(d *doc.Document, u *Unit) map[string]float64 {
+	t := map[string]float64{}
+	if u.Lead {
+		addTerms(t, d.Text, 1)
+		addTerms(t, d.Title, 1)
+		return strongest(t, maxTerms)
+	}
 	sents := map[int]bool{u.Sentence: true}
 	for _, e := range u.Events {
 		sents[d.Events[e.Index].Sentence] = true
@@ -273,16 +287,50 @@ func unitTerms(d *doc.Document, u *Unit) map[string]float64 {
 	for _, i := range u.Incidents {
 		sents[d.Incidents[i].Sentence] = true
 	}
-	t := map[string]float64{}
 	for _, s := range slices.Sorted(mapsKeys(sents)) {
 		if s >= 0 && s < len(d.Sentences) {
 			addTerms(t, d.Sentences[s].Text, 1)
 		}
 	}
-	if u.Lead {
-		addTerms(t, d.Title, 1)
+	return strongest(t, maxTerms)
+}
+
+// maxNames bounds the names a unit or story keeps.
+const maxNames = 16
+
+// unitNames are the surnames of the people named in u's scope (the article for the
+// lead unit, else u's sentences): the last word of each named person's canonical
+// name, lower-cased, sorted, at most maxNames of the first named.
+func unitNames(d *doc.Document, u *Unit) []string {
+	sents := map[int]bool{u.Sentence: true}
+	for _, e := range u.Events {
+		sents[d.Events[e.Index].Sentence] = true
 	}
-	return t
+	for _, i := range u.Incidents {
+		sents[d.Incidents[i].Sentence] = true
+	}
+	set := map[string]bool{}
+	for _, e := range d.Entities {
+		if e.Type != "PERSON" || e.Mention != "" && e.Mention != "name" || len(set) == maxNames {
+			continue
+		}
+		if !u.Lead && !sents[d.SentenceAt(e.Start)] {
+			continue
+		}
+		name := e.Canonical
+		if name == "" {
+			name = e.Text
+		}
+		f := strings.Fields(name)
+		if len(f) == 0 {
+			continue
+		}
+		set[strings.ToLower(strings.Trim(f[len(f)-1], ".,'’"))] = true
+	}
+	if len(set) == 0 {
+		return nil
+	}
+	return slices.Sorted(mapsKeys(set))
 }
 
 // dayOf is the first day of an ISO-8601 date or date-time, possibly partial.
