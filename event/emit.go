@@ -243,7 +243,7 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	// different ones.
 	srcOK := sc != "" || cl.sourceless(c.passive) || src.how == namedNoCode
 	tgtOK := tc != "" || cl.targetOptional || tgt.how == namedNoCode
-	if !srcOK || !tgtOK || sc == "" && tc == "" || sc == tc {
+	if !srcOK || !tgtOK || sc == "" && tc == "" || sc == tc && !(words(code) && x.distinctNamed(src, tgt)) {
 		return
 	}
 	// "Biden defeated Trump": a verb of contest is violence only against a fighting
@@ -525,6 +525,44 @@ func nationalFocus(d *doc.Document) string {
 		}
 	}
 	return ""
+}
+
+// words reports whether code is an act of words or of politics (CAMEO 01 to 05 and 08 to
+// 14), which two people of one government or party do to one another as often as two
+// countries do; not material cooperation, aid, sanctions or force.
+func words(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	r := code[:2]
+	return r >= "01" && r <= "05" || r >= "08" && r <= "14"
+}
+
+// distinctNamed reports whether a and b are two different named actors, persons or
+// organisations, whatever their codes: "Trump lashed out at the mayor Muriel Bowser" is
+// USAGOV against USAGOV, "the Prime Minister apologised for his economy minister" too,
+// and the coders code such events, where PETRARCH drops every event whose two codes are
+// the same. A pronoun counts as the entity it stands for.
+func (x *extractor) distinctNamed(a, b actorArg) bool {
+	ea, eb := x.entityOf(a.head), x.entityOf(b.head)
+	if ea < 0 || eb < 0 {
+		return false
+	}
+	ca, cb := x.d.Entities[ea].Canonical, x.d.Entities[eb].Canonical
+	switch x.d.Entities[ea].Type {
+	case "PERSON", "ORG":
+	default:
+		return false
+	}
+	return ca != "" && cb != "" && ca != cb
+}
+
+// entityOf returns the entity of token h, -1 when there is none.
+func (x *extractor) entityOf(h int) int {
+	if h < 0 || h >= len(x.ent) {
+		return -1
+	}
+	return int(x.ent[h])
 }
 
 // focusCountry returns the country of most of the article's places when it holds more
