@@ -585,10 +585,32 @@ func (r *resolver) truncated(end int) bool {
 // add records a mention and looks its name up, once per name; why says what made it a
 // mention, for the place's rule.
 func (r *resolver) add(sp doc.Span, text, why string) {
-	if r.partOfName(sp) || r.peoplesName(sp) {
+	if r.partOfName(sp) || r.peoplesName(sp) || r.namedThing(sp) {
 		return
 	}
 	r.addMention(sp, text, why)
+}
+
+// namedThing reports whether the name at sp names a thing: a namer word just before it
+// ("Hurricane Zeta", "news agency Fars"), or a number just after it that is part of the
+// name ("San Francisco 49ers") or a model's, a namer word following ("a Falcon 9 rocket").
+// A score is no such number ("Panama 3 – 0").
+func (r *resolver) namedThing(sp doc.Span) bool {
+	if w, _ := lastWord(r.d.Text[:sp.Start]); r.s.v.namer[w] {
+		return true
+	}
+	rest, ok := strings.CutPrefix(r.d.Text[sp.End:], " ")
+	if !ok || rest == "" || rest[0] < '0' || rest[0] > '9' {
+		return false
+	}
+	n := 0
+	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	if n < len(rest) && unicode.IsLetter(rune(rest[n])) {
+		return true // "49ers"
+	}
+	return r.s.v.namer[nextWord(rest, n)]
 }
 
 // addMention is add without the check that the name is part of a longer one.

@@ -174,6 +174,7 @@ func TestContext(t *testing.T) {
 		{"Delegates flew from Tonga's capital, Nukualofa, to Fiji.", []string{"LOCATION:Tonga", "ORG:Nukualofa", "LOCATION:Fiji"}, "Nukualofa", "TON", ""},
 		{"The Chicago-based company grew.", nil, "Chicago", "USA", "US.IL"},
 		{"Waves hit the coast of Aceh, Indonesia.", []string{"LOCATION:Aceh", "LOCATION:Indonesia"}, "Aceh", "IDN", "ID.01"},
+		{"Sweden beat Panama 3 – 0 in the first game.", []string{"LOCATION:Sweden", "ORG:Panama"}, "Panama", "PAN", ""},
 		// Nor a state of its own country a hundred times its size, a capital abroad, or a
 		// city whose main name it borrows, and states listed together are states.
 		{"Governors of Missouri, Kansas, Nevada, Oregon and New Mexico met in the United States capital.", []string{"LOCATION:Missouri", "LOCATION:Kansas", "LOCATION:Nevada", "LOCATION:Oregon", "LOCATION:New Mexico", "LOCATION:United States"}, "Nevada", "USA", "US.NV"},
@@ -217,6 +218,11 @@ func TestNotPlaces(t *testing.T) {
 		{"Flights on Air France resumed.", []string{"LOCATION:France"}},
 		{"The United States Navy confirmed it.", []string{"LOCATION:United States", "ORG:Navy"}},
 		{"Planes of Mahan Air of Iran were banned.", []string{"ORG:Mahan Air", "LOCATION:Iran"}},
+		// The name of a thing: after a namer word, or with its number.
+		{"Hurricane Zeta slammed into the coast.", []string{"ORG:Zeta"}},
+		{"Iranian news agency Fars reported it.", []string{"NORP:Iranian", "ORG:Fars"}},
+		{"The capsule flew atop a Falcon 9 rocket.", []string{"ORG:Falcon"}},
+		{"He used to own the San Francisco 49ers football team.", []string{"LOCATION:San Francisco"}},
 		// A person's surname or given name, even listed or after "between".
 		{"Hillary Clinton met Bernie Sanders. The race between Clinton and Sanders tightened, and Bernie won.",
 			[]string{"PERSON:Hillary Clinton", "PERSON:Bernie Sanders"}},
