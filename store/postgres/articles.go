@@ -86,6 +86,9 @@ func (s *Store) put(ctx context.Context, c *doc.Document, js []byte) (bool, erro
 	if err := s.link.article(ctx, tx, seq, c, !s.noKeyLocks); err != nil {
 		return false, fmt.Errorf("stories: %w", err)
 	}
+	if err := flushSeries(ctx, tx); err != nil { // the weekly sums of the stories written (migration 0004)
+		return false, fmt.Errorf("series sums: %w", err)
+	}
 	if s.beforeCommit != nil {
 		s.beforeCommit()
 	}
@@ -194,6 +197,9 @@ func (s *Store) putBatch(ctx context.Context, cs []doc.Document, js [][]byte) ([
 				return nil, fmt.Errorf("stories of %s: %w", cs[i].ID, err)
 			}
 		}
+	}
+	if err := flushSeries(ctx, tx); err != nil { // the weekly sums of the batch's stories (migration 0004)
+		return nil, fmt.Errorf("series sums: %w", err)
 	}
 	if s.beforeCommit != nil {
 		s.beforeCommit()
