@@ -509,8 +509,8 @@ func (r *resolver) partOfName(sp doc.Span) bool {
 
 // placeLike reports whether text is surely a place: a country, a region, a named
 // first-level division, or a city or lower division of at least minPop people, matched by its exact name or without an Arabic
-// article, and by its main name if mainOnly (organisations' names are often a town's
-// alternate name: "Hamas" is one of Hamm, Germany). The entities stage types some places as organisations ("Rafah", "El Fasher",
+// article, and by its main name as written if mainOnly (organisations' names are often a
+// town's alternate name: "Hamas" is one of Hamm, Germany; Apple's "Lion" one of Lyon). The entities stage types some places as organisations ("Rafah", "El Fasher",
 // "Strait of Hormuz", "Iran" as an actor), and unfamiliar ones as people ("fighting
 // around Bakhmut").
 func (r *resolver) placeLike(text string, minPop int, mainOnly bool) bool {
@@ -521,7 +521,8 @@ func (r *resolver) placeLike(text string, minPop int, mainOnly bool) bool {
 		switch {
 		case m.Kind == gazetteer.Country, m.Kind == gazetteer.Region,
 			m.Kind == gazetteer.Admin1 && m.Feature != featureSubdivision && m.Name != m.Admin1,
-			(m.Kind == gazetteer.City || m.Feature == featureSubdivision) && (m.Main || !mainOnly) && m.Population >= minPop:
+			(m.Kind == gazetteer.City || m.Feature == featureSubdivision) && m.Population >= minPop &&
+				(!mainOnly || m.Main && gazetteer.Normalize(m.Name) == gazetteer.Normalize(trimThe(text))):
 			return true
 		}
 	}
