@@ -40,6 +40,12 @@ func CheckFormat(format string) error {
 	return &FormatError{format}
 }
 
+// WritesStoryCounts reports whether format writes each event's story counts (GDELT's
+// NumMentions, NumSources and NumArticles): only gdelt does, so a walk of the events
+// for the others may leave them out (store.EventFilter.NoStoryCounts), which saves a
+// lookup per row.
+func WritesStoryCounts(format string) bool { return format == "gdelt" }
+
 // New returns a Writer of format (one of Formats) to w.
 func New(format string, w io.Writer) (Writer, error) {
 	switch format {

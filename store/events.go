@@ -124,6 +124,11 @@ type EventFilter struct {
 	Modality string    // asserted, negated, hypothetical or future
 	Article  string    // article ID
 	Text     string    // full-text query over the sentence (the store's search syntax)
+
+	// NoStoryCounts is not a filter: it lets the store leave the rows' StoryMentions,
+	// StorySources and StoryArticles 0, which saves SQLite a lookup per row, for
+	// readers that do not show them (every export format but gdelt).
+	NoStoryCounts bool
 }
 
 // Modalities are the values an event's modality takes.

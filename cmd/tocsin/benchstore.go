@@ -236,7 +236,7 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 		}
 		rows := 0
 		t0, cpu0 := time.Now(), cpuTime()
-		err = st.EachEvent(ctx, store.EventFilter{}, func(r *store.EventRow) error {
+		err = st.EachEvent(ctx, store.EventFilter{NoStoryCounts: !export.WritesStoryCounts(format)}, func(r *store.EventRow) error {
 			rows++
 			return w.Write(r)
 		})

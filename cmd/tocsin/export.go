@@ -65,6 +65,7 @@ func exportEvents(ctx context.Context, st store.EventStore, f store.EventFilter,
 		return 0, err
 	}
 	n := 0
+	f.NoStoryCounts = !export.WritesStoryCounts(format)
 	err = st.EachEvent(ctx, f, func(r *store.EventRow) error {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {

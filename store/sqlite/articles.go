@@ -80,7 +80,7 @@ func (s *Store) put(ctx context.Context, d *doc.Document) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if err := writeRows(ctx, tx, seq, now, &c); err != nil {
+	if err := writeRowsRecords(ctx, tx, seq, now, &c); err != nil {
 		return false, err
 	}
 	// Stories are linked in the same transaction, after the rows they point to.

@@ -45,12 +45,25 @@ type rowWriter struct {
 	added     string
 	d         *doc.Document
 	sentences map[int]int64 // sentence index → sentences.id
+	records   bool          // write each event's record (events.record) too
 }
 
 // writeRows writes d's rows for the article stored as articles.seq = article and
-// ingested at added (articles.ingested_at).
+// ingested at added (articles.ingested_at), without event records: the rows that
+// migration 0003 back-fills, before events.record exists (0011 fills the records).
 func writeRows(ctx context.Context, tx *sql.Tx, article int64, added string, d *doc.Document) error {
-	w := &rowWriter{ctx: ctx, tx: tx, article: article, added: added, d: d, sentences: map[int]int64{}}
+	return (&rowWriter{ctx: ctx, tx: tx, article: article, added: added, d: d, sentences: map[int]int64{}}).write()
+}
+
+// writeRowsRecords is writeRows with each event row's record (appendRecord), as Put
+// writes them.
+func writeRowsRecords(ctx context.Context, tx *sql.Tx, article int64, added string, d *doc.Document) error {
+	return (&rowWriter{ctx: ctx, tx: tx, article: article, added: added, d: d, sentences: map[int]int64{}, records: true}).write()
+}
+
+// write writes the rows of w's document.
+func (w *rowWriter) write() error {
+	d := w.d
 	events := d.Events[:min(len(d.Events), maxRowsPerLayer)]
 	casualties := d.Casualties[:min(len(d.Casualties), maxRowsPerLayer)]
 	incidents := d.Incidents[:min(len(d.Incidents), maxRowsPerLayer)]
@@ -71,10 +84,18 @@ func writeRows(ctx context.Context, tx *sql.Tx, article int64, added string, d *
 		return fmt.Errorf("sentences: %w", err)
 	}
 	rows := make([][]any, 0, len(events))
-	for i := range events {
-		rows = append(rows, w.event(i))
+	cols := rowColumns["events"]
+	if w.records {
+		cols = append(cols[:len(cols):len(cols)], "record")
 	}
-	if err := w.insert("events", rows); err != nil {
+	for i := range events {
+		row := w.event(i)
+		if w.records {
+			row = append(row, w.record(i))
+		}
+		rows = append(rows, row)
+	}
+	if _, err := w.insertIDs("events", cols, rows); err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
 	rows = rows[:0]
@@ -109,15 +130,15 @@ func writeRows(ctx context.Context, tx *sql.Tx, article int64, added string, d *
 
 // insert writes rows (values in rowColumns order) to table, rowsPerInsert a statement.
 func (w *rowWriter) insert(table string, rows [][]any) error {
-	_, err := w.insertIDs(table, rows)
+	_, err := w.insertIDs(table, rowColumns[table], rows)
 	return err
 }
 
-// insertIDs is insert returning each row's ID. A table's INTEGER PRIMARY KEY takes
-// the largest ID so far plus one, so the rows of one statement, written under the
-// write lock, have consecutive IDs ending at the statement's last insert ID.
-func (w *rowWriter) insertIDs(table string, rows [][]any) ([]int64, error) {
-	cols := rowColumns[table]
+// insertIDs writes rows (values in the order of cols) to table, rowsPerInsert a
+// statement, and returns each row's ID. A table's INTEGER PRIMARY KEY takes the
+// largest ID so far plus one, so the rows of one statement, written under the write
+// lock, have consecutive IDs ending at the statement's last insert ID.
+func (w *rowWriter) insertIDs(table string, cols []string, rows [][]any) ([]int64, error) {
 	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
 	var ids []int64
 	for len(rows) > 0 {
@@ -163,7 +184,7 @@ func (w *rowWriter) writeSentences(cited []int) error {
 		rows = append(rows, []any{w.article, i, s.Start, s.End, s.Text})
 		idx = append(idx, i)
 	}
-	ids, err := w.insertIDs("sentences", rows)
+	ids, err := w.insertIDs("sentences", rowColumns["sentences"], rows)
 	if err != nil {
 		return err
 	}
@@ -199,6 +220,27 @@ func (w *rowWriter) event(i int) []any {
 		e.Plover.Type, e.Plover.Mode, e.Modality, e.Rule, e.Date, day, e.DateSource,
 		name, country, admin1, lat, lon, gid, e.PlaceSource,
 		ev.Source.Start, ev.Source.End, ev.Trigger.Start, ev.Trigger.End, ev.Target.Start, ev.Target.End, w.added}
+}
+
+// record is the record (appendRecord) of event i, from the values w.event writes to
+// its columns.
+func (w *rowWriter) record(i int) []byte {
+	e, d := &w.d.Events[i], w.d
+	r := store.EventRow{ArticleID: d.ID, URL: d.URL, Published: d.Published, SourceName: d.Source, Title: d.Title,
+		Ingested: w.added, Index: i, Sentence: e.Sentence, Evidence: e.Evidence,
+		Source: e.Source, Target: e.Target, Code: e.Code, Base: store.BaseOf(e.Code), Root: e.Root,
+		QuadClass: e.QuadClass, Goldstein: e.Goldstein, PloverType: e.Plover.Type, PloverMode: e.Plover.Mode,
+		Modality: e.Modality, Rule: e.Rule, Date: e.Date, DateSource: e.DateSource, PlaceSource: e.PlaceSource}
+	if _, ok := w.sentences[e.Sentence]; ok { // as the sentences row the columns point to
+		s := &w.d.Sentences[e.Sentence]
+		r.SentenceText, r.SentenceSpan = s.Text, s.Span
+	}
+	r.SourceText, r.SourceCanonical = w.actor(e.Evidence.Source)
+	r.TargetText, r.TargetCanonical = w.actor(e.Evidence.Target)
+	if p := e.Place; p != nil {
+		r.Place = &doc.Location{Name: p.Name, Country: p.Country, Admin1: p.Admin1, Lat: p.Lat, Lon: p.Lon, GeonameID: p.GeonameID}
+	}
+	return appendRecord(nil, &r)
 }
 
 // actor returns the text at span s, as written, and the canonical name of the entity

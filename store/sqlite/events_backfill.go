@@ -13,9 +13,10 @@ import (
 // already stored, keyed by the migration's file name. Each runs in its migration's
 // transaction, right after the SQL, so an upgrade is all or nothing.
 var backfills = map[string]func(context.Context, *sql.Tx) error{
-	"0003_event_speed.sql":  backfillRows,
-	"0008_story_counts.sql": backfillStories,
-	"0010_series_weeks.sql": backfillSeries,
+	"0003_event_speed.sql":   backfillRows,
+	"0008_story_counts.sql":  backfillStories,
+	"0010_series_weeks.sql":  backfillSeries,
+	"0011_event_records.sql": backfillRecords,
 }
 
 // backfillBatch is how many stored articles backfillRows decodes at a time.

@@ -31,28 +31,33 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter, page store.Page
 	// filtered columns; only those rows are then read in full. (Reading full rows while
 	// testing the filter would read one table row for every index entry in the range of,
 	// say, an actor-code prefix, most of which another filter then drops.)
-	q := eventColumns + `, p.total FROM (SELECT e.id AS id, count(*) OVER () AS total FROM events e` + where +
-		eventOrder(f) + ` LIMIT ? OFFSET ?) p JOIN events e ON e.id = p.id` + eventJoin + ` ORDER BY e.id`
+	cols, join := recordSelect(f)
+	q := cols + `, p.total FROM (SELECT e.id AS id, count(*) OVER () AS total FROM events e` + where +
+		eventOrder(f) + ` LIMIT ? OFFSET ?) p JOIN events e ON e.id = p.id` + join + ` ORDER BY e.id`
 	rows, err := tx.QueryContext(ctx, q, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, eventsError(f, err)
 	}
 	defer rows.Close()
-	sc := newEventScanner(ctx, tx, 1)
-	defer sc.close()
-	out := []store.EventRow{}
+	rd := newRecordReader(ctx, tx, 1)
+	defer rd.close()
+	b := new(eventBatch)
 	total := -1
 	for rows.Next() {
-		var r store.EventRow
-		if err := sc.scan(rows, &r); err != nil {
+		if err := rd.read(rows, b); err != nil {
 			return nil, 0, fmt.Errorf("store/sqlite: events: %w", err)
 		}
-		n, _ := sc.vals[eventColumnCount].(int64)
+		n, _ := rd.vals[recordColumnCount].(int64)
 		total = int(n)
-		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, eventsError(f, err)
+	}
+	out := make([]store.EventRow, len(b.rows))
+	for i := range b.rows {
+		if err := b.rows[i].decode(&out[i]); err != nil {
+			return nil, 0, fmt.Errorf("store/sqlite: events: %w", err)
+		}
 	}
 	if total < 0 { // no row on this page: count apart
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM events e`+where, args...).Scan(&total); err != nil {
@@ -65,6 +70,12 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter, page store.Page
 // EachEvent calls fn with every event that matches f, in row-ID order, reusing one
 // row, so that an export of any size runs in constant memory. The walk reads one
 // snapshot of the store.
+//
+// It is a pipeline of two goroutines: one steps SQLite through the rows and copies
+// each row's record (events.record) into batches of eventBatchRows, the caller's
+// decodes them and calls fn, so that on two cores the formatting of an export runs
+// beside the reading (about half of its CPU each) rather than after it. At most
+// eventBatchesAhead batches are read ahead, which bounds the memory.
 func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*store.EventRow) error) error {
 	where, args, err := eventWhere(f)
 	if err != nil {
@@ -75,29 +86,189 @@ func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*sto
 		return fmt.Errorf("store/sqlite: events: %w", err)
 	}
 	defer tx.Rollback()
-	q := eventColumns + ` FROM events e` + eventJoin + ` ORDER BY e.id`
+	cols, join := recordSelect(f)
+	q := cols + ` FROM events e` + join + ` ORDER BY e.id`
 	if where != "" { // the matching IDs first, as in Events
-		q = eventColumns + ` FROM events e` + eventJoin + ` WHERE e.id IN (SELECT e.id FROM events e` + where + `) ORDER BY e.id`
+		q = cols + ` FROM events e` + join + ` WHERE e.id IN (SELECT e.id FROM events e` + where + `) ORDER BY e.id`
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan *eventBatch, eventBatchesAhead)
+	var readErr error // set before batches is closed
+	go func() {
+		defer close(batches)
+		readErr = readEvents(ctx, tx, q, args, batches)
+	}()
+	// stop ends the walk early: it stops the reader and waits for it to end, since
+	// the transaction it reads in is rolled back on return.
+	stop := func(err error) error {
+		cancel()
+		for range batches {
+		}
+		return err
+	}
+	var r store.EventRow
+	for b := range batches {
+		for i := range b.rows {
+			if err := b.rows[i].decode(&r); err != nil {
+				return stop(fmt.Errorf("store/sqlite: events: %w", err))
+			}
+			if err := fn(&r); err != nil {
+				return stop(err)
+			}
+		}
+	}
+	if readErr != nil {
+		return eventsError(f, readErr)
+	}
+	return nil
+}
+
+// eventBatchRows is how many rows EachEvent's reader hands over at a time, and
+// eventBatchesAhead how many batches it may read ahead of the caller.
+const (
+	eventBatchRows    = 256
+	eventBatchesAhead = 2
+)
+
+// readEvents runs query q, of recordColumns, in tx and sends its rows to out in
+// batches of eventBatchRows.
+func readEvents(ctx context.Context, tx *sql.Tx, q string, args []any, out chan<- *eventBatch) error {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
-		return eventsError(f, err)
+		return err
 	}
 	defer rows.Close()
-	sc := newEventScanner(ctx, tx, 0)
-	defer sc.close()
-	var r store.EventRow
-	for rows.Next() {
-		if err := sc.scan(rows, &r); err != nil {
-			return fmt.Errorf("store/sqlite: events: %w", err)
+	rd := newRecordReader(ctx, tx, 0)
+	defer rd.close()
+	b := newEventBatch()
+	send := func() error {
+		select {
+		case out <- b:
+			b = newEventBatch()
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		if err := fn(&r); err != nil {
+	}
+	for rows.Next() {
+		if err := rd.read(rows, b); err != nil {
 			return err
+		}
+		if len(b.rows) == eventBatchRows {
+			if err := send(); err != nil {
+				return err
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store/sqlite: events: %w", err)
+		return err
 	}
+	if len(b.rows) > 0 {
+		return send()
+	}
+	return nil
+}
+
+// eventBatch is rows read but not yet decoded. Their records are copied into arena,
+// one new arena per batch, never reused: the strings of a decoded row are parts of it,
+// and a caller may keep a row.
+type eventBatch struct {
+	rows  []rawEvent
+	arena []byte
+}
+
+func newEventBatch() *eventBatch {
+	return &eventBatch{rows: make([]rawEvent, 0, eventBatchRows), arena: make([]byte, 0, eventBatchRows*512)}
+}
+
+// rawEvent is an event row as read: its columns, and its record still encoded.
+type rawEvent struct {
+	id     int64
+	record []byte
+	story  string
+	counts [3]int // the story's mentions, sources and articles
+}
+
+// decode sets r from e.
+func (e *rawEvent) decode(r *store.EventRow) error {
+	if err := decodeRecord(e.record, r); err != nil {
+		return fmt.Errorf("event row %d: %w", e.id, err)
+	}
+	r.ID = e.id
+	r.Story = e.story
+	r.StoryMentions, r.StorySources, r.StoryArticles = e.counts[0], e.counts[1], e.counts[2]
+	return nil
+}
+
+// recordColumns selects what recordReader.read expects, for events aliased e joined
+// with recordJoin: the row's ID, its record, and its story with the story's counts
+// (GDELT's NumMentions, NumSources, NumArticles), which change as reports are linked
+// and so are not part of the record.
+const recordColumns = `SELECT e.id, e.record, e.story, coalesce(c.mentions, 0), coalesce(c.sources, 0), coalesce(c.articles, 0)`
+
+// recordJoin brings in the story's counts.
+const recordJoin = ` LEFT JOIN story_sources c ON c.story = e.story`
+
+// recordSelect returns the SELECT of recordColumns and the join the rows of f are read
+// with: with f.NoStoryCounts, the counts are 0 and story_sources is not joined, since
+// its lookup, one per row, is about a third of an export's CPU.
+func recordSelect(f store.EventFilter) (cols, join string) {
+	if f.NoStoryCounts {
+		return `SELECT e.id, e.record, e.story, 0, 0, 0`, ""
+	}
+	return recordColumns, recordJoin
+}
+
+// recordColumnCount is the number of columns of recordColumns.
+const recordColumnCount = 6
+
+// recordReader reads rows of recordColumns into eventBatches.
+type recordReader struct {
+	vals [recordColumnCount + 1]any // and one more column, when extra is 1
+	dest [recordColumnCount + 1]any
+	rec  sql.RawBytes
+	n    int // the columns of a row
+
+	cols *eventScanner // reads a row that has no record from its columns
+}
+
+// newRecordReader returns a reader of rows of recordColumns and extra (0 or 1) more
+// columns, which read leaves in vals.
+func newRecordReader(ctx context.Context, tx *sql.Tx, extra int) *recordReader {
+	rd := &recordReader{n: recordColumnCount + extra, cols: newEventScanner(ctx, tx, 0)}
+	for i := range rd.dest {
+		rd.dest[i] = &rd.vals[i]
+	}
+	rd.dest[1] = &rd.rec
+	return rd
+}
+
+func (rd *recordReader) close() { rd.cols.close() }
+
+// read reads the current row of rows into b.
+func (rd *recordReader) read(rows *sql.Rows, b *eventBatch) error {
+	if err := rows.Scan(rd.dest[:rd.n]...); err != nil {
+		return err
+	}
+	v := &rd.vals
+	num := func(i int) int64 { n, _ := v[i].(int64); return n }
+	e := rawEvent{id: num(0)}
+	e.story, _ = v[2].(string)
+	e.counts = [3]int{int(num(3)), int(num(4)), int(num(5))}
+	start := len(b.arena)
+	if rd.rec == nil {
+		var err error
+		// A row without a record, which Put and migration 0011 never leave: read from
+		// its columns.
+		if b.arena, err = rd.cols.record(b.arena, e.id); err != nil {
+			return fmt.Errorf("event row %d: %w", e.id, err)
+		}
+	} else {
+		b.arena = append(b.arena, rd.rec...)
+	}
+	e.record = b.arena[start:len(b.arena):len(b.arena)]
+	b.rows = append(b.rows, e)
 	return nil
 }
 
@@ -110,7 +281,8 @@ func eventsError(f store.EventFilter, err error) error {
 }
 
 // eventColumns selects the columns eventScanner.scan expects, for events aliased e
-// joined with eventJoin. The
+// joined with eventJoin: what a row's record (events.record) is made from, read where
+// a row has none (migration 0011's back-fill). The
 // article's columns are read once per article (eventScanner.article), not per event;
 // its ingest time is the event's copy, e.added.
 const eventColumns = `SELECT e.id, e.article, e.added,
@@ -122,9 +294,7 @@ const eventColumns = `SELECT e.id, e.article, e.added,
 	e.place_name, e.place_country, e.place_admin1, e.place_lat, e.place_lon, e.place_geonameid, e.place_source,
 	coalesce(e.story, ''), coalesce(c.mentions, 0), coalesce(c.sources, 0), coalesce(c.articles, 0)`
 
-// eventJoin brings in the event's sentence and its story's counts (GDELT's
-// NumMentions, NumSources, NumArticles), joined rather than read by a query per row,
-// which took half of an export's time.
+// eventJoin brings in the event's sentence and its story's counts.
 const eventJoin = ` LEFT JOIN sentences s ON s.id = e.sentence LEFT JOIN story_sources c ON c.story = e.story`
 
 // eventColumnCount is the number of columns of eventColumns.
@@ -142,10 +312,11 @@ func eventOrder(f store.EventFilter) string {
 	return ` ORDER BY e.id`
 }
 
-// eventScanner scans eventSelect rows. It scans every column into an interface value,
-// which database/sql hands over as the driver gives it (int64, float64, string or
-// nil), and converts them itself: scanning into typed destinations costs database/sql
-// a conversion, through strings for an int, per column and row, which bounded exports.
+// eventScanner scans rows of eventColumns. It scans every column into an interface
+// value, which database/sql hands over as the driver gives it (int64, float64, string
+// or nil), and converts them itself: scanning into typed destinations costs
+// database/sql a conversion, through strings for an int, per column and row. It also
+// keeps the article columns that rows of both kinds show (article).
 type eventScanner struct {
 	vals [eventColumnCount + 1]any // and one more column, when extra is 1
 	dest [eventColumnCount + 1]any
@@ -154,6 +325,7 @@ type eventScanner struct {
 	ctx      context.Context
 	tx       *sql.Tx
 	meta     *sql.Stmt              // reads an article's columns, prepared on first use
+	row      *sql.Stmt              // reads an event row's columns, prepared on first use
 	articles map[int64]*articleMeta // by articles.seq; events come in runs of one article
 }
 
@@ -171,11 +343,40 @@ func newEventScanner(ctx context.Context, tx *sql.Tx, extra int) *eventScanner {
 	return &eventScanner{ctx: ctx, tx: tx, n: eventColumnCount + extra, articles: map[int64]*articleMeta{}}
 }
 
-// close releases the scanner's prepared statement.
+// close releases the scanner's prepared statements.
 func (sc *eventScanner) close() {
-	if sc.meta != nil {
-		sc.meta.Close()
+	for _, st := range []*sql.Stmt{sc.meta, sc.row} {
+		if st != nil {
+			st.Close()
+		}
 	}
+}
+
+// record appends the record of event row id, made from its columns, to b.
+func (sc *eventScanner) record(b []byte, id int64) ([]byte, error) {
+	if sc.row == nil {
+		st, err := sc.tx.PrepareContext(sc.ctx, eventColumns+` FROM events e`+eventJoin+` WHERE e.id = ?`)
+		if err != nil {
+			return b, err
+		}
+		sc.row = st
+	}
+	rows, err := sc.row.QueryContext(sc.ctx, id)
+	if err != nil {
+		return b, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return b, err
+		}
+		return b, sql.ErrNoRows
+	}
+	var r store.EventRow
+	if err := sc.scan(rows, &r); err != nil {
+		return b, err
+	}
+	return appendRecord(b, &r), rows.Close()
 }
 
 // article returns the columns of article seq. Its columns come before the text and
