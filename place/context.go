@@ -205,13 +205,17 @@ func (r *resolver) countryOrRegion(text string) bool {
 	})
 }
 
-// placeBeforeName adds the place that opens a name after "of" ("the mayor of Koszalin Piotr
-// Jedlinski", "First Minister of Scotland Nicola Sturgeon"), which the entities stage took
-// together: one or two words that are a well-known place, then at least two capitalised
-// words. It reports whether it added one.
+// placeBeforeName adds the place that opens a name after an office's "of" ("the mayor of
+// Koszalin Piotr Jedlinski", "First Minister of Scotland Nicola Sturgeon"), which the
+// entities stage took together: a title word before "of", then one or two words that are
+// a well-known place, then at least two capitalised words. It reports whether it added one.
 func (r *resolver) placeBeforeName(e doc.Entity) bool {
-	if w, _ := lastWord(r.d.Text[:e.Start]); w != "of" {
+	w, rest := lastWord(r.d.Text[:e.Start])
+	if w != "of" {
 		return false
+	}
+	if !r.s.v.title[trailingWord(rest)] {
+		return false // an office "of" the place: not "in honor of Martin Luther King"
 	}
 	words := strings.Fields(r.d.Text[e.Start:e.End])
 	for n := 1; n <= 2 && len(words)-n >= 2; n++ {
@@ -225,6 +229,17 @@ func (r *resolver) placeBeforeName(e doc.Entity) bool {
 		}
 	}
 	return false
+}
+
+// trailingWord returns the lower-cased ASCII letters that end text, after at most one
+// space, also when a hyphen precedes them ("then-governor" gives "governor").
+func trailingWord(text string) string {
+	text = strings.TrimSuffix(text, " ")
+	i := len(text)
+	for i > 0 && (text[i-1] >= 'a' && text[i-1] <= 'z' || text[i-1] >= 'A' && text[i-1] <= 'Z') {
+		i--
+	}
+	return strings.ToLower(text[i:])
 }
 
 // described returns why the text makes a place of an entity typed as a person or an

@@ -220,6 +220,7 @@ func TestNotPlaces(t *testing.T) {
 		{"Planes of Mahan Air of Iran were banned.", []string{"ORG:Mahan Air", "LOCATION:Iran"}},
 		// The name of a thing: after a namer word, or with its number.
 		{"Hurricane Zeta slammed into the coast.", []string{"ORG:Zeta"}},
+		{"Markets were closed in honor of Martin Luther King.", []string{"PERSON:Martin Luther King"}},
 		{"Shares in the auto companies Toyota, Nissan and Honda dropped.", []string{"ORG:Toyota", "ORG:Nissan", "ORG:Honda"}},
 		{"Apple unveiled Lion, the new version of its operating system.", []string{"ORG:Apple", "ORG:Lion"}},
 		{"Iranian news agency Fars reported it.", []string{"NORP:Iranian", "ORG:Fars"}},
