@@ -585,6 +585,8 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 				cl.sourcePassive = true
 			case o == "target=optional":
 				cl.targetOptional = true
+			case o == "target=required":
+				cl.targetOptional = false
 			case k == "source-agent" && v != "":
 				cl.sourceAgent = v
 			case k == "people" && v != "":
