@@ -120,6 +120,10 @@ type Sentence struct {
 	FirstToken int `json:"first_token"`
 	EndToken   int `json:"end_token"`
 	Paragraph  int `json:"paragraph"`
+	// Repairs names the syntax stage's repairs of the sentence's dependency tree, in the
+	// order they ran ("verbless", "report-before-verb"; see package syntax), nil when
+	// the parser's tree was kept.
+	Repairs []string `json:"repairs,omitempty"`
 }
 
 // Entity is a named entity mention.

@@ -189,7 +189,7 @@ func (x *extractor) sentence(first, end int) {
 	x.blocks = x.blocks[:0]
 	toks := x.d.Tokens
 	for i := first; i < end; i++ {
-		if (toks[i].POS == "VERB" && s.dep(i) != "amod") || i == s.verb || x.readiness(i) || x.statalPassive(i) {
+		if (toks[i].POS == "VERB" && s.dep(i) != "amod") || x.readiness(i) || x.statalPassive(i) {
 			x.verbCand(i)
 		}
 	}

@@ -52,3 +52,47 @@ func BenchmarkStageNewsBench(b *testing.B) {
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// BenchmarkRepairsNewsBench measures the tree repairs alone (repair.go) on the news-bench
+// articles, parsed once beforehand; words/s is comparable with BenchmarkStageNewsBench's.
+func BenchmarkRepairsNewsBench(b *testing.B) {
+	st := stage(b)
+	docs, words := newsBench(b)
+	ctx := context.Background()
+	for _, d := range docs {
+		if err := st.Annotate(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// The parser's own trees, restored before each pass so that every pass repairs them.
+	type arc struct {
+		head     int
+		dep      string
+		pos, tag string
+	}
+	saved := make([][]arc, len(docs))
+	tr := getTree()
+	defer putTree(tr)
+	b.ReportAllocs()
+	for b.Loop() {
+		for di, d := range docs {
+			if saved[di] == nil {
+				saved[di] = make([]arc, len(d.Tokens))
+				for i, t := range d.Tokens {
+					saved[di][i] = arc{t.Head, t.Dep, t.POS, t.Tag}
+				}
+			}
+			for i, a := range saved[di] {
+				t := &d.Tokens[i]
+				t.Head, t.Dep, t.POS, t.Tag = a.head, a.dep, a.pos, a.tag
+			}
+			for si := range d.Sentences {
+				sn := &d.Sentences[si]
+				if sn.FirstToken < sn.EndToken {
+					tr.repairSentence(st.m, d, sn.FirstToken, sn.EndToken, sn)
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}

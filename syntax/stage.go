@@ -67,17 +67,23 @@ func (*Stage) Languages() []string { return []string{"en"} }
 // root.
 const maxChunk = 200
 
-// Annotate implements pipeline.Stage. Each sentence is tagged and parsed on its own;
-// tokens outside every sentence are left alone, and a document without sentences is
-// treated as one sentence.
+// Annotate implements pipeline.Stage. Each sentence is tagged and parsed on its own, and
+// its tree repaired (repair.go), the names of the repairs kept in its Repairs; tokens
+// outside every sentence are left alone, and a document without sentences is treated as
+// one sentence.
 func (s *Stage) Annotate(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	w := s.m.getWorker()
 	defer putWorker(w)
+	tr := getTree()
+	defer putTree(tr)
 	if len(d.Sentences) == 0 {
-		w.annotate(d.Tokens, 0)
+		if len(d.Tokens) > 0 {
+			w.annotate(d.Tokens, 0)
+			tr.repairSentence(s.m, d, 0, len(d.Tokens), nil)
+		}
 		return nil
 	}
 	for i, sent := range d.Sentences {
@@ -89,6 +95,7 @@ func (s *Stage) Annotate(ctx context.Context, d *doc.Document) error {
 		first, end := max(sent.FirstToken, 0), min(sent.EndToken, len(d.Tokens))
 		if first < end {
 			w.annotate(d.Tokens[first:end], first)
+			tr.repairSentence(s.m, d, first, end, &d.Sentences[i])
 		}
 	}
 	return nil

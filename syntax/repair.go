@@ -1,0 +1,650 @@
+package syntax
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"github.com/tocsin-project/tocsin/doc"
+)
+
+// The parser is trained on web text (EWT) and misreads some constructions that news uses
+// often: headlines without an auxiliary, a verb the tagger took for a noun or adjective, a
+// report placed before its verb. The repairs below mend those trees after parsing, so that
+// every stage (events, casualties, quotes, places, actors) reads one repaired tree; each
+// mends one misparse, narrowly, and says which with an example. They ran in the event
+// coder until issue 9, and their order is the order they ran in there.
+//
+// Each repair reads and changes a tree: one sentence's words with sentence-local heads.
+// The stage runs them on every sentence after parsing and records the names of those that
+// changed it in doc.Sentence.Repairs; Model.Analyze is the parser's own analysis, and
+// Evaluate scores it both before and after the repairs.
+
+// repairs are the tree repairs in the order they run.
+var repairs = [...]struct {
+	name string
+	mend func(*tree) bool
+	// unless names an earlier repair after which this one does not run.
+	unless string
+}{
+	{name: "verbless", mend: (*tree).verbless},
+	{name: "loose-subject", mend: (*tree).looseSubject, unless: "verbless"},
+	{name: "relative-verb", mend: (*tree).relativeVerb},
+	{name: "two-subjects", mend: (*tree).twoSubjects},
+	{name: "name-subject", mend: (*tree).nameSubject},
+	{name: "report-before-verb", mend: (*tree).reportBeforeVerb},
+	{name: "count-object", mend: (*tree).countObject},
+	{name: "gerund-complement", mend: (*tree).gerundComplement},
+}
+
+// RepairNames returns the names of the tree repairs in the order they run, as they appear
+// in doc.Sentence.Repairs.
+func RepairNames() []string {
+	names := make([]string, len(repairs))
+	for i, r := range repairs {
+		names[i] = r.name
+	}
+	return names
+}
+
+// tree is one sentence's dependency tree as the repairs read and mend it. Indexes are
+// sentence-local; a head is -1 for a root.
+type tree struct {
+	form, pos, tag, dep []string
+	head                []int32
+	punct               []bool // punctuation, as the tokenizer (or the treebank) says
+	// headline: the sentence is an article's headline, which drops its auxiliaries
+	// ("Three soldiers killed in attack").
+	headline bool
+	// verb is the word verbless made a verb though it was tagged a noun or adjective, -1
+	// if none; passive says whether it reads as a passive participle. The caller retags
+	// it (see Model.retagVerb).
+	verb    int
+	passive bool
+	fired   uint32 // bit i: repairs[i] changed the tree
+	buf     []byte // the lemmatiser's scratch space
+}
+
+// reset sizes the tree for n words; the caller fills it.
+func (t *tree) reset(n int, headline bool) {
+	t.form, t.pos, t.tag, t.dep = grow(t.form, n), grow(t.pos, n), grow(t.tag, n), grow(t.dep, n)
+	t.head, t.punct = grow(t.head, n), grow(t.punct, n)
+	t.headline, t.verb, t.passive, t.fired = headline, -1, false, 0
+}
+
+// fromTokens fills the tree from one sentence's tokens; base is the document index of
+// toks[0]. A head outside the sentence counts as none.
+func (t *tree) fromTokens(toks []doc.Token, base int, headline bool) {
+	t.reset(len(toks), headline)
+	for i := range toks {
+		k := &toks[i]
+		h := k.Head - base
+		if k.Dep == "" || h < 0 || h >= len(toks) || h == i {
+			h = -1
+		}
+		t.form[i], t.pos[i], t.tag[i], t.dep[i] = k.Text, k.POS, k.Tag, k.Dep
+		t.head[i], t.punct[i] = int32(h), k.Kind == doc.Punct
+	}
+}
+
+// repair runs the repairs in order and reports whether any changed the tree.
+func (t *tree) repair() bool {
+	for i, r := range repairs {
+		if r.unless != "" && t.didRepair(r.unless) {
+			continue
+		}
+		if r.mend(t) {
+			t.fired |= 1 << i
+		}
+	}
+	return t.fired != 0
+}
+
+// didRepair reports whether the repair named name changed the tree.
+func (t *tree) didRepair(name string) bool {
+	for i, r := range repairs {
+		if r.name == name {
+			return t.fired&(1<<i) != 0
+		}
+	}
+	return false
+}
+
+// names returns the names of the repairs that changed the tree, nil if none.
+func (t *tree) names() []string {
+	if t.fired == 0 {
+		return nil
+	}
+	var out []string
+	for i, r := range repairs {
+		if t.fired&(1<<i) != 0 {
+			out = append(out, r.name)
+		}
+	}
+	return out
+}
+
+// finite reports whether a Penn tag marks a finite verb (as doc.Token.Finite does).
+func finite(tag string) bool {
+	switch tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
+// nominal reports whether word i is a noun, a name or a pronoun.
+func (t *tree) nominal(i int) bool {
+	switch t.pos[i] {
+	case "NOUN", "PROPN", "PRON":
+		return true
+	}
+	return false
+}
+
+// child returns the first dependent of h with relation rel, exactly, -1 if none.
+func (t *tree) child(h int, rel string) int {
+	for k := range t.head {
+		if int(t.head[k]) == h && t.dep[k] == rel {
+			return k
+		}
+	}
+	return -1
+}
+
+// root returns the sentence's first word that has no head and is not punctuation, -1
+// when there is none, and whether it is the only one.
+func (t *tree) root() (first int, only bool) {
+	first, n := -1, 0
+	for i := range t.head {
+		if t.head[i] < 0 && !t.punct[i] {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	return first, n == 1
+}
+
+// hasCase reports whether q has a case marker before it.
+func (t *tree) hasCase(q int) bool {
+	for k := 0; k < q; k++ {
+		if int(t.head[k]) == q && t.dep[k] == "case" {
+			return true
+		}
+	}
+	return false
+}
+
+// cycles reports whether following heads from i never reaches a root.
+func (t *tree) cycles(i int) bool {
+	for steps := 0; steps <= len(t.head); steps++ {
+		h := t.head[i]
+		if h < 0 {
+			return false
+		}
+		i = int(h)
+	}
+	return true
+}
+
+// inSubtree reports whether j lies in i's subtree.
+func (t *tree) inSubtree(j, i int) bool {
+	for steps := 0; j >= 0 && steps <= len(t.head); steps++ {
+		if j == i {
+			return true
+		}
+		j = int(t.head[j])
+	}
+	return false
+}
+
+// hasSuffixFold reports whether s ends in the lower-case ASCII suffix, in any case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// verbless re-reads a sentence that the parser took for a noun phrase because its verb
+// was tagged as a participle, adjective or noun: "China donated vaccines to Cambodia" as
+// "China donated-vaccines", "Russian forces invaded Ukraine" as forces with a reduced
+// relative, "A gunman shot three people" with "shot" a noun after "gunman". When no word
+// is a finite verb and none is a verbal root, the first verb after the first word becomes
+// the root, the noun phrase before it its subject, and the old root, when it follows, its
+// object. Failing a verb, the first adjective in -ed that is a verb form ("imposed
+// sanctions"), then the first noun that is a verb form and has an object of its own (only
+// a verb takes one). In a headline, a verb followed by a preposition ("Three soldiers
+// killed in attack") is read as a passive.
+func (t *tree) verbless() bool {
+	n := len(t.head)
+	v := -1
+	for i := range n {
+		if finite(t.tag[i]) {
+			return false
+		}
+		if t.head[i] < 0 && (t.pos[i] == "VERB" || t.pos[i] == "AUX") {
+			return false
+		}
+		if v < 0 && t.pos[i] == "VERB" && i > 0 {
+			v = i
+		}
+	}
+	retag := false
+	if v < 0 {
+		for i := 1; i < n; i++ {
+			if t.pos[i] == "ADJ" && hasSuffixFold(t.form[i], "ed") && isVerbForm(t.form[i]) {
+				v, retag = i, true
+				break
+			}
+		}
+	}
+	if v < 0 {
+		for i := 1; i < n; i++ {
+			if t.pos[i] == "NOUN" && t.child(i, "obj") >= 0 && isVerbForm(t.form[i]) {
+				v, retag = i, true
+				break
+			}
+		}
+	}
+	if v < 0 {
+		return false
+	}
+	// The subject: the noun phrase just before the verb.
+	subj := v - 1
+	for subj >= 0 && t.punct[subj] {
+		subj--
+	}
+	if subj < 0 || !t.nominal(subj) {
+		return false
+	}
+	for range 4 {
+		h := int(t.head[subj])
+		if h < 0 || h >= v {
+			break
+		}
+		switch t.dep[subj] {
+		case "compound", "flat", "amod", "det", "nummod":
+			subj = h
+			continue
+		}
+		break
+	}
+	root, _ := t.root()
+	// Only a headline drops its auxiliary ("Three soldiers killed in attack"); in the
+	// body such a verb is a past tense the tagger missed ("protesters marched in Paris").
+	passive := false
+	for q := v + 1; q < n && t.headline; q++ {
+		switch t.pos[q] {
+		case "ADV", "PART":
+			continue
+		case "ADP":
+			passive = true
+		}
+		break
+	}
+	t.head[v], t.dep[v] = -1, "root"
+	t.head[subj] = int32(v)
+	if passive {
+		t.dep[subj] = "nsubj:pass"
+	} else {
+		t.dep[subj] = "nsubj"
+	}
+	if retag {
+		t.verb, t.passive = v, passive
+	}
+	if root > v && root != subj {
+		t.head[root], t.dep[root] = int32(v), "obj"
+	}
+	// Noun phrases after the verb that hung on the subject ("diplomats held talks", read
+	// as "diplomats, held-talks") are the verb's: the first its object, those with a
+	// preposition its obliques.
+	hasObj := root > v && root != subj
+	for q := v + 1; q < n; q++ {
+		if h := int(t.head[q]); h < 0 || h != subj && h != root || !t.nominal(q) {
+			continue
+		}
+		if t.hasCase(q) {
+			t.head[q], t.dep[q] = int32(v), "obl"
+		} else if !hasObj && !passive {
+			t.head[q], t.dep[q] = int32(v), "obj"
+			hasObj = true
+		}
+	}
+	// Whatever still forms a cycle with the verb now hangs from the verb.
+	for i := range n {
+		if i != v && t.cycles(i) {
+			t.head[i] = int32(v)
+		}
+	}
+	return true
+}
+
+// looseSubject gives a subjectless finite root verb the noun the parser hung elsewhere
+// before it: in "The day before, mourners, spreading across several miles, chanted
+// slogans" it reads "mourners" as a conjunct of "day". The subject is the nearest noun or
+// pronoun before the verb, in the verb's own tree, with no preposition, attached loosely
+// (conjunct, apposition, unclassified); a finite verb before it ends the search, as it
+// starts another clause.
+func (t *tree) looseSubject() bool {
+	v, _ := t.root()
+	if v < 0 || t.pos[v] != "VERB" || !finite(t.tag[v]) {
+		return false
+	}
+	for i := range t.head {
+		if int(t.head[i]) == v {
+			switch d := t.dep[i]; {
+			case strings.HasPrefix(d, "nsubj"), strings.HasPrefix(d, "csubj"), d == "expl":
+				return false
+			}
+		}
+	}
+	for q := v - 1; q >= 0; q-- {
+		if finite(t.tag[q]) {
+			return false
+		}
+		if !t.nominal(q) {
+			continue
+		}
+		switch t.dep[q] {
+		case "conj", "appos", "dep", "list", "parataxis", "vocative":
+		default:
+			continue
+		}
+		if t.hasCase(q) || !t.inSubtree(q, v) {
+			continue
+		}
+		t.head[q], t.dep[q] = int32(v), "nsubj"
+		return true
+	}
+	return false
+}
+
+// relativeVerb re-reads a sentence whose root is a noun and whose past tense verb the
+// parser hung on a noun as a reduced relative: "Thousands of protesters marched in Paris"
+// as "thousands of protesters (who) marched". The verb becomes the root and the noun
+// phrase before it its subject. A past participle ("Man arrested in Paris") stays.
+func (t *tree) relativeVerb() bool {
+	root, only := t.root()
+	if !only || t.pos[root] == "VERB" || t.pos[root] == "AUX" {
+		return false
+	}
+	for v := range t.head {
+		if t.tag[v] != "VBD" || t.dep[v] != "acl" {
+			continue
+		}
+		n := int(t.head[v])
+		if n < 0 || n > v || t.pos[n] != "NOUN" && t.pos[n] != "PROPN" {
+			continue
+		}
+		// The subject is the whole noun phrase: "thousands" when the noun is its "of"
+		// complement and it is the root.
+		subj := n
+		if h := int(t.head[n]); h == root && root < n && t.dep[n] == "nmod" {
+			subj = root
+		}
+		t.head[v], t.dep[v] = -1, "root"
+		t.head[subj], t.dep[subj] = int32(v), "nsubj"
+		// What hung on the old root after the verb (the final full stop) is the verb's.
+		for i := v + 1; i < len(t.head); i++ {
+			if int(t.head[i]) == root && root != subj {
+				t.head[i] = int32(v)
+			}
+			if int(t.head[i]) == subj && subj == root && t.punct[i] {
+				t.head[i] = int32(v)
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// twoSubjects reads a name that the parser made a second subject of the same verb, right
+// after the first, as the first's apposition: "Soleimani's daughter Zeinab threatened"
+// has one subject, the daughter, who is Zeinab.
+func (t *tree) twoSubjects() bool {
+	changed := false
+	for i := 1; i < len(t.head); i++ {
+		p := i - 1
+		if t.pos[i] != "PROPN" || t.dep[i] != "nsubj" || t.dep[p] != "nsubj" {
+			continue
+		}
+		if t.head[i] != t.head[p] || t.pos[p] != "NOUN" {
+			continue
+		}
+		t.head[i], t.dep[i] = int32(p), "appos"
+		changed = true
+	}
+	return changed
+}
+
+// nameSubject reads a name the parser made the subject of the noun right after it as
+// that noun's compound: in "the United States government labeled" it hangs "States" on
+// "government" as nsubj, which only a copular clause has ("he is a doctor", where the
+// noun has its "is").
+func (t *tree) nameSubject() bool {
+	changed := false
+	for i := 0; i+1 < len(t.head); i++ {
+		h := int(t.head[i])
+		if h != i+1 || t.dep[i] != "nsubj" || t.pos[i] != "PROPN" {
+			continue
+		}
+		if p := t.pos[h]; p != "NOUN" && p != "PROPN" {
+			continue
+		}
+		if t.child(h, "cop") < 0 {
+			t.dep[i] = "compound"
+			changed = true
+		}
+	}
+	return changed
+}
+
+// reportBeforeVerb mends the commonest misparse of a report placed before its verb: in
+// "Russia never invaded Georgia, the Kremlin said" the parser takes "Georgia" for the
+// subject of "said" and "the Kremlin" for its conjunct. When a verb's subject sits
+// between the verb and its clausal complement on the left, has a conjunct after a comma,
+// and the complement has no object, the subject is the complement's object and the
+// conjunct the verb's subject.
+func (t *tree) reportBeforeVerb() bool {
+	changed := false
+	for v := range t.head {
+		if t.pos[v] != "VERB" {
+			continue
+		}
+		c, subj := -1, -1
+		for i := 0; i < v; i++ {
+			if int(t.head[i]) != v {
+				continue
+			}
+			switch t.dep[i] {
+			case "ccomp":
+				c = i
+			case "nsubj":
+				subj = i
+			}
+		}
+		if c < 0 || subj < c || t.pos[c] != "VERB" {
+			continue
+		}
+		conj, comma, hasObj := -1, false, false
+		for i := range t.head {
+			switch {
+			case int(t.head[i]) == subj && t.dep[i] == "conj" && i > subj && i < v:
+				conj = i
+			case int(t.head[i]) == c && t.dep[i] == "obj":
+				hasObj = true
+			}
+			if i > subj && i < v && t.form[i] == "," {
+				comma = true
+			}
+		}
+		if conj < 0 || !comma || hasObj {
+			continue
+		}
+		t.head[subj], t.dep[subj] = int32(c), "obj"
+		t.head[conj], t.dep[conj] = int32(v), "nsubj"
+		changed = true
+	}
+	return changed
+}
+
+// countObject reads a number that the parser hung on a verb as its numeric modifier as
+// the verb's object, when the verb has none: "Bombs kill at least 20 at cathedral" (only
+// nouns take numeric modifiers).
+func (t *tree) countObject() bool {
+	changed := false
+	for i := range t.head {
+		h := int(t.head[i])
+		if h < 0 || h > i || t.dep[i] != "nummod" || t.pos[i] != "NUM" || t.pos[h] != "VERB" {
+			continue
+		}
+		if t.child(h, "obj") < 0 && t.child(h, "ccomp") < 0 {
+			t.dep[i] = "obj"
+			changed = true
+		}
+	}
+	return changed
+}
+
+// gerundComplement reads a gerund with an object that the parser hung on a verb as an
+// adjective as the verb's complement: "Iran admits downing Ukrainian jet" (a verb has no
+// adjectival modifiers).
+func (t *tree) gerundComplement() bool {
+	changed := false
+	for i := range t.head {
+		h := int(t.head[i])
+		if h < 0 || t.dep[i] != "amod" || t.pos[i] != "VERB" || t.pos[h] != "VERB" || !hasSuffixFold(t.form[i], "ing") {
+			continue
+		}
+		if t.child(i, "obj") >= 0 {
+			t.dep[i] = "xcomp"
+			changed = true
+		}
+	}
+	return changed
+}
+
+// verbs.txt lists English verb forms, one a line, lower case: every form of every verb of
+// the Phoenix CAMEO 2.0 verb dictionary (package cameo), some 7,000. verbless asks it
+// whether a word the tagger took for an adjective or noun can be a verb. That knowledge
+// was the event coder's compiled dictionaries; syntax keeps its own copy as data, so that
+// the repaired tree is the same whichever dictionaries a user loads (--dict, --dict-only)
+// and syntax does not depend on the event coder. It leaves out the forms only tocsin.verbs
+// adds, which the team edits often. TestVerbFormsFresh regenerates it (-update) and fails
+// when it is stale.
+//
+//go:embed verbs.txt
+var verbsTxt string
+
+var (
+	verbFormsOnce sync.Once
+	verbFormSet   map[string]struct{}
+)
+
+// isVerbForm reports whether word, in any case, is a verb form of verbs.txt.
+func isVerbForm(word string) bool {
+	verbFormsOnce.Do(func() {
+		verbFormSet = map[string]struct{}{}
+		for _, l := range strings.Split(verbsTxt, "\n") {
+			if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
+				verbFormSet[l] = struct{}{}
+			}
+		}
+	})
+	_, ok := verbFormSet[strings.ToLower(word)]
+	return ok
+}
+
+// retagVerb gives a word that verbless made a verb a verb's tags and lemma: a passive
+// participle VBN, a form in -ed VBD, a form in -s VBZ, a past form the lemmatiser knows
+// ("shot", lemma "shoot") VBD, any other VBP.
+func (m *Model) retagVerb(form string, passive bool, buf []byte) (tag, lemma string, _ []byte) {
+	switch {
+	case passive:
+		tag = "VBN"
+	case hasSuffixFold(form, "ed"):
+		tag = "VBD"
+	case hasSuffixFold(form, "s") && !hasSuffixFold(form, "ss"):
+		tag = "VBZ"
+	default:
+		var past string
+		past, buf = m.lemmas.lemma(form, "VBD", buf)
+		if strings.EqualFold(past, form) {
+			tag = "VBP"
+		} else {
+			tag = "VBD"
+		}
+	}
+	lemma, buf = m.lemmas.lemma(form, tag, buf)
+	return tag, lemma, buf
+}
+
+// trees are the repairs' scratch trees, pooled so that repairing allocates nothing but
+// the names of the repairs of a repaired sentence.
+var trees sync.Pool
+
+func getTree() *tree {
+	if t, ok := trees.Get().(*tree); ok {
+		return t
+	}
+	return new(tree)
+}
+
+func putTree(t *tree) { trees.Put(t) }
+
+// repairSentence repairs the tree of one sentence of d, the tokens [first, end), in place,
+// and records the names of the repairs in rec when rec is not nil.
+func (t *tree) repairSentence(m *Model, d *doc.Document, first, end int, rec *doc.Sentence) {
+	toks := d.Tokens[first:end]
+	t.fromTokens(toks, first, toks[0].Start < d.BodyStart)
+	if !t.repair() {
+		if rec != nil {
+			rec.Repairs = nil
+		}
+		return
+	}
+	for i := range toks {
+		k := &toks[i]
+		if t.head[i] < 0 {
+			k.Head = -1
+		} else {
+			k.Head = first + int(t.head[i])
+		}
+		k.Dep = t.dep[i]
+	}
+	if v := t.verb; v >= 0 {
+		k := &toks[v]
+		k.POS = "VERB"
+		k.Tag, k.Lemma, t.buf = m.retagVerb(k.Text, t.passive, t.buf)
+	}
+	if rec != nil {
+		rec.Repairs = t.names()
+	}
+}
+
+// repairWords repairs the tree of one sentence analysed by Analyze in place, as the stage
+// does (a treebank's sentence is never a headline), and returns the names of the repairs
+// that changed it.
+func (m *Model) repairWords(out []Word) []string {
+	if len(out) == 0 {
+		return nil
+	}
+	t := getTree()
+	defer putTree(t)
+	t.reset(len(out), false)
+	for i, o := range out {
+		t.form[i], t.pos[i], t.tag[i], t.dep[i] = o.Form, o.POS, o.Tag, o.Dep
+		t.head[i], t.punct[i] = int32(o.Head), o.POS == "PUNCT"
+	}
+	if !t.repair() {
+		return nil
+	}
+	for i := range out {
+		out[i].Head, out[i].Dep = int(t.head[i]), t.dep[i]
+	}
+	if v := t.verb; v >= 0 {
+		out[v].POS = "VERB"
+		out[v].Tag, out[v].Lemma, t.buf = m.retagVerb(out[v].Form, t.passive, t.buf)
+	}
+	return t.names()
+}

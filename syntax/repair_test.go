@@ -1,0 +1,228 @@
+package syntax
+
+import (
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/tocsin-project/tocsin/cameo"
+)
+
+// TestVerbFormsFresh checks that verbs.txt holds exactly the verb forms of the embedded
+// Phoenix CAMEO 2.0 verb dictionary; with -update it rewrites the file. tocsin.verbs, which
+// the team edits often, is left out, so that adding a verb pattern there does not make
+// this file stale (it adds some 60 forms, such as "inked" and "downed").
+func TestVerbFormsFresh(t *testing.T) {
+	dicts, err := cameo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := map[string]bool{}
+	for _, d := range dicts {
+		if d.Kind != cameo.Verbs || d.Name != "CAMEO.2.0.txt" {
+			continue
+		}
+		for _, b := range d.Blocks {
+			for _, v := range b.Verbs {
+				for _, f := range append([]string{v.Words[0]}, v.Forms...) {
+					if f = strings.ToLower(strings.TrimSpace(f)); strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+						set[f] = true
+					}
+				}
+			}
+		}
+	}
+	forms := make([]string, 0, len(set))
+	for f := range set {
+		forms = append(forms, f)
+	}
+	slices.Sort(forms)
+	want := "# Verb forms of the Phoenix CAMEO 2.0 verb dictionary (package cameo, CAMEO.2.0.txt),\n" +
+		"# lower case, one a line. Generated: go test ./syntax -run TestVerbFormsFresh -update\n" +
+		strings.Join(forms, "\n") + "\n"
+	if *update {
+		if err := os.WriteFile("verbs.txt", []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if verbsTxt != want {
+		t.Fatalf("verbs.txt is stale (%d bytes; the dictionaries give %d): run `go test ./syntax -run TestVerbFormsFresh -update` and commit verbs.txt", len(verbsTxt), len(want))
+	}
+}
+
+// parseTree reads a tree written as "form/UPOS/XPOS/head/relation" words, heads counted
+// from 1 as in CoNLL-U (0 for the root).
+func parseTree(t *testing.T, spec string, headline bool) *tree {
+	t.Helper()
+	words := strings.Fields(spec)
+	tr := new(tree)
+	tr.reset(len(words), headline)
+	for i, w := range words {
+		f := strings.Split(w, "/")
+		if len(f) != 5 {
+			t.Fatalf("word %q: want form/UPOS/XPOS/head/relation", w)
+		}
+		h, err := strconv.Atoi(f[3])
+		if err != nil || h < 0 || h > len(words) {
+			t.Fatalf("word %q: bad head", w)
+		}
+		tr.form[i], tr.pos[i], tr.tag[i], tr.dep[i] = f[0], f[1], f[2], f[4]
+		tr.head[i], tr.punct[i] = int32(h-1), f[1] == "PUNCT"
+	}
+	return tr
+}
+
+// arc returns word i's head word and relation, "ROOT root" for a root.
+func (t *tree) arc(i int) string {
+	if t.head[i] < 0 {
+		return "ROOT " + t.dep[i]
+	}
+	return t.form[t.head[i]] + " " + t.dep[i]
+}
+
+// TestRepairsMendMisparses runs the repairs on the misparses each one is written for, as
+// the parser gives them, and checks the arcs they mend and the names they record.
+func TestRepairsMendMisparses(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		tree     string
+		headline bool
+		repairs  string            // names of the repairs that fire
+		want     map[string]string // word → "head relation" afterwards
+		verb     string            // a word retagged as a verb
+	}{
+		{
+			name:    "a verb tagged as a noun, with an object",
+			tree:    "A/DET/DT/3/det gunman/NOUN/NN/3/compound shot/NOUN/NN/0/root three/NUM/CD/5/nummod people/NOUN/NNS/3/obj ./PUNCT/./3/punct",
+			repairs: "verbless", verb: "shot",
+			want: map[string]string{"shot": "ROOT root", "gunman": "shot nsubj", "people": "shot obj"},
+		},
+		{
+			name:     "a headline without its auxiliary",
+			tree:     "Three/NUM/CD/2/nummod soldiers/NOUN/NNS/0/root killed/VERB/VBN/2/acl in/ADP/IN/5/case attack/NOUN/NN/3/obl",
+			headline: true, repairs: "verbless",
+			want: map[string]string{"killed": "ROOT root", "soldiers": "killed nsubj:pass", "attack": "killed obl"},
+		},
+		{
+			name:    "a subject hung on a fronted phrase",
+			tree:    "The/DET/DT/2/det day/NOUN/NN/5/obl:tmod ,/PUNCT/,/4/punct mourners/NOUN/NNS/2/conj chanted/VERB/VBD/0/root slogans/NOUN/NNS/5/obj ./PUNCT/./5/punct",
+			repairs: "loose-subject",
+			want:    map[string]string{"mourners": "chanted nsubj", "day": "chanted obl:tmod"},
+		},
+		{
+			name:    "a past tense read as a reduced relative",
+			tree:    "Thousands/NOUN/NNS/0/root of/ADP/IN/3/case protesters/NOUN/NNS/1/nmod marched/VERB/VBD/3/acl in/ADP/IN/6/case Paris/PROPN/NNP/4/obl ./PUNCT/./1/punct",
+			repairs: "relative-verb",
+			want:    map[string]string{"marched": "ROOT root", "Thousands": "marched nsubj", ".": "marched punct", "protesters": "Thousands nmod"},
+		},
+		{
+			name:    "a name read as a second subject",
+			tree:    "Soleimani/PROPN/NNP/3/nmod:poss 's/PART/POS/1/case daughter/NOUN/NN/5/nsubj Zeinab/PROPN/NNP/5/nsubj threatened/VERB/VBD/0/root America/PROPN/NNP/5/obj",
+			repairs: "two-subjects",
+			want:    map[string]string{"Zeinab": "daughter appos", "daughter": "threatened nsubj"},
+		},
+		{
+			name:    "a name read as the subject of the noun after it",
+			tree:    "The/DET/DT/4/det United/ADJ/NNP/3/amod States/PROPN/NNPS/4/nsubj government/NOUN/NN/5/nsubj labeled/VERB/VBD/0/root it/PRON/PRP/5/obj",
+			repairs: "name-subject",
+			want:    map[string]string{"States": "government compound", "government": "labeled nsubj"},
+		},
+		{
+			name:    "a report before its verb",
+			tree:    "Russia/PROPN/NNP/3/nsubj never/ADV/RB/3/advmod invaded/VERB/VBD/8/ccomp Georgia/PROPN/NNP/8/nsubj ,/PUNCT/,/7/punct the/DET/DT/7/det Kremlin/PROPN/NNP/4/conj said/VERB/VBD/0/root ./PUNCT/./8/punct",
+			repairs: "report-before-verb",
+			want:    map[string]string{"Georgia": "invaded obj", "Kremlin": "said nsubj", "Russia": "invaded nsubj"},
+		},
+		{
+			name:     "a count read as a numeric modifier of a verb",
+			tree:     "Bombs/NOUN/NNS/2/nsubj kill/VERB/VBP/0/root at/ADP/IN/4/case least/ADJ/JJS/5/nmod 20/NUM/CD/2/nummod at/ADP/IN/7/case cathedral/NOUN/NN/2/obl",
+			headline: true, repairs: "count-object",
+			want: map[string]string{"20": "kill obj"},
+		},
+		{
+			name:     "a gerund read as an adjective of a verb",
+			tree:     "Iran/PROPN/NNP/2/nsubj admits/VERB/VBZ/0/root downing/VERB/VBG/2/amod Ukrainian/ADJ/JJ/5/amod jet/NOUN/NN/3/obj",
+			headline: true, repairs: "gerund-complement",
+			want: map[string]string{"downing": "admits xcomp"},
+		},
+		{
+			name: "a right parse is kept",
+			tree: "Police/NOUN/NNS/2/nsubj arrested/VERB/VBD/0/root 12/NUM/CD/4/nummod protesters/NOUN/NNS/2/obj in/ADP/IN/6/case Paris/PROPN/NNP/2/obl ./PUNCT/./2/punct",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tr := parseTree(t, c.tree, c.headline)
+			before := parseTree(t, c.tree, c.headline)
+			tr.repair()
+			if got := strings.Join(tr.names(), " "); got != c.repairs {
+				t.Errorf("repairs %q, want %q", got, c.repairs)
+			}
+			for i, f := range tr.form {
+				want, ok := c.want[f]
+				if !ok {
+					want = before.arc(i) // every other arc stays
+				}
+				if got := tr.arc(i); got != want {
+					t.Errorf("%s: %s, want %s", f, got, want)
+				}
+			}
+			gotVerb := ""
+			if tr.verb >= 0 {
+				gotVerb = tr.form[tr.verb]
+			}
+			if gotVerb != c.verb {
+				t.Errorf("retagged %q, want %q", gotVerb, c.verb)
+			}
+		})
+	}
+}
+
+// TestStageRepairsNews checks the stage's trees of news sentences whose misparse the
+// repairs mend: the right arcs, a verb tagged as a verb, and the record of the repairs.
+func TestStageRepairsNews(t *testing.T) {
+	s := stage(t)
+	d := analyze(t, s, "Iran admits downing Ukrainian jet",
+		"A gunman shot three people in a supermarket in El Paso, Texas.\n\n"+
+			"Russia never invaded Georgia, the Kremlin said.\n\n"+
+			"Soleimani's daughter Zeinab threatened the United States.")
+	known := map[string]bool{}
+	for _, n := range RepairNames() {
+		known[n] = true
+	}
+	for _, sn := range d.Sentences {
+		for _, n := range sn.Repairs {
+			if !known[n] {
+				t.Errorf("%q: unknown repair %q", sn.Text, n)
+			}
+		}
+	}
+	for _, c := range []struct{ phrase, word, head, dep string }{
+		{"Iran admits", "downing", "admits", "xcomp"},
+		{"A gunman", "gunman", "shot", "nsubj"},
+		{"A gunman", "people", "shot", "obj"},
+		{"A gunman", "shot", "", "root"},
+		{"Russia never", "Kremlin", "said", "nsubj"},
+		{"Russia never", "Georgia", "invaded", "obj"},
+		{"Soleimani", "daughter", "threatened", "nsubj"},
+		{"Soleimani", "Zeinab", "daughter", "appos"},
+	} {
+		sn := sentenceWith(t, d, c.phrase)
+		i := word(t, d, sn, c.word)
+		tk := d.Tokens[i]
+		head := ""
+		if tk.Head >= 0 {
+			head = d.Tokens[tk.Head].Text
+		}
+		if head != c.head || tk.Dep != c.dep {
+			t.Errorf("%q: %s is %s of %q, want %s of %q (repairs %v)\n%s", sn.Text, c.word, tk.Dep, head, c.dep, c.head, sn.Repairs, dump(d, sn))
+		}
+	}
+	sn := sentenceWith(t, d, "A gunman")
+	if tk := d.Tokens[word(t, d, sn, "shot")]; tk.POS != "VERB" || tk.Lemma != "shoot" || !tk.Finite() {
+		t.Errorf("shot: %s %s %q, want a finite verb of lemma shoot", tk.POS, tk.Tag, tk.Lemma)
+	}
+}
