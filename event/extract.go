@@ -1352,6 +1352,9 @@ func (x *extractor) modality(v int) string {
 			mod = Hypothetical // a purpose: "the coalition came to Iraq to fight ISIS"
 		}
 	}
+	if x.imperative(v) {
+		mod = Hypothetical // "take a knife … and attack them": advice, not an act
+	}
 	for _, ch := range s.children(v) {
 		c := int(ch)
 		cu := x.cue(c)
@@ -1388,6 +1391,31 @@ func (x *extractor) modality(v int) string {
 		}
 	}
 	return mod
+}
+
+// imperative reports whether verb v is an imperative: a base form that heads the
+// sentence (or is conjoined to one that does) with no subject and no auxiliary of its own.
+func (x *extractor) imperative(v int) bool {
+	s := &x.s
+	if x.d.Tokens[v].Tag != "VB" {
+		return false
+	}
+	for v >= 0 && s.dep(v) == "conj" {
+		v = s.head(v)
+		if v >= 0 && x.d.Tokens[v].Tag != "VB" {
+			return false
+		}
+	}
+	if v < 0 || s.head(v) >= 0 {
+		return false
+	}
+	for _, ch := range s.children(v) {
+		switch s.dep(int(ch)) {
+		case "nsubj", "csubj", "aux", "expl":
+			return false
+		}
+	}
+	return true
 }
 
 // transform recodes c when a transformation matches its nested event inner.
