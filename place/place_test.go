@@ -221,6 +221,8 @@ func TestNotPlaces(t *testing.T) {
 		// The name of a thing: after a namer word, or with its number.
 		{"Hurricane Zeta slammed into the coast.", []string{"ORG:Zeta"}},
 		{"Markets were closed in honor of Martin Luther King.", []string{"PERSON:Martin Luther King"}},
+		// A one-word name of a hamlet with no sign of a place.
+		{"Magna plans to invest in auto parts giant Delphi.", []string{"ORG:Magna", "LOCATION:Delphi"}},
 		{"Shares in the auto companies Toyota, Nissan and Honda dropped.", []string{"ORG:Toyota", "ORG:Nissan", "ORG:Honda"}},
 		{"Apple unveiled Lion, the new version of its operating system.", []string{"ORG:Apple", "ORG:Lion"}},
 		{"Iranian news agency Fars reported it.", []string{"NORP:Iranian", "ORG:Fars"}},

@@ -317,6 +317,39 @@ func (r *resolver) outlier(gi int) bool {
 	return elsewhere >= need
 }
 
+// hamletPop is the population under which a town needs some sign of a place.
+const hamletPop = 10000
+
+// bareHamlet reports whether group gi resolved to a town of under hamletPop people by a
+// one-word name that nothing marks as a place: no explicit context, no locative word
+// before any of its mentions, nothing nearby, in a country the article hardly names. Such names are most often words the entities
+// stage took for places ("orbit around Earth" aside, "Earth" is Earth, Texas; "Born in
+// Vietnam", "the Medal of Freedom", "sisters Anna and Mariya").
+func (r *resolver) bareHamlet(gi int) bool {
+	g := &r.groups[gi]
+	c := &g.cands[g.best]
+	if c.Kind != gazetteer.City || c.Population >= hamletPop || c.local > 0 || c.near > 0 || strings.ContainsRune(g.key, ' ') {
+		return false
+	}
+	for _, m := range r.mentions {
+		if m.group == gi && r.locative(m.Start) {
+			return false
+		}
+	}
+	// A town of a country the article is about ("tourist attractions such as Boracay
+	// and Coron" in the Philippines) stands.
+	own, w := r.contribution(gi)
+	v := r.cv[c.Country]
+	if own != nil && own.Country == c.Country {
+		v -= w
+	}
+	return v < hamletVotes
+}
+
+// hamletVotes is how often the article must name or imply a town's country for the town
+// to stand without a sign of a place.
+const hamletVotes = 2.0
+
 // better orders candidates by score, then population, then geonameid, so that the choice
 // never depends on the order of the data.
 func better(a, b *cand) bool {
@@ -362,7 +395,7 @@ func (r *resolver) output() []doc.Place {
 		if c.Kind == gazetteer.City && c.level == gazetteer.Skeletal && c.score-c.prior < 0.5 && c.Population < 5000 {
 			continue // a small place that won on a loose spelling alone
 		}
-		if r.outlier(m.group) {
+		if r.outlier(m.group) || r.bareHamlet(m.group) {
 			continue
 		}
 		out = append(out, doc.Place{
