@@ -270,6 +270,12 @@ func (t *tree) verbless() bool {
 		break
 	}
 	root, _ := t.root()
+	// The subject is the whole noun phrase the old root heads when the noun before the
+	// verb hangs in it: "Thousands of people protested in Paris", parsed as thousands
+	// of people (who) protested, has "thousands" for its subject, not "people".
+	if root >= 0 && root < subj && t.inSubtree(subj, root) {
+		subj = root
+	}
 	// Only a headline drops its auxiliary ("Three soldiers killed in attack"); in the
 	// body such a verb is a past tense the tagger missed ("protesters marched in Paris").
 	passive := false
@@ -310,10 +316,14 @@ func (t *tree) verbless() bool {
 			hasObj = true
 		}
 	}
-	// Whatever still forms a cycle with the verb now hangs from the verb.
+	// Whatever still forms a cycle with the verb now hangs from the verb, and so does an
+	// old root left before it: a sentence has one root.
 	for i := range n {
 		if i != v && t.cycles(i) {
 			t.head[i] = int32(v)
+		}
+		if i != v && t.head[i] < 0 {
+			t.head[i], t.dep[i] = int32(v), "dep"
 		}
 	}
 	return true

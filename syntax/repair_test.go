@@ -108,6 +108,12 @@ func TestRepairsMendMisparses(t *testing.T) {
 			want: map[string]string{"killed": "ROOT root", "soldiers": "killed nsubj:pass", "attack": "killed obl"},
 		},
 		{
+			name:    "a participle hung on the noun of an 'of' phrase",
+			tree:    "Thousands/NOUN/NNS/0/root of/ADP/IN/3/case people/NOUN/NNS/1/nmod protested/VERB/VBN/3/acl in/ADP/IN/6/case Paris/PROPN/NNP/4/obl ./PUNCT/./1/punct",
+			repairs: "verbless",
+			want:    map[string]string{"protested": "ROOT root", "Thousands": "protested nsubj", "people": "Thousands nmod"},
+		},
+		{
 			name:    "a subject hung on a fronted phrase",
 			tree:    "The/DET/DT/2/det day/NOUN/NN/5/obl:tmod ,/PUNCT/,/4/punct mourners/NOUN/NNS/2/conj chanted/VERB/VBD/0/root slogans/NOUN/NNS/5/obj ./PUNCT/./5/punct",
 			repairs: "loose-subject",
