@@ -499,6 +499,11 @@ func (r *resolver) partOfName(sp doc.Span) bool {
 			return true
 		}
 	}
+	// A capitalised name head before "of": "Presidential Medal of Freedom", "University
+	// of Texas at Tyler".
+	if r.ofName(sp.Start) {
+		return true
+	}
 	// A connector and a capitalised word after: "Surigao del Sur".
 	if w := nextWord(text, sp.End); r.s.v.connector[w] {
 		if after := strings.TrimLeft(text[sp.End:], " ")[len(w):]; strings.HasPrefix(after, " ") && len(after) > 1 && unicode.IsUpper(rune(after[1])) {
@@ -520,6 +525,31 @@ func (r *resolver) partOfName(sp doc.Span) bool {
 	return !slices.ContainsFunc(r.ents, func(e doc.Entity) bool {
 		return e.Start == sp.End+1 && (e.Type == "PERSON" || e.Type == "LOCATION" || e.Type == "GPE" || e.Type == "NORP")
 	})
+}
+
+// ofName reports whether the name starting at i follows "of" or "of the" after a
+// capitalised name head ([nameof]) inside a sentence: the name ends a longer one.
+func (r *resolver) ofName(i int) bool {
+	if i < r.d.BodyStart && r.headline {
+		return false
+	}
+	before := strings.TrimSuffix(r.d.Text[:i], "the ")
+	before, ok := strings.CutSuffix(before, " of ")
+	if !ok {
+		return false
+	}
+	j := len(before)
+	for j > 0 && (unicode.IsLetter(rune(before[j-1])) || before[j-1] == '-') {
+		j--
+	}
+	w := before[j:]
+	if w == "" || !unicode.IsUpper(rune(w[0])) || j < 2 || before[j-1] != ' ' {
+		return false
+	}
+	if p := before[j-2]; p == '.' || p == '!' || p == '?' || p == '"' || p == '\n' || p == ':' {
+		return false // "Residents of Texas" opening a sentence
+	}
+	return r.s.v.nameof[strings.ToLower(w)]
 }
 
 // placeLike reports whether text is surely a place: a country, a region, a named
@@ -644,7 +674,7 @@ func (r *resolver) addMention(sp doc.Span, text, why string) {
 	m := mention{Span: sp, text: text, why: why}
 	key := gazetteer.Normalize(trimThe(text))
 	last := key[strings.LastIndexByte(key, ' ')+1:]
-	if r.s.v.direction[key] || r.s.v.generic[key] || r.s.v.facility[last] || r.truncated(sp.End) {
+	if r.s.v.direction[key] || r.s.v.generic[key] || r.s.v.landmark[key] || r.s.v.facility[last] || r.truncated(sp.End) {
 		return
 	}
 	matches := r.s.g.LookupKey(key)

@@ -175,6 +175,7 @@ func TestContext(t *testing.T) {
 		{"The Chicago-based company grew.", nil, "Chicago", "USA", "US.IL"},
 		{"Waves hit the coast of Aceh, Indonesia.", []string{"LOCATION:Aceh", "LOCATION:Indonesia"}, "Aceh", "IDN", "ID.01"},
 		{"Sweden beat Panama 3 – 0 in the first game.", []string{"LOCATION:Sweden", "ORG:Panama"}, "Panama", "PAN", ""},
+		{"The ship's position in Jakarta Bay was recorded.", []string{"LOCATION:Jakarta", "LOCATION:Bay"}, "Jakarta Bay", "IDN", ""},
 		// Nor a state of its own country a hundred times its size, a capital abroad, or a
 		// city whose main name it borrows, and states listed together are states.
 		{"Governors of Missouri, Kansas, Nevada, Oregon and New Mexico met in the United States capital.", []string{"LOCATION:Missouri", "LOCATION:Kansas", "LOCATION:Nevada", "LOCATION:Oregon", "LOCATION:New Mexico", "LOCATION:United States"}, "Nevada", "USA", "US.NV"},
@@ -221,6 +222,8 @@ func TestNotPlaces(t *testing.T) {
 		// The name of a thing: after a namer word, or with its number.
 		{"Hurricane Zeta slammed into the coast.", []string{"ORG:Zeta"}},
 		{"Markets were closed in honor of Martin Luther King.", []string{"PERSON:Martin Luther King"}},
+		{"She was awarded the Presidential Medal of Freedom.", []string{"LOCATION:Freedom"}},
+		{"He injured three people on Streatham High Road.", []string{"LOCATION:Streatham High", "LOCATION:Road"}},
 		// A one-word name of a hamlet with no sign of a place.
 		{"Magna plans to invest in auto parts giant Delphi.", []string{"ORG:Magna", "LOCATION:Delphi"}},
 		{"Shares in the auto companies Toyota, Nissan and Honda dropped.", []string{"ORG:Toyota", "ORG:Nissan", "ORG:Honda"}},
