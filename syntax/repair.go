@@ -273,7 +273,7 @@ func (t *tree) verbless() bool {
 	// The subject is the whole noun phrase the old root heads when the noun before the
 	// verb hangs in it: "Thousands of people protested in Paris", parsed as thousands
 	// of people (who) protested, has "thousands" for its subject, not "people".
-	if root >= 0 && root < subj && t.inSubtree(subj, root) {
+	if root >= 0 && root < subj && int(t.head[subj]) == root && t.dep[subj] == "nmod" && t.hasCase(subj) {
 		subj = root
 	}
 	// Only a headline drops its auxiliary ("Three soldiers killed in attack"); in the
