@@ -6,8 +6,6 @@ import (
 	"maps"
 	"slices"
 	"time"
-
-	"github.com/tocsin-project/tocsin/cameo"
 )
 
 // Index finds the stories a unit may belong to. The store answers it from indexed
@@ -86,9 +84,6 @@ type Linker struct {
 	// MaxCandidates bounds the stories compared with one unit: those sharing most
 	// keys with it.
 	MaxCandidates int
-	// Place is added for the same place, half of it for the same first-level
-	// division.
-	Place float64
 	// OtherCountry is taken off for places in two countries. It is no veto: an
 	// article's place is that of its first placed event, and a report of a strike in
 	// Baghdad may be placed in Washington, where it was announced.
@@ -99,22 +94,14 @@ type Linker struct {
 	// Day is added for the same day, half of it a day apart; DayFar is taken off for
 	// each day beyond three, up to DayFarMax.
 	Day, DayFar, DayFarMax float64
-	// Actors is added for sharing the country-level actors, taken off for sharing none.
-	Actors float64
-	// Class is taken off when the unit's class (Unit.Class) is not the story's.
-	Class float64
-	// Root is added for a CAMEO root of the unit's events that is the story's, taken
-	// off when none is and their quad classes differ too.
-	Root float64
-	// LeadsJoinRecalled lets an article's lead unit join a story that no article's
-	// lead reported yet, only sentences recalling it.
-	LeadsJoinRecalled bool
 	// NameShared is added when the unit and the story name one person (a victim, a
 	// suspect, a spokesman); NameClash is taken off when both name people and none
 	// is shared: two shootings in one city on one day have different victims.
 	NameShared, NameClash float64
-	// Casualty is added when both report figures of one kind.
-	Casualty float64
+	// KindDiffers is taken off when the unit's incident is of a kind (violence,
+	// accident, disaster, health) that none of the story's is: the stampede at a
+	// funeral and the drone strike that killed the man buried are two happenings.
+	KindDiffers float64
 }
 
 // NewLinker returns a Linker with the weights documented in the README, chosen on
@@ -122,78 +109,48 @@ type Linker struct {
 func NewLinker() *Linker {
 	return &Linker{Window: 45, Threshold: 0.4, MinCosine: 0.1, MaxCandidates: 16,
 		Day: 0.05, DayFar: 0.02, DayFarMax: 0.3, OtherCountry: 0.1, OtherDivision: 0.1,
-		NameShared: 0.05, NameClash: 0.1}
+		NameShared: 0.05, NameClash: 0.1, KindDiffers: 0.1}
 }
 
 // Score is how strongly u belongs to s: the text similarity of the two, in [0, 1],
-// moved by the structured signals, each a few hundredths to a tenth or two. Text is
-// the main evidence, as reports of one happening repeat its names (Kerman, Soleimani,
-// Ortiz, Maple Avenue) and words (stampede, funeral, gas station); the structured
-// signals only move a unit over or under the line when its text is near it:
+// moved by the structured signals, each a few hundredths to a tenth. Text is the main
+// evidence: reports of one happening repeat its names (Kerman, Soleimani, Ortiz, Maple
+// Avenue) and words (stampede, funeral, gas station), weighted by how rare they are in
+// news (idf.txt), so that the words of every report (police, killed, said) count for
+// little. The structured signals only move a unit over or under the line when its text
+// is near it, and most of them only take off, since what a follow-up shares with the
+// happening it follows (its actors, place, CAMEO root, kinds of casualty) is what the
+// reports of one happening share too (adding them lowered B-cubed F1 on the
+// development stream; README):
 //
-//   - place: the same place +Place, the same first-level division +Place/2; places
-//     in two countries are two happenings (veto);
 //   - date: the same day +Day, a day apart +Day/2, then -DayFar a day beyond three
-//     days, down to -DayFarMax: most reports come within days, revisions later;
-//   - actors, compared at country level (USA for USAMIL): sharing one +Actors,
-//     sharing none when both have actors -Actors;
-//   - class: a report of words and a report of a deed (Unit.Class) -Class: a strike
-//     and a statement about it are two happenings;
-//   - CAMEO root: one of the story's +Root, none and another quad class -Root;
-//   - casualties: figures of a kind both report +Casualty (a toll that grows is still
-//     one toll: figures are not compared, only kinds).
+//     days, down to -DayFarMax (a third of it for a unit dated only by its
+//     publication): most reports come within days, revisions later, and a
+//     revision's text dates the happening it revises;
+//   - place: two countries -OtherCountry, two first-level divisions of one country
+//     -OtherDivision (two primaries, two floods);
+//   - people: one named by both +NameShared, both naming people and none in common
+//     -NameClash (two shootings in one city on one day have different victims);
+//   - incident kind: violence, accident, disaster or health that none of the story's
+//     incidents is, -KindDiffers (a stampede at the funeral of a man a drone strike
+//     killed).
 func (l *Linker) Score(u *Unit, s *Story) float64 {
+	return l.score(u, weighted(u.Terms), s)
+}
+
+// score is Score with u's terms already weighted (uw), as Link compares one unit with
+// several stories.
+func (l *Linker) score(u *Unit, uw map[string]float64, s *Story) float64 {
 	st := s.State
-	score := cosine(weighted(u.Terms), weighted(st.Terms))
+	score := cosine(uw, weighted(st.Terms))
 	if score < l.MinCosine {
 		return -1
 	}
-	uc := map[string]bool{}
-	for _, e := range u.Events {
-		for _, a := range []string{e.Source, e.Target} {
-			if a != "" {
-				uc[countryOf(a)] = true
-			}
-		}
-	}
-	if len(uc) > 0 && len(st.Countries) > 0 {
-		shared := 0
-		for c := range uc {
-			if st.Countries[c] > 0 {
-				shared++
-			}
-		}
-		if shared == 0 {
-			score -= l.Actors
-		} else {
-			score += l.Actors
-		}
-	}
-	if c := u.Class(); c != "" && len(st.Classes) > 0 && st.Classes[c] == 0 {
-		score -= l.Class
-	}
-	if len(u.Events) > 0 && s.Code != "" {
-		same, quadDiffers := false, true
-		for _, e := range u.Events {
-			same = same || e.Code[:min(2, len(e.Code))] == s.Root
-			quadDiffers = quadDiffers && cameo.QuadClassOf(e.Code) != s.QuadClass
-		}
-		switch {
-		case same:
-			score += l.Root
-		case quadDiffers:
-			score -= l.Root
-		}
-	}
 	if u.Place != nil && s.Place != nil {
 		switch {
-		case placeKey(u.Place) == placeKey(s.Place):
-			score += l.Place
-		case u.Place.Admin1 != "" && u.Place.Admin1 == s.Place.Admin1:
-			score += l.Place / 2
 		case u.Place.Country != s.Place.Country:
 			score -= l.OtherCountry
-		case u.Place.Admin1 != "" && s.Place.Admin1 != "":
+		case u.Place.Admin1 != "" && s.Place.Admin1 != "" && u.Place.Admin1 != s.Place.Admin1:
 			score -= l.OtherDivision
 		}
 	}
@@ -203,6 +160,9 @@ func (l *Linker) Score(u *Unit, s *Story) float64 {
 			score += l.Day
 		case d == 1:
 			score += l.Day / 2
+		case d > 3 && !u.Dated && !u.Lead:
+			// A sentence of a later article that recalls a happening, with no
+			// date of its own, says nothing of when it happened.
 		case d > 3 && !u.Dated:
 			// An undated report comes after the happening it tells: its
 			// publication day says less than an event date.
@@ -211,11 +171,8 @@ func (l *Linker) Score(u *Unit, s *Story) float64 {
 			score -= min(l.DayFarMax, l.DayFar*float64(d-3))
 		}
 	}
-	for _, c := range u.Claims {
-		if t := s.Casualties[c.Kind]; t != nil && len(t.Claims) > 0 {
-			score += l.Casualty
-			break
-		}
+	if u.Kind != "" && len(st.Kinds) > 0 && st.Kinds[u.Kind] == 0 {
+		score -= l.KindDiffers
 	}
 	if len(u.Names) > 0 && len(st.Names) > 0 {
 		shared := slices.ContainsFunc(u.Names, func(n string) bool { return st.Names[n] > 0 })
@@ -273,14 +230,17 @@ func (l *Linker) Link(units []Unit, idx Index) (of []*Story, touched []*Story, e
 		}
 		var best *Story
 		bestScore := l.Threshold
+		uw := weighted(u.Terms)
 		for _, c := range cands {
 			if s := loaded[c.ID]; s != nil {
 				c = s
 			}
-			if u.Lead && c.State.Leads == 0 && !l.LeadsJoinRecalled {
+			if u.Lead && c.State.Leads == 0 {
+				// What an article reports as its news is no happening other
+				// articles only recalled in passing (State.Leads).
 				continue
 			}
-			sc := l.Score(u, c)
+			sc := l.score(u, uw, c)
 			if sc > bestScore || sc == bestScore && best != nil && c.ID < best.ID {
 				best, bestScore = c, sc
 			}

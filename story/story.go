@@ -97,6 +97,8 @@ type State struct {
 	// Names counts the surnames its units name (Unit.Names), the maxNames most
 	// named kept.
 	Names map[string]int `json:"names,omitempty"`
+	// Kinds counts its units' incident kinds (Unit.Kind).
+	Kinds map[string]int `json:"kinds,omitempty"`
 }
 
 // maxTerms bounds the terms a story keeps for comparison.
@@ -192,6 +194,12 @@ func (s *Story) Add(u *Unit) {
 	}
 	for t, w := range u.Terms {
 		st.Terms[t] += w
+	}
+	if u.Kind != "" {
+		if st.Kinds == nil {
+			st.Kinds = map[string]int{}
+		}
+		st.Kinds[u.Kind]++
 	}
 	if len(u.Names) > 0 {
 		if st.Names == nil {

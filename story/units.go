@@ -16,13 +16,15 @@ import (
 // sentences about one happening in one article ("Iran vowed revenge", "Iran
 // threatened...") make one unit with several mentions, not several stories.
 type Unit struct {
-	Article  Article    `json:"article"`
-	Index    int        `json:"index"`    // position among the article's units
-	Lead     bool       `json:"lead"`     // the unit the title and lead report
-	Sentence int        `json:"sentence"` // its first sentence
-	Text     string     `json:"text"`     // that sentence
-	Cause    string     `json:"cause,omitempty"`
-	Events   []EventRef `json:"events"`
+	Article  Article `json:"article"`
+	Index    int     `json:"index"`    // position among the article's units
+	Lead     bool    `json:"lead"`     // the unit the title and lead report
+	Sentence int     `json:"sentence"` // its first sentence
+	Text     string  `json:"text"`     // that sentence
+	Cause    string  `json:"cause,omitempty"`
+	// Kind is its incident's kind (violence, accident, disaster, health; doc.Incident).
+	Kind   string     `json:"kind,omitempty"`
+	Events []EventRef `json:"events"`
 	// Incidents are indexes into the document's incidents layer.
 	Incidents []int              `json:"incidents"`
 	Day       string             `json:"day"`   // the earliest day it happened, YYYY-MM-DD
@@ -95,7 +97,7 @@ func Units(d *doc.Document, totals map[string]int) []Unit {
 	inIncident := make([]bool, len(d.Events))
 	for i := range d.Incidents {
 		in := &d.Incidents[i]
-		u := Unit{Article: art, Sentence: in.Sentence, Cause: in.Cause, Incidents: []int{i}}
+		u := Unit{Article: art, Sentence: in.Sentence, Cause: in.Cause, Kind: in.Kind, Incidents: []int{i}}
 		for _, e := range in.Events {
 			if e >= 0 && e < len(d.Events) && !inIncident[e] {
 				inIncident[e] = true
@@ -269,15 +271,26 @@ func leadCounts(d *doc.Document) []doc.Casualty {
 	return out
 }
 
+// titleWeight is how many times more than the rest of the article its title and first
+// sentence of the body count, beside the once they count with the whole text: they
+// tell what the article reports, where later paragraphs recall what came before.
+const titleWeight = 2
+
 // unitTerms are the terms u is compared by: for the lead unit, the whole article's
-// (the title twice), since the lead is what the article reports and every paragraph
-// retells it; for another unit, its own sentences'. The strongest maxTerms by tf-idf
+// (the title and the body's first sentence three times), since the lead is what the
+// article reports and its paragraphs retell it; for another unit, its own sentences'. The strongest maxTerms by tf-idf
 // are kept, so a long article costs no more to compare than a short one.
 func unitTerms(d *doc.Document, u *Unit) map[string]float64 {
 	t := map[string]float64{}
 	if u.Lead {
 		addTerms(t, d.Text, 1)
-		addTerms(t, d.Title, 1)
+		addTerms(t, d.Title, titleWeight)
+		for i := range d.Sentences {
+			if d.Sentences[i].Start >= d.BodyStart {
+				addTerms(t, d.Sentences[i].Text, titleWeight)
+				break
+			}
+		}
 		return strongest(t, maxTerms)
 	}
 	sents := map[int]bool{u.Sentence: true}
