@@ -153,7 +153,7 @@ func (c *csvWriter) Close() error {
 
 // appendCSV appends s as one CSV field, quoted when RFC 4180 requires it.
 func appendCSV(b []byte, s string) []byte {
-	if !strings.ContainsAny(s, ",\"\r\n") {
+	if !needsQuotes(s) {
 		return append(b, s...)
 	}
 	b = append(b, '"')
@@ -168,4 +168,17 @@ func appendCSV(b []byte, s string) []byte {
 	}
 	b = append(b, s...)
 	return append(b, '"')
+}
+
+// needsQuotes reports whether s holds a comma, a double quote, CR or LF. (A loop over
+// the bytes: strings.ContainsAny builds its set of bytes at every call, which was a
+// tenth of an export's CPU once reading rows got cheap.)
+func needsQuotes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', '"', '\r', '\n':
+			return true
+		}
+	}
+	return false
 }

@@ -137,7 +137,7 @@ func (g *gdeltWriter) actor(b []byte, code, canonical, text string) []byte {
 	}
 	b = appendClean(b, code)
 	b = append(b, '\t')
-	b = appendClean(b, strings.ToUpper(name))
+	b = appendUpperClean(b, name)
 	for _, f := range [...]string{p.country, p.group, "", p.religion[0], p.religion[1], p.types[0], p.types[1], p.types[2]} {
 		b = append(b, '\t')
 		b = append(b, f...)
@@ -219,15 +219,29 @@ func appendDateAdded(b []byte, ts string) []byte {
 // appendClean appends s with tabs, carriage returns and newlines turned into spaces,
 // so that no field can break the table.
 func appendClean(b []byte, s string) []byte {
-	if !strings.ContainsAny(s, "\t\r\n") {
-		return append(b, s...)
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\t' || c == '\r' || c == '\n' {
-			c = ' '
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		if c := b[i]; c == '\t' || c == '\r' || c == '\n' {
+			b[i] = ' '
 		}
-		b = append(b, c)
+	}
+	return b
+}
+
+// appendUpperClean is appendClean of s upper-cased, without a copy when s is ASCII.
+func appendUpperClean(b []byte, s string) []byte {
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		switch c := b[i]; {
+		case c >= 'a' && c <= 'z':
+			b[i] = c - 'a' + 'A'
+		case c == '\t' || c == '\r' || c == '\n':
+			b[i] = ' '
+		case c >= 0x80: // not ASCII: as strings.ToUpper has it
+			return appendClean(b[:n], strings.ToUpper(s))
+		}
 	}
 	return b
 }

@@ -39,7 +39,7 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter, page store.Page
 		return nil, 0, eventsError(f, err)
 	}
 	defer rows.Close()
-	rd := newRecordReader(ctx, tx, 1)
+	rd := newRecordReader(ctx, tx, !f.NoStoryCounts, 1)
 	defer rd.close()
 	b := new(eventBatch)
 	total := -1
@@ -47,7 +47,7 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter, page store.Page
 		if err := rd.read(rows, b); err != nil {
 			return nil, 0, fmt.Errorf("store/sqlite: events: %w", err)
 		}
-		n, _ := rd.vals[recordColumnCount].(int64)
+		n, _ := rd.vals[rd.n-1].(int64)
 		total = int(n)
 	}
 	if err := rows.Err(); err != nil {
@@ -97,7 +97,7 @@ func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*sto
 	var readErr error // set before batches is closed
 	go func() {
 		defer close(batches)
-		readErr = readEvents(ctx, tx, q, args, batches)
+		readErr = readEvents(ctx, tx, q, args, !f.NoStoryCounts, batches)
 	}()
 	// stop ends the walk early: it stops the reader and waits for it to end, since
 	// the transaction it reads in is rolled back on return.
@@ -131,15 +131,15 @@ const (
 	eventBatchesAhead = 2
 )
 
-// readEvents runs query q, of recordColumns, in tx and sends its rows to out in
-// batches of eventBatchRows.
-func readEvents(ctx context.Context, tx *sql.Tx, q string, args []any, out chan<- *eventBatch) error {
+// readEvents runs query q, of recordSelect's columns (with the story's counts or
+// not), in tx and sends its rows to out in batches of eventBatchRows.
+func readEvents(ctx context.Context, tx *sql.Tx, q string, args []any, counts bool, out chan<- *eventBatch) error {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	rd := newRecordReader(ctx, tx, 0)
+	rd := newRecordReader(ctx, tx, counts, 0)
 	defer rd.close()
 	b := newEventBatch()
 	send := func() error {
@@ -201,42 +201,47 @@ func (e *rawEvent) decode(r *store.EventRow) error {
 	return nil
 }
 
-// recordColumns selects what recordReader.read expects, for events aliased e joined
-// with recordJoin: the row's ID, its record, and its story with the story's counts
-// (GDELT's NumMentions, NumSources, NumArticles), which change as reports are linked
-// and so are not part of the record.
-const recordColumns = `SELECT e.id, e.record, e.story, coalesce(c.mentions, 0), coalesce(c.sources, 0), coalesce(c.articles, 0)`
-
-// recordJoin brings in the story's counts.
-const recordJoin = ` LEFT JOIN story_sources c ON c.story = e.story`
+// recordColumns selects what recordReader.read expects, for events aliased e: the
+// row's ID, its record and its story; then countColumns, joined with recordJoin: the
+// story's counts (GDELT's NumMentions, NumSources, NumArticles), which change as
+// reports are linked and so are not part of the record.
+const (
+	recordColumns = `SELECT e.id, e.record, e.story`
+	countColumns  = `, coalesce(c.mentions, 0), coalesce(c.sources, 0), coalesce(c.articles, 0)`
+	recordJoin    = ` LEFT JOIN story_sources c ON c.story = e.story`
+)
 
 // recordSelect returns the SELECT of recordColumns and the join the rows of f are read
-// with: with f.NoStoryCounts, the counts are 0 and story_sources is not joined, since
-// its lookup, one per row, is about a third of an export's CPU.
+// with: with f.NoStoryCounts, neither countColumns nor story_sources, since its lookup,
+// one per row, is about a third of an export's CPU, and each column read costs the
+// driver too.
 func recordSelect(f store.EventFilter) (cols, join string) {
 	if f.NoStoryCounts {
-		return `SELECT e.id, e.record, e.story, 0, 0, 0`, ""
+		return recordColumns, ""
 	}
-	return recordColumns, recordJoin
+	return recordColumns + countColumns, recordJoin
 }
 
-// recordColumnCount is the number of columns of recordColumns.
-const recordColumnCount = 6
-
-// recordReader reads rows of recordColumns into eventBatches.
+// recordReader reads rows of recordColumns, with countColumns or not, into
+// eventBatches.
 type recordReader struct {
-	vals [recordColumnCount + 1]any // and one more column, when extra is 1
-	dest [recordColumnCount + 1]any
-	rec  sql.RawBytes
-	n    int // the columns of a row
+	vals   [7]any // 3 columns, 3 counts and one extra column at most
+	dest   [7]any
+	rec    sql.RawBytes
+	n      int  // the columns of a row
+	counts bool // rows have countColumns
 
 	cols *eventScanner // reads a row that has no record from its columns
 }
 
-// newRecordReader returns a reader of rows of recordColumns and extra (0 or 1) more
-// columns, which read leaves in vals.
-func newRecordReader(ctx context.Context, tx *sql.Tx, extra int) *recordReader {
-	rd := &recordReader{n: recordColumnCount + extra, cols: newEventScanner(ctx, tx, 0)}
+// newRecordReader returns a reader of rows of recordColumns, countColumns when counts,
+// and extra (0 or 1) more columns, the last of vals after read.
+func newRecordReader(ctx context.Context, tx *sql.Tx, counts bool, extra int) *recordReader {
+	n := 3 + extra
+	if counts {
+		n += 3
+	}
+	rd := &recordReader{n: n, counts: counts, cols: newEventScanner(ctx, tx, 0)}
 	for i := range rd.dest {
 		rd.dest[i] = &rd.vals[i]
 	}
@@ -255,7 +260,9 @@ func (rd *recordReader) read(rows *sql.Rows, b *eventBatch) error {
 	num := func(i int) int64 { n, _ := v[i].(int64); return n }
 	e := rawEvent{id: num(0)}
 	e.story, _ = v[2].(string)
-	e.counts = [3]int{int(num(3)), int(num(4)), int(num(5))}
+	if rd.counts {
+		e.counts = [3]int{int(num(3)), int(num(4)), int(num(5))}
+	}
 	start := len(b.arena)
 	if rd.rec == nil {
 		var err error
