@@ -209,9 +209,11 @@ func hasSuffixFold(s, suffix string) bool {
 // was tagged as a participle, adjective or noun: "China donated vaccines to Cambodia" as
 // "China donated-vaccines", "Russian forces invaded Ukraine" as forces with a reduced
 // relative, "A gunman shot three people" with "shot" a noun after "gunman". When no word
-// is a finite verb and none is a verbal root, the first verb after the first word becomes
-// the root, the noun phrase before it its subject, and the old root, when it follows, its
-// object. Failing a verb, the first adjective in -ed that is a verb form ("imposed
+// is a finite verb and none is a verbal root, the first past participle after the first
+// word becomes the root, the noun phrase before it its subject, and the old root, when it
+// follows, its object. A gerund or a base form stays: in a sentence without a finite verb
+// it mostly modifies a noun ("people offering a brilliant service", "Search Engine
+// Optimization"); letting them be roots cost EWT 0.04 LAS points and gained no event. Failing a verb, the first adjective in -ed that is a verb form ("imposed
 // sanctions"), then the first noun that is a verb form and has an object of its own (only
 // a verb takes one). In a headline, a verb followed by a preposition ("Three soldiers
 // killed in attack") is read as a passive.
@@ -225,7 +227,7 @@ func (t *tree) verbless() bool {
 		if t.head[i] < 0 && (t.pos[i] == "VERB" || t.pos[i] == "AUX") {
 			return false
 		}
-		if v < 0 && t.pos[i] == "VERB" && i > 0 {
+		if v < 0 && t.pos[i] == "VERB" && t.tag[i] == "VBN" && i > 0 {
 			v = i
 		}
 	}
