@@ -149,6 +149,28 @@ func TestPublishDeduplicatesByArticleID(t *testing.T) {
 	}
 }
 
+// TestPublishAllIsPublishInOrder publishes a run of jobs together: the receipts are
+// those Publish gives one by one, a job already queued (before the run, or earlier in
+// it) a duplicate with the first one's sequence.
+func TestPublishAllIsPublishInOrder(t *testing.T) {
+	q := connect(t, natstest.URL(t), Config{})
+	a := job("Port strike ends", "Dock workers returned to work on Friday.")
+	b := job("Bridge reopens", "The bridge reopened on Monday.")
+	c := job("Ferry resumes", "The ferry resumed its crossings on Tuesday.")
+	_, before := publishAll(t, q, a)
+	rs, err := q.PublishAll(context.Background(), []Job{b, a, c, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 4 || rs[0].Duplicate || !rs[1].Duplicate || rs[1].Seq != before[0].Seq ||
+		rs[2].Duplicate || rs[2].Seq <= rs[0].Seq || !rs[3].Duplicate || rs[3].Seq != rs[0].Seq {
+		t.Errorf("receipts %+v (the first job's %+v): want b new, a and the second b duplicates, c new after b", rs, before[0])
+	}
+	if n, err := q.Pending(context.Background()); err != nil || n != 3 {
+		t.Errorf("pending %d (%v), want 3", n, err)
+	}
+}
+
 func TestWorkerStoresRejectsAndAnswersWait(t *testing.T) {
 	q := connect(t, natstest.URL(t), Config{Duplicates: time.Second})
 	st := openStore(t)

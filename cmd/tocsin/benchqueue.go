@@ -38,8 +38,10 @@ type benchQueueRun struct {
 	// StoreBytes is the store's size on disk after the run: SQLite's file and WAL, or
 	// pg_database_size.
 	StoreBytes int64 `json:"store_bytes"`
-	// The CPU the PostgreSQL and NATS servers of this machine used during the run, an
-	// article; 0 when they do not run here. Other programs using them count too.
+	// The CPU used during the run, an article, by the PostgreSQL backends serving the
+	// workers and by the NATS server, when they run on this machine (0 otherwise).
+	// PostgreSQL's shared processes (WAL writer, checkpointer) are not counted; other
+	// clients of the NATS server are.
 	PostgresMS float64 `json:"postgres_cpu_ms_per_article,omitempty"`
 	NATSMS     float64 `json:"nats_cpu_ms_per_article,omitempty"`
 }
@@ -52,8 +54,9 @@ type benchQueueResult struct {
 	Runs     []benchQueueRun `json:"runs"`
 	Store    string          `json:"store"` // SQLite or PostgreSQL
 	// The queue's own cost per article, with nothing to analyse or store: publishing
-	// (one round trip each, as ingest --queue does), and the rest of the way (fetch,
-	// result, ack, and ingest --wait reading the result).
+	// (publishRun jobs a round trip, as ingest --queue does), and the rest of the way
+	// (fetch, results published a batch at a time, acks, and ingest --wait reading the
+	// results).
 	PublishMS  float64 `json:"overhead_publish_ms"`
 	ConsumeMS  float64 `json:"overhead_consume_ms"`
 	OverheadMS float64 `json:"overhead_ms_per_article"`
@@ -228,16 +231,12 @@ func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch,
 			return benchQueueRun{}, errors.New("workers not started within 2 minutes")
 		}
 	}
-	pg0, pgOK := serverCPU("postgres")
+	pg0 := backendCPU(ctx, db)
 	nats0, natsOK := serverCPU("nats-server")
 	start := time.Now()
-	seqs := map[uint64]bool{}
-	for _, j := range jobs {
-		r, err := q.Publish(ctx, j)
-		if err != nil {
-			return benchQueueRun{}, err
-		}
-		seqs[r.Seq] = true
+	seqs, err := publishJobs(ctx, q, jobs)
+	if err != nil {
+		return benchQueueRun{}, err
 	}
 	failed := 0
 	if err := q.Wait(ctx, start.Add(-time.Minute), seqs, func(r queue.Result) {
@@ -248,7 +247,7 @@ func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch,
 		return benchQueueRun{}, err
 	}
 	elapsed := time.Since(start)
-	pg1, _ := serverCPU("postgres")
+	pg1 := backendCPU(ctx, db)
 	nats1, _ := serverCPU("nats-server")
 	if failed > 0 {
 		return benchQueueRun{}, fmt.Errorf("%d of %d articles not stored new", failed, len(jobs))
@@ -263,8 +262,12 @@ func benchQueueWorkers(ctx context.Context, exe, url, name, db string, n, batch,
 	}
 	r := benchQueueRun{Workers: n, Seconds: elapsed.Seconds(), ArticlesPS: float64(len(jobs)) / elapsed.Seconds(),
 		WorkerCPU: cpu.Seconds(), CPUPerArtMS: 1000 * cpu.Seconds() / float64(len(jobs))}
-	if pgOK {
-		r.PostgresMS = 1000 * (pg1 - pg0).Seconds() / float64(len(jobs))
+	if len(pg1) > 0 {
+		var pg time.Duration
+		for pid, t := range pg1 {
+			pg += t - pg0[pid] // a backend started during the run began at 0
+		}
+		r.PostgresMS = 1000 * pg.Seconds() / float64(len(jobs))
 	}
 	if natsOK {
 		r.NATSMS = 1000 * (nats1 - nats0).Seconds() / float64(len(jobs))
@@ -313,6 +316,51 @@ func benchQueueStore(ctx context.Context, base, tmp, name string) (dsn string, s
 	}, nil
 }
 
+// publishJobs publishes jobs as ingest --queue does, publishRun at a time, and returns
+// their sequences.
+func publishJobs(ctx context.Context, q *queue.Queue, jobs []queue.Job) (map[uint64]bool, error) {
+	seqs := map[uint64]bool{}
+	for lo := 0; lo < len(jobs); lo += publishRun {
+		rs, err := q.PublishAll(ctx, jobs[lo:min(lo+publishRun, len(jobs))])
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rs {
+			seqs[r.Seq] = true
+		}
+	}
+	return seqs, nil
+}
+
+// backendCPU is the CPU time used so far by each PostgreSQL backend, by pid, connected
+// to the database dsn names (but the one asking), when they run on this machine; nil
+// for a SQLite store or a server elsewhere.
+func backendCPU(ctx context.Context, dsn string) map[int]time.Duration {
+	if !storeopen.IsPostgres(dsn) {
+		return nil
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return nil
+	}
+	defer conn.Close(ctx)
+	rows, err := conn.Query(ctx, `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+	if err != nil {
+		return nil
+	}
+	pids, err := pgx.CollectRows(rows, pgx.RowTo[int32])
+	if err != nil {
+		return nil
+	}
+	cpu := map[int]time.Duration{}
+	for _, pid := range pids {
+		if t, ok := pidCPU(int(pid), "postgres"); ok {
+			cpu[int(pid)] = t
+		}
+	}
+	return cpu
+}
+
 // discardStore keeps nothing: the overhead run measures the queue alone.
 type discardStore struct{}
 
@@ -329,13 +377,9 @@ func benchQueueOverhead(ctx context.Context, url string, jobs []queue.Job, res *
 	defer q.Close()
 	defer q.DeleteStreams(context.WithoutCancel(ctx))
 	start := time.Now()
-	seqs := map[uint64]bool{}
-	for _, j := range jobs {
-		r, err := q.Publish(ctx, j)
-		if err != nil {
-			return err
-		}
-		seqs[r.Seq] = true
+	seqs, err := publishJobs(ctx, q, jobs)
+	if err != nil {
+		return err
 	}
 	published := time.Since(start)
 	empty := pipeline.New()
@@ -370,7 +414,7 @@ func printBenchQueue(w io.Writer, r benchQueueResult) {
 		fmt.Fprintf(w, "workers %-2d %.1fs, %.2f articles/s (%.2f× the first run), %.1f s of worker CPU (%.0f ms an article), store %.1f kB an article\n",
 			run.Workers, run.Seconds, run.ArticlesPS, run.Speedup, run.WorkerCPU, run.CPUPerArtMS, float64(run.StoreBytes)/float64(r.Articles)/1000)
 		if run.PostgresMS > 0 || run.NATSMS > 0 {
-			fmt.Fprintf(w, "           servers on this machine: PostgreSQL %.1f ms, NATS %.1f ms of CPU an article\n", run.PostgresMS, run.NATSMS)
+			fmt.Fprintf(w, "           servers: PostgreSQL backends %.1f ms, NATS %.1f ms of CPU an article\n", run.PostgresMS, run.NATSMS)
 		}
 	}
 	fmt.Fprintf(w, "overhead   %.3f ms an article: publish %.3f ms, delivery, result and ack %.3f ms (empty pipeline, no store)\n",

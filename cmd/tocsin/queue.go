@@ -69,6 +69,22 @@ func (qi queueIngest) run(ctx context.Context, e *env) error {
 	dup := map[uint64]bool{}  // of those, the ones published before this run, within the duplicate window
 	ids := map[string]bool{}  // the articles of this run
 	queued, already := 0, 0
+	// Jobs are published a run at a time (queue.PublishAll: one round trip for the run).
+	var pending []queue.Job
+	flush := func() error {
+		rs, err := q.PublishAll(ctx, pending)
+		pending = pending[:0]
+		for _, r := range rs {
+			seqs[r.Seq] = true
+			if r.Duplicate {
+				dup[r.Seq] = true
+				already++
+			} else {
+				queued++
+			}
+		}
+		return err
+	}
 	for _, src := range qi.sources {
 		err := src(func(a *article.Article, err error) error {
 			sum.Read++
@@ -90,19 +106,16 @@ func (qi queueIngest) run(ctx context.Context, e *env) error {
 				return nil
 			}
 			ids[id] = true
-			r, err := q.Publish(ctx, queue.Job{ID: id, Article: *a, DateSource: source})
-			if err != nil {
-				return err
-			}
-			seqs[r.Seq] = true
-			if r.Duplicate {
-				dup[r.Seq] = true
-				already++
-			} else {
-				queued++
+			if pending = append(pending, queue.Job{ID: id, Article: *a, DateSource: source}); len(pending) == publishRun {
+				return flush()
 			}
 			return nil
 		})
+		if err == nil {
+			err = flush()
+		} else if ferr := flush(); ferr != nil {
+			err = errors.Join(err, ferr)
+		}
 		if err != nil {
 			sum.Elapsed = time.Since(start)
 			fmt.Fprintf(e.stdout, "read %d, queued %d (%d already queued), rejected %d (%.1fs) to %s, then stopped\n",
@@ -169,6 +182,9 @@ func (qi queueIngest) run(ctx context.Context, e *env) error {
 	}
 	return nil
 }
+
+// publishRun is how many jobs ingest --queue publishes at a time.
+const publishRun = 64
 
 // printRejections lists the rejections as summary.print does.
 func printRejections(w io.Writer, s summary) {

@@ -245,26 +245,53 @@ func linkArticle(ctx context.Context, tx pgx.Tx, l *story.Linker, seq int64, d *
 			return err
 		}
 	}
+	// The article's units, its events' and casualties' stories and the stories'
+	// actors, each table in one statement over arrays rather than one a row.
+	var unitIdx []int
+	var unitStory, unitJSON []string
+	var evIdx []int
+	var evStory []string
+	var actStory, actRole, actActor []string
 	for i := range units {
 		u := &units[i]
 		js, err := json.Marshal(u)
 		if err != nil {
 			return err
 		}
-		b.Queue(`INSERT INTO story_units (article, idx, story, unit_json) VALUES ($1, $2, $3, $4)`,
-			seq, u.Index, of[i].ID, string(js))
+		unitIdx, unitStory, unitJSON = append(unitIdx, u.Index), append(unitStory, of[i].ID), append(unitJSON, string(js))
 		for _, e := range u.Events {
-			b.Queue(`UPDATE events SET story = $1 WHERE article = $2 AND idx = $3`, of[i].ID, seq, e.Index)
+			if k := slices.Index(evIdx, e.Index); k >= 0 { // an event of two units: the last one's
+				evStory[k] = of[i].ID
+			} else {
+				evIdx, evStory = append(evIdx, e.Index), append(evStory, of[i].ID)
+			}
 			for _, a := range [][2]string{{"source", e.Source}, {"target", e.Target}} {
 				if a[1] != "" {
-					b.Queue(`INSERT INTO story_actors (story, role, actor) VALUES ($1, $2, $3)
-						ON CONFLICT DO NOTHING`, of[i].ID, a[0], a[1])
+					actStory, actRole, actActor = append(actStory, of[i].ID), append(actRole, a[0]), append(actActor, a[1])
 				}
 			}
 		}
 	}
-	for c, id := range store.CasualtyStories(d, units, of) {
-		b.Queue(`UPDATE casualties SET story = $1 WHERE article = $2 AND idx = $3`, id, seq, c)
+	if len(unitIdx) > 0 {
+		b.Queue(`INSERT INTO story_units (article, idx, story, unit_json)
+			SELECT $1, u.idx, u.story, u.js FROM unnest($2::int[], $3::text[], $4::text[]) u(idx, story, js)`,
+			seq, unitIdx, unitStory, unitJSON)
+	}
+	if len(evIdx) > 0 {
+		b.Queue(`UPDATE events e SET story = u.story FROM unnest($2::int[], $3::text[]) u(idx, story)
+			WHERE e.article = $1 AND e.idx = u.idx`, seq, evIdx, evStory)
+	}
+	if len(actStory) > 0 {
+		b.Queue(`INSERT INTO story_actors (story, role, actor)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`, actStory, actRole, actActor)
+	}
+	if cas := store.CasualtyStories(d, units, of); len(cas) > 0 {
+		idx := make([]int, len(cas))
+		for c := range cas {
+			idx[c] = c
+		}
+		b.Queue(`UPDATE casualties c SET story = u.story FROM unnest($2::int[], $3::text[]) u(idx, story)
+			WHERE c.article = $1 AND c.idx = u.idx`, seq, idx, cas)
 	}
 	if b.Len() == 0 {
 		return nil
@@ -309,7 +336,10 @@ func saveStory(b *pgx.Batch, s *story.Story, isNew bool) error {
 		s.ID, s.Label, s.Date, s.DateEnd, lo, hi, country, s.Code, s.Root, s.FirstSeen, s.LastSeen,
 		len(s.Articles), s.Mentions, len(s.Sources), best("killed"), best("injured"), string(js), lat, lon)
 	if !isNew {
-		b.Queue(`DELETE FROM story_keys WHERE story = $1`, s.ID)
+		// Only the keys that change are rewritten: a key whose row is already there,
+		// with the same span, stays.
+		b.Queue(`DELETE FROM story_keys WHERE story = $1 AND (hi <> $2 OR lo <> $3 OR key <> ALL($4::text[]))`,
+			s.ID, hi, lo, s.State.Keys)
 	}
 	if len(s.State.Keys) > 0 {
 		b.Queue(`INSERT INTO story_keys (key, hi, lo, story)
