@@ -377,11 +377,21 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 	if x.agentCue(code)&cueLocalAgent == 0 {
 		return "", "" // "people", "the media", "Muslims": no country from a place
 	}
-	best := -1
+	best, struck := -1, -1
 	for i, p := range d.Places {
-		if p.Country != "" && p.Start >= from && p.Start < sn.End && !x.modifierPlace(p) && !inOther(p.Span) {
-			best = i
+		if p.Country != "" && p.Start >= from && p.Start < sn.End && !x.modifierPlace(p) {
+			if !inOther(p.Span) {
+				best = i
+			} else if p.Start >= sn.Start {
+				struck = i
+			}
 		}
+	}
+	if best < 0 && struck >= 0 && source && x.st.c.agentSets["armed"][code] {
+		// "Rebels seized the town of Goma": an armed group that the text places nowhere
+		// else fights where it strikes.
+		p := d.Places[struck]
+		return p.Country + code, fmt.Sprintf("; country %s from the place %q, where it struck", p.Country, p.Name)
 	}
 	if best < 0 {
 		if x.focus != "" {
