@@ -176,6 +176,9 @@ const refineLimit = 1.6
 //     allows refine it rather than add ("More than a dozen ... six people were killed
 //     ... at least ten more" is sixteen);
 //   - "one of the injured has died" takes one from the last count of the injured;
+//   - a later sentence that gives both the dead and the injured above the lead's
+//     figures and close to them updates both ("killed at least 81 ... injured another
+//     14 ... confirmed that 83 inmates had died, and that another 21 were injured");
 //   - the headline states the total: when its count of a kind is larger, it stands.
 func (s *Stage) Totals(d *doc.Document) map[string]int {
 	ms := map[doc.Span]mention{}
@@ -388,9 +391,10 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 			}
 		}
 	}
+	updates := jointUpdates(cs, ms, d.BodyStart)
 	out := map[string]int{}
 	for kind, gs := range groups {
-		for _, g := range gs {
+		for gi, g := range gs {
 			best := g.vague
 			if g.exact {
 				lead := g.sums[g.leadSent]
@@ -405,6 +409,9 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 					}
 				}
 				best = max(lead, g.refined, g.indefinite)
+				if g.leadSent >= 0 && gi == 0 {
+					best = max(best, updates[kind])
+				}
 				for _, v := range g.ones {
 					n := len(v)
 					if v["pronoun"] && n > 1 {
@@ -458,6 +465,48 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 	}
 	for kind, v := range head {
 		out[kind] = max(out[kind], v)
+	}
+	return out
+}
+
+// jointUpdates returns the figures of killed and injured that a later sentence gives
+// together, each above the lead's figure of its kind and close to it (no estimate
+// "about" or "up to"): "killed at least 81 inmates, and injured another 14 ... Piñera also confirmed that
+// 83 inmates had died, and that another 21 were injured" updates both (the guidelines
+// take the latest figure for the incident).
+func jointUpdates(cs []doc.Casualty, ms map[doc.Span]mention, bodyStart int) map[string]int {
+	type fig struct{ sent, value int }
+	lead := map[string]fig{}
+	bySent := map[int]map[string]int{}
+	for _, c := range cs {
+		m := ms[c.Span]
+		if c.Start < bodyStart || c.Vague || m.part || m.perpetrator || m.toll || m.sequel || c.Qualifier == UpTo || c.Qualifier == About ||
+			c.Kind != "killed" && c.Kind != "injured" {
+			continue
+		}
+		if _, ok := lead[c.Kind]; !ok {
+			if c.Value >= 2 {
+				lead[c.Kind] = fig{m.sent, c.Value}
+			}
+			continue
+		}
+		if bySent[m.sent] == nil {
+			bySent[m.sent] = map[string]int{}
+		}
+		bySent[m.sent][c.Kind] = max(bySent[m.sent][c.Kind], c.Value)
+	}
+	out, latest := map[string]int{}, -1
+	for sent, v := range bySent {
+		k, i := v["killed"], v["injured"]
+		lk, li := lead["killed"], lead["injured"]
+		if k == 0 || i == 0 || lk.value == 0 || li.value == 0 || sent <= lk.sent || sent <= li.sent ||
+			k <= lk.value || i <= li.value ||
+			float64(k) > refineLimit*float64(lk.value) || float64(i) > refineLimit*float64(li.value) {
+			continue
+		}
+		if sent > latest {
+			latest, out["killed"], out["injured"] = sent, k, i
+		}
 	}
 	return out
 }
