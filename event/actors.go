@@ -70,6 +70,9 @@ func (x *extractor) codeArgs(h int) []actorArg {
 				if e := x.ent[k]; e >= 0 && len(x.d.Entities[e].Actor) >= 3 && !x.agentOnly(x.d.Entities[e].Actor) {
 					en := &x.d.Entities[e]
 					out = append(out, actorArg{code: country(en.Actor) + agent, span: en.Span, head: k, how: "conjoined " + en.Text})
+				} else if code, _ := x.codeWords([]string{x.d.Tokens[k].Text}); len(code) >= 3 && !x.agentOnly(code) {
+					// a demonym the entity layer did not mark ("Iranian and Saudi diplomats")
+					out = append(out, actorArg{code: country(code) + agent, span: x.d.Tokens[k].Span, head: k, how: "conjoined " + x.d.Tokens[k].Text})
 				}
 			}
 		}

@@ -166,12 +166,13 @@ func (x *extractor) counterpart(tgt, src actorArg) actorArg {
 
 // reciprocal reports whether a candidate without a target is done by its conjoined
 // sources to one another: "South Korea and Japan agreed to resume summits", "Chile and
-// Peru signed an agreement", "Indian and Chinese troops clashed". Only cooperation
+// Peru signed an agreement", "Indian and Chinese troops clashed", "Iran and Saudi Arabia
+// held talks" (a noun done by the subjects of a verb of taking part). Only cooperation
 // (CAMEO 03 to 06) and fighting verbs read so: "Russia and China vetoed the resolution"
 // is not a veto of each other; nor do the agents of a passive ("a coalition joined by
 // Australia and Bahrain").
 func (x *extractor) reciprocal(c *cand) bool {
-	if len(c.src) < 2 || c.noun || c.passive || len(c.code.Forward) < 2 {
+	if len(c.src) < 2 || c.noun && !c.byVerb || c.passive || len(c.code.Forward) < 2 {
 		return false
 	}
 	switch root := c.code.Forward[:2]; {

@@ -67,6 +67,7 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 type cand struct {
 	trigger   int
 	noun      bool
+	byVerb    bool // a noun done by the subject of a verb of taking part ("held talks")
 	src, tgt  []actorArg
 	code      cameo.Code
 	rule      string

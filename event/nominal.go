@@ -176,6 +176,7 @@ func (x *extractor) nounCand(n int) {
 			cd.rule += "; done to the subject of " + x.lower(joined)
 		} else {
 			cd.rule += "; done by the subject of " + x.lower(joined)
+			cd.byVerb = true
 		}
 	}
 	x.candOf[n-s.first] = int32(len(x.cands))
