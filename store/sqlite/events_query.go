@@ -91,6 +91,7 @@ func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*sto
 	if where != "" { // the matching IDs first, as in Events
 		q = cols + ` FROM events e` + join + ` WHERE e.id IN (SELECT e.id FROM events e` + where + `) ORDER BY e.id`
 	}
+	caller := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	batches := make(chan *eventBatch, eventBatchesAhead)
@@ -110,6 +111,11 @@ func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*sto
 	var r store.EventRow
 	for b := range batches {
 		for i := range b.rows {
+			// The caller's context, checked at every row: the reader may have read the
+			// rows up to the end before it was cancelled.
+			if err := caller.Err(); err != nil {
+				return stop(fmt.Errorf("store/sqlite: events: %w", err))
+			}
 			if err := b.rows[i].decode(&r); err != nil {
 				return stop(fmt.Errorf("store/sqlite: events: %w", err))
 			}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -160,4 +161,44 @@ func TestCorruptRecord(t *testing.T) {
 		}
 		sameRows(t, "restored", allEvents(t, s, store.EventFilter{}), rows)
 	}
+}
+
+// TestEachEventStops checks the walk's two goroutines end with it: an error from fn
+// in the second batch, or the context cancelled, ends EachEvent with that error, and
+// the store reads on as before.
+func TestEachEventStops(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	for _, d := range storetest.Samples(t) {
+		if _, err := s.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := columnRows(t, s)
+	if len(want) <= eventBatchRows+10 {
+		t.Fatalf("%d event rows: not two batches", len(want))
+	}
+	errStop := errors.New("stop")
+	n := 0
+	err := s.EachEvent(ctx, store.EventFilter{}, func(*store.EventRow) error {
+		if n++; n == eventBatchRows+10 {
+			return errStop
+		}
+		return nil
+	})
+	if !errors.Is(err, errStop) || n != eventBatchRows+10 {
+		t.Errorf("EachEvent = %v after %d rows; want errStop after %d", err, n, eventBatchRows+10)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	n = 0
+	err = s.EachEvent(cctx, store.EventFilter{}, func(*store.EventRow) error {
+		if n++; n == 5 {
+			cancel()
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("EachEvent with the context cancelled = %v after %d rows; want context.Canceled", err, n)
+	}
+	sameRows(t, "after the stops", allEvents(t, s, store.EventFilter{}), want)
 }
