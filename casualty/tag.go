@@ -140,10 +140,41 @@ func (s *Stage) tag(toks []doc.Token, from, to int, its []item) []item {
 				}
 			}
 		}
+		if it.has(fHospital) {
+			if e := hospitalAfter(toks, it.end, to); e > 0 {
+				it.end, it.flags = e, it.flags&^fHospital
+				it.kinds[rolePredicate] |= 1 << 1 // injured: "admitted to an Oxford hospital"
+			}
+		}
 		its = append(its, it)
 		i = it.end
 	}
 	return its
+}
+
+// hospitalAfter returns the end of "to ... hospital" at toks[i] with one to three words
+// between that are an article, a possessive or a name ("to an Oxford hospital", "to a
+// local hospital", "to St Mary's hospital"), or 0.
+func hospitalAfter(toks []doc.Token, i, to int) int {
+	if i >= to || !strings.EqualFold(toks[i].Text, "to") {
+		return 0
+	}
+	for j := i + 1; j < to && j <= i+4; j++ {
+		w := toks[j].Text
+		switch lw := strings.ToLower(w); {
+		case lw == "hospital" || lw == "hospitals":
+			if j == i+1 {
+				return 0 // "taken to hospital" is a phrase of the vocabulary
+			}
+			return j + 1
+		case glueOf(w) == gIndef || glueOf(w) == gThe || glueOf(w) == gPoss || lw == "local" || lw == "nearby":
+		default:
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return 0
+			}
+		}
+	}
+	return 0
 }
 
 // isYear reports whether the four-digit number toks[i] is a year rather than a count: a

@@ -27,6 +27,7 @@ type mention struct {
 	sequel      bool   // told of another incident: "A second blast killed three people"
 	ofHurt      bool   // some of those just counted hurt: "one of them", "two of the wounded"
 	ofInjured   bool   // ofHurt by a noun for the hurt ("one of the injured"), not "of them"
+	laterOther  bool   // "Another later died": one more dead, of those just counted hurt
 }
 
 // mention describes the count c with evidence items [first, last].
@@ -80,6 +81,13 @@ func (r *reader) mention(c count, first, last int) mention {
 	m.ofInjured = c.inner < 0 && c.head >= 0 && its[c.head].kinds[rolePredicate]&2 != 0 // "one of the injured"
 	m.ofHurt = m.ofHurt || m.ofInjured
 	m.sequel = r.sequel(first)
+	if m.additive && c.value <= 2 && r.word(first) == "another" {
+		for j := first; j <= last && j < len(its); j++ {
+			if w := r.word(j); w == "later" || w == "subsequently" {
+				m.laterOther = true // "Another later died"
+			}
+		}
+	}
 	return m
 }
 
@@ -175,7 +183,9 @@ const refineLimit = 1.6
 //   - some and others "more" that make a figure the lead's "at least" or "more than"
 //     allows refine it rather than add ("More than a dozen ... six people were killed
 //     ... at least ten more" is sixteen);
-//   - "one of the injured has died" takes one from the last count of the injured;
+//   - "one of the injured has died" takes one from the last count of the injured, and
+//     "Another later died" from the count of the injured in a sentence before ("three
+//     passengers were taken to a nearby hospital. Another later died");
 //   - a later sentence that gives both the dead and the injured above the lead's
 //     figures and close to them updates both ("killed at least 81 ... injured another
 //     14 ... confirmed that 83 inmates had died, and that another 21 were injured");
@@ -193,16 +203,17 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 	lessDied := map[int]int{}
 	for i, c := range cs {
 		m := ms[c.Span]
-		if c.Kind != "killed" || !m.part || !m.ofHurt || i == 0 || c.Vague {
+		if c.Kind != "killed" || !(m.part && m.ofHurt || m.laterOther) || i == 0 || c.Vague {
 			continue
 		}
 		j := i - 1
-		if m.ofInjured {
+		if m.ofInjured || m.laterOther {
 			for j > 0 && cs[j].Kind != "injured" {
 				j--
 			}
 		}
-		if o := cs[j]; o.Kind == "injured" && !o.Vague && (m.ofInjured || m.sent-ms[o.Span].sent <= 1) && o.Value-lessDied[j] > c.Value {
+		if o := cs[j]; o.Kind == "injured" && !o.Vague && (m.ofInjured || m.sent-ms[o.Span].sent <= 1) && o.Value-lessDied[j] > c.Value &&
+			(!m.laterOther || m.sent > ms[o.Span].sent) {
 			lessDied[j] += c.Value
 		}
 	}

@@ -60,6 +60,7 @@ const (
 	fIncident                      // "blast", "bomb": a noun for a blast, told again by "a second"
 	fDeterminer                    // "all", "both": also [aux], but inside a noun phrase no verb
 	fWith                          // "along with": more people of the count just read
+	fHospital                      // "admitted", "taken": to a hospital named in between is injured
 )
 
 // roles of kind words.
@@ -151,6 +152,7 @@ var plainHeadings = map[string]flags{
 	"incident":         fIncident,
 	"determiner":       fDeterminer,
 	"with":             fWith,
+	"hospital verb":    fHospital,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",
