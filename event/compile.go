@@ -509,6 +509,14 @@ func loadNouns(src string, c *compiled) error {
 // class is what an event of one CAMEO code, or of every code under it, needs (classes.txt).
 type class struct {
 	sourceOptional, targetOptional bool
+	// The target rules (target.go) each class uses: "from" introduces the target
+	// (targetFrom: requests, retreats, demands); a show of force faces the place after
+	// "near", "along" or "around", and its object is the force (targetNear); the actor may
+	// be reached through an "of" phrase (targetOf: force and violence); a judgement is
+	// passed on the agent of the act judged (targetJudged); a request, demand or threat
+	// without an object is aimed at the subject of what it asks (targetAsked); an attack
+	// on a thing strikes the country where it stood (targetStruck).
+	targetFrom, targetNear, targetOf, targetJudged, targetAsked, targetStruck bool
 	// sourcePassive lets the source be unknown only where the text leaves it unsaid, in
 	// a passive without a by-agent (source=passive): "Chirac was convicted of
 	// corruption" (by a court), "Qawi was accused of inciting the murder".
@@ -583,6 +591,18 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 				cl.sourceOptional = true
 			case o == "source=passive":
 				cl.sourcePassive = true
+			case o == "target-from":
+				cl.targetFrom = true
+			case o == "target-near":
+				cl.targetNear = true
+			case o == "target-of":
+				cl.targetOf = true
+			case o == "target-judged":
+				cl.targetJudged = true
+			case o == "target-asked":
+				cl.targetAsked = true
+			case o == "target-struck":
+				cl.targetStruck = true
 			case o == "target=optional":
 				cl.targetOptional = true
 			case o == "target=required":

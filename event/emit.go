@@ -296,7 +296,11 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	}
 	var b strings.Builder
 	b.WriteString(c.rule)
-	fmt.Fprintf(&b, "; source %s (%s); target %s (%s)", orUnknown(sc), src.how, orUnknown(tc), tgt.how)
+	how := tgt.how
+	if tgt.rule != "" {
+		how = tgt.rule + ": " + how
+	}
+	fmt.Fprintf(&b, "; source %s (%s); target %s (%s)", orUnknown(sc), src.how, orUnknown(tc), how)
 	b.WriteString(snote)
 	b.WriteString(tnote)
 	b.WriteString(note)

@@ -85,6 +85,7 @@ type actorArg struct {
 	span doc.Span
 	head int
 	how  string // how it was coded, for the rule
+	rule string // the target rule that found it (targetRules), "" for a source
 }
 
 func (x *extractor) lower(i int) string {
@@ -524,7 +525,7 @@ func (x *extractor) verbCand(v int) {
 		}
 		c.rule += " " + c.code.String() + " (verb " + strings.ToLower(x.d.Tokens[v].Lemma) + ")"
 	}
-	c.tgt = x.named(x.targetArgs(v, tgtH, passive, c.code), tgtH)
+	c.tgt = x.named(x.targetArgs(v, tgtH, passive, x.st.c.classOf(lead(c.code))), tgtH)
 	if passive {
 		c.rule += "; passive"
 		c.passive = true
@@ -1012,143 +1013,6 @@ func (x *extractor) resultDead(v int) bool {
 		}
 	}
 	return false
-}
-
-// targetArgs codes the target of verb v: the head found by args or a pattern, else the
-// first object or prepositional object that codes as an actor ("attacked US bases",
-// "fired missiles at US bases", "launched strikes on US bases", "chanted anti-American
-// slogans"), else, for requests, demands and threats, the subject of the clause that
-// says what is asked ("demanded that Turkey withdraw"). An agent with no country of its
-// own ("the rebels", "troops") is taken only when nothing better is found, and never when
-// a possessive pronoun makes it the source's own ("withdrew its troops").
-func (x *extractor) targetArgs(v, tgt int, passive bool, code cameo.Code) []actorArg {
-	var fallback []actorArg
-	take := func(a []actorArg, h int) []actorArg {
-		if len(a) == 0 {
-			return nil
-		}
-		if strings.HasPrefix(a[0].code, "---") || x.agentOnly(a[0].code) {
-			if fallback == nil && !x.ownedByPronoun(h) {
-				fallback = a
-			}
-			return nil
-		}
-		return a
-	}
-	root := code.Forward
-	if root == "" {
-		root = code.Reverse
-	}
-	if len(root) > 2 {
-		root = root[:2]
-	}
-	allowOf := root >= "15" && root <= "20"
-	// Requests and retreats take their target after "from" ("asked for help from
-	// France", "withdrew from Iraq"); shows of force after "near" or "along", and their
-	// object is the force, not the target ("massed troops near the border").
-	fromOK := root == "02" || root == "08" || root == "10"
-	force := root == "15"
-	prep := func(c int) bool {
-		k := caseTok(&x.s, c)
-		if k == c {
-			return false
-		}
-		if x.cue(k)&cueTargetPrep != 0 || fromOK && x.lowerIs(k, "from") {
-			return true
-		}
-		return force && (x.lowerIs(k, "near") || x.lowerIs(k, "along") || x.lowerIs(k, "around"))
-	}
-	if root >= "09" && root <= "12" {
-		// "condemned Iran's attack on Israel": what is condemned is Iran.
-		for _, ch := range x.s.children(v) {
-			if c := int(ch); x.s.dep(c) == "obj" {
-				if a := x.nounAgent(c); len(a) > 0 {
-					return a
-				}
-			}
-		}
-	}
-	if tgt >= 0 {
-		if a := take(x.codeArgs(tgt), tgt); len(a) > 0 {
-			return a
-		}
-		if a := take(x.throughNoun(tgt, allowOf), tgt); len(a) > 0 {
-			return a
-		}
-		if passive {
-			return fallback
-		}
-		if x.uncodedName(tgt) {
-			return fallback
-		}
-	}
-	s := &x.s
-	var objs []int
-	for _, ch := range s.children(v) {
-		c := int(ch)
-		switch s.dep(c) {
-		case "obj", "iobj":
-			objs = append(objs, c)
-			if force {
-				continue
-			}
-			if a := take(x.codeArgs(c), c); len(a) > 0 {
-				return a
-			}
-			if x.uncodedName(c) {
-				return fallback
-			}
-		}
-	}
-	for _, ch := range s.children(v) {
-		c := int(ch)
-		// An nmod on a verb is the parser's slip for obl.
-		if (s.dep(c) == "obl" || s.dep(c) == "nmod") && prep(c) {
-			if a := take(x.codeArgs(c), c); len(a) > 0 {
-				return a
-			}
-			if a := take(x.throughNoun(c, allowOf), c); len(a) > 0 {
-				return a
-			}
-		}
-	}
-	if force {
-		// "put its forces on high alert near Taiwan": the place phrase may hang on any
-		// word of the clause.
-		for q := v + 1; q <= int(s.right[v-s.first]); q++ {
-			if s.clauseOf(q) == v && (s.dep(q) == "nmod" || s.dep(q) == "obl") && prep(q) {
-				if a := take(x.codeArgs(q), q); len(a) > 0 {
-					return a
-				}
-			}
-		}
-		return nil
-	}
-	for _, o := range objs {
-		if a := take(x.throughNoun(o, allowOf), o); len(a) > 0 {
-			return a
-		}
-	}
-	if len(objs) == 0 && (root == "02" || root == "10" || root == "13") {
-		for _, ch := range s.children(v) {
-			c := int(ch)
-			if s.dep(c) == "ccomp" || s.dep(c) == "xcomp" {
-				if sb := s.child(c, "nsubj"); sb >= 0 {
-					if a := take(x.codeArgs(sb), sb); len(a) > 0 {
-						return a
-					}
-				}
-			}
-		}
-	}
-	if fallback == nil && isAttack(root) && len(objs) > 0 {
-		// "A Russian missile struck a residential building in Kyiv": what was struck
-		// is no actor, but where it stood says whose it was.
-		if a, ok := x.struckCountry(v, objs); ok {
-			return []actorArg{a}
-		}
-	}
-	return fallback
 }
 
 // struckCountry returns, as a target, the country of the first place named inside the
