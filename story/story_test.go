@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -253,5 +255,50 @@ func TestReadGoldStream(t *testing.T) {
 	}
 	if _, err := ReadGold(bad); err == nil {
 		t.Error("an unknown stream was accepted")
+	}
+}
+
+// A report's lead does not join a story that only a background sentence started,
+// however alike their words; a second report's lead joins the first report's story.
+func TestLeadsJoinReportedStories(t *testing.T) {
+	terms := map[string]float64{"kerman": 4, "stampede": 2, "funeral": 2, "crush": 1}
+	unit := func(id string, lead bool) Unit {
+		return Unit{Article: Article{ID: id, Published: "2020-01-08"}, Lead: lead, Day: "2020-01-07",
+			Dated: true, Terms: maps.Clone(terms)}
+	}
+	mem, l := NewMemory(), NewLinker()
+	link := func(u Unit) *Story {
+		of, touched, err := l.Link([]Unit{u}, mem)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range touched {
+			mem.Put(s)
+		}
+		return of[0]
+	}
+	recalled := link(unit("a", false))
+	first := link(unit("b", true))
+	if first == recalled {
+		t.Errorf("a report's lead joined story %s, which only a recalling sentence started", recalled.ID)
+	}
+	if second := link(unit("c", true)); second != first {
+		t.Errorf("the second report is in story %s, the first in %s", second.ID, first.ID)
+	}
+}
+
+// Two reports that name different people score lower against a story than one that
+// names its person, by the weights of both signals.
+func TestNamesSharedAndClashing(t *testing.T) {
+	l := NewLinker()
+	u := Unit{Article: Article{ID: "a"}, Lead: true, Day: "2021-03-07", Dated: true,
+		Terms: map[string]float64{"dayton": 2, "shot": 1, "bar": 1}, Names: []string{"carter", "lopez"}}
+	s := New(&u)
+	same, other := u, u
+	same.Article.ID, other.Article.ID = "b", "c"
+	same.Names, other.Names = []string{"lopez"}, []string{"becker"}
+	got := l.Score(&same, s) - l.Score(&other, s)
+	if math.Abs(got-(l.NameShared+l.NameClash)) > 1e-9 {
+		t.Errorf("a shared name scores %.3f above a different one, want %.3f", got, l.NameShared+l.NameClash)
 	}
 }
