@@ -37,7 +37,10 @@
 // missiles at US bases"), else the complement of an object that is no actor ("an attack
 // on the US military", "anti-American slogans"); requests, demands and threats without
 // an object take the subject of what they ask ("demanded that Turkey withdraw"); shows
-// of force take the place they face ("massed troops near the Ukrainian border").
+// of force take the place they face ("massed troops near the Ukrainian border"). These
+// are the target rules of target.go, tried in order, each named in the event's rule
+// ("target IRN (object: entity Iran)"); which of them a CAMEO class uses is said in
+// classes.txt. The tree read is the syntax stage's, with its repairs.
 //
 // Patterns. The words after the verb in its clause (objects, particles, prepositional
 // phrases and gerunds without a subject, at most 16) and the words before it are matched

@@ -40,7 +40,8 @@ var targetRules = []targetRule{
 	{"struck-place", (*extractor).targetStruck},
 }
 
-// targetArgs finds the target of verb v's event of code.
+// targetArgs finds the target of verb v's event, of class cl; tgt is the head a pattern
+// or a passive gave, -1 none.
 func (x *extractor) targetArgs(v, tgt int, passive bool, cl class) []actorArg {
 	q := targetQuery{v: v, tgt: tgt, passive: passive, cl: cl}
 	for _, r := range targetRules {
