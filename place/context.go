@@ -674,7 +674,7 @@ func (r *resolver) addMention(sp doc.Span, text, why string) {
 	m := mention{Span: sp, text: text, why: why}
 	key := gazetteer.Normalize(trimThe(text))
 	last := key[strings.LastIndexByte(key, ' ')+1:]
-	if r.s.v.direction[key] || r.s.v.generic[key] || r.s.v.landmark[key] || r.s.v.facility[last] || r.truncated(sp.End) {
+	if r.s.v.direction[key] || r.s.v.generic[key] || r.s.v.landmark[key] || r.s.v.celestial[key] || r.s.v.facility[last] || r.truncated(sp.End) {
 		return
 	}
 	matches := r.s.g.LookupKey(key)
@@ -797,10 +797,31 @@ func (r *resolver) possessives() []cue {
 	return out
 }
 
+// personOf reports whether the name starting at i follows a person's name and "of":
+// "Doug Collins of Georgia".
+func (r *resolver) personOf(i int) bool {
+	before, ok := strings.CutSuffix(r.d.Text[:i], " of ")
+	if !ok {
+		return false
+	}
+	return slices.ContainsFunc(r.ents, func(e doc.Entity) bool { return e.Type == "PERSON" && e.End == len(before) })
+}
+
 // explicit adds the evidence of each mention's surroundings to its group's candidates.
 func (r *resolver) explicit() {
 	for i := range r.mentions {
 		m := &r.mentions[i]
+		if r.personOf(m.Start) {
+			// "Senator Ron Wyden of Oregon", "Doug Collins of Georgia": a person's home
+			// is most often a state of a country, where a state and a country share the
+			// name.
+			for ci := range r.groups[m.group].cands {
+				if c := &r.groups[m.group].cands[ci]; c.Kind == gazetteer.Admin1 && c.Feature != featureSubdivision {
+					c.local += localPersonOf
+					c.note("a person's home after the name")
+				}
+			}
+		}
 		for ci := range r.groups[m.group].cands {
 			c := &r.groups[m.group].cands[ci]
 			switch {

@@ -176,6 +176,8 @@ func TestContext(t *testing.T) {
 		{"Waves hit the coast of Aceh, Indonesia.", []string{"LOCATION:Aceh", "LOCATION:Indonesia"}, "Aceh", "IDN", "ID.01"},
 		{"Sweden beat Panama 3 – 0 in the first game.", []string{"LOCATION:Sweden", "ORG:Panama"}, "Panama", "PAN", ""},
 		{"The ship's position in Jakarta Bay was recorded.", []string{"LOCATION:Jakarta", "LOCATION:Bay"}, "Jakarta Bay", "IDN", ""},
+		{"Committee member Doug Collins of Georgia said so on Twitter.", []string{"PERSON:Doug Collins", "LOCATION:Georgia"}, "Georgia", "USA", "US.GA"},
+		{"Russia's invasion of neighbouring Georgia hit markets.", []string{"LOCATION:Russia", "LOCATION:Georgia"}, "Georgia", "GEO", ""},
 		// Nor a state of its own country a hundred times its size, a capital abroad, or a
 		// city whose main name it borrows, and states listed together are states.
 		{"Governors of Missouri, Kansas, Nevada, Oregon and New Mexico met in the United States capital.", []string{"LOCATION:Missouri", "LOCATION:Kansas", "LOCATION:Nevada", "LOCATION:Oregon", "LOCATION:New Mexico", "LOCATION:United States"}, "Nevada", "USA", "US.NV"},
@@ -223,6 +225,7 @@ func TestNotPlaces(t *testing.T) {
 		{"Hurricane Zeta slammed into the coast.", []string{"ORG:Zeta"}},
 		{"Markets were closed in honor of Martin Luther King.", []string{"PERSON:Martin Luther King"}},
 		{"She was awarded the Presidential Medal of Freedom.", []string{"LOCATION:Freedom"}},
+		{"The crew plan to return the flag to Earth.", []string{"LOCATION:Earth"}},
 		{"He injured three people on Streatham High Road.", []string{"LOCATION:Streatham High", "LOCATION:Road"}},
 		// A one-word name of a hamlet with no sign of a place.
 		{"Magna plans to invest in auto parts giant Delphi.", []string{"ORG:Magna", "LOCATION:Delphi"}},

@@ -12,7 +12,7 @@ var wordsTxt string
 // vocab is words.txt: the words the stage reads around place names, by section.
 type vocab struct {
 	locative, contest, division, descriptor, direction, landmark,
-	currency, orgprefix, title, generic, suffix, connector, facility, namer, nameof map[string]bool
+	currency, orgprefix, title, generic, suffix, connector, facility, namer, nameof, celestial map[string]bool
 }
 
 // readVocab parses words.txt. Every section must be present, so that a section renamed
@@ -24,7 +24,7 @@ func readVocab(name, src string) (*vocab, error) {
 		"descriptor": &v.descriptor, "direction": &v.direction, "landmark": &v.landmark,
 		"currency": &v.currency, "orgprefix": &v.orgprefix, "title": &v.title,
 		"generic": &v.generic, "suffix": &v.suffix, "connector": &v.connector,
-		"facility": &v.facility, "namer": &v.namer, "nameof": &v.nameof,
+		"facility": &v.facility, "namer": &v.namer, "nameof": &v.nameof, "celestial": &v.celestial,
 	}
 	var cur map[string]bool
 	for n, line := range strings.Split(src, "\n") {
