@@ -83,7 +83,9 @@ func (r *resolver) collect() {
 				pending = append(pending, e)
 			}
 		case "PERSON":
-			if r.locative(e.Start) && r.placeLike(text, 20000, false) {
+			if r.locative(e.Start) && !prevWordIs(r.d.Text, e.Start, "to") && !possessed(r.d.Text, e.End) && r.placeLike(text, 20000, false) {
+				// Not after "to", which people follow as often ("reached out to
+				// Richardson"), nor a person's possessive ("in Warren's campaign").
 				r.add(e.Span, text, "a PERSON entity after a locative word that is a place")
 			} else if !r.placeBeforeName(e) {
 				pending = append(pending, e)
@@ -631,10 +633,37 @@ func (r *resolver) truncated(end int) bool {
 // add records a mention and looks its name up, once per name; why says what made it a
 // mention, for the place's rule.
 func (r *resolver) add(sp doc.Span, text, why string) {
-	if r.partOfName(sp) || r.peoplesName(sp) || r.namedThing(sp) {
+	if r.partOfName(sp) || r.peoplesName(sp) || r.namedThing(sp) || r.adjective(sp) {
 		return
 	}
 	r.addMention(sp, text, why)
+}
+
+// adjective reports whether the one-word name at sp is a demonym before a common noun:
+// "the Saudi consulate" (a country's name before a noun, "the US embassy", stays one).
+func (r *resolver) adjective(sp doc.Span) bool {
+	text := r.d.Text[sp.Start:sp.End]
+	if strings.ContainsRune(text, ' ') {
+		return false
+	}
+	if _, ok := r.s.g.Demonym(text); !ok {
+		return false
+	}
+	if _, ok := r.s.g.CountryName(text); ok {
+		return false // "US", "UK" are names and adjectives both
+	}
+	rest, ok := strings.CutPrefix(r.d.Text[sp.End:], " ")
+	return ok && rest != "" && rest[0] >= 'a' && rest[0] <= 'z'
+}
+
+// possessed reports whether a possessive and a lower-case word follow position i: "Warren's
+// campaign".
+func possessed(text string, i int) bool {
+	rest, ok := strings.CutPrefix(text[i:], "'s ")
+	if !ok {
+		rest, ok = strings.CutPrefix(text[i:], "’s ")
+	}
+	return ok && rest != "" && rest[0] >= 'a' && rest[0] <= 'z'
 }
 
 // namedThing reports whether the name at sp names a thing: a namer word just before it

@@ -226,6 +226,8 @@ func TestNotPlaces(t *testing.T) {
 		{"Markets were closed in honor of Martin Luther King.", []string{"PERSON:Martin Luther King"}},
 		{"She was awarded the Presidential Medal of Freedom.", []string{"LOCATION:Freedom"}},
 		{"The crew plan to return the flag to Earth.", []string{"LOCATION:Earth"}},
+		{"Wikinews reached out to Richardson to discuss the campaign.", []string{"ORG:Wikinews", "PERSON:Richardson"}},
+		{"In Warren's campaign for the nomination, health care came first.", []string{"PERSON:Warren"}},
 		{"He injured three people on Streatham High Road.", []string{"LOCATION:Streatham High", "LOCATION:Road"}},
 		// A one-word name of a hamlet with no sign of a place.
 		{"Magna plans to invest in auto parts giant Delphi.", []string{"ORG:Magna", "LOCATION:Delphi"}},
