@@ -158,6 +158,19 @@ func (x *extractor) nounCand(n int) {
 		cd.code = cameo.Code{Forward: e.code}
 		cd.rule = e.rule
 	}
+	// "Turkey began a military offensive in Syria": an attack named by a noun, with no
+	// target, strikes the country where it takes place, as a verb's does (targetStruck),
+	// when that is not its own source's country.
+	if len(cd.tgt) == 0 && len(cd.src) > 0 && x.st.c.classOf(lead(cd.code)).targetStruck {
+		a, ok := x.struckCountry(n, nil)
+		if !ok && joined >= 0 {
+			a, ok = x.struckCountry(joined, nil) // "began an offensive in Syria"
+		}
+		if ok && a.code != country(cd.src[0].code) {
+			a.rule = "struck-place"
+			cd.tgt = []actorArg{a}
+		}
+	}
 	// "The shooting took place in Tsuen Wan": a definite event noun, the subject of its
 	// clause, with no actor of its own, tells an event of the story again. Only as a
 	// subject: "after the attack", "in the attack" set the scene of another event.
