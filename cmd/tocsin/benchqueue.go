@@ -413,8 +413,15 @@ func printBenchQueue(w io.Writer, r benchQueueResult) {
 	for _, run := range r.Runs {
 		fmt.Fprintf(w, "workers %-2d %.1fs, %.2f articles/s (%.2f× the first run), %.1f s of worker CPU (%.0f ms an article), store %.1f kB an article\n",
 			run.Workers, run.Seconds, run.ArticlesPS, run.Speedup, run.WorkerCPU, run.CPUPerArtMS, float64(run.StoreBytes)/float64(r.Articles)/1000)
-		if run.PostgresMS > 0 || run.NATSMS > 0 {
-			fmt.Fprintf(w, "           servers: PostgreSQL backends %.1f ms, NATS %.1f ms of CPU an article\n", run.PostgresMS, run.NATSMS)
+		var servers []string
+		if run.PostgresMS > 0 {
+			servers = append(servers, fmt.Sprintf("PostgreSQL backends %.1f ms", run.PostgresMS))
+		}
+		if run.NATSMS > 0 {
+			servers = append(servers, fmt.Sprintf("NATS %.1f ms", run.NATSMS))
+		}
+		if len(servers) > 0 {
+			fmt.Fprintf(w, "           servers: %s of CPU an article\n", strings.Join(servers, ", "))
 		}
 	}
 	fmt.Fprintf(w, "overhead   %.3f ms an article: publish %.3f ms, delivery, result and ack %.3f ms (empty pipeline, no store)\n",

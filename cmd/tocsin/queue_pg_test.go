@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net"
 	"net/url"
@@ -183,5 +184,29 @@ func waitFor(t *testing.T, log *syncBuffer, what string) {
 		if time.Now().After(deadline) {
 			t.Fatalf("no %q in the worker's log within a minute:\n%s", what, log.String())
 		}
+	}
+}
+
+// TestBenchQueuePostgres runs bench queue into PostgreSQL with two worker processes of
+// --procs 1: every article stored (the bench fails otherwise), and the CPU of the
+// PostgreSQL backends serving the workers counted when the server runs on this
+// machine.
+func TestBenchQueuePostgres(t *testing.T) {
+	nurl, pg := natstest.URL(t), pgtest.DB(t)
+	t.Setenv("TOCSIN_TEST_MAIN", "1") // the worker processes are this binary, running main
+	code, out, stderr := runCLI(t, "bench", "queue", "--queue", nurl, "--db", pg, "--workers", "2", "--limit", "8", "--batch", "4", "--json", samplesFile(t))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var res benchQueueResult
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &res); err != nil {
+		t.Fatalf("last line is not the JSON figures: %v\n%s", err, out)
+	}
+	if res.Store != "PostgreSQL" || res.Procs != 1 || res.Articles != 8 || len(res.Runs) != 1 || res.Runs[0].Workers != 2 || res.Runs[0].StoreBytes <= 0 {
+		t.Errorf("figures %+v", res)
+	}
+	if u, err := url.Parse(pg); err == nil && (u.Hostname() == "127.0.0.1" || u.Hostname() == "localhost") && res.Runs[0].PostgresMS <= 0 {
+		t.Errorf("no PostgreSQL backend CPU counted for a server on this machine: %+v\n%s", res.Runs[0], out)
 	}
 }
