@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -96,5 +98,25 @@ func TestIDFOrder(t *testing.T) {
 	}
 	if idf("ortiz") != idfTable.rare {
 		t.Errorf("idf of an unlisted name is %.2f, want the rare weight %.2f", idf("ortiz"), idfTable.rare)
+	}
+}
+
+// The similarity of two vectors is the same to the last bit however the maps are
+// walked: summed in floating point in map order, these two gave 8 different values in
+// 200 runs.
+func TestCosineOrderFree(t *testing.T) {
+	a, b := map[string]float64{}, map[string]float64{}
+	for i := range 60 {
+		a["t"+strconv.Itoa(i)] = 1 + math.Log(float64(i+2))*0.37
+		b["t"+strconv.Itoa(i*2)] = 0.5 + math.Sqrt(float64(i+1))*0.13
+	}
+	want := cosine(a, b)
+	for range 200 {
+		if got := cosine(a, b); got != want {
+			t.Fatalf("cosine gave %v, then %v", want, got)
+		}
+	}
+	if want <= 0 || want >= 1 {
+		t.Errorf("cosine %v, want in (0, 1)", want)
 	}
 }

@@ -53,23 +53,31 @@ func addTerms(t map[string]float64, text string, w float64) {
 	}
 }
 
-// cosine is the cosine similarity of two term vectors.
+// cosine is the cosine similarity of two term vectors. Its sums are taken in fixed
+// point, each product rounded to 2^-32, so that they do not depend on the order the
+// maps are walked in: floating-point addition is not associative, and a score that
+// changed in its last bit from run to run could break a tie between two stories
+// differently, where linking must give the same stories for the same stream.
 func cosine(a, b map[string]float64) float64 {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	var dot, na, nb float64
+	var dot, na, nb int64
 	for k, v := range a {
-		dot += v * b[k]
-		na += v * v
+		dot += fixed(v * b[k])
+		na += fixed(v * v)
 	}
 	for _, v := range b {
-		nb += v * v
+		nb += fixed(v * v)
 	}
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	return dot / math.Sqrt(na*nb)
+	return float64(dot) / math.Sqrt(float64(na)*float64(nb))
 }
+
+// fixed is x in fixed point with 32 bits after the point. Term weights are below a
+// few hundred, so a vector's sum of squares stays far below the int64 limit.
+func fixed(x float64) int64 { return int64(math.Round(x * (1 << 32))) }
 
 func mapsKeys[K comparable, V any](m map[K]V) iter.Seq[K] { return maps.Keys(m) }
