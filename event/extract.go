@@ -459,6 +459,12 @@ func (x *extractor) verbCand(v int) {
 			continue
 		}
 		ii := x.candAt(int(ch))
+		if (ii < 0 || x.cands[ii].code.Null) && x.cue(int(ch))&cueParticipation != 0 {
+			// "promised to continue military aid": what is promised is the aid
+			if o := s.child(int(ch), "obj"); o >= 0 && x.d.Tokens[o].POS == "NOUN" {
+				ii = x.nestedNounCand(o)
+			}
+		}
 		if ii < 0 {
 			continue
 		}

@@ -11,13 +11,28 @@ import (
 // the sentence asserts the event: no word above the noun has been coded already (the verb
 // that governs it codes it: "condemned the attack", "threatened an attack"), and none is
 // an absorbing noun or a verb of intention ("fears of a war", "plans an attack").
-func (x *extractor) nounCand(n int) {
+func (x *extractor) nounCand(n int) { x.nounCandAs(n, false) }
+
+// nestedNounCand codes event noun n as what a verb above it says is intended ("promised
+// to continue military aid": the aid), for a transformation to recode; it returns the
+// candidate's index in x.cands, -1 when there is none.
+func (x *extractor) nestedNounCand(n int) int {
+	x.nounCandAs(n, true)
+	return max(int(x.candOf[n-x.s.first]), -1)
+}
+
+// nounCandAs codes noun n once; nested skips the test of the words above it, which the
+// verb that asks for it does itself.
+func (x *extractor) nounCandAs(n int, nested bool) {
+	s := &x.s
+	if x.candOf[n-s.first] != -1 {
+		return
+	}
 	c := x.st.c
 	es := x.nounEntries(n)
 	if len(es) == 0 {
 		return
 	}
-	s := &x.s
 	var e *nounEntry
 	for i := range es {
 		if x.modsMatch(n, es[i].mods) {
@@ -36,7 +51,7 @@ func (x *extractor) nounCand(n int) {
 		modality = x.modality(n)
 	}
 	joined := -1
-	for h, steps := s.head(n), 0; h >= 0 && steps < 12; h, steps = s.head(h), steps+1 {
+	for h, steps := s.head(n), 0; h >= 0 && steps < 12 && !(nested && steps > 0); h, steps = s.head(h), steps+1 {
 		k := h - s.first
 		if steps == 0 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&(cueParticipation|cueUndergo) != 0 && (s.dep(n) == "obj" || s.dep(n) == "obl") {
 			joined = h
@@ -87,6 +102,7 @@ func (x *extractor) nounCand(n int) {
 				tgt = ci
 			}
 		case (s.dep(ci) == "compound" || s.dep(ci) == "amod") && ci < n:
+			// a word of the entry's own phrase ("military aid") is no actor
 			if mod < 0 {
 				if a := x.codeArgs(ci); len(a) > 0 {
 					mod = ci
