@@ -549,6 +549,9 @@ func (s *Store) rebuild(ctx context.Context) (int, error) {
 			return 0, fmt.Errorf("article %d: %w", a.article, err)
 		}
 	}
+	if err := flushSeries(ctx, tx); err != nil { // the weekly sums of the rebuilt stories (migration 0004)
+		return 0, err
+	}
 	var n int
 	if err := tx.QueryRow(ctx, `SELECT count(*) FROM stories`).Scan(&n); err != nil {
 		return 0, err
