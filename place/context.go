@@ -952,8 +952,7 @@ func (r *resolver) pair(x, y *mention) {
 // that share a first-level division with a town of the other gain a little ("Cantilan,
 // Madrid, Carmen, Lanuza, and Cortes" are towns of one Philippine province), enough that a
 // foreign division of the same name no longer outranks them. Not when both towns are
-// outranked by namesakes: "Mecca and Medina" are not two towns of Ohio, nor "New Mexico,
-// Nevada, Oregon" towns of Missouri.
+// outranked by namesakes: "New Mexico, Nevada, Oregon" are no towns of Missouri.
 func (r *resolver) listedTogether(x, y *mention) {
 	gx, gy := &r.groups[x.group], &r.groups[y.group]
 	xs, ys := gx.cands, gy.cands
