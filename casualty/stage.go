@@ -72,6 +72,9 @@ func (s *Stage) extract(d *doc.Document, mentions map[doc.Span]mention) []doc.Ca
 		clear(r.conj)
 		r.toks, r.its, r.used, r.span = d.Tokens, its, used, sent.Span
 		r.headline = sent.Start < d.BodyStart
+		if !r.headline {
+			nameWords(its)
+		}
 		r.sent = si
 		r.out, r.places, r.placed = r.out[:0], r.places[:0], false
 		r.read()
@@ -82,6 +85,18 @@ func (s *Stage) extract(d *doc.Document, mentions map[doc.Span]mention) []doc.Ca
 	}
 	slices.SortStableFunc(all, func(a, b doc.Casualty) int { return a.Start - b.Start })
 	return mergeHeadline(all, d.BodyStart)
+}
+
+// nameWords clears the casualty meaning of capitalised words inside a body sentence that
+// stand next to another capitalised word: they are part of a name ("the Grateful Dead",
+// "the Dead Sea"), not a predicate.
+func nameWords(its []item) {
+	for k := 1; k < len(its); k++ {
+		if x := &its[k]; x.has(fCap) && x.hasKind() && x.end-x.first == 1 && (its[k-1].has(fCap) || k+1 < len(its) && its[k+1].has(fCap)) {
+			x.kinds = [nRoles]uint8{}
+			x.flags &^= fAmbiguous
+		}
+	}
 }
 
 // anyTrigger reports whether a sentence holds a casualty word, so that others are
