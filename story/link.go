@@ -101,7 +101,8 @@ type Linker struct {
 	// KindDiffers is taken off when the unit's incident is of a kind (violence,
 	// accident, disaster, health) that none of the story's is: the stampede at a
 	// funeral and the drone strike that killed the man buried are two happenings.
-	KindDiffers float64
+	KindDiffers   float64
+	CasualtyKinds float64
 }
 
 // NewLinker returns a Linker with the weights documented in the README, chosen on
@@ -109,7 +110,7 @@ type Linker struct {
 func NewLinker() *Linker {
 	return &Linker{Window: 45, Threshold: 0.4, MinCosine: 0.1, MaxCandidates: 16,
 		Day: 0.05, DayFar: 0.02, DayFarMax: 0.3, OtherCountry: 0.1, OtherDivision: 0.1,
-		NameShared: 0.05, NameClash: 0.1, KindDiffers: 0.1}
+		NameShared: 0.05, NameClash: 0.1, KindDiffers: 0.1, CasualtyKinds: 0.1}
 }
 
 // Score is how strongly u belongs to s: the text similarity of the two, in [0, 1],
@@ -133,7 +134,9 @@ func NewLinker() *Linker {
 //     -NameClash (two shootings in one city on one day have different victims);
 //   - incident kind: violence, accident, disaster or health that none of the story's
 //     incidents is, -KindDiffers (a stampede at the funeral of a man a drone strike
-//     killed).
+//     killed);
+//   - casualties: figures with no kind in common with the story's (the dead against
+//     the wounded), -CasualtyKinds.
 func (l *Linker) Score(u *Unit, s *Story) float64 {
 	return l.score(u, weighted(u.Terms), s)
 }
@@ -169,6 +172,15 @@ func (l *Linker) score(u *Unit, uw map[string]float64, s *Story) float64 {
 			score -= min(l.DayFarMax/3, l.DayFar/2*float64(d-3))
 		case d > 3:
 			score -= min(l.DayFarMax, l.DayFar*float64(d-3))
+		}
+	}
+	if len(u.Claims) > 0 && len(s.Casualties) > 0 {
+		shared := false
+		for _, c := range u.Claims {
+			shared = shared || s.Casualties[c.Kind] != nil
+		}
+		if !shared {
+			score -= l.CasualtyKinds
 		}
 	}
 	if u.Kind != "" && len(st.Kinds) > 0 && st.Kinds[u.Kind] == 0 {

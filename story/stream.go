@@ -32,17 +32,24 @@ const (
 	// gold file (testdata/LOCAL.md): several reports per incident and near misses,
 	// kept apart from tuning.
 	StreamLocal = "local"
+	// StreamDevLocal is a second team-written local-news stream, for development
+	// (testdata/DEVLOCAL.md): its articles are DevLocalArticles beside the gold file.
+	StreamDevLocal = "devlocal"
 )
 
-// LocalArticles is the file of the local stream's articles, in the gold file's folder.
-const LocalArticles = "local-articles.jsonl"
+// LocalArticles and DevLocalArticles are the files of the team-written streams'
+// articles, in the gold file's folder.
+const (
+	LocalArticles    = "local-articles.jsonl"
+	DevLocalArticles = "dev-local-articles.jsonl"
+)
 
 // Streams lists the stream names.
-var Streams = []string{StreamDev, StreamHeldout, StreamLocal}
+var Streams = []string{StreamDev, StreamHeldout, StreamLocal, StreamDevLocal}
 
 // Stream reads the named stream: StreamDev or StreamHeldout from wikinews
-// (../shared/data/wikinews/articles.jsonl), StreamLocal from LocalArticles in dir,
-// the gold file's folder.
+// (../shared/data/wikinews/articles.jsonl), StreamLocal and StreamDevLocal from
+// their articles' file in dir, the gold file's folder.
 func Stream(name, wikinews, dir string) ([]*article.Article, error) {
 	switch name {
 	case StreamDev:
@@ -51,6 +58,8 @@ func Stream(name, wikinews, dir string) ([]*article.Article, error) {
 		return readStream(wikinews, false, func(day string) bool { return day < StreamFrom || day > StreamUntil })
 	case StreamLocal:
 		return LocalStream(filepath.Join(dir, LocalArticles))
+	case StreamDevLocal:
+		return LocalStream(filepath.Join(dir, DevLocalArticles))
 	}
 	return nil, fmt.Errorf("story: unknown stream %q", name)
 }
