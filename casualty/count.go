@@ -20,6 +20,17 @@ type count struct {
 // number is not a count of people: money, an age, a crowd, a unit, or negated or
 // hypothetical from just before.
 func (r *reader) count(k int) (count, bool) {
+	c, ok := r.countPhrase(k)
+	if ok && r.word(k) == "both" && (c.head < 0 || !r.its[c.head].has(fVictim)) {
+		// "Both crew members suffered minor injuries" is two; "were both evacuated",
+		// "both legislative bodies" count no one.
+		return c, false
+	}
+	return c, ok
+}
+
+// countPhrase is count without the check that "both" counts people.
+func (r *reader) countPhrase(k int) (count, bool) {
 	its := r.its
 	n := len(its)
 	c := count{start: k, num: k, inner: -1, head: -1}
