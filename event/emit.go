@@ -392,9 +392,9 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 			}
 		}
 	}
-	if best < 0 && struck >= 0 && source && x.st.c.agentSets["armed"][code] {
-		// "Rebels seized the town of Goma": an armed group that the text places nowhere
-		// else fights where it strikes.
+	if best < 0 && struck >= 0 && source && x.st.c.agentSets["fighters"][code] && violent(lead(c.code)) {
+		// "Rebels seized the town of Goma": fighters that the text places nowhere else
+		// fight where they strike (not officials who criticise a country).
 		p := d.Places[struck]
 		return p.Country + code, fmt.Sprintf("; country %s from the place %q, where it struck", p.Country, p.Name)
 	}
