@@ -34,7 +34,7 @@ var evaluations = map[string]struct {
 	"quotes":     {"DIR (PolNeAR layout: text/ and attributions/, e.g. ../shared/data/polnear-dev)", evalQuotes},
 	"dates":      {"TSV_FILE... (e.g. dates/testdata/dev.tsv: the team's development set)", evalScore(dates.Evaluate)},
 	"alerts":     {"STREAM_FILE... (alert/testdata/dev-stream.jsonl: the project's own development stream, its gold in dev-gold.tsv beside it); precision and recall of the default rule; --misses lists false and missed alerts", evalAlerts},
-	"stories":    {"GOLD_FILE... (story/testdata/dev.jsonl: the development stream of samples and Wikinews reports from ../shared, by story/testdata/GUIDELINES.md); B-cubed beside the Phoenix and TF-IDF baselines, reconciled killed and injured; --misses lists errors", evalStories},
+	"stories":    {"GOLD_FILE... (story/testdata/dev.jsonl: the development stream of samples and Wikinews reports from ../shared, by story/testdata/GUIDELINES.md; dev-local.jsonl, local.jsonl and heldout.jsonl name their own streams); B-cubed beside the Phoenix and TF-IDF baselines, reconciled killed and injured; --misses lists errors", evalStories},
 }
 
 // evalScore adapts an evaluation that returns one score per file.
