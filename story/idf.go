@@ -65,10 +65,37 @@ func idf(term string) float64 {
 func weighted(t map[string]float64) map[string]float64 {
 	out := make(map[string]float64, len(t))
 	for k, v := range t {
+		if v > 0 {
+			out[k] = weight(k, v)
+		}
+	}
+	return out
+}
+
+// weight is one term's weight in weighted.
+func weight(term string, count float64) float64 {
+	return (1 + math.Log(max(count, 1))) * idf(term)
+}
+
+// cosineWeighted is cosine(uw, weighted(raw)) without building the second vector:
+// Link compares one unit's weighted terms with each candidate story's raw ones.
+func cosineWeighted(uw, raw map[string]float64) float64 {
+	var dot, nu, nr int64
+	for k, v := range raw {
 		if v <= 0 {
 			continue
 		}
-		out[k] = (1 + math.Log(max(v, 1))) * idf(k)
+		w := weight(k, v)
+		nr += fixed(w * w)
+		if x, ok := uw[k]; ok {
+			dot += fixed(x * w)
+		}
 	}
-	return out
+	for _, v := range uw {
+		nu += fixed(v * v)
+	}
+	if nu == 0 || nr == 0 {
+		return 0
+	}
+	return float64(dot) / math.Sqrt(float64(nu)*float64(nr))
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"time"
 )
@@ -51,18 +52,20 @@ func (u *Unit) Keys() []string {
 	}
 	// Names: the terms written with a capital that weigh most by tf-idf, the rarest
 	// names of the report (Erbil, Ortiz) before the names of every report (Iran).
-	w := weighted(u.Terms)
-	names := slices.Collect(maps.Keys(u.Terms))
+	// A term that weighs 2 or more was written with a capital, or more than once.
+	var names []string
+	w := map[string]float64{}
+	for t, v := range u.Terms {
+		if v >= 2 {
+			names = append(names, t)
+			w[t] = (1 + math.Log(v)) * idf(t)
+		}
+	}
 	slices.SortFunc(names, func(a, b string) int {
 		return cmp.Or(cmp.Compare(w[b], w[a]), cmp.Compare(a, b))
 	})
-	n := 0
-	for _, t := range names {
-		if n == maxNameKeys || u.Terms[t] < 2 {
-			break
-		}
+	for _, t := range names[:min(len(names), maxNameKeys)] {
 		set["n:"+t] = true
-		n++
 	}
 	return slices.Sorted(maps.Keys(set))
 }
@@ -145,7 +148,7 @@ func (l *Linker) Score(u *Unit, s *Story) float64 {
 // several stories.
 func (l *Linker) score(u *Unit, uw map[string]float64, s *Story) float64 {
 	st := s.State
-	score := cosine(uw, weighted(st.Terms))
+	score := cosineWeighted(uw, st.Terms)
 	if score < l.MinCosine {
 		return -1
 	}

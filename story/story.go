@@ -281,14 +281,20 @@ func strongest(m map[string]float64, n int) map[string]float64 {
 	if len(m) <= n {
 		return m
 	}
-	w := weighted(m)
-	ks := slices.Collect(maps.Keys(m))
-	slices.SortFunc(ks, func(a, b string) int {
-		return cmp.Or(cmp.Compare(w[b], w[a]), cmp.Compare(a, b))
+	type term struct {
+		t string
+		w float64
+	}
+	ts := make([]term, 0, len(m))
+	for k, v := range m {
+		ts = append(ts, term{k, weight(k, v)})
+	}
+	slices.SortFunc(ts, func(a, b term) int {
+		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.t, b.t))
 	})
 	out := make(map[string]float64, n)
-	for _, k := range ks[:n] {
-		out[k] = m[k]
+	for _, x := range ts[:n] {
+		out[x.t] = m[x.t]
 	}
 	return out
 }

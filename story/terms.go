@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // stopwords are the words too common in news to tell two happenings apart, one per
@@ -35,7 +36,7 @@ func addTerms(t map[string]float64, text string, w float64) {
 	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
 		word = strings.Trim(word, "'’")
 		word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
-		if len([]rune(word)) < 3 {
+		if utf8.RuneCountInString(word) < 3 {
 			first = false
 			continue
 		}
@@ -45,7 +46,7 @@ func addTerms(t map[string]float64, text string, w float64) {
 			continue
 		}
 		weight := w
-		if !first && unicode.IsUpper([]rune(word)[0]) {
+		if r, _ := utf8.DecodeRuneInString(word); !first && unicode.IsUpper(r) {
 			weight *= 2
 		}
 		t[lw] += weight
