@@ -84,93 +84,65 @@ type txIndex struct {
 	stories map[string]*story.Story // the stories read for this article, each once
 }
 
-// Candidates implements story.Index, as SQLite's does. Its reads take two round trips
-// whatever the number of keys and candidates: the keys' ranges in one batch, then the
-// candidates not yet read in one query, locked in ID order.
+// Candidates implements story.Index, as SQLite's does, in one statement (one round
+// trip): each key's indexed range of story_keys, the stories sharing most keys first,
+// and those stories read and locked in ID order; a story this article's linking has
+// already read is not sent again.
 func (x *txIndex) Candidates(keys []string, from, to string, limit int) ([]*story.Story, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	b := &pgx.Batch{}
-	for _, k := range keys {
-		b.Queue(`SELECT story FROM story_keys WHERE key = $1 AND hi BETWEEN $2 AND $3
-			ORDER BY hi DESC, story DESC LIMIT $4`, k, from, to, story.PerKeyCandidates)
+	have := make([]string, 0, len(x.stories))
+	for id := range x.stories {
+		have = append(have, id)
 	}
-	shared := map[string]int{}
+	rows, err := x.tx.Query(x.ctx, `WITH hits AS (
+			SELECT s.story FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
+				SELECT story FROM story_keys WHERE key = k.key AND hi BETWEEN $2 AND $3
+				ORDER BY hi DESC, story DESC LIMIT $4) s
+		), ranked AS (
+			SELECT story, count(*) AS n FROM hits GROUP BY story
+			ORDER BY n DESC, story COLLATE "C" LIMIT $5
+		)
+		SELECT r.story, r.n, CASE WHEN r.story = ANY($6::text[]) THEN NULL ELSE st.story_json END
+		FROM ranked r JOIN stories st ON st.id = r.story
+		ORDER BY r.story COLLATE "C" FOR UPDATE OF st`,
+		keys, from, to, story.PerKeyCandidates, limit, have)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	shared := map[string]int64{}
 	var ids []string
-	br := x.tx.SendBatch(x.ctx, b)
-	for range keys {
-		rows, err := br.Query()
-		if err != nil {
-			br.Close()
+	for rows.Next() {
+		var id string
+		var n int64
+		var js *string
+		if err := rows.Scan(&id, &n, &js); err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				br.Close()
+		if x.stories[id] == nil {
+			if js == nil {
+				return nil, fmt.Errorf("story %q: %w", id, store.ErrNoStory)
+			}
+			s, err := decodeStory(id, *js)
+			if err != nil {
 				return nil, err
 			}
-			if shared[id] == 0 {
-				ids = append(ids, id)
-			}
-			shared[id]++
+			x.stories[id] = s
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			br.Close()
-			return nil, err
-		}
+		shared[id] = n
+		ids = append(ids, id)
 	}
-	if err := br.Close(); err != nil {
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(shared[b], shared[a]), cmp.Compare(a, b)) })
-	ids = ids[:min(len(ids), limit)]
-	var missing []string
-	for _, id := range ids {
-		if x.stories[id] == nil {
-			missing = append(missing, id)
-		}
-	}
-	if err := loadStories(x.ctx, x.tx, missing, x.stories); err != nil {
-		return nil, err
-	}
-	out := make([]*story.Story, 0, len(ids))
-	for _, id := range ids {
-		s := x.stories[id]
-		if s == nil {
-			return nil, fmt.Errorf("story %q: %w", id, store.ErrNoStory)
-		}
-		out = append(out, s)
+	out := make([]*story.Story, len(ids))
+	for i, id := range ids {
+		out[i] = x.stories[id]
 	}
 	return out, nil
-}
-
-// loadStories reads the stories ids, with their linking state, into into, locking
-// their rows (in ID order, so that two transactions lock shared stories in one order).
-func loadStories(ctx context.Context, tx pgx.Tx, ids []string, into map[string]*story.Story) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	rows, err := tx.Query(ctx, `SELECT id, story_json FROM stories WHERE id = ANY($1) ORDER BY id FOR UPDATE`, ids)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, js string
-		if err := rows.Scan(&id, &js); err != nil {
-			return err
-		}
-		s, err := decodeStory(id, js)
-		if err != nil {
-			return err
-		}
-		into[id] = s
-	}
-	return rows.Err()
 }
 
 // querier is what loadStory reads with: a transaction or the pool.
