@@ -473,6 +473,10 @@ func (x *extractor) verbCand(v int) {
 		switch {
 		case cv&cueDeny != 0 || cv&cueNegating != 0:
 			ic.modality = Negated
+		case c.ownNeg && dep == "xcomp" && ic.modality == Asserted:
+			// "does not force countries to conduct the arrest", "did not order troops to
+			// fire": what a negated verb would have made happen did not happen
+			ic.modality = Negated
 		case cv&cueAttempt != 0 && violent(lead(ic.code)):
 			// attempted violence happened: asserted, and the attempt is no event of its own
 			intended = append(intended, ii)

@@ -51,7 +51,8 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		modality = x.modality(n)
 	}
 	joined := -1
-	for h, steps := s.head(n), 0; h >= 0 && steps < 12 && !(nested && steps > 0); h, steps = s.head(h), steps+1 {
+	below := n // the word just below h
+	for h, steps := s.head(n), 0; h >= 0 && steps < 12 && !(nested && steps > 0); below, h, steps = h, s.head(h), steps+1 {
 		k := h - s.first
 		if steps == 0 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&(cueParticipation|cueUndergo) != 0 && (s.dep(n) == "obj" || s.dep(n) == "obl") {
 			joined = h
@@ -70,8 +71,10 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			// happened, its subject: "protests were not reported", "there were no
 			// clashes", "the attack did not take place"; not "did not condemn the
 			// attack", which happened.
+			// Nor is it the noun's when the noun is in what the verb did not make happen:
+			// "a red notice does not force countries to conduct the arrest".
 			m := x.modality(h)
-			if m == Negated && (steps > 0 || s.dep(n) != "nsubj") {
+			if m == Negated && (steps > 0 || s.dep(n) != "nsubj") && !(steps > 0 && s.dep(below) == "xcomp") {
 				m = Asserted
 			}
 			if m != Asserted && modality == Asserted {
