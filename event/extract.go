@@ -486,6 +486,22 @@ func (x *extractor) verbCand(v int) {
 			}
 			intended = append(intended, ii)
 		}
+		// The verbs conjoined to the complement share its fate: "asks police to find and
+		// arrest a person" arrests nobody either.
+		mod, nIntended := x.cands[ii].modality, len(intended)
+		for _, g := range s.children(int(ch)) {
+			if s.dep(int(g)) != "conj" || x.d.Tokens[g].POS != "VERB" || mod == Asserted && nIntended == 0 {
+				continue
+			}
+			if jj := x.candAt(int(g)); jj >= 0 {
+				if x.cands[jj].modality == Asserted {
+					x.cands[jj].modality = mod
+				}
+				if nIntended > 0 && intended[nIntended-1] == ii {
+					intended = append(intended, jj)
+				}
+			}
+		}
 		if inner < 0 && dep != "advcl" {
 			inner = ii
 		}
