@@ -436,7 +436,42 @@ func mergeUnits(d *doc.Document, us []Unit) []Unit {
 			u.Events = append(u.Events, us[i].Events...)
 		}
 	}
-	return out
+	return mergeViolence(out)
+}
+
+// mergeViolence makes the violent incidents of one article in one country one unit,
+// the first's: a report of a school attack that tells, sentences later, that "one police
+// officer was wounded" tells one happening, not two, and one escalation must count once.
+// Two attacks the article places in different countries stay two.
+func mergeViolence(us []Unit) []Unit {
+	first := map[string]int{} // place country → the first violent incident unit
+	keep := us[:0]
+	for _, u := range us {
+		if u.Kind != "violence" || len(u.Incidents) == 0 {
+			keep = append(keep, u)
+			continue
+		}
+		c := ""
+		if u.Place != nil {
+			c = u.Place.Country
+		}
+		j, ok := first[c]
+		if !ok && c != "" {
+			j, ok = first[""]
+		}
+		if !ok {
+			first[c] = len(keep)
+			keep = append(keep, u)
+			continue
+		}
+		k := &keep[j]
+		k.Incidents = append(k.Incidents, u.Incidents...)
+		k.Events = append(k.Events, u.Events...)
+		if k.Place == nil {
+			k.Place = u.Place
+		}
+	}
+	return keep
 }
 
 // Class is "material" for a unit that reports a material act (an incident with
