@@ -22,27 +22,27 @@ func TestAPIAlerts(t *testing.T) {
 	var resp struct {
 		Results []alert.Alert `json:"results"`
 	}
-	// A poller asking from 30 December 2019 gets the week of the Soleimani strike in
-	// Iran.
+	// A poller asking from 30 December 2019 gets the week of Iran's missiles on U.S.
+	// forces in Iraq, its answer to the Soleimani strike.
 	rec := do(t, h, "GET", "/api/alerts?since=2019-12-30", nil)
 	if rec.Code != 200 {
 		t.Fatalf("status %d: %s", rec.Code, rec.Body)
 	}
 	decode(t, rec, &resp)
-	var irn *alert.Alert
+	var irq *alert.Alert
 	for i, a := range resp.Results {
 		if a.End < "2019-12-30" {
 			t.Errorf("alert ending %s served to a poller since 2019-12-30", a.End)
 		}
-		if a.Country == "IRN" && a.Start == "2019-12-30" {
-			irn = &resp.Results[i]
+		if a.Country == "IRQ" && a.Start == "2020-01-06" {
+			irq = &resp.Results[i]
 		}
 	}
-	if irn == nil || len(irn.Stories) < 4 {
+	if irq == nil || len(irq.Stories) < 4 {
 		t.Fatalf("alerts since 2019-12-30: %+v", resp.Results)
 	}
 	// Each story behind it is served.
-	for _, id := range irn.Stories {
+	for _, id := range irq.Stories {
 		if rec := do(t, h, "GET", "/api/stories/"+id, nil); rec.Code != 200 {
 			t.Errorf("story %s of the alert: status %d", id, rec.Code)
 		}
@@ -92,14 +92,14 @@ func sampleStoreBut(t *testing.T, leave func(title string) bool) (*sqlite.Store,
 }
 
 // A server recomputes its alerts as articles arrive: a poller asking since 30
-// December 2019 sees no Iranian alert until the first reports of the Soleimani strike
-// are posted, and then sees it, with the posted reports' stories behind it.
+// January 2020 sees no Iraqi alert until the reports of Iran's missiles on U.S. forces
+// in Iraq are posted, and then sees it, with the posted reports' stories behind it.
 func TestAlertsFollowPostedArticles(t *testing.T) {
 	st, p, strike := sampleStoreBut(t, func(title string) bool {
-		return strings.Contains(title, "Soleimani at Baghdad") || strings.Contains(title, "Iraq condemns killing")
+		return strings.Contains(title, "Iran fires missiles") || strings.Contains(title, "no Americans were harmed")
 	})
 	if len(strike) != 2 {
-		t.Fatalf("%d strike samples, want 2", len(strike))
+		t.Fatalf("%d missile-strike samples, want 2", len(strike))
 	}
 	h := New(st, p, Options{Token: testToken, Logger: testLogger(t)})
 	poll := func() []alert.Alert {
@@ -114,24 +114,24 @@ func TestAlertsFollowPostedArticles(t *testing.T) {
 		decode(t, rec, &resp)
 		return resp.Results
 	}
-	irn := func(as []alert.Alert) *alert.Alert {
+	irq := func(as []alert.Alert) *alert.Alert {
 		for i := range as {
-			if as[i].Country == "IRN" {
+			if as[i].Country == "IRQ" {
 				return &as[i]
 			}
 		}
 		return nil
 	}
-	if a := irn(poll()); a != nil {
-		t.Fatalf("an Iranian alert before the reports came: %+v", a)
+	if a := irq(poll()); a != nil {
+		t.Fatalf("an Iraqi alert before the reports came: %+v", a)
 	}
 	var ids []string
 	for _, body := range strike {
 		ids = append(ids, mustPost(t, h, body))
 	}
-	a := irn(poll())
-	if a == nil || a.Start != "2019-12-30" {
-		t.Fatalf("no Iranian alert of the week of 30 December after the reports came: %+v", a)
+	a := irq(poll())
+	if a == nil || a.Start != "2020-01-06" {
+		t.Fatalf("no Iraqi alert of the week of 6 January after the reports came: %+v", a)
 	}
 	// Its stories are the posted reports'.
 	found := false

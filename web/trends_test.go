@@ -70,23 +70,25 @@ func TestTrendsAndAlertsPages(t *testing.T) {
 			}
 		}
 	}
-	// Iran's week of the Soleimani strike rings: marked on the chart, its stories
-	// linked.
+	// A country page lists the dyads of its stories, each linking to its series.
 	rec = do(t, h, "GET", "/trends?country=IRN&period=week", nil)
 	body = rec.Body.String()
-	// A country page lists the dyads of its stories, each linking to its series.
 	if !regexp.MustCompile(`<a href="/trends\?dyad=(USA-IRN|IRN-USA)&amp;period=week&amp;since=[\d-]+&amp;until=[\d-]+">`).MatchString(body) {
 		t.Errorf("Iran's page does not list the US-Iran dyad among its top dyads:\n%s", body)
 	}
+	// Iraq's week of Iran's missiles on U.S. forces rings: marked on the chart, its
+	// stories linked.
+	rec = do(t, h, "GET", "/trends?country=IRQ&period=week", nil)
+	body = rec.Body.String()
 	if rec.Code != 200 || strings.Count(body, `<rect class="alert"`) != 1 || !strings.Contains(body, "conflict_count") ||
 		!strings.Contains(body, `<a href="/stories/st-`) {
-		t.Errorf("Iran page: status %d\n%s", rec.Code, body)
+		t.Errorf("Iraq page: status %d\n%s", rec.Code, body)
 	}
 	// The alerts page links each alert to its series and its stories, and a story
 	// link leads to the story page.
 	rec = do(t, h, "GET", "/alerts", nil)
 	body = rec.Body.String()
-	if rec.Code != 200 || !strings.Contains(body, `href="/trends?country=IRN&amp;period=week"`) {
+	if rec.Code != 200 || !strings.Contains(body, `href="/trends?country=IRQ&amp;period=week"`) {
 		t.Fatalf("alerts page: status %d\n%s", rec.Code, body)
 	}
 	i := strings.Index(body, `<a href="/stories/st-`)
