@@ -525,17 +525,21 @@ func (x *extractor) place(c *cand) where {
 // places nothing ("Georgian tennis player Nikoloz Basilashvili arrested…": the police
 // who arrested him are Georgian), when it holds more than half of them, at least two.
 func nationalFocus(d *doc.Document) string {
-	n := map[string]int{}
-	total := 0
+	var cs []string
 	for _, e := range d.Entities {
-		if e.Type != "NORP" || len(e.Actor) != 3 {
-			continue
+		if e.Type == "NORP" && len(e.Actor) == 3 {
+			cs = append(cs, e.Actor)
 		}
-		n[e.Actor]++
-		total++
 	}
-	for c, k := range n {
-		if k >= 2 && 2*k > total {
+	return majority(cs)
+}
+
+// majority returns the country that more than half of cs are, at least two; "" when
+// none is.
+func majority(cs []string) string {
+	n := map[string]int{}
+	for _, c := range cs {
+		if n[c]++; n[c] >= 2 && 2*n[c] > len(cs) {
 			return c
 		}
 	}
@@ -585,21 +589,13 @@ func (x *extractor) entityOf(h int) int {
 // place in one sentence still reports Serbian police there. In news about two countries
 // at odds no country has such a majority, and nothing is returned.
 func focusCountry(d *doc.Document) string {
-	n := map[string]int{}
-	total := 0
+	var cs []string
 	for _, p := range d.Places {
-		if p.Country == "" || d.Modifier(p.Span) {
-			continue
-		}
-		n[p.Country]++
-		total++
-	}
-	for c, k := range n {
-		if k >= 2 && 2*k > total {
-			return c
+		if p.Country != "" && !d.Modifier(p.Span) {
+			cs = append(cs, p.Country)
 		}
 	}
-	return ""
+	return majority(cs)
 }
 
 // narrativeDates dates each event still dated by publication with the date of the

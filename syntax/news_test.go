@@ -1,7 +1,6 @@
 package syntax
 
 import (
-	"bufio"
 	"os"
 	"strings"
 	"testing"
@@ -12,19 +11,8 @@ import (
 // reviews, e-mail, blogs), not many.
 func TestNewsSVO(t *testing.T) {
 	st := stage(t)
-	f, err := os.Open("testdata/news-svo.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
 	right, total := 0, 0
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
+	for _, cols := range tsvLines(t, "testdata/news-svo.txt") {
 		subj, verb, obj, text := cols[0], cols[1], cols[2], cols[3]
 		d := analyze(t, st, "", text)
 		s := d.Sentences[0]
@@ -48,19 +36,8 @@ func TestNewsSVO(t *testing.T) {
 // (reparseFronted).
 func TestNewsFronted(t *testing.T) {
 	st := stage(t)
-	f, err := os.Open("testdata/news-fronted.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
 	right, total := 0, 0
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
+	for _, cols := range tsvLines(t, "testdata/news-fronted.txt") {
 		verb, front, text := cols[0], cols[1], cols[2]
 		d := analyze(t, st, "", text)
 		s := d.Sentences[0]
@@ -76,4 +53,21 @@ func TestNewsFronted(t *testing.T) {
 	if right < total*8/10 {
 		t.Errorf("only %d of %d opening phrases right", right, total)
 	}
+}
+
+// tsvLines returns the tab-separated columns of each line of path that is not blank or a
+// "#" comment.
+func tsvLines(t *testing.T, path string) [][]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]string
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, strings.Split(line, "\t"))
+		}
+	}
+	return out
 }
