@@ -587,7 +587,7 @@ func (x *extractor) verbCand(v int) {
 	} else if inner >= 0 {
 		x.transform(&c, v, &x.cands[inner])
 	}
-	if !ok && x.cue(v)&cueSpeech != 0 && (c.code.Null || strings.HasPrefix(lead(c.code), "01")) && (inner < 0 || !x.cands[inner].consumed) {
+	if !ok && x.cue(v)&cueSpeech != 0 && (inner < 0 || !x.cands[inner].consumed) {
 		// what is said holds no event that a transformation made the saying's own
 		x.judgeSpeech(&c, v)
 	}
