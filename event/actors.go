@@ -510,6 +510,19 @@ func (x *extractor) pronounActor(h int) (actorArg, bool) {
 				return found(e, "pronoun for")
 			}
 		}
+		// No person named: the speaker of the latest quotation before it, a person the
+		// entity layer may have missed ("US Special Representative for Iran Brian Hook
+		// said, '…' He added, '…'"), unless the speaker is a body ("the ministry").
+		for i := len(d.Quotes) - 1; i >= 0; i-- {
+			sp := &d.Quotes[i].Speaker
+			if sp.End > t.Start || sp.Start < from || sp.Start == sp.End {
+				continue
+			}
+			if sp.Actor != "" && !x.agentOnly(sp.Actor) && !strings.HasPrefix(strings.ToLower(sp.Text), "the ") {
+				return actorArg{code: sp.Actor, span: t.Span, head: h, how: "pronoun for the speaker " + sp.Text}, true
+			}
+			break
+		}
 	case "they", "them", "their":
 		// The actor of the story's latest event just before, else the latest group
 		// or country named: "Hong Kong student groups gave the government until
