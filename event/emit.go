@@ -622,6 +622,42 @@ func (x *extractor) narrativeDates() {
 		e.Rule = strings.Replace(e.Rule, "; date: publication date", note, 1)
 		e.Date, e.DateSource = a.Date, DateNarrative
 	})
+	// A headline's event that no coded event of the lead dates takes the first day the
+	// lead gives ("Hong Kong protesters surround police complex" over "On Friday,
+	// thousands of Hong Kong protesters…", whose own event the coder may have missed).
+	lead, ok := x.leadDay(pub)
+	if !ok {
+		return
+	}
+	for i := range x.events {
+		e := &x.events[i]
+		if e.DateSource != DatePublication || e.Sentence >= len(x.d.Sentences) || x.d.Sentences[e.Sentence].Start >= x.d.BodyStart {
+			continue
+		}
+		e.Rule = strings.Replace(e.Rule, "; date: publication date", fmt.Sprintf("; date: the lead's, %q", lead.Text), 1)
+		e.Date, e.DateSource = lead.Value, DateNarrative
+	}
+}
+
+// leadDay returns the first date given to the day, not after publication, in the first
+// three sentences of the body.
+func (x *extractor) leadDay(pub string) (doc.Date, bool) {
+	d := x.d
+	n := 0
+	for _, sn := range d.Sentences {
+		if sn.Start < d.BodyStart {
+			continue
+		}
+		if n++; n > 3 {
+			break
+		}
+		for _, dt := range d.Dates {
+			if dt.Start >= sn.Start && dt.End <= sn.End && dt.Resolved && len(dt.Value) == len("2006-01-02") && (pub == "" || dt.Value <= pub) {
+				return dt, true
+			}
+		}
+	}
+	return doc.Date{}, false
 }
 
 // narrativePlaces places each event the text does not place with the place of the
