@@ -211,6 +211,33 @@ func (x *extractor) sentence(first, end int) {
 	}
 }
 
+// blameless reports whether h, the subject or by-agent of a verb of violence that codes
+// as no actor, is a thing that names no attacker: a common noun that is neither an event
+// noun (nouns.txt: "the attack killed"), a means of violence (cues.txt [means]: "a car
+// bomb killed") nor, by its ending, a person.
+func (x *extractor) blameless(h int) bool {
+	if h < 0 || h >= len(x.d.Tokens) || x.d.Tokens[h].POS != "NOUN" || x.ent[h] >= 0 {
+		return false
+	}
+	if len(x.codeArgs(h)) > 0 || len(x.nounEntries(h)) > 0 || x.cue(h)&cueMeans != 0 {
+		return false
+	}
+	// A noun of a person the dictionaries do not know ("a prisoner", "the shooter") may
+	// be an attacker: words in -er, -or, -ist, -ant or -ee are taken for people.
+	l := x.d.Tokens[h].Lemma
+	for _, suf := range []string{"er", "or", "ist", "ant", "ee"} {
+		if strings.HasSuffix(l, suf) {
+			return false
+		}
+	}
+	for _, ch := range x.s.children(h) {
+		if d := x.s.dep(int(ch)); (d == "compound" || d == "amod") && (x.cue(int(ch))&cueMeans != 0 || len(x.nounEntries(int(ch))) > 0) {
+			return false // "car bomb", "sniper fire"
+		}
+	}
+	return true
+}
+
 // statalPassive reports whether token i is a participle that the tagger read as an
 // adjective after "be" ("three people were injured", "he was wounded"), which the
 // treebank often tags so: it is a passive verb when its form is one the verb
@@ -581,6 +608,9 @@ func (x *extractor) verbCand(v int) {
 			*means = a
 			c.rule += "; " + a[0].how + ", the agent of the " + x.lower(n)
 		}
+	}
+	if len(c.src) == 0 && violent(lead(c.code)) && s.dep(v) != "acl" && x.blameless(srcH) {
+		return // "a crane fell, killing 107", "killed by his lions": an accident
 	}
 	if admitted {
 		c.code, c.rule = cameo.Code{Forward: "015"}, "cues.txt: [admission] "+x.lower(v)+" what it did: 015"
