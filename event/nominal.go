@@ -43,6 +43,12 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	if e == nil || e.none {
 		return // no entry, or a phrase that names no event ("heart attack")
 	}
+	if h := s.head(n); s.dep(n) == "compound" && h == n+1 && x.d.Tokens[h].POS == "NOUN" && !x.isCount(h) && x.d.Sentences[x.si].Start >= x.d.BodyStart {
+		// a modifier of another noun: "arrest warrants", "protest vote", "attack
+		// helicopters" (not in a headline, whose verbs the tagger takes for nouns:
+		// "Police arrest twelve")
+		return
+	}
 	// Absorbed by something above it? Not by a verb of taking part in it, whose
 	// subject does it ("thousands joined the protests").
 	modality := Asserted
