@@ -91,6 +91,13 @@ func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*sto
 	if where != "" { // the matching IDs first, as in Events
 		q = cols + ` FROM events e` + join + ` WHERE e.id IN (SELECT e.id FROM events e` + where + `) ORDER BY e.id`
 	}
+	if !f.NoStoryCounts {
+		restore, err := walkCache(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("store/sqlite: events: %w", err)
+		}
+		defer restore()
+	}
 	caller := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -128,6 +135,30 @@ func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*sto
 		return eventsError(f, readErr)
 	}
 	return nil
+}
+
+// walkCacheKiB is the page cache of a walk that joins the stories' counts, in KiB.
+// Each row seeks its story in story_sources, at random: at 1M events that table is
+// some 30 MB, which SQLite's default cache of 2 MB reads again and again from the
+// file. With 64 MB, a gdelt export of the 1M-event bench store took 15% less CPU
+// (BenchmarkExport, 4 runs each); it made no difference at 100,000 events.
+const walkCacheKiB = 64 << 10
+
+// walkCache sets the page cache of tx's connection to walkCacheKiB for a walk, and
+// returns the function that sets it back.
+func walkCache(ctx context.Context, tx *sql.Tx) (restore func(), err error) {
+	var was int64
+	if err := tx.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&was); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, walkCacheKiB)); err != nil {
+		return nil, err
+	}
+	return func() {
+		// The connection goes back to the pool; its cache shrinks back (failing, it
+		// keeps the larger cache, and nothing is lost).
+		_, _ = tx.ExecContext(context.Background(), fmt.Sprintf(`PRAGMA cache_size = %d`, was))
+	}, nil
 }
 
 // eventBatchRows is how many rows EachEvent's reader hands over at a time, and
