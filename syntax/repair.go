@@ -215,7 +215,7 @@ func hasSuffixFold(s, suffix string) bool {
 // it mostly modifies a noun ("people offering a brilliant service", "Search Engine
 // Optimization"); letting them be roots cost EWT 0.04 LAS points and gained no event. Failing a verb, the first adjective in -ed that is a verb form ("imposed
 // sanctions"), then the first noun that is a verb form and has an object of its own (only
-// a verb takes one). In a headline, a verb followed by a preposition ("Three soldiers
+// a verb takes one) or "dead" after it ("journalist shot dead in Aden"). In a headline, a verb followed by a preposition ("Three soldiers
 // killed in attack") is read as a passive.
 func (t *tree) verbless() bool {
 	n := len(t.head)
@@ -242,7 +242,8 @@ func (t *tree) verbless() bool {
 	}
 	if v < 0 {
 		for i := 1; i < n; i++ {
-			if t.pos[i] == "NOUN" && t.child(i, "obj") >= 0 && isVerbForm(t.form[i]) {
+			// ... or is "shot dead": "Yemeni journalist … shot dead in Aden"
+			if t.pos[i] == "NOUN" && (t.child(i, "obj") >= 0 || i+1 < n && strings.EqualFold(t.form[i+1], "dead")) && isVerbForm(t.form[i]) {
 				v, retag = i, true
 				break
 			}
@@ -282,11 +283,11 @@ func (t *tree) verbless() bool {
 	// body such a verb is a past tense the tagger missed ("protesters marched in Paris").
 	passive := false
 	for q := v + 1; q < n && t.headline; q++ {
-		switch t.pos[q] {
-		case "ADV", "PART":
+		switch {
+		case t.pos[q] == "ADV" || t.pos[q] == "PART":
 			continue
-		case "ADP":
-			passive = true
+		case t.pos[q] == "ADP" || strings.EqualFold(t.form[q], "dead"):
+			passive = true // "killed in attack", "shot dead in Aden"
 		}
 		break
 	}

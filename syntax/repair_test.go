@@ -108,6 +108,12 @@ func TestRepairsMendMisparses(t *testing.T) {
 			want: map[string]string{"killed": "ROOT root", "soldiers": "killed nsubj:pass", "attack": "killed obl"},
 		},
 		{
+			name:     "a headline's 'shot dead', shot tagged a noun",
+			tree:     "Yemeni/PROPN/NNP/2/compound journalist/NOUN/NN/3/nmod:desc Nabil/PROPN/NNP/0/root al-Quaety/PROPN/NNP/3/flat shot/NOUN/NN/3/list dead/ADJ/JJ/5/amod in/ADP/IN/8/case Aden/PROPN/NNP/3/nmod",
+			headline: true, repairs: "verbless", verb: "shot",
+			want: map[string]string{"shot": "ROOT root", "Nabil": "shot nsubj:pass", "Aden": "shot obl"},
+		},
+		{
 			name:    "a participle hung on the noun of an 'of' phrase",
 			tree:    "Thousands/NOUN/NNS/0/root of/ADP/IN/3/case people/NOUN/NNS/1/nmod protested/VERB/VBN/3/acl in/ADP/IN/6/case Paris/PROPN/NNP/4/obl ./PUNCT/./1/punct",
 			repairs: "verbless",
