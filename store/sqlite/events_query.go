@@ -137,19 +137,30 @@ func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*sto
 	return nil
 }
 
-// walkCacheKiB is the page cache of a walk that joins the stories' counts, in KiB.
-// Each row seeks its story in story_sources, at random: at 1M events that table is
-// some 30 MB, which SQLite's default cache of 2 MB reads again and again from the
-// file. With 64 MB, a gdelt export of the 1M-event bench store took 15% less CPU
-// (BenchmarkExport, 4 runs each); it made no difference at 100,000 events.
-const walkCacheKiB = 64 << 10
+// walkCacheKiB is the page cache of a walk that joins the stories' counts, in KiB, in
+// a database of walkCacheMinBytes or more. Each row seeks its story in story_sources,
+// at random: at 1M events (a 5.2 GB store) that table is 19 MB (658,897 stories),
+// which SQLite's default cache of 2 MB reads again and again from the file; there a
+// gdelt export took 15% less CPU with 64 MB (BenchmarkExport, 4 to 6 runs each). In
+// the 0.5 GB store of 100,000 events it took some 10% more (the cache's pages are
+// allocated as it fills, where a full small cache reuses them), so small stores keep
+// the default.
+const (
+	walkCacheKiB      = 64 << 10
+	walkCacheMinBytes = 1 << 30
+)
 
-// walkCache sets the page cache of tx's connection to walkCacheKiB for a walk, and
-// returns the function that sets it back.
+// walkCache sets the page cache of tx's connection to walkCacheKiB for a walk in a
+// database of walkCacheMinBytes or more, and returns the function that sets it back.
 func walkCache(ctx context.Context, tx *sql.Tx) (restore func(), err error) {
-	var was int64
-	if err := tx.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&was); err != nil {
-		return nil, err
+	var pages, size, was int64
+	for q, v := range map[string]*int64{`PRAGMA page_count`: &pages, `PRAGMA page_size`: &size, `PRAGMA cache_size`: &was} {
+		if err := tx.QueryRowContext(ctx, q).Scan(v); err != nil {
+			return nil, err
+		}
+	}
+	if pages*size < walkCacheMinBytes {
+		return func() {}, nil
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, walkCacheKiB)); err != nil {
 		return nil, err
