@@ -630,6 +630,13 @@ func (w *work) describe(i int) {
 			k++
 		}
 		end, head := w.runFwd(k, hi)
+		// "Jamal Khashoggi, a journalist from Saudi Arabia,": the place after "from" or
+		// "of" says whose the person is.
+		if head && end > k && end+1 < hi && (lower(w.toks[end].Text) == "from" || lower(w.toks[end].Text) == "of") {
+			if pi := w.tokEnt[end+1]; pi >= 0 && w.ms[pi].a == end+1 && (w.ms[pi].typ == "LOCATION" || w.ms[pi].typ == "NORP") && (w.ms[pi].b == hi || isClose(w.toks[w.ms[pi].b].Text)) {
+				end = w.ms[pi].b
+			}
+		}
 		if head && end > k && (end == hi || isClose(w.toks[end].Text)) {
 			w.addPart(i, part{text: w.text(k, end)})
 			w.markUsed(b, end)

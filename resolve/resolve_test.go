@@ -349,3 +349,12 @@ func TestSurnameIsThePrincipal(t *testing.T) {
 		p("Tom Reyes"), pn("Tom Reyes", 2), p("Ana Reyes"), p("Reyes"))
 	expect(t, d, "Reyes", 1, "Tom Reyes", "")
 }
+
+// TestAppositiveFromPlace: an appositive's place after "from" or "of" is part of the
+// role, which then says whose the person is ("a journalist from Saudi Arabia").
+func TestAppositiveFromPlace(t *testing.T) {
+	d := analyze(t, "Jamal Khashoggi, a journalist from Saudi Arabia, was killed in Istanbul. Ivo Kran, the mayor of Split, resigned.",
+		p("Jamal Khashoggi"), ent{"LOCATION", "Saudi Arabia", 1}, ent{"LOCATION", "Istanbul", 1}, p("Ivo Kran"), ent{"LOCATION", "Split", 1})
+	expect(t, d, "Jamal Khashoggi", 1, "Jamal Khashoggi", "journalist from Saudi Arabia")
+	expect(t, d, "Ivo Kran", 1, "Ivo Kran", "mayor of Split")
+}
