@@ -271,6 +271,15 @@ func (w *worker) reparseFronted(a, b int) {
 	if root < 0 || root > comma {
 		return
 	}
+	// The rest is parsed again only when the tagger saw a verb in it, which the new
+	// parse is to make its root.
+	verb := false
+	for i := comma + 1; i < b && !verb; i++ {
+		verb = m.upos[p.tag[i]] == "VERB"
+	}
+	if !verb {
+		return
+	}
 	n := b - a
 	saved := append(append(append(w.saved[:0], p.head[a:b]...), p.label[a:b]...), make([]int32, n)...)
 	for i := range n {
