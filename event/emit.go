@@ -415,8 +415,18 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 // lives") rather than naming where something is: such a mention says whose soldiers or
 // attacks they are, not where the agents of a later sentence were.
 func (x *extractor) modifierPlace(p doc.Place) bool {
-	// Possessives stay: "Kenya's capital" does say where.
-	return x.d.Modifier(p.Span)
+	// Possessives stay: "Kenya's capital" does say where; and so does a place that
+	// names a division ("in Kandahar province", "Kaduna state": [division]).
+	if !x.d.Modifier(p.Span) {
+		return false
+	}
+	last := x.tokenAt(p.End - 1)
+	if last >= 0 && last < len(x.d.Tokens) {
+		if h := x.d.Tokens[last].Head; h > last && x.cue(h)&cueDivision != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // agentOnly reports whether an actor code starts with an agent code (cues.txt,

@@ -118,6 +118,12 @@ func TestPipelineSentences(t *testing.T) {
 		// A country's people are its civilians; a plot is no act, nor is a purpose.
 		{"Six Mexican nationals were killed in El Paso, Texas.", "→MEXCVL 180"},
 		{"Police foiled a plot to kill the Saudi ambassador in Washington.", "→SAUGOV 190 hypothetical"},
+		// A place that modifies a division word is where it happened; a thing that kills
+		// is an accident.
+		{"A roadside bomb killed two soldiers in Kandahar province.", "→AFGMIL 183"},
+		{"A storm caused a crane to fall into the Grand Mosque in Mecca, killing 107 people.", ""},
+		// A decree's clause is done by who issued it.
+		{"Tunisia's prime minister issued a decree banning the niqab in public offices.", "TUNGOV→ 172"},
 		{"The coalition came to Iraq to fight the Islamic State.", ""},
 		// Defeating a candidate is no force; defeating an armed group is.
 		{"Joe Biden defeated Donald Trump in the election.", ""},
