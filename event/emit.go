@@ -37,6 +37,11 @@ func (x *extractor) emit(c *cand) {
 			return
 		}
 	}
+	if len(c.src) == 0 && len(c.tgt) >= 2 && x.between(c.tgt[0].head) {
+		// "clashes between the army and rebels": the parties act on one another
+		c.src, c.tgt = c.tgt, nil
+		srcs = c.src
+	}
 	tgts := c.tgt
 	note := ""
 	if len(tgts) == 0 && x.reciprocal(c) {
@@ -164,6 +169,15 @@ func (x *extractor) counterpart(tgt, src actorArg) actorArg {
 	return tgt
 }
 
+// between reports whether token h is in a phrase after "between".
+func (x *extractor) between(h int) bool {
+	if h < 0 || h >= len(x.d.Tokens) {
+		return false
+	}
+	k := caseTok(&x.s, h)
+	return k != h && x.lowerIs(k, "between")
+}
+
 // reciprocal reports whether a candidate without a target is done by its conjoined
 // sources to one another: "South Korea and Japan agreed to resume summits", "Chile and
 // Peru signed an agreement", "Indian and Chinese troops clashed", "Iran and Saudi Arabia
@@ -172,7 +186,7 @@ func (x *extractor) counterpart(tgt, src actorArg) actorArg {
 // is not a veto of each other; nor do the agents of a passive ("a coalition joined by
 // Australia and Bahrain").
 func (x *extractor) reciprocal(c *cand) bool {
-	if len(c.src) < 2 || c.noun && !c.byVerb || c.passive || len(c.code.Forward) < 2 {
+	if len(c.src) < 2 || c.noun && !c.mutual || c.passive || len(c.code.Forward) < 2 {
 		return false
 	}
 	switch root := c.code.Forward[:2]; {

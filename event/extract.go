@@ -67,7 +67,7 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 type cand struct {
 	trigger   int
 	noun      bool
-	byVerb    bool // a noun done by the subject of a verb of taking part ("held talks")
+	mutual    bool // a noun whose conjoined sources may act on one another: done by the subjects of a verb of taking part ("held talks"), or between its parties ("clashes between the army and rebels")
 	src, tgt  []actorArg
 	code      cameo.Code
 	rule      string

@@ -214,7 +214,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			cd.rule += "; done to the subject of " + x.lower(joined)
 		} else {
 			cd.rule += "; done by the subject of " + x.lower(joined)
-			cd.byVerb = true
+			cd.mutual = true
 		}
 	}
 	x.candOf[n-s.first] = int32(len(x.cands))
