@@ -122,6 +122,7 @@ func TestPipelineSentences(t *testing.T) {
 		// is an accident.
 		{"A roadside bomb killed two soldiers in Kandahar province.", "→AFGMIL 183"},
 		{"A storm caused a crane to fall into the Grand Mosque in Mecca, killing 107 people.", ""},
+		{"Clashes between the Libyan army and rebels left ten dead.", "LBYMIL→LBYREB 190, LBYREB→LBYMIL 190"},
 		// A decree's clause is done by who issued it.
 		{"Tunisia's prime minister issued a decree banning the niqab in public offices.", "TUNGOV→ 172"},
 		{"The coalition came to Iraq to fight the Islamic State.", ""},
