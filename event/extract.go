@@ -1379,6 +1379,12 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 		if code == "Q" {
 			code = inner.code.Forward
 		}
+		if (code == "015" || violent(code)) && (inner.modality == Future || inner.modality == Hypothetical) && x.cue(v)&cueSpeech != 0 {
+			// "North Korea said it would attack the loudspeakers": violence said to be
+			// coming is a threat (138), neither a claim of responsibility nor an attack.
+			code = "138"
+			t.rule += "; a future attack said is a threat, 138"
+		}
 		c.src, c.tgt = src, tgt
 		c.code = cameo.Code{Forward: code}
 		c.rule = t.rule + " (nested: " + inner.rule + ")"

@@ -123,6 +123,9 @@ func TestPipelineSentences(t *testing.T) {
 		{"A roadside bomb killed two soldiers in Kandahar province.", "→AFGMIL 183"},
 		{"A storm caused a crane to fall into the Grand Mosque in Mecca, killing 107 people.", ""},
 		{"Clashes between the Libyan army and rebels left ten dead.", "LBYMIL→LBYREB 190, LBYREB→LBYMIL 190"},
+		// Violence a speaker says is coming is a threat; done, a claim.
+		{"North Korea said it would attack South Korean loudspeakers.", "PRK→KOR 138"},
+		{"Iran said it attacked US bases in Iraq.", "IRN→USA 015"},
 		// A decree's clause is done by who issued it.
 		{"Tunisia's prime minister issued a decree banning the niqab in public offices.", "TUNGOV→ 172"},
 		{"The coalition came to Iraq to fight the Islamic State.", ""},
