@@ -519,6 +519,10 @@ type class struct {
 	// without an object is aimed at the subject of what it asks (targetAsked); an attack
 	// on a thing strikes the country where it stood (targetStruck).
 	targetFrom, targetNear, targetOf, targetJudged, targetAsked, targetStruck bool
+	// sameCode lets two different named persons or organisations with the same code do
+	// the event to one another (same-code): acts of words and politics, which two people
+	// of one government or party do as often as two countries.
+	sameCode bool
 	// sourcePassive lets the source be unknown only where the text leaves it unsaid, in
 	// a passive without a by-agent (source=passive): "Chirac was convicted of
 	// corruption" (by a court), "Qawi was accused of inciting the murder".
@@ -593,6 +597,8 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 				cl.sourceOptional = true
 			case o == "source=passive":
 				cl.sourcePassive = true
+			case o == "same-code":
+				cl.sameCode = true
 			case o == "target-from":
 				cl.targetFrom = true
 			case o == "target-near":

@@ -258,7 +258,7 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	// different ones.
 	srcOK := sc != "" || cl.sourceless(c.passive) || src.how == namedNoCode
 	tgtOK := tc != "" || cl.targetOptional || tgt.how == namedNoCode
-	if !srcOK || !tgtOK || sc == "" && tc == "" || sc == tc && !(words(code) && x.distinctNamed(src, tgt)) {
+	if !srcOK || !tgtOK || sc == "" && tc == "" || sc == tc && !(cl.sameCode && x.distinctNamed(src, tgt)) {
 		return
 	}
 	// "Biden defeated Trump": a verb of contest is violence only against a fighting
@@ -568,17 +568,6 @@ func majority(cs []string) string {
 		}
 	}
 	return ""
-}
-
-// words reports whether code is an act of words or of politics (CAMEO 01 to 05 and 08 to
-// 14), which two people of one government or party do to one another as often as two
-// countries do; not material cooperation, aid, sanctions or force.
-func words(code string) bool {
-	if len(code) < 2 {
-		return false
-	}
-	r := code[:2]
-	return r >= "01" && r <= "05" || r >= "08" && r <= "14"
 }
 
 // distinctNamed reports whether a and b are two different named actors, persons or
