@@ -148,6 +148,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	if joined >= 0 && !undergone && len(cd.src) > 0 && srcH == mod && x.agentOnly(strings.TrimLeft(cd.src[0].code, "-")) {
 		cd.src = nil // "Turkey launched a military offensive": Turkey's, not "military"'s
 	}
+	if len(cd.src) == 0 && joined < 0 {
+		cd.src = x.sentFrom(n)
+	}
 	if len(cd.src) == 0 && joined >= 0 && !undergone {
 		if sb := s.child(joined, "nsubj"); sb >= 0 {
 			cd.src = x.codeArgs(sb)
@@ -310,4 +313,29 @@ func (x *extractor) toldBefore(code string) (told string, src, tgt []actorArg, n
 // (175): "police fired on protesters… The shooting took place in Azadi".
 func violent(code string) bool {
 	return len(code) >= 2 && isAttack(code[:2]) || strings.HasPrefix(code, "145") || strings.HasPrefix(code, "175")
+}
+
+// sentFrom returns who sent what event noun n names when the sentence says where it came
+// from ("expressions of condolences have come from al-Eryani", "condemnation poured in
+// from Pope Francis"): the "from" phrase of a verb of coming ([sent]) whose subject is
+// the noun, or a message noun that holds it ("statements of condemnation").
+func (x *extractor) sentFrom(n int) []actorArg {
+	s := &x.s
+	top := n
+	if h := s.head(n); h >= 0 && s.dep(n) == "nmod" && x.cue(h)&cueMessage != 0 {
+		top = h
+	}
+	v := s.head(top)
+	if v < 0 || s.dep(top) != "nsubj" || x.cue(v)&cueSent == 0 {
+		return nil
+	}
+	for _, ch := range s.children(v) {
+		c := int(ch)
+		if s.dep(c) == "obl" {
+			if k := caseTok(s, c); k != c && x.lowerIs(k, "from") {
+				return x.codeArgs(c)
+			}
+		}
+	}
+	return nil
 }
