@@ -70,17 +70,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	st := startup{init: initCPU, buildCPU: cpuTime() - buildCPU, build: time.Since(buildStart)}
 	var words, sentences int
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return fmt.Errorf("--cpuprofile: %w", err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fmt.Errorf("--cpuprofile %s: %w", *cpuprofile, err)
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	var mu sync.Mutex
 	type job struct {
 		at   int // position of the batch's first article in arts
@@ -231,4 +225,24 @@ func report(w io.Writer, r benchResult) {
 		fmt.Fprintf(tw, "%s\t%.3fs\t%.1f%%\t%.0f\t\n", s.Name, s.Time.Seconds(), share, wps)
 	}
 	tw.Flush()
+}
+
+// startCPUProfile starts a CPU profile written to path (--cpuprofile) and returns what
+// stops it; with no path it does nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile %s: %w", path, err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

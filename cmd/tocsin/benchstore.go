@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -120,17 +119,11 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 		path = *pgURL
 		reuse = false
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return fmt.Errorf("--cpuprofile: %w", err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fmt.Errorf("--cpuprofile %s: %w", *cpuprofile, err)
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	res := benchStoreResult{Events: *n, Queries: map[string]latency{}, Analysis: map[string]latency{}, ExportRowsPS: map[string]float64{}, ExportRowsPerCPUS: map[string]float64{}}
 	gen := newSynth()
 

@@ -9,9 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"runtime"
-	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -238,17 +236,11 @@ func workerMain(ctx context.Context, e *env, args []string) error {
 	// The worker's unit of scale: --procs cores at most, so that n workers on n cores
 	// each have one, the store's and the queue's servers what is left.
 	runtime.GOMAXPROCS(*procs)
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return fmt.Errorf("--cpuprofile: %w", err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fmt.Errorf("--cpuprofile %s: %w", *cpuprofile, err)
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	st, err := storeopen.Open(ctx, *db)
 	if err != nil {
 		return err
