@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tocsin-project/tocsin/internal/cputime"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/store/sqlite"
 	"github.com/tocsin-project/tocsin/store/storetest"
@@ -88,7 +89,7 @@ func BenchmarkExport(b *testing.B) {
 			ctx := context.Background()
 			rows := 0
 			b.ResetTimer()
-			start, cpu0 := time.Now(), cpuTime()
+			start, cpu0 := time.Now(), cputime.Self()
 			for range b.N {
 				w, err := New(format, io.Discard)
 				if err != nil {
@@ -107,7 +108,7 @@ func BenchmarkExport(b *testing.B) {
 			}
 			secs := time.Since(start).Seconds()
 			b.ReportMetric(float64(rows)/secs, "rows/s")
-			if cpu := (cpuTime() - cpu0).Seconds(); cpu0 > 0 && cpu > 0 {
+			if cpu := (cputime.Self() - cpu0).Seconds(); cpu0 > 0 && cpu > 0 {
 				b.ReportMetric(float64(rows)/cpu, "rows/cpu-s")
 			}
 			b.ReportMetric(0, "ns/op")

@@ -14,6 +14,7 @@ import (
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/internal/cputime"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/reader"
 	"github.com/tocsin-project/tocsin/story"
@@ -26,7 +27,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && args[0] == "queue" { // tocsin bench queue: workers through NATS (benchqueue.go)
 		return runBenchQueue(ctx, e, args[1:])
 	}
-	initCPU := cpuTime() // the process's start: runtime and package initialisation
+	initCPU := cputime.Self() // the process's start: runtime and package initialisation
 	fs := newFlags(e, "bench", "[--workers N] [--repeat N] [--cpuprofile FILE] DIR|FILE ...\n       tocsin bench store [--events N] [--json]\n       tocsin bench queue [--queue URL] [--workers 1,2] [--limit N] DIR|FILE ...")
 	workers := fs.Int("workers", 1, "articles analysed in parallel (1 measures one core)")
 	repeat := fs.Int("repeat", 1, "passes over the articles")
@@ -63,12 +64,12 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if len(arts) == 0 {
 		return errors.New("no articles to measure")
 	}
-	buildCPU, buildStart := cpuTime(), time.Now()
+	buildCPU, buildStart := cputime.Self(), time.Now()
 	p, err := newPipeline(nil)
 	if err != nil {
 		return err
 	}
-	st := startup{init: initCPU, buildCPU: cpuTime() - buildCPU, build: time.Since(buildStart)}
+	st := startup{init: initCPU, buildCPU: cputime.Self() - buildCPU, build: time.Since(buildStart)}
 	var words, sentences int
 	stopProfile, err := startCPUProfile(*cpuprofile)
 	if err != nil {

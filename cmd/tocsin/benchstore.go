@@ -18,6 +18,7 @@ import (
 	"github.com/tocsin-project/tocsin/cameo"
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/export"
+	"github.com/tocsin-project/tocsin/internal/cputime"
 	"github.com/tocsin-project/tocsin/internal/storeopen"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/trend"
@@ -155,7 +156,7 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 		}
 		res.Articles = -1 // not measured
 	}
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), cputime.Self()
 	for left := *n; left > 0 && !reuse; {
 		d := gen.article(res.Articles, min(left, 1+gen.r.IntN(19)))
 		if _, err := st.Put(ctx, d); err != nil {
@@ -228,7 +229,7 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		rows := 0
-		t0, cpu0 := time.Now(), cpuTime()
+		t0, cpu0 := time.Now(), cputime.Self()
 		err = st.EachEvent(ctx, store.EventFilter{NoStoryCounts: !export.WritesStoryCounts(format)}, func(r *store.EventRow) error {
 			rows++
 			return w.Write(r)
@@ -338,7 +339,7 @@ func countStories(page string) int {
 
 // perCPU is n divided by the CPU time used since cpu0, 0 when that is unknown.
 func perCPU(n int, cpu0 time.Duration) float64 {
-	d := cpuTime() - cpu0
+	d := cputime.Self() - cpu0
 	if cpu0 == 0 || d <= 0 {
 		return 0
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jdkato/prose/v2"
 
+	"github.com/tocsin-project/tocsin/internal/cputime"
 	"github.com/tocsin-project/tocsin/internal/sharedtest"
 )
 
@@ -113,7 +114,7 @@ func BenchmarkProcessLarge(b *testing.B) {
 // model first, and returns the CPU time this process spent on it.
 func proseNER(b *testing.B, texts []string) time.Duration {
 	b.Helper()
-	start := cpuTime()
+	start := cputime.Self()
 	warm, err := prose.NewDocument("Warm up.", prose.WithSegmentation(false))
 	if err != nil {
 		b.Fatal(err)
@@ -124,7 +125,7 @@ func proseNER(b *testing.B, texts []string) time.Duration {
 			b.Fatal(err)
 		}
 	}
-	return cpuTime() - start
+	return cputime.Self() - start
 }
 
 // newsBenchTexts returns the first news-bench articles (by file name) that together
