@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/tocsin-project/tocsin/cameo"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/trend"
 )
@@ -62,28 +60,14 @@ func storyItems(ctx context.Context, tx pgx.Tx, q trend.Query, fn func(*trend.It
 	}
 	defer rows.Close()
 	var it trend.Item
-	var code string
-	var actors string
+	var id, day, country, code, actors string
+	var killed, injured int
 	for rows.Next() {
-		if err := rows.Scan(&it.ID, &it.Day, &it.Country, &code, &it.Killed, &it.Injured, &actors); err != nil {
+		if err := rows.Scan(&id, &day, &country, &code, &killed, &injured, &actors); err != nil {
 			return err
 		}
-		// A story's quad class and Goldstein score are its dominant code's, as the
-		// coder gives every event its code's (cameo.Lookup).
-		it.Quad, it.Goldstein = 0, 0
-		if in, ok := cameo.Lookup(code); ok {
-			it.Quad, it.Goldstein = in.QuadClass, in.Goldstein
-		}
-		it.Story = it.ID
-		it.Sources, it.Targets = it.Sources[:0], it.Targets[:0]
-		for _, ra := range strings.Fields(actors) {
-			role, actor, _ := strings.Cut(ra, ":")
-			if role == "source" {
-				it.Sources = append(it.Sources, actor)
-			} else {
-				it.Targets = append(it.Targets, actor)
-			}
-		}
+		trend.StoryItem(&it, id, day, code, country, actors)
+		it.Killed, it.Injured = killed, injured
 		if err := fn(&it); err != nil {
 			return err
 		}

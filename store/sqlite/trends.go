@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tocsin-project/tocsin/cameo"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/trend"
 )
@@ -75,28 +74,19 @@ func storyItems(ctx context.Context, tx *sql.Tx, q trend.Query, fn func(*trend.I
 	var it trend.Item
 	for rows.Next() {
 		var actors string
-		var code string
-		if err := rows.Scan(&it.ID, &it.Day, &it.Country, &code, &it.Killed, &it.Injured, &actors); err != nil {
+		var id, day, country, code string
+		var killed, injured int
+		if err := rows.Scan(&id, &day, &country, &code, &killed, &injured, &actors); err != nil {
 			return err
 		}
-		// A story's quad class and Goldstein score are its dominant code's, as the
-		// coder gives every event its code's (cameo.Lookup).
-		it.Quad, it.Goldstein = 0, 0
-		if in, ok := cameo.Lookup(code); ok {
-			it.Quad, it.Goldstein = in.QuadClass, in.Goldstein
-		}
-		it.Story = it.ID
-		it.Sources, it.Targets = it.Sources[:0], it.Targets[:0]
+		trend.StoryItem(&it, id, day, code, country, actors)
+		it.Killed, it.Injured = killed, injured
 		hasA, hasB := !pairs, !pairs
-		for _, ra := range strings.Fields(actors) {
-			role, actor, _ := strings.Cut(ra, ":")
-			if role == "source" {
-				it.Sources = append(it.Sources, actor)
-			} else {
-				it.Targets = append(it.Targets, actor)
+		for _, side := range [2][]string{it.Sources, it.Targets} {
+			for _, actor := range side {
+				hasA = hasA || strings.HasPrefix(actor, a)
+				hasB = hasB || strings.HasPrefix(actor, b)
 			}
-			hasA = hasA || strings.HasPrefix(actor, a)
-			hasB = hasB || strings.HasPrefix(actor, b)
 		}
 		if !hasA || !hasB {
 			continue // the dyad's countries, not its codes' full prefixes
