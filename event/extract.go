@@ -211,6 +211,10 @@ func (x *extractor) sentence(first, end int) {
 	}
 }
 
+// personSuffixes are the endings of nouns taken for people: "prisoner", "protestor",
+// "extremist", "assailant", "detainee".
+var personSuffixes = [...]string{"er", "or", "ist", "ant", "ee"}
+
 // blameless reports whether h, the subject or by-agent of a verb of violence that codes
 // as no actor, is a thing that names no attacker: a common noun that is neither an event
 // noun (nouns.txt: "the attack killed"), a means of violence (cues.txt [means]: "a car
@@ -223,9 +227,9 @@ func (x *extractor) blameless(h int) bool {
 		return false
 	}
 	// A noun of a person the dictionaries do not know ("a prisoner", "the shooter") may
-	// be an attacker: words in -er, -or, -ist, -ant or -ee are taken for people.
+	// be an attacker.
 	l := x.d.Tokens[h].Lemma
-	for _, suf := range []string{"er", "or", "ist", "ant", "ee"} {
+	for _, suf := range personSuffixes {
 		if strings.HasSuffix(l, suf) {
 			return false
 		}
@@ -497,6 +501,7 @@ func (x *extractor) verbCand(v int) {
 		}
 		ic := &x.cands[ii]
 		cv := x.cue(v)
+		before := len(intended)
 		switch {
 		case cv&cueDeny != 0 || cv&cueNegating != 0:
 			ic.modality = Negated
@@ -515,16 +520,16 @@ func (x *extractor) verbCand(v int) {
 		}
 		// The verbs conjoined to the complement share its fate: "asks police to find and
 		// arrest a person" arrests nobody either.
-		mod, nIntended := x.cands[ii].modality, len(intended)
+		mod, isIntended := x.cands[ii].modality, len(intended) > before
 		for _, g := range s.children(int(ch)) {
-			if s.dep(int(g)) != "conj" || x.d.Tokens[g].POS != "VERB" || mod == Asserted && nIntended == 0 {
+			if s.dep(int(g)) != "conj" || x.d.Tokens[g].POS != "VERB" || mod == Asserted && !isIntended {
 				continue
 			}
 			if jj := x.candAt(int(g)); jj >= 0 {
 				if x.cands[jj].modality == Asserted {
 					x.cands[jj].modality = mod
 				}
-				if nIntended > 0 && intended[nIntended-1] == ii {
+				if isIntended {
 					intended = append(intended, jj)
 				}
 			}
