@@ -16,8 +16,10 @@ type worker struct {
 	lkeys [numLabelFeats]uint64
 	tsc   []int32
 	lsc   []int32
-	pc    pieces  // the stage's pieces of a sentence
-	saved []int32 // reparseFronted's copy of a first parse
+	pc    pieces // the stage's pieces of a sentence
+	// reparseFronted's copy of the first parse of a sentence's rest
+	savedHead, savedLabel []int32
+	savedTag              []uint16
 }
 
 var workers sync.Pool

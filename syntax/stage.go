@@ -261,14 +261,7 @@ func (w *worker) reparseFronted(a, b int) {
 	default:
 		return
 	}
-	root := -1
-	for i := a; i < b; i++ {
-		if p.head[i] < 0 {
-			root = i
-			break
-		}
-	}
-	if root < 0 || root > comma {
+	if root := p.rootIn(a, b); root < 0 || root > comma {
 		return
 	}
 	// The rest is parsed again only when the tagger saw a verb in it, which the new
@@ -280,26 +273,17 @@ func (w *worker) reparseFronted(a, b int) {
 	if !verb {
 		return
 	}
-	n := b - a
-	saved := append(append(append(w.saved[:0], p.head[a:b]...), p.label[a:b]...), make([]int32, n)...)
-	for i := range n {
-		saved[2*n+i] = int32(p.tag[a+i])
-	}
-	w.saved = saved
-	w.parseRange(comma+1, b)
-	rest := -1
-	for i := comma + 1; i < b; i++ {
-		if p.head[i] < 0 {
-			rest = i
-			break
-		}
-	}
+	// The first parse of the rest, put back when the new one has no verb for its root.
+	rs := comma + 1
+	w.savedHead = append(w.savedHead[:0], p.head[rs:b]...)
+	w.savedLabel = append(w.savedLabel[:0], p.label[rs:b]...)
+	w.savedTag = append(w.savedTag[:0], p.tag[rs:b]...)
+	w.parseRange(rs, b)
+	rest := p.rootIn(rs, b)
 	if rest < 0 || m.upos[p.tag[rest]] != "VERB" {
-		copy(p.head[a:b], saved[:n])
-		copy(p.label[a:b], saved[n:2*n])
-		for i := range n {
-			p.tag[a+i] = uint16(saved[2*n+i])
-		}
+		copy(p.head[rs:b], w.savedHead)
+		copy(p.label[rs:b], w.savedLabel)
+		copy(p.tag[rs:b], w.savedTag)
 		return
 	}
 	w.parseRange(a, comma)
@@ -316,6 +300,16 @@ func (w *worker) reparseFronted(a, b int) {
 		}
 	}
 	p.head[comma], p.label[comma] = int32(rest), m.labelID("punct")
+}
+
+// rootIn returns the first piece of [a, b) with no head, -1 when there is none.
+func (p *pieces) rootIn(a, b int) int {
+	for i := a; i < b; i++ {
+		if p.head[i] < 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // labelID returns the index of dependency label name in the model's labels.
