@@ -790,8 +790,8 @@ func (x *extractor) isActorHead(c *cand, h int) bool {
 		}
 	}
 	for _, a := range c.tgt {
-		if a.head == h {
-			return true
+		if a.head == h && a.rule != "struck-place" {
+			return true // a country struck is where the event was, too
 		}
 	}
 	return false

@@ -111,8 +111,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 				tgt = ci
 			}
 		case (s.dep(ci) == "compound" || s.dep(ci) == "amod") && ci < n:
-			// a word of the entry's own phrase ("military aid") is no actor
-			if mod < 0 {
+			// a word of the entry's own phrase ("military aid", "drone strike") is no
+			// actor: the drone is the means, and its owner is not known from it
+			if mod < 0 && !x.entryWord(ci, e.mods) {
 				if a := x.codeArgs(ci); len(a) > 0 {
 					mod = ci
 				}
@@ -166,6 +167,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	default:
 		cd.tgt = x.throughNoun(n, false)
 	}
+	if len(cd.tgt) == 0 {
+		cd.tgt = x.passiveSubject(n)
+	}
 	post := x.phrase(n, true)
 	cd.retaliate = x.speaksOfRetaliation(n, post)
 	if e.verb != "" {
@@ -189,12 +193,12 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	// "Turkey began a military offensive in Syria": an attack named by a noun, with no
 	// target, strikes the country where it takes place, as a verb's does (targetStruck),
 	// when that is not its own source's country.
-	if len(cd.tgt) == 0 && len(cd.src) > 0 && x.st.c.classOf(lead(cd.code)).targetStruck {
+	if len(cd.tgt) == 0 && x.st.c.classOf(lead(cd.code)).targetStruck {
 		a, ok := x.struckCountry(n, nil)
 		if !ok && joined >= 0 {
 			a, ok = x.struckCountry(joined, nil) // "began an offensive in Syria"
 		}
-		if ok && a.code != country(cd.src[0].code) {
+		if ok && (len(cd.src) == 0 || a.code != country(cd.src[0].code)) {
 			a.rule = "struck-place"
 			cd.tgt = []actorArg{a}
 		}
@@ -254,6 +258,39 @@ func (x *extractor) modsMatch(n int, mods []string) bool {
 		}
 	}
 	return true
+}
+
+// passiveSubject codes what event noun n was done to when it is the by-agent of a
+// passive verb: "oil facilities in Saudi Arabia were hit by drone strikes" (the
+// facilities, else the country where they stood).
+func (x *extractor) passiveSubject(n int) []actorArg {
+	s := &x.s
+	h := s.head(n)
+	if h < 0 || s.dep(n) != "obl" || !x.lowerIs(caseTok(s, n), "by") {
+		return nil
+	}
+	sb := s.child(h, "nsubj:pass")
+	if sb < 0 {
+		return nil
+	}
+	if a := x.codeArgs(sb); len(a) > 0 {
+		return a
+	}
+	if a, ok := x.struckCountry(sb, []int{sb}); ok {
+		a.rule = "struck-place"
+		return []actorArg{a}
+	}
+	return nil
+}
+
+// entryWord reports whether token i is one of an entry's modifier words.
+func (x *extractor) entryWord(i int, mods []string) bool {
+	for _, m := range mods {
+		if x.lowerIs(i, m) || x.d.Tokens[i].Lemma == m {
+			return true
+		}
+	}
+	return false
 }
 
 func containsStr(ss []string, s string) bool {

@@ -115,12 +115,19 @@ func (x *extractor) targetGiven(q *targetQuery) []actorArg {
 
 // targetObject: the verb's object or indirect object, except for shows of force
 // (target-near), whose object is the force ("massed troops near the border"). An
-// uncoded name as object ends the search.
+// uncoded name as object ends the search. A nominal xcomp of a verb with no object
+// stands for the object: the parser reads "named the PKK as terrorists" with "the PKK"
+// as the predicate that "named him president" has.
 func (x *extractor) targetObject(q *targetQuery) []actorArg {
 	s := &x.s
+	noObj := s.child(q.v, "obj") < 0
 	for _, ch := range s.children(q.v) {
 		c := int(ch)
-		switch s.dep(c) {
+		dep := s.dep(c)
+		if dep == "xcomp" && noObj && isNominal(x.d.Tokens[c].POS) {
+			dep = "obj"
+		}
+		switch dep {
 		case "obj", "iobj":
 			q.objs = append(q.objs, c)
 			if q.cl.targetNear {
@@ -234,3 +241,6 @@ func (x *extractor) targetStruck(q *targetQuery) []actorArg {
 	}
 	return nil
 }
+
+// isNominal reports whether a universal part of speech names a thing.
+func isNominal(pos string) bool { return pos == "NOUN" || pos == "PROPN" }
