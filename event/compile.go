@@ -192,9 +192,10 @@ var cueNames = map[string]cue{
 }
 
 // sourceless reports whether an event of class cl may be coded without a source, for
-// a candidate that is passive or not.
+// a candidate that is passive or not: a class whose unnamed source is known
+// (source-agent) may always.
 func (cl class) sourceless(passive bool) bool {
-	return cl.sourceOptional || cl.sourcePassive && passive
+	return cl.sourceOptional || cl.sourcePassive && passive || cl.sourceAgent != ""
 }
 
 func compile(dicts []*cameo.Dictionary) (*compiled, error) {
