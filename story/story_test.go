@@ -213,7 +213,7 @@ func TestStreamGold(t *testing.T) {
 	for _, tc := range []struct {
 		file, stream string
 		articles     int
-	}{{"dev.jsonl", StreamDev, 110}, {"heldout.jsonl", StreamHeldout, 362}, {"local.jsonl", StreamLocal, 26}, {"dev-local.jsonl", StreamDevLocal, 17}} {
+	}{{"dev.jsonl", StreamDev, 110}, {"heldout.jsonl", StreamHeldout, 362}, {"local.jsonl", StreamLocal, 26}, {"dev-local.jsonl", StreamDevLocal, 17}, {"heldout2.jsonl", StreamNewsBench, 261}} {
 		gold, err := ReadGold(filepath.Join("testdata", tc.file))
 		if err != nil {
 			t.Fatal(err)

@@ -35,7 +35,15 @@ const (
 	// StreamDevLocal is a second team-written local-news stream, for development
 	// (testdata/DEVLOCAL.md): its articles are DevLocalArticles beside the gold file.
 	StreamDevLocal = "devlocal"
+	// StreamNewsBench is the blind held-out stream of real reports from seven US
+	// outlets (testdata/HELDOUT2.md): the news-bench articles published in
+	// NewsBenchWindows.
+	StreamNewsBench = "newsbench"
 )
+
+// NewsBenchWindows are the publication days, first and last, of the news-bench
+// articles in StreamNewsBench.
+var NewsBenchWindows = [][2]string{{"2016-02-01", "2016-02-29"}, {"2016-06-01", "2016-07-31"}}
 
 // LocalArticles and DevLocalArticles are the files of the team-written streams'
 // articles, in the gold file's folder.
@@ -45,11 +53,12 @@ const (
 )
 
 // Streams lists the stream names.
-var Streams = []string{StreamDev, StreamHeldout, StreamLocal, StreamDevLocal}
+var Streams = []string{StreamDev, StreamHeldout, StreamLocal, StreamDevLocal, StreamNewsBench}
 
 // Stream reads the named stream: StreamDev or StreamHeldout from wikinews
 // (../shared/data/wikinews/articles.jsonl), StreamLocal and StreamDevLocal from
-// their articles' file in dir, the gold file's folder.
+// their articles' file in dir, the gold file's folder, and StreamNewsBench from the
+// news-bench folder beside wikinews' (../shared/data/news-bench).
 func Stream(name, wikinews, dir string) ([]*article.Article, error) {
 	switch name {
 	case StreamDev:
@@ -60,6 +69,8 @@ func Stream(name, wikinews, dir string) ([]*article.Article, error) {
 		return LocalStream(filepath.Join(dir, LocalArticles))
 	case StreamDevLocal:
 		return LocalStream(filepath.Join(dir, DevLocalArticles))
+	case StreamNewsBench:
+		return NewsBenchStream(filepath.Join(filepath.Dir(filepath.Dir(wikinews)), "news-bench"), NewsBenchWindows)
 	}
 	return nil, fmt.Errorf("story: unknown stream %q", name)
 }
@@ -139,5 +150,37 @@ func readStream(wikinews string, withSamples bool, keep func(day string) bool) (
 	slices.SortStableFunc(out, func(a, b *article.Article) int {
 		return strings.Compare(dayOf(a.Published), dayOf(b.Published))
 	})
+	return out, nil
+}
+
+// NewsBenchStream reads the news-bench articles of dir (files named
+// OUTLET_YYYY-MM-DD_SLUG.txt, the title on the first line and the text after it)
+// published within one of windows, in publication order (ties: file-name order). An
+// article's URL is "news-bench/" and its file name, its source the outlet.
+func NewsBenchStream(dir string, windows [][2]string) ([]*article.Article, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*_*_*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("story: no news-bench articles in %s", dir)
+	}
+	var out []*article.Article
+	for _, path := range names { // Glob sorts by name
+		name := filepath.Base(path)
+		parts := strings.SplitN(name, "_", 3)
+		day := parts[1]
+		if !slices.ContainsFunc(windows, func(w [2]string) bool { return day >= w[0] && day <= w[1] }) {
+			continue
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		title, text, _ := strings.Cut(string(b), "\n")
+		out = append(out, &article.Article{Title: strings.TrimSpace(title), Body: strings.TrimSpace(text),
+			Published: day, Source: parts[0], URL: "news-bench/" + name, Language: "en", Origin: path})
+	}
+	slices.SortStableFunc(out, func(a, b *article.Article) int { return strings.Compare(a.Published, b.Published) })
 	return out, nil
 }
