@@ -57,8 +57,14 @@ func (lz *lemmatizer) lemma(form, tag string, buf []byte) (string, []byte) {
 	return lz.apply(base, tag), buf
 }
 
-// apply applies the rule of the longest known suffix of base.
+// apply applies the rule of the longest known suffix of base, then corrects its
+// spelling (respell).
 func (lz *lemmatizer) apply(base, tag string) string {
+	return respell(base, tag, lz.applyRule(base, tag))
+}
+
+// applyRule applies the rule of the longest known suffix of base.
+func (lz *lemmatizer) applyRule(base, tag string) string {
 	for k := min(maxRuleSuffix, len(base)); k >= 0; k-- {
 		if r, ok := lz.rules[ruleKey(tag, base[len(base)-k:])]; ok {
 			if r.Strip > len(base) || r.Strip == 0 && r.Add == "" {
@@ -99,6 +105,75 @@ func undoubles(stem, cut string, r lemmaRule) bool {
 		return false
 	}
 	return c != last && !(c == 'k' && last == 'c')
+}
+
+// respell corrects what a suffix rule made of a regular verb form (-ed, -ing) where
+// English spelling decides and the rules, learnt from the treebank's few words of each
+// ending, do not. A one-syllable stem of one vowel and one consonant would have doubled
+// the consonant (stop → stopped), so when it is not doubled the verb ends in a silent e
+// ("ruled" → "rule", "fined" → "fine", "ruling" → "rule"). And a short one-syllable word
+// ending in l, s or f writes it double (shell, pass, stuff), so that double is the
+// verb's own, not the inflection's ("shelled" → "shell", "quelled" → "quell").
+func respell(base, tag, lemma string) string {
+	var ending string
+	switch tag {
+	case "VBD", "VBN":
+		ending = "ed"
+	case "VBG":
+		ending = "ing"
+	default:
+		return lemma
+	}
+	if !strings.HasSuffix(base, ending) {
+		return lemma
+	}
+	stem := base[:len(base)-len(ending)]
+	switch {
+	case lemma == stem && shortSyllable(stem) && strings.IndexByte(noSilentE, stem[len(stem)-1]) < 0:
+		return stem + "e"
+	case len(stem) > 2 && lemma == stem[:len(stem)-1] && stem[len(stem)-1] == stem[len(stem)-2] &&
+		strings.IndexByte(keptDouble, stem[len(stem)-1]) >= 0 && shortSyllable(lemma):
+		return stem
+	}
+	return lemma
+}
+
+// noSilentE are the consonants after which a short stem takes no silent e (vowed, taxed,
+// played); keptDouble are those a short word writes double (the "floss" rule of English
+// spelling: fill, pass, stuff; z is left out for quiz → quizzed).
+const (
+	noSilentE  = "wxy"
+	keptDouble = "lsf"
+)
+
+// shortSyllable reports whether s, lower case, is one syllable ending in a single vowel
+// and a single consonant: "rul", "fin", "shel", "quel", "styl"; not "raid", "visit" or
+// "hop" after a consonant cluster ("bath"). A u after q and a y at the start are
+// consonants.
+func shortSyllable(s string) bool {
+	n := len(s)
+	if n < 2 || isVowelAt(s, n-1) || !isVowelAt(s, n-2) {
+		return false
+	}
+	for i := 0; i < n-2; i++ {
+		if isVowelAt(s, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// isVowelAt reports whether the letter at i of the lower-case word s is a vowel.
+func isVowelAt(s string, i int) bool {
+	switch s[i] {
+	case 'a', 'e', 'i', 'o':
+		return true
+	case 'u':
+		return i == 0 || s[i-1] != 'q'
+	case 'y':
+		return i > 0
+	}
+	return false
 }
 
 // addIrregular adds the past (VBD) and participle (VBN) forms of the irregular verbs in

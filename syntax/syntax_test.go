@@ -3,6 +3,7 @@ package syntax
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -286,5 +287,76 @@ func TestIrregularPastForms(t *testing.T) {
 		if got, _ := m.lemmas.lemma(c.form, c.tag, nil); got != c.want {
 			t.Errorf("lemma(%q, %s) = %q, want %q", c.form, c.tag, got, c.want)
 		}
+	}
+}
+
+// TestRegularPastSpelling: a one-syllable stem with one consonant after one vowel takes a
+// silent e ("ruled" was "rul"), and a short word's own ll, ss or ff stays ("shelled" was
+// "shel"); doubled consonants of the inflection still go, and longer stems are the
+// rules'.
+func TestRegularPastSpelling(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ form, tag, want string }{
+		{"ruled", "VBD", "rule"}, {"fined", "VBD", "fine"}, {"named", "VBD", "name"},
+		{"timed", "VBN", "time"}, {"wiped", "VBN", "wipe"}, {"ruling", "VBG", "rule"},
+		{"fining", "VBG", "fine"}, {"styled", "VBD", "style"}, {"quoted", "VBD", "quote"},
+		{"shelled", "VBD", "shell"}, {"shelled", "VBN", "shell"}, {"quelled", "VBD", "quell"},
+		{"smelled", "VBD", "smell"},
+		{"stopped", "VBD", "stop"}, {"stabbed", "VBD", "stab"}, {"vowed", "VBD", "vow"},
+		{"visited", "VBD", "visit"}, {"travelled", "VBD", "travel"},
+		{"aimed", "VBD", "aim"}, {"stormed", "VBD", "storm"},
+	} {
+		if got, _ := m.lemmas.lemma(c.form, c.tag, nil); got != c.want {
+			t.Errorf("lemma(%q, %s) = %q, want %q", c.form, c.tag, got, c.want)
+		}
+	}
+}
+
+// TestRespellTreebank checks respell against the treebank's lemmas: of every past,
+// participle and gerund word type of UD English EWT (train, dev and test, gold tags)
+// whose lemma respell changes from the suffix rule's, each must get its gold lemma.
+func TestRespellTreebank(t *testing.T) {
+	dir := sharedtest.Path(t, "data/ud-ewt")
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	seen := map[string]bool{}
+	var buf []byte
+	for _, split := range []string{"train", "dev", "test"} {
+		sents, err := ReadCoNLLU(filepath.Join(dir, "en_ewt-ud-"+split+".conllu"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range sents {
+			for j, form := range s.Form {
+				tag := s.XPOS[j]
+				if tag != "VBD" && tag != "VBN" && tag != "VBG" {
+					continue
+				}
+				buf = lowerNorm(buf[:0], form)
+				key := tag + " " + string(buf) + " " + s.Lemma[j]
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				rule, got := m.lemmas.applyRule(string(buf), tag), m.lemmas.apply(string(buf), tag)
+				if rule == got {
+					continue
+				}
+				changed++
+				if got != s.Lemma[j] {
+					t.Errorf("%s %s %q: lemma %q (the rule's %q), gold %q", split, tag, form, got, rule, s.Lemma[j])
+				}
+			}
+		}
+	}
+	t.Logf("%d word types respelt", changed)
+	if changed < 30 {
+		t.Errorf("only %d word types respelt, want 30 or more (40 when written)", changed)
 	}
 }
