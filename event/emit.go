@@ -577,6 +577,9 @@ func majority(cs []string) string {
 // the same. A pronoun counts as the entity it stands for.
 func (x *extractor) distinctNamed(a, b actorArg) bool {
 	ea, eb := x.entityOf(a.head), x.entityOf(b.head)
+	if ea < 0 && eb < 0 {
+		return x.distinctRoles(a.head, b.head)
+	}
 	if ea < 0 || eb < 0 {
 		return false
 	}
@@ -587,6 +590,19 @@ func (x *extractor) distinctNamed(a, b actorArg) bool {
 		return false
 	}
 	return ca != "" && cb != "" && ca != cb
+}
+
+// distinctRoles reports whether two unnamed actors are told by different nouns of
+// person or office ("the Ukrainian president rejected the prime minister's resignation":
+// UKRGOV against UKRGOV), which are two actors as two names are; one noun told twice, or
+// a noun and the pronoun that stands for it, is one.
+func (x *extractor) distinctRoles(a, b int) bool {
+	s := &x.s
+	if a < s.first || a >= s.end || b < s.first || b >= s.end {
+		return false
+	}
+	ta, tb := &x.d.Tokens[a], &x.d.Tokens[b]
+	return ta.POS == "NOUN" && tb.POS == "NOUN" && ta.Lemma != tb.Lemma && !s.inSubtree(a, b) && !s.inSubtree(b, a)
 }
 
 // entityOf returns the entity of token h, -1 when there is none.
