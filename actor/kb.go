@@ -154,11 +154,20 @@ var notCountries = map[string]bool{
 }
 
 // addName stores one actor name; a stem (no final underscore) is also stored with its
-// last word in the plural.
+// last word in the plural. A name that starts with THE ("THE_ISLAMIC_STATE",
+// "THE_SECURITY_COUNCIL_") is also stored without it, as the matcher reads noun phrases
+// and entities without their determiner; only when the rest is not a name already and is
+// two words or more or an acronym of three letters at most ("THE_UK_"), so that
+// "THE_FOUNDATION_" does not make every "Foundation" an actor.
 func (kb *KB) addName(name string, idx int32) {
 	toks := phraseTokens(name)
 	if !kb.actors.add(toks, idx) {
 		return
+	}
+	if len(toks) > 1 && strings.EqualFold(toks[0], "the") && (len(toks) > 2 || len(toks[1]) <= 3) {
+		if _, known := kb.actors.exact(toks[1:]); !known {
+			kb.addName(strings.Join(toks[1:], "_")+tail(name), idx)
+		}
 	}
 	if !strings.HasSuffix(name, "_") {
 		last := toks[len(toks)-1]
@@ -167,6 +176,14 @@ func (kb *KB) addName(name string, idx int32) {
 			kb.actors.add(pl, idx)
 		}
 	}
+}
+
+// tail is a name's final underscore, if it has one.
+func tail(name string) string {
+	if strings.HasSuffix(name, "_") {
+		return "_"
+	}
+	return ""
 }
 
 // pluralWord is the regular English plural of an upper-case word, "" for words that are

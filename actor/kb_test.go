@@ -85,6 +85,16 @@ func TestCodeNounPhrase(t *testing.T) {
 		{"Donald Trump", "", "USAGOV", "dict:TOCSIN_LEADERS:DONALD_TRUMP_"},
 		{"President Biden", "2022-03-01", "USAGOV", "dict:TOCSIN_LEADERS:JOE_BIDEN_"},
 		{"Mr Trump", "20200107", "USAGOV", "dict:TOCSIN_LEADERS:DONALD_TRUMP_"},
+		// Names listed with their article ("THE_ISLAMIC_STATE", "+THE_UK_") match
+		// without it, as phrases are read without their determiner.
+		{"the Islamic State", "", "IMGMUSISI", "dict:PHOENIX_COUNTRIES:THE_ISLAMIC_STATE"},
+		{"the UK", "", "GBR", "dict:PHOENIX_COUNTRIES:UNITED_KINGDOM_"},
+		// Agents tocsin adds (tocsin.agents.txt).
+		{"the attackers", "", "CRM", "descriptor:attackers"},
+		{"two suspects", "", "CRM", "descriptor:suspects"},
+		{"the three officers", "", "COP", "descriptor:officers"},
+		{"army officers", "", "MIL", "descriptor:army officers"},
+		{"the opposition", "", "OPP", "descriptor:opposition"},
 	} {
 		code, rule, ok := kb.CodeNounPhrase(words(c.phrase), c.date)
 		if !ok || code != c.code || rule != c.rule {
