@@ -52,7 +52,10 @@ func (r *reader) objects() {
 				break
 			}
 			c2, ok := r.count(j)
-			if !ok || c2.head < 0 || c2.noun != 0 || !its[c2.head].has(fVictim) {
+			if ok && c2.head < 0 && c2.noun == 0 && its[j].has(fNumber) {
+				c2, ok = r.objectHead(c2) // an unlisted plural: "three American soldiers and four Pakistanis"
+			}
+			if !ok || c2.head < 0 || c2.noun != 0 || !its[c2.head].has(fVictim) && !r.pluralish(c2.head) {
 				break
 			}
 			r.conj[c2.num] = true
@@ -116,4 +119,71 @@ func (r *reader) isQuote(j int) bool {
 
 func reflexive(w string) bool {
 	return w == "himself" || w == "herself" || w == "themselves"
+}
+
+// founds reads people found dead, listed between a [finding verb] and the killed
+// predicate: "found a 29-year-old man, a 27-year-old woman and two children, ages four
+// and seven dead" (four: one count a person or group, the later ones joined to the
+// first). Each listed phrase is "a"/"an" or a number with a noun for people; at most six
+// items without a verb or a clause's end stand between the list and "dead".
+func (r *reader) founds() {
+	its, n := r.its, len(r.its)
+	for k := range its {
+		if !its[k].has(fFinding) || !r.verbOK(k) {
+			continue
+		}
+		var cs []count
+		var read []bool // read already, as the subject of the same "dead": "a woman and two teenagers dead"
+		for j := k + 1; j < n && (its[j].has(fNumber) || its[j].glue == gIndef); {
+			c, ok := r.count(j)
+			if !ok || c.noun != 0 {
+				break
+			}
+			if c.head < 0 && c.plain > c.end {
+				c.head, c.end = c.plain-1, c.plain
+			}
+			if c.head < 0 || !its[c.head].has(fVictim) && !r.pluralish(c.head) {
+				break
+			}
+			cs, read = append(cs, c), append(read, r.used[j] || r.claimed(j))
+			j = c.end
+			switch {
+			case j+1 < n && its[j].glue == gComma && its[j+1].glue == gAnd:
+				j += 2
+			case j < n && (its[j].glue == gComma || its[j].glue == gAnd):
+				j++
+			default:
+				j = n
+			}
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		end, dead := cs[len(cs)-1].end, -1
+		for e := end; e < n && e <= end+6; e++ {
+			if its[e].kinds[rolePredicate]&1 != 0 && !its[e].has(fAmbiguous) {
+				dead = e
+				break
+			}
+			if its[e].glue == gStop || its[e].hasKind() || its[e].has(fPassive|fHypo|fNeg) {
+				break
+			}
+		}
+		if dead < 0 {
+			continue
+		}
+		for i, c := range cs {
+			if read[i] {
+				continue
+			}
+			last := c.end - 1
+			if i == len(cs)-1 {
+				last = dead
+			}
+			if i > 0 {
+				r.conj[c.num] = true
+			}
+			r.emit(1, c, c.start, last)
+		}
+	}
 }

@@ -36,6 +36,7 @@ type reader struct {
 }
 
 func (r *reader) read() {
+	r.founds()
 	r.predicates()
 	r.objects()
 	r.tolls()
@@ -206,9 +207,17 @@ func (r *reader) rate(last int) bool {
 // names an earlier event ("the 1988 attack, which killed 290 people"; "in 2015, when 130
 // people were killed"). A year counts when it modifies a noun after "the", when a
 // relative word stands between it and the count, or when the publication date is known
-// and the year is earlier.
+// and the year is earlier. A count after an opening "Since ...," clause is a cumulative
+// toll, background too.
 func (r *reader) background(first, last int) bool {
 	its := r.its
+	if len(its) > 0 && r.word(0) == "since" {
+		for j := 1; j < first; j++ {
+			if its[j].glue == gComma {
+				return true // a toll since a turning point: "Since Calderon launched his war on drugs, 30,000 people have been killed"
+			}
+		}
+	}
 	for j := last + 1; j < len(its) && j <= last+10 && its[j].glue != gStop && !its[j].hasKind(); j++ {
 		if its[j].has(fBackground) && j <= last+8 {
 			return true // "died in a similar stampede"

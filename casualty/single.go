@@ -247,22 +247,33 @@ func (r *reader) singleNoun(b int) (first, head int, ok bool) {
 				break
 			}
 		}
+		if r.capish(b) && b > 0 && r.capish(b-1) {
+			// A title with a capital ends a name of capitalised words: "South Sudan's
+			// Cooperatives and Rural Development Minister, Jimmy Lemi Milla, was shot".
+			return r.name(b)
+		}
 		return 0, 0, false
 	case r.capish(b) && x.flags&^(fCap|fWord) == 0:
-		// A name: capitalised words (with particles such as "van", "al-" inside).
-		a := b
-		for a-1 >= 0 && (r.capish(a-1) && its[a-1].flags&^(fCap|fWord|fVictim) == 0 || a-2 >= 0 && r.capish(a-2) && namePart(r.word(a-1))) {
-			a--
-		}
-		if a > 0 {
-			y := &its[a-1]
-			if y.has(fPlacePrep|fNumber) || y.glue == gOf || y.glue == gThe || y.glue == gFrom || y.glue == gTo || y.glue == gBy || y.glue == gIndef || y.glue == gPoss {
-				return 0, 0, false // "in Syria", "of the Coast Guard", "the Taliban"
-			}
-		}
-		return a, b, true
+		return r.name(b)
 	}
 	return 0, 0, false
+}
+
+// name reads a name ending at item b: capitalised words (with particles such as "van",
+// "al-" inside), not the object of a preposition or an article.
+func (r *reader) name(b int) (first, head int, ok bool) {
+	its := r.its
+	a := b
+	for a-1 >= 0 && (r.capish(a-1) && its[a-1].flags&^(fCap|fWord|fVictim) == 0 || a-2 >= 0 && r.capish(a-2) && namePart(r.word(a-1))) {
+		a--
+	}
+	if a > 0 {
+		y := &its[a-1]
+		if y.has(fPlacePrep|fNumber) || y.glue == gOf || y.glue == gThe || y.glue == gFrom || y.glue == gTo || y.glue == gBy || y.glue == gIndef || y.glue == gPoss {
+			return 0, 0, false // "in Syria", "of the Coast Guard", "the Taliban"
+		}
+	}
+	return a, b, true
 }
 
 // capish reports whether item j is a word of a name: capitalised, or with a capital
@@ -310,6 +321,12 @@ func (r *reader) singleObject(k int) {
 		r.emitSingle(kinds&-kinds, k, -1, last)
 		return
 	}
+	if its[j].glue == gIndef {
+		if last := r.apposedName(j); last > 0 {
+			r.emitSingle(kinds&-kinds, k, -1, last)
+		}
+		return
+	}
 	e := j
 	for ; e < n && e < j+6; e++ {
 		y := &its[e]
@@ -324,6 +341,32 @@ func (r *reader) singleObject(k int) {
 		return
 	}
 	r.emitSingle(kinds&-kinds, k, e-1, e-1)
+}
+
+// apposedName reads one person described by "a"/"an" at item j and named between commas
+// after the description: "killed a Tehran University nuclear physics professor, Massoud
+// Ali Mohammadi, near his home". The description is up to six words with no vocabulary
+// role but a noun for people (too long to be read as a count); the name is two to five capitalised
+// words, closed by a comma, a clause's end or a place preposition. It returns the name's
+// last item, or 0.
+func (r *reader) apposedName(j int) int {
+	its, n := r.its, len(r.its)
+	e := j + 1
+	for ; e < n && e <= j+6 && its[e].glue == gNone && its[e].flags&^(fWord|fCap|fVictim) == 0; e++ {
+	}
+	if e == j+1 || e+2 >= n || its[e].glue != gComma {
+		return 0
+	}
+	f := e + 1
+	for ; f < n && f <= e+5 && r.capish(f) && its[f].flags&^(fWord|fCap) == 0; f++ {
+	}
+	if f-(e+1) < 2 {
+		return 0
+	}
+	if f < n && its[f].glue != gComma && its[f].glue != gStop && !its[f].has(fPlacePrep) && !(its[f].has(fPunct) && its[f].glue == gNone) {
+		return 0
+	}
+	return f - 1
 }
 
 // emitSingle records a count of one, with evidence [first, last] and victims the words

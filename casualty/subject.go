@@ -178,6 +178,9 @@ func (r *reader) predicate(j, head int) (kinds uint8, last, head2 int, ok bool) 
 			return 0, 0, 0, false // active: "three gunmen killed 12 soldiers"
 		}
 	}
+	if !passive && x.has(fMayDie) && head >= 0 && its[head].has(fPerpetrator) && (j+1 >= n || its[j+1].glue != gBy) {
+		return 0, 0, 0, false // attackers shooting: "More than ten armed men shot at the tanker"
+	}
 	if j+2 < n && its[j+1].glue == gOr && its[j+2].hasKind() {
 		return 0, 0, 0, false // "killed or badly hurt"
 	}
@@ -185,6 +188,9 @@ func (r *reader) predicate(j, head int) (kinds uint8, last, head2 int, ok bool) 
 		if d := r.diedAfter(j + 1); d > 0 {
 			kinds, last = 1, d // "was shot twice at a rally and died in hospital"
 		}
+	}
+	if last == j && j+1 < n && x.kinds[roleObject] == 0 && its[j+1].has(fVictim) && its[j+1].kinds[rolePredicate] == 0 {
+		return 0, 0, 0, false // an adjective before a noun for people: "two guns near the dead man"
 	}
 	if j == from && last == j && j+1 < n && its[j+1].flags&^fWord == 0 && r.pluralish(j+1) {
 		return 0, 0, 0, false // an adjective before another noun: "the two missing pieces"

@@ -61,6 +61,7 @@ const (
 	fDeterminer                    // "all", "both": also [aux], but inside a noun phrase no verb
 	fWith                          // "along with": more people of the count just read
 	fHospital                      // "admitted", "taken": to a hospital named in between is injured
+	fFinding                       // "found": people listed after it and then "dead" are killed
 )
 
 // roles of kind words.
@@ -153,6 +154,7 @@ var plainHeadings = map[string]flags{
 	"determiner":       fDeterminer,
 	"with":             fWith,
 	"hospital verb":    fHospital,
+	"finding verb":     fFinding,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",
