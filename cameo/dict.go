@@ -154,7 +154,8 @@ type Pattern struct {
 // Transform is a "~" line: an event nested under a verb is recoded. In
 // "~ a (b c ATTACK) SAY = a c 112", a says that b did an ATTACK to c, which codes a
 // accusing c. In the nested triple, "_" stands for a source the clause leaves out (the
-// subject of the verb above it) and "." for no target. Verb is the outer verb's lemma.
+// subject of the verb above it) and "." for no target. Verb is the outer verb's lemma, or
+// several joined by "|" (tocsin's extension: "PLAN|INTEND").
 // Class is the nested event's class: Q (any), ATTACK (a CAMEO 18, 19 or 20 code),
 // ASSASSINATE (185, 186), a code prefix ("04": any consultation; tocsin's extension), or
 // the name of the nested verb's block. Code may be Q, the nested event's code.
@@ -162,7 +163,7 @@ type Transform struct {
 	Outer                    string // the variable for the subject of Verb
 	InnerSource, InnerTarget string
 	Class                    string
-	Verb                     string // upper case, a verb word or a block name
+	Verb                     string // upper case: a verb word, or several joined by "|"
 	Source, Target, Code     string
 	Text                     string
 	Line                     int

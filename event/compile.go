@@ -289,7 +289,9 @@ func compile(dicts []*cameo.Dictionary) (*compiled, error) {
 		}
 		for _, t := range d.Transforms {
 			ct := ctransform{t: t, verbs: map[string]bool{}, rule: filepath.Base(d.Name) + ": " + t.Text}
-			ct.verbs[strings.ToLower(t.Verb)] = true
+			for _, v := range strings.Split(t.Verb, "|") { // tocsin's extension: PLAN|INTEND
+				ct.verbs[strings.ToLower(v)] = true
+			}
 			c.transforms = append(c.transforms, ct)
 		}
 	}

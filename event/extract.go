@@ -1363,6 +1363,9 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 		if t.t.InnerSource == "_" && len(inner.src) > 0 && len(c.src) > 0 && inner.src[0].head != c.src[0].head && inner.src[0].code != c.src[0].code {
 			continue
 		}
+		if t.t.InnerSource == "_" && x.s.child(v, "obj") >= 0 && x.s.dep(inner.trigger) == "xcomp" {
+			continue // object control: "the Taliban want foreign forces to leave"
+		}
 		if t.t.InnerSource == t.t.Outer && (len(inner.src) == 0 || len(c.src) == 0 || inner.src[0].code != c.src[0].code) {
 			continue
 		}
