@@ -106,6 +106,14 @@ type Linker struct {
 	// funeral and the drone strike that killed the man buried are two happenings.
 	KindDiffers   float64
 	CasualtyKinds float64
+	// NoIncident is taken off when neither the unit nor the story tells of a
+	// casualty incident: political, business and court news comes in series (the
+	// primaries of one campaign, the interviews of one election, a deal and its
+	// rejection, a resignation and the successor's removal, one market's days) told
+	// by the same actors in the same words, so the same text similarity says less
+	// there than between two reports naming one attack's, crash's or flood's place
+	// and toll.
+	NoIncident float64
 }
 
 // NewLinker returns a Linker with the weights documented in the README, chosen on
@@ -113,7 +121,7 @@ type Linker struct {
 func NewLinker() *Linker {
 	return &Linker{Window: 45, Threshold: 0.4, MinCosine: 0.1, MaxCandidates: 16,
 		Day: 0.05, DayFar: 0.02, DayFarMax: 0.3, OtherCountry: 0.1, OtherDivision: 0.1,
-		NameShared: 0.05, NameClash: 0.1, KindDiffers: 0.1, CasualtyKinds: 0.1}
+		NameShared: 0.05, NameClash: 0.1, KindDiffers: 0.1, CasualtyKinds: 0.1, NoIncident: 0.2}
 }
 
 // Score is how strongly u belongs to s: the text similarity of the two, in [0, 1],
@@ -139,7 +147,11 @@ func NewLinker() *Linker {
 //     incidents is, -KindDiffers (a stampede at the funeral of a man a drone strike
 //     killed);
 //   - casualties: figures with no kind in common with the story's (the dead against
-//     the wounded), -CasualtyKinds.
+//     the wounded), -CasualtyKinds;
+//   - no incident on either side (no casualty incident, kind or figure in the unit
+//     or the story), -NoIncident: without one, reports of a series (primaries,
+//     interviews, a deal and its rejection) share their words as much as two
+//     reports of one happening do, so they need more text in common to be one.
 func (l *Linker) Score(u *Unit, s *Story) float64 {
 	return l.score(u, weighted(u.Terms), s)
 }
@@ -185,6 +197,9 @@ func (l *Linker) score(u *Unit, uw map[string]float64, s *Story) float64 {
 		if !shared {
 			score -= l.CasualtyKinds
 		}
+	}
+	if !u.hasIncident() && len(st.Kinds) == 0 && len(s.Casualties) == 0 {
+		score -= l.NoIncident
 	}
 	if u.Kind != "" && len(st.Kinds) > 0 && st.Kinds[u.Kind] == 0 {
 		score -= l.KindDiffers
@@ -372,4 +387,10 @@ func (s *Story) Span() (lo, hi string) {
 func (s *Story) within(from, to string) bool {
 	_, hi := s.Span()
 	return hi != "" && hi >= from && hi <= to
+}
+
+// hasIncident reports whether u tells of a casualty incident (an attack, a crash, a
+// flood, an outbreak) or gives a casualty figure.
+func (u *Unit) hasIncident() bool {
+	return u.Kind != "" || len(u.Incidents) > 0 || len(u.Claims) > 0
 }
