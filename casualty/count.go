@@ -99,6 +99,9 @@ func (r *reader) countPhrase(k int) (count, bool) {
 		switch {
 		case x.has(fUnit):
 			return c, false
+		case x.has(fVictim) && j+1 < n && its[j+1].has(fVictim) && !its[j+1].hasKind() && !r.pluralish(j) && m < 3:
+			j++ // "a civilian contractor": the last noun heads
+			continue
 		case x.has(fVictim):
 			c.head = j
 			c.end = r.skipAge(j + 1)

@@ -211,6 +211,9 @@ func (r *reader) rate(last int) bool {
 // toll, background too.
 func (r *reader) background(first, last int) bool {
 	its := r.its
+	if len(its) > 2 && r.word(0) == "in" && its[1].has(fNotPlace) && its[1].has(fCap) && its[2].glue == gComma {
+		return true // a month told apart: "In January, at least 400 people were killed"
+	}
 	if len(its) > 0 && r.word(0) == "since" {
 		for j := 1; j < first; j++ {
 			if its[j].glue == gComma {
@@ -239,6 +242,9 @@ func (r *reader) background(first, last int) bool {
 		}
 		if b < first && x.has(fRel) {
 			rel = true
+		}
+		if rel && x.has(fPast) {
+			return true // "clashes near Khan Younis last week, which killed two Israeli troops"
 		}
 		if x.has(fYear) {
 			y, _ := strconv.Atoi(r.toks[x.first].Text)

@@ -149,6 +149,10 @@ func (r *reader) coordinated(k, and int) {
 		}
 		first, head, ok := r.singleNoun(a - 1)
 		if !ok {
+			// "A trainer at the Shanghai Zoo was bitten by a tiger and later died"
+			first, head, ok = r.postModified(a - 1)
+		}
+		if !ok {
 			continue
 		}
 		if first > 0 && its[first-1].glue != gStop && its[first-1].glue != gComma && !its[first-1].has(fRel) {

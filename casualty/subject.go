@@ -38,6 +38,21 @@ func (r *reader) predicates() {
 				}
 			}
 		}
+		if !ok && c.head < 0 {
+			// Two numbers sharing a noun: "four Pakistani and one Afghan road construction
+			// workers were killed" (five).
+			e := c.end
+			for ; e < len(r.its) && e < c.end+3 && r.its[e].glue == gNone && r.its[e].flags&^(fWord|fCap) == 0; e++ {
+			}
+			if e+1 < len(r.its) && r.its[e].glue == gAnd && r.its[e+1].has(fNumber) && !r.used[e+1] {
+				if c2, ok2 := r.subject(e + 1); ok2 && c2.noun == 0 && c2.head >= 0 {
+					if kinds, _, _, ok = r.predicate(c2.end, c2.head); ok {
+						c.end, last, head = e, e-1, c2.head
+						r.conj[c2.num] = true
+					}
+				}
+			}
+		}
 		if !ok && c.end+1 < len(r.its) && r.its[c.end].glue == gAnd {
 			// "two policemen and a soldier were killed": the predicate is shared.
 			if c2, ok2 := r.subject(c.end + 1); ok2 && c2.noun == 0 {
@@ -73,6 +88,16 @@ func (r *reader) predicates() {
 func (r *reader) skipModifier(j int) int {
 	its, n := r.its, len(r.its)
 	start := j
+	if j < n && its[j].has(fAlleged) {
+		// What they are said to be: "54 people alleged to have been rebels were killed".
+		e := j + 1
+		for ; e < n && e <= j+3 && its[e].glue == gNone && its[e].flags&^(fWord|fCap|fVictim) == 0; e++ {
+		}
+		if e > j+1 {
+			return e
+		}
+		return start
+	}
 	// A participle before the preposition: "travelling with", "living in".
 	if j+1 < n && its[j].glue == gNone && its[j].has(fWord) && !its[j].has(fCap) && strings.HasSuffix(r.word(j), "ing") {
 		j++
@@ -228,6 +253,9 @@ func (r *reader) diedAfter(j int) int {
 	its, n := r.its, len(r.its)
 	for e := j; e < n && e < j+12; e++ {
 		x := &its[e]
+		if x.glue == gComma && e+1 < n && its[e+1].kinds[rolePredicate]&1 != 0 && strings.HasSuffix(r.word(e+1), "ing") {
+			return e + 1 // "was shot in the back, sustaining fatal injuries"
+		}
 		if x.glue == gStop || x.glue == gComma || x.has(fNumber) {
 			return 0
 		}

@@ -62,6 +62,8 @@ const (
 	fWith                          // "along with": more people of the count just read
 	fHospital                      // "admitted", "taken": to a hospital named in between is injured
 	fFinding                       // "found": people listed after it and then "dead" are killed
+	fAlleged                       // "suspected to be": a description of the people counted follows
+	fPast                          // "last week": a time before the news, background after a relative word
 )
 
 // roles of kind words.
@@ -155,6 +157,8 @@ var plainHeadings = map[string]flags{
 	"with":             fWith,
 	"hospital verb":    fHospital,
 	"finding verb":     fFinding,
+	"alleged":          fAlleged,
+	"past time":        fPast,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",
