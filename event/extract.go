@@ -705,6 +705,21 @@ func (x *extractor) speaksOfRetaliation(v int, post []int32) bool {
 	return false
 }
 
+// bareParticiple reports whether v is a past participle heading its sentence, or a verb
+// conjoined to it, with no auxiliary: the passive of a headline ("Wiranto stabbed",
+// "Basilashvili arrested on domestic violence charge").
+func (x *extractor) bareParticiple(v int) bool {
+	s := &x.s
+	if x.d.Tokens[v].Tag != "VBN" || s.child(v, "aux") >= 0 {
+		return false
+	}
+	h := v
+	if s.dep(v) == "conj" {
+		h = s.head(v)
+	}
+	return h >= 0 && s.head(h) < 0
+}
+
 // args finds the subject and object heads of verb v: (source, target, passive). For a
 // passive verb the source is the agent ("by the United States") and the target the
 // subject. A verb without its own subject takes it from the verb it depends on:
@@ -732,9 +747,9 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 	if x.statalPassive(v) {
 		passive = true // "three people were injured", tagged an adjective
 	}
-	if !passive && subj >= 0 && s.child(v, "obj") < 0 && x.resultDead(v) {
-		// "Yemeni journalist shot dead in Aden": a headline's passive without its
-		// auxiliary.
+	if !passive && subj >= 0 && s.child(v, "obj") < 0 && (x.resultDead(v) || x.bareParticiple(v)) {
+		// "Yemeni journalist shot dead in Aden", "Indonesian security minister Wiranto
+		// stabbed": a headline's passive without its auxiliary.
 		passive = true
 	}
 	if subj >= 0 && x.cue(subj)&cueRelative != 0 {

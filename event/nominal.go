@@ -59,6 +59,11 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	joined := -1
 	below := n // the word just below h
 	for h, steps := s.head(n), 0; h >= 0 && steps < 12 && !(nested && steps > 0); below, h, steps = h, s.head(h), steps+1 {
+		if steps > 0 && s.dep(below) == "advcl" {
+			// an adverbial clause tells its own event: "Police shoot teenage protester
+			// as Hong Kong demonstrations continue"
+			break
+		}
 		k := h - s.first
 		if steps == 0 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&(cueParticipation|cueUndergo) != 0 && (s.dep(n) == "obj" || s.dep(n) == "obl") {
 			joined = h
