@@ -138,10 +138,12 @@ func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*sto
 }
 
 // walkCacheKiB is the page cache of a walk that joins the stories' counts, in KiB, in
-// a database of walkCacheMinBytes or more. Each row seeks its story in story_sources,
-// at random: at 1M events (a 5.2 GB store) that table is 19 MB (658,897 stories),
-// which SQLite's default cache of 2 MB reads again and again from the file; there a
-// gdelt export took 15% less CPU with 64 MB (BenchmarkExport, 4 to 6 runs each). In
+// a database of walkCacheMinBytes or more. A row whose story is neither the one just
+// read nor the next one created seeks it in story_counts at random: at 1M events (a
+// 5.2 GB store, 658,897 stories) that table is some 10 MB, which SQLite's default
+// cache of 2 MB would read again and again from the file. When the counts were keyed by
+// story ID (story_sources, 19 MB), a seek for every row, a gdelt export took 15% less
+// CPU with 64 MB (BenchmarkExport, 4 to 6 runs each). In
 // the 0.5 GB store of 100,000 events it took some 10% more (the cache's pages are
 // allocated as it fills, where a full small cache reuses them), so small stores keep
 // the default.
@@ -252,11 +254,13 @@ func (e *rawEvent) decode(r *store.EventRow) error {
 // recordColumns selects what recordReader.read expects, for events aliased e: the
 // row's ID, its record and its story; then countColumns, joined with recordJoin: the
 // story's counts (GDELT's NumMentions, NumSources, NumArticles), which change as
-// reports are linked and so are not part of the record.
+// reports are linked and so are not part of the record. They are joined by the
+// story's creation number (migration 0012), in which order a walk in row-ID order
+// mostly meets them.
 const (
 	recordColumns = `SELECT e.id, e.record, e.story`
 	countColumns  = `, coalesce(c.mentions, 0), coalesce(c.sources, 0), coalesce(c.articles, 0)`
-	recordJoin    = ` LEFT JOIN story_sources c ON c.story = e.story`
+	recordJoin    = ` LEFT JOIN story_counts c ON c.seq = e.story_seq`
 )
 
 // recordSelect returns the SELECT of recordColumns and the join the rows of f are read
