@@ -710,8 +710,8 @@ func (x *extractor) speaksOfRetaliation(v int, post []int32) bool {
 // "Basilashvili arrested on domestic violence charge").
 func (x *extractor) bareParticiple(v int) bool {
 	s := &x.s
-	if x.d.Tokens[v].Tag != "VBN" || s.child(v, "aux") >= 0 {
-		return false
+	if x.d.Tokens[v].Tag != "VBN" || s.child(v, "aux") >= 0 || x.d.Sentences[x.si].Start >= x.d.BodyStart {
+		return false // the tagger takes a past tense for a participle in running text
 	}
 	h := v
 	if s.dep(v) == "conj" {
