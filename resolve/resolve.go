@@ -41,8 +41,13 @@
 //     about Trump;
 //   - an appositive: a description that opens the sentence and is followed by a comma
 //     and the name ("The US secretary of state, Mike Pompeo" → "US secretary of state";
-//     "Top general, Maj Gen Hossein Salami" → "top general; Maj Gen"), or follows the
-//     name between commas ("Mike Pompeo, the US secretary of state, said");
+//     "Top general, Maj Gen Hossein Salami" → "top general; Maj Gen"), or that follows a
+//     comma and an article, with a comma after the name ("Following the vote, a United
+//     States Department of State spokesperson, Morgan Ortagus, said"), or follows the
+//     name between commas ("Mike Pompeo, the US secretary of state, said"). In an
+//     appositive before the name any nouns and adjectives may modify the head, the
+//     commas marking it as a description ("The head of the UK's counter terror police,
+//     Neil Basu");
 //   - a family relation, "KIN of CANONICAL": "Soleimani's daughter Zeinab" and "Zeinab,
 //     Soleimani's daughter," give Zeinab "daughter of Qasem Soleimani".
 //
@@ -503,6 +508,101 @@ func (w *work) runFwd(k, hi int) (end int, head bool) {
 	return k, head
 }
 
+// runAppos scans the description of an appositive before a name, from token k to no
+// later than hi ("The head of the UK's counter terror police, Neil Basu"). The comma
+// marks it as a description, so that any nouns and adjectives may modify its head, not
+// only roles.txt's modifiers; but it must end with a head noun or title (roles.txt), an
+// organisation whose name ends in one ("Defence Secretary"), or the "of" or "for"
+// complement of one. It returns where the description ends, and false when it is none.
+// (After a name, where a description is no clause's subject, the looser reading
+// coded more people but more false events with them on event-gold-dev, which the
+// stricter runFwd avoids.)
+func (w *work) runAppos(k, hi int) (int, bool) {
+	headEnd := -1
+	for k < hi {
+		if ei := w.entityStartingAt(k, hi); ei >= 0 {
+			m := &w.ms[ei]
+			k = m.b
+			if k < hi && isPossessive(w.toks[k].Text) {
+				k++
+			} else if m.typ == "ORG" && w.endsInHead(m.a, m.b) {
+				headEnd = k
+			}
+			continue
+		}
+		if ls, n := w.phraseAt(k, hi); n > 0 && has(ls, "title", "head", "modifier") {
+			k += n
+			if has(ls, "title", "head") {
+				headEnd = k
+			}
+			continue
+		}
+		if t := lower(w.toks[k].Text); (t == "of" || t == "for") && headEnd == k {
+			n := k + 1
+			if n < hi && isDet(w.toks[n].Text) {
+				n++
+			}
+			if e := w.complement(n, hi); e > n {
+				k, headEnd = e, e
+				continue
+			}
+		}
+		if w.describing(k) {
+			k++
+			continue
+		}
+		break
+	}
+	return headEnd, headEnd > 0 && headEnd == k
+}
+
+// endsInHead reports whether tokens [a, b) end with a head noun or title of roles.txt
+// ("Defence Secretary", which the entity layer may take for an organisation).
+func (w *work) endsInHead(a, b int) bool {
+	for k := max(a, b-3); k < b; k++ {
+		if ls, n := w.s.v.Match(w.toks[:b], k); n == b-k && has(ls, "title", "head") {
+			return true
+		}
+	}
+	return false
+}
+
+// complement scans the complement of a head after "of" or "for" ("of global news",
+// "for the Bharatiya Janata Party"): entities, vocabulary words, nouns and adjectives.
+func (w *work) complement(k, hi int) int {
+	for k < hi {
+		if ei := w.entityStartingAt(k, hi); ei >= 0 {
+			k = w.ms[ei].b
+			if k < hi && isPossessive(w.toks[k].Text) {
+				k++
+			}
+			continue
+		}
+		if ls, n := w.phraseAt(k, hi); n > 0 && has(ls, "title", "head", "modifier") {
+			k += n
+			continue
+		}
+		if !w.describing(k) {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// describing reports whether token k, outside any entity, is a noun or adjective that
+// may modify a head in an appositive ("peace" in "a US peace envoy").
+func (w *work) describing(k int) bool {
+	if w.tokEnt[k] >= 0 || w.toks[k].Finite() {
+		return false
+	}
+	switch w.toks[k].POS {
+	case "NOUN", "ADJ", "PROPN":
+		return true
+	}
+	return w.toks[k].Tag == "AFX" // "counter" in "counter terror police"
+}
+
 // text returns the document text of tokens [a, b).
 func (w *work) text(a, b int) string {
 	return w.d.Text[w.toks[a].Start:w.toks[b-1].End]
@@ -610,6 +710,12 @@ func (w *work) describe(i int) {
 			p := part{text: w.descText(s, ts-1, lo)}
 			w.ms[i].parts = append([]part{p}, w.ms[i].parts...)
 			w.markUsed(lo, ts)
+		} else if s := w.apposBefore(ts-1, lo, first, b, hi); s >= 0 {
+			// "The head of the UK's counter terror police, Neil Basu", "Following the
+			// vote, a United States Department of State spokesperson, Morgan Ortagus,"
+			p := part{text: w.descText(s, ts-1, lo)}
+			w.ms[i].parts = append([]part{p}, w.ms[i].parts...)
+			w.markUsed(s, ts)
 		}
 	}
 
@@ -642,6 +748,36 @@ func (w *work) describe(i int) {
 			w.markUsed(b, end)
 		}
 	}
+}
+
+// apposBefore finds a description that ends at the comma at token c before a name (at
+// tokens [b-?, b)) and is read as runAppos reads one after a name: opening the sentence
+// (at first), or after a comma and an article, with a comma or the sentence's end after
+// the name (", a United States Department of State spokesperson, Morgan Ortagus,"). It
+// returns where the description starts, -1 when there is none.
+func (w *work) apposBefore(c, lo, first, b, hi int) int {
+	start := first
+	if start >= c {
+		return -1
+	}
+	if end, ok := w.runAppos(start, c); ok && end == c {
+		return start
+	}
+	if b < hi && !isClose(w.toks[b].Text) {
+		return -1
+	}
+	for k := c - 1; k > lo+1; k-- {
+		if t := w.toks[k].Text; t == "," || t == ";" || w.toks[k].Finite() {
+			return -1
+		}
+		if isDet(w.toks[k].Text) && w.toks[k-1].Text == "," {
+			if end, ok := w.runAppos(k+1, c); ok && end == c {
+				return k + 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // isClose reports whether s ends an appositive.

@@ -358,3 +358,14 @@ func TestAppositiveFromPlace(t *testing.T) {
 	expect(t, d, "Jamal Khashoggi", 1, "Jamal Khashoggi", "journalist from Saudi Arabia")
 	expect(t, d, "Ivo Kran", 1, "Ivo Kran", "mayor of Split")
 }
+
+func TestAppositiveAfterComma(t *testing.T) {
+	// A description after a comma and an article, closed by a comma after the name; not
+	// an object before a comma ("thanked the minister, Ana Lopez said").
+	d := analyze(t, `Following the vote, a United States Department of State spokesperson, Morgan Ortagus, said the talks had failed.
+
+He thanked the minister, Ana Lopez said.`,
+		ent{"LOCATION", "United States", 1}, ent{"ORG", "Department of State", 1}, p("Morgan Ortagus"), p("Ana Lopez"))
+	expect(t, d, "Morgan Ortagus", 1, "Morgan Ortagus", "United States Department of State spokesperson")
+	expect(t, d, "Ana Lopez", 1, "Ana Lopez", "")
+}
