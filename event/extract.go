@@ -587,10 +587,11 @@ func (x *extractor) verbCand(v int) {
 	if passive {
 		c.rule += "; passive"
 		c.passive = true
-		if h := s.head(v); s.dep(v) == "acl" && h >= 0 && v == h+1 && len(c.src) == 0 && len(c.tgt) == 1 && strings.TrimLeft(c.tgt[0].code, "-") == "PPL" &&
+		if h := s.head(v); s.dep(v) == "acl" && h >= 0 && (v == h+1 || s.full(v) == "acl:relcl" && x.generic(h)) && len(c.src) == 0 && len(c.tgt) == 1 && strings.HasSuffix(c.tgt[0].code, "PPL") &&
 			!x.isCount(h) {
-			// "a law to extradite people accused of crimes" says who they are; a count
-			// ("Three killed") is a headline's event.
+			// "a law to extradite people accused of crimes", "people who had been
+			// accused of crimes" says who they are; a count ("Three killed") is a
+			// headline's event.
 			return
 		}
 	}
@@ -703,6 +704,13 @@ func (x *extractor) speaksOfRetaliation(v int, post []int32) bool {
 		}
 	}
 	return false
+}
+
+// generic reports whether noun h names people in general, not one known person: a
+// plural ("people who had been accused of crimes") or a pronoun ("anyone").
+func (x *extractor) generic(h int) bool {
+	t := &x.d.Tokens[h]
+	return t.Tag == "NNS" || t.POS == "PRON"
 }
 
 // bareParticiple reports whether v is a past participle heading its sentence, or a verb
