@@ -87,6 +87,12 @@ func (x *extractor) targetJudged(q *targetQuery) []actorArg {
 	if !q.cl.targetJudged {
 		return nil
 	}
+	if q.tgt >= 0 && !q.passive {
+		// the act a pattern bound: "spoke out against the attack by the United States"
+		if a := x.nounAgent(q.tgt); len(a) > 0 {
+			return a
+		}
+	}
 	for _, ch := range x.s.children(q.v) {
 		if c := int(ch); x.s.dep(c) == "obj" {
 			if a := x.nounAgent(c); len(a) > 0 {
