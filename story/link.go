@@ -95,7 +95,11 @@ type Linker struct {
 	// country: a primary in New Hampshire and a caucus in Nevada.
 	OtherDivision float64
 	// Day is added for the same day, half of it a day apart; DayFar is taken off for
-	// each day beyond three, up to DayFarMax.
+	// each day beyond three, up to DayFarMax. The cap is reached three weeks
+	// beyond the story's days: a report whose own text dates its happening that
+	// much later tells of another one (the next milestone of an epidemic, the next
+	// round of a series), while a revision weeks later dates the happening it
+	// revises and is not moved.
 	Day, DayFar, DayFarMax float64
 	// NameShared is added when the unit and the story name one person (a victim, a
 	// suspect, a spokesman); NameClash is taken off when both name people and none
@@ -120,7 +124,7 @@ type Linker struct {
 // the development stream (story/testdata/dev.jsonl) only.
 func NewLinker() *Linker {
 	return &Linker{Window: 45, Threshold: 0.4, MinCosine: 0.1, MaxCandidates: 16,
-		Day: 0.05, DayFar: 0.02, DayFarMax: 0.3, OtherCountry: 0.1, OtherDivision: 0.1,
+		Day: 0.05, DayFar: 0.02, DayFarMax: 0.4, OtherCountry: 0.1, OtherDivision: 0.1,
 		NameShared: 0.05, NameClash: 0.1, KindDiffers: 0.1, CasualtyKinds: 0.1, NoIncident: 0.2}
 }
 

@@ -302,3 +302,19 @@ func TestNamesSharedAndClashing(t *testing.T) {
 		t.Errorf("a shared name scores %.3f above a different one, want %.3f", got, l.NameShared+l.NameClash)
 	}
 }
+
+// A report dated by its own text three weeks after a story's last day scores the
+// whole DayFarMax below one dated the same day, less the same-day Day it misses.
+func TestFarDatedReport(t *testing.T) {
+	l := NewLinker()
+	terms := map[string]float64{"sars": 4, "milestone": 2, "infections": 2}
+	first := Unit{Article: Article{ID: "a"}, Lead: true, Day: "2020-04-05", Dated: true, Kind: "health", Terms: maps.Clone(terms)}
+	s := New(&first)
+	same, late := first, first
+	same.Article.ID, late.Article.ID = "b", "c"
+	late.Day = "2020-04-28"
+	got := l.Score(&same, s) - l.Score(&late, s)
+	if math.Abs(got-(l.Day+l.DayFarMax)) > 1e-9 {
+		t.Errorf("a report 23 days later scores %.3f below one the same day, want %.3f", got, l.Day+l.DayFarMax)
+	}
+}
