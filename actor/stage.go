@@ -153,6 +153,12 @@ func (c *coder) places() {
 		if !ok {
 			code, rule, ok = c.sharedHead(i, words)
 		}
+		if !ok && e.Canonical != "" && e.Canonical != e.Text {
+			// a short form the resolve stage linked to a name ("the South": South Korea)
+			if code, rule, ok = c.kb.Name(phraseTokens(e.Canonical), c.day); ok {
+				rule += "; as " + e.Canonical
+			}
+		}
 		if !ok {
 			continue
 		}

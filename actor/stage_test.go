@@ -253,6 +253,19 @@ func TestSharedHead(t *testing.T) {
 	}
 }
 
+// TestShortForm: a place the resolve stage linked to a longer name ("the South" as
+// South Korea) is coded by that name when its own text codes nothing.
+func TestShortForm(t *testing.T) {
+	d := code(t, "", "South Korea fired shells. The South said it would retaliate.", loc("South Korea"), loc("South"))
+	d.Entities[1].Canonical = "South Korea"
+	if err := NewStage(testKB(t)).Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Entities[1].Actor; got != "KOR" {
+		t.Errorf("the South (as South Korea) = %q, want KOR", got)
+	}
+}
+
 // TestRoleOverStaleEntry: the office the text gives a person wins over a dictionary
 // entry of another country or organisation (the Phoenix files kept Jens Stoltenberg in
 // Norway's government, open-ended, when he was NATO's Secretary-General; a user's

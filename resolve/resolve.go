@@ -18,7 +18,9 @@
 // name it is, when exactly one person has it. Organisations match by the same keys
 // word for word; places and groups (LOCATION, NORP) by their words ignoring case and
 // dots ("US", "U.S."). A short all-capital name ("US", "IRGC") is the same as a longer
-// one of the same type whose initials it spells ("United States").
+// one of the same type whose initials it spells ("United States"). "The South" or "the
+// North" is the one place named before it whose name begins with that word ("South
+// Korea"; roles.txt [short-place]).
 //
 // The canonical name of an entity is its longest name form, the first one in the text
 // when several are as long (for "Qasem Soleimani" … "Qassem Soleimani" … "Soleimani":
@@ -897,6 +899,34 @@ func (w *work) cluster() {
 			if j, ok := spelled[m.typ+"\x00"+ac]; ok {
 				union(j, i)
 			}
+		}
+	}
+	// Short forms: "the South" after "South Korea" is South Korea, as news writes the
+	// two Koreas or Sudans ([short-place] in roles.txt): a one-word place mention of such
+	// a word after "the" is the place named before it whose name begins with the word,
+	// when exactly one such place is named before it.
+	for i := range w.ms {
+		m := &w.ms[i]
+		if m.typ != "LOCATION" || m.a < 1 || m.b != m.a+1 || !strings.EqualFold(w.toks[m.a-1].Text, "the") {
+			continue
+		}
+		if n, ok := w.s.v.Has(w.toks[:m.b], m.a, "short-place"); !ok || n != 1 {
+			continue
+		}
+		long := -1
+		for j := range w.ms[:i] {
+			o := &w.ms[j]
+			if o.typ != "LOCATION" || len(o.keys) < 2 || o.keys[0] != lower(w.toks[m.a].Text) || long >= 0 && find(long) == find(j) {
+				continue
+			}
+			if long >= 0 {
+				long = -2 // two places begin with the word: neither
+				break
+			}
+			long = j
+		}
+		if long >= 0 {
+			union(long, i)
 		}
 	}
 	for i := range w.ms {

@@ -369,3 +369,14 @@ He thanked the minister, Ana Lopez said.`,
 	expect(t, d, "Morgan Ortagus", 1, "Morgan Ortagus", "United States Department of State spokesperson")
 	expect(t, d, "Ana Lopez", 1, "Ana Lopez", "")
 }
+
+func TestShortPlace(t *testing.T) {
+	d := analyze(t, "North and South Korea exchanged fire. The South retaliated. Talks in the West Bank stalled; the West said nothing.",
+		ent{"LOCATION", "South Korea", 1}, ent{"LOCATION", "South", 1}, ent{"LOCATION", "West Bank", 1}, ent{"LOCATION", "West", 1})
+	expect(t, d, "South", 1, "South Korea", "")
+	expect(t, d, "West", 1, "West", "")
+	// Two places begin with the word: neither.
+	d = analyze(t, "South Korea and South Sudan signed a deal. The South said it was pleased.",
+		ent{"LOCATION", "South Korea", 1}, ent{"LOCATION", "South Sudan", 1}, ent{"LOCATION", "South", 1})
+	expect(t, d, "South", 1, "South", "")
+}
