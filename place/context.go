@@ -512,8 +512,17 @@ func (r *resolver) partOfName(sp doc.Span) bool {
 			return true
 		}
 	}
-	// A capitalised word right after.
+	// An office's place before its holder's name: "Mayor of Koszalin Piotr Jedlinski",
+	// "First Minister of Scotland Nicola Sturgeon".
+	if w, rest := lastWord(text[:sp.Start]); w == "of" && r.s.v.title[trailingWord(rest)] {
+		return false
+	}
+	// A capitalised word right after, in the same sentence: an abbreviation's period may
+	// end the sentence ("traveling to the U.S. The President later ...").
 	if sp.End+1 >= len(text) || text[sp.End] != ' ' || sp.Start < r.d.BodyStart && r.headline {
+		return false
+	}
+	if text[sp.End-1] == '.' && r.d.SentenceAt(sp.End+1) != r.d.SentenceAt(sp.Start) {
 		return false
 	}
 	c, _ := utf8.DecodeRuneInString(text[sp.End+1:])
@@ -865,6 +874,7 @@ func (r *resolver) explicit() {
 				c.note("a city word next to it")
 			}
 		}
+		r.sentenceCountries(m)
 		if i+1 < len(r.mentions) {
 			r.pair(m, &r.mentions[i+1])
 		}
@@ -883,6 +893,42 @@ func (r *resolver) explicit() {
 					c.note("a demonym or " + country + "'s possessive before it")
 				}
 			}
+		}
+	}
+}
+
+// sentenceCountries favours the towns and divisions of mention m that lie in a country
+// another mention of its sentence names ("Saudi Arabia extended curfews in the holy cities
+// of Mecca and Medina": Medina, Saudi Arabia, over Medina, Ohio, in an article that names
+// the United States more often). A town that a namesake outranks gains nothing, so that
+// "talks between the US and Iran in Vienna" stay in Austria; nor does a name that is a
+// country's or a region's.
+func (r *resolver) sentenceCountries(m *mention) {
+	sent := r.d.SentenceAt(m.Start)
+	if sent < 0 {
+		return
+	}
+	named := map[string]bool{}
+	for _, o := range r.mentions {
+		if o.group == m.group || r.d.SentenceAt(o.Start) != sent {
+			continue
+		}
+		for _, c := range r.groups[o.group].cands {
+			if c.Kind == gazetteer.Country {
+				named[c.Country] = true
+			}
+		}
+	}
+	g := &r.groups[m.group]
+	if slices.ContainsFunc(g.cands, func(c cand) bool { return c.Kind == gazetteer.Country || c.Kind == gazetteer.Region }) {
+		return // "Luxembourg" is the country, whatever Belgian province shares its name
+	}
+	for ci := range g.cands {
+		c := &g.cands[ci]
+		if (c.Kind == gazetteer.City || c.Kind == gazetteer.Admin1) && named[c.Country] && !outranked(g, c) &&
+			!slices.Contains(c.why, "in a sentence that names "+c.Country) {
+			c.local += localSentence
+			c.note("in a sentence that names " + c.Country)
 		}
 	}
 }
@@ -959,8 +1005,8 @@ func (r *resolver) listedTogether(x, y *mention) {
 	for xi := range xs {
 		for yi := range ys {
 			a, b := &xs[xi], &ys[yi]
-			if a.Kind != gazetteer.City || b.Kind != gazetteer.City || a.Admin1 == "" || a.Admin1 != b.Admin1 {
-				continue
+			if a.Kind != gazetteer.City || b.Kind != gazetteer.City || a.Admin1 == "" || a.Admin1 != b.Admin1 || a.GeonameID == b.GeonameID {
+				continue // a list names different places: not "Mecca and Medina" as Medina, Ohio, twice
 			}
 			if outranked(gx, a) && outranked(gy, b) {
 				continue

@@ -158,6 +158,15 @@ func TestContext(t *testing.T) {
 		{"Militants attacked Kerman province.", []string{"LOCATION:Kerman"}, "Kerman", "IRN", "IR.29"},
 		{"Iran denied it.", []string{"ORG:Iran"}, "Iran", "IRN", ""},
 		{"Fighting around Bakhmut went on.", []string{"PERSON:Bakhmut"}, "Bakhmut", "UKR", ""},
+		// The countries a sentence names; a list names two places, not one twice.
+		{"The United States reported cases in New York, California and Texas. The United States closed schools. Saudi Arabia extended curfews in the holy cities of Mecca and Medina.",
+			[]string{"LOCATION:United States", "LOCATION:New York", "LOCATION:California", "LOCATION:Texas", "LOCATION:United States", "LOCATION:Saudi Arabia", "LOCATION:Mecca", "LOCATION:Medina"}, "Medina", "SAU", ""},
+		{"The United States reported cases in New York, California and Texas. The United States closed schools. Saudi Arabia extended curfews in the holy cities of Mecca and Medina.",
+			[]string{"LOCATION:United States", "LOCATION:New York", "LOCATION:California", "LOCATION:Texas", "LOCATION:United States", "LOCATION:Saudi Arabia", "LOCATION:Mecca", "LOCATION:Medina"}, "Mecca", "SAU", ""},
+		// An abbreviation's period that ends the sentence; an office's place before its holder.
+		{"Trump limited travel to the U.S. The President later eased it.", []string{"LOCATION:U.S."}, "U.S.", "USA", ""},
+		{"Mayor of Koszalin Piotr Jedlinski declared a day of mourning.", []string{"LOCATION:Koszalin", "ORG:Piotr Jedlinski"}, "Koszalin", "POL", ""},
+		{"Korea substituted Park Joo-Ho in the 28th minute.", []string{"LOCATION:Korea", "PERSON:Park Joo-Ho"}, "Korea", "KOR", ""},
 		{"Pilgrims streamed into Najaf on Friday.", nil, "Najaf", "IRQ", ""},
 		{"Tankers slowed in the Strait of Hormuz.", nil, "Strait of Hormuz", "", ""},
 		{"Rockets hit Ain al-Asad at night.", []string{"LOCATION:Ain"}, "Ain al-Asad", "IRQ", ""},
@@ -207,6 +216,7 @@ func TestNotPlaces(t *testing.T) {
 		{"Hamas said it would respond.", []string{"ORG:Hamas"}},
 		{"The Islamic Republic said so.", []string{"LOCATION:Islamic Republic"}},
 		{"Jackson said he would run.", []string{"PERSON:Jackson"}},
+		{"I played the Muzychuk sisters Anna and Mariya in a tournament.", []string{"LOCATION:Anna", "PERSON:Mariya"}},
 		{"He spoke to reporters in English.", nil},
 		// Inside a longer name, a currency, a person's surname, a building.
 		{"Toyota recalled a million cars.", []string{"ORG:Toyota"}},

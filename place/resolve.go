@@ -68,6 +68,7 @@ const (
 	localCity     = 1.0 // "the city of Kerman"
 	localListed   = 1.0 // "Cantilan, Madrid, Carmen, Lanuza, and Cortes", towns of one division
 	localPersonOf = 4.0 // "Doug Collins of Georgia": the state rather than the country
+	localSentence = 2.0 // "Saudi Arabia extended curfews in the holy cities of Mecca and Medina"
 
 	voteCountry = 1.5 // per vote for the candidate's country, at most maxVotes
 	voteAdmin   = 2.0 // per vote for the candidate's division, at most maxVotes/2
