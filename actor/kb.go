@@ -23,6 +23,7 @@ var dataFS embed.FS
 // for the same phrase.
 var embedded = []struct{ name, file string }{
 	{"DEMONYMS", "data/demonyms.actors.txt"},
+	{"COUNTRY_NAMES", "data/countrynames.actors.txt"},
 	{"PHOENIX_COUNTRIES", "data/phoenix-countries.actors.gz"},
 	{"PHOENIX_INTERNATIONAL", "data/phoenix-international.actors.gz"},
 	{"PHOENIX_MNSA", "data/phoenix-milnonstate.actors.gz"},

@@ -88,7 +88,9 @@ func TestCodeNounPhrase(t *testing.T) {
 		// Names listed with their article ("THE_ISLAMIC_STATE", "+THE_UK_") match
 		// without it, as phrases are read without their determiner.
 		{"the Islamic State", "", "IMGMUSISI", "dict:PHOENIX_COUNTRIES:THE_ISLAMIC_STATE"},
-		{"the UK", "", "GBR", "dict:PHOENIX_COUNTRIES:UNITED_KINGDOM_"},
+		// Country names of the gazetteer's aliases that the Phoenix files lack.
+		{"the UK", "", "GBR", "dict:COUNTRY_NAMES:UK_"},
+		{"the DRC", "", "COD", "dict:COUNTRY_NAMES:DRC_"},
 		// Agents tocsin adds (tocsin.agents.txt).
 		{"the attackers", "", "CRM", "descriptor:attackers"},
 		{"two suspects", "", "CRM", "descriptor:suspects"},

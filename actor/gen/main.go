@@ -4,7 +4,8 @@
 //	go run ./actor/gen -phoenix ../shared/data/phoenix -out actor/data
 //
 // It also writes data/demonyms.actors.txt from the gazetteer's countries (see
-// writeDemonyms).
+// writeDemonyms) and data/countrynames.actors.txt from its aliases (see
+// writeCountryNames).
 // (or `go generate ./actor`). It reads each file with the package's own parser, the one
 // users' dictionaries go through at run time, and writes it back in canonical form —
 // comments dropped, one code per indented line, dates as YYYYMMDD — gzip-compressed. The
@@ -36,12 +37,20 @@ func main() {
 	out := flag.String("out", "actor/data", "output folder")
 	quiet := flag.Bool("q", false, "do not list the warnings")
 	countries := flag.String("countries", "gazetteer/countries.tsv", "the gazetteer's countries, for their demonyms")
+	aliases := flag.String("aliases", "", "the gazetteer's country aliases, for the names news uses (default: aliases.tsv beside -countries)")
 	flag.Parse()
 	if err := run(*dir, *out, *quiet); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 	if err := writeDemonyms(*countries, filepath.Join(*dir, sources[0].in), *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	if *aliases == "" {
+		*aliases = filepath.Join(filepath.Dir(*countries), "aliases.tsv")
+	}
+	if err := writeCountryNames(*aliases, filepath.Join(*dir, sources[0].in), *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
