@@ -23,17 +23,19 @@ type Model struct {
 	isVerb     []bool
 	tagKind    []uint8 // kind* bits of each tag class
 	vbd        int     // the class "VBD VERB", -1 if none
-	labels     []string
-	rootLabel  int32
-	labelMask  []bool // labels the labeller may give a non-root attachment
-	lexicon    lexicon
-	tagdict    map[uint64]uint16
-	tagger     sparseTable
-	pre        sparseTable // first-pass tagger, when twoPass
-	twoPass    bool
-	trans      denseTable
-	labeler    sparseTable
-	lemmas     *lemmatizer
+	// finiteVerbs are the classes of finite lexical verbs (VBD, VBZ, VBP VERB).
+	finiteVerbs []uint16
+	labels      []string
+	rootLabel   int32
+	labelMask   []bool // labels the labeller may give a non-root attachment
+	lexicon     lexicon
+	tagdict     map[uint64]uint16
+	tagger      sparseTable
+	pre         sparseTable // first-pass tagger, when twoPass
+	twoPass     bool
+	trans       denseTable
+	labeler     sparseTable
+	lemmas      *lemmatizer
 }
 
 // modelData is what the model file stores.
@@ -130,6 +132,11 @@ func assemble(d *modelData, t tables) (*Model, error) {
 	}
 	m.isVerb = verbClasses(d.Tags)
 	m.tagKind, m.vbd = tagKinds(m.xpos, m.upos)
+	for i, x := range m.xpos {
+		if (x == "VBD" || x == "VBZ" || x == "VBP") && m.upos[i] == "VERB" {
+			m.finiteVerbs = append(m.finiteVerbs, uint16(i))
+		}
+	}
 	m.labelMask = make([]bool, len(d.Labels))
 	for i, l := range d.Labels {
 		if l == "root" {
@@ -165,6 +172,7 @@ const (
 	kindNPStart             // DT CD PRP$ JJ NN NNS NNP NNPS PRP
 	kindComma               // ,
 	kindHyph                // HYPH
+	kindMisread             // NN NNS JJ: tags the tagger gives verbs it misreads
 )
 
 func tagKinds(xpos, upos []string) ([]uint8, int) {
@@ -179,6 +187,10 @@ func tagKinds(xpos, upos []string) ([]uint8, int) {
 			if upos[i] == "VERB" {
 				k |= kindVBN
 			}
+		}
+		switch x {
+		case "NN", "NNS", "JJ":
+			k |= kindMisread
 		}
 		switch x {
 		case "NN", "NNS", "NNP", "NNPS", "PRP":

@@ -360,3 +360,35 @@ func TestRespellTreebank(t *testing.T) {
 		t.Errorf("only %d word types respelt, want 30 or more (40 when written)", changed)
 	}
 }
+
+// TestFiniteByMargin: a sentence the tagger read without a finite verb gets the one it
+// nearly read (news-bench sentences, Wikinews and news-bench headlines), and a headline's
+// participle and a verbless fragment keep their tags.
+func TestFiniteByMargin(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		words, word, want string
+	}{
+		{"Australian government announces $ 52.5 million financial assistance package for Ford", "announces", "VBZ"},
+		{"Judge blocks Mississippi 's ' religious liberty ' law .", "blocks", "VBZ"},
+		{"The nearly 90-second ad slams Kasich for voting in favor of an assault-weapons ban in 1994 .", "slams", "VBZ"},
+		{"Today , Sanders travels around California in a caravan of SUVs and campaign buses .", "travels", "VBZ"},
+		{"Attorney General Loretta E. Lynch sits between the two Cabinet secretaries .", "sits", "VBZ"},
+		{"Tallies of individual fortunes vary even more .", "vary", "VBP"},
+		{"At least 107 killed in Mecca crane collapse", "killed", "VBN"},
+		{"Great lunch specials .", "specials", "NNS"},
+	} {
+		w := m.getWorker()
+		words := strings.Fields(c.words)
+		w.tagWords(words)
+		for i, f := range words {
+			if f == c.word && m.xpos[w.tags[i]] != c.want {
+				t.Errorf("%s: %s tagged %s, want %s", c.words, f, m.xpos[w.tags[i]], c.want)
+			}
+		}
+		putWorker(w)
+	}
+}
