@@ -2,10 +2,12 @@ package story
 
 import (
 	"cmp"
+	_ "embed"
 	"fmt"
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -118,6 +120,12 @@ type Linker struct {
 	// there than between two reports naming one attack's, crash's or flood's place
 	// and toll.
 	NoIncident float64
+	// FollowUp is taken off when most of the unit's events are acts that follow a
+	// happening (followups.txt: a protest, an arrest, a release) and the story is
+	// not itself of that act: the march about a stabbing and the arrests over a
+	// killing repeat the happening's names and words, yet are happenings of their
+	// own.
+	FollowUp float64
 }
 
 // NewLinker returns a Linker with the weights documented in the README, chosen on
@@ -125,7 +133,7 @@ type Linker struct {
 func NewLinker() *Linker {
 	return &Linker{Window: 45, Threshold: 0.4, MinCosine: 0.1, MaxCandidates: 16,
 		Day: 0.05, DayFar: 0.02, DayFarMax: 0.4, OtherCountry: 0.1, OtherDivision: 0.1,
-		NameShared: 0.05, NameClash: 0.1, KindDiffers: 0.1, CasualtyKinds: 0.1, NoIncident: 0.2}
+		NameShared: 0.05, NameClash: 0.1, KindDiffers: 0.1, CasualtyKinds: 0.1, NoIncident: 0.2, FollowUp: 0.4}
 }
 
 // Score is how strongly u belongs to s: the text similarity of the two, in [0, 1],
@@ -155,7 +163,11 @@ func NewLinker() *Linker {
 //   - no incident on either side (no casualty incident, kind or figure in the unit
 //     or the story), -NoIncident: without one, reports of a series (primaries,
 //     interviews, a deal and its rejection) share their words as much as two
-//     reports of one happening do, so they need more text in common to be one.
+//     reports of one happening do, so they need more text in common to be one;
+//   - follow-up acts: most of the unit's events a protest, an arrest or a release
+//     (followups.txt) and the story not of that act, -FollowUp, as large as the
+//     threshold: by the gold guidelines these are always happenings of their own,
+//     and their reports repeat the victim's, the place's and the weapon's words.
 func (l *Linker) Score(u *Unit, s *Story) float64 {
 	return l.score(u, weighted(u.Terms), s)
 }
@@ -204,6 +216,9 @@ func (l *Linker) score(u *Unit, uw map[string]float64, s *Story) float64 {
 	}
 	if !u.hasIncident() && len(st.Kinds) == 0 && len(s.Casualties) == 0 {
 		score -= l.NoIncident
+	}
+	if p := followUp(u); p != "" && !strings.HasPrefix(s.Code, p) {
+		score -= l.FollowUp
 	}
 	if u.Kind != "" && len(st.Kinds) > 0 && st.Kinds[u.Kind] == 0 {
 		score -= l.KindDiffers
@@ -397,4 +412,50 @@ func (s *Story) within(from, to string) bool {
 // flood, an outbreak) or gives a casualty figure.
 func (u *Unit) hasIncident() bool {
 	return u.Kind != "" || len(u.Incidents) > 0 || len(u.Claims) > 0
+}
+
+// followUpText lists the CAMEO code prefixes of acts that follow a happening.
+//
+//go:embed followups.txt
+var followUpText string
+
+// followUpCodes is followups.txt's prefixes, read once at start-up and only read
+// after.
+var followUpCodes = func() []string {
+	var out []string
+	for _, l := range strings.Split(followUpText, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}()
+
+// followUp is the followups.txt prefix that more than half of u's events have (the
+// most common, the first listed among equals), "" when there is none: an article on
+// arrests also names the killing they are over, and its title may code only that.
+func followUp(u *Unit) string {
+	n := map[string]int{}
+	for _, e := range u.Events {
+		for _, p := range followUpCodes {
+			if strings.HasPrefix(e.Code, p) {
+				n[p]++
+				break
+			}
+		}
+	}
+	best := ""
+	for _, p := range followUpCodes {
+		if n[p] > n[best] {
+			best = p
+		}
+	}
+	total := 0
+	for _, c := range n {
+		total += c
+	}
+	if best == "" || 2*total <= len(u.Events) {
+		return ""
+	}
+	return best
 }

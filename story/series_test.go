@@ -57,3 +57,52 @@ func TestPrimariesOfOneCampaign(t *testing.T) {
 		t.Errorf("the New Hampshire primary and the Nevada caucuses share story %s", leads[0].ID)
 	}
 }
+
+// The arrest of a suspect over a killing is a happening of its own, though its report
+// names the victim, the place and the weapon as the killing's reports do; a second
+// report of the killing joins the first. The articles are the team's own, written for
+// this test.
+func TestArrestOverAKilling(t *testing.T) {
+	p, err := standard.New(standard.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cas, err := casualty.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := []*article.Article{
+		{Title: "Shop clerk stabbed to death in Fresno", Source: "Outlet A", URL: "a", Published: "2023-03-04",
+			Body: "A shop clerk was stabbed to death at a liquor store on Blackstone Avenue in Fresno, California, on Friday night, police said.\n\nThe attacker fled on foot with cash from the till."},
+		{Title: "Fresno police name clerk killed at Blackstone Avenue store", Source: "Outlet B", URL: "b", Published: "2023-03-05",
+			Body: "The clerk stabbed to death at a Blackstone Avenue liquor store in Fresno on Friday was Ramon Ortega, 38, police said on Saturday.\n\nOrtega had worked at the store for six years. The attacker fled on foot with cash from the till."},
+		{Title: "Man arrested over Blackstone Avenue store stabbing", Source: "Outlet A", URL: "c", Published: "2023-03-07",
+			Body: "Fresno police arrested a 24-year-old man on Monday over the stabbing of clerk Ramon Ortega at a Blackstone Avenue liquor store.\n\nOfficers detained the man at a motel on Shaw Avenue and found cash from the till, police said."},
+	}
+	mem := NewMemory()
+	l := NewLinker()
+	var leads []*Story
+	for _, a := range arts {
+		d, err := p.Analyze(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		of, touched, err := l.Link(Units(d, cas.Totals(d)), mem)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range touched {
+			mem.Put(s)
+		}
+		if len(of) == 0 {
+			t.Fatalf("%s: no unit: %d events, %d incidents", a.Title, len(d.Events), len(d.Incidents))
+		}
+		leads = append(leads, of[0])
+	}
+	if leads[0] != leads[1] {
+		t.Errorf("two reports of the stabbing are in stories %s and %s", leads[0].ID, leads[1].ID)
+	}
+	if leads[0] == leads[2] {
+		t.Errorf("the stabbing and the arrest share story %s", leads[0].ID)
+	}
+}
