@@ -39,6 +39,9 @@ func (x *extractor) codeArgs(h int) []actorArg {
 	if h < 0 {
 		return nil
 	}
+	if pair := x.pairActors(h); len(pair) == 2 {
+		return pair
+	}
 	var out []actorArg
 	if a, ok := x.spokesFor(h, false); ok {
 		out = append(out, a)
@@ -605,4 +608,42 @@ func (x *extractor) many(span doc.Span) bool {
 		return false
 	}
 	return x.d.Tokens[k].Tag != "NN"
+}
+
+// pairActors codes "both countries", "the two sides" ([pair] with a word of [both]) as
+// the two countries the story named last, in the sentence before h or the two before
+// it: "North and South Korea exchanged artillery fire… Both countries have put their
+// militaries on high alert". With fewer than two countries named there it codes nothing.
+func (x *extractor) pairActors(h int) []actorArg {
+	if x.cue(h)&cuePair == 0 || x.d.Tokens[h].Tag != "NNS" {
+		return nil
+	}
+	both := false
+	for _, ch := range x.s.children(h) {
+		if c := int(ch); c < h && x.cue(c)&cueBoth != 0 {
+			both = true
+		}
+	}
+	if !both {
+		return nil
+	}
+	d := x.d
+	from := d.Sentences[max(x.si-2, 0)].Start
+	t := &d.Tokens[h]
+	var out []actorArg
+	for i := len(d.Entities) - 1; i >= 0 && len(out) < 2; i-- {
+		e := &d.Entities[i]
+		if e.End > t.Start || e.Start < from || len(e.Actor) < 3 || x.agentOnly(e.Actor) {
+			continue
+		}
+		c := country(e.Actor)
+		if len(out) == 1 && out[0].code == c {
+			continue
+		}
+		out = append(out, actorArg{code: c, span: t.Span, head: h, how: "one of the two countries named before: " + e.Text})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
