@@ -97,6 +97,9 @@ func TestCodeNounPhrase(t *testing.T) {
 		{"the three officers", "", "COP", "descriptor:officers"},
 		{"army officers", "", "MIL", "descriptor:army officers"},
 		{"the opposition", "", "OPP", "descriptor:opposition"},
+		// A church attacked is the civilians in it; a church that acts, its clergy.
+		{"a church", "", "CVL", "descriptor:church"},
+		{"the Greek Orthodox Church", "", "GRCREL", "descriptor:Greek+Orthodox Church"},
 	} {
 		code, rule, ok := kb.CodeNounPhrase(words(c.phrase), c.date)
 		if !ok || code != c.code || rule != c.rule {
