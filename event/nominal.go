@@ -106,7 +106,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	for _, ch := range s.children(n) {
 		ci := int(ch)
 		switch {
-		case s.rel(ci, "nmod:poss"):
+		case s.rel(ci, "nmod:poss") || ci < n && x.possessive(ci):
 			poss = ci
 		case s.dep(ci) == "nmod":
 			p := x.lower(caseTok(s, ci))
@@ -286,6 +286,17 @@ func (x *extractor) passiveSubject(n int) []actorArg {
 		return []actorArg{a}
 	}
 	return nil
+}
+
+// possessive reports whether token i carries a possessive marker ("the United States'
+// killing of Soleimani", which the parser may attach by another relation).
+func (x *extractor) possessive(i int) bool {
+	for _, ch := range x.s.children(i) {
+		if c := int(ch); c > i && x.d.Tokens[c].Tag == "POS" {
+			return true
+		}
+	}
+	return false
 }
 
 // entryWord reports whether token i is one of an entry's modifier words.
