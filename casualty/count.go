@@ -21,6 +21,10 @@ type count struct {
 // hypothetical from just before.
 func (r *reader) count(k int) (count, bool) {
 	c, ok := r.countPhrase(k)
+	if ok && c.inner >= 0 && c.start == k && k >= 2 && r.word(k-1) == "but" && r.word(k-2) == "all" && r.its[c.inner].value > c.value {
+		// "All but one of the sixteen on-board died": the others of the group, fifteen.
+		c.value, c.start = r.its[c.inner].value-c.value, k-2
+	}
 	if ok && r.word(k) == "both" && (c.head < 0 || !r.its[c.head].has(fVictim)) {
 		// "Both crew members suffered minor injuries" is two; "were both evacuated",
 		// "both legislative bodies" count no one.

@@ -30,7 +30,10 @@
 //     a verb ("police shot him dead"). Shot or stabbed with no word of death is injured
 //     ("a boy shot in the head"); "was shot ... and died" is killed.
 //   - more people after a count's predicate: "Jimenez was killed along with Adela Luna"
-//     (one more), "died together with two friends" (two more).
+//     (one more), "died together with two friends" (two more);
+//   - people listed after a verb of finding and then "dead": "found a 29-year-old man, a
+//     27-year-old woman and two children ... dead" (three records, four people);
+//   - the rest of a group: "All but one of the sixteen on-board died" (fifteen).
 //
 // A verb followed by an object ("three gunmen killed 12 soldiers") is active, so the
 // count before it is not its victims. Base verb forms ("Troops kill 12") count only in

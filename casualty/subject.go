@@ -60,6 +60,15 @@ func (r *reader) predicates() {
 					last, head = c.end-1, c.head
 					r.conj[c2.num] = true
 				}
+			} else if h := r.definiteOne(c.end + 1); h > 0 && c.head >= 0 {
+				// "left two of the team's support staff and their bus driver dead": one more.
+				if kinds, last, _, ok = r.predicate(h+1, h); ok && kinds&singleKinds != 0 {
+					r.emit(kinds, c, c.start, c.end-1)
+					r.conj[c.end+1] = true
+					r.emitSingle(kinds&singleKinds&-(kinds&singleKinds), c.end+1, h, last)
+					continue
+				}
+				ok = false
 			}
 		}
 		if ok && c.head >= 0 && r.its[c.head].kinds[rolePredicate]&kinds != 0 {
@@ -79,6 +88,30 @@ func (r *reader) predicates() {
 			}
 		}
 	}
+}
+
+// definiteOne returns the noun of one person named by "the" or a possessive, up to three
+// modifiers and a listed singular noun at item j ("their Angolan bus driver"), or 0.
+func (r *reader) definiteOne(j int) int {
+	its := r.its
+	if j >= len(its) {
+		return 0
+	}
+	if w := r.word(j); its[j].glue != gThe && w != "their" && w != "his" && w != "her" {
+		return 0
+	}
+	for h := j + 1; h < len(its) && h <= j+4; h++ {
+		switch {
+		case its[h].has(fVictim) && !its[h].hasKind():
+			if r.pluralish(h) {
+				return 0
+			}
+			return h
+		case its[h].glue != gNone || its[h].hasKind() || its[h].has(fNumber|fPassive|fAux|fPunct|fHypo|fNeg):
+			return 0
+		}
+	}
+	return 0
 }
 
 // skipModifier steps over a short prepositional phrase after the noun of a count: "of",
