@@ -11,6 +11,7 @@ import (
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/segment"
+	"github.com/tocsin-project/tocsin/syntax"
 )
 
 // ent is an entity given by hand, as the entities stage would: its type, its text and
@@ -32,9 +33,29 @@ func analyze(t *testing.T, body string, ents ...ent) *doc.Document {
 
 func analyzeTitled(t *testing.T, title, body string, ents ...ent) *doc.Document {
 	t.Helper()
+	return analyzeWith(t, nil, title, body, ents...)
+}
+
+// analyzeTagged is analyze with the syntax stage's tags, which looser descriptions read.
+func analyzeTagged(t *testing.T, body string, ents ...ent) *doc.Document {
+	t.Helper()
+	syn, err := syntax.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return analyzeWith(t, syn, "Talks resume", body, ents...)
+}
+
+func analyzeWith(t *testing.T, syn pipeline.Stage, title, body string, ents ...ent) *doc.Document {
+	t.Helper()
 	d := pipeline.NewDocument(&article.Article{Title: title, Body: body, Language: "en"})
 	if err := (segment.Stage{}).Annotate(context.Background(), d); err != nil {
 		t.Fatal(err)
+	}
+	if syn != nil {
+		if err := syn.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
 	}
 	taken := make([]string, len(d.Text)) // text of the entity placed over each byte
 	for _, e := range ents {
@@ -379,4 +400,17 @@ func TestShortPlace(t *testing.T) {
 	d = analyze(t, "South Korea and South Sudan signed a deal. The South said it was pleased.",
 		ent{"LOCATION", "South Korea", 1}, ent{"LOCATION", "South Sudan", 1}, ent{"LOCATION", "South", 1})
 	expect(t, d, "South", 1, "South", "")
+}
+
+func TestLooseAppositive(t *testing.T) {
+	// After a name, nouns and adjectives outside roles.txt may modify the head when the
+	// description names a country or nationality; without one, it stays no role.
+	d := analyzeTagged(t, "The Taliban met on Monday with Zalmay Khalilzad, a US peace envoy, in Qatar. Phil Chetwynd, director of global news for AFP, called the death senseless.",
+		ent{"ORG", "Taliban", 1}, p("Zalmay Khalilzad"), ent{"LOCATION", "US", 1}, ent{"LOCATION", "Qatar", 1}, p("Phil Chetwynd"), ent{"ORG", "AFP", 1})
+	expect(t, d, "Zalmay Khalilzad", 1, "Zalmay Khalilzad", "US peace envoy")
+	expect(t, d, "Phil Chetwynd", 1, "Phil Chetwynd", "")
+	// Before a name, the comma marks the description: "counter terror police".
+	d = analyzeTagged(t, "The head of the UK's counter terror police, Neil Basu, said the attacker acted alone.",
+		ent{"LOCATION", "UK", 1}, p("Neil Basu"))
+	expect(t, d, "Neil Basu", 1, "Neil Basu", "head of the UK's counter terror police")
 }
