@@ -22,6 +22,9 @@ var irregularVerbs string
 type lemmatizer struct {
 	rules      map[uint64]lemmaRule // key: (tag, suffix)
 	exceptions map[uint64]string    // key: (tag, lower-case form)
+	// words is the model's lexicon, which tells a word from a stem (preferWord); nil:
+	// no such check.
+	words lexicon
 }
 
 // lemmaRule turns a form into its lemma: strip bytes from the end, then append add.
@@ -60,7 +63,45 @@ func (lz *lemmatizer) lemma(form, tag string, buf []byte) (string, []byte) {
 // apply applies the rule of the longest known suffix of base, then corrects its
 // spelling (respell).
 func (lz *lemmatizer) apply(base, tag string) string {
-	return respell(base, tag, lz.applyRule(base, tag))
+	return lz.preferWord(base, tag, respell(base, tag, lz.applyRule(base, tag)))
+}
+
+// preferWord corrects a regular verb form's lemma that is no word the model knows where
+// the same with or without a final e, or with one letter of a double consonant, is one:
+// the suffix rules learn from the treebank's few words of each ending whether "-ored"
+// loses its e or keeps it ("ignored" → "ignore", "honored" → "honor"), and the 50,000
+// words of news the model knows tell "explore" from "explor" and "solicit" from
+// "solicite".
+func (lz *lemmatizer) preferWord(base, tag, lemma string) string {
+	if lz.words == nil || lemma == base || lz.isWord(lemma) {
+		return lemma
+	}
+	stem, ok := regularStem(base, tag)
+	if !ok {
+		return lemma
+	}
+	n := len(lemma)
+	alt := lemma + "e"
+	switch {
+	case strings.HasSuffix(lemma, "e"):
+		alt = lemma[:n-1]
+	case len(stem) > 1 && stem[len(stem)-1] == stem[len(stem)-2]:
+		alt = "" // a doubled consonant ends no silent-e stem ("wagging" is not "wage")
+	}
+	if alt != "" && lz.isWord(alt) {
+		return alt
+	}
+	if n > 2 && lemma[n-1] == lemma[n-2] && !isVowelAt(lemma, n-1) && lz.isWord(lemma[:n-1]) {
+		return lemma[:n-1] // "controll" → "control"
+	}
+	return lemma
+}
+
+// isWord reports whether the lower-case word w is in the model's lexicon as a word
+// written in lower case, or in the treebank's vocabulary.
+func (lz *lemmatizer) isWord(w string) bool {
+	e, ok := lz.words[fhash.String(w)]
+	return ok && (e.cas == caseLower || e.cas == caseMostLow || e.cas == caseUnknown && e.id > 0)
 }
 
 // applyRule applies the rule of the longest known suffix of base.
@@ -115,19 +156,10 @@ func undoubles(stem, cut string, r lemmaRule) bool {
 // ending in l, s or f writes it double (shell, pass, stuff), so that double is the
 // verb's own, not the inflection's ("shelled" → "shell", "quelled" → "quell").
 func respell(base, tag, lemma string) string {
-	var ending string
-	switch tag {
-	case "VBD", "VBN":
-		ending = "ed"
-	case "VBG":
-		ending = "ing"
-	default:
+	stem, ok := regularStem(base, tag)
+	if !ok {
 		return lemma
 	}
-	if !strings.HasSuffix(base, ending) {
-		return lemma
-	}
-	stem := base[:len(base)-len(ending)]
 	switch {
 	case lemma == stem && shortSyllable(stem) && strings.IndexByte(noSilentE, stem[len(stem)-1]) < 0:
 		return stem + "e"
@@ -136,6 +168,22 @@ func respell(base, tag, lemma string) string {
 		return stem
 	}
 	return lemma
+}
+
+// regularStem returns base without the ending of a regular verb form of tag: -ed for a
+// past tense or participle, -ing for a gerund.
+func regularStem(base, tag string) (string, bool) {
+	var ending string
+	switch tag {
+	case "VBD", "VBN":
+		ending = "ed"
+	case "VBG":
+		ending = "ing"
+	default:
+		return "", false
+	}
+	stem, ok := strings.CutSuffix(base, ending)
+	return stem, ok && stem != ""
 }
 
 // noSilentE are the consonants after which a short stem takes no silent e (vowed, taxed,
@@ -222,8 +270,9 @@ func newLemmatizer(rules []lemmaRuleEntry, exc []lemmaEntry) *lemmatizer {
 }
 
 // learnLemmatizer learns suffix rules from the word types of sents, then lists as
-// exceptions the types whose most frequent lemma the rules miss.
-func learnLemmatizer(sents []Sentence) ([]lemmaRuleEntry, []lemmaEntry) {
+// exceptions the types whose most frequent lemma the rules, with words for preferWord,
+// miss.
+func learnLemmatizer(sents []Sentence, words lexicon) ([]lemmaRuleEntry, []lemmaEntry) {
 	type typeKey struct{ tag, form string } // form: lower case, or as written for proper nouns
 	lemmas := map[typeKey]map[string]int{}
 	var buf []byte
@@ -305,6 +354,7 @@ func learnLemmatizer(sents []Sentence) ([]lemmaRuleEntry, []lemmaEntry) {
 		rules = append(rules, e)
 		lz.rules[ruleKey(e.Tag, e.Suffix)] = e.Rule
 	}
+	lz.words = words
 	var exc []lemmaEntry
 	for _, k := range keys {
 		if lz.apply(k.form, k.tag) != best[k] {

@@ -158,6 +158,7 @@ func assemble(d *modelData, t tables) (*Model, error) {
 	}
 	m.tagger, m.pre, m.labeler, m.trans, m.twoPass = t.tagger, t.pre, t.labeler, t.trans, t.twoPass
 	m.lemmas = newLemmatizer(d.LemmaRules, d.LemmaExc)
+	m.lemmas.words = m.lexicon
 	if err := m.lemmas.addIrregular(irregularVerbs); err != nil {
 		return nil, err
 	}

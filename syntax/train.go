@@ -94,7 +94,7 @@ func Train(ctx context.Context, cfg TrainConfig, log io.Writer) (*Model, error) 
 		d.Clusters = learnLexicon(sents, defaultClusterConfig, log)
 	}
 	d.TagDict = buildTagDict(train, tc)
-	d.LemmaRules, d.LemmaExc = learnLemmatizer(train)
+	d.LemmaRules, d.LemmaExc = learnLemmatizer(train, newLexicon(d.Vocab, d.Clusters))
 	fmt.Fprintf(log, "train %d sentences, dev %d; %d tags, %d labels, %d vocabulary words, %d tag dictionary words, %d lemma rules, %d lemma exceptions\n",
 		len(train), len(dev), len(d.Tags), len(d.Labels), len(d.Vocab), len(d.TagDict), len(d.LemmaRules), len(d.LemmaExc))
 
