@@ -83,7 +83,13 @@ func (s *Store) put(ctx context.Context, c *doc.Document, js []byte) (bool, erro
 	if s.beforeLink != nil {
 		s.beforeLink()
 	}
-	if err := s.link.article(ctx, tx, seq, c, !s.noKeyLocks); err != nil {
+	units := s.link.units(c)
+	if !s.noKeyLocks {
+		if err := linkLocks(ctx, tx, units); err != nil {
+			return false, fmt.Errorf("stories: %w", err)
+		}
+	}
+	if err := linkBatch(ctx, tx, s.link.linker, []linkedArticle{{seq: seq, doc: c, units: units}}); err != nil {
 		return false, fmt.Errorf("stories: %w", err)
 	}
 	if err := flushSeries(ctx, tx); err != nil { // the weekly sums of the stories written (migration 0004)
@@ -191,12 +197,14 @@ func (s *Store) putBatch(ctx context.Context, cs []doc.Document, js [][]byte) ([
 			return nil, fmt.Errorf("stories: %w", err)
 		}
 	}
+	var arts []linkedArticle
 	for i := range cs {
 		if created[i] {
-			if err := linkArticle(ctx, tx, s.link.linker, seqs[i], &cs[i], units[i]); err != nil {
-				return nil, fmt.Errorf("stories of %s: %w", cs[i].ID, err)
-			}
+			arts = append(arts, linkedArticle{seq: seqs[i], doc: &cs[i], units: units[i]})
 		}
+	}
+	if err := linkBatch(ctx, tx, s.link.linker, arts); err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
 	}
 	if err := flushSeries(ctx, tx); err != nil { // the weekly sums of the batch's stories (migration 0004)
 		return nil, fmt.Errorf("series sums: %w", err)

@@ -92,6 +92,26 @@ func TestPutBatchIsPutInOrder(t *testing.T) {
 	}
 }
 
+// TestPutBatchLinksAsOneByOne stores the 37 samples in one batch, whose linking
+// reads the stored stories once and sees its own in memory (linkBatch), and then
+// links them again one article after the other, each reading what the one before
+// wrote (RebuildStories): the same stories, with the same articles.
+func TestPutBatchLinksAsOneByOne(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if _, err := s.PutBatch(ctx, storetest.Samples(t)); err != nil {
+		t.Fatal(err)
+	}
+	_, batched := dump(t, s)
+	if _, err := s.RebuildStories(ctx); err != nil {
+		t.Fatal(err)
+	}
+	_, one := dump(t, s)
+	if len(one) == 0 || !reflect.DeepEqual(batched, one) {
+		t.Errorf("stories linked in one batch (%d lines) differ from those linked one by one (%d lines):\nbatch      %q\none by one %q", len(batched), len(one), batched, one)
+	}
+}
+
 // TestPutBatchRefusesWhole checks that a batch with a document the store refuses
 // stores none of them.
 func TestPutBatchRefusesWhole(t *testing.T) {

@@ -190,18 +190,6 @@ func (k *linking) units(d *doc.Document) []story.Unit {
 	return story.Units(d, totals)
 }
 
-// article links the stored article seq, in its Put transaction, under the locks of
-// its units' keys (unless a test turns them off).
-func (k *linking) article(ctx context.Context, tx pgx.Tx, seq int64, d *doc.Document, lock bool) error {
-	units := k.units(d)
-	if lock {
-		if err := linkLocks(ctx, tx, units); err != nil {
-			return err
-		}
-	}
-	return linkArticle(ctx, tx, k.linker, seq, d, units)
-}
-
 // linkArticle links units, the article seq's, to their stories in tx, and records
 // the story of each of its event and casualty rows.
 func linkArticle(ctx context.Context, tx pgx.Tx, l *story.Linker, seq int64, d *doc.Document, units []story.Unit) error {
@@ -217,8 +205,19 @@ func linkArticle(ctx context.Context, tx pgx.Tx, l *story.Linker, seq int64, d *
 			return err
 		}
 	}
-	// The article's units, its events' and casualties' stories and the stories'
-	// actors, each table in one statement over arrays rather than one a row.
+	if err := queueLinks(b, seq, d, units, of); err != nil {
+		return err
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	return tx.SendBatch(ctx, b).Close()
+}
+
+// queueLinks queues the writes that link the article seq's units to their stories
+// (of[i] is units[i]'s): its units, its events' and casualties' stories and the
+// stories' actors, each table in one statement over arrays rather than one a row.
+func queueLinks(b *pgx.Batch, seq int64, d *doc.Document, units []story.Unit, of []*story.Story) error {
 	var unitIdx []int
 	var unitStory, unitJSON []string
 	var evIdx []int
@@ -265,10 +264,7 @@ func linkArticle(ctx context.Context, tx pgx.Tx, l *story.Linker, seq int64, d *
 		b.Queue(`UPDATE casualties c SET story = u.story FROM unnest($2::int[], $3::text[]) u(idx, story)
 			WHERE c.article = $1 AND c.idx = u.idx`, seq, idx, cas)
 	}
-	if b.Len() == 0 {
-		return nil
-	}
-	return tx.SendBatch(ctx, b).Close()
+	return nil
 }
 
 // saveStory queues the writes of s, new or updated, with its keys; isNew skips
@@ -281,6 +277,12 @@ func saveStory(b *pgx.Batch, s *story.Story, isNew bool) error {
 	if err != nil {
 		return err
 	}
+	saveStoryJSON(b, s, string(js), isNew)
+	return nil
+}
+
+// saveStoryJSON is saveStory of s, whose keys are bounded and whose JSON is js.
+func saveStoryJSON(b *pgx.Batch, s *story.Story, js string, isNew bool) {
 	lo, hi := s.Span()
 	country := ""
 	if s.Place != nil {
@@ -306,7 +308,7 @@ func saveStory(b *pgx.Batch, s *story.Story, isNew bool) error {
 		sources = excluded.sources, killed = excluded.killed, injured = excluded.injured,
 		story_json = excluded.story_json, lat = excluded.lat, lon = excluded.lon`,
 		s.ID, s.Label, s.Date, s.DateEnd, lo, hi, country, s.Code, s.Root, s.FirstSeen, s.LastSeen,
-		len(s.Articles), s.Mentions, len(s.Sources), best("killed"), best("injured"), string(js), lat, lon)
+		len(s.Articles), s.Mentions, len(s.Sources), best("killed"), best("injured"), js, lat, lon)
 	if !isNew {
 		// Only the keys that change are rewritten: a key whose row is already there,
 		// with the same span, stays.
@@ -318,7 +320,6 @@ func saveStory(b *pgx.Batch, s *story.Story, isNew bool) error {
 			SELECT DISTINCT k, $2::text, $3::text, $4::text FROM unnest($1::text[]) k ON CONFLICT DO NOTHING`,
 			s.State.Keys, hi, lo, s.ID)
 	}
-	return nil
 }
 
 // Story returns the story with the given ID, without its linking state.
