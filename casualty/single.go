@@ -325,6 +325,10 @@ func (r *reader) singleObject(k int) {
 		r.emitSingle(kinds&-kinds, k, -1, last)
 		return
 	}
+	if r.word(j) == "another" && j+1 < n && its[j+1].has(fVictim) && !r.pluralish(j+1) && !its[j+1].hasKind() {
+		r.emitSingle(kinds&-kinds, k, j+1, j+1) // "injuring two police officers and a civilian, killing another man"
+		return
+	}
 	if its[j].glue == gIndef {
 		if last := r.apposedName(j); last > 0 {
 			r.emitSingle(kinds&-kinds, k, -1, last)

@@ -115,7 +115,7 @@ func (r *reader) definiteOne(j int) int {
 }
 
 // skipModifier steps over a short prepositional phrase after the noun of a count: "of",
-// "from" or a place preposition, then at most four articles, possessives or words
+// "from" or a place preposition, then at most five articles, possessives or words
 // without a vocabulary role (no numbers, no casualty words). It returns j when there is
 // none.
 func (r *reader) skipModifier(j int) int {
@@ -140,7 +140,7 @@ func (r *reader) skipModifier(j int) int {
 		return start
 	}
 	e := j + 1
-	for ; e < n && e <= j+4; e++ {
+	for ; e < n && e <= j+5; e++ {
 		x := &its[e]
 		if x.has(fNumber) && its[e-1].glue == gThe {
 			continue // "with the two men": a definite number refers, it does not count

@@ -41,6 +41,8 @@ func (r *reader) mention(c count, first, last int) mention {
 			m.additive = true
 		}
 	}
+	// "A second fire on Saturday ... killed another person": another day's, no more of these.
+	m.additive = m.additive && !r.otherDay(first)
 	m.perpetrator = c.head >= 0 && its[c.head].has(fPerpetrator)
 	for j := c.start; j <= last && j < len(its); j++ {
 		m.perpetrator = m.perpetrator || its[j].has(fPerpetrator) && its[j].hasKind() // "he blew himself up"
@@ -107,6 +109,24 @@ func (r *reader) times(c count, first int) int {
 		}
 	}
 	return 1
+}
+
+// otherDay reports whether the clause before item first names another blast or fire of
+// another day: an [additive] word at most two items before an [incident] noun and a day or
+// month named in the clause ("A second fire on Saturday ... killed another person"), an
+// incident apart from the article's, whose people add nothing to its counts.
+func (r *reader) otherDay(first int) bool {
+	its := r.its
+	day, second := false, false
+	for j := first - 1; j >= 0 && its[j].glue != gStop; j-- {
+		day = day || its[j].has(fNotPlace)
+		if its[j].has(fIncident) {
+			for k := j - 1; k >= 0 && k >= j-2; k-- {
+				second = second || its[k].has(fAdditive) && !its[k].hasKind()
+			}
+		}
+	}
+	return day && second
 }
 
 // sequel reports whether the clause before the evidence starting at item first names
