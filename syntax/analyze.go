@@ -73,25 +73,24 @@ const maxFiniteGap = 10000
 // nearly read: a news sentence has a verb, and the greedy tagger, which decides each word
 // from its neighbours, reads one as a noun where the words around it are nouns
 // ("Australian government announces/NNS $52.5 million package", "Sanders travels/NNS
-// around California"). Of the nouns and adjectives after a noun or pronoun (a subject)
-// and before the last word whose best finite verb tag (VBD, VBZ, VBP) scored within
-// maxFiniteGap of the tag chosen, the closest becomes that verb, and the sentence is
-// tagged again around it. Participles are left to finiteVerb: a headline drops its
+// around California"). Of the nouns and adjectives right after a noun or pronoun (its
+// subject) and before the last word whose best finite verb tag (VBD, VBZ, VBP) scored
+// within maxFiniteGap of the tag chosen, the closest becomes that verb, and the sentence
+// is tagged again around it. Participles are left to finiteVerb: a headline drops its
 // auxiliaries ("Three killed in attack"), and made past tenses they cost EWT LAS.
 func (w *worker) finiteByMargin() {
 	m := w.m
 	best := -1
-	subject := false // a noun or pronoun before i
 	for i, t := range w.tags {
 		k := m.tagKind[t]
 		if k&kindFinite != 0 {
 			return
 		}
-		if subject && i+1 < len(w.tags) && k&kindMisread != 0 && w.lx[i].dict == 0 &&
+		if i > 0 && m.tagKind[w.tags[i-1]]&kindNominal != 0 && i+1 < len(w.tags) &&
+			k&kindMisread != 0 && w.lx[i].dict == 0 &&
 			w.gap[i] <= maxFiniteGap && (best < 0 || w.gap[i] < w.gap[best]) {
 			best = i
 		}
-		subject = subject || k&kindNominal != 0
 	}
 	if best < 0 {
 		return
