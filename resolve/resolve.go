@@ -53,7 +53,9 @@
 //     nationality ("Zalmay Khalilzad, a US peace envoy,"; without one, "director of
 //     global news for AFP", such a looser reading gave more false events than true);
 //   - a family relation, "KIN of CANONICAL": "Soleimani's daughter Zeinab" and "Zeinab,
-//     Soleimani's daughter," give Zeinab "daughter of Qasem Soleimani".
+//     Soleimani's daughter," give Zeinab "daughter of Qasem Soleimani";
+//   - a nationality given as a noun phrase of its own after the person is named: "The
+//     sixteen-year-old Swede" after "Greta Thunberg" gives her "Swede" (see nationals).
 //
 // A description is made of the words in roles.txt (titles, head nouns, modifiers) and of
 // the organisation, place and nationality entities around them, and must hold a head
@@ -146,6 +148,7 @@ func (s *Stage) Annotate(ctx context.Context, d *doc.Document) error {
 			w.describe(i)
 		}
 	}
+	w.nationals()
 	w.cluster()
 	w.finish()
 	w.nominals()
@@ -797,6 +800,78 @@ func (w *work) apposBefore(c, lo, first, b, hi int) int {
 		}
 	}
 	return -1
+}
+
+// nationals reads a nationality that news gives a person it has just named, as a noun
+// phrase of its own: "The sixteen-year-old Swede is the youngest recipient" after
+// "Greta Thunberg", "the 28-year-old Australian". The head of a definite noun phrase,
+// after "the" and one to three adjectives or numbers, that is a nationality mention, or
+// a capitalised word of no entity after an age (the entity layer misses many: "Swede"),
+// is a role part of the latest person named before it in its sentence or the one
+// before; the actors stage reads its country, if it names one.
+func (w *work) nationals() {
+	for si := range w.sents {
+		lo, hi := w.sents[si].FirstToken, w.sents[si].EndToken
+		for k := lo; k+2 < hi; k++ {
+			if lower(w.toks[k].Text) != "the" {
+				continue
+			}
+			h := k + 1
+			for h < hi && h-k <= 3 && (w.toks[h].POS == "ADJ" || w.toks[h].POS == "NUM") && w.tokEnt[h] < 0 {
+				h++
+			}
+			if h == k+1 || h >= hi {
+				continue
+			}
+			end := h + 1
+			if e := w.tokEnt[h]; e >= 0 {
+				if w.ms[e].typ != "NORP" || w.ms[e].a != h {
+					continue
+				}
+				end = w.ms[e].b
+			} else if r, _ := utf8.DecodeRuneInString(w.toks[h].Text); !unicode.IsUpper(r) || w.toks[h].POS != "PROPN" && w.toks[h].POS != "NOUN" || !w.aged(k+1, h) {
+				continue
+			} else if _, n := w.s.v.Match(w.toks[:h+1], h); n > 0 {
+				continue // "the new President": a role word, for nominals
+			}
+			if end < hi {
+				if next := w.toks[end]; next.POS == "NOUN" || next.POS == "PROPN" || isPossessive(next.Text) {
+					continue // "the Swedish Parliament", "the Swede's": a modifier
+				}
+			}
+			if p := w.personBefore(k, max(si-1, 0)); p >= 0 {
+				w.addPart(p, part{text: w.text(h, end)})
+			}
+		}
+	}
+}
+
+// aged reports whether tokens [a, b) hold an age ("sixteen-year-old", "28-year-old"),
+// which makes a capitalised word after them a person's description: "the 28-year-old
+// Briton", not "the annual Hajj".
+func (w *work) aged(a, b int) bool {
+	for k := a; k < b; k++ {
+		if strings.HasSuffix(lower(w.toks[k].Text), "-old") {
+			return true
+		}
+	}
+	return false
+}
+
+// personBefore returns the latest person mention that ends by token k in sentence from
+// or later, -1 when none.
+func (w *work) personBefore(k, from int) int {
+	best := -1
+	for j := range w.ms {
+		o := &w.ms[j]
+		if o.typ != "PERSON" || o.a < 0 || o.b > k || o.sent < from {
+			continue
+		}
+		if best < 0 || o.a > w.ms[best].a {
+			best = j
+		}
+	}
+	return best
 }
 
 // isClose reports whether s ends an appositive.

@@ -414,3 +414,14 @@ func TestLooseAppositive(t *testing.T) {
 		ent{"LOCATION", "UK", 1}, p("Neil Basu"))
 	expect(t, d, "Neil Basu", 1, "Neil Basu", "head of the UK's counter terror police")
 }
+
+func TestNationalityNounPhrase(t *testing.T) {
+	// "The sixteen-year-old Swede" after "Greta Thunberg" is her nationality; "the annual
+	// Hajj" (no age) and "the Swedish Parliament" (a modifier) are nobody's.
+	d := analyzeTagged(t, `Time named climate activist Greta Thunberg its Person of the Year. The sixteen-year-old Swede protested outside the Swedish Parliament.
+
+Pilgrims praised Ali Hassan. The annual Hajj began on Friday.`,
+		p("Greta Thunberg"), ent{"NORP", "Swedish", 1}, p("Ali Hassan"))
+	expect(t, d, "Greta Thunberg", 1, "Greta Thunberg", "activist; Swede")
+	expect(t, d, "Ali Hassan", 1, "Ali Hassan", "")
+}
