@@ -92,7 +92,7 @@ func (r *reader) countPhrase(k int) (count, bool) {
 			return c, true
 		}
 	}
-	if !single && j+1 < n && its[j].has(fAdditive) && !its[j].has(fVictim) && !its[j+1].has(fWord|fVictim|fCap) {
+	if !single && j+1 < n && its[j].has(fAdditive) && !its[j].has(fVictim) && !its[j+1].has(fWord|fVictim|fCap) && its[j+1].kinds[roleNoun] == 0 {
 		c.end, c.plain = j+1, j+1 // "around twenty more were injured"
 		return c, true
 	}

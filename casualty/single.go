@@ -224,8 +224,8 @@ func (r *reader) pairSubject(k, b int) {
 }
 
 // singleNoun reads the phrase for one person ending at item b: a pronoun, "another", a
-// name (capitalised words, not at a preposition's object), or "a"/"an"/"the" with up to
-// two modifiers and a listed noun. It returns the first item, the head (-1 for a
+// name (capitalised words, not at a preposition's object), "a"/"an"/"the" with up to
+// two modifiers and a listed noun, or "his"/"her" and a part of the body ("his leg"). It returns the first item, the head (-1 for a
 // pronoun or "another") and whether there is one.
 func (r *reader) singleNoun(b int) (first, head int, ok bool) {
 	its := r.its
@@ -238,6 +238,8 @@ func (r *reader) singleNoun(b int) (first, head int, ok bool) {
 		return 0, 0, false
 	case x.has(fAdditive) && r.word(b) == "another":
 		return b, -1, true
+	case x.has(fBodyPart) && b > 0 && (r.word(b-1) == "his" || r.word(b-1) == "her"):
+		return b - 1, -1, true // "his leg was seriously injured": the man
 	case x.has(fVictim) && !r.pluralish(b):
 		// "the driver", "a 20-year-old man", "the second victim", "a seven year-old girl"
 		for a := b - 1; a >= 0 && a >= b-4; a-- {

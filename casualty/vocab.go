@@ -64,6 +64,7 @@ const (
 	fFinding                       // "found": people listed after it and then "dead" are killed
 	fAlleged                       // "suspected to be": a description of the people counted follows
 	fPast                          // "last week": a time before the news, background after a relative word
+	fBodyPart                      // "leg": "his leg was seriously injured" is one person hurt
 )
 
 // roles of kind words.
@@ -159,6 +160,7 @@ var plainHeadings = map[string]flags{
 	"finding verb":     fFinding,
 	"alleged":          fAlleged,
 	"past time":        fPast,
+	"body part":        fBodyPart,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",
