@@ -207,9 +207,21 @@ func (x *extractor) targetNear(q *targetQuery) []actorArg {
 // targetObjectComplement: the actor through an object that is none ("anti-American
 // slogans", "the attack on the base of the US army" for the classes with target-of).
 func (x *extractor) targetObjectComplement(q *targetQuery) []actorArg {
+	s := &x.s
 	for _, o := range q.objs {
 		if a := x.take(q, x.throughNoun(o, q.cl.targetOf), o); len(a) > 0 {
 			return a
+		}
+		if !q.cl.targetFrom {
+			continue
+		}
+		// "recalled its ambassador from Colombia", the "from" phrase hung on the object
+		for _, ch := range s.children(o) {
+			if c := int(ch); s.dep(c) == "nmod" && x.lowerIs(caseTok(s, c), "from") {
+				if a := x.take(q, x.codeArgs(c), c); len(a) > 0 {
+					return a
+				}
+			}
 		}
 	}
 	return nil
