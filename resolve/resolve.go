@@ -52,6 +52,8 @@
 //     Neil Basu"); after the name too, when the description names a country or
 //     nationality ("Zalmay Khalilzad, a US peace envoy,"; without one, "director of
 //     global news for AFP", such a looser reading gave more false events than true);
+//   - the organisation or place a person speaks for, after "of": "Sabrina Bennoui of
+//     Reporters Without Borders said" gives "of Reporters Without Borders";
 //   - a family relation, "KIN of CANONICAL": "Soleimani's daughter Zeinab" and "Zeinab,
 //     Soleimani's daughter," give Zeinab "daughter of Qasem Soleimani";
 //   - a nationality given as a noun phrase of its own after the person is named: "The
@@ -731,6 +733,23 @@ func (w *work) describe(i int) {
 			p := part{text: w.descText(s, ts-1, lo)}
 			w.ms[i].parts = append([]part{p}, w.ms[i].parts...)
 			w.markUsed(s, ts)
+		}
+	}
+
+	// After the name: "of" an organisation or place, as news names whom a person speaks
+	// for ("Sabrina Bennoui of Reporters Without Borders said", "Yvette Cooper of the
+	// Labour Party added"): the organisation or place, then a comma, a full stop or a
+	// verb.
+	if b+1 < hi && lower(w.toks[b].Text) == "of" {
+		k := b + 1
+		if isDet(w.toks[k].Text) {
+			k++
+		}
+		if o := w.entityStartingAt(k, hi); o >= 0 && (w.ms[o].typ == "ORG" || w.ms[o].typ == "LOCATION") {
+			if e := w.ms[o].b; e == hi || isClose(w.toks[e].Text) || w.toks[e].Finite() {
+				w.addPart(i, part{text: w.text(b, e)})
+				w.markUsed(b, e)
+			}
 		}
 	}
 

@@ -425,3 +425,12 @@ Pilgrims praised Ali Hassan. The annual Hajj began on Friday.`,
 	expect(t, d, "Greta Thunberg", 1, "Greta Thunberg", "activist; Swede")
 	expect(t, d, "Ali Hassan", 1, "Ali Hassan", "")
 }
+
+func TestOfOrganisation(t *testing.T) {
+	// Whom a person speaks for: "NAME of ORGANISATION", closed by a comma or a stop; not
+	// an organisation that goes on ("of the Labour Party leadership").
+	d := analyze(t, `The attack was condemned by Sabrina Bennoui of Reporters Without Borders. Yvette Cooper of the Labour Party leadership disagreed.`,
+		p("Sabrina Bennoui"), ent{"ORG", "Reporters Without Borders", 1}, p("Yvette Cooper"), ent{"ORG", "Labour Party", 1})
+	expect(t, d, "Sabrina Bennoui", 1, "Sabrina Bennoui", "of Reporters Without Borders")
+	expect(t, d, "Yvette Cooper", 1, "Yvette Cooper", "")
+}
