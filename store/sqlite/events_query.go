@@ -140,7 +140,7 @@ func (s *Store) EachEvent(ctx context.Context, f store.EventFilter, fn func(*sto
 // walkCacheKiB is the page cache of a walk that joins the stories' counts, in KiB, in
 // a database of walkCacheMinBytes or more. A row whose story is neither the one just
 // read nor the next one created seeks it in story_counts at random: at 1M events (a
-// 5.2 GB store, 658,897 stories) that table is some 10 MB, which SQLite's default
+// 5.2 GB store, 658,897 stories) that table is some 8 MB, which SQLite's default
 // cache of 2 MB would read again and again from the file. When the counts were keyed by
 // story ID (story_sources, 19 MB), a seek for every row, a gdelt export took 15% less
 // CPU with 64 MB (BenchmarkExport, 4 to 6 runs each). In
