@@ -752,6 +752,11 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 			passive = true
 		}
 	}
+	if passive && subj >= 0 && s.full(subj) == "nsubj:pass" && s.child(v, "aux") < 0 && !x.bareParticiple(v) {
+		// a passive subject with no auxiliary in running text is the parser's slip for
+		// an active past tense: "Thousands marched through the streets"
+		passive = false
+	}
 	if x.statalPassive(v) {
 		passive = true // "three people were injured", tagged an adjective
 	}
