@@ -83,13 +83,8 @@ func (s *Store) put(ctx context.Context, c *doc.Document, js []byte) (bool, erro
 	if s.beforeLink != nil {
 		s.beforeLink()
 	}
-	units := s.link.units(c)
-	if !s.noKeyLocks {
-		if err := linkLocks(ctx, tx, units); err != nil {
-			return false, fmt.Errorf("stories: %w", err)
-		}
-	}
-	if err := linkBatch(ctx, tx, s.link.linker, []linkedArticle{{seq: seq, doc: c, units: units}}); err != nil {
+	arts := []linkedArticle{{seq: seq, doc: c, units: s.link.units(c)}}
+	if err := linkBatch(ctx, tx, s.link.linker, arts, !s.noKeyLocks); err != nil {
 		return false, fmt.Errorf("stories: %w", err)
 	}
 	if err := flushSeries(ctx, tx); err != nil { // the weekly sums of the stories written (migration 0004)
@@ -174,7 +169,6 @@ func (s *Store) putBatch(ctx context.Context, cs []doc.Document, js [][]byte) ([
 	}
 	var rows rowSet
 	var units [][]story.Unit
-	var all []story.Unit
 	for i := range cs {
 		if !created[i] {
 			units = append(units, nil)
@@ -184,7 +178,6 @@ func (s *Store) putBatch(ctx context.Context, cs []doc.Document, js [][]byte) ([
 			return nil, fmt.Errorf("%s: %w", cs[i].ID, err)
 		}
 		units = append(units, s.link.units(&cs[i]))
-		all = append(all, units[i]...)
 	}
 	if err := rows.copy(ctx, tx); err != nil {
 		return nil, err
@@ -192,18 +185,13 @@ func (s *Store) putBatch(ctx context.Context, cs []doc.Document, js [][]byte) ([
 	if s.beforeLink != nil {
 		s.beforeLink()
 	}
-	if !s.noKeyLocks {
-		if err := linkLocks(ctx, tx, all); err != nil {
-			return nil, fmt.Errorf("stories: %w", err)
-		}
-	}
 	var arts []linkedArticle
 	for i := range cs {
 		if created[i] {
 			arts = append(arts, linkedArticle{seq: seqs[i], doc: &cs[i], units: units[i]})
 		}
 	}
-	if err := linkBatch(ctx, tx, s.link.linker, arts); err != nil {
+	if err := linkBatch(ctx, tx, s.link.linker, arts, !s.noKeyLocks); err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
 	}
 	if err := flushSeries(ctx, tx); err != nil { // the weekly sums of the batch's stories (migration 0004)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -84,12 +85,13 @@ type batchIndex struct {
 }
 
 // linkBatch links arts, in order, in tx, as linkArticle would one after the other,
-// and writes their stories and links.
-func linkBatch(ctx context.Context, tx pgx.Tx, l *story.Linker, arts []linkedArticle) error {
+// and writes their stories and links. With lock it first takes the story-key locks
+// (linkLocks), in the round trip that reads the keys' stories.
+func linkBatch(ctx context.Context, tx pgx.Tx, l *story.Linker, arts []linkedArticle, lock bool) error {
 	x := &batchIndex{ctx: ctx, tx: tx, lists: map[keyWindow]*keyList{}, raw: map[string]string{},
 		stories: map[string]*story.Story{}, changed: map[string]string{}, written: map[string]keySet{},
 		made: map[string]bool{}}
-	if err := x.prefetch(l, arts); err != nil {
+	if err := x.prefetch(l, arts, lock); err != nil {
 		return err
 	}
 	links := &pgx.Batch{} // written after the stories they name
@@ -144,23 +146,25 @@ func (x *batchIndex) linked(s *story.Story) error {
 	return nil
 }
 
-// prefetch reads, in two statements, the key rows of every unit of arts and the
-// stories they rank as the units' candidates.
-func (x *batchIndex) prefetch(l *story.Linker, arts []linkedArticle) error {
+// prefetch reads, in two round trips, the key rows of every unit of arts (after their
+// key locks, with lock) and the stories they rank as the units' candidates.
+func (x *batchIndex) prefetch(l *story.Linker, arts []linkedArticle, lock bool) error {
 	type query struct {
 		keys     []string
 		from, to string
 	}
 	var qs []query
 	var ws []keyWindow
+	var all []string // every unit's keys, to lock
 	seen := map[keyWindow]bool{}
 	for _, a := range arts {
 		for i := range a.units {
+			keys := a.units[i].Keys()
+			all = append(all, keys...)
 			from, to := shiftDay(a.units[i].Day, -l.Window), shiftDay(a.units[i].Day, l.Window)
 			if from == "" {
 				continue
 			}
-			keys := a.units[i].Keys()
 			qs = append(qs, query{keys, from, to})
 			for _, k := range keys {
 				if w := (keyWindow{k, from, to}); !seen[w] {
@@ -170,8 +174,35 @@ func (x *batchIndex) prefetch(l *story.Linker, arts []linkedArticle) error {
 			}
 		}
 	}
-	if err := x.read(ws, linkDepth); err != nil {
-		return err
+	b := &pgx.Batch{}
+	if lock {
+		linkLocks(b, all)
+	}
+	locks := b.Len()
+	if len(ws) > 0 {
+		x.queueRead(b, ws, linkDepth)
+	}
+	if b.Len() > 0 {
+		br := x.tx.SendBatch(x.ctx, b)
+		for range locks {
+			if _, err := br.Exec(); err != nil {
+				br.Close()
+				return fmt.Errorf("lock story keys: %w", err)
+			}
+		}
+		if len(ws) > 0 {
+			rows, err := br.Query()
+			if err == nil {
+				err = x.scanRead(rows, ws, linkDepth)
+			}
+			if err != nil {
+				br.Close()
+				return err
+			}
+		}
+		if err := br.Close(); err != nil {
+			return err
+		}
 	}
 	var ids []string
 	for _, q := range qs {
@@ -186,38 +217,50 @@ func (x *batchIndex) prefetch(l *story.Linker, arts []linkedArticle) error {
 
 // read reads the latest depth rows of story_keys in each of ws, in one statement.
 func (x *batchIndex) read(ws []keyWindow, depth int) error {
-	if len(ws) == 0 {
-		return nil
+	b := &pgx.Batch{}
+	x.queueRead(b, ws, depth)
+	br := x.tx.SendBatch(x.ctx, b)
+	rows, err := br.Query()
+	if err == nil {
+		err = x.scanRead(rows, ws, depth)
 	}
+	return errors.Join(err, br.Close())
+}
+
+// queueRead queues on b the statement that reads the latest depth rows of story_keys
+// in each of ws; scanRead reads its rows.
+func (x *batchIndex) queueRead(b *pgx.Batch, ws []keyWindow, depth int) {
 	keys, froms, tos := make([]string, len(ws)), make([]string, len(ws)), make([]string, len(ws))
 	for i, w := range ws {
 		keys[i], froms[i], tos[i] = w.key, w.from, w.to
-		x.lists[w] = &keyList{}
 	}
-	rows, err := x.tx.Query(x.ctx, `SELECT w.i, s.hi, s.story
+	b.Queue(`SELECT w.i, s.hi, s.story
 		FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS w(key, lo, hi, i)
 		CROSS JOIN LATERAL (SELECT hi, story FROM story_keys WHERE key = w.key AND hi BETWEEN w.lo AND w.hi
 			ORDER BY hi DESC, story DESC LIMIT $4) s
 		ORDER BY w.i, s.hi DESC, s.story DESC`, keys, froms, tos, depth)
-	if err != nil {
-		return fmt.Errorf("story keys: %w", err)
-	}
+}
+
+func (x *batchIndex) scanRead(rows pgx.Rows, ws []keyWindow, depth int) error {
 	defer rows.Close()
+	lists := make([]*keyList, len(ws))
+	for i := range ws {
+		lists[i] = &keyList{}
+	}
 	for rows.Next() {
 		var i int64
 		var r keyRow
 		if err := rows.Scan(&i, &r.hi, &r.story); err != nil {
 			return fmt.Errorf("story keys: %w", err)
 		}
-		kl := x.lists[ws[i-1]]
-		kl.rows = append(kl.rows, r)
+		lists[i-1].rows = append(lists[i-1].rows, r)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("story keys: %w", err)
 	}
-	for _, w := range ws {
-		kl := x.lists[w]
-		kl.full = len(kl.rows) == depth
+	for i, w := range ws {
+		lists[i].full = len(lists[i].rows) == depth
+		x.lists[w] = lists[i]
 	}
 	return nil
 }

@@ -50,29 +50,18 @@ const maxStoryKeys = 96
 // with other advisory locks of the database (migrationLock).
 const keyLockSpace = "tocsin story key\x00"
 
-// linkLocks takes the advisory lock of every key of units, in hash order.
-func linkLocks(ctx context.Context, tx pgx.Tx, units []story.Unit) error {
-	var hs []int64
-	for i := range units {
-		for _, k := range units[i].Keys() {
-			h := fnv.New64a()
-			h.Write([]byte(keyLockSpace + k))
-			hs = append(hs, int64(h.Sum64()))
-		}
+// linkLocks queues on b the advisory locks of keys, in hash order.
+func linkLocks(b *pgx.Batch, keys []string) {
+	hs := make([]int64, len(keys))
+	for i, k := range keys {
+		h := fnv.New64a()
+		h.Write([]byte(keyLockSpace + k))
+		hs[i] = int64(h.Sum64())
 	}
 	slices.Sort(hs)
-	hs = slices.Compact(hs)
-	if len(hs) == 0 {
-		return nil
-	}
-	b := &pgx.Batch{}
-	for _, h := range hs {
+	for _, h := range slices.Compact(hs) {
 		b.Queue(`SELECT pg_advisory_xact_lock($1)`, h)
 	}
-	if err := tx.SendBatch(ctx, b).Close(); err != nil {
-		return fmt.Errorf("lock story keys: %w", err)
-	}
-	return nil
 }
 
 // txIndex is the story.Index of one write transaction: candidates come from
