@@ -697,6 +697,39 @@ func (r *resolver) namedThing(sp doc.Span) bool {
 	return r.s.v.namer[nextWord(rest, n)]
 }
 
+// holderAfter returns the first-level division named after a comma at i, by one to three
+// capitalised words, and its name as written; nil when there is none.
+func (r *resolver) holderAfter(i int) (*gazetteer.Match, string) {
+	if !r.commaName(i) {
+		return nil, ""
+	}
+	words := strings.Fields(r.d.Text[i+2 : min(len(r.d.Text), i+80)])
+	for n := min(3, len(words)); n >= 1; n-- {
+		name := strings.TrimRight(strings.Join(words[:n], " "), ".,;:")
+		if c, _ := utf8.DecodeRuneInString(words[n-1]); !unicode.IsUpper(c) {
+			continue
+		}
+		for _, m := range r.s.g.LookupKey(gazetteer.Normalize(name)) {
+			if m.Level == gazetteer.Exact && m.Kind == gazetteer.Admin1 && m.Feature != featureSubdivision {
+				end := i + 2 + strings.Index(r.d.Text[i+2:], name) + len(name)
+				if r.commaName(end) || strings.HasPrefix(r.d.Text[end:], " and ") || strings.HasPrefix(r.d.Text[end:], " or ") {
+					return nil, "" // a list of places, not a holder: "Karipur, Kerala and Goa"
+				}
+				return &m, name
+			}
+		}
+	}
+	return nil, ""
+}
+
+// commaName reports whether a comma and a capitalised word follow position i: "College
+// Station, Texas".
+func (r *resolver) commaName(i int) bool {
+	rest, ok := strings.CutPrefix(r.d.Text[i:], ", ")
+	c, _ := utf8.DecodeRuneInString(rest)
+	return ok && unicode.IsUpper(c)
+}
+
 // addMention is add without the check that the name is part of a longer one.
 func (r *resolver) addMention(sp doc.Span, text, why string) {
 	sp, text = r.extendLeft(sp, text)
@@ -712,10 +745,13 @@ func (r *resolver) addMention(sp doc.Span, text, why string) {
 	m := mention{Span: sp, text: text, why: why}
 	key := gazetteer.Normalize(trimThe(text))
 	last := key[strings.LastIndexByte(key, ' ')+1:]
-	if r.s.v.direction[key] || r.s.v.generic[key] || r.s.v.landmark[key] || r.s.v.celestial[key] || r.s.v.facility[last] || r.truncated(sp.End) {
+	if r.s.v.direction[key] || r.s.v.generic[key] || r.s.v.landmark[key] || r.s.v.celestial[key] || r.truncated(sp.End) {
 		return
 	}
 	matches := r.s.g.LookupKey(key)
+	if r.s.v.facility[last] && !(slices.ContainsFunc(matches, func(m gazetteer.Match) bool { return m.Level == gazetteer.Exact && m.Main }) && r.commaName(sp.End)) {
+		return // a building or a site, unless a place of the whole name is held by the next: "College Station, Texas"
+	}
 	// A division or generic word inside the name ("Kerman Province", "Andros Island", "County
 	// Galway") or just after it.
 	if len(matches) == 0 || matches[0].Level == gazetteer.Skeletal {
@@ -730,6 +766,16 @@ func (r *resolver) addMention(sp doc.Span, text, why string) {
 			key = longer // "Kurdistan Region" is a name of its own
 		} else {
 			m.want(w)
+		}
+	}
+	if why == "a LOCATION entity" && !strings.HasSuffix(r.d.Text[:sp.Start], ", ") && !slices.ContainsFunc(matches, func(m gazetteer.Match) bool { return m.Level != gazetteer.Skeletal }) {
+		// A place the gazetteer lacks (or has only as a loose spelling of another), held by
+		// the first-level division named next to it, is placed there: "Karipur, Kerala",
+		// "Kitchener-Waterloo, Ontario"; not inside a list of places, and not at a country's
+		// centre, which may lie thousands of kilometres away.
+		if h, name := r.holderAfter(sp.End); h != nil {
+			matches = []gazetteer.Match{*h}
+			m.why += "; not in the gazetteer: placed at " + name + ", named next to it"
 		}
 	}
 	if w1, rest := lastWord(r.d.Text[:sp.Start]); w1 == "of" {

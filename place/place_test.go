@@ -167,6 +167,10 @@ func TestContext(t *testing.T) {
 		{"Trump limited travel to the U.S. The President later eased it.", []string{"LOCATION:U.S."}, "U.S.", "USA", ""},
 		{"Mayor of Koszalin Piotr Jedlinski declared a day of mourning.", []string{"LOCATION:Koszalin", "ORG:Piotr Jedlinski"}, "Koszalin", "POL", ""},
 		{"Korea substituted Park Joo-Ho in the 28th minute.", []string{"LOCATION:Korea", "PERSON:Park Joo-Ho"}, "Korea", "KOR", ""},
+		// A town the gazetteer lacks, at the division named next to it; a facility word
+		// that ends a town's own name.
+		{"The plane overshot the runway at Karipur, Kerala, on Friday.", []string{"LOCATION:Karipur", "LOCATION:Kerala"}, "Karipur", "IND", "IN.13"},
+		{"He died at a hospital in College Station, Texas, on Monday.", []string{"LOCATION:College Station", "LOCATION:Texas"}, "College Station", "USA", "US.TX"},
 		{"Pilgrims streamed into Najaf on Friday.", nil, "Najaf", "IRQ", ""},
 		{"Tankers slowed in the Strait of Hormuz.", nil, "Strait of Hormuz", "", ""},
 		{"Rockets hit Ain al-Asad at night.", []string{"LOCATION:Ain"}, "Ain al-Asad", "IRQ", ""},
