@@ -22,7 +22,7 @@ func TestWikinewsGold(t *testing.T) {
 		// are level: its misses are places the gazetteer lacks, which both miss.
 		margin float64
 	}{
-		{"testdata/wikinews/dev.jsonl", 0.97, 0.97, 0.02},
+		{"testdata/wikinews/dev.jsonl", 0.975, 0.985, 0.05},
 		{"testdata/wikinews/heldout.jsonl", 0.91, 0.88, 0},
 	} {
 		r, err := EvaluateGold(context.Background(), s, n, tc.path, wikinews)
