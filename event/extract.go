@@ -242,6 +242,19 @@ func (x *extractor) blameless(h int) bool {
 	return true
 }
 
+// inAccident reports whether verb v is said to have happened in an accident or a
+// disaster (cues.txt [accident]): "107 killed in Mecca crane collapse", "died in a car
+// crash".
+func (x *extractor) inAccident(v int) bool {
+	s := &x.s
+	for _, ch := range s.children(v) {
+		if c := int(ch); s.dep(c) == "obl" && x.cue(c)&cueAccident != 0 && x.lowerIs(caseTok(s, c), "in") {
+			return true
+		}
+	}
+	return false
+}
+
 // statalPassive reports whether token i is a participle that the tagger read as an
 // adjective after "be" ("three people were injured", "he was wounded"), which the
 // treebank often tags so: it is a passive verb when its form is one the verb
@@ -615,8 +628,8 @@ func (x *extractor) verbCand(v int) {
 			c.rule += "; " + a[0].how + ", the agent of the " + x.lower(n)
 		}
 	}
-	if len(c.src) == 0 && violent(lead(c.code)) && s.dep(v) != "acl" && x.blameless(srcH) {
-		return // "a crane fell, killing 107", "killed by his lions": an accident
+	if len(c.src) == 0 && violent(lead(c.code)) && (s.dep(v) != "acl" && x.blameless(srcH) || x.inAccident(v)) {
+		return // "a crane fell, killing 107", "killed by his lions", "killed in a crane collapse": an accident
 	}
 	if admitted {
 		c.code, c.rule = cameo.Code{Forward: "015"}, "cues.txt: [admission] "+x.lower(v)+" what it did: 015"
