@@ -171,15 +171,32 @@ func (c *coder) places() {
 			e.Canonical = c.d.Text[e.Start:c.d.Tokens[end-1].End]
 		}
 		if cc := c.kb.CountryOf(code); cc != "" && c.sent[i] >= 0 {
-			m := c.sentCountries[c.sent[i]]
-			if m == nil {
-				m = map[string]string{}
-				c.sentCountries[c.sent[i]] = m
-			}
-			if _, seen := m[cc]; !seen {
-				m[cc] = e.Text
-			}
+			c.namesCountry(c.sent[i], cc, e.Text)
 		}
+	}
+	// Towns and regions the places stage put in a country ("arrested a man in Reading")
+	// name that country too, for organisations and people coded by context.
+	toks := c.d.Tokens
+	for _, p := range c.d.Places {
+		if !c.kb.IsCountry(p.Country) {
+			continue
+		}
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].End > p.Start })
+		if s := c.d.SentenceOfToken(k); k < len(toks) && s >= 0 {
+			c.namesCountry(s, p.Country, p.Name)
+		}
+	}
+}
+
+// namesCountry records that sentence s names country cc, by word.
+func (c *coder) namesCountry(s int, cc, word string) {
+	m := c.sentCountries[s]
+	if m == nil {
+		m = map[string]string{}
+		c.sentCountries[s] = m
+	}
+	if _, seen := m[cc]; !seen {
+		m[cc] = word
 	}
 }
 
@@ -711,7 +728,8 @@ func (c *coder) byRole(g *group, isRelation func(string) bool) (string, string) 
 
 // context returns the country named in the sentences of an entity's named mentions, and
 // the word that named it, when every one of those sentences that names a country names
-// the same single one.
+// the same single one. A sentence names a country by a coded place or nationality, or by
+// a town or region of the places layer ("in Reading": GBR).
 func (c *coder) context(ments []int) (string, string) {
 	cc, word := "", ""
 	for _, i := range ments {

@@ -266,6 +266,23 @@ func TestShortForm(t *testing.T) {
 	}
 }
 
+// TestContextFromPlaces: a town the places stage put in a country names that country
+// for an organisation coded by context ("Thames Valley Police arrested a man in
+// Reading": GBRCOP); without the place, no country.
+func TestContextFromPlaces(t *testing.T) {
+	body := "Thames Valley Police arrested a man in Reading on Saturday."
+	d := code(t, "", body, org("Thames Valley Police"))
+	if got := d.Entities[0].Actor; got != "" {
+		t.Errorf("without places: %q, want none", got)
+	}
+	k := strings.Index(body, "Reading")
+	d.Places = []doc.Place{{Name: "Reading", Country: "GBR", Span: doc.Span{Start: d.BodyStart + k, End: d.BodyStart + k + len("Reading")}}}
+	if err := NewStage(testKB(t)).Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	want(t, d, "Thames Valley Police", "GBRCOP", "descriptor:Police+context:Reading")
+}
+
 // TestRoleOverStaleEntry: the office the text gives a person wins over a dictionary
 // entry of another country or organisation (the Phoenix files kept Jens Stoltenberg in
 // Norway's government, open-ended, when he was NATO's Secretary-General; a user's
