@@ -190,7 +190,8 @@ func mergeUncaused(out []doc.Incident, d *doc.Document) []doc.Incident {
 
 // causeNear finds the cause of the count at span in sentence si: the cause phrase that is
 // the subject or an oblique of the count's verb ("a rocket attack ... killed a
-// contractor", "were killed in a stampede"), else the phrase nearest to the count.
+// contractor", "were killed in a stampede"), else the phrase nearest to the count, one
+// after it past a comma counting as farther than any in its own clause.
 func (s *Stage) causeNear(d *doc.Document, si int, span doc.Span) (cause, bool) {
 	if si < 0 || si >= len(d.Sentences) || len(d.Tokens) == 0 {
 		return cause{}, false
@@ -221,6 +222,9 @@ func (s *Stage) causeNear(d *doc.Document, si int, span doc.Span) (cause, bool) 
 			dist = span.Start - sp.End
 		case sp.Start >= span.End:
 			dist = sp.Start - span.End
+			if strings.Contains(d.Text[span.End:sp.Start], ",") {
+				dist += len(sn.Text) // another clause's: "killed a US civilian contractor, and American air strikes ..."
+			}
 		}
 		if bestDist < 0 || dist < bestDist {
 			text := d.Text[sp.Start:sp.End]
