@@ -77,7 +77,7 @@ func (lz *lemmatizer) preferWord(base, tag, lemma string) string {
 		return lemma
 	}
 	stem, ok := regularStem(base, tag)
-	if !ok {
+	if !ok || !strings.ContainsAny(stem, "aeiouy") { // "shed" is no "sh" + -ed
 		return lemma
 	}
 	n := len(lemma)
@@ -91,8 +91,9 @@ func (lz *lemmatizer) preferWord(base, tag, lemma string) string {
 	if alt != "" && lz.isWord(alt) {
 		return alt
 	}
-	if n > 2 && lemma[n-1] == lemma[n-2] && !isVowelAt(lemma, n-1) && lz.isWord(lemma[:n-1]) {
-		return lemma[:n-1] // "controll" → "control"
+	// "controll" → "control"; not an s, which a stem may end in ("finessed" is no "fines")
+	if n > 2 && lemma[n-1] == lemma[n-2] && lemma[n-1] != 's' && !isVowelAt(lemma, n-1) && lz.isWord(lemma[:n-1]) {
+		return lemma[:n-1]
 	}
 	return lemma
 }
@@ -226,7 +227,8 @@ func isVowelAt(s string, i int) bool {
 
 // addIrregular adds the past (VBD) and participle (VBN) forms of the irregular verbs in
 // src (lines "BASE PAST PARTICIPLE", alternatives joined by "/") as exceptions, where the
-// treebank taught none for that form.
+// treebank taught none for that form; a form that is its own base is one too ("shed",
+// "cut").
 func (lz *lemmatizer) addIrregular(src string) error {
 	for n, line := range strings.Split(src, "\n") {
 		if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
@@ -239,7 +241,7 @@ func (lz *lemmatizer) addIrregular(src string) error {
 		for i, tag := range []string{"VBD", "VBN"} {
 			for form := range strings.SplitSeq(f[i+1], "/") {
 				k := exceptionKey(tag, []byte(form))
-				if _, ok := lz.exceptions[k]; !ok && form != f[0] {
+				if _, ok := lz.exceptions[k]; !ok { // "shed" too, which a rule makes "sh"
 					lz.exceptions[k] = f[0]
 				}
 			}

@@ -313,6 +313,7 @@ func TestRegularPastSpelling(t *testing.T) {
 		{"examined", "VBD", "examine"}, {"upgraded", "VBN", "upgrade"},
 		{"controlled", "VBD", "control"}, {"honored", "VBD", "honor"},
 		{"solicited", "VBD", "solicit"}, {"wagging", "VBG", "wag"},
+		{"shed", "VBN", "shed"}, {"biased", "VBN", "bias"},
 	} {
 		if got, _ := m.lemmas.lemma(c.form, c.tag, nil); got != c.want {
 			t.Errorf("lemma(%q, %s) = %q, want %q", c.form, c.tag, got, c.want)
