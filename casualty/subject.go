@@ -17,6 +17,9 @@ func (r *reader) predicates() {
 		if !ok {
 			continue
 		}
+		if b := c.start - 1; b >= 0 && r.its[b].kinds[roleObject] != 0 && !r.its[b].has(fAmbiguous) && c.noun == 0 {
+			continue // the object of a casualty verb, read as such: "killed at least nine people and 40 others were wounded"
+		}
 		if c.noun != 0 {
 			if !r.hypotheticalAfter(c.end) {
 				r.emit(c.noun, c, c.start, c.head)

@@ -203,7 +203,8 @@ const refineLimit = 1.6
 //   - some and others "more" that make a figure the lead's "at least" or "more than"
 //     allows refine it rather than add ("More than a dozen ... six people were killed
 //     ... at least ten more" is sixteen);
-//   - "one of the injured has died" takes one from the last count of the injured, and
+//   - "one of the injured has died" takes one from the last count of the injured (and
+//     from an earlier count of the same figure, the same people), and
 //     "Another later died" from the count of the injured in a sentence before ("three
 //     passengers were taken to a nearby hospital. Another later died");
 //   - a later sentence that gives both the dead and the injured above the lead's
@@ -235,6 +236,15 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		if o := cs[j]; o.Kind == "injured" && !o.Vague && (m.ofInjured || m.sent-ms[o.Span].sent <= 1) && o.Value-lessDied[j] > c.Value &&
 			(!m.laterOther || m.sent > ms[o.Span].sent) {
 			lessDied[j] += c.Value
+		}
+	}
+	// The same figure told before is the same people: "61 others were wounded ... We
+	// admitted 61 wounded people ... Three of them died" is 58 injured.
+	for j, v := range lessDied {
+		for k := range j {
+			if o := cs[k]; o.Kind == "injured" && o.Value == cs[j].Value && !o.Vague && lessDied[k] == 0 {
+				lessDied[k] = v
+			}
 		}
 	}
 	for i, c := range cs {
