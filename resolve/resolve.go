@@ -832,7 +832,7 @@ func (w *work) nationals() {
 	for si := range w.sents {
 		lo, hi := w.sents[si].FirstToken, w.sents[si].EndToken
 		for k := lo; k+2 < hi; k++ {
-			if lower(w.toks[k].Text) != "the" {
+			if !strings.EqualFold(w.toks[k].Text, "the") {
 				continue
 			}
 			h := k + 1
