@@ -27,6 +27,9 @@ func (r *reader) objects() {
 		if j+1 < n && its[j].has(fAdditive) && its[j+1].has(fNumber) {
 			j++ // "injured at least another 100"
 		}
+		if j+1 < n && its[j+1].has(fNumber) && !its[k].has(fMayDie) && (r.word(j) == "his" || r.word(j) == "her" || r.word(j) == "their") {
+			j++ // "seriously injured his two passengers"; not "shot his two daughters", who may have died
+		}
 		if j >= n || r.used[j] || !its[j].has(fNumber) && its[j].glue != gIndef {
 			continue
 		}

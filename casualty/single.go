@@ -307,8 +307,8 @@ func namePart(w string) bool {
 }
 
 // singleObject reads one person after casualty verb k: a pronoun ("killed him", "shot
-// him dead") or a name, with an optional title before it ("killed photojournalist Ziad
-// al-Sharabi"). A plural noun in the phrase ("killed Iraqi soldiers") is no one person.
+// him dead"), "the" or a possessive and a noun for one person ("killed the driver"), or a
+// name, with an optional title before it ("killed photojournalist Ziad al-Sharabi"). A plural noun in the phrase ("killed Iraqi soldiers") is no one person.
 func (r *reader) singleObject(k int) {
 	its, n := r.its, len(r.its)
 	kinds := its[k].kinds[roleObject] & singleKinds
@@ -325,6 +325,10 @@ func (r *reader) singleObject(k int) {
 			return // "shot her and ...": not enough to call it a wound
 		}
 		r.emitSingle(kinds&-kinds, k, -1, last)
+		return
+	}
+	if h := r.definiteOne(j); h > 0 && !its[k].has(fMayDie) {
+		r.emitSingle(kinds&-kinds, k, h, h) // "The crash killed the driver"; not "stabbed his brother", who may have died
 		return
 	}
 	if r.word(j) == "another" && j+1 < n && its[j+1].has(fVictim) && !r.pluralish(j+1) && !its[j+1].hasKind() {
