@@ -327,6 +327,10 @@ func (r *reader) singleObject(k int) {
 		r.emitSingle(kinds&-kinds, k, -1, last)
 		return
 	}
+	if w := r.word(j); kinds&1 != 0 && (w == "himself" || w == "herself") && (j+1 >= n || its[j+1].glue != gAnd) {
+		r.emitSingle(1, k, -1, j) // "the suspect killed himself"; "killed himself and 8 others" is read as a count
+		return
+	}
 	if h := r.definiteOne(j); h > 0 && !its[k].has(fMayDie) {
 		r.emitSingle(kinds&-kinds, k, h, h) // "The crash killed the driver"; not "stabbed his brother", who may have died
 		return
