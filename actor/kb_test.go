@@ -96,6 +96,7 @@ func TestCodeNounPhrase(t *testing.T) {
 		{"two suspects", "", "CRM", "descriptor:suspects"},
 		{"the three officers", "", "COP", "descriptor:officers"},
 		{"army officers", "", "MIL", "descriptor:army officers"},
+		{"an officer", "", "", ""}, // a chief executive, press or medical officer as well
 		{"the opposition", "", "OPP", "descriptor:opposition"},
 		// A church attacked is the civilians in it; a church that acts, its clergy.
 		{"a church", "", "CVL", "descriptor:church"},
