@@ -765,6 +765,12 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 			passive = true
 		}
 	}
+	if tag := x.d.Tokens[v].Tag; !passive && s.dep(v) == "conj" && (tag == "VBN" || tag == "VBD") && s.child(v, "aux") < 0 && s.child(v, "obj") < 0 &&
+		s.head(v) >= 0 && s.child(s.head(v), "aux:pass") >= 0 {
+		// "13 soldiers were killed and 55 wounded": a participle conjoined to a passive
+		// shares its auxiliary (the tagger often reads it as a past tense)
+		passive = true
+	}
 	if passive && subj >= 0 && s.full(subj) == "nsubj:pass" && s.child(v, "aux") < 0 && !x.bareParticiple(v) {
 		// a passive subject with no auxiliary in running text is the parser's slip for
 		// an active past tense: "Thousands marched through the streets"

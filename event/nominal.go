@@ -165,6 +165,13 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	switch {
 	case tgt >= 0:
 		cd.tgt = x.codeArgs(tgt)
+		if len(cd.tgt) == 0 && x.st.c.classOf(lead(cd.code)).targetStruck {
+			// "a knife attack on London Bridge": a place attacked stands for its country
+			if a, ok := x.struckCountry(n, []int{tgt}); ok {
+				a.rule = "struck-place"
+				cd.tgt = []actorArg{a}
+			}
+		}
 	case undergone:
 		if sb := s.child(joined, "nsubj"); sb >= 0 {
 			cd.tgt = x.codeArgs(sb) // "Wiranto survived the attack"
