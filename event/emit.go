@@ -393,8 +393,10 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 			return e.Actor, fmt.Sprintf("; %s as the %s named before", e.Actor, e.Text)
 		}
 	}
-	if x.agentCue(code)&cueLocalAgent == 0 {
-		return "", "" // "people", "the media", "Muslims": no country from a place
+	if x.agentCue(code)&cueLocalAgent == 0 && (source || !violent(lead(c.code))) {
+		// "people", "the media", "Muslims": no country from a place; but one attacked
+		// is where the attack was ("gunmen killed a journalist in Mexico": MEXMED)
+		return "", ""
 	}
 	best, struck := -1, -1
 	for i, p := range d.Places {
