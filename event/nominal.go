@@ -182,6 +182,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	if len(cd.tgt) == 0 {
 		cd.tgt = x.passiveSubject(n)
 	}
+	if len(cd.tgt) == 0 {
+		cd.tgt = x.targetAfter(n, e.targets)
+	}
 	post := x.phrase(n, true)
 	cd.retaliate = x.speaksOfRetaliation(n, post)
 	if e.verb != "" {
@@ -270,6 +273,30 @@ func (x *extractor) modsMatch(n int, mods []string) bool {
 		}
 	}
 	return true
+}
+
+// targetAfter finds the target of event noun n by the words that follow it when the tree
+// does not give it: a target preposition of the entry within three words of the noun,
+// then a named actor within three words of the preposition ("military aid to war-torn
+// Mozambique", parsed with Mozambique conjoined to the aid).
+func (x *extractor) targetAfter(n int, preps []string) []actorArg {
+	s := &x.s
+	for k := n + 1; k < s.end && k <= n+3; k++ {
+		if !containsStr(preps, x.lower(k)) {
+			continue
+		}
+		for j := k + 1; j < s.end && j <= k+3; j++ {
+			if e := x.ent[j]; e >= 0 {
+				en := &x.d.Entities[e]
+				if len(en.Actor) >= 3 && !x.agentOnly(en.Actor) {
+					return []actorArg{{code: en.Actor, span: en.Span, head: j, how: "entity " + en.Text + " after " + x.lower(k)}}
+				}
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // passiveSubject codes what event noun n was done to when it is the by-agent of a
