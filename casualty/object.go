@@ -51,6 +51,9 @@ func (r *reader) objects() {
 			if its[j].has(fQual) && j+1 < n {
 				j++
 			}
+			if w := r.word(j); j+1 < n && its[j+1].has(fNumber) && (w == "his" || w == "her" || w == "their") {
+				j++ // "killed a senior commander and his two bodyguards"
+			}
 			if r.used[j] || !its[j].has(fNumber) && its[j].glue != gIndef {
 				break
 			}

@@ -183,7 +183,7 @@ func (r *reader) postModified(b int) (first, head int, ok bool) {
 		if !ok || f != cs || hd < 0 {
 			continue
 		}
-		if w := r.word(h + 1); !its[h+1].has(fPlacePrep) && its[h+1].glue != gOf && w != "from" && w != "with" {
+		if w := r.word(h + 1); !its[h+1].has(fPlacePrep) && its[h+1].glue != gOf && w != "from" && w != "with" && w != "on" {
 			return 0, 0, false
 		}
 		for j := h + 1; j <= b; j++ {

@@ -138,7 +138,7 @@ func (r *reader) skipModifier(j int) int {
 	if j+1 < n && its[j].glue == gNone && its[j].has(fWord) && !its[j].has(fCap) && strings.HasSuffix(r.word(j), "ing") {
 		j++
 	}
-	with := j < n && (r.word(j) == "with" || r.word(j) == "for")
+	with := j < n && (r.word(j) == "with" || r.word(j) == "for" || r.word(j) == "on") // "two passengers on the bus"
 	if j >= n || its[j].glue != gOf && its[j].glue != gFrom && !its[j].has(fPlacePrep) && !with {
 		return start
 	}
