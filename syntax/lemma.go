@@ -81,15 +81,18 @@ func (lz *lemmatizer) preferWord(base, tag, lemma string) string {
 		return lemma
 	}
 	n := len(lemma)
-	alt := lemma + "e"
 	switch {
 	case strings.HasSuffix(lemma, "e"):
-		alt = lemma[:n-1]
+		if lz.isWord(lemma[:n-1]) {
+			return lemma[:n-1]
+		}
 	case len(stem) > 1 && stem[len(stem)-1] == stem[len(stem)-2]:
-		alt = "" // a doubled consonant ends no silent-e stem ("wagging" is not "wage")
-	}
-	if alt != "" && lz.isWord(alt) {
-		return alt
+		// a doubled consonant ends no silent-e stem ("wagging" is not "wage")
+	default:
+		var b [32]byte // the lemma with an e, built only when it is a word
+		if w := append(append(b[:0], lemma...), 'e'); lz.isWordBytes(w) {
+			return string(w)
+		}
 	}
 	// "controll" → "control"; not an s, which a stem may end in ("finessed" is no "fines")
 	if n > 2 && lemma[n-1] == lemma[n-2] && lemma[n-1] != 's' && !isVowelAt(lemma, n-1) && lz.isWord(lemma[:n-1]) {
@@ -100,8 +103,12 @@ func (lz *lemmatizer) preferWord(base, tag, lemma string) string {
 
 // isWord reports whether the lower-case word w is in the model's lexicon as a word
 // written in lower case, or in the treebank's vocabulary.
-func (lz *lemmatizer) isWord(w string) bool {
-	e, ok := lz.words[fhash.String(w)]
+func (lz *lemmatizer) isWord(w string) bool { return lz.isWordHash(fhash.String(w)) }
+
+func (lz *lemmatizer) isWordBytes(w []byte) bool { return lz.isWordHash(fhash.Bytes(w)) }
+
+func (lz *lemmatizer) isWordHash(h uint64) bool {
+	e, ok := lz.words[h]
 	return ok && (e.cas == caseLower || e.cas == caseMostLow || e.cas == caseUnknown && e.id > 0)
 }
 
