@@ -981,6 +981,12 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 				}
 			}
 		case dep == "conj" || dep == "advcl":
+			if x.d.Tokens[v].Tag == "VBN" && s.child(v, "aux") < 0 && s.child(v, "obj") < 0 && (dep == "advcl" || s.child(v, "cc") < 0) {
+				// "appeared in court, charged with murder", "backed by Iran, the rebels
+				// attacked": a participle clause is passive, the subject it shares its
+				// target (a participle the parser conjoined without "and" too)
+				*passive = true
+			}
 		case dep == "acl":
 			// "victims killed in the strike": a participle is passive, its noun the
 			// target; but a headline the parser read as a noun phrase ("Russian forces
