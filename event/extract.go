@@ -486,6 +486,11 @@ func (x *extractor) verbCand(v int) {
 	c.modality = x.modality(v)
 	c.ownNeg = c.modality == Negated
 	srcH, tgtH, passive := x.args(v)
+	if passive && x.cue(v)&cueExperience != 0 {
+		// "The United States was disappointed by the Parliament's decision": one who is
+		// disappointed, angered or alarmed by something disapproves of it ([experience])
+		srcH, tgtH, passive = tgtH, srcH, false
+	}
 
 	// Complements first: a nested event may be recoded by a transformation, and a verb
 	// of intention or denial keeps its complement from being coded as a fact.
