@@ -30,6 +30,14 @@ func (s *Store) Put(ctx context.Context, d *doc.Document) (created bool, err err
 		return false, errors.New("store/sqlite: put: document has no ID")
 	}
 	created, err = s.put(ctx, d)
+	if cerr := ctx.Err(); err != nil && cerr != nil {
+		// A context that ends mid-transaction has database/sql roll the transaction back
+		// from another goroutine and close its prepared statements, so the statement
+		// that runs next fails with "sql: statement is closed" or sql.ErrTxDone, which
+		// is no fault of the store: report the cause (a 1M-event bench store stopped
+		// with SIGTERM ended on "candidates of unit 1 ...: sql: statement is closed").
+		err = cerr
+	}
 	if err != nil {
 		return false, fmt.Errorf("store/sqlite: put %q: %w", d.ID, err)
 	}

@@ -680,6 +680,42 @@ func TestPutCancelledRandomly(t *testing.T) {
 	checkFTS(t, s)
 }
 
+// TestPutCancelledWhileLinking ends Puts' contexts at random points of articles with
+// many events, so that some end while their stories are linked: database/sql then
+// rolls the transaction back from another goroutine and closes its statements, and
+// Put must report the context's error, not the closed statement the next step met.
+func TestPutCancelledWhileLinking(t *testing.T) {
+	s := openTest(t)
+	actors := []string{"USA", "IRN", "IRQ", "SYR", "TUR", "RUS", "UKR", "ISR"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	const n = 60
+	ended := 0
+	for i := range n {
+		var body strings.Builder
+		var events []doc.Event
+		for j := range 30 {
+			src, tgt := actors[(i+j)%len(actors)], actors[(i+2*j+1)%len(actors)]
+			events = append(events, doc.Event{Source: src, Target: tgt + "MIL", Code: "190", Root: "19",
+				QuadClass: 4, Goldstein: -10, Date: fmt.Sprintf("2020-01-%02d", 1+j%28), Sentence: j,
+				Modality: "asserted", Rule: "test"})
+			fmt.Fprintf(&body, "Forces of %s attacked %s positions near town %d. ", src, tgt, j)
+		}
+		d := newDoc(fmt.Sprintf("l%d", i), "Clashes", body.String())
+		d.Events = events
+		ctx, cancel := context.WithTimeout(context.Background(), time.Duration(rng.IntN(3000))*time.Microsecond)
+		_, err := s.Put(ctx, d)
+		cancel()
+		if err != nil {
+			ended++
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("Put of l%d = %v; want its context's DeadlineExceeded", i, err)
+			}
+		}
+	}
+	t.Logf("%d of %d Puts ended by their deadline", ended, n)
+	checkFTS(t, s)
+}
+
 func TestCancelledContext(t *testing.T) {
 	s := openTest(t)
 	searchDocs(t, s)
