@@ -280,8 +280,12 @@ func (s *Store) stories(ctx context.Context, where string, args []any, page stor
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM stories s`+where, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT s.story_json FROM stories s`+where+
-		` ORDER BY s.day DESC, s.seq DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	// The page's stories are chosen by their day and seq first, and only theirs are
+	// read: selecting story_json in the sorted query carried the JSON of every match
+	// through the sort (3,500 stories of one dyad at 300,000 events, 100-200 ms).
+	rows, err := tx.QueryContext(ctx, `SELECT story_json FROM stories WHERE seq IN
+		(SELECT s.seq FROM stories s`+where+` ORDER BY s.day DESC, s.seq DESC LIMIT ? OFFSET ?)
+		ORDER BY day DESC, seq DESC`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -309,8 +313,16 @@ func storyWhere(f store.StoryFilter) (string, []any, error) {
 		conds = append(conds, cond)
 		args = append(args, a...)
 	}
+	// With a root or a country, which stories' indexes find, an actor is checked on
+	// each of their stories (EXISTS, through story_actors_story) rather than listing
+	// every story of the actor: at 300,000 events --source IRN --root 19 is 966
+	// stories of the root against 6,960 of the actor.
+	onStories := len(f.Roots) > 0 || f.Country != ""
 	actor := func(role, prefix string) {
 		cond := `s.id IN (SELECT story FROM story_actors WHERE actor >= ? AND actor < ?`
+		if onStories {
+			cond = `EXISTS (SELECT 1 FROM story_actors WHERE story = s.id AND actor >= ? AND actor < ?`
+		}
 		a := []any{prefix, prefixEnd(prefix)}
 		if role != "" {
 			cond += ` AND role = ?`
@@ -325,8 +337,15 @@ func storyWhere(f store.StoryFilter) (string, []any, error) {
 		actor("target", f.Target)
 	}
 	if a, b := f.Dyad[0], f.Dyad[1]; a != "" && b != "" {
-		actor("", a)
-		actor("", b)
+		if len(a) == 3 && len(b) == 3 && a != b {
+			// Two countries: story_pairs holds each pair of its actors' first three
+			// letters, so that the dyad is one range rather than the intersection of
+			// every story of each (3,500 of 7,000 and 15,000 for IRN-USA at 300,000 events).
+			add(`s.id IN (SELECT story FROM story_pairs WHERE x = ? AND y = ?)`, a, b)
+		} else {
+			actor("", a)
+			actor("", b)
+		}
 	}
 	if len(f.Roots) > 0 {
 		add(`s.root IN (`+placeholders(len(f.Roots))+`)`, anys(f.Roots)...)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -143,6 +144,43 @@ func TestStoryTrend(t *testing.T) {
 			slices.Sort(ids)
 			if len(ids) == 0 || !slices.Equal(items, ids) {
 				t.Errorf("%s: dyad %v: series stories %v, filter %v", when, d, items, ids)
+			}
+		}
+		// The story filters, which read story_pairs for two countries and check an
+		// actor on the stories of a root or country, find what the actors say.
+		prefixed := func(p, role string) string {
+			cond := `EXISTS (SELECT 1 FROM story_actors WHERE story = s.id AND substr(actor, 1, ` +
+				strconv.Itoa(len(p)) + `) = '` + p + `'`
+			if role != "" {
+				cond += ` AND role = '` + role + `'`
+			}
+			return cond + `)`
+		}
+		for _, c := range []struct {
+			f    store.StoryFilter
+			want string
+		}{
+			{store.StoryFilter{Dyad: [2]string{"USA", "IRN"}}, prefixed("USA", "") + ` AND ` + prefixed("IRN", "")},
+			{store.StoryFilter{Dyad: [2]string{"IRQ", "USA"}}, prefixed("IRQ", "") + ` AND ` + prefixed("USA", "")},
+			{store.StoryFilter{Dyad: [2]string{"IRN", "USAGOV"}}, prefixed("IRN", "") + ` AND ` + prefixed("USAGOV", "")},
+			{store.StoryFilter{Source: "USA", Roots: []string{"19", "18"}}, prefixed("USA", "source") + ` AND root IN ('19', '18')`},
+			{store.StoryFilter{Target: "IRN", Country: "IRQ"}, prefixed("IRN", "target") + ` AND country = 'IRQ'`},
+		} {
+			want := pairs(`SELECT '', '', id FROM stories s WHERE ` + c.want)
+			list, total, err := s.Stories(ctx, c.f, store.Page{Limit: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, st := range list {
+				got = append(got, "> "+st.ID)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) || total != len(want) {
+				t.Errorf("%s: stories %+v: %d (total %d), the actors give %d", when, c.f, len(got), total, len(want))
+			}
+			if c.f.Dyad[0] != "" && len(want) == 0 {
+				t.Errorf("%s: stories %+v: none to compare", when, c.f)
 			}
 		}
 	}
