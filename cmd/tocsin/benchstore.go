@@ -36,7 +36,10 @@ type benchStoreResult struct {
 	Queries       map[string]latency `json:"queries"`
 	// Analysis is the latency of the analyst's reads (analysisKinds): a series, one
 	// day's alerts, the map page.
-	Analysis     map[string]latency `json:"analysis"`
+	Analysis map[string]latency `json:"analysis"`
+	// Stories is the latency of the story queries (storyKinds; issue 12's target is
+	// < 50 ms at 1M events).
+	Stories      map[string]latency `json:"stories"`
 	ExportRowsPS map[string]float64 `json:"export_rows_per_s"`
 	// ExportRowsPerCPUS is rows per second of CPU time the process used, which other
 	// programs running on the machine do not lower.
@@ -66,6 +69,14 @@ const analysisRuns = 50
 //     day, which reads the baseline weeks before it);
 //   - map-month: the /map page of one calendar month, rendered (web handler).
 var analysisKinds = []string{"trends", "alerts-day", "map-month"}
+
+// storyKinds are the story queries bench store times, queriesPerKind of each, each a
+// page of 50 stories with the total count (store.StoryStore.Stories) but story-id:
+//   - story-page: the newest stories, no filter;
+//   - story-dyad: --dyad A-B of two countries;
+//   - story-source+root: --source A --root NN;
+//   - story-id: one story by ID (Story), the IDs the other kinds returned.
+var storyKinds = []string{"story-page", "story-dyad", "story-source+root", "story-id"}
 
 // runBenchStore measures the event dataset on a synthetic store of n events: how fast
 // rows are stored (Store.Put of articles carrying the events), how fast the query mix
@@ -125,7 +136,7 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer stopProfile()
-	res := benchStoreResult{Events: *n, Queries: map[string]latency{}, Analysis: map[string]latency{}, ExportRowsPS: map[string]float64{}, ExportRowsPerCPUS: map[string]float64{}}
+	res := benchStoreResult{Events: *n, Queries: map[string]latency{}, Analysis: map[string]latency{}, Stories: map[string]latency{}, ExportRowsPS: map[string]float64{}, ExportRowsPerCPUS: map[string]float64{}}
 	gen := newSynth()
 
 	// Ingest.
@@ -221,6 +232,9 @@ func runBenchStore(ctx context.Context, e *env, args []string) error {
 	if err := benchAnalysis(ctx, st, gen, res.Analysis); err != nil {
 		return err
 	}
+	if err := benchStories(ctx, st, gen, res.Stories); err != nil {
+		return err
+	}
 
 	// Exports, to nowhere.
 	for _, format := range export.Formats {
@@ -272,6 +286,11 @@ func printBenchStore(w io.Writer, r benchStoreResult) {
 		q := r.Analysis[kind]
 		fmt.Fprintf(w, "  %-14s p50 %6.2f ms  p99 %6.2f ms  mean %s %.0f\n", kind, q.P50MS, q.P99MS, analysisUnit[kind], q.Rows)
 	}
+	fmt.Fprintln(w, "stories    (< 50 ms is the target)")
+	for _, kind := range storyKinds {
+		q := r.Stories[kind]
+		fmt.Fprintf(w, "  %-18s p50 %6.2f ms  p99 %6.2f ms  mean total %.0f\n", kind, q.P50MS, q.P99MS, q.Rows)
+	}
 	fmt.Fprintln(w, "export     rows/s    rows/CPU s")
 	for _, f := range export.Formats {
 		fmt.Fprintf(w, "  %-8s %10.0f %10.0f\n", f, r.ExportRowsPS[f], r.ExportRowsPerCPUS[f])
@@ -320,6 +339,54 @@ func benchAnalysis(ctx context.Context, st storeopen.Store, gen *synth, out map[
 				sum += countStories(rec.Body.String())
 			}
 			ds = append(ds, time.Since(t0))
+		}
+		p50, p99 := percentiles(ds)
+		out[kind] = latency{N: len(ds), P50MS: p50, P99MS: p99, Rows: float64(sum) / float64(len(ds))}
+	}
+	return nil
+}
+
+// benchStories times the story queries of storyKinds on st into out, parameters
+// drawn by gen.
+func benchStories(ctx context.Context, st storeopen.Store, gen *synth, out map[string]latency) error {
+	var ids []string
+	for _, kind := range storyKinds {
+		var ds []time.Duration
+		sum := 0
+		for i := range queriesPerKind {
+			c1, c2 := gen.countries[gen.q.IntN(len(gen.countries))], gen.countries[gen.q.IntN(len(gen.countries))]
+			var f store.StoryFilter
+			switch kind {
+			case "story-dyad":
+				f.Dyad = [2]string{c1, c2}
+			case "story-source+root":
+				f.Source, f.Roots = c1, []string{fmt.Sprintf("%02d", 1+gen.q.IntN(20))}
+			case "story-id":
+				if len(ids) == 0 {
+					continue
+				}
+				id := ids[i%len(ids)]
+				t0 := time.Now()
+				if _, err := st.Story(ctx, id); err != nil {
+					return fmt.Errorf("story %s: %w", id, err)
+				}
+				ds = append(ds, time.Since(t0))
+				sum++
+				continue
+			}
+			t0 := time.Now()
+			page, total, err := st.Stories(ctx, f, store.Page{Limit: 50})
+			if err != nil {
+				return fmt.Errorf("stories %s %+v: %w", kind, f, err)
+			}
+			ds = append(ds, time.Since(t0))
+			sum += total
+			if len(page) > 0 {
+				ids = append(ids, page[gen.q.IntN(len(page))].ID)
+			}
+		}
+		if len(ds) == 0 {
+			continue
 		}
 		p50, p99 := percentiles(ds)
 		out[kind] = latency{N: len(ds), P50MS: p50, P99MS: p99, Rows: float64(sum) / float64(len(ds))}
