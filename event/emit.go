@@ -502,6 +502,14 @@ func (x *extractor) place(c *cand) where {
 			continue
 		}
 		k := caseTok(s, h)
+		if c.noun && k == h && s.head(h) == trig && h < trig && (s.dep(h) == "compound" || s.dep(h) == "amod" || s.dep(h) == "nmod") {
+			// a place that modifies the event noun is where it happened: "the Kabul car
+			// bombing", "Hong Kong protests continue"
+			if best < 0 {
+				best, bestDist = i, 0
+			}
+			continue
+		}
 		if k == h || x.cue(k)&cuePlacePrep == 0 {
 			if k = x.placePrepBefore(tk); k < 0 {
 				continue

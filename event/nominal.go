@@ -118,7 +118,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		case (s.dep(ci) == "compound" || s.dep(ci) == "amod") && ci < n:
 			// a word of the entry's own phrase ("military aid", "drone strike") is no
 			// actor: the drone is the means, and its owner is not known from it
-			if mod < 0 && !x.entryWord(ci, e.mods) {
+			// a town that modifies it is where it happened, not who did it ("the Kabul
+			// car bombing"); a country is ("the US drone strike")
+			if mod < 0 && !x.entryWord(ci, e.mods) && !x.townAt(ci) {
 				if a := x.codeArgs(ci); len(a) > 0 {
 					mod = ci
 				}
@@ -328,6 +330,18 @@ func (x *extractor) possessive(i int) bool {
 	for _, ch := range x.s.children(i) {
 		if c := int(ch); c > i && x.d.Tokens[c].Tag == "POS" {
 			return true
+		}
+	}
+	return false
+}
+
+// townAt reports whether token i is in a place below a country (a town or a region the
+// places stage resolved, with a first-level division).
+func (x *extractor) townAt(i int) bool {
+	t := &x.d.Tokens[i]
+	for _, p := range x.d.Places {
+		if p.Start <= t.Start && t.End <= p.End {
+			return p.Admin1 != ""
 		}
 	}
 	return false
