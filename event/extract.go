@@ -802,13 +802,16 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 				break
 			}
 			switch s.dep(c) {
-			case "compound", "nmod", "dep", "obl", "amod":
+			case "compound", "nmod", "dep", "obl", "amod", "list":
 				t := x.d.Tokens[c].POS
 				named := t == "PROPN" || t == "NOUN" || t == "ADJ" && x.ent[c] >= 0 // "Azerbaijan" read as an adjective
 				if named && caseTok(s, c) == c && c == x.prevWord(v) {
 					subj = c
 				}
 			}
+		}
+		if subj >= 0 && !passive && s.child(v, "obj") < 0 && x.bareParticiple(v) {
+			passive = true // "Philippines' largest television network shut down by government"
 		}
 	}
 	if subj < 0 {
