@@ -23,22 +23,9 @@ const demonymsFile = "demonyms.actors.txt"
 // that the plural matches too ("Hong Kongers"). The KB loads this file before the Phoenix
 // dictionaries, which keep their own reading of a name they have.
 func writeDemonyms(countriesTSV, phoenixCountries, out string) error {
-	f, err := os.Open(phoenixCountries)
+	used, err := wholeCountryCodes(phoenixCountries)
 	if err != nil {
 		return err
-	}
-	entries, _, err := actor.ParseActors(filepath.Base(phoenixCountries), f)
-	f.Close()
-	if err != nil {
-		return err
-	}
-	used := map[string]bool{}
-	for _, e := range entries {
-		for _, c := range e.Codes {
-			if len(c.Code) == 3 {
-				used[c.Code] = true
-			}
-		}
 	}
 	tf, err := os.Open(countriesTSV)
 	if err != nil {
@@ -89,4 +76,27 @@ func writeDemonyms(countriesTSV, phoenixCountries, out string) error {
 	}
 	fmt.Fprintf(os.Stderr, "%s: %d demonyms → %s\n", countriesTSV, len(names), demonymsFile)
 	return nil
+}
+
+// wholeCountryCodes returns the ISO alpha-3 codes that the Phoenix country dictionary at
+// path uses as a whole actor code: the countries the generated dictionaries may code.
+func wholeCountryCodes(path string) (map[string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	entries, _, err := actor.ParseActors(filepath.Base(path), f)
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	used := map[string]bool{}
+	for _, e := range entries {
+		for _, c := range e.Codes {
+			if len(c.Code) == 3 {
+				used[c.Code] = true
+			}
+		}
+	}
+	return used, nil
 }

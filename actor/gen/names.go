@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/tocsin-project/tocsin/actor"
 )
 
 // namesFile is the actor dictionary writeCountryNames makes.
@@ -24,22 +22,9 @@ const namesFile = "countrynames.actors.txt"
 // KB loads this file before the Phoenix dictionaries, which keep their own reading of a
 // name they have ("Republic of China").
 func writeCountryNames(aliasesTSV, phoenixCountries, out string) error {
-	f, err := os.Open(phoenixCountries)
+	used, err := wholeCountryCodes(phoenixCountries)
 	if err != nil {
 		return err
-	}
-	entries, _, err := actor.ParseActors(filepath.Base(phoenixCountries), f)
-	f.Close()
-	if err != nil {
-		return err
-	}
-	used := map[string]bool{}
-	for _, e := range entries {
-		for _, c := range e.Codes {
-			if len(c.Code) == 3 {
-				used[c.Code] = true
-			}
-		}
 	}
 	tf, err := os.Open(aliasesTSV)
 	if err != nil {
