@@ -486,15 +486,26 @@ func (w *work) runBack(j, lo int) (start int, head bool) {
 	return start, head
 }
 
+// pastEntity returns where an entity that starts at token k (before hi) ends, with its
+// possessive ending ("the UK's"), and whether one starts there.
+func (w *work) pastEntity(k, hi int) (int, bool) {
+	ei := w.entityStartingAt(k, hi)
+	if ei < 0 {
+		return k, false
+	}
+	k = w.ms[ei].b
+	if k < hi && isPossessive(w.toks[k].Text) {
+		k++
+	}
+	return k, true
+}
+
 // runFwd scans a description forwards from token k to no later than hi; it returns where
 // it ends and whether it holds a head noun or title.
 func (w *work) runFwd(k, hi int) (end int, head bool) {
 	for k < hi {
-		if ei := w.entityStartingAt(k, hi); ei >= 0 {
-			k = w.ms[ei].b
-			if k < hi && isPossessive(w.toks[k].Text) {
-				k++
-			}
+		if end, ok := w.pastEntity(k, hi); ok {
+			k = end
 			continue
 		}
 		if ls, n := w.phraseAt(k, hi); n > 0 && has(ls, "title", "head", "modifier") {
@@ -588,11 +599,8 @@ func (w *work) endsInHead(a, b int) bool {
 // "for the Bharatiya Janata Party"): entities, vocabulary words, nouns and adjectives.
 func (w *work) complement(k, hi int) int {
 	for k < hi {
-		if ei := w.entityStartingAt(k, hi); ei >= 0 {
-			k = w.ms[ei].b
-			if k < hi && isPossessive(w.toks[k].Text) {
-				k++
-			}
+		if end, ok := w.pastEntity(k, hi); ok {
+			k = end
 			continue
 		}
 		if ls, n := w.phraseAt(k, hi); n > 0 && has(ls, "title", "head", "modifier") {
