@@ -1,12 +1,9 @@
 package story
 
 import (
-	"context"
 	"testing"
 
 	"github.com/tocsin-project/tocsin/article"
-	"github.com/tocsin-project/tocsin/casualty"
-	"github.com/tocsin-project/tocsin/pipeline/standard"
 )
 
 // Two primaries eleven days apart, told in the same words, stay two stories, while a
@@ -14,14 +11,6 @@ import (
 // so the NoIncident weight asks more of their text. The articles are the team's own,
 // written for this test.
 func TestPrimariesOfOneCampaign(t *testing.T) {
-	p, err := standard.New(standard.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cas, err := casualty.New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	arts := []*article.Article{
 		{Title: "Sanders wins New Hampshire primary", Source: "Outlet A", URL: "a", Published: "2020-02-12",
 			Body: "Senator Bernie Sanders won the Democratic presidential primary in New Hampshire on Tuesday, narrowly ahead of Pete Buttigieg, with Amy Klobuchar third, according to results from the state.\n\nSanders thanked his supporters in Manchester and said the win was the beginning of the end for Donald Trump."},
@@ -30,26 +19,7 @@ func TestPrimariesOfOneCampaign(t *testing.T) {
 		{Title: "Sanders wins Nevada caucuses", Source: "Outlet A", URL: "c", Published: "2020-02-23",
 			Body: "Senator Bernie Sanders won the Democratic presidential caucuses in Nevada on Saturday, well ahead of Joe Biden, with Pete Buttigieg third, according to results from the state party.\n\nSanders thanked his supporters in San Antonio and said the win showed his campaign could beat Donald Trump."},
 	}
-	mem := NewMemory()
-	l := NewLinker()
-	var leads []*Story
-	for _, a := range arts {
-		d, err := p.Analyze(context.Background(), a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		of, touched, err := l.Link(Units(d, cas.Totals(d)), mem)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range touched {
-			mem.Put(s)
-		}
-		if len(of) == 0 {
-			t.Fatalf("%s: no unit: %d events", a.Title, len(d.Events))
-		}
-		leads = append(leads, of[0])
-	}
+	leads := leadStories(t, arts)
 	if leads[0] != leads[1] {
 		t.Errorf("two reports of the New Hampshire primary are in stories %s and %s", leads[0].ID, leads[1].ID)
 	}
@@ -63,14 +33,6 @@ func TestPrimariesOfOneCampaign(t *testing.T) {
 // report of the killing joins the first. The articles are the team's own, written for
 // this test.
 func TestArrestOverAKilling(t *testing.T) {
-	p, err := standard.New(standard.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cas, err := casualty.New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	arts := []*article.Article{
 		{Title: "Shop clerk stabbed to death in Fresno", Source: "Outlet A", URL: "a", Published: "2023-03-04",
 			Body: "A shop clerk was stabbed to death at a liquor store on Blackstone Avenue in Fresno, California, on Friday night, police said.\n\nThe attacker fled on foot with cash from the till."},
@@ -79,26 +41,7 @@ func TestArrestOverAKilling(t *testing.T) {
 		{Title: "Man arrested over Blackstone Avenue store stabbing", Source: "Outlet A", URL: "c", Published: "2023-03-07",
 			Body: "Fresno police arrested a 24-year-old man on Monday over the stabbing of clerk Ramon Ortega at a Blackstone Avenue liquor store.\n\nOfficers detained the man at a motel on Shaw Avenue and found cash from the till, police said."},
 	}
-	mem := NewMemory()
-	l := NewLinker()
-	var leads []*Story
-	for _, a := range arts {
-		d, err := p.Analyze(context.Background(), a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		of, touched, err := l.Link(Units(d, cas.Totals(d)), mem)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range touched {
-			mem.Put(s)
-		}
-		if len(of) == 0 {
-			t.Fatalf("%s: no unit: %d events, %d incidents", a.Title, len(d.Events), len(d.Incidents))
-		}
-		leads = append(leads, of[0])
-	}
+	leads := leadStories(t, arts)
 	if leads[0] != leads[1] {
 		t.Errorf("two reports of the stabbing are in stories %s and %s", leads[0].ID, leads[1].ID)
 	}
