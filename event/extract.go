@@ -264,6 +264,9 @@ func (x *extractor) statalPassive(i int) bool {
 	if t.POS != "ADJ" || !strings.HasSuffix(x.lower(i), "ed") || x.s.child(i, "cop") < 0 {
 		return false
 	}
+	if x.s.child(i, "det") >= 0 || x.s.child(i, "case") >= 0 {
+		return false // a noun of people: "my thoughts are with the injured"
+	}
 	return len(x.st.c.verbs[x.lower(i)]) > 0
 }
 
