@@ -65,6 +65,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/internal/fhash"
@@ -193,8 +194,10 @@ func (m *Model) appendSpans(out []doc.Entity, d *doc.Document, toks []doc.Token,
 			}
 		}
 		// Two people side by side are one name split by the tagger ("Ayatollah
-		// Ruhollah" "Khomeini"): news separates names with punctuation or words.
-		if n := len(spans); n > 0 && typ == typPERSON && spans[n-1].typ == typPERSON && spans[n-1].b == i {
+		// Ruhollah" "Khomeini"): news separates names with punctuation or words. So is a
+		// person followed by a name that starts with an Arabic article or a word of
+		// descent, whatever the tagger took it for ("Nabil Hasan" "al-Quaety").
+		if n := len(spans); n > 0 && spans[n-1].typ == typPERSON && spans[n-1].b == i && (typ == typPERSON || nameParticle(toks[i].Text)) {
 			spans[n-1].b = j
 		} else {
 			spans = append(spans, rawSpan{i, j, typ})
@@ -202,6 +205,11 @@ func (m *Model) appendSpans(out []doc.Entity, d *doc.Document, toks []doc.Token,
 		i = j - 1
 	}
 	for _, sp := range spans {
+		// "Nabil Hasan al-Quaety": a person's name goes on over a surname written with
+		// an Arabic article that the tagger left out
+		for sp.typ == typPERSON && sp.b < len(toks) && articleSurname(toks[sp.b].Text) && toks[sp.b].Start == toks[sp.b-1].End+1 {
+			sp.b++
+		}
 		a, b := m.trimSpan(toks, sp.a, sp.b, sp.typ)
 		typ := sp.typ
 		if a < b {
@@ -215,6 +223,32 @@ func (m *Model) appendSpans(out []doc.Entity, d *doc.Document, toks []doc.Token,
 		out = append(out, doc.Entity{Text: text, Type: typeNames[typ], Canonical: text, Span: span})
 	}
 	return out
+}
+
+// nameParticles begin the last part of an Arabic name: an article written as a prefix,
+// or a word of descent.
+var nameParticles = []string{"al-", "el-", "Al-", "El-", "bin", "ibn", "bint", "Bin", "Ibn"}
+
+// nameParticle reports whether a token starts with one of nameParticles (a prefix with
+// its hyphen, or a whole word).
+func nameParticle(w string) bool {
+	for _, p := range nameParticles {
+		if w == p || strings.HasSuffix(p, "-") && strings.HasPrefix(w, p) && len(w) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// articleSurname reports whether a token is a surname written with an Arabic article
+// as a prefix, the letter after its hyphen a capital ("al-Quaety", not "al-").
+func articleSurname(w string) bool {
+	for _, p := range nameParticles {
+		if strings.HasSuffix(p, "-") && strings.HasPrefix(w, p) && len(w) > len(p) && unicode.IsUpper(rune(w[len(p)])) {
+			return true
+		}
+	}
+	return false
 }
 
 // vote gives every mention of the same text the type most of its mentions got, when one
