@@ -168,6 +168,8 @@ func TestOwnSentences(t *testing.T) {
 			[]string{"NORP Brazilian", "NORP Chilean", "LOCATION Geneva", "ORG United Nations"}},
 		{"People in the capital said they had not heard from Gen Tomas Herrera since Friday.",
 			[]string{"PERSON Tomas Herrera"}},
+		{"Relatives said Yemeni photographer Nabil Hasan al-Quaety was shot in his car in Aden.",
+			[]string{"NORP Yemeni", "PERSON Nabil Hasan al-Quaety", "LOCATION Aden"}},
 	} {
 		d := analyze(t, &article.Article{Body: c.text})
 		checkSpans(t, d)
