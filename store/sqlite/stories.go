@@ -69,19 +69,54 @@ func (x *txIndex) Candidates(keys []string, from, to string, limit int) ([]*stor
 	}
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(shared[b], shared[a]), cmp.Compare(a, b)) })
 	ids = ids[:min(len(ids), limit)]
+	if err := x.load(ids); err != nil {
+		return nil, err
+	}
 	out := make([]*story.Story, 0, len(ids))
 	for _, id := range ids {
-		s := x.stories[id]
-		if s == nil {
-			var err error
-			if s, err = loadStory(x.ctx, x.tx, id); err != nil {
-				return nil, err
-			}
-			x.stories[id] = s
-		}
-		out = append(out, s)
+		out = append(out, x.stories[id])
 	}
 	return out, nil
+}
+
+// load reads into x.stories those of ids it does not hold yet, in one statement: one
+// a story took a statement prepared and run for each of a unit's 16 candidates.
+func (x *txIndex) load(ids []string) error {
+	var missing []any
+	for _, id := range ids {
+		if x.stories[id] == nil {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	rows, err := x.tx.QueryContext(x.ctx, `SELECT id, story_json FROM stories WHERE id IN (`+
+		placeholders(len(missing))+`)`, missing...)
+	if err != nil {
+		return fmt.Errorf("stories %v: %w", missing, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, js string
+		if err := rows.Scan(&id, &js); err != nil {
+			return err
+		}
+		s, err := decodeStory(id, js)
+		if err != nil {
+			return err
+		}
+		x.stories[id] = s
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range missing {
+		if x.stories[id.(string)] == nil {
+			return fmt.Errorf("story %q: %w", id, store.ErrNoStory)
+		}
+	}
+	return nil
 }
 
 // queryer is what loadStory reads with: a transaction or the database.
@@ -98,6 +133,11 @@ func loadStory(ctx context.Context, q queryer, id string) (*story.Story, error) 
 	if err != nil {
 		return nil, fmt.Errorf("story %q: %w", id, err)
 	}
+	return decodeStory(id, js)
+}
+
+// decodeStory decodes the stored JSON js of story id, with its linking state.
+func decodeStory(id, js string) (*story.Story, error) {
 	s := new(story.Story)
 	if err := json.Unmarshal([]byte(js), s); err != nil {
 		return nil, fmt.Errorf("story %q: decode: %w", id, err)
