@@ -64,6 +64,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -165,7 +166,58 @@ func (m *Model) Entities(d *doc.Document) []doc.Entity {
 		out = m.appendEntities(out, d, toks, tags)
 	}
 	vote(out)
-	return out
+	return surnameMentions(d, out)
+}
+
+// surnameMentions makes a PERSON entity of each later mention of a person's surname that
+// the tagger left out or took for an organisation ("Multiple assailants attacked
+// al-Quaety" after "Nabil Hasan al-Quaety"): a word that the syntax stage tagged a proper
+// noun, or a surname with an Arabic article, equal to the last word of a person of two
+// or more words named before it, outside every other entity and date. A document is
+// written about few people, and their names recur alone.
+func surnameMentions(d *doc.Document, ents []doc.Entity) []doc.Entity {
+	var added []doc.Entity
+	surnames := map[string]bool{}
+	next := 0 // the first entity that does not end before the token
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		for next < len(ents) && ents[next].End <= t.Start {
+			if e := &ents[next]; e.Type == "PERSON" {
+				if k := strings.LastIndexByte(e.Text, ' '); k > 0 {
+					surnames[e.Text[k+1:]] = true
+				}
+			}
+			next++
+		}
+		if next < len(ents) && ents[next].Start < t.End {
+			// inside an entity; one word taken for an organisation that is a person's
+			// surname is the person ("threats against al-Quaety")
+			if e := &ents[next]; e.Type == "ORG" && e.Span == t.Span && surnames[t.Text] {
+				e.Type = "PERSON"
+			}
+			continue
+		}
+		if t.Kind != doc.Word || !surnames[t.Text] || !(t.POS == "PROPN" || articleSurname(t.Text)) || inDate(d, t.Span) {
+			continue
+		}
+		added = append(added, doc.Entity{Text: t.Text, Type: "PERSON", Canonical: t.Text, Span: t.Span})
+	}
+	if len(added) == 0 {
+		return ents
+	}
+	ents = append(ents, added...)
+	slices.SortStableFunc(ents, func(a, b doc.Entity) int { return a.Start - b.Start })
+	return ents
+}
+
+// inDate reports whether span sp lies in a date mention of d ("May" in "since May").
+func inDate(d *doc.Document, sp doc.Span) bool {
+	for _, dt := range d.Dates {
+		if dt.Start <= sp.Start && sp.End <= dt.End {
+			return true
+		}
+	}
+	return false
 }
 
 // appendEntities turns tags over toks into entities, cleaning their spans.

@@ -170,6 +170,8 @@ func TestOwnSentences(t *testing.T) {
 			[]string{"PERSON Tomas Herrera"}},
 		{"Relatives said Yemeni photographer Nabil Hasan al-Quaety was shot in his car in Aden.",
 			[]string{"NORP Yemeni", "PERSON Nabil Hasan al-Quaety", "LOCATION Aden"}},
+		{"Gunmen shot Nabil Hasan al-Quaety in Aden. Colleagues said threats against al-Quaety had grown.",
+			[]string{"PERSON Nabil Hasan al-Quaety", "LOCATION Aden", "PERSON al-Quaety"}},
 	} {
 		d := analyze(t, &article.Article{Body: c.text})
 		checkSpans(t, d)
