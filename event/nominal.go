@@ -215,6 +215,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		if !ok && joined >= 0 {
 			a, ok = x.struckCountry(joined, nil) // "began an offensive in Syria"
 		}
+		if h := s.head(n); !ok && h >= 0 && strings.HasPrefix(s.dep(n), "nsubj") {
+			a, ok = x.struckCountry(h, nil) // "suicide bombings took place in Tunis"
+		}
 		if ok && (len(cd.src) == 0 || a.code != country(cd.src[0].code)) {
 			a.rule = "struck-place"
 			cd.tgt = []actorArg{a}
