@@ -310,7 +310,7 @@ func (x *extractor) targetAfter(n int, preps []string) []actorArg {
 func (x *extractor) passiveSubject(n int) []actorArg {
 	s := &x.s
 	h := s.head(n)
-	if h < 0 || s.dep(n) != "obl" || !x.lowerIs(caseTok(s, n), "by") {
+	if h < 0 || x.agent(h) != n {
 		return nil
 	}
 	sb := s.child(h, "nsubj:pass")
