@@ -6,10 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/internal/wikinews"
-	"github.com/tocsin-project/tocsin/pipeline/standard"
 )
 
 // BenchmarkLinkStreams links the development and Wikinews held-out streams (472
@@ -20,14 +18,7 @@ func BenchmarkLinkStreams(b *testing.B) {
 	if _, err := os.Stat(wn); err != nil {
 		b.Skip("no ../shared/data/wikinews")
 	}
-	p, err := standard.New(standard.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	cas, err := casualty.New()
-	if err != nil {
-		b.Fatal(err)
-	}
+	p, cas := analyzers(b)
 	var docs []*doc.Document
 	var totals []map[string]int
 	for _, name := range []string{StreamDev, StreamHeldout} {

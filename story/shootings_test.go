@@ -6,6 +6,7 @@ import (
 
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/casualty"
+	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/pipeline/standard"
 )
 
@@ -34,14 +35,7 @@ func TestTwoShootingsInOneCity(t *testing.T) {
 // memory store, and returns the story of each one's first unit (the lead's).
 func leadStories(t *testing.T, arts []*article.Article) []*Story {
 	t.Helper()
-	p, err := standard.New(standard.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cas, err := casualty.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, cas := analyzers(t)
 	mem := NewMemory()
 	l := NewLinker()
 	var leads []*Story
@@ -63,4 +57,18 @@ func leadStories(t *testing.T, arts []*article.Article) []*Story {
 		leads = append(leads, of[0])
 	}
 	return leads
+}
+
+// analyzers returns the standard pipeline and the casualty stage, as ingest builds them.
+func analyzers(tb testing.TB) (*pipeline.Pipeline, *casualty.Stage) {
+	tb.Helper()
+	p, err := standard.New(standard.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cas, err := casualty.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p, cas
 }

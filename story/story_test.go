@@ -13,10 +13,8 @@ import (
 	"testing"
 
 	"github.com/tocsin-project/tocsin/article"
-	"github.com/tocsin-project/tocsin/casualty"
 	"github.com/tocsin-project/tocsin/doc"
 	wikinews "github.com/tocsin-project/tocsin/internal/wikinews"
-	"github.com/tocsin-project/tocsin/pipeline/standard"
 	"github.com/tocsin-project/tocsin/samples"
 )
 
@@ -76,14 +74,7 @@ func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
 // sampleDocs analyses the sample articles at the given 1-based lines, in that order.
 func sampleDocs(t *testing.T, lines ...int) ([]*doc.Document, map[string]map[string]int) {
 	t.Helper()
-	p, err := standard.New(standard.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cas, err := casualty.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, cas := analyzers(t)
 	var all []*article.Article
 	sc := bufio.NewScanner(bytes.NewReader(samples.JSONL()))
 	sc.Buffer(nil, 1<<24)
