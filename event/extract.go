@@ -787,11 +787,6 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 	if x.statalPassive(v) {
 		passive = true // "three people were injured", tagged an adjective
 	}
-	if !passive && subj >= 0 && s.child(v, "obj") < 0 && (x.resultDead(v) || x.bareParticiple(v)) {
-		// "Yemeni journalist shot dead in Aden", "Indonesian security minister Wiranto
-		// stabbed": a headline's passive without its auxiliary.
-		passive = true
-	}
 	if subj >= 0 && x.cue(subj)&cueRelative != 0 {
 		// "the general, who was killed": the relative pronoun stands for the noun.
 		subj = x.antecedent(v, subj)
@@ -813,9 +808,12 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 				}
 			}
 		}
-		if subj >= 0 && !passive && s.child(v, "obj") < 0 && x.bareParticiple(v) {
-			passive = true // "Philippines' largest television network shut down by government"
-		}
+	}
+	if !passive && subj >= 0 && s.child(v, "obj") < 0 && (x.resultDead(v) || x.bareParticiple(v)) {
+		// "Yemeni journalist shot dead in Aden", "Indonesian security minister Wiranto
+		// stabbed", "Philippines' largest television network shut down by government": a
+		// headline's passive without its auxiliary.
+		passive = true
 	}
 	if subj < 0 {
 		subj = x.inheritedSubject(v, &passive)
