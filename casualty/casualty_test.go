@@ -500,6 +500,8 @@ func TestTotals(t *testing.T) {
 		{"Plane crash leaves two dead, three injured", "One was pronounced dead at the crash site. Another later died. A bystander was also injured.", map[string]int{"killed": 2, "injured": 3}},
 		{"", "Wiranto was stabbed. The local police chief and two others were also injured.", map[string]int{"injured": 4}},
 		{"", "Dozens died in the attack. The spokesman said the attack had killed twelve.", map[string]int{"killed": 12}},
+		{"", "Three tourists and a Briton died when their light aircraft crashed into trees. The fifth person on board is undergoing treatment for bruising.", map[string]int{"killed": 4, "injured": 1}},
+		{"", "The robber Garcia was gunned down by police. Officers had surrounded the bank for hours. Negotiators spoke to him by phone. Shots were then heard and Garcia was shot in the doorway.", map[string]int{"killed": 1}},
 	}
 	for _, c := range cases {
 		got := s.Totals(analyze(t, s, c.title, c.body))

@@ -582,6 +582,10 @@ func genericVictims(v string) bool {
 	return false
 }
 
+// namedAgain is how many sentences after a person named dead a mention of the same name
+// shot or hurt is still that person told again.
+const namedAgain = 10
+
 // diedOfInjuries marks the injured counts of one person who, by a later count of one
 // person killed, died: the killed count names the same person, or names no one (a
 // pronoun: "He died today"), when the nearest earlier injured person is taken.
@@ -614,6 +618,15 @@ func diedOfInjuries(cs []doc.Casualty, ms map[doc.Span]mention) (map[int]bool, m
 			out[pick] = true
 			attacker[i] = perp[pick]
 			continue
+		}
+		// The person named dead and then told again as shot, in the paragraphs after
+		// ("Mendoza was gunned down ... Mendoza was shot down"), is the one dead, not one
+		// more injured.
+		for j := i + 1; j < len(cs); j++ {
+			o, om := cs[j], ms[cs[j].Span]
+			if o.Kind == "injured" && om.one && !isPronoun(om.name) && !isPronoun(m.name) && om.sent-m.sent <= namedAgain && sharesWord(om.name, m.name) {
+				out[j] = true
+			}
 		}
 		// "A gunman has been killed ... he later died": a pronoun dead with no one
 		// injured before it is the person last counted, and an attacker stays one.
