@@ -1515,8 +1515,10 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 		case "ccomp", "parataxis", "xcomp":
 		case "advcl", "obl":
 			// 'added, "It is a propaganda stunt…"', the parser hanging the quotation
-			// loosely: only words quoted after the verb
-			if k < v || !x.quoted(k) {
+			// loosely: only words quoted after the verb, or a clause after it with a
+			// subject of its own and no subordinator, which is what was said
+			// ("claimed Iran is influencing their government")
+			if k < v || !x.quoted(k) && !x.unmarkedClause(k) {
 				continue
 			}
 		default:
@@ -1546,6 +1548,13 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 	c.code = cameo.Code{Forward: code}
 	c.rule = fmt.Sprintf("cues.txt: [speech] %s — %q says %s", x.lower(v), word, code)
 	c.tgt = tgt
+}
+
+// unmarkedClause reports whether k is an adverbial clause with a subject of its own and
+// no subordinator: after a verb of saying, the parser's advcl for a complement clause.
+func (x *extractor) unmarkedClause(k int) bool {
+	s := &x.s
+	return s.dep(k) == "advcl" && s.child(k, "mark") < 0 && s.child(k, "nsubj") >= 0
 }
 
 // readiness reports an adjective of intention with a complement, which is coded like a
