@@ -501,6 +501,7 @@ func TestTotals(t *testing.T) {
 		{"", "Wiranto was stabbed. The local police chief and two others were also injured.", map[string]int{"injured": 4}},
 		{"", "Dozens died in the attack. The spokesman said the attack had killed twelve.", map[string]int{"killed": 12}},
 		{"", "Three tourists and a Briton died when their light aircraft crashed into trees. The fifth person on board is undergoing treatment for bruising.", map[string]int{"killed": 4, "injured": 1}},
+		{"", "The ferry capsized on the river. The minister said at least 80 people had been confirmed dead. However, the police later announced a provisional death toll of 138.", map[string]int{"killed": 138}},
 		{"", "The robber Garcia was gunned down by police. Officers had surrounded the bank for hours. Negotiators spoke to him by phone. Shots were then heard and Garcia was shot in the doorway.", map[string]int{"killed": 1}},
 	}
 	for _, c := range cases {

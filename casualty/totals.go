@@ -16,6 +16,7 @@ type mention struct {
 	additive    bool   // "five other civilians also died": besides those counted
 	perpetrator bool   // the attackers: "the gunman was shot dead", "police shot him dead"
 	update      bool   // a toll brought to a new figure: "the death toll rose to 56"
+	laterToll   bool   // a toll told "later" in its sentence: "police later announced a death toll of 138"
 	mayDie      bool   // people shot or stabbed, who may include the dead
 	toll        bool   // read after a toll noun: "the death toll as high as 18"
 	part        bool   // some of a group: "two of the victims", "one of them"
@@ -63,6 +64,9 @@ func (r *reader) mention(c count, first, last int) mention {
 		}
 	}
 	m.toll = its[first].kinds[roleToll] != 0
+	for j := first - 1; m.toll && j >= 0 && its[j].glue != gStop; j-- {
+		m.laterToll = m.laterToll || r.word(j) == "later"
+	}
 	m.conj = r.conj[c.num]
 	m.part = c.inner >= 0 || c.num+2 < len(its) && its[c.num+1].glue == gOf && its[c.num+2].has(fPartitive) ||
 		c.start > 0 && its[c.start-1].has(fPartCue) // "at least thirty dead, including about ten children"
@@ -313,6 +317,7 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 		lead       doc.Casualty
 		hasUpd     bool
 		updValue   int
+		updLater   bool                    // the update was told "later": the incident's own toll, however far above
 		ones       map[int]map[string]bool // sentence → people counted one by one
 		indefinite int
 		vague      int
@@ -380,8 +385,8 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 			g.vague = max(g.vague, c.Value)
 		default:
 			g.exact = true
-			if m.update {
-				g.hasUpd, g.updValue = true, c.Value
+			if m.update || m.laterToll && g.leadSent >= 0 && m.sent > g.leadSent {
+				g.hasUpd, g.updValue, g.updLater = true, c.Value, m.laterToll
 			}
 			if g.leadSent < 0 && !m.part && (c.Value >= 2 || !m.one && !m.indefinite) {
 				g.leadSent, g.lead = m.sent, c // "One official died" leads, "He died" does not
@@ -460,10 +465,11 @@ func (s *Stage) Totals(d *doc.Document) map[string]int {
 					}
 					best = max(best, n)
 				}
-				if g.hasUpd && (best == 0 || float64(g.updValue) <= refineLimit*float64(best)) {
-					// Tolls rise: "the death toll rose to 56". A figure far above the
-					// article's own is a cumulative toll: "take the death toll in the
-					// province to 73 in three days".
+				if g.hasUpd && (best == 0 || g.updLater || float64(g.updValue) <= refineLimit*float64(best)) {
+					// Tolls rise: "the death toll rose to 56", "police later announced
+					// a provisional death toll of 138" after "at least 80". A figure far
+					// above the article's own is a cumulative toll: "take the death toll
+					// in the province to 73 in three days".
 					best = max(best, g.updValue)
 				}
 			}
