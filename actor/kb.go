@@ -584,3 +584,43 @@ func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
+
+// Lapsed looks words up as one whole actor name whose dictionary codes have all ended
+// before day (YYYYMMDD): "NANCY_PELOSI_ [USAELI 19580101-20070104] [USAGOVLEG
+// 20070104-20110103]" on 2019-01-11. The Phoenix dictionaries close a person's ranges
+// at the end of each office, and were compiled in 2014, so Name gives many people in
+// later news no code at all. The offices may have changed since, but people seldom
+// change country: Lapsed returns the country of the code that ended last ("USA"), and the
+// rule "lapsed:DICTIONARY:ENTRY_". ok is false when the name is unknown, has a code on
+// that day, has a code that is not dated or not yet begun, or its last code has no
+// country (an international organisation's officer). An entry with a single range is
+// left out too: a career of two or more ranges marks a public figure, where a single
+// short range is as often a minor official whose name others share ("GEORGE_WALLACE_
+// [LBRGOV 20060401-20070831]" is not the governor of Alabama).
+func (kb *KB) Lapsed(words []string, day int32) (country, rule string, ok bool) {
+	if day == 0 {
+		return "", "", false
+	}
+	idx, found := kb.actors.exact(words)
+	if !found {
+		return "", "", false
+	}
+	e := &kb.entries[idx]
+	if len(e.codes) < 2 {
+		return "", "", false
+	}
+	last := -1
+	for i, c := range e.codes {
+		if c.To == 0 || c.To > day {
+			return "", "", false
+		}
+		if last < 0 || c.To >= e.codes[last].To {
+			last = i
+		}
+	}
+	if last < 0 {
+		return "", "", false
+	}
+	country = kb.CountryOf(e.codes[last].Code)
+	return country, "lapsed:" + e.dict + ":" + e.name, country != ""
+}

@@ -18,7 +18,10 @@ import (
 //  1. by the dictionaries, looking up the canonical name, the other full-length names
 //     the article uses, and each role part followed by the name ("Ayatollah Ruhollah
 //     Khomeini"), with the code valid on the article's date (Document.Published; with no
-//     date, the current code — see codeAt). Rule "dict:DICTIONARY:ENTRY_".
+//     date, the current code — see codeAt). Rule "dict:DICTIONARY:ENTRY_". A name
+//     whose dictionary codes have all ended before that day (KB.Lapsed: Nancy Pelosi
+//     in the news of 2019) keeps the country of the last one, with the role's agent
+//     (step 3) when the role gives one: rule "lapsed:DICTIONARY:ENTRY_".
 //  2. for organisations, by reading the name as a noun phrase ("Iranian Foreign
 //     Ministry" → IRNGOV).
 //  3. from the role, each part read as a noun phrase (KB.CodeNounPhrase): the first
@@ -378,7 +381,13 @@ func (c *coder) people() {
 	}
 	var related []*group
 	for _, g := range groups {
-		g.code, g.rule = c.byName(g.canon, g.role, g.ments)
+		g.code, g.rule = c.byName(g.canon, g.role, g.ments, c.kb.Name)
+		// a name whose dictionary codes have all ended keeps its country: the role's
+		// agent is added to it, and it is the code when nothing else gives one
+		lapsed, lapsedRule := "", ""
+		if g.code == "" {
+			lapsed, lapsedRule = c.byName(g.canon, g.role, g.ments, c.kb.Lapsed)
+		}
 		if g.code != "" && g.role != "" {
 			if code, rule := c.roleOver(g, g.code, func(p string) bool { return relation(g, p) != nil }); code != "" {
 				g.code, g.rule = code, rule+"; over "+g.rule
@@ -404,7 +413,10 @@ func (c *coder) people() {
 			}
 		}
 		if g.code == "" && g.role != "" {
-			g.code, g.rule = c.byRole(g, func(p string) bool { return relation(g, p) != nil })
+			g.code, g.rule = c.byRole(g, lapsed, lapsedRule, func(p string) bool { return relation(g, p) != nil })
+		}
+		if g.code == "" && lapsed != "" {
+			g.code, g.rule = lapsed, lapsedRule
 		}
 		if g.code == "" && g.role != "" {
 			related = append(related, g)
@@ -430,10 +442,11 @@ func (c *coder) people() {
 	}
 }
 
-// byName looks an entity up in the dictionaries by its names.
-func (c *coder) byName(canon, role string, ments []int) (string, string) {
+// byName looks an entity up in the dictionaries by its names with lookup (KB.Name, or
+// KB.Lapsed for the country of a name whose codes have all ended).
+func (c *coder) byName(canon, role string, ments []int, lookup func([]string, int32) (string, string, bool)) (string, string) {
 	try := func(s string) (string, string, bool) {
-		return c.kb.Name(phraseTokens(s), c.day)
+		return lookup(phraseTokens(s), c.day)
 	}
 	if code, rule, ok := try(canon); ok {
 		return code, rule
@@ -674,9 +687,11 @@ func formerRole(p string) bool {
 // byRole codes an entity from the parts of its role that are not relations, each read
 // as one noun phrase: the first part that gives both a country (or other actor) and an
 // agent ("fallen leader; Iranian military commander" → IRNMIL), else the first that
-// gives an agent, with the country of another part if one names it, else that of the
-// entity's sentences (see context), else none ("MIL"); else the first country.
-func (c *coder) byRole(g *group, isRelation func(string) bool) (string, string) {
+// gives an agent, with the country of another part if one names it, else known (the
+// country its lapsed dictionary codes give, by rule knownRule: "Speaker" Nancy Pelosi →
+// USALEG), else that of the entity's sentences (see context), else none ("MIL"); else
+// the first country.
+func (c *coder) byRole(g *group, known, knownRule string, isRelation func(string) bool) (string, string) {
 	var parts []phraseMatch
 	for _, p := range strings.Split(g.role, "; ") {
 		if isRelation(p) {
@@ -715,6 +730,8 @@ func (c *coder) byRole(g *group, isRelation func(string) bool) (string, string) 
 		if other := pick(func(m *phraseMatch) bool { return m.actor != "" }); other != nil {
 			actor = other.actor
 			pieces = append(append([]string(nil), other.pieces...), pieces...)
+		} else if known != "" {
+			actor, rule = known, "+"+knownRule
 		} else if cc, word := c.context(g.ments); cc != "" {
 			actor, rule = cc, "+context:"+word
 		}

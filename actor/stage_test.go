@@ -458,3 +458,20 @@ func TestUSPartyMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestLapsedDictionaryCodes: a person whose dictionary codes have all ended before the
+// article's day keeps the country of the last one, with the agent of the role the text
+// gives; the country is not taken from the sentence ("Soviet" made President Reagan
+// SUNGOV); a name with a single range, often a namesake's, gives nothing.
+func TestLapsedDictionaryCodes(t *testing.T) {
+	d := code(t, "2019-01-11", `On Friday, Speaker of the House Nancy Pelosi said the wall would not be funded.
+
+President Ronald Reagan once called the Soviet Union an evil empire. Segregationist George Wallace ran a third-party campaign in 1968.`,
+		org("House"), person("Nancy Pelosi"), person("Ronald Reagan"), loc("Soviet Union"), person("George Wallace"))
+	want(t, d, "Nancy Pelosi", "USALEG", "descriptor:Speaker of the House+lapsed:PHOENIX_COUNTRIES:NANCY_PELOSI_")
+	want(t, d, "Ronald Reagan", "USAGOV", "descriptor:President+lapsed:PHOENIX_COUNTRIES:RONALD_REAGAN_")
+	want(t, d, "George Wallace", "", "")
+	// on a day one of the ranges holds, the dictionary's code
+	d = code(t, "2008-06-01", "Speaker Nancy Pelosi met the president.", person("Nancy Pelosi"))
+	want(t, d, "Nancy Pelosi", "USAGOVLEG", "dict:PHOENIX_COUNTRIES:NANCY_PELOSI_")
+}

@@ -133,7 +133,7 @@ func TestPipelineSentences(t *testing.T) {
 		{"Joe Biden defeated Donald Trump in the election.", ""},
 		{"Iraqi forces defeated ISIS in Mosul.", "IRQMIL→IMGMUSISI 190"},
 		// Force in words between politicians is disapproval.
-		{"President Trump attacked House Speaker Nancy Pelosi on Twitter.", "USAELI→ 111"}, // in 2021, out of office
+		{"President Trump attacked House Speaker Nancy Pelosi on Twitter.", "USAELI→USALEG 111"}, // in 2021, Trump out of office; Pelosi USA by her lapsed dictionary codes
 		{"Russia withdrew its troops from the Ukrainian border.", "RUS→UKR 0874"},
 		{"Israel did not attack the Syrian army.", "ISR→SYRMIL 190 negated"},
 		{"Pakistan accused India of spying.", "PAK→IND 1125"},
