@@ -96,6 +96,8 @@ func TestPatterns(t *testing.T) {
 		"12 soldiers were killed on Monday.":                                                 "killed 12 exact soldiers",
 		"The death toll rose to 56 on Sunday.":                                               "killed 56 exact",
 		"All 189 on the aircraft died when the flight came down.":                            "killed 189 exact",
+		"The fire killed five children in a church bus and two truck drivers.":               "killed 5 exact children | killed 2 exact drivers",
+		"The blast killed five people in Kabul and two in Kandahar.":                         "killed 5 exact people @Kabul",
 		"Police opened fire on the protesters; two were reported as injured.":                "injured 2 exact",
 		"A teacher sustained a critical head injury while breaking up a fight.":              "injured 1 exact teacher",
 		"The death toll rose from 40 to 56.":                                                 "killed 56 exact",

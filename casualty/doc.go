@@ -21,7 +21,9 @@
 //     "left 3 dead and 20 wounded", "two of the victims died", "a policeman was killed"
 //     (value 1), "two policemen and a soldier were killed" (two records), "56 deaths";
 //   - object of a verb: "killed 12 soldiers", "the attack killed at least 7", "killing
-//     176 people on board", "killed 12 soldiers and 3 civilians" (two records);
+//     176 people on board", "killed 12 soldiers and 3 civilians" (two records), also
+//     over a short phrase of place ("killed five children in a church bus and two truck
+//     drivers");
 //   - after a toll noun: "the death toll rose to 56" (not "from 40"), "the number of
 //     injured stood at 412";
 //   - one person without a number, for killed and injured: a name, a pronoun or "the"

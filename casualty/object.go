@@ -42,8 +42,9 @@ func (r *reader) objects() {
 			continue
 		}
 		r.emit(kinds, c, k, c.end-1)
-		// Conjoined objects with their own noun: "killed 12 soldiers and 3 civilians".
-		for e := c.end; e+1 < n && (its[e].glue == gAnd || its[e].glue == gComma); {
+		// Conjoined objects with their own noun: "killed 12 soldiers and 3 civilians",
+		// "killed five children in a church bus and two truck drivers".
+		for e := r.pastPlace(c.end); e+1 < n && (its[e].glue == gAnd || its[e].glue == gComma); {
 			j := e + 1
 			if its[j].glue == gAnd && j+1 < n {
 				j++
@@ -69,6 +70,29 @@ func (r *reader) objects() {
 			e = c2.end
 		}
 	}
+}
+
+// pastPlace returns the item after a short phrase of place that follows an object count
+// at item e, when "and" comes right after it ("five children in a church bus and two
+// truck drivers": the "and"), else e. The phrase is a place preposition and at most four
+// words, with no number, casualty word, comma or stop.
+func (r *reader) pastPlace(e int) int {
+	its := r.its
+	if e >= len(its) || !its[e].has(fPlacePrep) {
+		return e
+	}
+	for j := e + 1; j < len(its) && j <= e+5; j++ {
+		if its[j].glue == gAnd {
+			if j > e+1 {
+				return j
+			}
+			return e
+		}
+		if its[j].glue == gStop || its[j].glue == gComma || its[j].hasKind() || its[j].has(fNumber|fPlacePrep) {
+			return e
+		}
+	}
+	return e
 }
 
 // objectHead settles the noun of an object count: a listed noun, or an unlisted plural
