@@ -218,6 +218,8 @@ func TestNotCounts(t *testing.T) {
 		"The bombing could have killed hundreds of shoppers.",
 		"Fifty people are feared dead.",
 		"More than 200 protesters have been killed since the beginning of the unrest.",
+		"It was the police that killed the innocent people of the town.",
+		"The storm killed the children of the village.",
 		"The government will evacuate 10,000 people.",
 		"Officials plan to evacuate 5,000 residents.",
 		"He said thousands of deaths could be prevented.",

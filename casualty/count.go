@@ -211,8 +211,12 @@ func (r *reader) endsInScale(k int) bool {
 }
 
 // pluralish reports whether item j looks like a plural noun or a demonym ("miners",
-// "firemen", "Palestinians"): the only unlisted words taken as the noun of a count.
+// "firemen", "Palestinians"): the only unlisted words taken as the noun of a count; or is
+// a [plural] noun without "-s" ("people", "children").
 func (r *reader) pluralish(j int) bool {
+	if r.its[j].has(fPlural) {
+		return true // "killed the innocent people" is no one person
+	}
 	w := r.word(j)
 	return len(w) > 3 && (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "men"))
 }

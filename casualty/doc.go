@@ -124,7 +124,7 @@
 //	[at_least] [more_than] [about] [up_to] [exact]    qualifiers before a count
 //	[at_least after] ...                              qualifiers after it ("or more")
 //	[number N] [scale N] [vague N]                    number words and lower bounds
-//	[victim]  [unit]  [crowd]  [not count]  [rate]  [year cue]
+//	[victim]  [plural]  [unit]  [crowd]  [not count]  [rate]  [year cue]
 //	[passive] [aux]  [hypothetical]  [negation]  [relative]  [background]
 //	[object start]  [partitive]  [headline verb]
 //	[place prep]  [place noun]  [place follow]  [not place]

@@ -65,6 +65,7 @@ const (
 	fAlleged                       // "suspected to be": a description of the people counted follows
 	fPast                          // "last week": a time before the news, background after a relative word
 	fBodyPart                      // "leg": "his leg was seriously injured" is one person hurt
+	fPlural                        // "people", "children": a noun for several people with no plural "-s"
 )
 
 // roles of kind words.
@@ -161,6 +162,7 @@ var plainHeadings = map[string]flags{
 	"alleged":          fAlleged,
 	"past time":        fPast,
 	"body part":        fBodyPart,
+	"plural":           fPlural,
 }
 
 // parseHeading interprets a vocabulary heading such as "killed object", "at_least",
