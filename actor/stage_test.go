@@ -316,13 +316,13 @@ US President Donald Trump agreed. Former Chilean foreign minister Ana Lopez disa
 func TestOrganisationHeads(t *testing.T) {
 	d := code(t, "", `The Vandran People's Party won seats in Peru. Officers of the Thames Valley Police arrested him in Britain.
 
-The Syrian Democratic Forces and the Popular Mobilization Forces of Iraq fought ISIS. The Vandran Times reported it.`,
+The Syrian Patriotic Forces and the Popular Salvation Forces of Iraq fought ISIS. The Vandran Times reported it.`,
 		org("Vandran People's Party"), loc("Peru"), org("Thames Valley Police"), loc("Britain"),
-		org("Syrian Democratic Forces"), org("Popular Mobilization Forces"), loc("Iraq"), org("Vandran Times"))
+		org("Syrian Patriotic Forces"), org("Popular Salvation Forces"), loc("Iraq"), org("Vandran Times"))
 	want(t, d, "Vandran People's Party", "PERPTY", "descriptor:Party+context:Peru")
 	want(t, d, "Thames Valley Police", "GBRCOP", "descriptor:Police+context:Britain")
-	want(t, d, "Syrian Democratic Forces", "SYRREB", "descriptor:Syrian+Forces+movement")
-	want(t, d, "Popular Mobilization Forces", "IRQREB", "descriptor:Forces+movement+context:Iraq")
+	want(t, d, "Syrian Patriotic Forces", "SYRREB", "descriptor:Syrian+Forces+movement")
+	want(t, d, "Popular Salvation Forces", "IRQREB", "descriptor:Forces+movement+context:Iraq")
 	if e := d.Entities[len(d.Entities)-1]; e.Text != "Vandran Times" || e.Actor != "" {
 		t.Errorf("Vandran Times, named with no country: %q %q, want no code\n%s", e.Actor, e.ActorRule, dump(d))
 	}
@@ -474,4 +474,18 @@ President Ronald Reagan once called the Soviet Union an evil empire. Segregation
 	// on a day one of the ranges holds, the dictionary's code
 	d = code(t, "2008-06-01", "Speaker Nancy Pelosi met the president.", person("Nancy Pelosi"))
 	want(t, d, "Nancy Pelosi", "USAGOVLEG", "dict:PHOENIX_COUNTRIES:NANCY_PELOSI_")
+}
+
+// TestFixedOrganisations: organisations the Phoenix files lack, in tocsin's fixes, coded
+// where no sentence names their country: the armed groups of Syria's and Iraq's wars as
+// rebels of the country they fight in, India's parties, North Korea's army.
+func TestFixedOrganisations(t *testing.T) {
+	d := code(t, "2019-10-10", `Fighters of the People's Protection Units withdrew. Kataib Hezbollah blamed Washington.
+
+A spokesperson for the Bharatiya Janata Party said the Korean People's Army had fired first.`,
+		org("People's Protection Units"), org("Kataib Hezbollah"), loc("Washington"), org("Bharatiya Janata Party"), org("Korean People's Army"))
+	want(t, d, "People's Protection Units", "SYRREB", "dict:TOCSIN_FIXES:PEOPLE'S_PROTECTION_UNITS_")
+	want(t, d, "Kataib Hezbollah", "IRQREB", "dict:TOCSIN_FIXES:KATAIB_HEZBOLLAH_")
+	want(t, d, "Bharatiya Janata Party", "INDPTY", "dict:TOCSIN_FIXES:BHARATIYA_JANATA_PARTY_")
+	want(t, d, "Korean People's Army", "PRKMIL", "dict:TOCSIN_FIXES:KOREAN_PEOPLE'S_ARMY_")
 }
