@@ -477,6 +477,8 @@ func TestIndividuals(t *testing.T) {
 		"He died today.":                                                      "killed 1 exact",
 		"The driver died in hospital on Sunday.":                              "killed 1 exact driver",
 		"An engineer was killed while working at the station.":                "killed 1 exact engineer",
+		"A state lawmaker sustained a critical head injury on Tuesday.":       "injured 1 exact lawmaker",
+		"A city official was killed in the blast.":                            "killed 1 exact official",
 		"A man was shot and wounded outside a bar.":                           "injured 1 exact man",
 		"Police said a boy shot in the head was in a critical condition.":     "injured 1 exact boy",
 		"Wiranto was stabbed on Thursday.":                                    "injured 1 exact",

@@ -248,8 +248,9 @@ func (r *reader) singleNoun(b int) (first, head int, ok bool) {
 				r.word(a) == "his" || r.word(a) == "her" {
 				return a, b, true // "the driver", "another person", "his father"
 			}
-			// Modifiers are words, numbers and ages ("a seven year-old girl").
-			if y.flags&^(fWord|fCap|fNumber|fAdditive|fUnit) != 0 || y.glue != gNone {
+			// Modifiers are words, numbers and ages ("a seven year-old girl"), and
+			// nouns of place ("a state lawmaker", "a city official").
+			if y.flags&^(fWord|fCap|fNumber|fAdditive|fUnit|fPlaceNoun|fPlaceFollow) != 0 || y.glue != gNone {
 				break
 			}
 		}
