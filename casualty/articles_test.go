@@ -33,6 +33,7 @@ func TestArticleTotals(t *testing.T) {
 		{"testdata/wikinews/dev10.jsonl", 0.87, 0.84},
 		{"testdata/wikinews/heldout5.jsonl", 0.77, 0.84},
 		{"testdata/wikinews/heldout6.jsonl", 0.84, 0.89},
+		{"testdata/wikinews/heldout7.jsonl", 0.84, 0.68},
 	} {
 		sc, err := EvaluateArticles(tc.path, wikinews)
 		if err != nil {
