@@ -35,6 +35,7 @@ var repairs = [...]struct {
 	{name: "report-before-verb", mend: (*tree).reportBeforeVerb},
 	{name: "count-object", mend: (*tree).countObject},
 	{name: "gerund-complement", mend: (*tree).gerundComplement},
+	{name: "oblique-root", mend: (*tree).obliqueRoot},
 }
 
 // RepairNames returns the names of the tree repairs in the order they run, as they appear
@@ -535,6 +536,80 @@ func (t *tree) gerundComplement() bool {
 		}
 	}
 	return changed
+}
+
+// obliqueRoot reads a sentence that opens with a prepositional phrase and a comma, and
+// that the parser rooted in that phrase, with the clause after the comma as a relative
+// clause of its noun: "According to al-Eryani, the rebels are backed by Iran" as
+// al-Eryani (by whom) the rebels are backed. A noun with a preposition is no clause's
+// head; when the root is one, and a verb with a subject of its own hangs on it after a
+// comma as a clausal modifier and is a finite clause of its own (finiteClause), the verb
+// is the root and the noun its oblique.
+func (t *tree) obliqueRoot() bool {
+	root, only := t.root()
+	if !only || !t.nominal(root) || !t.hasCase(root) || t.hasSubject(root) || t.child(root, "cop") >= 0 {
+		return false // a copula's predicate ("is above the law") has a preposition too
+	}
+	for v := root + 1; v < len(t.head); v++ {
+		if int(t.head[v]) != root || t.pos[v] != "VERB" || !strings.HasPrefix(t.dep[v], "acl") || !t.finiteClause(v) {
+			continue
+		}
+		// The comma closes the opening phrase: it lies before the verb's clause.
+		comma := false
+		for k := root + 1; k < v && !comma; k++ {
+			comma = t.form[k] == "," && (int(t.head[k]) == v || !t.inSubtree(k, v))
+		}
+		if !comma {
+			return false
+		}
+		t.head[v], t.dep[v] = -1, "root"
+		t.head[root], t.dep[root] = int32(v), "obl"
+		// What hung on the old root after the verb (the final full stop) is the verb's, as
+		// is a comma before the verb.
+		for k := range t.head {
+			if int(t.head[k]) == root && (k > v || t.punct[k]) {
+				t.head[k] = int32(v)
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// finiteClause reports whether verb v heads a finite clause of its own: it is finite or
+// has a finite auxiliary, and it has a subject that is no relative pronoun ("Mr. Paulson,
+// who made billions, told investors" is a relative clause, rightly).
+func (t *tree) finiteClause(v int) bool {
+	fin, subj := finite(t.tag[v]), false
+	for k := range t.head {
+		if int(t.head[k]) != v {
+			continue
+		}
+		switch d := t.dep[k]; {
+		case d == "aux" || d == "aux:pass":
+			fin = fin || finite(t.tag[k])
+		case strings.HasPrefix(d, "nsubj"):
+			if t.tag[k] == "WP" || t.tag[k] == "WDT" {
+				return false
+			}
+			subj = true
+		}
+	}
+	return fin && subj
+}
+
+// hasSubject reports whether word h has a subject (nominal or clausal) or an expletive.
+func (t *tree) hasSubject(h int) bool {
+	for k := range t.head {
+		if int(t.head[k]) != h {
+			continue
+		}
+		switch d := t.dep[k]; {
+		case strings.HasPrefix(d, "nsubj"), strings.HasPrefix(d, "csubj"), d == "expl":
+			return true
+		}
+	}
+	return false
 }
 
 // verbs.txt lists English verb forms, one a line, lower case: every form of every verb of

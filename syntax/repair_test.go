@@ -162,6 +162,16 @@ func TestRepairsMendMisparses(t *testing.T) {
 			want: map[string]string{"downing": "admits xcomp"},
 		},
 		{
+			name:    "a sentence rooted in its opening phrase",
+			tree:    "According/VERB/VBG/3/case to/ADP/IN/1/fixed al-Eryani/PROPN/NNP/0/root ,/PUNCT/,/8/punct the/DET/DT/6/det rebels/NOUN/NNS/8/nsubj:pass are/AUX/VBP/8/aux:pass backed/VERB/VBN/3/acl:relcl by/ADP/IN/10/case Iran/PROPN/NNP/8/obl:agent ./PUNCT/./3/punct",
+			repairs: "oblique-root",
+			want:    map[string]string{"backed": "ROOT root", "al-Eryani": "backed obl", ".": "backed punct"},
+		},
+		{
+			name: "a copula's predicate with a preposition stays the root",
+			tree: "No/DET/DT/2/det one/PRON/NN/5/nsubj is/AUX/VBZ/5/cop above/ADP/IN/5/case law/NOUN/NN/0/root ,/PUNCT/,/7/punct Pence/PROPN/NNP/8/nsubj said/VERB/VBD/5/acl:relcl",
+		},
+		{
 			name: "a right parse is kept",
 			tree: "Police/NOUN/NNS/2/nsubj arrested/VERB/VBD/0/root 12/NUM/CD/4/nummod protesters/NOUN/NNS/2/obj in/ADP/IN/6/case Paris/PROPN/NNP/2/obl ./PUNCT/./2/punct",
 		},
@@ -200,7 +210,8 @@ func TestStageRepairsNews(t *testing.T) {
 	d := analyze(t, s, "Iran admits downing Ukrainian jet",
 		"A gunman shot three people in a supermarket in El Paso, Texas.\n\n"+
 			"Russia never invaded Georgia, the Kremlin said.\n\n"+
-			"Soleimani's daughter Zeinab threatened the United States.")
+			"Soleimani's daughter Zeinab threatened the United States.\n\n"+
+			"According to al-Eryani, the rebels are backed by Iran.")
 	known := map[string]bool{}
 	for _, n := range RepairNames() {
 		known[n] = true
@@ -221,6 +232,8 @@ func TestStageRepairsNews(t *testing.T) {
 		{"Russia never", "Georgia", "invaded", "obj"},
 		{"Soleimani", "daughter", "threatened", "nsubj"},
 		{"Soleimani", "Zeinab", "daughter", "appos"},
+		{"According to", "backed", "", "root"},
+		{"According to", "al-Eryani", "backed", "obl"},
 	} {
 		sn := sentenceWith(t, d, c.phrase)
 		i := word(t, d, sn, c.word)
