@@ -501,9 +501,13 @@ func (w *work) pastEntity(k, hi int) (int, bool) {
 }
 
 // runFwd scans a description forwards from token k to no later than hi; it returns where
-// it ends and whether it holds a head noun or title.
+// it ends and whether it holds a head noun or title. An organisation whose name ends in
+// one is a head too: the entity layer takes "the Defence Secretary" for an organisation.
 func (w *work) runFwd(k, hi int) (end int, head bool) {
 	for k < hi {
+		if ei := w.entityStartingAt(k, hi); ei >= 0 && w.ms[ei].typ == "ORG" && w.endsInHead(w.ms[ei].a, w.ms[ei].b) {
+			head = true
+		}
 		if end, ok := w.pastEntity(k, hi); ok {
 			k = end
 			continue

@@ -434,3 +434,12 @@ func TestOfOrganisation(t *testing.T) {
 	expect(t, d, "Sabrina Bennoui", 1, "Sabrina Bennoui", "of Reporters Without Borders")
 	expect(t, d, "Yvette Cooper", 1, "Yvette Cooper", "")
 }
+
+// TestAppositiveTakenForOrganisation: an appositive after the name that the entity layer
+// took for an organisation ("the Defence Secretary") is a description when its name ends
+// in a title, as the same words in lower case would be.
+func TestAppositiveTakenForOrganisation(t *testing.T) {
+	d := analyze(t, `"We will find them," said Pedro Rios, the Defence Secretary; he left for Jolo.`,
+		p("Pedro Rios"), ent{"ORG", "Defence Secretary", 1})
+	expect(t, d, "Pedro Rios", 1, "Pedro Rios", "Defence Secretary")
+}
