@@ -182,6 +182,7 @@ const (
 	cueBoth
 	cueAccident
 	cueExperience
+	cueOpinion
 )
 
 var cueNames = map[string]cue{
@@ -191,7 +192,7 @@ var cueNames = map[string]cue{
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
-	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience,
+	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

@@ -644,6 +644,15 @@ func (x *extractor) verbCand(v int) {
 	} else if inner >= 0 {
 		x.transform(&c, v, &x.cands[inner])
 	}
+	if !ok && x.cue(v)&cueOpinion != 0 && x.clausalComplement(v) && (inner < 0 || x.cands[inner].code.Null) {
+		// "Clinton's campaign has argued that Sanders will lose support", "he suggested
+		// the U.S. should use a database": with what it holds in a clause, the verb
+		// states an opinion, not its block's event; what the clause says may still be
+		// one (judgeSpeech, when the verb is also one of saying). A clause that tells
+		// an event keeps the verb's code ("acknowledged their government had shot down
+		// a passenger jet": 015).
+		c.code, c.rule = cameo.Code{Null: true}, "cues.txt: [opinion] "+x.lower(v)+" with a clause"
+	}
 	if !ok && x.cue(v)&cueSpeech != 0 && (inner < 0 || !x.cands[inner].consumed) {
 		// what is said holds no event that a transformation made the saying's own
 		x.judgeSpeech(&c, v)
@@ -1548,6 +1557,43 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 	c.code = cameo.Code{Forward: code}
 	c.rule = fmt.Sprintf("cues.txt: [speech] %s — %q says %s", x.lower(v), word, code)
 	c.tgt = tgt
+}
+
+// clausalComplement reports whether verb v has a clause that states something as its
+// complement: a ccomp, or an unmarked clause with a subject of its own (unmarkedClause),
+// but not a mandative subjunctive, whose bare verb asks for what it names ("insists that
+// the budget include funding for the wall", "suggested that he resign"), nor a clause of
+// "should" or "must", which asks as much.
+func (x *extractor) clausalComplement(v int) bool {
+	s := &x.s
+	for _, ch := range s.children(v) {
+		k := int(ch)
+		if s.dep(k) != "ccomp" && !(k > v && x.unmarkedClause(k)) {
+			continue
+		}
+		if sb := s.child(k, "nsubj"); sb >= 0 && s.child(k, "aux") < 0 && x.bareVerb(k, sb) {
+			continue
+		}
+		if a := s.child(k, "aux"); a >= 0 && (x.lower(a) == "should" || x.lower(a) == "must") {
+			continue // "suggested that foreign officials should curb their complaints"
+		}
+		return true
+	}
+	return false
+}
+
+// bareVerb reports whether verb k has the bare form with its subject sb: tagged so, or
+// a present tense without the -s that a singular noun subject needs ("that the budget
+// include").
+func (x *extractor) bareVerb(k, sb int) bool {
+	switch x.d.Tokens[k].Tag {
+	case "VB":
+		return true
+	case "VBP":
+		t := x.d.Tokens[sb].Tag
+		return t == "NN" || t == "NNP"
+	}
+	return false
 }
 
 // unmarkedClause reports whether k is an adverbial clause with a subject of its own and
