@@ -15,7 +15,7 @@ type worker struct {
 	pre   []uint16 // first-pass tags
 	st    pstate
 	tkeys [numTagFeats]uint64
-	pkeys [numParseFeats]uint64
+	tc    transCache
 	lkeys [numLabelFeats]uint64
 	tsc   []int32
 	lsc   []int32
@@ -220,16 +220,13 @@ func argmax(sc []int32) int {
 
 // parse parses the words last tagged; heads and labels are left in w.st.
 func (w *worker) parse() {
-	m := w.m
 	n := len(w.tags)
 	st := &w.st
 	st.reset(n)
 	for i := range n {
 		st.setWord(i, &w.lx[i], w.tags[i])
 	}
-	rows := m.trans.rows
-	shift := m.trans.shift
-	lut := &m.trans.lut
+	w.tc.reset(n)
 	for !st.done() {
 		legal := st.legal()
 		t := trShift
@@ -240,15 +237,7 @@ func (w *worker) parse() {
 		case 1 << trRight:
 			t = trRight
 		default:
-			st.parseFeatures(&w.pkeys)
-			var s0, s1, s2 int32
-			for _, k := range w.pkeys {
-				row := rows[k>>shift]
-				s0 += lut[uint8(row)]
-				s1 += lut[uint8(row>>8)]
-				s2 += lut[uint8(row>>16)]
-			}
-			t = bestLegal(legal, [numTransitions]int32{s0, s1, s2})
+			t = bestLegal(legal, w.transScores())
 		}
 		var label int32 = -1
 		if t != trShift {
@@ -257,6 +246,90 @@ func (w *worker) parse() {
 		}
 		st.apply(t, label)
 	}
+}
+
+// transCache holds the transition scores of the feature groups of parseFeatures that
+// read one word or the front of the buffer, while what they read is unchanged: the
+// parser scores about two configurations for each word, and consecutive ones share much
+// (after an attachment the buffer is the same; a word is the stack top again once the
+// words above it are attached). The scores are sums of integers, so taking a group's
+// from the cache gives the same total as adding its weights again.
+type transCache struct {
+	s0, s1, s2 []cachedScore // by position + 1 (0: no word)
+	b          int           // the buffer front whose buffer features are in bsc, -1 none
+	bsc        [numTransitions]int32
+	bl         int   // the buffer front whose left-dependent features are in blsc, -1 none
+	blDeps     int32 // its number of left dependents then
+	blsc       [numTransitions]int32
+	keys       [numParseFeats]uint64
+}
+
+type cachedScore struct {
+	sc [numTransitions]int32
+	ok bool
+}
+
+// reset empties the cache for a sentence of n words.
+func (c *transCache) reset(n int) {
+	c.s0, c.s1, c.s2 = grow(c.s0, n+2), grow(c.s1, n+2), grow(c.s2, n+2)
+	clear(c.s0)
+	clear(c.s1)
+	clear(c.s2)
+	c.b, c.bl = -1, -1
+}
+
+// score adds the transition weights of keys to sc.
+func (t *denseTable) score(keys []uint64, sc *[numTransitions]int32) {
+	rows, shift, lut := t.rows, t.shift, &t.lut
+	s0, s1, s2 := sc[0], sc[1], sc[2]
+	for _, k := range keys {
+		row := rows[k>>shift]
+		s0 += lut[uint8(row)]
+		s1 += lut[uint8(row>>8)]
+		s2 += lut[uint8(row>>16)]
+	}
+	sc[0], sc[1], sc[2] = s0, s1, s2
+}
+
+// transScores returns the scores of the transitions from the current configuration:
+// the sum of the weights of all of parseFeatures' keys, the groups that read what has
+// not changed since they were scored taken from w.tc.
+func (w *worker) transScores() [numTransitions]int32 {
+	st, c, t := &w.st, &w.tc, &w.m.trans
+	k := &c.keys
+	s0, s1, s2 := st.stackTop()
+	if e := &c.s0[s0+1]; !e.ok {
+		st.s0Features(s0, (*[featS1]uint64)(k[:featS1]))
+		*e = cachedScore{ok: true}
+		t.score(k[:featS1], &e.sc)
+	}
+	if e := &c.s1[s1+1]; !e.ok {
+		st.s1Features(s1, (*[featS2 - featS1]uint64)(k[featS1:featS2]))
+		*e = cachedScore{ok: true}
+		t.score(k[featS1:featS2], &e.sc)
+	}
+	if e := &c.s2[s2+1]; !e.ok {
+		st.s2Features(s2, (*[featB - featS2]uint64)(k[featS2:featB]))
+		*e = cachedScore{ok: true}
+		t.score(k[featS2:featB], &e.sc)
+	}
+	if c.b != st.b {
+		st.bufferFeatures((*[featBL - featB]uint64)(k[featB:featBL]))
+		c.b, c.bsc = st.b, [numTransitions]int32{}
+		t.score(k[featB:featBL], &c.bsc)
+	}
+	if deps := st.nl[st.b]; c.bl != st.b || c.blDeps != deps {
+		st.b0LeftFeatures((*[featRest - featBL]uint64)(k[featBL:featRest]))
+		c.bl, c.blDeps, c.blsc = st.b, deps, [numTransitions]int32{}
+		t.score(k[featBL:featRest], &c.blsc)
+	}
+	st.restFeatures(s0, s1, s2, (*[numParseFeats - featRest]uint64)(k[featRest:]))
+	var sc [numTransitions]int32
+	t.score(k[featRest:], &sc)
+	for i := range sc {
+		sc[i] += c.s0[s0+1].sc[i] + c.s1[s1+1].sc[i] + c.s2[s2+1].sc[i] + c.bsc[i] + c.blsc[i]
+	}
+	return sc
 }
 
 // bestLegal returns the legal transition with the highest score.

@@ -209,9 +209,35 @@ func capv(v int32) uint64 { return uint64(min(v, 4)) }
 // numParseFeats is the number of features parseFeatures writes.
 const numParseFeats = 72
 
+// The features fall into groups by what they read, so that the parser can keep the
+// weights of a group while what it reads is unchanged (cachedScores): the word at a
+// position, its tag and clusters never change during a parse, and the front of the buffer
+// changes only with SHIFT. keys[:featS1] read only s0's word, keys[featS1:featS2] only
+// s1's, keys[featS2:featB] only s2's, keys[featB:featBL] only b0, b1 and b2's words (not
+// their dependents), keys[featBL:featRest] only b0 and its left dependents, the rest the
+// whole configuration.
+const (
+	featS1   = 4
+	featS2   = 7
+	featB    = 8
+	featBL   = 19
+	featRest = 24
+)
+
 // parseFeatures writes the features of the current configuration into keys.
 func (s *pstate) parseFeatures(keys *[numParseFeats]uint64) {
-	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
+	s0, s1, s2 := s.stackTop()
+	s.s0Features(s0, (*[featS1]uint64)(keys[:featS1]))
+	s.s1Features(s1, (*[featS2 - featS1]uint64)(keys[featS1:featS2]))
+	s.s2Features(s2, (*[featB - featS2]uint64)(keys[featS2:featB]))
+	s.bufferFeatures((*[featBL - featB]uint64)(keys[featB:featBL]))
+	s.b0LeftFeatures((*[featRest - featBL]uint64)(keys[featBL:featRest]))
+	s.restFeatures(s0, s1, s2, (*[numParseFeats - featRest]uint64)(keys[featRest:]))
+}
+
+// stackTop returns the top three words of the stack, -1 where there are fewer.
+func (s *pstate) stackTop() (s0, s1, s2 int32) {
+	s0, s1, s2 = -1, -1, -1
 	if k := len(s.stack); k > 0 {
 		s0 = s.stack[k-1]
 		if k > 1 {
@@ -221,18 +247,83 @@ func (s *pstate) parseFeatures(keys *[numParseFeats]uint64) {
 			}
 		}
 	}
-	b0, b1, b2 := int32(s.b), int32(-1), int32(-1)
+	return s0, s1, s2
+}
+
+// buffer returns the first three words of the buffer, -1 past the root.
+func (s *pstate) buffer() (b0, b1, b2 int32) {
+	b0, b1, b2 = int32(s.b), -1, -1
 	if s.b+1 <= s.n {
 		b1 = b0 + 1
 		if s.b+2 <= s.n {
 			b2 = b0 + 2
 		}
 	}
-	s0w, s0t, s1w, s1t, s2t := s.w(s0), s.t(s0), s.w(s1), s.t(s1), s.t(s2)
+	return b0, b1, b2
+}
+
+// s0Features writes the features of word p as the stack top.
+func (s *pstate) s0Features(p int32, k *[featS1]uint64) {
+	w, t := s.w(p), s.t(p)
+	k[0] = fhash.F1(1, w)
+	k[1] = fhash.F1(2, t)
+	k[2] = fhash.F2(3, w, t)
+	k[3] = fhash.F2(69, s.c(p), t)
+}
+
+// s1Features writes the features of word p as the word under the stack top.
+func (s *pstate) s1Features(p int32, k *[featS2 - featS1]uint64) {
+	w, t := s.w(p), s.t(p)
+	k[0] = fhash.F1(4, w)
+	k[1] = fhash.F1(5, t)
+	k[2] = fhash.F2(6, w, t)
+}
+
+// s2Features writes the feature of word p as the third word of the stack.
+func (s *pstate) s2Features(p int32, k *[featB - featS2]uint64) {
+	k[0] = fhash.F1(15, s.t(p))
+}
+
+// bufferFeatures writes the features of the first three words of the buffer.
+func (s *pstate) bufferFeatures(k *[featBL - featB]uint64) {
+	b0, b1, b2 := s.buffer()
 	b0w, b0t, b1w, b1t, b2w, b2t := s.w(b0), s.t(b0), s.w(b1), s.t(b1), s.w(b2), s.t(b2)
+	k[0] = fhash.F1(7, b0w)
+	k[1] = fhash.F1(8, b0t)
+	k[2] = fhash.F2(9, b0w, b0t)
+	k[3] = fhash.F1(10, b1w)
+	k[4] = fhash.F1(11, b1t)
+	k[5] = fhash.F2(12, b1w, b1t)
+	k[6] = fhash.F1(13, b2w)
+	k[7] = fhash.F1(14, b2t)
+	k[8] = fhash.F2(23, b0t, b1t)
+	k[9] = fhash.F3(29, b0t, b1t, b2t)
+	k[10] = fhash.F2(70, s.c(b0), b0t)
+}
+
+// b0LeftFeatures writes the features of the first word of the buffer and its left
+// dependents.
+func (s *pstate) b0LeftFeatures(k *[featRest - featBL]uint64) {
+	b0 := int32(s.b)
+	b0t := s.t(b0)
+	b0L, b0L2 := s.lc1[b0], s.lc2[b0]
+	b0Lt := s.t(b0L)
+	k[0] = fhash.F2(49, b0t, capv(s.nl[b0]))
+	k[1] = fhash.F2(55, s.w(b0L), s.l(b0L))
+	k[2] = fhash.F2(56, b0Lt, s.l(b0L))
+	k[3] = fhash.F3(60, b0t, b0Lt, s.t(b0L2))
+	k[4] = fhash.F2(62, b0t, s.lset[b0])
+}
+
+// restFeatures writes the features that read the stack and the buffer together, or the
+// stack's dependents.
+func (s *pstate) restFeatures(s0, s1, s2 int32, k *[numParseFeats - featRest]uint64) {
+	b0, b1, _ := s.buffer()
+	s0w, s0t, s1w, s1t, s2t := s.w(s0), s.t(s0), s.w(s1), s.t(s1), s.t(s2)
+	b0w, b0t, b1t := s.w(b0), s.t(b0), s.t(b1)
 	s0L, s0R, s0L2, s0R2 := child(s.lc1, s0), child(s.rc1, s0), child(s.lc2, s0), child(s.rc2, s0)
 	s1L, s1R := child(s.lc1, s1), child(s.rc1, s1)
-	b0L, b0L2 := s.lc1[b0], s.lc2[b0]
+	b0L := s.lc1[b0]
 	s0Lt, s0Rt, s1Rt, b0Lt := s.t(s0L), s.t(s0R), s.t(s1R), s.t(b0L)
 	d0, d1 := dist(s0, b0), dist(s1, s0)
 	var s0vl, s0vr, s1vl, s1vr, s0ls, s0rs uint64 = 9, 9, 9, 9, 0, 0
@@ -242,89 +333,62 @@ func (s *pstate) parseFeatures(keys *[numParseFeats]uint64) {
 	if s1 >= 0 {
 		s1vl, s1vr = capv(s.nl[s1]), capv(s.nr[s1])
 	}
-	b0vl := capv(s.nl[b0])
 
-	k := keys
-	// single words
-	k[0] = fhash.F1(1, s0w)
-	k[1] = fhash.F1(2, s0t)
-	k[2] = fhash.F2(3, s0w, s0t)
-	k[3] = fhash.F1(4, s1w)
-	k[4] = fhash.F1(5, s1t)
-	k[5] = fhash.F2(6, s1w, s1t)
-	k[6] = fhash.F1(7, b0w)
-	k[7] = fhash.F1(8, b0t)
-	k[8] = fhash.F2(9, b0w, b0t)
-	k[9] = fhash.F1(10, b1w)
-	k[10] = fhash.F1(11, b1t)
-	k[11] = fhash.F2(12, b1w, b1t)
-	k[12] = fhash.F1(13, b2w)
-	k[13] = fhash.F1(14, b2t)
-	k[14] = fhash.F1(15, s2t)
 	// pairs
-	k[15] = fhash.F4(16, s0w, s0t, b0w, b0t)
-	k[16] = fhash.F3(17, s0w, s0t, b0w)
-	k[17] = fhash.F3(18, s0w, b0w, b0t)
-	k[18] = fhash.F3(19, s0w, s0t, b0t)
-	k[19] = fhash.F3(20, s0t, b0w, b0t)
-	k[20] = fhash.F2(21, s0w, b0w)
-	k[21] = fhash.F2(22, s0t, b0t)
-	k[22] = fhash.F2(23, b0t, b1t)
-	k[23] = fhash.F4(24, s1w, s1t, s0w, s0t)
-	k[24] = fhash.F2(25, s1w, s0w)
-	k[25] = fhash.F2(26, s1t, s0t)
-	k[26] = fhash.F2(27, s1t, s0w)
-	k[27] = fhash.F2(28, s1w, s0t)
+	k[0] = fhash.F4(16, s0w, s0t, b0w, b0t)
+	k[1] = fhash.F3(17, s0w, s0t, b0w)
+	k[2] = fhash.F3(18, s0w, b0w, b0t)
+	k[3] = fhash.F3(19, s0w, s0t, b0t)
+	k[4] = fhash.F3(20, s0t, b0w, b0t)
+	k[5] = fhash.F2(21, s0w, b0w)
+	k[6] = fhash.F2(22, s0t, b0t)
+	k[7] = fhash.F4(24, s1w, s1t, s0w, s0t)
+	k[8] = fhash.F2(25, s1w, s0w)
+	k[9] = fhash.F2(26, s1t, s0t)
+	k[10] = fhash.F2(27, s1t, s0w)
+	k[11] = fhash.F2(28, s1w, s0t)
 	// triples of tags
-	k[28] = fhash.F3(29, b0t, b1t, b2t)
-	k[29] = fhash.F3(30, s0t, b0t, b1t)
-	k[30] = fhash.F3(31, s1t, s0t, b0t)
-	k[31] = fhash.F3(32, s2t, s1t, s0t)
-	k[32] = fhash.F3(33, s0t, s0Lt, b0t)
-	k[33] = fhash.F3(34, s0t, s0Rt, b0t)
-	k[34] = fhash.F3(35, s0t, b0t, b0Lt)
-	k[35] = fhash.F3(36, s1t, s1Rt, s0t)
-	k[36] = fhash.F3(37, s1t, s0t, s0Lt)
-	k[37] = fhash.F3(38, s1t, s0t, s0Rt)
+	k[12] = fhash.F3(30, s0t, b0t, b1t)
+	k[13] = fhash.F3(31, s1t, s0t, b0t)
+	k[14] = fhash.F3(32, s2t, s1t, s0t)
+	k[15] = fhash.F3(33, s0t, s0Lt, b0t)
+	k[16] = fhash.F3(34, s0t, s0Rt, b0t)
+	k[17] = fhash.F3(35, s0t, b0t, b0Lt)
+	k[18] = fhash.F3(36, s1t, s1Rt, s0t)
+	k[19] = fhash.F3(37, s1t, s0t, s0Lt)
+	k[20] = fhash.F3(38, s1t, s0t, s0Rt)
 	// distance
-	k[38] = fhash.F2(39, s0w, d0)
-	k[39] = fhash.F2(40, s0t, d0)
-	k[40] = fhash.F2(41, b0w, d0)
-	k[41] = fhash.F2(42, b0t, d0)
-	k[42] = fhash.F3(43, s0t, b0t, d0)
-	k[43] = fhash.F3(44, s1t, s0t, d1)
-	k[44] = fhash.F3(45, s1w, s0w, d1)
+	k[21] = fhash.F2(39, s0w, d0)
+	k[22] = fhash.F2(40, s0t, d0)
+	k[23] = fhash.F2(41, b0w, d0)
+	k[24] = fhash.F2(42, b0t, d0)
+	k[25] = fhash.F3(43, s0t, b0t, d0)
+	k[26] = fhash.F3(44, s1t, s0t, d1)
+	k[27] = fhash.F3(45, s1w, s0w, d1)
 	// valency
-	k[45] = fhash.F2(46, s0w, s0vr)
-	k[46] = fhash.F2(47, s0t, s0vr)
-	k[47] = fhash.F2(48, s0t, s0vl)
-	k[48] = fhash.F2(49, b0t, b0vl)
-	k[49] = fhash.F3(50, s1t, s1vl, s1vr)
+	k[28] = fhash.F2(46, s0w, s0vr)
+	k[29] = fhash.F2(47, s0t, s0vr)
+	k[30] = fhash.F2(48, s0t, s0vl)
+	k[31] = fhash.F3(50, s1t, s1vl, s1vr)
 	// dependents
-	k[50] = fhash.F2(51, s.w(s0L), s.l(s0L))
-	k[51] = fhash.F2(52, s0Lt, s.l(s0L))
-	k[52] = fhash.F2(53, s.w(s0R), s.l(s0R))
-	k[53] = fhash.F2(54, s0Rt, s.l(s0R))
-	k[54] = fhash.F2(55, s.w(b0L), s.l(b0L))
-	k[55] = fhash.F2(56, b0Lt, s.l(b0L))
-	k[56] = fhash.F3(57, s1Rt, s.l(s1R), s.t(s1L))
-	k[57] = fhash.F3(58, s0t, s0Lt, s.t(s0L2))
-	k[58] = fhash.F3(59, s0t, s0Rt, s.t(s0R2))
-	k[59] = fhash.F3(60, b0t, b0Lt, s.t(b0L2))
+	k[32] = fhash.F2(51, s.w(s0L), s.l(s0L))
+	k[33] = fhash.F2(52, s0Lt, s.l(s0L))
+	k[34] = fhash.F2(53, s.w(s0R), s.l(s0R))
+	k[35] = fhash.F2(54, s0Rt, s.l(s0R))
+	k[36] = fhash.F3(57, s1Rt, s.l(s1R), s.t(s1L))
+	k[37] = fhash.F3(58, s0t, s0Lt, s.t(s0L2))
+	k[38] = fhash.F3(59, s0t, s0Rt, s.t(s0R2))
 	// label sets
-	k[60] = fhash.F3(61, s0t, s0ls, s0rs)
-	k[61] = fhash.F2(62, b0t, s.lset[b0])
-	k[62] = fhash.F2(63, s1t, b0t)
-	k[63] = fhash.F3(64, s1w, s1t, b0t)
-	k[64] = fhash.F3(65, s1t, s0t, b1t)
-	k[65] = fhash.F2(66, s0t, b1t)
-	k[66] = fhash.F3(67, s0w, b0t, b1t)
-	k[67] = fhash.F4(68, s1t, s0t, b0t, d0)
+	k[39] = fhash.F3(61, s0t, s0ls, s0rs)
+	k[40] = fhash.F2(63, s1t, b0t)
+	k[41] = fhash.F3(64, s1w, s1t, b0t)
+	k[42] = fhash.F3(65, s1t, s0t, b1t)
+	k[43] = fhash.F2(66, s0t, b1t)
+	k[44] = fhash.F3(67, s0w, b0t, b1t)
+	k[45] = fhash.F4(68, s1t, s0t, b0t, d0)
 	// word clusters
-	k[68] = fhash.F2(69, s.c(s0), s0t)
-	k[69] = fhash.F2(70, s.c(b0), b0t)
-	k[70] = fhash.F2(71, s.cm(s0), s.cm(b0))
-	k[71] = fhash.F2(72, s.cm(s1), s.cm(s0))
+	k[46] = fhash.F2(71, s.cm(s0), s.cm(b0))
+	k[47] = fhash.F2(72, s.cm(s1), s.cm(s0))
 }
 
 // transitionCosts returns, for each legal transition, the number of gold arcs it makes
