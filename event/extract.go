@@ -1016,7 +1016,10 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 				return x.messageAuthor(h)
 			}
 			t := &x.d.Tokens[v]
-			if t.Tag == "VBN" && (x.isCount(h) && s.child(v, "obj") < 0 || !(s.head(h) < 0 && (s.child(v, "obj") >= 0 || x.agent(v) < 0 && x.d.Tokens[h].POS != "PRON" && x.headline(h)))) {
+			// The tagger reads a participle as a past tense too: "Germany says Alexei
+			// Navalny poisoned with Novichok", with no subject or object of its own.
+			participle := t.Tag == "VBN" || t.Tag == "VBD" && s.full(v) == "acl" && s.child(v, "obj") < 0 && s.child(v, "nsubj") < 0
+			if participle && (x.isCount(h) && s.child(v, "obj") < 0 || !(s.head(h) < 0 && (s.child(v, "obj") >= 0 || x.agent(v) < 0 && x.d.Tokens[h].POS != "PRON" && x.headline(h)))) {
 				*passive = true
 			}
 			return h
