@@ -45,7 +45,10 @@ import (
 // military"), the mention stands for that group: it gets the group's code (IRNGOV,
 // USAMIL) and the group as its Canonical, unless those words describe a person named
 // next to them ("Iranian military commander Qassem Soleimani"). Places that are not in
-// the actor dictionaries (most cities) stay uncoded.
+// the actor dictionaries (most cities) stay uncoded. A place the places stage took for a
+// country's first-level division is coded as that country, where the dictionaries give
+// its name to another ("Georgia" among Virginia and Alabama → USA, rule
+// "division:Georgia (US.GA), not dict:PHOENIX_COUNTRIES:GEORGIA_").
 type Stage struct{ kb *KB }
 
 // New returns the stage with the embedded knowledge base (see Load).
@@ -142,6 +145,7 @@ func (c *coder) sentBounds(i int) (lo, hi int) {
 // places codes NORP and LOCATION mentions and records the countries of each sentence.
 func (c *coder) places() {
 	c.sentCountries = map[int]map[string]string{}
+	divisions := c.divisions()
 	for i := range c.d.Entities {
 		e := &c.d.Entities[i]
 		if e.Type != "NORP" && e.Type != "LOCATION" || e.Mention != "" && e.Mention != "name" {
@@ -168,6 +172,9 @@ func (c *coder) places() {
 		if e.Type == "NORP" && c.kb.IsCountry(code) {
 			rule = "demonym:" + e.Text
 		}
+		if p, ok := divisions[e.Start]; ok && c.kb.IsCountry(code) && code != p.Country && c.kb.IsCountry(p.Country) {
+			code, rule = p.Country, "division:"+p.Name+" ("+p.Admin1+"), not "+rule
+		}
 		e.Actor, e.ActorRule = code, rule
 		if ext, extRule, end, ok := c.extend(i, code); ok {
 			e.Actor, e.ActorRule = ext, extRule
@@ -189,6 +196,25 @@ func (c *coder) places() {
 			c.namesCountry(s, p.Country, p.Name)
 		}
 	}
+}
+
+// divisions returns, by start offset, the places the places stage took for a country's
+// first-level division (its name is its division's): "Georgia" among Iowa and New
+// Hampshire is the US state. The dictionaries give such a name to the country that bears
+// it (GEORGIA_ [GEO]); the places stage, which reads the places around it, decides which
+// is meant, and a division is coded as its country (USA).
+func (c *coder) divisions() map[int]doc.Place {
+	var m map[int]doc.Place
+	for _, p := range c.d.Places {
+		if p.Admin1 == "" || !strings.EqualFold(p.Admin1Name, p.Name) {
+			continue
+		}
+		if m == nil {
+			m = map[int]doc.Place{}
+		}
+		m[p.Start] = p
+	}
+	return m
 }
 
 // namesCountry records that sentence s names country cc, by word.

@@ -10,6 +10,7 @@ import (
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/pipeline"
+	"github.com/tocsin-project/tocsin/place"
 	"github.com/tocsin-project/tocsin/resolve"
 	"github.com/tocsin-project/tocsin/segment"
 )
@@ -29,7 +30,7 @@ func code(t *testing.T, published, body string, ents ...ent) *doc.Document {
 	return codeWith(t, NewStage(testKB(t)), published, body, ents...)
 }
 
-func codeWith(t *testing.T, st *Stage, published, body string, ents ...ent) *doc.Document {
+func codeWith(t *testing.T, st pipeline.Stage, published, body string, ents ...ent) *doc.Document {
 	t.Helper()
 	d := pipeline.NewDocument(&article.Article{Title: "News", Body: body, Published: published, Language: "en"})
 	if err := (segment.Stage{}).Annotate(context.Background(), d); err != nil {
@@ -489,3 +490,40 @@ A spokesperson for the Bharatiya Janata Party said the Korean People's Army had 
 	want(t, d, "Bharatiya Janata Party", "INDPTY", "dict:TOCSIN_FIXES:BHARATIYA_JANATA_PARTY_")
 	want(t, d, "Korean People's Army", "PRKMIL", "dict:TOCSIN_FIXES:KOREAN_PEOPLE'S_ARMY_")
 }
+
+// TestDivisionNotCountry: a name the dictionaries give a country ("Georgia") is coded as
+// the country whose first-level division the places stage took it for, reading the
+// places around it; where it took it for the country, the dictionary's code stays.
+func TestDivisionNotCountry(t *testing.T) {
+	pl, err := place.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := NewStage(testKB(t))
+	for _, c := range []struct {
+		body, code, rule string
+	}{
+		{"Clinton won Virginia, Georgia, Alabama and Tennessee on Tuesday, as Sanders won Vermont, Oklahoma and Minnesota.", "USA", "division:Georgia (US.GA), not dict:PHOENIX_COUNTRIES:GEORGIA_"},
+		{"Russia sent troops into Georgia and Ukraine.", "GEO", "dict:PHOENIX_COUNTRIES:GEORGIA_"},
+	} {
+		ents := []ent{loc("Georgia")}
+		for _, w := range []string{"Virginia", "Alabama", "Tennessee", "Vermont", "Oklahoma", "Minnesota", "Russia", "Ukraine"} {
+			if strings.Contains(c.body, w) {
+				ents = append(ents, loc(w))
+			}
+		}
+		d := codeWith(t, stageFunc(func(ctx context.Context, d *doc.Document) error {
+			if err := pl.Annotate(ctx, d); err != nil {
+				return err
+			}
+			return st.Annotate(ctx, d)
+		}), "2016-03-02", c.body, ents...)
+		want(t, d, "Georgia", c.code, c.rule)
+	}
+}
+
+// stageFunc runs a function as the stage after resolve.
+type stageFunc func(context.Context, *doc.Document) error
+
+func (stageFunc) Name() string                                          { return "test" }
+func (f stageFunc) Annotate(ctx context.Context, d *doc.Document) error { return f(ctx, d) }
