@@ -443,3 +443,14 @@ func TestAppositiveTakenForOrganisation(t *testing.T) {
 		p("Pedro Rios"), ent{"ORG", "Defence Secretary", 1})
 	expect(t, d, "Pedro Rios", 1, "Pedro Rios", "Defence Secretary")
 }
+
+// TestTradeWithNationality: what a person is by trade, given with a nationality in an
+// appositive ("an Israeli blogger"), is the person's role, which carries the country.
+func TestTradeWithNationality(t *testing.T) {
+	d := analyzeTagged(t, `Lena Varga, a Hungarian tennis player, was arrested on Friday.
+
+The post was written by Dan Adler, an Israeli blogger, on Monday.`,
+		p("Lena Varga"), ent{"NORP", "Hungarian", 1}, p("Dan Adler"), ent{"NORP", "Israeli", 1})
+	expect(t, d, "Lena Varga", 1, "Lena Varga", "Hungarian tennis player")
+	expect(t, d, "Dan Adler", 1, "Dan Adler", "Israeli blogger")
+}
