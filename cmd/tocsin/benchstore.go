@@ -75,8 +75,16 @@ var analysisKinds = []string{"trends", "alerts-day", "map-month"}
 //   - story-page: the newest stories, no filter;
 //   - story-dyad: --dyad A-B of two countries;
 //   - story-source+root: --source A --root NN;
-//   - story-id: one story by ID (Story), the IDs the other kinds returned.
-var storyKinds = []string{"story-page", "story-dyad", "story-source+root", "story-id"}
+//   - story-id: one story by ID (Story), the IDs the kinds before it returned;
+//   - story-target+root: --target A --root NN;
+//   - story-source+country: --source A --country C;
+//   - story-country+root: --country C --root NN;
+//   - story-q+root: --q WORD (a word of the vocabulary's rarer half) --root NN.
+//
+// The last four came after story-id, so that the parameters of the first four are
+// those they always were.
+var storyKinds = []string{"story-page", "story-dyad", "story-source+root", "story-id",
+	"story-target+root", "story-source+country", "story-country+root", "story-q+root"}
 
 // runBenchStore measures the event dataset on a synthetic store of n events: how fast
 // rows are stored (Store.Put of articles carrying the events), how fast the query mix
@@ -289,7 +297,7 @@ func printBenchStore(w io.Writer, r benchStoreResult) {
 	fmt.Fprintln(w, "stories    (< 50 ms is the target)")
 	for _, kind := range storyKinds {
 		q := r.Stories[kind]
-		fmt.Fprintf(w, "  %-18s p50 %6.2f ms  p99 %6.2f ms  mean total %.0f\n", kind, q.P50MS, q.P99MS, q.Rows)
+		fmt.Fprintf(w, "  %-20s p50 %6.2f ms  p99 %6.2f ms  mean total %.0f\n", kind, q.P50MS, q.P99MS, q.Rows)
 	}
 	fmt.Fprintln(w, "export     rows/s    rows/CPU s")
 	for _, f := range export.Formats {
@@ -361,6 +369,14 @@ func benchStories(ctx context.Context, st storeopen.Store, gen *synth, out map[s
 				f.Dyad = [2]string{c1, c2}
 			case "story-source+root":
 				f.Source, f.Roots = c1, []string{fmt.Sprintf("%02d", 1+gen.q.IntN(20))}
+			case "story-target+root":
+				f.Target, f.Roots = c1, []string{fmt.Sprintf("%02d", 1+gen.q.IntN(20))}
+			case "story-source+country":
+				f.Source, f.Country = c1, c2
+			case "story-country+root":
+				f.Country, f.Roots = c1, []string{fmt.Sprintf("%02d", 1+gen.q.IntN(20))}
+			case "story-q+root":
+				f.Text, f.Roots = gen.words[len(gen.words)/2+gen.q.IntN(len(gen.words)/2)], []string{fmt.Sprintf("%02d", 1+gen.q.IntN(20))}
 			case "story-id":
 				if len(ids) == 0 {
 					continue

@@ -170,6 +170,12 @@ func TestBenchStore(t *testing.T) {
 			t.Errorf("analysis %s: %+v", kind, q)
 		}
 	}
+	// Each story query ran, the one by ID on the IDs the others found.
+	for _, kind := range storyKinds {
+		if q := res.Stories[kind]; q.N != queriesPerKind || q.P99MS <= 0 || q.Rows == 0 {
+			t.Errorf("stories %s: %+v", kind, q)
+		}
+	}
 	// Each query of the mix found something on average: the mix measures real work.
 	for kind, q := range res.Queries {
 		if q.N != queriesPerKind || q.Rows == 0 {
