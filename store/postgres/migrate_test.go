@@ -28,8 +28,10 @@ func TestMigrateStoryPlace(t *testing.T) {
 		}
 	}
 	want := mapped(t, s)
-	// Back to version 1: undo 0004, 0003 and 0002.
-	if _, err := s.pool.Exec(ctx, `DROP TABLE series_weeks, series_counted, series_dirty;
+	// Back to version 1: undo 0006, 0004, 0003 and 0002.
+	if _, err := s.pool.Exec(ctx, `DROP FUNCTION story_actors_follow CASCADE;
+		ALTER TABLE story_actors DROP COLUMN root, DROP COLUMN country;
+		DROP TABLE series_weeks, series_counted, series_dirty;
 		DROP FUNCTION series_dirty_story, series_dirty_actor CASCADE;
 		DROP INDEX stories_day_root;
 		ALTER TABLE stories DROP COLUMN lat, DROP COLUMN lon;
