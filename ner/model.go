@@ -97,7 +97,19 @@ func newWeightTable(keys []uint64, w []int16) weightTable {
 }
 
 // add adds the weights of the features in keys to sc.
+//
+// Cache misses, not arithmetic, are the cost, so the work is done in passes whose loads
+// do not depend on one another and can all be in flight at once: touch each key's home
+// slot; probe for the slots (each now in the cache), touching the first weight of each;
+// add the weights. The sum of the touched values goes into sc's last entry, which no tag
+// uses, so that the compiler keeps the loads.
 func (t *weightTable) add(keys []uint64, sc *scores) {
+	var sink uint64
+	for _, k := range keys {
+		sink += t.slots[k&t.mask]
+	}
+	var buf [128]uint64
+	found := buf[:0]
 	for _, k := range keys {
 		j := k & t.mask
 		hi := k &^ 0xffffffff
@@ -107,13 +119,18 @@ func (t *weightTable) add(keys []uint64, sc *scores) {
 				break
 			}
 			if s&^0xffffffff == hi {
-				off := int(s>>slotLenBits) & (1<<slotOffBits - 1)
-				for _, p := range t.w[off : off+int(s&(1<<slotLenBits-1))] {
-					sc[p&31] += int32(int16(p >> 16))
-				}
+				sink += uint64(t.w[int(s>>slotLenBits)&(1<<slotOffBits-1)])
+				found = append(found, s)
 				break
 			}
 			j = (j + 1) & t.mask
+		}
+	}
+	sc[len(sc)-1] += int32(sink)
+	for _, s := range found {
+		off := int(s>>slotLenBits) & (1<<slotOffBits - 1)
+		for _, p := range t.w[off : off+int(s&(1<<slotLenBits-1))] {
+			sc[p&31] += int32(int16(p >> 16))
 		}
 	}
 }
