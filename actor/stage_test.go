@@ -527,3 +527,13 @@ type stageFunc func(context.Context, *doc.Document) error
 
 func (stageFunc) Name() string                                          { return "test" }
 func (f stageFunc) Annotate(ctx context.Context, d *doc.Document) error { return f(ctx, d) }
+
+// TestUSBodiesWithoutCountry: the United States' federal bodies and party committees that
+// news names without the country, which the Phoenix files know only with it.
+func TestUSBodiesWithoutCountry(t *testing.T) {
+	d := code(t, "2016-07-25", `The State Department released the emails on Friday. The Secret Service and the DNC declined to comment.`,
+		org("State Department"), org("Secret Service"), org("DNC"))
+	want(t, d, "State Department", "USAGOV", "dict:TOCSIN_FIXES:STATE_DEPARTMENT_")
+	want(t, d, "Secret Service", "USAGOV", "dict:TOCSIN_FIXES:STATE_DEPARTMENT_")
+	want(t, d, "DNC", "USAPTY", "dict:TOCSIN_FIXES:DEMOCRATIC_NATIONAL_COMMITTEE_")
+}
