@@ -30,7 +30,10 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	}
 	c := x.st.c
 	es := x.nounEntries(n)
-	if len(es) == 0 {
+	if len(es) == 0 || x.dated[n] || x.capitalizedInBody(n) {
+		// no event noun; or one inside a date ("on March 15") or written as a name in
+		// running text, which is a month ("began March with $20 million") or names
+		// something else ("March for Bernie", "the 1963 March on Washington")
 		return
 	}
 	var e *nounEntry
@@ -442,4 +445,15 @@ func (x *extractor) sentFrom(n int) []actorArg {
 		}
 	}
 	return nil
+}
+
+// capitalizedInBody reports whether token n of a body sentence, not its first word, is
+// written with a capital initial.
+func (x *extractor) capitalizedInBody(n int) bool {
+	t := &x.d.Tokens[n]
+	if n == x.s.first || x.d.Sentences[x.si].Start < x.d.BodyStart || t.End <= t.Start {
+		return false
+	}
+	c := x.d.Text[t.Start]
+	return c >= 'A' && c <= 'Z'
 }
