@@ -167,13 +167,14 @@ func assemble(d *modelData, t tables) (*Model, error) {
 
 // Kinds of tags for the finite-verb correction.
 const (
-	kindFinite  = 1 << iota // VBD VBZ VBP MD
-	kindVBN                 // VBN VERB
-	kindNominal             // NN NNS NNP NNPS PRP
-	kindNPStart             // DT CD PRP$ JJ NN NNS NNP NNPS PRP
-	kindComma               // ,
-	kindHyph                // HYPH
-	kindMisread             // NN NNS JJ: tags the tagger gives verbs it misreads
+	kindFinite   = 1 << iota // VBD VBZ VBP MD
+	kindVBN                  // VBN VERB
+	kindNominal              // NN NNS NNP NNPS PRP
+	kindNPStart              // DT CD PRP$ JJ NN NNS NNP NNPS PRP
+	kindComma                // ,
+	kindHyph                 // HYPH
+	kindMisread              // NN NNS JJ: tags the tagger gives verbs it misreads
+	kindObjStart             // DT PRP$ CD: the start of an object's noun phrase
 )
 
 func tagKinds(xpos, upos []string) ([]uint8, int) {
@@ -198,6 +199,9 @@ func tagKinds(xpos, upos []string) ([]uint8, int) {
 			k |= kindNominal | kindNPStart
 		case "DT", "CD", "PRP$", "JJ":
 			k |= kindNPStart
+			if x != "JJ" {
+				k |= kindObjStart
+			}
 		case ",":
 			k |= kindComma
 		case "HYPH":

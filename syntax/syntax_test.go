@@ -400,3 +400,31 @@ func TestFiniteByMargin(t *testing.T) {
 		putWorker(w)
 	}
 }
+
+// TestFiniteBeforeObject checks the past tense verb read as a participle between its
+// subject and its object in a sentence with another finite verb, and the participles that
+// stay: one of participles.txt [naming], one before a time phrase, one after an inverted
+// auxiliary, one before a preposition.
+func TestFiniteBeforeObject(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		words, word, want string
+	}{
+		{"Satellite imaging from 2017 , from the United Nations , suggests Aleppo contained 35,000 war-damaged structures at that time .", "contained", "VBD"},
+		{"In all , hackers compromised 12 FDIC workstations , officials said .", "compromised", "VBD"},
+		{"It is very difficult to see how the organization called the Clinton Foundation can continue to exist .", "called", "VBN"},
+		{"He said the economy was now bouncing back - though independent economists and even Russia 's central bank , in a report issued this month , have contested that view .", "issued", "VBN"},
+		{"Have you seen the materials from the press conference that he launched today ?", "seen", "VBN"},
+		{"The State Department said the measures taken by Iran were illegal .", "taken", "VBN"},
+	} {
+		words := strings.Fields(c.words)
+		for i, w := range m.Analyze(words) {
+			if words[i] == c.word && w.Tag != c.want {
+				t.Errorf("%s: %s tagged %s, want %s", c.words, c.word, w.Tag, c.want)
+			}
+		}
+	}
+}
