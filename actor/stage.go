@@ -472,7 +472,13 @@ func (c *coder) people() {
 // KB.Lapsed for the country of a name whose codes have all ended).
 func (c *coder) byName(canon, role string, ments []int, lookup func([]string, int32) (string, string, bool)) (string, string) {
 	try := func(s string) (string, string, bool) {
-		return lookup(phraseTokens(s), c.day)
+		words := phraseTokens(s)
+		code, rule, ok := lookup(words, c.day)
+		if !ok && len(words) > 2 && strings.EqualFold(words[0], "the") {
+			// "The Washington Post": the dictionaries list the name without its article
+			code, rule, ok = lookup(words[1:], c.day)
+		}
+		return code, rule, ok
 	}
 	if code, rule, ok := try(canon); ok {
 		return code, rule

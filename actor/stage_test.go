@@ -537,3 +537,9 @@ func TestUSBodiesWithoutCountry(t *testing.T) {
 	want(t, d, "Secret Service", "USAGOV", "dict:TOCSIN_FIXES:STATE_DEPARTMENT_")
 	want(t, d, "DNC", "USAPTY", "dict:TOCSIN_FIXES:DEMOCRATIC_NATIONAL_COMMITTEE_")
 }
+
+// TestNameWithArticle: an organisation named with "The" is looked up without it too.
+func TestNameWithArticle(t *testing.T) {
+	d := code(t, "2016-07-25", `The Washington Post reported the emails on Friday.`, org("The Washington Post"))
+	want(t, d, "The Washington Post", "MED", "dict:PHOENIX_INTERNATIONAL:WASHINGTON_POST")
+}
