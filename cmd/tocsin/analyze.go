@@ -10,6 +10,7 @@ import (
 
 	"github.com/tocsin-project/tocsin/article"
 	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/pipeline"
 	"github.com/tocsin-project/tocsin/reader"
 )
 
@@ -42,44 +43,118 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	rejected := 0
-	for _, src := range fs.Args() {
-		err := reader.Read(ctx, src, ro.options(), withLanguage(lang, func(a *article.Article, err error) error {
-			if err != nil {
+	emit := func(a *article.Article, d *doc.Document, dateSource string, err error) error {
+		if err != nil {
+			var ie *article.InputError
+			if a == nil || errors.As(err, &ie) {
 				rejected++
 				fmt.Fprintf(e.stderr, "rejected %v\n", err)
 				return nil
 			}
-			dateSource := fillDate(a, pubDate)
-			d, err := p.Analyze(ctx, a)
-			if err != nil {
-				var ie *article.InputError
-				if errors.As(err, &ie) {
-					rejected++
-					fmt.Fprintf(e.stderr, "rejected %v\n", err)
-					return nil
-				}
-				return err
-			}
-			if dateSource != "" {
-				d.DateSource = dateSource
-			}
-			if !*tokens {
-				d.Tokens = nil
-			}
-			if *asJSON {
-				return enc.Encode(d)
-			}
-			printDocument(e.stdout, d)
-			return nil
-		}))
-		if err != nil {
-			return fmt.Errorf("%s: %w", src, err)
+			return err
 		}
+		if dateSource != "" {
+			d.DateSource = dateSource
+		}
+		if !*tokens {
+			d.Tokens = nil
+		}
+		if *asJSON {
+			return enc.Encode(d)
+		}
+		printDocument(e.stdout, d)
+		return nil
+	}
+	if err := analyzeBatches(ctx, p, fs.Args(), func(ctx context.Context, src string, emit func(*article.Article, error) error) error {
+		return reader.Read(ctx, src, ro.options(), withLanguage(lang, emit))
+	}, pubDate, emit); err != nil {
+		return err
 	}
 	if rejected > 0 {
 		return inputError{rejected}
 	}
 	return nil
+}
+
+// readItem is an article read, or the error of one that could not be.
+type readItem struct {
+	a   *article.Article
+	err error
+}
+
+// analyzeBatches reads the articles of srcs with read and analyses them in batches,
+// stage by stage (pipeline.RunBatch, which gives each article the document it would get
+// alone, and keeps each model in the processor's caches across the batch), calling emit
+// in input order with each article and its document or error; an article that could not
+// be read comes with a nil article; read reads one source, calling its emit with each
+// article. A batch is what the reader has waiting, up to
+// defaultBatch articles, so that a slow source such as a pipe on standard input is
+// answered article by article. An error from emit, or a source that fails, stops the
+// reading; the error is returned.
+func analyzeBatches(ctx context.Context, p *pipeline.Pipeline, srcs []string, read func(ctx context.Context, src string, emit func(*article.Article, error) error) error,
+	pubDate string, emit func(a *article.Article, d *doc.Document, dateSource string, err error) error) error {
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	items := make(chan readItem, defaultBatch)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(items)
+		for _, src := range srcs {
+			err := read(rctx, src, func(a *article.Article, err error) error {
+				select {
+				case items <- readItem{a, err}:
+					return nil
+				case <-rctx.Done():
+					return rctx.Err()
+				}
+			})
+			if err != nil {
+				readErr <- fmt.Errorf("%s: %w", src, err)
+				return
+			}
+		}
+		readErr <- nil
+	}()
+	batch := make([]readItem, 0, defaultBatch)
+	arts := make([]*article.Article, 0, defaultBatch)
+	dateSources := make([]string, 0, defaultBatch)
+	for it := range items {
+		batch = append(batch[:0], it)
+	fill:
+		for len(batch) < defaultBatch {
+			select {
+			case it, ok := <-items:
+				if !ok {
+					break fill
+				}
+				batch = append(batch, it)
+			default:
+				break fill
+			}
+		}
+		arts, dateSources = arts[:0], dateSources[:0]
+		for _, it := range batch {
+			if it.err == nil {
+				dateSources = append(dateSources, fillDate(it.a, pubDate))
+				arts = append(arts, it.a)
+			}
+		}
+		docs, errs := p.AnalyzeBatch(ctx, arts)
+		k := 0
+		for _, it := range batch {
+			if it.err != nil {
+				if err := emit(nil, nil, "", it.err); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := emit(it.a, docs[k], dateSources[k], errs[k]); err != nil {
+				return err
+			}
+			k++
+		}
+	}
+	return <-readErr
 }
 
 // printDocument writes the human-readable form of d.
