@@ -135,6 +135,11 @@ func (x *extractor) targetObject(q *targetQuery) []actorArg {
 		}
 		switch dep {
 		case "obj", "iobj":
+			if x.cue(q.v)&cueSpeech != 0 && x.audience(c) {
+				// "Cruz told reporters", "told CNN that…": whom words are told to is
+				// no target; what they say may name one (judgeSpeech)
+				continue
+			}
 			q.objs = append(q.objs, c)
 			if q.cl.targetNear {
 				continue
@@ -149,6 +154,20 @@ func (x *extractor) targetObject(q *targetQuery) []actorArg {
 		}
 	}
 	return nil
+}
+
+// audience reports whether nominal c is an audience of words: a word of cues.txt's
+// [audience] ("reporters", "the crowd") or an actor of the media ("CNN").
+func (x *extractor) audience(c int) bool {
+	if x.cue(c)&cueAudience != 0 {
+		return true
+	}
+	for _, a := range x.codeArgs(c) {
+		if x.agentOf(a.code) == "MED" {
+			return true
+		}
+	}
+	return false
 }
 
 // targetPrep reports whether nominal c has a preposition that introduces the target of
