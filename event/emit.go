@@ -270,8 +270,18 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	// "Trump attacked Pelosi", "the senator slammed the court": words of force between
 	// politicians, or by one against a person named without a code, are words (111), as
 	// the coders read them, not force ([verbal-force]).
-	if violent(code) && x.cue(c.trigger)&cueVerbalForce != 0 && x.political(sc) && (x.political(tc) || tc == "" && x.person(tgt.head)) {
-		code, note = "111", note+"; 111: force in words, between politicians"
+	if violent(code) && x.cue(c.trigger)&cueVerbalForce != 0 && x.political(sc) {
+		// A politician with no state's force ("Sanders and Clinton are fighting about
+		// Obama", "Trump has blasted the delegate system", "We will fight back") fights
+		// with words whomever or whatever the words are aimed at, and does nothing when
+		// they are aimed at nothing; a government may also use force.
+		wordsOnly := x.agentOf(sc) != "GOV"
+		switch {
+		case x.political(tc) || tc == "" && x.person(tgt.head) || tc == "" && wordsOnly && x.aimed(c.trigger, tgt):
+			code, note = "111", note+"; 111: force in words, between politicians"
+		case tc == "" && wordsOnly:
+			return
+		}
 	}
 	// An unknown attacker of an armed force is taken for an armed one.
 	if irr := x.st.c.classes[code].irregular; irr != "" && !x.st.c.regular(sc) && (sc != "" || !x.st.c.regular(tc)) {
@@ -1215,6 +1225,28 @@ func (x *extractor) placePrepBefore(tk int) int {
 // an armed group, or an agent of classes.txt's fighters.
 func (x *extractor) fighting(code string) bool {
 	return len(code) == 3 || strings.HasPrefix(code, "IMG") || x.st.c.agentSets["fighters"][x.agentOf(code)]
+}
+
+// aimed reports whether the words of trigger t are aimed at something: a target found,
+// or an object or a phrase of a target preposition ("blasted Sanders", "his attacks on
+// billionaire financiers").
+func (x *extractor) aimed(t int, tgt actorArg) bool {
+	if tgt.head >= 0 {
+		return true
+	}
+	s := &x.s
+	for _, ch := range s.children(t) {
+		c := int(ch)
+		switch s.dep(c) {
+		case "obj":
+			return true
+		case "obl", "nmod":
+			if k := caseTok(s, c); k != c && x.cue(k)&cueTargetPrep != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // political reports an actor who fights with words: an agent of classes.txt's
