@@ -166,7 +166,28 @@ func (m *Model) Entities(d *doc.Document) []doc.Entity {
 		out = m.appendEntities(out, d, toks, tags)
 	}
 	vote(out)
-	return surnameMentions(d, out)
+	return surnameMentions(d, joinOrgs(d, out))
+}
+
+// joinOrgs makes one organisation of two that the tagger put side by side, one space
+// apart: it ends one name where the next word starts a name again ("The New" "York
+// Times", "Korean People's" "Army", "CBS" "News"), where two organisations named one
+// after the other are written with a comma or a word between them.
+func joinOrgs(d *doc.Document, ents []doc.Entity) []doc.Entity {
+	out := ents[:0]
+	for _, e := range ents {
+		if n := len(out); n > 0 {
+			p := &out[n-1]
+			if p.Type == "ORG" && e.Type == "ORG" && e.Start == p.End+1 && d.Text[p.End] == ' ' {
+				p.End = e.End
+				p.Text = d.Text[p.Start:p.End]
+				p.Canonical = p.Text
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // surnameMentions makes a PERSON entity of each later mention of a person's surname that

@@ -172,6 +172,11 @@ func TestOwnSentences(t *testing.T) {
 			[]string{"NORP Yemeni", "PERSON Nabil Hasan al-Quaety", "LOCATION Aden"}},
 		{"Gunmen shot Nabil Hasan al-Quaety in Aden. Colleagues said threats against al-Quaety had grown.",
 			[]string{"PERSON Nabil Hasan al-Quaety", "LOCATION Aden", "PERSON al-Quaety"}},
+		// the tagger ends a name and starts another at the next word: one organisation
+		{"The spokesman said the Korean People's Army had fired first.",
+			[]string{"ORG Korean People's Army"}},
+		{"She told The Huffington Post that the plan had failed.",
+			[]string{"ORG The Huffington Post"}},
 	} {
 		d := analyze(t, &article.Article{Body: c.text})
 		checkSpans(t, d)
