@@ -22,7 +22,9 @@ type worker struct {
 	tc    transCache
 	lkeys [numLabelFeats]uint64
 	tsc   []int32
-	lsc   []int32
+	// static holds tagPass's scores of each word's tag-independent features, len(tsc) a word.
+	static []int32
+	lsc    []int32
 	// For each word the tagger scored, how far its best finite verb tag fell below the
 	// tag it chose, and that tag (finiteByMargin); forced is a word whose tag the next
 	// pass must give it, plus one (0: none), and forcedTag that tag.
@@ -210,6 +212,20 @@ func (w *worker) prePass(out []uint16) {
 
 // tagPass tags the words in w.lx left to right with the weights of t.
 func (w *worker) tagPass(t *sparseTable, right []uint16, out []uint16) {
+	// The features of a word that do not depend on this pass's tags are scored first,
+	// for every word at once: their table lookups do not wait on the tags before them,
+	// so their cache misses overlap. The scores are sums of integers, so adding the
+	// tag-dependent features to them afterwards gives the same totals.
+	nc := len(w.tsc)
+	w.static = grow(w.static, len(w.lx)*nc)
+	for i := range w.lx {
+		if w.lx[i].dict == 0 && i+1 != w.forced {
+			tagStatic(w.lx, i, right, &w.tkeys)
+			sc := w.static[i*nc : (i+1)*nc]
+			clear(sc)
+			t.add(w.tkeys[:numTagStatic], sc)
+		}
+	}
 	p1, p2, lv := uint64(tagStart1), uint64(tagStart2), uint64(tagStart1)
 	w.gap, w.finTag = grow(w.gap, len(w.lx)), grow(w.finTag, len(w.lx))
 	for i := range w.lx {
@@ -218,11 +234,10 @@ func (w *worker) tagPass(t *sparseTable, right []uint16, out []uint16) {
 		case i+1 == w.forced:
 			tag = w.forcedTag
 		case w.lx[i].dict == 0:
-			tagStatic(w.lx, i, right, &w.tkeys)
 			tagDynamic(p1, p2, lv, w.lx, i, right, &w.tkeys)
 			sc := w.tsc
-			clear(sc)
-			t.add(w.tkeys[:], sc)
+			copy(sc, w.static[i*nc:(i+1)*nc])
+			t.add(w.tkeys[numTagStatic:], sc)
 			tag = uint16(argmax(sc))
 			w.gap[i], w.finTag[i] = w.m.finiteGap(sc, tag)
 		}
