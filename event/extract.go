@@ -608,13 +608,19 @@ func (x *extractor) verbCand(v int) {
 	if passive {
 		c.rule += "; passive"
 		c.passive = true
-		if h := s.head(v); s.dep(v) == "acl" && h >= 0 && (v == h+1 || s.full(v) == "acl:relcl" && x.generic(h)) && len(c.src) == 0 && len(c.tgt) == 1 && strings.HasSuffix(c.tgt[0].code, "PPL") &&
+		if h := s.head(v); s.dep(v) == "acl" && h >= 0 && (v == h+1 || s.full(v) == "acl:relcl" && x.generic(h)) && len(c.src) == 0 &&
+			(len(c.tgt) == 1 && strings.HasSuffix(c.tgt[0].code, "PPL") || len(c.tgt) == 0 && x.generic(h)) &&
 			!x.isCount(h) {
 			// "a law to extradite people accused of crimes", "people who had been
-			// accused of crimes" says who they are; a count ("Three killed") is a
-			// headline's event.
+			// accused of crimes", "anyone accused of a crime" says who they are; a
+			// count ("Three killed") is a headline's event.
 			return
 		}
+	}
+	if sb := s.child(v, "nsubj"); x.d.Tokens[v].Tag == "VBN" && s.dep(v) == "xcomp" && s.child(v, "aux") < 0 && sb >= 0 && x.generic(sb) && len(c.src) == 0 {
+		// "to extradite anyone accused of a crime", read as a small clause: the
+		// participle says who they are
+		return
 	}
 	if len(c.tgt) == 0 && len(c.src) > 0 && x.cue(v)&cueArrival != 0 && strings.HasPrefix(lead(c.code), "04") {
 		// "Mubarak arrived in Baghdad for talks": the host is the country he came to.
@@ -737,10 +743,11 @@ func (x *extractor) speaksOfRetaliation(v int, post []int32) bool {
 }
 
 // generic reports whether noun h names people in general, not one known person: a
-// plural ("people who had been accused of crimes") or a pronoun ("anyone").
+// plural ("people who had been accused of crimes") or a pronoun ("anyone", which the
+// tagger may take for a noun: cues.txt [indefinite]).
 func (x *extractor) generic(h int) bool {
 	t := &x.d.Tokens[h]
-	return t.Tag == "NNS" || t.POS == "PRON"
+	return t.Tag == "NNS" || t.POS == "PRON" || x.cue(h)&cueIndefinite != 0
 }
 
 // bareParticiple reports whether v is a past participle heading its sentence, or a verb

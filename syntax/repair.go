@@ -36,6 +36,7 @@ var repairs = [...]struct {
 	{name: "count-object", mend: (*tree).countObject},
 	{name: "gerund-complement", mend: (*tree).gerundComplement},
 	{name: "oblique-root", mend: (*tree).obliqueRoot},
+	{name: "subordinate-clause", mend: (*tree).subordinateClause},
 }
 
 // RepairNames returns the names of the tree repairs in the order they run, as they appear
@@ -598,6 +599,93 @@ func (t *tree) finiteClause(v int) bool {
 	return fin && subj
 }
 
+// subordinateClause reads an adverbial clause whose conjunction the parser took for a
+// preposition as a clause: in "Police shoot teenage protester as Hong Kong demonstrations
+// continue" it hangs "demonstrations" on "shoot" as an oblique with the case marker "as",
+// and leaves "continue" without a subject, a conjunct of "shoot"; likewise "after the
+// group took over", "as Turkey invades Syria's northeast". When a conjunction of
+// subordinators.txt is the case marker of a noun phrase that runs up to a finite verb
+// without a subject (or its auxiliary or copula), the noun phrase is that verb's subject,
+// the conjunction its marker, and the verb an adverbial clause of the clause the noun
+// phrase hung on, which must come before the conjunction (a clause that opens the sentence
+// is reparseFronted's).
+func (t *tree) subordinateClause() bool {
+	changed := false
+	n := len(t.head)
+	for m := range n {
+		if t.dep[m] != "case" || !isSubordinator(t.form[m]) {
+			continue
+		}
+		np := int(t.head[m])
+		if np <= m || !t.nominal(np) {
+			continue
+		}
+		// "as many as 30 percent": a comparison, no clause.
+		if m >= 2 && strings.EqualFold(t.form[m-2], "as") {
+			continue
+		}
+		// The noun phrase is every word from the conjunction to the verb, with no
+		// punctuation and no verb but a modifier, which would be signs of another reading
+		// ("as a tool of big money interests ― it also draws", "serves as a major wake-up
+		// call indicating just how frustrated average voters are").
+		f := m + 1
+		for f < n && t.inSubtree(f, np) && t.inPhrase(f) {
+			f++
+		}
+		if f >= n || f <= np || t.inSubtree(f, np) || !finite(t.tag[f]) {
+			continue
+		}
+		c := f // the clause's head: the verb, or what its auxiliary or copula serves
+		switch {
+		case t.pos[f] == "VERB":
+		case t.pos[f] == "AUX" && int(t.head[f]) > f && (t.dep[f] == "aux" || t.dep[f] == "aux:pass" || t.dep[f] == "cop"):
+			c = int(t.head[f])
+		default:
+			continue
+		}
+		if t.hasSubject(c) {
+			continue
+		}
+		main := int(t.head[np])
+		if main == c {
+			main = int(t.head[c])
+		}
+		if main < 0 || main >= m {
+			continue
+		}
+		switch t.pos[main] {
+		case "VERB", "AUX", "ADJ":
+		default:
+			continue
+		}
+		hc, dc, hn, dn, hm, dm := t.head[c], t.dep[c], t.head[np], t.dep[np], t.head[m], t.dep[m]
+		t.head[c], t.dep[c] = int32(main), "advcl"
+		t.head[np], t.dep[np] = int32(c), "nsubj"
+		if t.child(c, "aux:pass") >= 0 {
+			t.dep[np] = "nsubj:pass"
+		}
+		t.head[m], t.dep[m] = int32(c), "mark"
+		if t.cycles(c) || t.cycles(np) || t.cycles(main) {
+			t.head[c], t.dep[c], t.head[np], t.dep[np], t.head[m], t.dep[m] = hc, dc, hn, dn, hm, dm
+			continue
+		}
+		changed = true
+	}
+	return changed
+}
+
+// inPhrase reports whether word k may lie inside a noun phrase that subordinateClause
+// reads as a clause's subject.
+func (t *tree) inPhrase(k int) bool {
+	switch {
+	case t.punct[k]:
+		return false
+	case t.pos[k] == "VERB" || t.pos[k] == "AUX":
+		return t.dep[k] == "amod" || t.dep[k] == "compound"
+	}
+	return true
+}
+
 // hasSubject reports whether word h has a subject (nominal or clausal) or an expletive.
 func (t *tree) hasSubject(h int) bool {
 	for k := range t.head {
@@ -606,6 +694,31 @@ func (t *tree) hasSubject(h int) bool {
 		}
 		switch d := t.dep[k]; {
 		case strings.HasPrefix(d, "nsubj"), strings.HasPrefix(d, "csubj"), d == "expl":
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators.txt lists the conjunctions that subordinateClause reads.
+//
+//go:embed subordinators.txt
+var subordinatorsTxt string
+
+var subordinators = sync.OnceValue(func() []string {
+	var words []string
+	for l := range strings.SplitSeq(subordinatorsTxt, "\n") {
+		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
+			words = append(words, l)
+		}
+	}
+	return words
+})
+
+// isSubordinator reports whether word, in any case, is a conjunction of subordinators.txt.
+func isSubordinator(word string) bool {
+	for _, s := range subordinators() {
+		if strings.EqualFold(word, s) {
 			return true
 		}
 	}

@@ -172,6 +172,16 @@ func TestRepairsMendMisparses(t *testing.T) {
 			tree: "No/DET/DT/2/det one/PRON/NN/5/nsubj is/AUX/VBZ/5/cop above/ADP/IN/5/case law/NOUN/NN/0/root ,/PUNCT/,/7/punct Pence/PROPN/NNP/8/nsubj said/VERB/VBD/5/acl:relcl",
 		},
 		{
+			name:     "a clause's conjunction read as a preposition",
+			tree:     "Police/NOUN/NNS/2/nsubj shoot/VERB/VBP/0/root teenage/ADJ/JJ/4/amod protester/NOUN/NN/2/obj as/ADP/IN/8/case Hong/PROPN/NNP/7/compound Kong/PROPN/NNP/8/compound demonstrations/NOUN/NNS/2/obl continue/VERB/VBP/2/conj",
+			headline: true, repairs: "subordinate-clause",
+			want: map[string]string{"continue": "shoot advcl", "demonstrations": "continue nsubj", "as": "continue mark"},
+		},
+		{
+			name: "a comparison is no clause",
+			tree: "Polls/NOUN/NNS/2/nsubj show/VERB/VBP/0/root as/ADV/RB/4/advmod many/ADJ/JJ/7/nummod as/ADP/IN/7/case 30/NUM/CD/7/nummod percent/NOUN/NN/2/obl say/VERB/VBP/2/conj",
+		},
+		{
 			name: "a right parse is kept",
 			tree: "Police/NOUN/NNS/2/nsubj arrested/VERB/VBD/0/root 12/NUM/CD/4/nummod protesters/NOUN/NNS/2/obj in/ADP/IN/6/case Paris/PROPN/NNP/2/obl ./PUNCT/./2/punct",
 		},
