@@ -390,6 +390,13 @@ var documents = map[string]bool{
 	"declaration": true, "resolution": true, "act": true,
 }
 
+// adjectival are agent words (GENERAL [~MIL], OFFICIAL [~GOV]) that, written in lower
+// case before another word of their noun phrase, are adjectives: "more general
+// anti-government protests", "official figures", "a major attack", "private security
+// firms". Last in the phrase ("the general", "a senior official") or capitalised before a
+// name ("General Qasem Soleimani") they are still the agent.
+var adjectival = map[string]bool{"general": true, "official": true, "major": true, "private": true}
+
 // phraseMatch is what codePhrase found.
 type phraseMatch struct {
 	actor      string   // actor code, "" if none
@@ -463,7 +470,7 @@ func (kb *KB) scan(words []string, day int32, m *phraseMatch) {
 				}
 			}
 		}
-		if ci, n := kb.agents.longest(words, i); n > 0 {
+		if ci, n := kb.agents.longest(words, i); n > 0 && !(n == 1 && adjectival[w] && i+1 < len(words) && !capitalised(words[i+1])) {
 			m.agents = append(m.agents, kb.codes[ci])
 			m.pieces = append(m.pieces, strings.Join(words[i:i+n], " "))
 			i += n

@@ -60,6 +60,10 @@ func TestCodeNounPhrase(t *testing.T) {
 		{"riot police", "", "COP", "descriptor:riot police"},
 		{"Iranian military commander", "", "IRNMIL", "descriptor:Iranian+military commander"},
 		{"top general", "", "MIL", "descriptor:general"},
+		// a rank or office word last in its phrase, or a title before a name, is the
+		// agent (before another word, an adjective: see below)
+		{"General Qasem Soleimani", "", "MIL", "descriptor:General"},
+		{"a senior official", "", "GOV", "descriptor:senior official"},
 		{"a senior Chilean diplomat", "", "CHLGOV", "descriptor:Chilean+diplomat"},
 		{"the head of the Quds Force", "", "IRNMIL", "descriptor:Quds Force"},
 		{"IRN", "", "IRN", "country:IRN"},
@@ -108,8 +112,9 @@ func TestCodeNounPhrase(t *testing.T) {
 	}
 	// Actor names start with a capital: lower-case words that are also place names
 	// ("chad") are not actors; nor are phrases with nothing known, nor one officer (a
-	// chief executive, press or medical officer as well as a policeman).
-	for _, p := range []string{"chad", "a quiet afternoon", "fallen leader", "", "an officer"} {
+	// chief executive, press or medical officer as well as a policeman), nor a rank or
+	// office word used as an adjective ("the general utility of more visas").
+	for _, p := range []string{"chad", "a quiet afternoon", "fallen leader", "", "an officer", "the general utility", "official crime statistics", "a major attack"} {
 		if code, rule, ok := kb.CodeNounPhrase(words(p), ""); ok {
 			t.Errorf("CodeNounPhrase(%q) = %q %q, want nothing", p, code, rule)
 		}
