@@ -63,15 +63,18 @@ type tree struct {
 	// it (see Model.retagVerb).
 	verb    int
 	passive bool
-	fired   uint32 // bit i: repairs[i] changed the tree
-	buf     []byte // the lemmatiser's scratch space
+	// noun is the word verbless found tagged a finite verb though it is no verb form,
+	// -1 if none; the caller retags it a noun.
+	noun  int
+	fired uint32 // bit i: repairs[i] changed the tree
+	buf   []byte // the lemmatiser's scratch space
 }
 
 // reset sizes the tree for n words; the caller fills it.
 func (t *tree) reset(n int, headline bool) {
 	t.form, t.pos, t.tag, t.dep = grow(t.form, n), grow(t.pos, n), grow(t.tag, n), grow(t.dep, n)
 	t.head, t.punct = grow(t.head, n), grow(t.punct, n)
-	t.headline, t.verb, t.passive, t.fired = headline, -1, false, 0
+	t.headline, t.verb, t.noun, t.passive, t.fired = headline, -1, -1, false, 0
 }
 
 // fromTokens fills the tree from one sentence's tokens; base is the document index of
@@ -222,8 +225,16 @@ func hasSuffixFold(s, suffix string) bool {
 func (t *tree) verbless() bool {
 	n := len(t.head)
 	v := -1
+	// In a headline, a word tagged a finite verb that is no verb form ("Hong Kong
+	// leader announces withdrawal of extradition bill", with "withdrawal" a VBP) is a
+	// noun the tagger misread.
+	fake := -1
 	for i := range n {
 		if finite(t.tag[i]) {
+			if t.headline && fake < 0 && !isVerbForm(t.form[i]) {
+				fake = i
+				continue
+			}
 			return false
 		}
 		if t.head[i] < 0 && (t.pos[i] == "VERB" || t.pos[i] == "AUX") {
@@ -233,7 +244,21 @@ func (t *tree) verbless() bool {
 			v = i
 		}
 	}
-	retag := false
+	retag, present := false, false
+	if v < 0 && t.headline {
+		// A headline's present tense in -s, which the tagger took for a plural noun
+		// ("Violence breaks out in Washington", "Iraqi Parliament votes for expulsion
+		// of United States troops"): a verb form between a noun phrase and more words.
+		for i := 1; i+1 < n; i++ {
+			if t.tag[i] == "NNS" && hasSuffixFold(t.form[i], "s") && isVerbForm(t.form[i]) && t.nominal(i-1) && !t.punct[i+1] {
+				v, retag, present = i, true, true
+				break
+			}
+		}
+	}
+	if v < 0 && fake >= 0 {
+		return false
+	}
 	if v < 0 {
 		for i := 1; i < n; i++ {
 			if t.pos[i] == "ADJ" && hasSuffixFold(t.form[i], "ed") && isVerbForm(t.form[i]) {
@@ -284,7 +309,7 @@ func (t *tree) verbless() bool {
 	// Only a headline drops its auxiliary ("Three soldiers killed in attack"); in the
 	// body such a verb is a past tense the tagger missed ("protesters marched in Paris").
 	passive := false
-	for q := v + 1; q < n && t.headline; q++ {
+	for q := v + 1; q < n && t.headline && !present; q++ {
 		switch {
 		case t.pos[q] == "ADV" || t.pos[q] == "PART":
 			continue
@@ -303,6 +328,16 @@ func (t *tree) verbless() bool {
 	if retag {
 		t.verb, t.passive = v, passive
 	}
+	if fake >= 0 {
+		t.noun = fake
+	}
+	// Words before the subject that hung on a word after the verb are the subject's
+	// ("Hong Kong" of "Hong Kong leader").
+	for q := 0; q < subj; q++ {
+		if int(t.head[q]) > v && t.nominal(q) {
+			t.head[q], t.dep[q] = int32(subj), "compound"
+		}
+	}
 	if root > v && root != subj {
 		t.head[root], t.dep[root] = int32(v), "obj"
 	}
@@ -313,6 +348,9 @@ func (t *tree) verbless() bool {
 	for q := v + 1; q < n; q++ {
 		if h := int(t.head[q]); h < 0 || h != subj && h != root || !t.nominal(q) {
 			continue
+		}
+		if int(t.head[q]) == root && hasObj && t.headline && fake >= 0 {
+			continue // the misread noun, now the object, keeps its own phrases ("withdrawal of extradition bill")
 		}
 		if t.hasCase(q) {
 			t.head[q], t.dep[q] = int32(v), "obl"
@@ -817,6 +855,9 @@ func (t *tree) repairSentence(m *Model, d *doc.Document, first, end int, rec *do
 		k := &toks[v]
 		k.POS = "VERB"
 		k.Tag, k.Lemma, t.buf = m.retagVerb(k.Text, t.passive, t.buf)
+	}
+	if q := t.noun; q >= 0 {
+		toks[q].POS, toks[q].Tag = "NOUN", "NN"
 	}
 	if rec != nil {
 		rec.Repairs = t.names()

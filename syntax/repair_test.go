@@ -114,6 +114,12 @@ func TestRepairsMendMisparses(t *testing.T) {
 			want: map[string]string{"shot": "ROOT root", "Nabil": "shot nsubj:pass", "Aden": "shot obl"},
 		},
 		{
+			name:     "a headline's present tense tagged a plural noun, a noun tagged a verb",
+			tree:     "Hong/PROPN/NNP/5/nsubj Kong/PROPN/NNP/1/flat leader/NOUN/NN/4/compound announces/NOUN/NNS/5/nsubj withdrawal/VERB/VBP/0/root of/ADP/IN/8/case extradition/NOUN/NN/8/compound bill/NOUN/NN/5/obl",
+			headline: true, repairs: "verbless", verb: "announces",
+			want: map[string]string{"announces": "ROOT root", "leader": "announces nsubj", "withdrawal": "announces obj", "bill": "withdrawal obl", "Hong": "leader compound"},
+		},
+		{
 			name:    "a participle hung on the noun of an 'of' phrase",
 			tree:    "Thousands/NOUN/NNS/0/root of/ADP/IN/3/case people/NOUN/NNS/1/nmod protested/VERB/VBN/3/acl in/ADP/IN/6/case Paris/PROPN/NNP/4/obl ./PUNCT/./1/punct",
 			repairs: "verbless",
