@@ -13,11 +13,11 @@ import (
 func TestPrimariesOfOneCampaign(t *testing.T) {
 	arts := []*article.Article{
 		{Title: "Sanders wins New Hampshire primary", Source: "Outlet A", URL: "a", Published: "2020-02-12",
-			Body: "Senator Bernie Sanders won the Democratic presidential primary in New Hampshire on Tuesday, narrowly ahead of Pete Buttigieg, with Amy Klobuchar third, according to results from the state.\n\nSanders thanked his supporters in Manchester and said the win was the beginning of the end for Donald Trump."},
+			Body: "Senator Bernie Sanders won the Democratic presidential primary in New Hampshire on Tuesday, narrowly ahead of Pete Buttigieg, with Amy Klobuchar third, according to results from the state.\n\nSanders thanked voters in Manchester and said the win was the beginning of the end for Donald Trump."},
 		{Title: "Sanders edges Buttigieg in New Hampshire", Source: "Outlet B", URL: "b", Published: "2020-02-12",
-			Body: "Senator Bernie Sanders won New Hampshire's Democratic presidential primary on Tuesday, beating Pete Buttigieg by a narrow margin, while Amy Klobuchar finished third.\n\nSanders thanked supporters in Manchester and said the victory was the beginning of the end for Donald Trump."},
+			Body: "Senator Bernie Sanders won New Hampshire's Democratic presidential primary on Tuesday, beating Pete Buttigieg by a narrow margin, while Amy Klobuchar finished third.\n\nSanders thanked the voters in Manchester and said the victory was the beginning of the end for Donald Trump."},
 		{Title: "Sanders wins Nevada caucuses", Source: "Outlet A", URL: "c", Published: "2020-02-23",
-			Body: "Senator Bernie Sanders won the Democratic presidential caucuses in Nevada on Saturday, well ahead of Joe Biden, with Pete Buttigieg third, according to results from the state party.\n\nSanders thanked his supporters in San Antonio and said the win showed his campaign could beat Donald Trump."},
+			Body: "Senator Bernie Sanders won the Democratic presidential caucuses in Nevada on Saturday, well ahead of Joe Biden, with Pete Buttigieg third, according to results from the state party.\n\nSanders thanked voters in San Antonio and said the win showed his campaign could beat Donald Trump."},
 	}
 	leads := leadStories(t, arts)
 	if leads[0] != leads[1] {
