@@ -27,6 +27,10 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	// Imported for its initialisation alone: the first garbage collection waits until the
+	// heap is large, from before the packages that build tables at start (its doc says why).
+	_ "github.com/tocsin-project/tocsin/internal/startgc"
 )
 
 // Exit codes shared by every command.
@@ -75,7 +79,6 @@ var commands = []command{
 }
 
 func main() {
-	deferFirstGC(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:])
 	stop()

@@ -1,4 +1,4 @@
-package main
+package startgc
 
 import (
 	"math"
@@ -8,17 +8,17 @@ import (
 	"time"
 )
 
-// Until the first collection the collector waits for firstGCHeap; after it, the pacing
+// Until the first collection the collector waits for FirstHeap; after it, the pacing
 // is what it was.
-func TestDeferFirstGC(t *testing.T) {
+func TestDefer(t *testing.T) {
 	percent := debug.SetGCPercent(100)
 	limit := debug.SetMemoryLimit(math.MaxInt64)
 	defer func() {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
 	}()
-	deferFirstGC(func(string) string { return "" })
-	if p, l := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1); p != -1 || l != firstGCHeap {
+	Defer(func(string) string { return "" })
+	if p, l := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1); p != -1 || l != FirstHeap {
 		t.Fatalf("before the first collection: GC percent %d, limit %d", p, l)
 	}
 	runtime.GC()
@@ -32,7 +32,7 @@ func TestDeferFirstGC(t *testing.T) {
 		t.Errorf("after it: GC percent %d, limit %d; want 100 and no limit", p, l)
 	}
 	// With GOGC set, nothing changes.
-	deferFirstGC(func(k string) string {
+	Defer(func(k string) string {
 		if k == "GOGC" {
 			return "50"
 		}
