@@ -530,6 +530,9 @@ type class struct {
 	// without an object is aimed at the subject of what it asks (targetAsked); an attack
 	// on a thing strikes the country where it stood (targetStruck).
 	targetFrom, targetNear, targetOf, targetJudged, targetAsked, targetStruck bool
+	// objectActor: the event is done to people, so a verb whose object (or passive
+	// subject) is a thing no dictionary codes codes none ("released a statement").
+	objectActor bool
 	// sameCode lets two different named persons or organisations with the same code do
 	// the event to one another (same-code): acts of words and politics, which two people
 	// of one government or party do as often as two countries.
@@ -626,6 +629,8 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 				cl.targetOptional = true
 			case o == "target=required":
 				cl.targetOptional = false
+			case o == "object=actor":
+				cl.objectActor = true
 			case k == "source-agent" && v != "":
 				cl.sourceAgent = v
 			case k == "people" && v != "":

@@ -258,6 +258,9 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	// different ones.
 	srcOK := sc != "" || cl.sourceless(c.passive) || src.how == namedNoCode
 	tgtOK := tc != "" || cl.targetOptional || tgt.how == namedNoCode
+	if tc == "" && cl.objectActor && x.doneToThing(c) {
+		return
+	}
 	if !srcOK || !tgtOK || sc == "" && tc == "" || sc == tc && !(cl.sameCode && x.distinctNamed(src, tgt)) {
 		return
 	}
@@ -355,10 +358,14 @@ func (x *extractor) retaliationTarget(src string) (actorArg, string) {
 // isAttack reports the roots of violence: assault, fight, mass violence.
 func isAttack(root string) bool { return root == "18" || root == "19" || root == "20" }
 
-// country returns the first three letters of an actor code.
+// country returns the country of an actor code: its first three letters, or those after
+// MNC for a multinational (CAMEO codes MNCUSA for an American one).
 func country(code string) string {
 	if len(code) < 3 {
 		return code
+	}
+	if len(code) >= 6 && code[:3] == "MNC" {
+		return code[3:6] // a multinational's home country: MNCUSA is American
 	}
 	return code[:3]
 }
@@ -1225,6 +1232,35 @@ func (x *extractor) placePrepBefore(tk int) int {
 // an armed group, or an agent of classes.txt's fighters.
 func (x *extractor) fighting(code string) bool {
 	return len(code) == 3 || strings.HasPrefix(code, "IMG") || x.st.c.agentSets["fighters"][x.agentOf(code)]
+}
+
+// doneToThing reports whether candidate c's verb is done to a thing: its object, or its
+// subject when passive, is a common noun that is no actor and names no person by its
+// ending ("released a statement", "a statement released by her family", "removed his
+// microphone"), not a pronoun or a name ("released him", "released Alan Gross").
+func (x *extractor) doneToThing(c *cand) bool {
+	s := &x.s
+	v := c.trigger
+	if v < s.first || v >= s.end || x.d.Tokens[v].POS != "VERB" {
+		return false
+	}
+	o := s.child(v, "obj")
+	if c.passive {
+		o = s.child(v, "nsubj:pass")
+		if o < 0 && s.dep(v) == "acl" {
+			o = s.head(v) // "a statement released by her family"
+		}
+	}
+	if o < 0 || x.d.Tokens[o].POS != "NOUN" || x.ent[o] >= 0 || len(x.codeArgs(o)) > 0 {
+		return false
+	}
+	l := x.d.Tokens[o].Lemma
+	for _, suf := range personSuffixes {
+		if strings.HasSuffix(l, suf) {
+			return false
+		}
+	}
+	return true
 }
 
 // aimed reports whether the words of trigger t are aimed at something: a target found,
