@@ -1346,11 +1346,23 @@ func (x *extractor) antiArgs(c int) []actorArg {
 	return out
 }
 
+// sentenceModality is the modality a whole sentence gives its events: a question ("Was
+// this event planned by the railway?") asserts none of them; a question inside a
+// quotation, whose sentence ends with the closing mark, is what someone asked.
+func (x *extractor) sentenceModality() string {
+	sn := x.d.Sentences[x.si]
+	t := strings.TrimRight(x.d.Text[sn.Start:sn.End], " \t\n")
+	if strings.HasSuffix(t, "?") {
+		return Hypothetical
+	}
+	return Asserted
+}
+
 // modality returns the modality of verb v from its own dependents and the clause that
 // conditions it; the verbs above it adjust it in verbCand.
 func (x *extractor) modality(v int) string {
 	s := &x.s
-	mod := Asserted
+	mod := x.sentenceModality()
 	if h := s.head(v); h >= 0 && x.d.Tokens[h].POS == "NOUN" && x.cue(h)&cueAbsorbing != 0 && (s.dep(v) == "acl" || s.dep(v) == "xcomp") {
 		mod = Hypothetical // "a plot to kill the ambassador", "fears of attacking"
 	}

@@ -54,7 +54,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	}
 	// Absorbed by something above it? Not by a verb of taking part in it, whose
 	// subject does it ("thousands joined the protests").
-	modality := Asserted
+	modality := x.sentenceModality()
 	if s.child(n, "cop") >= 0 {
 		// the noun is the predicate: "there will be more protests", "it was not an attack"
 		modality = x.modality(n)

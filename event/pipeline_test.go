@@ -716,3 +716,24 @@ func TestPronounsOfPersons(t *testing.T) {
 		t.Errorf("he→TURGOV 11x: %v; I→IRQGOV 11x: %v", he, i)
 	}
 }
+
+// TestQuestionsAssertNothing: a question asks whether an event happened; its events are
+// hypothetical, while the same words as a statement assert them.
+func TestQuestionsAssertNothing(t *testing.T) {
+	d := analyze(t, "Did Russian forces attack Ukraine on Monday?\n\nRussian forces attacked Ukraine on Tuesday.", "2022-03-01")
+	for _, e := range d.Events {
+		t.Logf("%d %s→%s %s %s: %s", e.Sentence, e.Source, e.Target, e.Code, e.Modality, e.Rule)
+	}
+	for _, e := range d.Events {
+		if e.Sentence == 0 && e.Modality == Asserted {
+			t.Errorf("the question asserts %s→%s %s", e.Source, e.Target, e.Code)
+		}
+	}
+	var asserted bool
+	for _, e := range d.Events {
+		asserted = asserted || e.Sentence == 1 && e.Modality == Asserted && e.Root == "19"
+	}
+	if !asserted {
+		t.Errorf("the statement asserts no attack: %v", events(d))
+	}
+}
