@@ -223,7 +223,7 @@ func (x *extractor) blameless(h int) bool {
 	if h < 0 || h >= len(x.d.Tokens) || x.d.Tokens[h].POS != "NOUN" || x.ent[h] >= 0 {
 		return false
 	}
-	if len(x.codeArgs(h)) > 0 || len(x.nounEntries(h)) > 0 || x.cue(h)&cueMeans != 0 {
+	if len(x.codeArgs(h)) > 0 || x.eventNoun(h) || x.cue(h)&cueMeans != 0 {
 		return false
 	}
 	// A noun of a person the dictionaries do not know ("a prisoner", "the shooter") may

@@ -260,6 +260,17 @@ func (x *extractor) nounEntries(n int) []nounEntry {
 	return x.st.c.nouns[x.lower(n)]
 }
 
+// eventNoun reports whether noun n is an event noun of nouns.txt with the modifiers its
+// entry needs: "fire" alone is none, "artillery fire" is.
+func (x *extractor) eventNoun(n int) bool {
+	for _, e := range x.nounEntries(n) {
+		if !e.none && x.modsMatch(n, e.mods) {
+			return true
+		}
+	}
+	return false
+}
+
 // modsMatch reports whether every modifier word modifies noun n (as a compound or
 // adjective before it) or is joined to it ("airstrike").
 func (x *extractor) modsMatch(n int, mods []string) bool {
