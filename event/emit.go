@@ -1251,8 +1251,13 @@ func (x *extractor) doneToThing(c *cand) bool {
 			o = s.head(v) // "a statement released by her family"
 		}
 	}
-	if o < 0 || x.d.Tokens[o].POS != "NOUN" || x.ent[o] >= 0 || len(x.codeArgs(o)) > 0 {
-		return false
+	if o < 0 || x.d.Tokens[o].POS != "NOUN" || x.ent[o] >= 0 || len(x.codeArgs(o)) > 0 || x.cue(o)&cueMeans != 0 {
+		return false // a means of violence is what is fired or thrown ("fired tear gas at them")
+	}
+	for _, ch := range s.children(o) {
+		if s.dep(int(ch)) == "nmod" && x.cue(int(ch))&cueMeans != 0 {
+			return false // "firing dozens of rounds of artillery"
+		}
 	}
 	l := x.d.Tokens[o].Lemma
 	for _, suf := range personSuffixes {
