@@ -1382,6 +1382,9 @@ func (x *extractor) modality(v int) string {
 			if cu&cueNegation != 0 {
 				return Negated
 			}
+			if cu&cueUncertain != 0 && s.dep(c) == "advmod" {
+				mod = Hypothetical // "tweeted about possibly delaying the election"
+			}
 		case "nsubj":
 			// "no troops were injured": the subject's determiner denies the event
 			for _, g := range s.children(c) {

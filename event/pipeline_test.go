@@ -737,3 +737,20 @@ func TestQuestionsAssertNothing(t *testing.T) {
 		t.Errorf("the statement asserts no attack: %v", events(d))
 	}
 }
+
+// TestUncertainAdverbs: an adverb of doubt ("possibly", cues.txt [uncertain]) leaves its
+// verb's event hypothetical.
+func TestUncertainAdverbs(t *testing.T) {
+	d := analyze(t, "Report\n\nIn Ohio, Trump tweeted about possibly delaying the election.\n\nIn Ohio, the governor delayed the election.", "2020-07-30")
+	for _, e := range d.Events {
+		t.Logf("%d %s→%s %s %s: %s", e.Sentence, e.Source, e.Target, e.Code, e.Modality, e.Rule)
+	}
+	var doubted, asserted bool
+	for _, e := range d.Events {
+		doubted = doubted || e.Sentence == 1 && e.Root == "12" && e.Modality == Hypothetical
+		asserted = asserted || e.Sentence == 2 && e.Root == "12" && e.Modality == Asserted
+	}
+	if !doubted || !asserted {
+		t.Errorf("want the possible delay hypothetical and the delay asserted: %v", events(d))
+	}
+}
