@@ -1259,13 +1259,7 @@ func (x *extractor) doneToThing(c *cand) bool {
 			return false // "firing dozens of rounds of artillery"
 		}
 	}
-	l := x.d.Tokens[o].Lemma
-	for _, suf := range personSuffixes {
-		if strings.HasSuffix(l, suf) {
-			return false
-		}
-	}
-	return true
+	return !x.personByEnding(o)
 }
 
 // aimed reports whether the words of trigger t are aimed at something: a target found,
@@ -1282,7 +1276,7 @@ func (x *extractor) aimed(t int, tgt actorArg) bool {
 		case "obj":
 			return true
 		case "obl", "nmod":
-			if k := caseTok(s, c); k != c && x.cue(k)&cueTargetPrep != 0 {
+			if x.targetPrep(class{}, c) { // cues.txt's [target-prep], no class's own
 				return true
 			}
 		}

@@ -215,6 +215,18 @@ func (x *extractor) sentence(first, end int) {
 // "extremist", "assailant", "detainee".
 var personSuffixes = [...]string{"er", "or", "ist", "ant", "ee"}
 
+// personByEnding reports whether noun h names a person by its ending (personSuffixes),
+// one the dictionaries may not know ("a prisoner", "the shooter").
+func (x *extractor) personByEnding(h int) bool {
+	l := x.d.Tokens[h].Lemma
+	for _, suf := range personSuffixes {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // blameless reports whether h, the subject or by-agent of a verb of violence that codes
 // as no actor, is a thing that names no attacker: a common noun that is neither an event
 // noun (nouns.txt: "the attack killed"), a means of violence (cues.txt [means]: "a car
@@ -226,13 +238,8 @@ func (x *extractor) blameless(h int) bool {
 	if len(x.codeArgs(h)) > 0 || x.eventNoun(h) || x.cue(h)&cueMeans != 0 {
 		return false
 	}
-	// A noun of a person the dictionaries do not know ("a prisoner", "the shooter") may
-	// be an attacker.
-	l := x.d.Tokens[h].Lemma
-	for _, suf := range personSuffixes {
-		if strings.HasSuffix(l, suf) {
-			return false
-		}
+	if x.personByEnding(h) {
+		return false // a person the dictionaries do not know may be an attacker
 	}
 	for _, ch := range x.s.children(h) {
 		if d := x.s.dep(int(ch)); (d == "compound" || d == "amod") && (x.cue(int(ch))&cueMeans != 0 || len(x.nounEntries(int(ch))) > 0) {
@@ -1587,8 +1594,8 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 // clausalComplement reports whether verb v has a clause that states something as its
 // complement: a ccomp, or an unmarked clause with a subject of its own (unmarkedClause),
 // but not a mandative subjunctive, whose bare verb asks for what it names ("insists that
-// the budget include funding for the wall", "suggested that he resign"), nor a clause of
-// "should" or "must", which asks as much.
+// the budget include funding for the wall", "suggested that he resign"), nor a clause
+// with an auxiliary of cues.txt's [mandative] ("should"), which asks as much.
 func (x *extractor) clausalComplement(v int) bool {
 	s := &x.s
 	for _, ch := range s.children(v) {
@@ -1599,7 +1606,7 @@ func (x *extractor) clausalComplement(v int) bool {
 		if sb := s.child(k, "nsubj"); sb >= 0 && s.child(k, "aux") < 0 && x.bareVerb(k, sb) {
 			continue
 		}
-		if a := s.child(k, "aux"); a >= 0 && (x.lower(a) == "should" || x.lower(a) == "must") {
+		if a := s.child(k, "aux"); a >= 0 && x.cue(a)&cueMandative != 0 {
 			continue // "suggested that foreign officials should curb their complaints"
 		}
 		return true

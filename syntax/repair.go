@@ -328,9 +328,7 @@ func (t *tree) verbless() bool {
 	if retag {
 		t.verb, t.passive = v, passive
 	}
-	if fake >= 0 {
-		t.noun = fake
-	}
+	t.noun = fake
 	// Words before the subject that hung on a word after the verb are the subject's
 	// ("Hong Kong" of "Hong Kong leader").
 	for q := 0; q < subj; q++ {
@@ -349,7 +347,7 @@ func (t *tree) verbless() bool {
 		if h := int(t.head[q]); h < 0 || h != subj && h != root || !t.nominal(q) {
 			continue
 		}
-		if int(t.head[q]) == root && hasObj && t.headline && fake >= 0 {
+		if int(t.head[q]) == root && hasObj && fake >= 0 {
 			continue // the misread noun, now the object, keeps its own phrases ("withdrawal of extradition bill")
 		}
 		if t.hasCase(q) {
