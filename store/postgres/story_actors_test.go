@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"slices"
 	"testing"
 
 	"github.com/tocsin-project/tocsin/internal/pgtest"
@@ -62,22 +61,7 @@ func checkActorFilters(t *testing.T, s *Store, when string) {
 			want = append(want, id)
 		}
 		rows.Close()
-		list, total, err := s.Stories(ctx, c.f, store.Page{Limit: 1000})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, st := range list {
-			got = append(got, st.ID)
-		}
-		slices.Sort(got)
-		slices.Sort(want)
-		if !slices.Equal(got, want) || total != len(want) {
-			t.Errorf("%s: stories %+v: %v (total %d), the actors give %v", when, c.f, got, total, want)
-		}
-		if len(want) == 0 {
-			t.Errorf("%s: stories %+v: none to compare", when, c.f)
-		}
+		storetest.SameStories(t, s, when, c.f, want)
 	}
 }
 

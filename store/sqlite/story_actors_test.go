@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tocsin-project/tocsin/store"
+	"github.com/tocsin-project/tocsin/store/storetest"
 	"github.com/tocsin-project/tocsin/story"
 )
 
@@ -46,7 +47,6 @@ func storyPlaces(t *testing.T, s *Store) map[string]string {
 // give (an actor checked on each story, as before migration 0014).
 func checkActorFilters(t *testing.T, s *Store, when string) {
 	t.Helper()
-	ctx := context.Background()
 	has := func(prefix, role string) string {
 		c := `EXISTS (SELECT 1 FROM story_actors WHERE story = s.id AND actor >= '` + prefix +
 			`' AND actor < '` + prefixEnd(prefix) + `'`
@@ -80,22 +80,7 @@ func checkActorFilters(t *testing.T, s *Store, when string) {
 			want = append(want, id)
 		}
 		rows.Close()
-		list, total, err := s.Stories(ctx, c.f, store.Page{Limit: 1000})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, st := range list {
-			got = append(got, st.ID)
-		}
-		slices.Sort(got)
-		slices.Sort(want)
-		if !slices.Equal(got, want) || total != len(want) {
-			t.Errorf("%s: stories %+v: %v (total %d), the actors give %v", when, c.f, got, total, want)
-		}
-		if len(want) == 0 {
-			t.Errorf("%s: stories %+v: none to compare", when, c.f)
-		}
+		storetest.SameStories(t, s, when, c.f, want)
 	}
 }
 
