@@ -12,6 +12,24 @@ import (
 	"github.com/tocsin-project/tocsin/worldmap"
 )
 
+// reopenAfter runs undo on s, SQL that takes it back to an older schema, closes it and
+// opens the store at url again, so that the migrations since run on its rows; the
+// store it returns is closed when the test ends.
+func reopenAfter(t *testing.T, s *Store, url, undo string) *Store {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.pool.Exec(ctx, undo); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err := Open(ctx, url, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // TestMigrateStoryPlace takes a store back to schema version 1 (no story coordinates,
 // no series sums) and opens it again: migration 0002 fills each story's coordinates
 // from its JSON.
@@ -29,21 +47,13 @@ func TestMigrateStoryPlace(t *testing.T) {
 	}
 	want := mapped(t, s)
 	// Back to version 1: undo 0006, 0004, 0003 and 0002.
-	if _, err := s.pool.Exec(ctx, `DROP FUNCTION story_actors_follow CASCADE;
+	s = reopenAfter(t, s, url, `DROP FUNCTION story_actors_follow CASCADE;
 		ALTER TABLE story_actors DROP COLUMN root, DROP COLUMN country;
 		DROP TABLE series_weeks, series_counted, series_dirty;
 		DROP FUNCTION series_dirty_story, series_dirty_actor CASCADE;
 		DROP INDEX stories_day_root;
 		ALTER TABLE stories DROP COLUMN lat, DROP COLUMN lon;
-		DELETE FROM schema_migrations WHERE version >= 2`); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	s, err = Open(ctx, url, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+		DELETE FROM schema_migrations WHERE version >= 2`)
 	got := mapped(t, s)
 	if len(want) == 0 || len(got) != len(want) {
 		t.Fatalf("after the migration %d map stories; before %d", len(got), len(want))

@@ -117,17 +117,9 @@ func TestMigrateStoryActorsRoot(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.pool.Exec(ctx, `DROP FUNCTION story_actors_follow CASCADE;
+	s = reopenAfter(t, s, url, `DROP FUNCTION story_actors_follow CASCADE;
 		ALTER TABLE story_actors DROP COLUMN root, DROP COLUMN country;
-		DELETE FROM schema_migrations WHERE version >= 6`); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	s, err = Open(ctx, url, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+		DELETE FROM schema_migrations WHERE version >= 6`)
 	bad, all := misplacedActors(t, s)
 	if bad > 0 || all == 0 {
 		t.Errorf("after migration 0006: %d of %d story_actors rows not at their story's root and country", bad, all)
