@@ -119,19 +119,7 @@ func analyzeBatches(ctx context.Context, p *pipeline.Pipeline, srcs []string, re
 	arts := make([]*article.Article, 0, defaultBatch)
 	dateSources := make([]string, 0, defaultBatch)
 	for it := range items {
-		batch = append(batch[:0], it)
-	fill:
-		for len(batch) < defaultBatch {
-			select {
-			case it, ok := <-items:
-				if !ok {
-					break fill
-				}
-				batch = append(batch, it)
-			default:
-				break fill
-			}
-		}
+		batch = waiting(append(batch[:0], it), items, defaultBatch)
 		arts, dateSources = arts[:0], dateSources[:0]
 		for _, it := range batch {
 			if it.err == nil {

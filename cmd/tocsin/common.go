@@ -168,3 +168,21 @@ func withLanguage(code string, emit func(*article.Article, error) error) func(*a
 		return emit(a, err)
 	}
 }
+
+// waiting appends to batch, which holds a first item already, what ch has ready, up to
+// limit items in all, without waiting for more: a slow source (a feed being fetched, a
+// pipe typed into) is not held back to fill a batch.
+func waiting[T any](batch []T, ch <-chan T, limit int) []T {
+	for len(batch) < limit {
+		select {
+		case it, ok := <-ch:
+			if !ok {
+				return batch
+			}
+			batch = append(batch, it)
+		default:
+			return batch
+		}
+	}
+	return batch
+}

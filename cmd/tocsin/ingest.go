@@ -219,21 +219,8 @@ func (g *ingester) run(ctx context.Context, stderr io.Writer) (summary, error) {
 			batch := make([]*article.Article, 0, g.batch)
 			sources := make([]string, 0, g.batch) // each article's date_source, when tocsin gave the date
 			for a := range jobs {
-				// A batch is what is waiting, up to g.batch articles: a slow source
-				// (a feed being fetched) is not held back to fill it.
-				batch = append(batch[:0], a)
-			fill:
-				for len(batch) < g.batch {
-					select {
-					case b, ok := <-jobs:
-						if !ok {
-							break fill
-						}
-						batch = append(batch, b)
-					default:
-						break fill
-					}
-				}
+				// A batch is what is waiting, up to g.batch articles.
+				batch = waiting(append(batch[:0], a), jobs, g.batch)
 				sources = sources[:0]
 				for _, b := range batch {
 					sources = append(sources, fillDate(b, g.date))
