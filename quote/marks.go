@@ -37,7 +37,7 @@ func isDoubleMark(s string) bool {
 
 func isSingleMark(s string) bool {
 	switch s {
-	case "'", "‘", "’", "‚", "‛", "‹", "›":
+	case "'", "`", "‘", "’", "‚", "‛", "‹", "›":
 		return true
 	}
 	return false
@@ -47,13 +47,15 @@ func isSingleMark(s string) bool {
 func isMark(s string) bool { return isDoubleMark(s) || isSingleMark(s) }
 
 // doubleAt returns the width in tokens of a double quote mark at token i: 1 for a double
-// glyph, 2 for a doubled apostrophe (”like this”, as some papers write), 0 for none.
+// glyph, 2 for a doubled apostrophe (”like this”, as some papers write) or two backticks
+// (opening a quote that two apostrophes close, the TeX convention of some corpora), 0 for
+// none.
 func (a *analysis) doubleAt(i int) int {
 	t := a.toks[i].Text
 	if isDoubleMark(t) {
 		return 1
 	}
-	if (t == "'" || t == "’") && i+1 < len(a.toks) && a.toks[i+1].Text == t && !a.toks[i+1].SpaceBefore {
+	if (t == "'" || t == "’" || t == "`") && i+1 < len(a.toks) && a.toks[i+1].Text == t && !a.toks[i+1].SpaceBefore {
 		return 2
 	}
 	return 0

@@ -44,6 +44,16 @@ func TestQuoteMarksByPosition(t *testing.T) {
 		want{"We have waited long enough", "the mayor", "said", true})
 }
 
+func TestBacktickQuotes(t *testing.T) {
+	// TeX-style marks (``like this''), as some corpora write double quotes, make one quote
+	// each, and the sentence before them ends at its full stop.
+	d := check(t, "The ban was extended. ``We do not need to buy aircraft from Europe,'' the minister said.",
+		want{"We do not need to buy aircraft from Europe", "the minister", "said", true})
+	if n := len(d.Sentences); n != 3 {
+		t.Errorf("got %d sentences (headline included), want 3", n)
+	}
+}
+
 func TestQuoteAcrossParagraphs(t *testing.T) {
 	// A paragraph that ends inside a quote continues when the next opens with a mark.
 	d := check(t, `Engineer Tomas Varga said: "The supports are sound.

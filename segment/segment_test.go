@@ -36,6 +36,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Crowds filled the streets of Mosul.", "This was the largest rally in years."}},
 		{"mixed quotes", "The minister said: \"We will rebuild every house”, as aid arrived. “Nobody will be left behind,\" she added.",
 			[]string{"The minister said: \"We will rebuild every house”, as aid arrived.", "“Nobody will be left behind,\" she added."}},
+		{"backtick quotes", "The ban was extended. ``We do not need aircraft,'' he said. Then ``It is over.'' Talks ended.",
+			[]string{"The ban was extended.", "``We do not need aircraft,'' he said.", "Then ``It is over.''", "Talks ended."}},
 		{"quote ends sentence", "He said: \"The border is closed.\" Trucks turned back.",
 			[]string{"He said: \"The border is closed.\"", "Trucks turned back."}},
 		{"question in quote", "\"Where is the water?\" asked a farmer. Nobody answered.",

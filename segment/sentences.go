@@ -124,10 +124,15 @@ func opensSentence(toks []doc.Token, j int) bool {
 		return true
 	}
 	switch toks[j].Text {
-	case "\"", "“", "‘", "'", "«", "(", "[", "—", "-", "–":
+	case "\"", "“", "‘", "'", "`", "«", "(", "[", "—", "-", "–":
 		// An opening quote or bracket opens a sentence when a capital or digit follows it.
-		if j+1 < len(toks) {
-			r, _ := utf8.DecodeRuneInString(toks[j+1].Text)
+		// Two marks make one (``like this'', as some corpora write a double quote).
+		k := j + 1
+		if k < len(toks) && toks[k].Text == toks[j].Text && !toks[k].SpaceBefore {
+			k++
+		}
+		if k < len(toks) {
+			r, _ := utf8.DecodeRuneInString(toks[k].Text)
 			return unicode.IsUpper(r) || unicode.IsDigit(r)
 		}
 	}
