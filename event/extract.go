@@ -259,6 +259,22 @@ func (x *extractor) inAccident(v int) bool {
 			return true
 		}
 	}
+	// The words as written, for the trees a headline's missing auxiliary leaves wrong
+	// ("At least 107 killed in Mecca crane collapse" hangs "killed" on "collapse"): "in"
+	// right after the verb, then the noun phrase up to its first word of another kind.
+	if v+2 >= s.end || !x.lowerIs(v+1, "in") {
+		return false
+	}
+	for i := v + 2; i < s.end && i < v+7; i++ {
+		switch x.d.Tokens[i].POS {
+		case "DET", "ADJ", "NOUN", "PROPN", "NUM":
+			if x.cue(i)&cueAccident != 0 {
+				return true
+			}
+		default:
+			return false
+		}
+	}
 	return false
 }
 

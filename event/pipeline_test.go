@@ -418,6 +418,23 @@ func TestHeadlinePassives(t *testing.T) {
 	}
 }
 
+// TestHeadlineAccident: the dead of a headline's accident were killed by nobody, though
+// the headline's missing auxiliary leaves its tree wrong.
+func TestHeadlineAccident(t *testing.T) {
+	d := analyze(t, "At least 107 killed in Mecca crane collapse\n\nA crane fell into the Grand Mosque in Mecca, Saudi Arabia.", "2015-09-12")
+	for _, e := range d.Events {
+		t.Errorf("%s→%s %s: an event in an accident: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+}
+
+// TestArrestWithItsTime: the senses of "take" (took place, took time) are no patterns of
+// the other verbs of arrest.
+func TestArrestWithItsTime(t *testing.T) {
+	d := analyze(t, "A man suspected of supplying the gun was arrested in Norfolk at 2am local time on Sunday.\n\n"+
+		"Kenyan police took three men into custody in Nairobi.", "2020-09-27")
+	want(t, events(d), "GBRCOP→GBRCVL 173", "KENCOP→KENCVL 173")
+}
+
 // TestNotArrestsOrAccusations: taken to hospital is no arrest; a claim about an actor
 // is an accusation.
 func TestNotArrestsOrAccusations(t *testing.T) {
