@@ -27,6 +27,19 @@ func (x *extractor) emit(c *cand) {
 			c.rule += n
 		}
 	}
+	var agentTgt []actorArg
+	if c.code.Forward == "" && cl.sourceAgent != "" && len(c.tgt) == 0 {
+		// A pattern that codes only the reverse ("Tarrant appeared in court" [:173]):
+		// the one who usually does the code is the clause's target side, which the
+		// reverse makes the doer; the clause's subject is who it is done to.
+		agentTgt = []actorArg{{code: cl.sourceAgent, head: -1, how: "not named: " + cl.sourceAgent + ", who usually does " + c.code.Reverse}}
+		if len(srcs) == 0 {
+			if !cl.targetOptional {
+				return
+			}
+			srcs = unknownActor
+		}
+	}
 	if len(srcs) == 0 {
 		switch {
 		case cl.sourceAgent != "":
@@ -43,6 +56,9 @@ func (x *extractor) emit(c *cand) {
 		srcs = c.src
 	}
 	tgts := c.tgt
+	if agentTgt != nil {
+		tgts = agentTgt
+	}
 	note := ""
 	if len(tgts) == 0 && x.reciprocal(c) {
 		x.emitReciprocal(c)

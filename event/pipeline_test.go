@@ -126,6 +126,8 @@ func TestPipelineSentences(t *testing.T) {
 		// Violence a speaker says is coming is a threat; done, a claim.
 		{"North Korea said it would attack South Korean loudspeakers.", "PRK→KOR 138"},
 		{"Iran said it attacked US bases in Iraq.", "IRN→USA 015"},
+		// A pattern that codes only the reverse has its unnamed doer on the other side.
+		{"The suspect appeared in court in London on Monday.", "GBRCOP→GBRCRM 173"},
 		// A decree's clause is done by who issued it.
 		{"Tunisia's prime minister issued a decree banning the niqab in public offices.", "TUNGOV→ 172"},
 		{"The coalition came to Iraq to fight the Islamic State.", ""},
