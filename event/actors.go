@@ -506,8 +506,13 @@ func (x *extractor) pronounActor(h int) (actorArg, bool) {
 			}
 			if e.Type == "PERSON" {
 				// the latest person named: when the coder knows no code for them, the
-				// pronoun is theirs all the same, not an earlier person's
-				if e.Actor == "" || x.agentOnly(e.Actor) {
+				// pronoun is theirs all the same, not an earlier person's. One coded
+				// with an agent alone ("Delfin Lorenzana, the Defence Secretary":
+				// GOVMIL) is what a subject pronoun stands for ("he urged locals to
+				// assist authorities"), and takes a country as the name does; as an
+				// object such a pronoun is too often in figurative words ("blow him
+				// away") to be taken.
+				if e.Actor == "" || x.agentOnly(e.Actor) && x.s.dep(h) != "nsubj" {
 					break
 				}
 				return found(e, "pronoun for")
