@@ -261,7 +261,9 @@ type Event struct {
 	// target), "sentence" (a locative phrase elsewhere in its sentence), "dateline" (the
 	// article's dateline, "BEIRUT —"), "story" (the place of the story's latest earlier
 	// placed event, in the country of this event's source, or of its target for a
-	// material act).
+	// material act), "mention" (the latest place the text named up to the event's
+	// sentence in the country where it happens: its target's for a material act, else its
+	// source's).
 	Place       *Location `json:"place,omitempty"`
 	PlaceSource string    `json:"place_source,omitempty"`
 	Date        string    `json:"date,omitempty"`

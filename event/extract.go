@@ -170,6 +170,7 @@ func (x *extractor) run() []doc.Event {
 	x.datedMentions()
 	x.narrativeDates()
 	x.narrativePlaces()
+	x.mentionedPlaces()
 	return x.events
 }
 
