@@ -79,12 +79,16 @@ var analysisKinds = []string{"trends", "alerts-day", "map-month"}
 //   - story-target+root: --target A --root NN;
 //   - story-source+country: --source A --country C;
 //   - story-country+root: --country C --root NN;
-//   - story-q+root: --q WORD (a word of the vocabulary's rarer half) --root NN.
+//   - story-q+root: --q WORD (a word of the vocabulary's rarer half) --root NN;
+//   - story-q: --q WORD alone;
+//   - story-q+country: --q WORD --country C;
+//   - story-q+source: --q WORD --source A.
 //
-// The last four came after story-id, so that the parameters of the first four are
-// those they always were.
+// The kinds after story-id came later, each after those before it, so that the
+// parameters of the earlier ones are those they always were.
 var storyKinds = []string{"story-page", "story-dyad", "story-source+root", "story-id",
-	"story-target+root", "story-source+country", "story-country+root", "story-q+root"}
+	"story-target+root", "story-source+country", "story-country+root", "story-q+root",
+	"story-q", "story-q+country", "story-q+source"}
 
 // runBenchStore measures the event dataset on a synthetic store of n events: how fast
 // rows are stored (Store.Put of articles carrying the events), how fast the query mix
@@ -377,6 +381,12 @@ func benchStories(ctx context.Context, st storeopen.Store, gen *synth, out map[s
 				f.Country, f.Roots = c1, []string{fmt.Sprintf("%02d", 1+gen.q.IntN(20))}
 			case "story-q+root":
 				f.Text, f.Roots = gen.words[len(gen.words)/2+gen.q.IntN(len(gen.words)/2)], []string{fmt.Sprintf("%02d", 1+gen.q.IntN(20))}
+			case "story-q":
+				f.Text = gen.words[len(gen.words)/2+gen.q.IntN(len(gen.words)/2)]
+			case "story-q+country":
+				f.Text, f.Country = gen.words[len(gen.words)/2+gen.q.IntN(len(gen.words)/2)], c2
+			case "story-q+source":
+				f.Text, f.Source = gen.words[len(gen.words)/2+gen.q.IntN(len(gen.words)/2)], c1
 			case "story-id":
 				if len(ids) == 0 {
 					continue
