@@ -229,11 +229,19 @@ func (x *extractor) personByEnding(h int) bool {
 }
 
 // blameless reports whether h, the subject or by-agent of a verb of violence that codes
-// as no actor, is a thing that names no attacker: a common noun that is neither an event
-// noun (nouns.txt: "the attack killed"), a means of violence (cues.txt [means]: "a car
-// bomb killed") nor, by its ending, a person.
+// as no actor, is a thing that names no attacker: a disaster or a mishap (cues.txt
+// [accident] and [hazard], also as a named storm's first word: "a fire killed five
+// girls", "Hurricane Lorenzo hits Azores", "the tremor damaged 143 buildings"), or a
+// common noun that is neither an event noun (nouns.txt: "the attack killed"), a means of
+// violence (cues.txt [means]: "a car bomb killed") nor, by its ending, a person.
 func (x *extractor) blameless(h int) bool {
-	if h < 0 || h >= len(x.d.Tokens) || x.d.Tokens[h].POS != "NOUN" || x.ent[h] >= 0 {
+	if h < 0 || h >= len(x.d.Tokens) {
+		return false
+	}
+	if x.hazard(h) {
+		return true
+	}
+	if x.d.Tokens[h].POS != "NOUN" || x.ent[h] >= 0 {
 		return false
 	}
 	if len(x.codeArgs(h)) > 0 || x.eventNoun(h) || x.cue(h)&cueMeans != 0 {
@@ -248,6 +256,25 @@ func (x *extractor) blameless(h int) bool {
 		}
 	}
 	return true
+}
+
+// hazard reports whether noun h names a disaster or a mishap (cues.txt [accident],
+// [hazard]), itself or by a compound's first word ("Hurricane Lorenzo"), and no means
+// of violence modifies it ("sniper fire", "artillery fire").
+func (x *extractor) hazard(h int) bool {
+	s := &x.s
+	is := x.cue(h)&(cueAccident|cueHazard) != 0
+	for _, ch := range s.children(h) {
+		c := int(ch)
+		switch {
+		case s.dep(c) != "compound":
+		case x.cue(c)&cueMeans != 0 || len(x.nounEntries(c)) > 0:
+			return false
+		case c < h && x.cue(c)&(cueAccident|cueHazard) != 0:
+			is = true
+		}
+	}
+	return is
 }
 
 // inAccident reports whether verb v is said to have happened in an accident or a

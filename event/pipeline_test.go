@@ -141,6 +141,10 @@ func TestPipelineSentences(t *testing.T) {
 		{"Pakistan accused India of spying.", "PAK→IND 1125"},
 		{"The European Union demanded that Belarus release the detained journalist.", "IGOEUREEC→BLR 1053"},
 		{"The earthquake killed forty people in eastern Turkey.", ""},
+		// A storm named, a tremor or a fire attacks nobody: cues.txt [hazard].
+		{"Hurricane Lorenzo hits Azores, heads towards Ireland", ""},
+		{"Fire kills nine, injures dozens in Chittagong slum", ""},
+		{"Wednesday's tremor damaged 143 buildings in Davao.", ""},
 		// "killed" is the verb here, not part of the victim's description.
 		{"The United States killed Iranian commander Qassem Soleimani in a drone strike.", "USA→IRNMIL 195"},
 		{"Iranian mourners chanted anti-American slogans.", "IRNCVL→USA 141"},
