@@ -1149,10 +1149,19 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 	}
 	if obj >= 0 && comp < 0 {
 		// "described the attacks as a dastardly act", the parser hanging the
-		// as-phrase on the object
+		// as-phrase on the object; "called Trump a clown", the parser making the
+		// indefinite noun phrase the object's apposition (not "called Erdoğan, the
+		// Turkish president", a phone call)
 		for _, ch := range s.children(obj) {
-			if c := int(ch); s.dep(c) == "obl" || s.dep(c) == "nmod" {
+			c := int(ch)
+			if s.dep(c) == "obl" || s.dep(c) == "nmod" {
 				if k := caseTok(s, c); k != c && x.lowerIs(k, "as") {
+					comp = c
+					break
+				}
+			}
+			if s.dep(c) == "appos" && c > obj {
+				if d := s.child(c, "det"); d >= 0 && (x.lowerIs(d, "a") || x.lowerIs(d, "an")) {
 					comp = c
 					break
 				}

@@ -141,6 +141,10 @@ func TestPipelineSentences(t *testing.T) {
 		{"Pakistan accused India of spying.", "PAK→IND 1125"},
 		{"The European Union demanded that Belarus release the detained journalist.", "IGOEUREEC→BLR 1053"},
 		{"The earthquake killed forty people in eastern Turkey.", ""},
+		// Calling someone an insult is disapproval; calling someone, who is described, a
+		// phone call.
+		{"Venezuela's foreign minister called the Colombian president a coward.", "VENGOV→COLGOV 111"},
+		{"Putin called Erdogan, the Turkish president, on Monday.", "RUSGOV→TURGOV 041, TURGOV→RUSGOV 041"},
 		// A storm named, a tremor or a fire attacks nobody: cues.txt [hazard].
 		{"Hurricane Lorenzo hits Azores, heads towards Ireland", ""},
 		{"Fire kills nine, injures dozens in Chittagong slum", ""},
