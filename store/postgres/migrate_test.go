@@ -46,8 +46,9 @@ func TestMigrateStoryPlace(t *testing.T) {
 		}
 	}
 	want := mapped(t, s)
-	// Back to version 1: undo 0006, 0004, 0003 and 0002.
-	s = reopenAfter(t, s, url, `DROP FUNCTION story_actors_follow CASCADE;
+	// Back to version 1: undo 0007, 0006, 0004, 0003 and 0002.
+	s = reopenAfter(t, s, url, `DROP TABLE story_articles; DROP FUNCTION story_articles_follow CASCADE;
+		DROP FUNCTION story_actors_follow CASCADE;
 		ALTER TABLE story_actors DROP COLUMN root, DROP COLUMN country;
 		DROP TABLE series_weeks, series_counted, series_dirty;
 		DROP FUNCTION series_dirty_story, series_dirty_actor CASCADE;

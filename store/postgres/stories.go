@@ -236,6 +236,10 @@ func queueLinks(b *pgx.Batch, seq int64, d *doc.Document, units []story.Unit, of
 		b.Queue(`INSERT INTO story_units (article, idx, story, unit_json)
 			SELECT $1, u.idx, u.story, u.js FROM unnest($2::int[], $3::text[], $4::text[]) u(idx, story, js)`,
 			seq, unitIdx, unitStory, unitJSON)
+		// The article's stories as stored (migration 0007), as story_actors' rows below.
+		b.Queue(`INSERT INTO story_articles (article, story, day, seq, root, country)
+			SELECT $1, s.id, s.day, s.seq, s.root, s.country FROM stories s WHERE s.id = ANY($2::text[])
+			ON CONFLICT DO NOTHING`, seq, unitStory)
 	}
 	if len(evIdx) > 0 {
 		b.Queue(`UPDATE events e SET story = u.story FROM unnest($2::int[], $3::text[]) u(idx, story)
@@ -329,18 +333,40 @@ func (s *Store) Story(ctx context.Context, id string) (*story.Story, error) {
 // first (undated last), then newest created first, and how many match.
 func (s *Store) Stories(ctx context.Context, f store.StoryFilter, page store.Page) ([]*story.Story, int, error) {
 	var a args
+	from, err := storyFrom(f.Text, &a)
+	if err != nil {
+		return nil, 0, err
+	}
 	where, err := storyWhere(f, &a)
 	if err != nil {
 		return nil, 0, err
 	}
-	out, total, err := s.stories(ctx, where, a, f.Text != "", page)
+	out, total, err := s.stories(ctx, from+where, a, f.Text != "", page)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store/postgres: stories: %w", err)
 	}
 	return out, total, nil
 }
 
-func (s *Store) stories(ctx context.Context, where string, a args, custom bool, page store.Page) ([]*story.Story, int, error) {
+// storyFrom is what a story query reads, aliased s with stories' columns id, day, seq,
+// root and country: the stories, or with a text query the story_articles rows of the
+// articles that match it (migration 0007), one row a story; SQLite's storyFrom says
+// why.
+func storyFrom(text string, a *args) (string, error) {
+	if text == "" {
+		return ` FROM stories s`, nil
+	}
+	tsq, err := filterQuery(text)
+	if err != nil {
+		return "", err
+	}
+	return ` FROM (SELECT DISTINCT story AS id, day, seq, root, country FROM story_articles
+		WHERE article IN (SELECT seq FROM articles WHERE tsv @@ ` + a.add(tsq) + `::tsquery)) s`, nil
+}
+
+// stories runs the story query of source, what storyFrom and storyWhere give, of a
+// text query if text (each planned for its arguments, args.planned).
+func (s *Store) stories(ctx context.Context, source string, a args, text bool, page store.Page) ([]*story.Story, int, error) {
 	limit, offset := window(page)
 	tx, err := s.readTx(ctx)
 	if err != nil {
@@ -348,12 +374,18 @@ func (s *Store) stories(ctx context.Context, where string, a args, custom bool, 
 	}
 	defer tx.Rollback(ctx)
 	var total int
-	if err := tx.QueryRow(ctx, `SELECT count(*) FROM stories s`+where, a.planned(custom)...).Scan(&total); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT count(*)`+source, a.planned(text)...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	lim, off := a.add(limit), a.add(offset)
-	rows, err := tx.Query(ctx, `SELECT s.story_json FROM stories s`+where+
-		` ORDER BY s.day DESC, s.seq DESC LIMIT `+lim+` OFFSET `+off, a.planned(custom)...)
+	q := `SELECT s.story_json` + source + ` ORDER BY s.day DESC, s.seq DESC LIMIT ` + lim + ` OFFSET ` + off
+	if text {
+		// story_articles' rows have no story_json: the page's stories are read by seq.
+		q = `SELECT st.story_json FROM stories st WHERE st.seq IN
+			(SELECT s.seq` + source + ` ORDER BY s.day DESC, s.seq DESC LIMIT ` + lim + ` OFFSET ` + off + `)
+			ORDER BY st.day DESC, st.seq DESC`
+	}
+	rows, err := tx.Query(ctx, q, a.planned(text)...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -373,7 +405,8 @@ func (s *Store) stories(ctx context.Context, where string, a args, custom bool, 
 	return out, total, rows.Err()
 }
 
-// storyWhere is the WHERE clause of f over stories aliased s.
+// storyWhere is the WHERE clause of f over stories aliased s, but for f.Text, which
+// storyFrom applies.
 func storyWhere(f store.StoryFilter, a *args) (string, error) {
 	var conds []string
 	// With a root or a country an actor is one range of story_actors' index (root,
@@ -425,14 +458,6 @@ func storyWhere(f store.StoryFilter, a *args) (string, error) {
 	if f.Until != "" {
 		conds = append(conds, `s.day <> '' AND s.day <= `+a.add(f.Until))
 	}
-	if f.Text != "" {
-		tsq, err := filterQuery(f.Text)
-		if err != nil {
-			return "", err
-		}
-		conds = append(conds, `s.id IN (SELECT story FROM story_units WHERE article IN
-			(SELECT seq FROM articles WHERE tsv @@ `+a.add(tsq)+`::tsquery))`)
-	}
 	if len(conds) == 0 {
 		return "", nil
 	}
@@ -479,7 +504,7 @@ func (s *Store) rebuild(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `LOCK TABLE stories, story_units, story_keys, story_actors IN EXCLUSIVE MODE`); err != nil {
+	if _, err := tx.Exec(ctx, `LOCK TABLE stories, story_units, story_articles, story_keys, story_actors IN EXCLUSIVE MODE`); err != nil {
 		return 0, err
 	}
 	type stored struct {
@@ -512,7 +537,7 @@ func (s *Store) rebuild(ctx context.Context) (int, error) {
 	if err := rows.Err(); err != nil {
 		return 0, err
 	}
-	for _, q := range []string{`DELETE FROM story_units`, `DELETE FROM story_keys`, `DELETE FROM story_actors`,
+	for _, q := range []string{`DELETE FROM story_units`, `DELETE FROM story_articles`, `DELETE FROM story_keys`, `DELETE FROM story_actors`,
 		`DELETE FROM stories`, `UPDATE events SET story = NULL WHERE story IS NOT NULL`,
 		`UPDATE casualties SET story = NULL WHERE story IS NOT NULL`} {
 		if _, err := tx.Exec(ctx, q); err != nil {

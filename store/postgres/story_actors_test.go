@@ -117,7 +117,8 @@ func TestMigrateStoryActorsRoot(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s = reopenAfter(t, s, url, `DROP FUNCTION story_actors_follow CASCADE;
+	s = reopenAfter(t, s, url, `DROP TABLE story_articles; DROP FUNCTION story_articles_follow CASCADE;
+		DROP FUNCTION story_actors_follow CASCADE;
 		ALTER TABLE story_actors DROP COLUMN root, DROP COLUMN country;
 		DELETE FROM schema_migrations WHERE version >= 6`)
 	bad, all := misplacedActors(t, s)

@@ -239,8 +239,9 @@ func TestMigrateStoryActorsRoot(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// Back to schema 13: what 0014 adds undone, checked against a new store of 13.
-	if _, err := s.db.Exec(`DROP TRIGGER story_actors_follow; DROP INDEX story_actors_root;
+	// Back to schema 13: what 0014 and 0015 add undone, checked against a new store of 13.
+	if _, err := s.db.Exec(`DROP TABLE story_articles; DROP TRIGGER story_articles_insert; DROP TRIGGER story_articles_follow;
+		DROP TRIGGER story_actors_follow; DROP INDEX story_actors_root;
 		ALTER TABLE story_actors DROP COLUMN root; ALTER TABLE story_actors DROP COLUMN country;
 		DROP INDEX stories_id_order; CREATE INDEX stories_id_order ON stories(id, day, seq);
 		DROP INDEX stories_root; CREATE INDEX stories_root ON stories(root, day, seq, id);
