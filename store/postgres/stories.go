@@ -350,8 +350,12 @@ func (s *Store) Stories(ctx context.Context, f store.StoryFilter, page store.Pag
 
 // storyFrom is what a story query reads, aliased s with stories' columns id, day, seq,
 // root and country: the stories, or with a text query the story_articles rows of the
-// articles that match it (migration 0007), one row a story; SQLite's storyFrom says
-// why.
+// articles that match it (migration 0007), one for each of a story's matching
+// articles, which stories tells apart by seq after the other filters. Those filters
+// test the pairs, as SQLite's textStories does: with the stories told apart first
+// (SELECT DISTINCT in the subquery) PostgreSQL joined the pairs left with an actor's
+// stories by a nested loop, --q WORD --source A 56-88 ms at 20,000 events against
+// 10-15 ms so.
 func storyFrom(text string, a *args) (string, error) {
 	if text == "" {
 		return ` FROM stories s`, nil
@@ -360,7 +364,7 @@ func storyFrom(text string, a *args) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return ` FROM (SELECT DISTINCT story AS id, day, seq, root, country FROM story_articles
+	return ` FROM (SELECT story AS id, day, seq, root, country FROM story_articles
 		WHERE article IN (SELECT seq FROM articles WHERE tsv @@ ` + a.add(tsq) + `::tsquery)) s`, nil
 }
 
@@ -373,16 +377,21 @@ func (s *Store) stories(ctx context.Context, source string, a args, text bool, p
 		return nil, 0, err
 	}
 	defer tx.Rollback(ctx)
+	count := `count(*)`
+	if text {
+		count = `count(DISTINCT s.seq)`
+	}
 	var total int
-	if err := tx.QueryRow(ctx, `SELECT count(*)`+source, a.planned(text)...).Scan(&total); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT `+count+source, a.planned(text)...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	lim, off := a.add(limit), a.add(offset)
 	q := `SELECT s.story_json` + source + ` ORDER BY s.day DESC, s.seq DESC LIMIT ` + lim + ` OFFSET ` + off
 	if text {
-		// story_articles' rows have no story_json: the page's stories are read by seq.
+		// story_articles' rows have no story_json, and a story has one for each
+		// matching article (all with its day): the page's stories are read by seq.
 		q = `SELECT st.story_json FROM stories st WHERE st.seq IN
-			(SELECT s.seq` + source + ` ORDER BY s.day DESC, s.seq DESC LIMIT ` + lim + ` OFFSET ` + off + `)
+			(SELECT s.seq` + source + ` GROUP BY s.seq, s.day ORDER BY s.day DESC, s.seq DESC LIMIT ` + lim + ` OFFSET ` + off + `)
 			ORDER BY st.day DESC, st.seq DESC`
 	}
 	rows, err := tx.Query(ctx, q, a.planned(text)...)
