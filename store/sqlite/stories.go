@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/tocsin-project/tocsin/casualty"
@@ -371,20 +372,34 @@ func (s *Store) stories(ctx context.Context, where string, args []any, page stor
 	return out, total, err
 }
 
+// listed is a story's place in the listing order: by day, newest first, then by seq.
+type listed struct {
+	day string
+	seq int64
+}
+
+// after reports whether l lists after the story of day and seq.
+func (l listed) after(day string, seq int64) bool {
+	return l.day < day || (l.day == day && l.seq < seq)
+}
+
 // textStories is stories of a text query, match (FTS5's), and the other filters'
 // where and args (storyWhere), read from story_articles (migration 0015): the (article, story)
 // pairs of the articles that match, each with its story's day, seq, root and country,
 // which the other filters test. This statement gives each pair's story (seq) and day;
 // the stories are counted, ordered and paged here, and only the page's are read.
 //
-// A common word matches many stories (one of the rarer half of bench store's
-// vocabulary: 900 articles, 12,000 stories at 200,000 events), and every one is
-// counted. Before 0015 the filter was s.id IN (the story_units of those articles),
-// a seek into story_units' rows for each unit and into the stories' index for each
-// story, twice, for the total and the page: --q WORD p50 131 ms at 200,000 events.
-// From story_articles with the stories told apart and sorted by SQLite (SELECT
-// DISTINCT, for the total and again for the page) it took 79 ms, two temporary
-// b-trees of 12,000 rows; this one pass, 16-19 ms, of which the reading is 7.
+// A common word matches many stories, and every one is counted: a word of the rarer
+// half of bench store's vocabulary is in 620-970 articles at 200,000 events, 10,000
+// stories (five times as many at 1M). Before 0015 the filter was s.id IN (the
+// story_units of those articles), a seek into story_units' rows for each unit and
+// into the stories' index for each story, twice, for the total and the page: --q
+// WORD p50 99-131 ms at 200,000 events. From story_articles with the stories told
+// apart by SQLite (SELECT DISTINCT, for the total and again for the page: two
+// temporary b-trees) it took 69-79 ms; read once and told apart here, 20-29 ms, of
+// which the statement's own work is a third and database/sql's rows the rest. At
+// 38,000 stories (the words of 3,100-3,700 articles at 200,000 events, as many as
+// the rarer half's at 1M) --q takes 72 ms against 420-460 before, --q --root 32.
 func (s *Store) textStories(ctx context.Context, match, where string, args []any, page store.Page) ([]*story.Story, int, error) {
 	limit, offset := window(page)
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -399,28 +414,41 @@ func (s *Store) textStories(ctx context.Context, match, where string, args []any
 	if err != nil {
 		return nil, 0, err
 	}
-	type listed struct {
-		day string
-		seq int64
-	}
-	var found []listed
+	// The stories are told apart by seq as the pairs come, and the first offset+limit
+	// in listing order kept: sorting them all took a third of the time at 40,000.
+	// The pairs of one story carry its one day.
+	k := offset + limit
+	var seen []uint64 // a bit for each seq read (a map took twice the time)
+	total := 0
+	var top []listed
+	var day sql.RawBytes // valid until the next row: copied only into top
 	for rows.Next() {
-		var l listed
-		if err := rows.Scan(&l.seq, &l.day); err != nil {
+		var seq int64
+		if err := rows.Scan(&seq, &day); err != nil {
 			rows.Close()
 			return nil, 0, err
 		}
-		found = append(found, l)
+		w, bit := int(seq/64), uint64(1)<<(seq%64)
+		if w >= len(seen) {
+			seen = slices.Grow(seen, w+1-len(seen))[:w+1]
+		}
+		if seen[w]&bit != 0 {
+			continue
+		}
+		seen[w] |= bit
+		total++
+		if len(top) == k && !top[k-1].after(string(day), seq) {
+			continue // not among the first k
+		}
+		i := sort.Search(len(top), func(i int) bool { return top[i].after(string(day), seq) })
+		top = slices.Insert(top, i, listed{day: string(day), seq: seq})
+		top = top[:min(len(top), k)]
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	// The listing order; a story's pairs carry one day, so that they fall together.
-	slices.SortFunc(found, func(a, b listed) int { return cmp.Or(cmp.Compare(b.day, a.day), cmp.Compare(b.seq, a.seq)) })
-	found = slices.CompactFunc(found, func(a, b listed) bool { return a.seq == b.seq })
-	total := len(found)
-	found = found[min(offset, total):min(offset+limit, total)]
+	found := top[min(offset, len(top)):]
 	if len(found) == 0 {
 		return []*story.Story{}, total, nil
 	}
