@@ -430,7 +430,7 @@ func (s *Store) textStories(ctx context.Context, match, where string, args []any
 		}
 		w, bit := int(seq/64), uint64(1)<<(seq%64)
 		if w >= len(seen) {
-			seen = slices.Grow(seen, w+1-len(seen))[:w+1]
+			seen = append(seen, make([]uint64, w+1-len(seen))...)
 		}
 		if seen[w]&bit != 0 {
 			continue
@@ -485,7 +485,7 @@ func decodeStories(rows *sql.Rows) ([]*story.Story, error) {
 }
 
 // storyWhere is the WHERE clause of f over stories aliased s, but for f.Text, which
-// storyFrom applies.
+// textStories applies.
 func storyWhere(f store.StoryFilter) (string, []any, error) {
 	var conds []string
 	var args []any

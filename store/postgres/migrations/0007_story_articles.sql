@@ -20,12 +20,15 @@ INSERT INTO story_articles (article, story, day, seq, root, country)
 	SELECT DISTINCT u.article, u.story, s.day, s.seq, s.root, s.country
 	FROM story_units u JOIN stories s ON s.id = u.story;
 
--- A story's rows are found through story_units' index (story, article), then each by
--- its key, so that the table needs no second index by story.
+-- A story's rows by its index: SQLite finds them through story_units' (story,
+-- article), then each by its key, but here the planner, without statistics (a server
+-- without autovacuum), scanned the whole table for that.
+CREATE INDEX story_articles_story ON story_articles (story);
+
 CREATE FUNCTION story_articles_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	UPDATE story_articles SET day = NEW.day, root = NEW.root, country = NEW.country
-	WHERE story = NEW.id AND article IN (SELECT article FROM story_units WHERE story = NEW.id);
+	WHERE story = NEW.id;
 	RETURN NULL;
 END $$;
 

@@ -4,7 +4,7 @@
 -- bench store` at 200,000 events a word of the vocabulary's rarer half is in 620-970
 -- articles, whose 10,000 units were each a seek into story_units' rows (their
 -- unit_json beside them) and then into a story's index entry, twice (the total, then
--- the page): --q WORD took 124-131 ms at p50, --q WORD --root NN as long. Here a
+-- the page): --q WORD took 92-131 ms at p50, --q WORD --root NN as long. Here a
 -- word's stories are the matching articles' ranges of one table, in article order,
 -- and what the filters and the order read is in the row, so that no story is read
 -- until the page's (textStories). A per-story full-text index instead would hold each
