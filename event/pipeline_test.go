@@ -126,6 +126,9 @@ func TestPipelineSentences(t *testing.T) {
 		// Violence a speaker says is coming is a threat; done, a claim.
 		{"North Korea said it would attack South Korean loudspeakers.", "PRK→KOR 138"},
 		{"Iran said it attacked US bases in Iraq.", "IRN→USA 015"},
+		// Knives and machetes are no aerial weapons or artillery; missiles are aerial.
+		{"Gunmen attacked the village in Kenya with machetes.", "KENUAF→KENCVL 190"},
+		{"Israeli forces attacked Gaza with missiles on Monday.", "ISRMIL→PSEGZA 195"},
 		// A pattern that codes only the reverse has its unnamed doer on the other side.
 		{"The suspect appeared in court in London on Monday.", "GBRCOP→GBRCRM 173"},
 		// A decree's clause is done by who issued it.
