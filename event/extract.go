@@ -803,17 +803,37 @@ func (x *extractor) generic(h int) bool {
 
 // bareParticiple reports whether v is a past participle heading its sentence, or a verb
 // conjoined to it, with no auxiliary: the passive of a headline ("Wiranto stabbed",
-// "Basilashvili arrested on domestic violence charge").
+// "Basilashvili arrested on domestic violence charge"), also when the tagger read it as
+// a past tense and the verb is one news uses only of what is done to someone.
 func (x *extractor) bareParticiple(v int) bool {
 	s := &x.s
-	if x.d.Tokens[v].Tag != "VBN" || s.child(v, "aux") >= 0 || x.d.Sentences[x.si].Start >= x.d.BodyStart {
+	if s.child(v, "aux") >= 0 || x.d.Sentences[x.si].Start >= x.d.BodyStart {
 		return false // the tagger takes a past tense for a participle in running text
+	}
+	if t := x.d.Tokens[v].Tag; t != "VBN" && !(t == "VBD" && x.cue(v)&cueDoneTo != 0 && !x.objectNext(v)) {
+		// a past tense is a passive only for a verb done to someone (cues.txt
+		// [done-to]) with no object after it that the parser missed ("Drone Strike
+		// Killed 2 Civilians")
+		return false
 	}
 	h := v
 	if s.dep(v) == "conj" {
 		h = s.head(v)
 	}
 	return h >= 0 && s.head(h) < 0
+}
+
+// objectNext reports whether the word after verb v can begin its object: a number, a
+// determiner, a noun or a name.
+func (x *extractor) objectNext(v int) bool {
+	if v+1 >= x.s.end {
+		return false
+	}
+	switch x.d.Tokens[v+1].POS {
+	case "NUM", "DET", "NOUN", "PROPN", "PRON", "ADJ":
+		return true
+	}
+	return false
 }
 
 // args finds the subject and object heads of verb v: (source, target, passive). For a
