@@ -270,6 +270,19 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 		tc, tcn = x.withCountry(tc, tgt.span, c, false, doc.Span{})
 	}
 	snote, tnote = snote+scn, tnote+tcn
+	// A country named bare as the target of an actor of its own with a role is where or
+	// about what that actor acts, no second actor: "Trump visited California" (nor does
+	// the US host the visit, the reverse event), "Mugabe ruled Zimbabwe", "Biden claimed
+	// the plan would create five million US jobs". A bare country that acts is the state
+	// ("Colombia suspended peace talks with the rebels"); violence keeps the country
+	// where it struck ("a gunman opens fire in El Paso": USA, target-struck).
+	switch {
+	case isAttack(code[:2]):
+	case !reversed && ownCountry(sc, tc):
+		tc, tnote = "", tnote+"; its own country, no actor"
+	case reversed && ownCountry(tc, sc):
+		sc, snote = "", snote+"; its own country, no actor"
+	}
 	// An event needs its coded actors (classes.txt), or names that have no code, and two
 	// different ones.
 	srcOK := sc != "" || cl.sourceless(c.passive) || src.how == namedNoCode
@@ -369,6 +382,12 @@ func (x *extractor) retaliationTarget(src string) (actorArg, string) {
 		}
 	}
 	return actorArg{}, ""
+}
+
+// ownCountry reports whether bare is a country code alone and actor the code of an actor
+// of that country with a role ("USA" beside "USAGOV").
+func ownCountry(actor, bare string) bool {
+	return len(bare) == 3 && len(actor) > 3 && country(actor) == bare
 }
 
 // isAttack reports the roots of violence: assault, fight, mass violence.

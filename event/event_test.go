@@ -114,6 +114,15 @@ func TestPairedCode(t *testing.T) {
 	d := tree(t, "Macron visited Germany.",
 		"Macron PROPN 2 nsubj FRAGOV", "visit VERB 0 root", "Germany PROPN 2 obj DEU", ". PUNCT 2 punct")
 	want(t, code(t, testStage(t), d), "FRAGOV→DEU 042", "DEU→FRAGOV 043")
+	// A visit to a place of one's own country is no visit to a second actor, and no one
+	// hosts it.
+	d = tree(t, "Trump visited California.",
+		"Trump PROPN 2 nsubj USAGOV", "visit VERB 0 root", "California PROPN 2 obj USA", ". PUNCT 2 punct")
+	want(t, code(t, testStage(t), d))
+	// A bare country that acts is the state, against its own rebels too.
+	d = tree(t, "Syria attacked the rebels.",
+		"Syria PROPN 2 nsubj SYR", "attack VERB 0 root", "the DET 4 det", "rebels NOUN 2 obj SYRREB", ". PUNCT 2 punct")
+	want(t, code(t, testStage(t), d), "SYR→SYRREB 190")
 }
 
 func TestEventNouns(t *testing.T) {
