@@ -274,13 +274,14 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	// about what that actor acts, no second actor: "Trump visited California" (nor does
 	// the US host the visit, the reverse event), "Mugabe ruled Zimbabwe", "Biden claimed
 	// the plan would create five million US jobs". A bare country that acts is the state
-	// ("Colombia suspended peace talks with the rebels"); violence keeps the country
-	// where it struck ("a gunman opens fire in El Paso": USA, target-struck).
+	// ("Colombia suspended peace talks with the rebels"), a person coded by country alone
+	// is one ("Rubio congratulated Donald Trump"), and violence keeps the country where it
+	// struck ("a gunman opens fire in El Paso": USA, target-struck).
 	switch {
 	case isAttack(code[:2]):
-	case !reversed && ownCountry(sc, tc):
+	case !reversed && ownCountry(sc, tc) && !x.namedPerson(tgt.head):
 		tc, tnote = "", tnote+"; its own country, no actor"
-	case reversed && ownCountry(tc, sc):
+	case reversed && ownCountry(tc, sc) && !x.namedPerson(src.head):
 		sc, snote = "", snote+"; its own country, no actor"
 	}
 	// An event needs its coded actors (classes.txt), or names that have no code, and two
