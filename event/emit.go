@@ -1312,7 +1312,9 @@ func (x *extractor) fighting(code string) bool {
 // doneToThing reports whether candidate c's verb is done to a thing: its object, or its
 // subject when passive, is a common noun that is no actor and names no person by its
 // ending ("released a statement", "a statement released by her family", "removed his
-// microphone"), not a pronoun or a name ("released him", "released Alan Gross").
+// microphone"), not a pronoun or a name ("released him", "released Alan Gross"). A verb
+// with no object is done to what follows "with" ("grappling with so many sexual abuse
+// allegations", "I struggle with religion"), not to someone ("clashed with police").
 func (x *extractor) doneToThing(c *cand) bool {
 	s := &x.s
 	v := c.trigger
@@ -1320,6 +1322,14 @@ func (x *extractor) doneToThing(c *cand) bool {
 		return false
 	}
 	o := s.child(v, "obj")
+	if o < 0 && !c.passive {
+		for _, ch := range s.children(v) {
+			if s.dep(int(ch)) == "obl" && x.lower(caseTok(s, int(ch))) == "with" {
+				o = int(ch)
+				break
+			}
+		}
+	}
 	if c.passive {
 		o = s.child(v, "nsubj:pass")
 		if o < 0 && s.dep(v) == "acl" {

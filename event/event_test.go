@@ -156,6 +156,12 @@ func TestOneSidedEventsAndTheSameActor(t *testing.T) {
 	want(t, code(t, s, tree(t, "Iran attacked.", "Iran PROPN 2 nsubj IRN", "attack VERB 0 root", ". PUNCT 2 punct")), "IRN→ 190")
 	want(t, code(t, s, tree(t, "Iran met.", "Iran PROPN 2 nsubj IRN", "meet VERB 0 root", ". PUNCT 2 punct")))
 	want(t, code(t, s, tree(t, "Iran attacked Iran.", "Iran PROPN 2 nsubj IRN", "attack VERB 0 root", "Iran PROPN 2 obj IRN", ". PUNCT 2 punct")))
+	// Force needs someone it is done to: grappling with allegations is none, fighting
+	// with Iraq is.
+	want(t, code(t, s, tree(t, "Iran grappled with allegations.",
+		"Iran PROPN 2 nsubj IRN", "grapple VERB 0 root", "with ADP 4 case", "allegation NOUN 2 obl", ". PUNCT 2 punct")))
+	want(t, code(t, s, tree(t, "Iran fought with Iraq.",
+		"Iran PROPN 2 nsubj IRN", "fight VERB 0 root", "with ADP 4 case", "Iraq PROPN 2 obl IRQ", ". PUNCT 2 punct")), "IRN→IRQ 190", "IRQ→IRN 190")
 	// No syntax: nothing, and no panic.
 	d := tree(t, "Iran attacked Israel.", "Iran PROPN 2 nsubj IRN", "attack VERB 0 root", "Israel PROPN 2 obj ISR", ". PUNCT 2 punct")
 	for i := range d.Tokens {
