@@ -373,9 +373,14 @@ var judgements = [...]struct {
 }
 
 // judged returns the code of the first judgement that word q gives among the word lists
-// in lists, "" when it gives none.
+// in lists, "" when it gives none. A word of accusation that is a verb with an object
+// tells an act, not whose doing it was: "it was doing its best", "we're doing everything
+// we can" (not "the crash was likely Iran's doing").
 func (x *extractor) judged(q int, lists cue) string {
 	cu := x.cue(q) & lists
+	if cu&cueAccusation != 0 && x.d.Tokens[q].POS == "VERB" && q >= x.s.first && q < x.s.end && x.s.child(q, "obj") >= 0 {
+		cu &^= cueAccusation
+	}
 	for _, j := range judgements {
 		if cu&j.words != 0 {
 			return j.code

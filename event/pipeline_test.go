@@ -739,7 +739,8 @@ func TestWhatIsSaid(t *testing.T) {
 		"The Iraqi foreign minister said the strike was unacceptable.\n\n"+
 		"The Iraqi foreign minister said the talks would resume on Monday.\n\n"+
 		"Indian opposition leader Rahul Gandhi said Prime Minister Narendra Modi had been a courageous leader.\n\n"+
-		"The Indian finance minister said he had been a courageous man.", "2020-01-10")
+		"The Indian finance minister said he had been a courageous man.\n\n"+
+		"The Iraqi government said it was doing its best to follow the rules.", "2020-01-10")
 	want(t, events(d), "USAGOV→IRN 112", "IRQGOV→ 111", "INDOPP→INDGOV 051")
 }
 
