@@ -60,6 +60,10 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		modality = x.modality(n)
 	}
 	joined := -1
+	judge, culprit := -1, -1
+	if e.verb == "" && violent(e.code) {
+		judge, culprit = x.culprit(n) // a crime of violence, not "convicted of drug violations"
+	}
 	below := n // the word just below h
 	for h, steps := s.head(n), 0; h >= 0 && steps < 12 && !(nested && steps > 0); below, h, steps = h, s.head(h), steps+1 {
 		if steps > 0 && s.dep(below) == "advcl" {
@@ -70,7 +74,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		k := h - s.first
 		if steps == 0 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&(cueParticipation|cueUndergo) != 0 && (s.dep(n) == "obj" || s.dep(n) == "obl") {
 			joined = h
-		} else if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null {
+		} else if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null && h != judge {
 			return
 		}
 		cu := x.cue(h)
@@ -131,6 +135,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		}
 	}
 	srcH := by
+	if culprit >= 0 {
+		srcH = -1 // "was sentenced for her murder by a court": the court's is the sentence
+	}
 	if poss >= 0 {
 		// "Soleimani's killing": the possessor suffers the event, unless another
 		// complement names the target ("Israel's killing of the commander").
@@ -140,7 +147,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			srcH = poss
 		}
 	}
-	if srcH < 0 {
+	if srcH < 0 && culprit < 0 {
 		srcH = mod
 	}
 	if srcH >= 0 {
@@ -158,6 +165,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	undergone := joined >= 0 && x.cue(joined)&cueUndergo != 0
 	if joined >= 0 && !undergone && len(cd.src) > 0 && srcH == mod && x.agentOnly(strings.TrimLeft(cd.src[0].code, "-")) {
 		cd.src = nil // "Turkey launched a military offensive": Turkey's, not "military"'s
+	}
+	if len(cd.src) == 0 && culprit >= 0 {
+		cd.src = x.culpritArgs(culprit)
 	}
 	if len(cd.src) == 0 && joined < 0 {
 		cd.src = x.sentFrom(n)
@@ -213,7 +223,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	// "Turkey began a military offensive in Syria": an attack named by a noun, with no
 	// target, strikes the country where it takes place, as a verb's does (targetStruck),
 	// when that is not its own source's country.
-	if len(cd.tgt) == 0 && x.st.c.classOf(lead(cd.code)).targetStruck {
+	if len(cd.tgt) == 0 && culprit < 0 && x.st.c.classOf(lead(cd.code)).targetStruck {
 		a, ok := x.struckCountry(n, nil)
 		if !ok && joined >= 0 {
 			a, ok = x.struckCountry(joined, nil) // "began an offensive in Syria"
@@ -236,6 +246,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			cd.rule += note
 		}
 	}
+	if culprit >= 0 {
+		cd.rule += "; done by the one " + x.lower(judge) + " judges"
+	}
 	if joined >= 0 {
 		if ci := x.candOf[joined-s.first]; ci >= 0 {
 			x.cands[ci].consumed = true // "joined" is no meeting of its own
@@ -249,6 +262,67 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	}
 	x.candOf[n-s.first] = int32(len(x.cands))
 	x.cands = append(x.cands, cd)
+}
+
+// culprit finds the verb of legal action or confession ([culprit]) that event noun n is
+// the crime of, through the nouns that hold it ("charged with one count of murder",
+// "jailed for the abuse and rape of two girls"), and the person it judges, who did the
+// crime: the verb's object ("prosecutors charged the suspect with murder"), else its
+// subject ("Waseem was sentenced for her murder", "he confessed to the killing"). It
+// returns -1, -1 when the noun is no crime a verb judges someone for.
+func (x *extractor) culprit(n int) (verb, who int) {
+	s := &x.s
+	below := n
+	for h, steps := s.head(n), 0; h >= 0 && steps < 4; below, h, steps = h, s.head(h), steps+1 {
+		d := s.dep(below)
+		switch x.d.Tokens[h].POS {
+		case "NOUN":
+			if d != "nmod" && d != "conj" {
+				return -1, -1
+			}
+			continue
+		case "VERB":
+			if x.cue(h)&cueCulprit == 0 || d != "obl" && d != "obj" {
+				return -1, -1
+			}
+			// The object that holds the noun is the person judged ("charged the suspect
+			// in the shooting"), unless it is the crime itself ("confessed the murder").
+			if c := s.child(h, "obj"); c >= 0 && (c != below || below != n && !x.eventNoun(c)) {
+				return h, c
+			}
+			// A participle conjoined to a clause judges its subject ("Tarrant appeared
+			// in court, charged with murder").
+			for v := h; v >= 0; v = s.head(v) {
+				for _, rel := range []string{"nsubj:pass", "nsubj"} {
+					if c := s.child(v, rel); c >= 0 {
+						return h, c
+					}
+				}
+				if s.dep(v) != "conj" {
+					break
+				}
+			}
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
+// culpritArgs codes the person judged for a crime as its source: a person named
+// without a code, or people told by no more than their number or sex ("nine men"), are
+// criminals (CRM) of the place, as the coders code the accused.
+func (x *extractor) culpritArgs(who int) []actorArg {
+	args := x.named(x.codeArgs(who), who)
+	for i := range args {
+		a := &args[i]
+		switch {
+		case a.how == namedNoCode && x.person(who):
+			a.code, a.how = "CRM", "judged for the crime, no code: CRM"
+		case x.agentOf(strings.TrimLeft(a.code, "-")) == "PPL" || x.agentOf(strings.TrimLeft(a.code, "-")) == "CVL":
+			a.code, a.how = "CRM", a.how+"; judged for the crime: CRM"
+		}
+	}
+	return args
 }
 
 // nounEntries returns the event-noun entries for token n, by its lemma, else by its
