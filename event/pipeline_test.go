@@ -821,3 +821,18 @@ func TestCrimeOfTheJudged(t *testing.T) {
 	}
 	want(t, events(d), "GBRCOP→GBRCVL 173", "GBRCRM→GBRCVL 1821", "PAKJUD→ 173", "PAKCRM→ 180", "PAKCRM→ 180", "GBRCOP→GBRCVL 173")
 }
+
+// TestLegalAction: charging someone with a crime, trying, fining, unsealing charges and
+// setting bail are legal action (173), where a verb's other senses are no event.
+func TestLegalAction(t *testing.T) {
+	d := analyze(t, "Several alleged accomplices, including Muslim cleric Mufti Abdul Qawi, were tried by the same court in Multan.\n\n"+
+		"The doctor from Virginia was given a fine of US$86,000.\n\n"+
+		"The Tbilisi city court set bail yesterday.\n\n"+
+		"The supporter was later charged with assault in London.\n\n"+
+		"Protesters tried to storm the parliament in Belgrade.\n\n"+
+		"The minister set a date for the vote in Tbilisi.", "2019-09-28")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "PAKJUD→ 173", "USACOP→USAHLH 173", "GEOJUD→ 173", "GBRCOP→ 173", "SRBOPP→SRBLEG 145")
+}
