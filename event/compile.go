@@ -558,6 +558,10 @@ type class struct {
 	// (CRM) on civilians, as the coders code "a gunman", while a crowd that throws stones
 	// stays people.
 	sourcePeople string
+	// victim is the agent that a person named with no code is read as when the event is
+	// done to him or her (victim=): "Baloch was murdered" strikes a civilian (CVL) of the
+	// place, as the coders code a victim they know nothing more of.
+	victim string
 	// irregular is the code of the same act done by no armed force (CAMEO 18 rather
 	// than 19): a killing by an unknown or unnamed attacker, a gunman, the police.
 	irregular string
@@ -642,6 +646,8 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 				cl.people = v
 			case k == "source-people" && v != "":
 				cl.sourcePeople = v
+			case k == "victim" && v != "":
+				cl.victim = v
 			case k == "irregular":
 				if _, ok := cameo.Lookup(v); !ok {
 					return fmt.Errorf("irregular=%s is not a CAMEO code", v)

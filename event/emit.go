@@ -261,6 +261,9 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 			tc = ""
 		}
 	}
+	if tc == "" && cl.victim != "" && x.victimNamed(c, src, tgt) {
+		tc, tnote = cl.victim, tnote+"; a person named with no code, read as "+cl.victim
+	}
 	var scn, tcn string
 	if reversed {
 		sc, scn = x.withCountry(sc, src.span, c, false, doc.Span{})
@@ -1374,6 +1377,16 @@ func (x *extractor) aimed(t int, tgt actorArg) bool {
 // codes protesters).
 func (x *extractor) political(code string) bool {
 	return len(code) >= 6 && x.st.c.agentSets["politicians"][x.agentOf(code)]
+}
+
+// victimNamed reports whether target tgt of candidate c is a person named with no code
+// who suffers a passive event of force by no one named ("Baloch was murdered", "two
+// operators, Glen Doherty and Tyrone Woods, were killed"), which classes.txt's victim=
+// reads as civilians. Not where a politician may be the one "attacked", "hit" or
+// "defeated" in words or at the polls, nor where someone acts on a person.
+func (x *extractor) victimNamed(c *cand, src, tgt actorArg) bool {
+	return tgt.how == namedNoCode && x.person(tgt.head) && c.passive && src.code == "" && src.how != namedNoCode &&
+		x.cue(c.trigger)&(cueVerbalForce|cueContest) == 0
 }
 
 // person reports whether token h is in a person's name.

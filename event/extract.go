@@ -661,6 +661,9 @@ func (x *extractor) verbCand(v int) {
 		c.rule += " " + c.code.String() + " (verb " + strings.ToLower(x.d.Tokens[v].Lemma) + ")"
 	}
 	c.tgt = x.named(x.targetArgs(v, tgtH, passive, x.st.c.classOf(lead(c.code))), tgtH)
+	if len(c.tgt) == 0 && tgtH < 0 && passive && x.st.c.classOf(lead(c.code)).victim != "" {
+		c.tgt = x.named(nil, x.patient(v, passive)) // "Baloch was murdered": victimNamed
+	}
 	if passive {
 		c.rule += "; passive"
 		c.passive = true
@@ -1271,6 +1274,14 @@ func (x *extractor) struckCountry(v int, objs []int) (actorArg, bool) {
 		}
 	}
 	return actorArg{}, false
+}
+
+// patient returns verb v's object, or its subject when v is passive; -1 if none.
+func (x *extractor) patient(v int, passive bool) int {
+	if passive {
+		return x.s.child(v, "nsubj:pass")
+	}
+	return x.s.child(v, "obj")
 }
 
 // uncodedName reports whether h is a named person or organisation that the actors stage

@@ -836,3 +836,15 @@ func TestLegalAction(t *testing.T) {
 	}
 	want(t, events(d), "PAKJUD→ 173", "USACOP→USAHLH 173", "GEOJUD→ 173", "GBRCOP→ 173", "SRBOPP→SRBLEG 145")
 }
+
+// TestNamedVictim: a person named with no code who is killed by no one named is a
+// civilian of the place (classes.txt victim=), where the event was lost; one "attacked"
+// may be attacked in words.
+func TestNamedVictim(t *testing.T) {
+	d := analyze(t, "Two security contractors, Glen Doherty and Tyrone Woods, were killed in Benghazi.\n\n"+
+		"Pete Buttigieg was attacked in Iowa over his record.", "2012-09-13")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "→LBYCVL 180")
+}
