@@ -102,6 +102,8 @@
 // # Discards
 //
 // A sentence holding a sentence-level discard phrase of the Phoenix list (sports,
-// entertainment, history: "football", "years ago", years 1914–2013) is not coded; a
-// story-level one ("+") stops the whole document, as in PETRARCH.
+// entertainment, history: "football", "years ago", years 1914–2013) is not coded, but
+// for the arrest, charge or sentence (CAMEO 17) of a person it names ("Basilashvili, a
+// Georgian tennis player, was arrested"); a story-level one ("+") stops the whole
+// document, as in PETRARCH.
 package event

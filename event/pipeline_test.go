@@ -848,3 +848,14 @@ func TestNamedVictim(t *testing.T) {
 	}
 	want(t, events(d), "→LBYCVL 180")
 }
+
+// TestCoercionInSportsNews: a sports discard does not drop the arrest of a person named
+// in the sentence; force in the game's words stays uncoded.
+func TestCoercionInSportsNews(t *testing.T) {
+	d := analyze(t, "Nikoloz Basilashvili, a Georgian tennis player, was arrested in Tbilisi on a charge of domestic violence.\n\n"+
+		"The Georgian tennis player beat Rafael Nadal in Madrid.", "2020-05-25")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "GEOCOP→GEO 173")
+}
