@@ -681,6 +681,14 @@ func (x *extractor) verbCand(v int) {
 	if len(c.tgt) == 0 && tgtH < 0 && passive && x.st.c.classOf(lead(c.code)).victim != "" {
 		c.tgt = x.named(nil, x.patient(v, passive)) // "Baloch was murdered": victimNamed
 	}
+	if !passive && srcH >= 0 && violent(lead(c.code)) && x.judgedAct(v) {
+		// "Waseem confessed to killing his sister": the one who confesses to it, or is
+		// convicted or charged with it, is the criminal who did it
+		if a := x.culpritArgs(srcH); len(a) > 0 && a[0].code != "" {
+			c.src = a
+			c.rule += "; done by the one " + x.lower(x.s.head(v)) + " judges"
+		}
+	}
 	if passive {
 		c.rule += "; passive"
 		c.passive = true
@@ -1293,6 +1301,27 @@ func (x *extractor) struckCountry(v int, objs []int) (actorArg, bool) {
 	return actorArg{}, false
 }
 
+// admittedAct reports whether verb v is a gerund that a verb of admission or legal
+// action has after the preposition "to" ("confessed to killing his sister", "admitted to
+// taking bribes"): what is admitted happened, no purpose ("came to Iraq to fight") nor
+// intention ("would not commit to accepting the results").
+func (x *extractor) admittedAct(v int) bool {
+	h := x.s.head(v)
+	return h >= 0 && x.d.Tokens[v].Tag == "VBG" && x.cue(h)&(cueAdmission|cueCulprit) != 0
+}
+
+// judgedAct reports whether verb v tells the act that a verb of legal action or
+// confession above it ([culprit]) is about: "confessed to killing", "convicted of
+// murdering", "charged with attacking".
+func (x *extractor) judgedAct(v int) bool {
+	h := x.s.head(v)
+	if h < 0 || x.cue(h)&cueCulprit == 0 {
+		return false
+	}
+	d := x.s.dep(v)
+	return d == "advcl" || d == "xcomp" || d == "ccomp"
+}
+
 // patient returns verb v's object, or its subject when v is passive; -1 if none.
 func (x *extractor) patient(v int, passive bool) int {
 	if passive {
@@ -1479,7 +1508,7 @@ func (x *extractor) modality(v int) string {
 	if h := s.head(v); h >= 0 && x.d.Tokens[h].POS == "NOUN" && x.cue(h)&cueAbsorbing != 0 && (s.dep(v) == "acl" || s.dep(v) == "xcomp") {
 		mod = Hypothetical // "a plot to kill the ambassador", "fears of attacking"
 	}
-	if s.dep(v) == "advcl" {
+	if s.dep(v) == "advcl" && !x.admittedAct(v) {
 		if k := s.child(v, "mark"); k >= 0 && x.lowerIs(k, "to") {
 			mod = Hypothetical // a purpose: "the coalition came to Iraq to fight ISIS"
 		}

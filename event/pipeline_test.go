@@ -859,3 +859,15 @@ func TestCoercionInSportsNews(t *testing.T) {
 	}
 	want(t, events(d), "GEOCOP→GEO 173")
 }
+
+// TestConfessedAct: the act a person confesses to or is convicted of, told by a verb,
+// happened and was done by that person, a criminal of the place when named with no code.
+func TestConfessedAct(t *testing.T) {
+	d := analyze(t, "The man was convicted of murdering two women in Leeds.\n\n"+
+		"In Multan, Mohammed Waseem confessed to killing his sister.\n\n"+
+		"Trump again would not commit to accepting the results of the election.", "2019-09-28")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s %s: %s", e.Source, e.Target, e.Code, e.Modality, e.Rule)
+	}
+	want(t, events(d), "GBRCRM→GBRCVL 180", "GBRJUD→ 116", "PAKCRM→ 180", "USAGOV→ 057 hypothetical")
+}
