@@ -191,10 +191,13 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		if sb := s.child(joined, "nsubj"); sb >= 0 {
 			cd.tgt = x.codeArgs(sb) // "Wiranto survived the attack"
 		}
+	case culprit >= 0:
+		// the crime judged strikes whom its own words say ("of his wife"), not the
+		// court or the place the sentence names ("at Leeds Crown Court")
 	default:
 		cd.tgt = x.throughNoun(n, false)
 	}
-	if len(cd.tgt) == 0 {
+	if len(cd.tgt) == 0 && culprit < 0 {
 		cd.tgt = x.passiveSubject(n)
 	}
 	if len(cd.tgt) == 0 {
@@ -275,6 +278,20 @@ func (x *extractor) culprit(n int) (verb, who int) {
 	below := n
 	for h, steps := s.head(n), 0; h >= 0 && steps < 4; below, h, steps = h, s.head(h), steps+1 {
 		d := s.dep(below)
+		if x.d.Tokens[h].POS != "VERB" && x.cue(h)&cueCulprit != 0 {
+			// "was found guilty of murder", "pleaded guilty to the murder": the subject
+			// of the verb that the word of guilt completes
+			v := s.head(h)
+			if (d != "nmod" && d != "obl") || v < 0 || x.d.Tokens[v].POS != "VERB" {
+				return -1, -1
+			}
+			for _, rel := range []string{"nsubj:pass", "nsubj"} {
+				if c := s.child(v, rel); c >= 0 {
+					return v, c
+				}
+			}
+			return -1, -1
+		}
 		switch x.d.Tokens[h].POS {
 		case "NOUN":
 			if d != "nmod" && d != "conj" {

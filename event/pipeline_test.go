@@ -815,11 +815,12 @@ func TestCrimeOfTheJudged(t *testing.T) {
 	d := analyze(t, "Nine men were jailed for the rape of two teenage girls in Bradford.\n\n"+
 		"Mohammed Waseem was sentenced for the murder of his sister by a court in Multan.\n\n"+
 		"Waseem confessed to the killing of his sister in Multan.\n\n"+
-		"A 25-year-old man was arrested by Thames Valley Police on suspicion of murder in Reading.", "2019-09-28")
+		"A 25-year-old man was arrested by Thames Valley Police on suspicion of murder in Reading.\n\n"+
+		"The man pleaded guilty to the murder of his wife in Leeds.", "2019-09-28")
 	for _, e := range d.Events {
 		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
 	}
-	want(t, events(d), "GBRCOP→GBRCVL 173", "GBRCRM→GBRCVL 1821", "PAKJUD→ 173", "PAKCRM→ 180", "PAKCRM→ 180", "GBRCOP→GBRCVL 173")
+	want(t, events(d), "GBRCOP→GBRCVL 173", "GBRCRM→GBRCVL 1821", "PAKJUD→ 173", "PAKCRM→ 180", "PAKCRM→ 180", "GBRCOP→GBRCVL 173", "GBRCRM→ 180")
 }
 
 // TestLegalAction: charging someone with a crime, trying, fining, unsealing charges and
