@@ -278,7 +278,7 @@ func (x *extractor) culprit(n int) (verb, who int) {
 	below := n
 	for h, steps := s.head(n), 0; h >= 0 && steps < 4; below, h, steps = h, s.head(h), steps+1 {
 		d := s.dep(below)
-		if x.d.Tokens[h].POS != "VERB" && x.cue(h)&cueCulprit != 0 {
+		if x.d.Tokens[h].POS != "VERB" && x.cue(h)&cueGuilt != 0 {
 			// "was found guilty of murder", "pleaded guilty to the murder": the subject
 			// of the verb that the word of guilt completes
 			v := s.head(h)
@@ -302,9 +302,10 @@ func (x *extractor) culprit(n int) (verb, who int) {
 			if x.cue(h)&cueCulprit == 0 || d != "obl" && d != "obj" {
 				return -1, -1
 			}
-			// The object that holds the noun is the person judged ("charged the suspect
-			// in the shooting"), unless it is the crime itself ("confessed the murder").
-			if c := s.child(h, "obj"); c >= 0 && (c != below || below != n && !x.eventNoun(c)) {
+			// The object is the person judged ("charged the suspect in the shooting"),
+			// unless it is the crime itself ("confessed the murder") or the plea
+			// ("pleaded guilty to the stabbing").
+			if c := s.child(h, "obj"); c >= 0 && x.cue(c)&cueGuilt == 0 && (c != below || below != n && !x.eventNoun(c)) {
 				return h, c
 			}
 			// A participle conjoined to a clause judges its subject ("Tarrant appeared

@@ -872,3 +872,15 @@ func TestConfessedAct(t *testing.T) {
 	}
 	want(t, events(d), "GBRCRM→GBRCVL 180", "GBRJUD→ 116", "PAKCRM→ 180", "USAGOV→ 057 hypothetical")
 }
+
+// TestChargesLevelledByOthers: "charges of murder" judge nobody: the subject of the verb
+// above them may be who levels them, so only a word of guilt ([guilt]) makes its verb's
+// subject the culprit.
+func TestChargesLevelledByOthers(t *testing.T) {
+	d := analyze(t, "The soldier faces charges of murder in Kabul.\n\n"+
+		"The man pleaded guilty to the stabbing of two women in Leeds.", "2019-09-28")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), "→AFGMIL 112", "GBRCRM→GBRCVL 180")
+}
