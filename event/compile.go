@@ -110,7 +110,11 @@ type nounEntry struct {
 	possTarget bool
 	targets    []string
 	sources    []string
-	rule       string
+	// notBy names an agent set of classes.txt ("politicians") whose members' events
+	// of this noun are no event of it (not-by=): a politician's rally is a campaign
+	// event, not a demonstration.
+	notBy string
+	rule  string
 }
 
 // compiled is everything the stage matches against.
@@ -502,6 +506,11 @@ func loadNouns(src string, c *compiled) error {
 				e.targets = strings.Split(v, ",")
 			case "source":
 				e.sources = strings.Split(v, ",")
+			case "not-by":
+				if !agentSetNames[v] {
+					return fmt.Errorf("not-by=%s: no such agent set in classes.txt", v)
+				}
+				e.notBy = v
 			default:
 				return fmt.Errorf("unknown option %q", o)
 			}

@@ -177,6 +177,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			cd.src = x.codeArgs(sb)
 		}
 	}
+	if e.notBy != "" && len(cd.src) > 0 && len(cd.src[0].code) >= 6 && x.st.c.agentSets[e.notBy][x.agentOf(cd.src[0].code)] {
+		return // "Trump's rally", "Clinton held a rally": a campaign event (nouns.txt not-by=)
+	}
 	switch {
 	case tgt >= 0:
 		cd.tgt = x.codeArgs(tgt)

@@ -128,6 +128,10 @@ func TestPipelineSentences(t *testing.T) {
 		// Violence a speaker says is coming is a threat; done, a claim.
 		{"North Korea said it would attack South Korean loudspeakers.", "PRK→KOR 138"},
 		{"Iran said it attacked US bases in Iraq.", "IRN→USA 015"},
+		// A politician's rally is a campaign event; a rally against a government is a
+		// demonstration.
+		{"Donald Trump's rally in Raleigh, North Carolina drew thousands of supporters.", ""},
+		{"Thousands of Belarusians held a rally against the government in Minsk.", "BLRCVL→BLRGOV 141"},
 		// Knives and machetes are no aerial weapons or artillery; missiles are aerial.
 		{"Gunmen attacked the village in Kenya with machetes.", "KENUAF→KENCVL 190"},
 		{"Israeli forces attacked Gaza with missiles on Monday.", "ISRMIL→PSEGZA 195"},
