@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/tocsin-project/tocsin/internal/pgtest"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/store/storetest"
@@ -52,15 +54,10 @@ func checkActorFilters(t *testing.T, s *Store, when string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want []string
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				t.Fatal(err)
-			}
-			want = append(want, id)
+		want, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			t.Fatal(err)
 		}
-		rows.Close()
 		storetest.SameStories(t, s, when, c.f, want)
 	}
 }

@@ -67,19 +67,7 @@ func checkActorFilters(t *testing.T, s *Store, when string) {
 		{store.StoryFilter{Dyad: [2]string{"USAMIL", "IRN"}, Roots: []string{"19"}}, has("USAMIL", "") + ` AND ` + has("IRN", "") + ` AND root = '19'`},
 		{store.StoryFilter{Source: "USA", Roots: []string{"19"}, Since: "2020-01-04"}, has("USA", "source") + ` AND root = '19' AND day >= '2020-01-04'`},
 	} {
-		rows, err := s.db.Query(`SELECT id FROM stories s WHERE ` + c.want)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want []string
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				t.Fatal(err)
-			}
-			want = append(want, id)
-		}
-		rows.Close()
+		want := queryIDs(t, s, `SELECT id FROM stories s WHERE `+c.want)
 		storetest.SameStories(t, s, when, c.f, want)
 	}
 }
@@ -202,6 +190,29 @@ func openAt(t *testing.T, path string, n int) *Store {
 
 // schemaOf lists the tables, indexes and triggers of s, the indexes' and triggers'
 // SQL, and story_actors' columns.
+// queryIDs returns the first column of query q's rows: the stories a test's own SQL
+// lists, to compare with what a filter lists.
+func queryIDs(t *testing.T, s *Store, q string, args ...any) []string {
+	t.Helper()
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
 func schemaOf(t *testing.T, s *Store) []string {
 	t.Helper()
 	var out []string

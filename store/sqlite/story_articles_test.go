@@ -64,19 +64,7 @@ func checkTextFilters(t *testing.T, s *Store, when string) {
 		} else {
 			where += " AND " + cond
 		}
-		rows, err := s.db.Query(`SELECT s.id FROM stories s`+where+` ORDER BY s.day DESC, s.seq DESC`, append(args, match)...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want []string
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				t.Fatal(err)
-			}
-			want = append(want, id)
-		}
-		rows.Close()
+		want := queryIDs(t, s, `SELECT s.id FROM stories s`+where+` ORDER BY s.day DESC, s.seq DESC`, append(args, match)...)
 		storetest.SameStoryPage(t, s, when, f, want)
 	}
 }
