@@ -6,6 +6,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/internal/pgtest"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/store/storetest"
@@ -67,37 +68,45 @@ func checkActorFilters(t *testing.T, s *Store, when string) {
 // it) or in one batch (where a later article changes a story an earlier one's actor
 // rows name, and the rows are written after the stories), and after a rebuild.
 func TestStoryActorsFollowStories(t *testing.T) {
-	ctx := context.Background()
 	var lines []int
 	for i := 1; i <= 37; i++ {
 		lines = append(lines, i)
 	}
-	docs := storetest.Samples(t, lines...)
+	followStories(t, storetest.Samples(t, lines...), "story_actors", misplacedActors, checkActorFilters)
+}
+
+// followStories stores docs one by one, checking after each, then in one batch into
+// another store and rebuilds its stories: after each step, out (the rows of table
+// that are not as their stories are, of all its rows) must find none and filters
+// must list what the filters it checks list.
+func followStories(t *testing.T, docs []*doc.Document, table string, out func(*testing.T, *Store) (int, int), filters func(*testing.T, *Store, string)) {
+	t.Helper()
+	ctx := context.Background()
 	one := openTest(t)
 	for i, d := range docs {
 		if _, err := one.Put(ctx, d); err != nil {
 			t.Fatal(err)
 		}
-		if bad, all := misplacedActors(t, one); bad > 0 {
-			t.Fatalf("Put, after sample %d: %d of %d story_actors rows not at their story's root and country", i+1, bad, all)
+		if bad, all := out(t, one); bad > 0 {
+			t.Fatalf("Put, after sample %d: %d of %d %s rows not as their stories are", i+1, bad, all, table)
 		}
 	}
-	checkActorFilters(t, one, "Put")
+	filters(t, one, "Put")
 	batch := openTest(t)
 	if _, err := batch.PutBatch(ctx, docs); err != nil {
 		t.Fatal(err)
 	}
-	if bad, all := misplacedActors(t, batch); bad > 0 || all == 0 {
-		t.Errorf("PutBatch: %d of %d story_actors rows not at their story's root and country", bad, all)
+	if bad, all := out(t, batch); bad > 0 || all == 0 {
+		t.Errorf("PutBatch: %d of %d %s rows not as their stories are", bad, all, table)
 	}
-	checkActorFilters(t, batch, "PutBatch")
+	filters(t, batch, "PutBatch")
 	if _, err := batch.RebuildStories(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if bad, all := misplacedActors(t, batch); bad > 0 || all == 0 {
-		t.Errorf("after rebuild: %d of %d story_actors rows not at their story's root and country", bad, all)
+	if bad, all := out(t, batch); bad > 0 || all == 0 {
+		t.Errorf("after rebuild: %d of %d %s rows not as their stories are", bad, all, table)
 	}
-	checkActorFilters(t, batch, "after rebuild")
+	filters(t, batch, "after rebuild")
 }
 
 // A store of schema 5, whose story_actors rows have no root or country, opened again:

@@ -69,33 +69,7 @@ func checkTextFilters(t *testing.T, s *Store, when string) {
 // rebuild; and the text filter, which reads it, lists the stories it listed from the
 // units.
 func TestStoryArticlesFollowStories(t *testing.T) {
-	ctx := context.Background()
-	docs := storetest.Samples(t, storetest.StorySamples()...)
-	one := openTest(t)
-	for i, d := range docs {
-		if _, err := one.Put(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-		if bad, all := misfiledArticles(t, one); bad > 0 {
-			t.Fatalf("Put, after sample %d: %d of %d story_articles rows not their units' stories as they are", i+1, bad, all)
-		}
-	}
-	checkTextFilters(t, one, "Put")
-	batch := openTest(t)
-	if _, err := batch.PutBatch(ctx, docs); err != nil {
-		t.Fatal(err)
-	}
-	if bad, all := misfiledArticles(t, batch); bad > 0 || all == 0 {
-		t.Errorf("PutBatch: %d of %d story_articles rows not their units' stories as they are", bad, all)
-	}
-	checkTextFilters(t, batch, "PutBatch")
-	if _, err := batch.RebuildStories(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if bad, all := misfiledArticles(t, batch); bad > 0 || all == 0 {
-		t.Errorf("after rebuild: %d of %d story_articles rows not their units' stories as they are", bad, all)
-	}
-	checkTextFilters(t, batch, "after rebuild")
+	followStories(t, storetest.Samples(t, storetest.StorySamples()...), "story_articles", misfiledArticles, checkTextFilters)
 }
 
 // A store of schema 6, without story_articles, opened again: migration 0007 fills it
