@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/store"
 	"github.com/tocsin-project/tocsin/store/storetest"
 	"github.com/tocsin-project/tocsin/story"
@@ -82,26 +83,7 @@ func TestStoryActorsFollowStories(t *testing.T) {
 	for i := 1; i <= 37; i++ {
 		lines = append(lines, i)
 	}
-	moved := 0
-	before := map[string]string{}
-	for i, d := range analysedSamples(t, lines...) {
-		if _, err := s.Put(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-		if bad, all := misplacedActors(t, s); bad > 0 {
-			t.Fatalf("after sample %d: %d of %d story_actors rows not at their story's root and country", i+1, bad, all)
-		}
-		after := storyPlaces(t, s)
-		for id, p := range before {
-			if after[id] != p {
-				moved++
-			}
-		}
-		before = after
-	}
-	if moved == 0 {
-		t.Fatal("no story with actors changed its root or country during ingest: the test checks nothing there")
-	}
+	putFollowing(t, s, analysedSamples(t, lines...), "story_actors", misplacedActors, storyPlaces)
 	checkActorFilters(t, s, "after ingest")
 
 	// A story saved with another root and country (as saveStory writes a grown one)
@@ -111,30 +93,16 @@ func TestStoryActorsFollowStories(t *testing.T) {
 		WHERE a.role = 'source' AND s.root <> '' ORDER BY s.seq LIMIT 1`).Scan(&id, &actor, &root); err != nil {
 		t.Fatal(err)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := loadStory(ctx, tx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
 	newRoot := "20"
 	if root == newRoot {
 		newRoot = "01"
 	}
-	st.Root, st.Code = newRoot, newRoot+"0"
-	if st.Place != nil {
-		st.Place.Country = "ZZZ"
-	}
-	sts := &stmts{ctx: ctx, tx: tx, m: map[string]*sql.Stmt{}}
-	if err := saveStory(sts, st, false); err != nil {
-		t.Fatal(err)
-	}
-	sts.close()
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	st := resaveStory(t, s, id, func(st *story.Story) {
+		st.Root, st.Code = newRoot, newRoot+"0"
+		if st.Place != nil {
+			st.Place.Country = "ZZZ"
+		}
+	})
 	if bad, _ := misplacedActors(t, s); bad > 0 {
 		t.Errorf("after saving story %s with root %s: %d story_actors rows left behind", id, newRoot, bad)
 	}
@@ -162,6 +130,60 @@ func TestStoryActorsFollowStories(t *testing.T) {
 		t.Errorf("after rebuild: %d of %d story_actors rows not at their story's root and country", bad, all)
 	}
 	checkActorFilters(t, s, "after rebuild")
+}
+
+// putFollowing stores docs one by one into s, checking after each that out (the rows
+// of table that are not as their stories are, of all its rows) finds none, and fails
+// unless some story's state (its key values by ID, as state reads them) changed as
+// reports joined: otherwise the test checks nothing there.
+func putFollowing(t *testing.T, s *Store, docs []*doc.Document, table string, out func(*testing.T, *Store) (int, int), state func(*testing.T, *Store) map[string]string) {
+	t.Helper()
+	moved := 0
+	before := map[string]string{}
+	for i, d := range docs {
+		if _, err := s.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if bad, all := out(t, s); bad > 0 {
+			t.Fatalf("after sample %d: %d of %d %s rows not as their stories are", i+1, bad, all, table)
+		}
+		after := state(t, s)
+		for id, v := range before {
+			if after[id] != v {
+				moved++
+			}
+		}
+		before = after
+	}
+	if moved == 0 {
+		t.Fatalf("no story of %s changed during ingest: the test checks nothing there", table)
+	}
+}
+
+// resaveStory saves story id again, changed by change, as saveStory writes a grown
+// story, and returns it.
+func resaveStory(t *testing.T, s *Store, id string, change func(*story.Story)) *story.Story {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	st, err := loadStory(ctx, tx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change(st)
+	sts := &stmts{ctx: ctx, tx: tx, m: map[string]*sql.Stmt{}}
+	if err := saveStory(sts, st, false); err != nil {
+		t.Fatal(err)
+	}
+	sts.close()
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
 
 // openAt opens the database at path with the first n migrations only: a store as the
