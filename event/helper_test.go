@@ -140,3 +140,14 @@ func analyze(t testing.TB, text, published string) *doc.Document {
 	}
 	return d
 }
+
+// analyzeWant analyses text as analyze does, logs each event with its rule, and wants
+// exactly the events wants, as events writes them ("IRN→USA 138").
+func analyzeWant(t *testing.T, text, published string, wants ...string) {
+	t.Helper()
+	d := analyze(t, text, published)
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	want(t, events(d), wants...)
+}
