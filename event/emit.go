@@ -771,16 +771,21 @@ func (x *extractor) narrativePlaces() {
 	needs := func(i int) bool { return x.events[i].Place == nil }
 	x.fromTheStory(own, needs, func(i, from int) {
 		e, p := &x.events[i], x.events[from].Place
-		// A material act (06–08, 14–20) happens where its target is; words can be
-		// spoken from anywhere, so a verbal one needs its source there.
-		material := e.Root >= "14" || e.Root >= "06" && e.Root <= "08"
-		if country(e.Source) != p.Country && !(material && country(e.Target) == p.Country) {
+		// A material act happens where its target is; words can be spoken from
+		// anywhere, so a verbal one needs its source there.
+		if country(e.Source) != p.Country && !(material(e.Root) && country(e.Target) == p.Country) {
 			return
 		}
 		loc := *p
 		e.Place, e.PlaceSource = &loc, PlaceStory
 		e.Rule += fmt.Sprintf("; place: the story's, %s from the event of sentence %d", p.Name, x.events[from].Sentence)
 	})
+}
+
+// material reports whether an event of CAMEO root is a material act (06–08, 14–20),
+// done where its target is, rather than words, which can be spoken from anywhere.
+func material(root string) bool {
+	return root >= "14" || root >= "06" && root <= "08"
 }
 
 // mentionedPlaces places each event that no locative phrase, dateline or earlier event
@@ -803,7 +808,7 @@ func (x *extractor) mentionedPlaces() {
 		}
 		end := x.d.Sentences[e.Sentence].End
 		at := country(e.Source)
-		if material := e.Root >= "14" || e.Root >= "06" && e.Root <= "08"; material && country(e.Target) != "" {
+		if material(e.Root) && country(e.Target) != "" {
 			at = country(e.Target)
 		}
 		if at == "" {
