@@ -684,7 +684,7 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 
 // agentSetNames are the sets of agent codes classes.txt names; a set it leaves out is
 // empty.
-var agentSetNames = map[string]bool{"armed": true, "attackers": true, "fighters": true, "politicians": true}
+var agentSetNames = map[string]bool{"armed": true, "attackers": true, "fighters": true, "politicians": true, "envoys": true}
 
 // classOf returns the class of a CAMEO code: its own entry, else its root's.
 func (c *compiled) classOf(code string) class {

@@ -707,8 +707,15 @@ func (x *extractor) verbCand(v int) {
 		return
 	}
 	if len(c.tgt) == 0 && len(c.src) > 0 && x.cue(v)&cueArrival != 0 && strings.HasPrefix(lead(c.code), "04") {
-		// "Mubarak arrived in Baghdad for talks": the host is the country he came to.
-		if a, ok := x.struckCountry(v, nil); ok && a.code != country(c.src[0].code) {
+		// "Mubarak arrived in Baghdad for talks", "the minister visited the islands of
+		// Pitcairn and Nauru": the host is the country he came to. The place a visit
+		// names as its object hosts only a state's or an envoy's visit (classes.txt):
+		// "a Lebanese man visiting Nice with his family" is a tourist.
+		var objs []int
+		if sc := c.src[0].code; len(sc) == 3 || x.st.c.agentSets["envoys"][x.agentOf(sc)] {
+			objs = objectOf(s, v)
+		}
+		if a, ok := x.struckCountry(v, objs); ok && a.code != country(c.src[0].code) {
 			a.how = "the country of " + x.argText(a) + ", where the visit was"
 			c.tgt = []actorArg{a}
 		}

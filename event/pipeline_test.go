@@ -820,3 +820,11 @@ func TestChargesLevelledByOthers(t *testing.T) {
 	analyzeWant(t, "The soldier faces charges of murder in Kabul.\n\n"+
 		"The man pleaded guilty to the stabbing of two women in Leeds.", "2019-09-28", "→AFGMIL 112", "GBRCRM→GBRCVL 180")
 }
+
+// TestVisitToAPlace: a state's or an envoy's visit to a place named as its object is a
+// visit to the place's country; a visitor who is no envoy (classes.txt envoys) is a
+// tourist.
+func TestVisitToAPlace(t *testing.T) {
+	analyzeWant(t, "Peru's foreign minister visited the islands of Pitcairn and Nauru on Monday.\n\n"+
+		"A Lebanese journalist visiting Nice with his family saw the attack.", "2020-06-21", "PERGOV→PCN 042", "PCN→PERGOV 043")
+}

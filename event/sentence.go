@@ -117,6 +117,14 @@ func (s *sent) child(i int, rel string) int {
 	return -1
 }
 
+// objectOf returns v's direct object as a one-element list, none when v has none.
+func objectOf(s *sent, v int) []int {
+	if o := s.child(v, "obj"); o >= 0 {
+		return []int{o}
+	}
+	return nil
+}
+
 // rel reports whether i's relation is rel or a subtype of it.
 func (s *sent) rel(i int, rel string) bool {
 	if i < s.first || i >= s.end {
