@@ -445,6 +445,20 @@ func (kb *KB) scan(words []string, day int32, m *phraseMatch) {
 				i += n
 				continue
 			}
+			if m.actor == "" && strings.IndexByte(w, '-') > 0 {
+				// "Guinea-Bissau", "Timor-Leste": the text joins with a hyphen the words
+				// of a name the dictionaries write as two.
+				if parts := strings.Split(w, "-"); len(parts) > 1 {
+					if idx, n := kb.actors.longestFunc(parts, 0, coded); n == len(parts) {
+						e := &kb.entries[idx]
+						m.actor, m.actorRule = codeAt(e.codes, day), "dict:"+e.dict+":"+e.name
+						m.actorWhole = i == first && i+1 == len(words)
+						m.pieces = append(m.pieces, w)
+						i++
+						continue
+					}
+				}
+			}
 			if m.actor == "" {
 				// "British-flagged tanker", "Saudi-led coalition": the country that
 				// flags, leads or owns it. Not "Iranian-backed militias": backing is

@@ -92,6 +92,9 @@ func TestCodeNounPhrase(t *testing.T) {
 		// Names listed with their article ("THE_ISLAMIC_STATE", "+THE_UK_") match
 		// without it, as phrases are read without their determiner.
 		{"the Islamic State", "", "IMGMUSISI", "dict:PHOENIX_COUNTRIES:THE_ISLAMIC_STATE"},
+		// A name the dictionaries write as two words, joined by a hyphen in the text.
+		{"Guinea-Bissau", "", "GNB", "dict:PHOENIX_COUNTRIES:GUINEA_BISSAU"},
+		{"Timor-Leste's president", "", "TMPGOV", "descriptor:Timor-Leste+president"},
 		// Country names of the gazetteer's aliases that the Phoenix files lack.
 		{"the UK", "", "GBR", "dict:COUNTRY_NAMES:UK_"},
 		{"the DRC", "", "COD", "dict:COUNTRY_NAMES:DRC_"},
