@@ -1008,7 +1008,7 @@ func (x *extractor) dateInClause(t, home int) (doc.Date, bool) {
 			continue
 		}
 		q := x.tokenAt(dt.End - 1)
-		if q < s.first || q >= s.end || s.clauseOf(q) != home {
+		if q < s.first || q >= s.end || s.clauseOf(q) != home || x.crimeDate(t, q) {
 			continue
 		}
 		dist := abs(q - t)
@@ -1020,6 +1020,27 @@ func (x *extractor) dateInClause(t, home int) (doc.Date, bool) {
 		return doc.Date{}, false
 	}
 	return x.d.Dates[best], true
+}
+
+// crimeDate reports whether date token q dates the crime that legal action t judges
+// rather than the action itself: "appeared in court yesterday, charged with one count of
+// murder pertaining to a mass shooting on Friday" is charged yesterday. Such a date lies
+// in the phrase of t that names the crime ("with", "for", "of", cues.txt [culprit]).
+func (x *extractor) crimeDate(t, q int) bool {
+	if x.cue(t)&cueCulprit == 0 {
+		return false
+	}
+	s := &x.s
+	for _, ch := range s.children(t) {
+		c := int(ch)
+		if s.dep(c) != "obl" || !s.inSubtree(q, c) {
+			continue
+		}
+		if k := caseTok(s, c); k != c && (x.lowerIs(k, "with") || x.lowerIs(k, "for") || x.lowerIs(k, "of")) {
+			return true
+		}
+	}
+	return false
 }
 
 // datedMentions dates the events whose own clause gives no date from another mention of

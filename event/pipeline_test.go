@@ -828,3 +828,27 @@ func TestVisitToAPlace(t *testing.T) {
 	analyzeWant(t, "Peru's foreign minister visited the islands of Pitcairn and Nauru on Monday.\n\n"+
 		"A Lebanese journalist visiting Nice with his family saw the attack.", "2020-06-21", "PERGOV→PCN 042", "PCN→PERGOV 043")
 }
+
+// TestLegalActionDate: a date inside the phrase that names the crime dates the crime,
+// not the legal action that judges it: the charge is yesterday's, the shooting Friday's.
+func TestLegalActionDate(t *testing.T) {
+	d := analyze(t, "A Canadian, Paul Martin, aged 40, appeared in Toronto District Court, Canada yesterday, "+
+		"charged with one count of murder pertaining to a mass shooting in Toronto on Friday, which caused the death of at least ten people.", "2019-03-17")
+	var legal, crime int
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s %s: %s", e.Source, e.Target, e.Code, e.Date, e.Rule)
+		want := "2019-03-15"
+		if e.Root == "17" {
+			legal++
+			want = "2019-03-16"
+		} else {
+			crime++
+		}
+		if e.Date != want {
+			t.Errorf("%s dated %s, want %s", e.Code, e.Date, want)
+		}
+	}
+	if legal == 0 || crime == 0 {
+		t.Errorf("%d legal actions and %d crimes coded, want both", legal, crime)
+	}
+}
