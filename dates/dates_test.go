@@ -120,6 +120,7 @@ func TestRelative(t *testing.T) {
 		{"deictic days", pub, "Yesterday it rained, today it snows and tomorrow it clears.", "Yesterday=2020-01-07 | today=2020-01-08 | tomorrow=2020-01-09"},
 		{"deictic with part", pub, "Police moved in yesterday morning.", "yesterday morning=2020-01-07"},
 		{"parts of day", pub, "Shelling continued overnight; the minister flies out tonight.", "overnight=2020-01-08 | tonight=2020-01-08"},
+		{"overnight after a day", pub, "After his arrest on Sunday, he stayed in a cell overnight before appearing in court the next day.", "Sunday=2020-01-05 | overnight=2020-01-05 | the next day=2020-01-06"},
 		{"this morning and last night", pub, "This morning the streets were calm after clashes last night.", "This morning=2020-01-08 | last night=2020-01-07"},
 		{"last week", pub, "The ceasefire collapsed last week.", "last week=2020-W01"},
 		{"this week", pub, "Officials will meet this week.", "this week=2020-W02"},

@@ -151,6 +151,18 @@ func (sc *scanner) phrase(i int, w *word) int {
 		}
 		return sc.emit(i, sc.part(stop), dayResult(sc.pub.AddDate(0, 0, v)))
 	}
+	if v, ok := w.get(kNight); ok {
+		// "After his arrest on Friday, he stayed in the station overnight before
+		// appearing in court the next day": after a day its sentence named, the night
+		// that follows it, not the publication's.
+		if sc.hasLast && sc.lastAt >= sc.first {
+			return sc.emit(i, sc.part(stop), dayResult(sc.last))
+		}
+		if sc.pubWhy != "" {
+			return sc.emit(i, sc.part(stop), unresolved(sc.pubWhy))
+		}
+		return sc.emit(i, sc.part(stop), dayResult(sc.pub.AddDate(0, 0, v)))
+	}
 	if v, ok := w.get(kAnchor); ok {
 		return sc.anchored(i, stop, v)
 	}

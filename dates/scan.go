@@ -19,6 +19,7 @@ type scanner struct {
 
 	last    time.Time // the last resolved day mentioned, which anchor phrases count from
 	hasLast bool
+	lastAt  int // the token where last was mentioned
 	yearEnd int // token index just after the last bare year, for "from 2015 to 2019"
 
 	first, end int // the current sentence's tokens
@@ -166,7 +167,7 @@ func (sc *scanner) emit(from, to int, r result) int {
 		Span:     doc.Span{Start: start, End: end},
 	})
 	if r.resolved && !r.day.IsZero() {
-		sc.last, sc.hasLast = r.day, true
+		sc.last, sc.hasLast, sc.lastAt = r.day, true, from
 	}
 	return to - from
 }

@@ -18,6 +18,7 @@ const (
 	kMonthAbbr                   // value 1–12; needs a day or year beside it
 	kWeekday                     // value 1 (Monday) – 7 (Sunday)
 	kDay                         // days from publication
+	kNight                       // days from publication, or the night after a day its sentence named
 	kAnchor                      // days from the last date mentioned
 	kAnchorPrep                  // as kAnchor, only when nothing follows
 	kShift                       // last -1, this 0, next 1
@@ -59,6 +60,8 @@ func labelKind(name string) (k kind, valued bool, ok bool) {
 		return kWeekday, true, true
 	case "day":
 		return kDay, true, true
+	case "night":
+		return kNight, true, true
 	case "anchor":
 		return kAnchor, true, true
 	case "anchor-prep":
@@ -91,7 +94,7 @@ func labelKind(name string) (k kind, valued bool, ok bool) {
 	return 0, false, false
 }
 
-const knownLabels = "month N, month-abbr N, weekday N, day N, anchor N, anchor-prep N, shift N, " +
+const knownLabels = "month N, month-abbr N, weekday N, day N, night N, anchor N, anchor-prep N, shift N, " +
 	"unit day|week|month|year, number N, ago, later, earlier, part, year-context, year-link, counted, past, future"
 
 // parseLabel reads a heading such as "month 1" or "unit week".
