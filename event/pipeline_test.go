@@ -852,3 +852,14 @@ func TestLegalActionDate(t *testing.T) {
 		t.Errorf("%d legal actions and %d crimes coded, want both", legal, crime)
 	}
 }
+
+// TestInternetShutdownsAndEmergencyRule: cutting off the internet restricts freedoms
+// (1721), and declaring martial law or a curfew is the noun's event, done by whoever
+// declares it; cutting taxes for internet firms is no event.
+func TestInternetShutdownsAndEmergencyRule(t *testing.T) {
+	analyzeWant(t, "The government of Chad has cut off internet access in the south.\n\n"+
+		"The Ethiopian government suspended social media in the Amhara region on Tuesday.\n\n"+
+		"The Tanzanian government cut taxes for internet companies.\n\n"+
+		"Thai Prime Minister Prayuth Chan-ocha declared martial law in Bangkok.", "2020-01-10",
+		"TCDGOV→ 1721", "ETHGOV→ 1721", "THAGOV→ 1724")
+}
