@@ -230,8 +230,9 @@ func (x *extractor) personCoerced(c *cand) bool {
 }
 
 // personSuffixes are the endings of nouns taken for people: "prisoner", "protestor",
-// "extremist", "assailant", "detainee".
-var personSuffixes = [...]string{"er", "or", "ist", "ant", "ee"}
+// "extremist", "assailant", "detainee", "tribesman" (and "tribesmen", should the
+// lemmatiser leave the plural).
+var personSuffixes = [...]string{"er", "or", "ist", "ant", "ee", "man", "men"}
 
 // personByEnding reports whether noun h names a person by its ending (personSuffixes),
 // one the dictionaries may not know ("a prisoner", "the shooter").
@@ -266,6 +267,15 @@ func (x *extractor) blameless(h int) bool {
 	}
 	if x.personByEnding(h) {
 		return false // a person the dictionaries do not know may be an attacker
+	}
+	for _, ch := range x.s.children(h) {
+		// "a group of youths", "a band of al-Qaeda-linked tribesmen": a body of people
+		// (cues.txt [collective]), or anything of people the text names, is as much an
+		// attacker as the people it holds
+		if c := int(ch); x.s.dep(c) == "nmod" && x.lowerIs(caseTok(&x.s, c), "of") && x.d.Tokens[c].POS == "NOUN" &&
+			(len(x.codeArgs(c)) > 0 || x.personByEnding(c) || x.cue(h)&cueCollective != 0) {
+			return false
+		}
 	}
 	for _, ch := range x.s.children(h) {
 		if d := x.s.dep(int(ch)); (d == "compound" || d == "amod") && (x.cue(int(ch))&cueMeans != 0 || len(x.nounEntries(int(ch))) > 0) {

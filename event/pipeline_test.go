@@ -863,3 +863,10 @@ func TestInternetShutdownsAndEmergencyRule(t *testing.T) {
 		"Thai Prime Minister Prayuth Chan-ocha declared martial law in Bangkok.", "2020-01-10",
 		"TCDGOV→ 1721", "ETHGOV→ 1721", "THAGOV→ 1724")
 }
+
+// TestGroupOfPeopleIsNoAccident: a group of people that torches a home is an attacker,
+// not a hazard that kills nobody's victims; a block of flats that collapses is one.
+func TestGroupOfPeopleIsNoAccident(t *testing.T) {
+	analyzeWant(t, "A group of youths torched a home in the city of Marseille.\n\n"+
+		"Block of flats collapses in Aleppo, killing eleven.", "2020-01-10", "→FRA 190")
+}
