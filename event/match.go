@@ -10,8 +10,10 @@ import (
 // inside that noun phrase. Markers ($ + ^ %) match nothing but record where the noun phrase
 // they stand for begins, so that $ and + can bind the source and the target.
 
-// wordIDs returns the ids of the pattern words token i matches, each as id<<1 | stem,
-// stem set when the token only begins with the word. Computed once per token.
+// wordIDs returns the ids of the pattern words token i matches, each as
+// id<<2 | doer<<1 | stem: stem set when the token only begins with the word, doer when
+// it is a noun that adds to the stem the ending of the one who does it (see agentSuffix).
+// Computed once per token.
 func (x *extractor) wordIDs(i int) []int32 {
 	k := i - x.s.first
 	if x.idOff[k] >= 0 {
@@ -21,43 +23,64 @@ func (x *extractor) wordIDs(i int) []int32 {
 	w := &x.st.c.words
 	low := x.lower(i)
 	if id, ok := w.ids[low]; ok {
-		x.idBuf = append(x.idBuf, id<<1)
+		x.idBuf = append(x.idBuf, id<<2)
 	}
 	if lem := x.d.Tokens[i].Lemma; lem != "" && lem != low {
 		if id, ok := w.ids[lem]; ok {
-			x.idBuf = append(x.idBuf, id<<1)
+			x.idBuf = append(x.idBuf, id<<2)
 		}
 	}
+	noun := x.d.Tokens[i].POS == "NOUN"
 	for l := 4; l < len(low) && l < len(w.stemLen); l++ {
 		if !w.stemLen[l] {
 			continue
 		}
 		if id, ok := w.stems[low[:l]]; ok {
-			x.idBuf = append(x.idBuf, id<<1|1)
+			v := id<<2 | 1
+			if noun && agentSuffix(low[l:]) {
+				v |= 2
+			}
+			x.idBuf = append(x.idBuf, v)
 		}
 	}
 	x.idOff[k], x.idLen[k] = int32(start), uint8(min(len(x.idBuf)-start, 255))
 	return x.idBuf[start : start+int(x.idLen[k])]
 }
 
-// hasID reports whether token i matches word id (exactly, or as a stem when stem).
-func (x *extractor) hasID(i int, id int32, stem bool) bool {
+// agentSuffix reports whether a noun's ending after a pattern's stem makes it the doer,
+// not the deed: "attackers" and "supporters" are people. After the verb, where a pattern
+// names what is done or said ("* SUPPORT", "* ATTACK"), such a noun does not match the
+// stem, as it does in TABARI, which lets a stem match any word it begins; before the
+// verb, where a pattern names who acts ("PROTEST * (WITH)": protesters clash with), it
+// does (see the README's notes on PETRARCH).
+func agentSuffix(rest string) bool {
+	switch rest {
+	case "er", "ers", "or", "ors":
+		return true
+	}
+	return false
+}
+
+// hasID reports whether token i matches word id (exactly, or as a stem when stem); after
+// the verb (post), not a doer's noun as a stem.
+func (x *extractor) hasID(i int, id int32, stem, post bool) bool {
 	for _, v := range x.wordIDs(i) {
-		if v>>1 == id && (stem || v&1 == 0) {
+		if v>>2 == id && (stem || v&1 == 0) && !(post && v&2 != 0) {
 			return true
 		}
 	}
 	return false
 }
 
-// matchAlt reports how many tokens of seq from p an alternative matches (0: none).
-func (x *extractor) matchAlt(a *alt, seq []int32, p int) int {
+// matchAlt reports how many tokens of seq from p an alternative matches (0: none); post
+// says that seq follows the verb.
+func (x *extractor) matchAlt(a *alt, seq []int32, p int, post bool) int {
 	if p+len(a.ids) > len(seq) {
 		return 0
 	}
 	last := len(a.ids) - 1
 	for k, id := range a.ids {
-		if !x.hasID(int(seq[p+k]), id, k == last && a.lastStem) {
+		if !x.hasID(int(seq[p+k]), id, k == last && a.lastStem, post) {
 			return 0
 		}
 	}
@@ -75,6 +98,7 @@ type marker struct {
 type matcher struct {
 	x       *extractor
 	markers []marker
+	post    bool // matching the words after the verb
 }
 
 // elems matches es in order in seq[from:], tokens beyond limit (a token index) excluded.
@@ -117,7 +141,7 @@ func (m *matcher) one(e *celem, seq []int32, p int, limit int32) int {
 	switch e.kind {
 	case cameo.ElemWord, cameo.ElemSet:
 		for ai := range e.alts {
-			if n := x.matchAlt(&e.alts[ai], seq, p); n > 0 && seq[p+n-1] <= limit {
+			if n := x.matchAlt(&e.alts[ai], seq, p, m.post); n > 0 && seq[p+n-1] <= limit {
 				return n
 			}
 		}
@@ -193,10 +217,12 @@ func (x *extractor) bestPattern(blocks []*cblock, pre, post []int32) (patternMat
 			}
 			m.markers = m.markers[:0]
 			if len(p.pre) > 0 {
+				m.post = false
 				if _, _, ok := m.elems(p.pre, pre, 0, 1<<30, false); !ok {
 					continue
 				}
 			}
+			m.post = true
 			start, _, ok := m.elems(p.post, post, 0, 1<<30, false)
 			if !ok {
 				continue

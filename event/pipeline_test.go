@@ -870,3 +870,11 @@ func TestGroupOfPeopleIsNoAccident(t *testing.T) {
 	analyzeWant(t, "A group of youths torched a home in the city of Marseille.\n\n"+
 		"Block of flats collapses in Aleppo, killing eleven.", "2020-01-10", "→FRA 190")
 }
+
+// TestAgentNounsAreNoDeeds: a pattern's stem does not match the noun of its doer:
+// "supporters" are people, not support (EXPLAIN_VERBAL's "* SUPPORT" [032]), while
+// "attacks" is still an attack.
+func TestAgentNounsAreNoDeeds(t *testing.T) {
+	analyzeWant(t, "Senator Bernie Sanders told supporters in Ohio that he would win the state.\n\n"+
+		"Iran said the United States carried out attacks on Iranian ships.", "2016-03-10", "USA→IRN 190")
+}
