@@ -878,3 +878,10 @@ func TestAgentNounsAreNoDeeds(t *testing.T) {
 	analyzeWant(t, "Senator Bernie Sanders told supporters in Ohio that he would win the state.\n\n"+
 		"Iran said the United States carried out attacks on Iranian ships.", "2016-03-10", "USA→IRN 190")
 }
+
+// TestIssuingAnEventNoun: issuing a demand or a warning is the noun's event, done by the
+// issuer ([participation]), not CAMEO.2.0's GRANT (060) for the verb "issue".
+func TestIssuingAnEventNoun(t *testing.T) {
+	analyzeWant(t, "Protesters in Nairobi issued demands to the Kenyan government.\n\n"+
+		"The Kenyan government issued a warning to Uganda.", "2020-01-10", "KENOPP→ 100", "KENGOV→UGA 130")
+}
