@@ -65,6 +65,12 @@ type Token struct {
 	Kind TokenKind `json:"kind"`
 	// SpaceBefore reports whether whitespace precedes the token in Text.
 	SpaceBefore bool `json:"space_before"`
+	// Truecased is the word as it would be written in a sentence of ordinary case, set by
+	// the truecase stage only where that differs from Text: in a headline written in
+	// title case ("Police Arrest 20 Protesters in Nairobi"), "Arrest" reads "arrest".
+	// The tagger, parser and entity recogniser read Form; Text and the offsets stay as
+	// written, and so does everything the output quotes.
+	Truecased string `json:"truecased,omitempty"`
 
 	// Syntax, filled by the syntax stage; empty until it runs.
 	POS   string `json:"pos,omitempty"`   // Universal POS tag (NOUN, VERB, PROPN...)
@@ -74,6 +80,15 @@ type Token struct {
 	// meaningful only when Dep is set (and in JSON present exactly then, see MarshalJSON).
 	Head int    `json:"head,omitempty"`
 	Dep  string `json:"dep,omitempty"` // Universal Dependencies relation (nsubj, obj...)
+}
+
+// Form is the token as the statistical models read it: Truecased when the truecase
+// stage set it, otherwise Text.
+func (t *Token) Form() string {
+	if t.Truecased != "" {
+		return t.Truecased
+	}
+	return t.Text
 }
 
 // Finite reports whether the syntax layer tagged the token as a finite verb (Penn VBD,

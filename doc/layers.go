@@ -8,6 +8,8 @@ const (
 	LayerLanguage = "language"
 	// LayerText is Tokens, Paragraphs and Sentences (and hashtags written in the text).
 	LayerText = "text"
+	// LayerTruecase is the Truecased form of the tokens of sentences written in title case.
+	LayerTruecase = "truecase"
 	// LayerSyntax is the syntax fields of every token: POS, Tag, Lemma, Head and Dep.
 	LayerSyntax = "syntax"
 	// LayerDates is Dates.
@@ -33,6 +35,6 @@ const (
 
 // Layers lists every layer name, in the order the standard pipeline writes them.
 var Layers = []string{
-	LayerLanguage, LayerText, LayerSyntax, LayerDates, LayerEntities, LayerResolve,
+	LayerLanguage, LayerText, LayerTruecase, LayerSyntax, LayerDates, LayerEntities, LayerResolve,
 	LayerPlaces, LayerActors, LayerQuotes, LayerCasualties, LayerEvents, LayerIncidents,
 }

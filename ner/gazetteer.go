@@ -169,3 +169,47 @@ func (g *gazetteer) lookup(lower []uint64) uint8 {
 	}
 	return g.phrases[h]
 }
+
+// Name kinds KnownNames gives a word.
+const (
+	NotName    = iota // no gazetteer name covers the word
+	OneWord           // a name of one word ("Lesotho", "Hezbollah")
+	InLongName        // a word of a name of two or more words ("New York", "Theresa May")
+)
+
+// KnownNames returns, for each of words (in any case), whether a name of the gazetteer
+// covers it, as NotName, OneWord or InLongName; a word inside a longer name is InLongName
+// even when it is a name of its own. The truecase stage asks it which words of a
+// title-case headline are names.
+func (m *Model) KnownNames(words []string) []int {
+	lower := make([]uint64, len(words))
+	for i, w := range words {
+		lower[i] = fhash.Lower(w)
+	}
+	codes := make([][numGaz]uint8, len(words))
+	m.res.gaz.match(lower, codes)
+	out := make([]int, len(words))
+	for i, c := range codes {
+		for _, p := range c {
+			switch p {
+			case gazB, gazI, gazL:
+				out[i] = InLongName
+			case gazU:
+				out[i] = max(out[i], OneWord)
+			}
+		}
+	}
+	return out
+}
+
+// WrittenLower reports whether word, in any case, is written in lower case half the time
+// or more, away from a sentence's start, in the unlabelled text the model's
+// capitalisation statistics were counted on; known is false when it was seen fewer than
+// twice. The truecase stage asks it of the words of title-case headlines.
+func (m *Model) WrittenLower(word string) (lower, known bool) {
+	b, ok := m.res.caseStat[fhash.Lower(word)]
+	if !ok || b == caseUnseen {
+		return false, false
+	}
+	return b == caseLower || b == caseMostLow, true
+}

@@ -147,7 +147,7 @@ func (m *Model) Entities(d *doc.Document) []doc.Entity {
 		words, force = words[:0], force[:0]
 		skip := true
 		for _, t := range toks {
-			words = append(words, t.Text)
+			words = append(words, t.Form())
 			f := t.Kind == doc.Hashtag || t.Kind == doc.URL
 			force = append(force, f)
 			if !f {

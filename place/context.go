@@ -481,6 +481,15 @@ func nextLetters(text string, i int) string {
 	return strings.ToLower(text[i:j])
 }
 
+// truecasedAt reports whether the token at byte offset off has a capital only because
+// its sentence is written in title case ("Iran Accuses Israel" as a body's first line):
+// the truecase stage gave it a lower-case form, so its capital says nothing of a name.
+func (r *resolver) truecasedAt(off int) bool {
+	toks := r.d.Tokens
+	i, ok := slices.BinarySearchFunc(toks, off, func(t doc.Token, off int) int { return cmp.Compare(t.Start, off) })
+	return ok && toks[i].Truecased != ""
+}
+
 // partOfName reports whether the place name at sp is part of a longer name that is not a
 // place, and why: a currency ("US$", "U.S. dollars"), an organisation ("Air France", "CNN
 // Philippines", "Mahan Air of Iran", "United States Navy"), or any other name that goes on
@@ -526,7 +535,7 @@ func (r *resolver) partOfName(sp doc.Span) bool {
 		return false
 	}
 	c, _ := utf8.DecodeRuneInString(text[sp.End+1:])
-	if !unicode.IsUpper(c) {
+	if !unicode.IsUpper(c) || r.truecasedAt(sp.End+1) {
 		return false
 	}
 	w := nextWord(text, sp.End)

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 
@@ -87,7 +88,7 @@ func (t *tree) fromTokens(toks []doc.Token, base int, headline bool) {
 		if k.Dep == "" || h < 0 || h >= len(toks) || h == i {
 			h = -1
 		}
-		t.form[i], t.pos[i], t.tag[i], t.dep[i] = k.Text, k.POS, k.Tag, k.Dep
+		t.form[i], t.pos[i], t.tag[i], t.dep[i] = k.Form(), k.POS, k.Tag, k.Dep
 		t.head[i], t.punct[i] = int32(h), k.Kind == doc.Punct
 	}
 }
@@ -833,7 +834,10 @@ func putTree(t *tree) { trees.Put(t) }
 // and records the names of the repairs in rec when rec is not nil.
 func (t *tree) repairSentence(m *Model, d *doc.Document, first, end int, rec *doc.Sentence) {
 	toks := d.Tokens[first:end]
-	t.fromTokens(toks, first, toks[0].Start < d.BodyStart)
+	// A sentence before the body is the headline; so is a line the truecase stage found
+	// written in title case, the style of headlines, which drop auxiliaries as they do.
+	headline := toks[0].Start < d.BodyStart || slices.ContainsFunc(toks, func(k doc.Token) bool { return k.Truecased != "" })
+	t.fromTokens(toks, first, headline)
 	if !t.repair() {
 		if rec != nil {
 			rec.Repairs = nil
@@ -852,7 +856,7 @@ func (t *tree) repairSentence(m *Model, d *doc.Document, first, end int, rec *do
 	if v := t.verb; v >= 0 {
 		k := &toks[v]
 		k.POS = "VERB"
-		k.Tag, k.Lemma, t.buf = m.retagVerb(k.Text, t.passive, t.buf)
+		k.Tag, k.Lemma, t.buf = m.retagVerb(k.Form(), t.passive, t.buf)
 	}
 	if q := t.noun; q >= 0 {
 		toks[q].POS, toks[q].Tag = "NOUN", "NN"

@@ -41,6 +41,23 @@ func (s *Stage) Knows(word string) bool {
 	return ok
 }
 
+// WrittenLower reports whether word, in any case, is a word that English writes in lower
+// case: known reports whether the model has evidence on it at all, and lower whether that
+// evidence says lower case. The evidence is, first, how the unlabelled news and web text
+// the word clusters were learnt from writes it away from a sentence's start (lower case
+// half the time or more: "police", "arrest"; less: "Kenya", "Bush"), then the verb forms
+// of verbs.txt ("expels"). The truecase stage asks it of the words of title-case
+// headlines.
+func (s *Stage) WrittenLower(word string) (lower, known bool) {
+	if e, ok := s.m.lexicon[fhash.Bytes(lowerNorm(nil, word))]; ok && e.cas != caseUnknown {
+		return e.cas == caseLower || e.cas == caseMostLow, true
+	}
+	if isVerbForm(word) {
+		return true, true
+	}
+	return false, false
+}
+
 // New returns the stage with the embedded model.
 func New() (*Stage, error) {
 	m, err := Default()
@@ -121,7 +138,7 @@ func (p *pieces) split(toks []doc.Token) {
 	for i := range toks {
 		t := &toks[i]
 		p.first = append(p.first, int32(len(p.forms)))
-		text := t.Text
+		text := t.Form() // a title-case headline's words as ordinary case writes them
 		switch {
 		case t.Kind == doc.Hashtag && len(text) > 1:
 			p.add(text[1:], i, 1) // #Iran reads as Iran
@@ -203,13 +220,13 @@ func (w *worker) annotate(toks []doc.Token, base int) {
 		case t.Kind == doc.Hashtag || t.Kind == doc.URL:
 			t.Lemma = t.Text
 		case b-a == 1:
-			t.Lemma, w.buf = m.lemmas.lemma(t.Text, t.Tag, w.buf)
+			t.Lemma, w.buf = m.lemmas.lemma(t.Form(), t.Tag, w.buf)
 		case k == b-1: // a compound whose last part is its head: anti-Americans → anti-American
 			var l string
 			l, w.buf = m.lemmas.lemma(p.forms[k], t.Tag, w.buf)
-			t.Lemma = t.Text[:p.off[k]] + l
+			t.Lemma = t.Form()[:p.off[k]] + l
 		default:
-			t.Lemma = t.Text
+			t.Lemma = t.Form()
 		}
 	}
 }

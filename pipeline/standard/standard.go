@@ -26,6 +26,7 @@ import (
 	"github.com/tocsin-project/tocsin/resolve"
 	"github.com/tocsin-project/tocsin/segment"
 	"github.com/tocsin-project/tocsin/syntax"
+	"github.com/tocsin-project/tocsin/truecase"
 )
 
 // Options says how to build the pipeline. The zero value is the pipeline with the
@@ -44,6 +45,7 @@ type Options struct {
 }
 
 // New returns the pipeline with every annotator tocsin has, in order (language, text,
+// truecase,
 // syntax, dates, entities, resolve, places, actors, quotes, casualties, events,
 // incidents) less those opts leave out. A dictionary that cannot be read or parsed is an
 // error naming it.
@@ -116,6 +118,11 @@ func stages(opts Options) ([]pipeline.Stage, error) {
 	all := []pipeline.Stage{
 		lang.Stage{Known: syn.Knows},
 		segment.Stage{},
+		truecase.Stage{
+			// the tagger's lexicon first, then the recogniser's, counted on other text
+			Lexicons:   []func(string) (bool, bool){syn.WrittenLower, ents.Model().WrittenLower},
+			KnownNames: ents.Model().KnownNames,
+		},
 		syn,
 		dates.New(),
 		ents,

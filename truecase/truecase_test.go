@@ -1,0 +1,130 @@
+package truecase_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tocsin-project/tocsin/article"
+	"github.com/tocsin-project/tocsin/doc"
+	"github.com/tocsin-project/tocsin/pipeline"
+	"github.com/tocsin-project/tocsin/pipeline/standard"
+)
+
+var (
+	stdOnce sync.Once
+	std     *pipeline.Pipeline
+	stdErr  error
+)
+
+// analyze runs the standard pipeline on an article of title and body.
+func analyze(t *testing.T, title, body string) *doc.Document {
+	t.Helper()
+	stdOnce.Do(func() { std, stdErr = standard.New(standard.Options{}) })
+	if stdErr != nil {
+		t.Fatal(stdErr)
+	}
+	d, err := std.Analyze(t.Context(), &article.Article{Title: title, Body: body, Published: "2020-01-10", Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// events returns "code source target place" of each event of d, sorted.
+func events(d *doc.Document) []string {
+	var out []string
+	for _, e := range d.Events {
+		place := ""
+		if e.Place != nil {
+			place = e.Place.Name
+		}
+		out = append(out, fmt.Sprintf("%s %s %s %s", e.Code, e.Source, e.Target, place))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestTitleCaseHeadlineEvents: a headline in title case yields the events of the same
+// headline in ordinary case, in the title and as the first line of a body, for headlines
+// of several kinds: an arrest, an expulsion, an attack with numbers, a visit with an
+// infinitive, a verb after a colon and a noun phrase of a name of several words.
+func TestTitleCaseHeadlineEvents(t *testing.T) {
+	cases := []struct{ title, plain string }{
+		{"Police Arrest 20 Protesters in Nairobi", "Police arrest 20 protesters in Nairobi"},
+		{"Kenya Expels Two American Diplomats", "Kenya expels two American diplomats"},
+		{"Gunmen Kill Five Soldiers in Mali", "Gunmen kill five soldiers in Mali"},
+		{"Sudan Leader Visits Lesotho to Deepen Ties", "Sudan leader visits Lesotho to deepen ties"},
+		{"Egypt: Security Forces Detain Opposition Leader", "Egypt: security forces detain opposition leader"},
+		{"United Nations Condemns Attack on Peacekeepers", "United Nations condemns attack on peacekeepers"},
+		{"Taliban Rejects Peace Offer From Afghan Government", "Taliban rejects peace offer from Afghan government"},
+		{"Iran Accuses Israel of Attack on Tanker", "Iran accuses Israel of attack on tanker"},
+	}
+	for _, c := range cases {
+		want := events(analyze(t, "Report", c.plain))
+		if len(want) == 0 {
+			t.Errorf("%q: no event in ordinary case; choose another headline", c.plain)
+			continue
+		}
+		if got := events(analyze(t, "Report", c.title)); !slices.Equal(got, want) {
+			t.Errorf("%q as a body's first line: events %q, want those of %q: %q", c.title, got, c.plain, want)
+		}
+		if got := events(analyze(t, c.title, "")); !slices.Equal(got, want) {
+			t.Errorf("%q as the title: events %q, want %q", c.title, got, want)
+		}
+	}
+}
+
+// TestTitleCaseKeepsNames: the names of a title-case headline stay capitalised and stay
+// entities, whether the article writes them (a surname that is also a verb, "Bush"), the
+// gazetteer holds them ("Theresa May") or no lexicon knows them ("Lesotho"); the words
+// ordinary case writes in lower case are lowered, also when only the article says so.
+func TestTitleCaseKeepsNames(t *testing.T) {
+	d := analyze(t, "Theresa May Meets Bush in Lesotho Over Trade Pact",
+		"The British prime minister met former president George Bush in Maseru on Friday. "+
+			"Bush said the trade pact would be signed next year.")
+	got := map[string]string{}
+	for _, k := range d.Tokens {
+		if k.Start >= d.BodyStart {
+			break
+		}
+		got[k.Text] = k.Form()
+	}
+	want := map[string]string{"Theresa": "Theresa", "May": "May", "Meets": "meets", "Bush": "Bush",
+		"Lesotho": "Lesotho", "Over": "over", "Trade": "trade", "Pact": "pact"}
+	for w, f := range want {
+		if got[w] != f {
+			t.Errorf("%q read as %q, want %q", w, got[w], f)
+		}
+	}
+	var names []string
+	for _, e := range d.Entities {
+		if e.End <= d.BodyStart {
+			names = append(names, e.Text+"/"+e.Type)
+		}
+	}
+	for _, n := range []string{"Theresa May/PERSON", "Bush/PERSON", "Lesotho/LOCATION"} {
+		if !slices.Contains(names, n) {
+			t.Errorf("headline entities %q lack %q", names, n)
+		}
+	}
+	// What the output quotes keeps the headline as written.
+	if s := d.Sentences[0].Text; !strings.Contains(s, "Meets Bush in Lesotho Over Trade Pact") {
+		t.Errorf("sentence text %q changed", s)
+	}
+}
+
+// TestOrdinaryCaseUntouched: a sentence in ordinary case, however many names it holds,
+// and a body sentence after the first of its paragraph are left as written.
+func TestOrdinaryCaseUntouched(t *testing.T) {
+	d := analyze(t, "Police arrest 20 protesters in Nairobi",
+		"Kenyan police arrested 20 protesters in Nairobi on Friday. Barack Obama And Angela Merkel Watched.\n\n"+
+			"Barack Obama met Angela Merkel in Berlin.")
+	for _, k := range d.Tokens {
+		if k.Truecased != "" {
+			t.Errorf("%q at %d truecased as %q", k.Text, k.Start, k.Truecased)
+		}
+	}
+}
