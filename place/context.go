@@ -761,6 +761,15 @@ func (r *resolver) addMention(sp doc.Span, text, why string) {
 	if r.s.v.facility[last] && !(slices.ContainsFunc(matches, func(m gazetteer.Match) bool { return m.Level == gazetteer.Exact && m.Main }) && r.commaName(sp.End)) {
 		return // a building or a site, unless a place of the whole name is held by the next: "College Station, Texas"
 	}
+	// A part of a place named by a direction word ([direction]) that headlines and some
+	// outlets capitalise: "Northern Mali", "Eastern Ukraine" are Mali's and Ukraine's,
+	// when the gazetteer has no place of the whole name ("North Korea", "Western Sahara"
+	// it has).
+	if w, rest, ok := strings.Cut(key, " "); ok && len(matches) == 0 && r.s.v.direction[w] {
+		if rm := r.s.g.LookupKey(rest); len(rm) > 0 {
+			key, matches = rest, rm
+		}
+	}
 	// A division or generic word inside the name ("Kerman Province", "Andros Island", "County
 	// Galway") or just after it.
 	if len(matches) == 0 || matches[0].Level == gazetteer.Skeletal {

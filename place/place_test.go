@@ -156,6 +156,8 @@ func TestContext(t *testing.T) {
 		{"The southeastern Iranian city of Kerman mourned.", []string{"NORP:Iranian", "LOCATION:Kerman"}, "Kerman", "IRN", "IR.29"},
 		{"Farms near Kerman, California, dried up.", []string{"LOCATION:Kerman", "LOCATION:California"}, "Kerman", "USA", "US.CA"},
 		{"Militants attacked Kerman province.", []string{"LOCATION:Kerman"}, "Kerman", "IRN", "IR.29"},
+		{"Gunmen killed five soldiers in Northern Mali.", []string{"LOCATION:Northern Mali"}, "Northern Mali", "MLI", ""},
+		{"Tanks rolled into North Korea.", []string{"LOCATION:North Korea"}, "North Korea", "PRK", ""},
 		{"Iran denied it.", []string{"ORG:Iran"}, "Iran", "IRN", ""},
 		{"Fighting around Bakhmut went on.", []string{"PERSON:Bakhmut"}, "Bakhmut", "UKR", ""},
 		// The countries a sentence names; a list names two places, not one twice.
