@@ -1344,6 +1344,9 @@ func (x *extractor) fighting(code string) bool {
 // microphone"), not a pronoun or a name ("released him", "released Alan Gross"). A verb
 // with no object is done to what follows "with" ("grappling with so many sexual abuse
 // allegations", "I struggle with religion"), not to someone ("clashed with police").
+// Property (cues.txt [property]: buildings, homes, shops, vehicles) is no such thing:
+// burning, looting or destroying it is violence done by its source, whose target is the
+// owner if the dictionaries code the noun ("a police station": COP), else unknown.
 func (x *extractor) doneToThing(c *cand) bool {
 	s := &x.s
 	v := c.trigger
@@ -1367,6 +1370,9 @@ func (x *extractor) doneToThing(c *cand) bool {
 	}
 	if o < 0 || x.d.Tokens[o].POS != "NOUN" || x.ent[o] >= 0 || len(x.codeArgs(o)) > 0 || x.cue(o)&cueMeans != 0 {
 		return false // a means of violence is what is fired or thrown ("fired tear gas at them")
+	}
+	if x.cue(o)&cueProperty != 0 {
+		return false // property struck: "torched some classrooms", "destroyed five buildings"
 	}
 	for _, ch := range s.children(o) {
 		if s.dep(int(ch)) == "nmod" && x.cue(int(ch))&cueMeans != 0 {

@@ -885,3 +885,10 @@ func TestIssuingAnEventNoun(t *testing.T) {
 	analyzeWant(t, "Protesters in Nairobi issued demands to the Kenyan government.\n\n"+
 		"The Kenyan government issued a warning to Uganda.", "2020-01-10", "KENOPP→ 100", "KENGOV→UGA 130")
 }
+
+// TestPropertyStruck: violence done to property (cues.txt [property]) is an attack with
+// an unknown target, not a verb done to a thing; destroying an abstraction is no event.
+func TestPropertyStruck(t *testing.T) {
+	analyzeWant(t, "A mob in Cameroon torched some classrooms.\n\n"+
+		"The senator said the bill would destroy the economy.", "2020-01-10", "CMRCVL→ 180")
+}
