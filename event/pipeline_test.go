@@ -892,3 +892,12 @@ func TestPropertyStruck(t *testing.T) {
 	analyzeWant(t, "A mob in Cameroon torched some classrooms.\n\n"+
 		"The senator said the bill would destroy the economy.", "2020-01-10", "CMRCVL→ 180")
 }
+
+// TestVowToCoerceIsAThreat: a vow to ban, arrest or cut ties is a threat of it (13x), as
+// a vow to attack is one of force; a vow to rebuild is none.
+func TestVowToCoerceIsAThreat(t *testing.T) {
+	analyzeWant(t, "The Malaysian government vowed to ban the opposition party.\n\n"+
+		"Russia vowed to cut diplomatic ties with Georgia.\n\n"+
+		"The Kenyan president vowed to rebuild the roads.", "2020-01-10",
+		"MYSGOV→ 137", "RUS→GEO 1313")
+}
