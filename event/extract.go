@@ -306,9 +306,12 @@ func (x *extractor) hazard(h int) bool {
 
 // inAccident reports whether verb v is said to have happened in an accident or a
 // disaster (cues.txt [accident]): "107 killed in Mecca crane collapse", "died in a car
-// crash".
+// crash"; or is the relative clause of one ("the storm that killed 30 people").
 func (x *extractor) inAccident(v int) bool {
 	s := &x.s
+	if s.full(v) == "acl:relcl" && x.hazard(s.head(v)) {
+		return true // "the storm that killed 30 people": the relative clause's subject
+	}
 	for _, ch := range s.children(v) {
 		if c := int(ch); s.dep(c) == "obl" && x.cue(c)&cueAccident != 0 && x.lowerIs(caseTok(s, c), "in") {
 			return true

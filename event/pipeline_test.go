@@ -901,3 +901,11 @@ func TestVowToCoerceIsAThreat(t *testing.T) {
 		"The Kenyan president vowed to rebuild the roads.", "2020-01-10",
 		"MYSGOV→ 137", "RUS→GEO 1313")
 }
+
+// TestRenewedAttacksAndKillingStorms: renewing attacks, like resuming them, is the
+// attack, done by the verb's subject; a storm that killed people is no attack, in a
+// relative clause as in a main one.
+func TestRenewedAttacksAndKillingStorms(t *testing.T) {
+	analyzeWant(t, "Rebels in Syria renewed their attacks on the army.\n\n"+
+		"The storm that killed 30 people in France hit on Monday.", "2020-01-10", "SYRREB→SYRMIL 190")
+}
