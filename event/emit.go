@@ -471,6 +471,9 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 		return p.Country + code, fmt.Sprintf("; country %s from the place %q, where it struck", p.Country, p.Name)
 	}
 	if best < 0 {
+		if cc := x.sentenceNationality(sn, inOther); cc != "" {
+			return cc + code, fmt.Sprintf("; country %s, the one nationality its sentence names", cc)
+		}
 		if x.focus != "" {
 			return x.focus + code, fmt.Sprintf("; country %s, where most places of the article are", x.focus)
 		}
@@ -481,6 +484,32 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 	}
 	p := d.Places[best]
 	return p.Country + code, fmt.Sprintf("; country %s from the place %q", p.Country, p.Name)
+}
+
+// sentenceNationality returns the country of the national actors of sentence sn, a
+// nationality word with an agent that a place localises ([local-agent]: "Kenyan
+// police", "a Libyan militant group"), when they name one country only and lie outside
+// the other actor's phrase (skip): "Kenyan police arrested dozens of protesters" are
+// Kenyan protesters, as "Kenya's police" made them by the place; "a Libyan militant
+// group claimed an attack in which eight police officers were killed" killed Libyan
+// police. A nationality alone ("Americans", "Mexican heritage") or a party
+// ("Republicans": USAPTY) says nothing of where others act. "" when the sentence names
+// no such actor, or several countries.
+func (x *extractor) sentenceNationality(sn doc.Sentence, skip func(doc.Span) bool) string {
+	cc := ""
+	for i := range x.d.Entities {
+		e := &x.d.Entities[i]
+		if e.Type != "NORP" || len(e.Actor) <= 3 || e.Start < sn.Start || e.End > sn.End || skip(e.Span) || x.agentOnly(e.Actor) || x.agentCue(x.agentOf(e.Actor))&cueLocalAgent == 0 {
+			continue
+		}
+		switch c := country(e.Actor); {
+		case cc == "":
+			cc = c
+		case c != cc:
+			return ""
+		}
+	}
+	return cc
 }
 
 // modifierPlace reports whether a place mention modifies a noun ("US soldiers", "US

@@ -909,3 +909,12 @@ func TestRenewedAttacksAndKillingStorms(t *testing.T) {
 	analyzeWant(t, "Rebels in Syria renewed their attacks on the army.\n\n"+
 		"The storm that killed 30 people in France hit on Monday.", "2020-01-10", "SYRREB→SYRMIL 190")
 }
+
+// TestCountryOfTheNationalActor: an agent the text places nowhere takes the country of
+// the one national actor with a local agent in its sentence ("Kenyan police"), as it
+// takes that of a place; a nationality of the media or a party places nobody.
+func TestCountryOfTheNationalActor(t *testing.T) {
+	analyzeWant(t, "Kenyan police arrested dozens of protesters.", "2020-01-10", "KENCOP→KENOPP 173")
+	analyzeWant(t, "Police arrested dozens of protesters, an American reporter said.\n\n"+
+		"Police arrested dozens of protesters, Republicans said.", "2020-01-10")
+}
