@@ -515,6 +515,36 @@ func (x *extractor) phrase(t int, noun bool) []int32 {
 	return x.seq
 }
 
+// passiveObject returns the words after a passive verb with the noun phrase of its
+// subject before them, where the active verb has its object: the patterns' object words
+// then match "the curfew was lifted" as they match "lifted the curfew" (LIFT — * CURFEW,
+// 0813), where the noun alone would be coded as what the verb ends (a curfew, 1723).
+func (x *extractor) passiveObject(subj int, post []int32) []int32 {
+	s := &x.s
+	l, r := int(s.left[subj-s.first]), int(s.right[subj-s.first])
+	out := make([]int32, 0, r-l+1+len(post))
+	for q := l; q <= r; q++ {
+		if x.d.Tokens[q].Kind != doc.Punct && !x.dated[q] && !x.inClauseOf(q, subj) {
+			out = append(out, int32(q))
+		}
+	}
+	return append(out, post...)
+}
+
+// inClauseOf reports whether token q lies in a clause or apposition that modifies noun n
+// ("a man suspected of supplying the gun", "the minister, who ..."), which names no
+// object of the verb.
+func (x *extractor) inClauseOf(q, n int) bool {
+	s := &x.s
+	for h := q; h >= 0 && h != n; h = s.head(h) {
+		switch s.dep(h) {
+		case "acl", "appos", "parataxis":
+			return true
+		}
+	}
+	return false
+}
+
 // gerundIn reports whether clause c is a gerund without a subject of its own inside
 // clause home: "accused India of spying", "warned against attacking". A gerund that
 // modifies a noun is a reduced relative clause, not part of the verb's phrase: in
@@ -672,6 +702,14 @@ func (x *extractor) verbCand(v int) {
 	post := x.phrase(v, false)
 	c.retaliate = x.speaksOfRetaliation(v, post)
 	pre := x.prePhrase(v)
+	if passive && tgtH >= 0 && tgtH < v && x.d.Tokens[tgtH].POS == "NOUN" && s.head(tgtH) == v && s.full(tgtH) == "nsubj:pass" &&
+		x.cue(v)&(cueSpeech|cueDescribe) == 0 {
+		// not a participle that modifies its noun ("the delegates needed", "the exit
+		// polls conducted for the networks"), which says what the noun is; nor a verb
+		// of saying, whose passive subject is its topic ("Iran's attacks were described
+		// as the end")
+		post = x.passiveObject(tgtH, post)
+	}
 	pm, ok := x.bestPattern(c.blocks, pre, post)
 	if ok {
 		c.code, c.rule = pm.p.code, pm.p.rule

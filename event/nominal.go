@@ -81,6 +81,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		if cu&cueAbsorbing != 0 && x.d.Tokens[h].POS == "NOUN" {
 			return
 		}
+		if steps == 0 && cu&cueEnding != 0 && x.d.Tokens[h].POS == "VERB" && (s.dep(n) == "obj" || s.rel(n, "nsubj:pass")) {
+			return // "an overnight curfew has been lifted": the curfew ends ([ending])
+		}
 		if p := x.d.Tokens[h].POS; p == "VERB" || p == "AUX" && steps == 0 {
 			if cu&(cueIntention|cueAttempt|cueDeny|cueNegating) != 0 {
 				return

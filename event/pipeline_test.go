@@ -918,3 +918,13 @@ func TestCountryOfTheNationalActor(t *testing.T) {
 	analyzeWant(t, "Police arrested dozens of protesters, an American reporter said.\n\n"+
 		"Police arrested dozens of protesters, Republicans said.", "2020-01-10")
 }
+
+// TestPassiveObjectWords: a passive verb's subject matches the patterns' object words as
+// the active verb's object does ("the curfew was lifted by the government" is LIFT — *
+// CURFEW, 0813), and a verb that ends what a noun names ([ending]) asserts no event of
+// the noun ("an overnight curfew has been lifted" is no curfew imposed).
+func TestPassiveObjectWords(t *testing.T) {
+	analyzeWant(t, "The curfew in Kabul was lifted by the Afghan government.\n\n"+
+		"The blockade of Gaza was ended by Israel.\n\n"+
+		"An overnight curfew has been lifted in Kabul.", "2020-01-10", "AFGGOV→ 0813", "ISR→ 087")
+}
