@@ -67,7 +67,8 @@ type Token struct {
 	SpaceBefore bool `json:"space_before"`
 	// Truecased is the word as it would be written in a sentence of ordinary case, set by
 	// the truecase stage only where that differs from Text: in a headline written in
-	// title case ("Police Arrest 20 Protesters in Nairobi"), "Arrest" reads "arrest".
+	// title case ("Police Arrest 20 Protesters in Nairobi"), "Arrest" reads "arrest"; in
+	// capitals ("POLICE ARREST 20 PROTESTERS IN NAIROBI"), "NAIROBI" reads "Nairobi".
 	// The tagger, parser and entity recogniser read Form; Text and the offsets stay as
 	// written, and so does everything the output quotes.
 	Truecased string `json:"truecased,omitempty"`

@@ -8,7 +8,8 @@ const (
 	LayerLanguage = "language"
 	// LayerText is Tokens, Paragraphs and Sentences (and hashtags written in the text).
 	LayerText = "text"
-	// LayerTruecase is the Truecased form of the tokens of sentences written in title case.
+	// LayerTruecase is the Truecased form of the tokens of sentences written in title case
+	// or in capitals.
 	LayerTruecase = "truecase"
 	// LayerSyntax is the syntax fields of every token: POS, Tag, Lemma, Head and Dep.
 	LayerSyntax = "syntax"

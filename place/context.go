@@ -482,12 +482,18 @@ func nextLetters(text string, i int) string {
 }
 
 // truecasedAt reports whether the token at byte offset off has a capital only because
-// its sentence is written in title case ("Iran Accuses Israel" as a body's first line):
-// the truecase stage gave it a lower-case form, so its capital says nothing of a name.
+// its sentence is written in title case or in capitals ("Iran Accuses Israel", "IRAN
+// ACCUSES ISRAEL" as a body's first line): the truecase stage gave it a form that opens
+// in lower case, so its capital says nothing of a name ("NAIROBI" read as "Nairobi" still
+// does).
 func (r *resolver) truecasedAt(off int) bool {
 	toks := r.d.Tokens
 	i, ok := slices.BinarySearchFunc(toks, off, func(t doc.Token, off int) int { return cmp.Compare(t.Start, off) })
-	return ok && toks[i].Truecased != ""
+	if !ok || toks[i].Truecased == "" {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(toks[i].Truecased)
+	return unicode.IsLower(c)
 }
 
 // partOfName reports whether the place name at sp is part of a longer name that is not a

@@ -1,7 +1,8 @@
 // Package truecase is the "truecase" stage: it gives the words of a sentence written in
-// title case ("Police Arrest 20 Protesters in Nairobi"), as many wire services and feeds
-// write headlines, the case an ordinary sentence would write them in ("Police arrest 20
-// protesters in Nairobi"), as doc.Token.Truecased.
+// title case ("Police Arrest 20 Protesters in Nairobi") or in capitals ("POLICE ARREST 20
+// PROTESTERS IN NAIROBI"), as many wire services and feeds write headlines, the case an
+// ordinary sentence would write them in ("Police arrest 20 protesters in Nairobi"), as
+// doc.Token.Truecased.
 //
 // # Why
 //
@@ -40,6 +41,31 @@
 // when the article does not write the whole word. A truecased word has the same length in
 // bytes as the word written, so that offsets inside it (the parser's pieces of hyphenated
 // words) stay true; a word whose lower case would not is left as written.
+//
+// # Capitals
+//
+// Headlines and datelines are also written in capitals ("POLICE ARREST 20 PROTESTERS IN
+// NAIROBI", Reuters' "RUSSIA SAYS IT WILL EXPEL DIPLOMATS", the numbered items of a list,
+// a lead-in "NEW YORK, Nov. 19 (UPI) — Police ..."), which the models read as a row of
+// acronyms. A sentence is in capitals when it has no word with a lower-case letter and two
+// words or more in capitals of two letters or more, wherever it stands; a sentence that
+// opens its paragraph may also open with such a run and go on in ordinary case (a
+// lead-in), and the run alone is truecased. There every word's case is unknown, the
+// acronyms' too: a word stays in capitals ("US", "NATO"), is capitalised ("Nairobi") or
+// lowered ("arrest"), decided as above, with these differences:
+//
+//   - an acronym of capitals.txt (counted on unlabelled news) stays in capitals, before
+//     the article's lower case ("told us") or closed.txt ("us") are asked, unless the
+//     article writes it capitalised ("Nato");
+//   - the article also counts the words it writes in capitals ("ECOWAS");
+//   - a word without a vowel is an acronym ("DRC", "PKK") unless a lexicon writes it in
+//     lower case ("BY", "TRY") or capitals.txt lists it as an abbreviation ("MR");
+//   - a word no lexicon knows stays in capitals when it has three letters or fewer, and is
+//     otherwise capitalised;
+//   - clitics ("'S", "N'T"), "A" and the suffixes of numbers ("737S", "30TH", "12-YEAR")
+//     are lowered, and the opening word is capitalised.
+//
+// Words with a period or a digit inside ("U.N.", "G20", "COVID-19") are left as written.
 package truecase
 
 import (
@@ -54,6 +80,26 @@ import (
 
 //go:embed closed.txt
 var closedTxt string
+
+//go:embed capitals.txt
+var capitalsTxt string
+
+// acronyms is the set of capitals.txt's words written in capitals; notAcronyms those of
+// its "[not acronyms]" section, written capitalised though they have no vowel.
+var acronyms, notAcronyms = func() (map[string]bool, map[string]bool) {
+	a, n := map[string]bool{}, map[string]bool{}
+	cur := a
+	for _, l := range strings.Split(capitalsTxt, "\n") {
+		switch l = strings.TrimSpace(l); {
+		case l == "" || l[0] == '#':
+		case l == "[not acronyms]":
+			cur = n
+		default:
+			cur[l] = true
+		}
+	}
+	return a, n
+}()
 
 // closed is the set of closed.txt's words lower-cased in any title-case sentence;
 // function holds them and the words of its "[names too]" section, which do not tell
@@ -77,7 +123,7 @@ var closed, function = func() (map[string]bool, map[string]bool) {
 }()
 
 // Stage is the pipeline stage that writes the Truecased form of the tokens of title-case
-// sentences. Its lexical knowledge comes from the other stages' models (see
+// sentences and of sentences in capitals. Its lexical knowledge comes from the other stages' models (see
 // pipeline/standard); either function may be nil.
 type Stage struct {
 	// Lexicons say whether English writes word, in any case, in lower case, and whether
@@ -112,19 +158,29 @@ func (s Stage) Annotate(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var titled []int // indexes of the title-case sentences
+	var titled []int      // indexes of the title-case sentences
+	caps := map[int]int{} // sentences in capitals, or opening with a run of them: its end
 	for i, sn := range d.Sentences {
-		if opensParagraph(d, i) && isTitleCase(d.Tokens[sn.FirstToken:sn.EndToken]) {
+		toks := d.Tokens[sn.FirstToken:sn.EndToken]
+		if end := capsRun(toks); end > 0 && (end == len(toks) || opensParagraph(d, i)) {
+			caps[i] = end
+			titled = append(titled, i)
+		} else if opensParagraph(d, i) && isTitleCase(toks) {
 			titled = append(titled, i)
 		}
 	}
 	if len(titled) == 0 {
 		return nil
 	}
-	ev := articleCase(d, titled)
+	ev := articleCase(d, titled, caps)
 	for _, i := range titled {
 		sn := d.Sentences[i]
-		s.truecase(d.Tokens[sn.FirstToken:sn.EndToken], ev)
+		toks := d.Tokens[sn.FirstToken:sn.EndToken]
+		if end, ok := caps[i]; ok {
+			s.truecaseCaps(toks, end, ev)
+		} else {
+			s.truecase(toks, ev)
+		}
 	}
 	return nil
 }
@@ -137,6 +193,55 @@ func opensParagraph(d *doc.Document, i int) bool {
 		return true
 	}
 	return d.Sentences[i-1].Paragraph != sn.Paragraph
+}
+
+// capsRun returns the end of the run of tokens written in capitals that opens a sentence
+// ("POLICE ARREST 20 PROTESTERS IN NAIROBI", the lead-in "NEW YORK, Nov. 19"): the index
+// of its first word with a lower-case letter, or len(toks) when it has none; 0 when the
+// run has fewer than two words in capitals of two letters or more, which one acronym
+// ("UN officials said") or a dateline of one word ("MOSCOW 1996-08-22") do not make.
+func capsRun(toks []doc.Token) int {
+	n := 0
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != doc.Word {
+			continue
+		}
+		if hasLower(t.Text) {
+			if n < 2 {
+				return 0
+			}
+			return i
+		}
+		if inCaps(t.Text) {
+			n++
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	return len(toks)
+}
+
+// hasLower reports whether w has a lower-case letter.
+func hasLower(w string) bool {
+	return strings.IndexFunc(w, unicode.IsLower) >= 0
+}
+
+// inCaps reports whether w is a word in capitals whose case is unknown: two letters or
+// more, all upper case, no digit and no period ("PANEL", "ANTI-WAR", "RUSSIA'S"; not
+// "U.N.", "G20", "A").
+func inCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsDigit(r) || r == '.' || unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // shape is what a word's letters say about its case.
@@ -247,20 +352,27 @@ func isTitleCase(toks []doc.Token) bool {
 }
 
 // evidence counts how the article writes a word (lower-cased) in its sentences of
-// ordinary case: in lower case, and capitalised away from a sentence's start.
-type evidence map[string]*[2]int
+// ordinary case: in lower case, capitalised away from a sentence's start, and in
+// capitals (two letters or more, anywhere).
+type evidence map[string]*[3]int
 
-// articleCase reads the evidence of every sentence but the title-case ones.
-func articleCase(d *doc.Document, titled []int) evidence {
+// articleCase reads the evidence of every sentence but the title-case ones and the runs
+// in capitals (caps: a sentence's index to the end of its run).
+func articleCase(d *doc.Document, titled []int, caps map[int]int) evidence {
 	ev := evidence{}
 	next := 0
 	for i, sn := range d.Sentences {
+		from := sn.FirstToken
 		if next < len(titled) && titled[next] == i {
 			next++
-			continue
+			end, ok := caps[i]
+			if !ok {
+				continue
+			}
+			from += end // the rest of a sentence after its lead-in in capitals
 		}
 		first := true
-		for k := sn.FirstToken; k < sn.EndToken; k++ {
+		for k := from; k < sn.EndToken; k++ {
 			t := &d.Tokens[k]
 			if t.Kind != doc.Word {
 				// a word after a colon or an opening quote may take a capital
@@ -268,25 +380,33 @@ func articleCase(d *doc.Document, titled []int) evidence {
 				continue
 			}
 			sh := shapeOf(t)
+			if sh == other && inCaps(t.Text) && !strings.Contains(t.Text, "-") {
+				ev.count(t.Text, 2)
+			}
 			if sh == other || (sh == capital && first) {
 				first = false
 				continue
 			}
 			first = false
-			w := strings.ToLower(t.Text)
-			c := ev[w]
-			if c == nil {
-				c = new([2]int)
-				ev[w] = c
-			}
 			if sh == lower {
-				c[0]++
+				ev.count(t.Text, 0)
 			} else {
-				c[1]++
+				ev.count(t.Text, 1)
 			}
 		}
 	}
 	return ev
+}
+
+// count adds one to the count k of word w.
+func (ev evidence) count(w string, k int) {
+	w = strings.ToLower(w)
+	c := ev[w]
+	if c == nil {
+		c = new([3]int)
+		ev[w] = c
+	}
+	c[k]++
 }
 
 func isQuote(s string) bool {
@@ -414,3 +534,184 @@ func stems(w string) []string {
 	}
 	return out
 }
+
+// How ordinary case writes a word of a sentence in capitals.
+const (
+	inCapitals  = iota // "US", "NATO"
+	capitalised        // "Nairobi"
+	lowered            // "arrest"
+)
+
+// truecaseCaps sets Truecased on the words of the run in capitals that opens a sentence,
+// toks[:end], to the case ordinary prose would write them in: capitalised for the
+// sentence's opening word, unless it stays in capitals.
+func (s Stage) truecaseCaps(toks []doc.Token, end int, ev evidence) {
+	var names []int
+	if s.KnownNames != nil {
+		words := make([]string, len(toks))
+		for i := range toks {
+			words[i] = toks[i].Text
+		}
+		names = s.KnownNames(words)
+	}
+	first := opening(toks)
+	for i := range toks[:end] {
+		t := &toks[i]
+		if t.Kind != doc.Word && t.Kind != doc.Number {
+			continue
+		}
+		clitic, number := isClitic(t.Text), startsWithDigit(t.Text)
+		if t.Kind == doc.Number && !number || !inCaps(t.Text) && !clitic && !number && !(t.Text == "A" && i != first) {
+			continue
+		}
+		name := 0
+		if names != nil {
+			name = names[i]
+		}
+		var out string
+		switch {
+		case clitic || t.Text == "A":
+			out = strings.ToLower(t.Text)
+		case number:
+			// a number's suffix ("737S", "30TH", "7.2BN") and the words joined to it
+			// ("12-YEAR-OLD"); a letter of a name ("3D", "4G") stays
+			parts := strings.Split(t.Text, "-")
+			for k, p := range parts {
+				if inCaps(p) {
+					parts[k] = inForm(p, s.capsWord(p, 0, ev))
+				} else if startsWithDigit(p) {
+					digits := strings.TrimRightFunc(p, unicode.IsUpper)
+					if suffix := p[len(digits):]; numberSuffix[strings.ToLower(suffix)] {
+						parts[k] = digits + strings.ToLower(suffix)
+					}
+				}
+			}
+			out = strings.Join(parts, "-")
+		case strings.Contains(t.Text, "-") && ev.caseOf(t.Text) < 0:
+			// the parts of a hyphenated word one by one ("ANTI-WAR", "AL-SHABAAB"), as
+			// capitals when a gazetteer name holds it ("GUINEA-BISSAU")
+			parts := strings.Split(t.Text, "-")
+			for k, p := range parts {
+				f := capitalised
+				if name != inLongName && inCaps(p) {
+					f = s.capsWord(p, 0, ev)
+				}
+				parts[k] = inForm(p, f)
+			}
+			out = strings.Join(parts, "-")
+		default:
+			out = inForm(t.Text, s.capsWord(t.Text, name, ev))
+		}
+		if i == first {
+			// ordinary case capitalises the opening word
+			r, n := utf8.DecodeRuneInString(out)
+			out = string(unicode.ToUpper(r)) + out[n:]
+		}
+		if out != t.Text && len(out) == len(t.Text) {
+			t.Truecased = out
+		}
+	}
+}
+
+// inForm writes w, in capitals, in form f.
+func inForm(w string, f int) string {
+	switch f {
+	case lowered:
+		return strings.ToLower(w)
+	case capitalised:
+		r, n := utf8.DecodeRuneInString(w)
+		return string(r) + strings.ToLower(w[n:])
+	}
+	return w
+}
+
+// caseOf returns what the article says of word w: the form its other sentences write it
+// in most often, or -1 when none does more often than the others.
+func (ev evidence) caseOf(w string) int {
+	c := ev[strings.ToLower(w)]
+	if c == nil {
+		return -1
+	}
+	// c counts lower case, capitalised, capitals
+	switch lo, cp, up := c[0], c[1], c[2]; {
+	case up > lo && up > cp:
+		return inCapitals
+	case cp > lo && cp > up:
+		return capitalised
+	case lo > cp && lo > up:
+		return lowered
+	}
+	return -1
+}
+
+// capsWord decides how ordinary case writes a word of a sentence in capitals, the first
+// evidence that speaks deciding: capitals.txt, unless the article writes the word
+// capitalised more often than in capitals; the article; closed-class words; a word
+// without a vowel, unless a lexicon writes it in lower case ("BY", "TRY"), is an acronym
+// ("DRC", "PKK"); then as for title case, a gazetteer name of several words, the
+// lexicons, a gazetteer name of one word, the lexicons for the word without its
+// inflection; a word no lexicon knows stays in capitals when it has three letters or
+// fewer, as acronyms do, and is otherwise capitalised, as names are.
+func (s Stage) capsWord(w string, name int, ev evidence) int {
+	lw := strings.ToLower(w)
+	if acronyms[lw] {
+		// the article's lower case does not speak against an acronym that is also a
+		// word ("told us"); its capitalised form does ("Nato", as British style has it)
+		if c := ev[lw]; c != nil && c[1] > c[2] {
+			return capitalised
+		}
+		return inCapitals
+	}
+	if f := ev.caseOf(lw); f >= 0 {
+		return f
+	}
+	switch {
+	case closed[lw]:
+		return lowered
+	case !strings.ContainsAny(lw, "aeiouy") && !notAcronyms[lw]:
+		if lower, _ := s.writtenLower(lw); lower {
+			return lowered
+		}
+		return inCapitals
+	case name == inLongName:
+		return capitalised
+	}
+	if lower, known := s.writtenLower(lw); known {
+		if lower {
+			return lowered
+		}
+		return capitalised
+	}
+	if name == oneWord {
+		return capitalised
+	}
+	for _, stem := range stems(lw) {
+		if lower, known := s.writtenLower(stem); known {
+			if lower {
+				return lowered
+			}
+			return capitalised
+		}
+	}
+	if utf8.RuneCountInString(lw) <= 3 {
+		return inCapitals
+	}
+	return capitalised
+}
+
+// isClitic reports a clitic in capitals ("'S", "’S", "N'T", "'LL"), which ordinary case
+// writes in lower case.
+func isClitic(w string) bool {
+	i := strings.IndexAny(w, "'’")
+	return i >= 0 && i <= 1 && len(w) > i+1 && !hasLower(w) && (i == 0 || w[0] == 'N')
+}
+
+// startsWithDigit reports a word that opens with a digit ("737S", "12-YEAR-OLD").
+func startsWithDigit(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// numberSuffix holds the suffixes of numbers that ordinary case writes in lower case:
+// plurals, ordinals, amounts and times ("1990s", "30th", "7.2bn", "5pm").
+var numberSuffix = map[string]bool{"s": true, "st": true, "nd": true, "rd": true, "th": true,
+	"bn": true, "m": true, "k": true, "km": true, "kg": true, "am": true, "pm": true}

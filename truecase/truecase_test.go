@@ -128,3 +128,96 @@ func TestOrdinaryCaseUntouched(t *testing.T) {
 		}
 	}
 }
+
+// TestCapsHeadlineEvents: a headline written in capitals yields the events of the same
+// headline in ordinary case, in the title and as a body's line, for headlines of several
+// kinds: an arrest with a number, an expulsion with "US", a report of speech with a
+// pronoun and a clitic, an accusation with a name of several words, a numbered item of a
+// list, and a dateline in capitals that opens a sentence of ordinary case.
+func TestCapsHeadlineEvents(t *testing.T) {
+	cases := []struct{ caps, plain string }{
+		{"POLICE ARREST 20 PROTESTERS IN NAIROBI", "Police arrest 20 protesters in Nairobi"},
+		{"KENYA EXPELS TWO US DIPLOMATS", "Kenya expels two US diplomats"},
+		{"RUSSIA'S PRESIDENT SAYS IT WILL EXPEL BRITISH DIPLOMATS", "Russia's president says it will expel British diplomats"},
+		{"GUNMEN KILL FIVE SOLDIERS IN MALI", "Gunmen kill five soldiers in Mali"},
+		{"UNITED NATIONS CONDEMNS ATTACK ON PEACEKEEPERS", "United Nations condemns attack on peacekeepers"},
+		{"IRAN ACCUSES ISRAEL OF ATTACK ON TANKER", "Iran accuses Israel of attack on tanker"},
+		{"NATO ACCUSES RUSSIA OF AGGRESSION", "NATO accuses Russia of aggression"},
+	}
+	for _, c := range cases {
+		want := folded(analyze(t, "Report", c.plain))
+		if len(want) == 0 {
+			t.Errorf("%q: no event in ordinary case; choose another headline", c.plain)
+			continue
+		}
+		if got := folded(analyze(t, "Report", c.caps)); !slices.Equal(got, want) {
+			t.Errorf("%q as a body's line: events %q, want those of %q: %q", c.caps, got, c.plain, want)
+		}
+		if got := folded(analyze(t, c.caps, "")); !slices.Equal(got, want) {
+			t.Errorf("%q as the title: events %q, want %q", c.caps, got, want)
+		}
+		if got := folded(analyze(t, "Report", "Things to know today.\n\n2. "+c.caps+".")); !slices.Equal(got, want) {
+			t.Errorf("%q as an item of a list: events %q, want %q", c.caps, got, want)
+		}
+	}
+	lead, plain := "ABUJA, Nigeria — Soldiers killed five militants on Friday.", "Abuja, Nigeria — Soldiers killed five militants on Friday."
+	want := folded(analyze(t, "Report", plain))
+	if got := folded(analyze(t, "Report", lead)); len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("%q: events %q, want those of %q: %q", lead, got, plain, want)
+	}
+}
+
+// folded returns the events of d as events does, in lower case: the place's name is
+// quoted as written.
+func folded(d *doc.Document) []string {
+	out := events(d)
+	for i := range out {
+		out[i] = strings.ToLower(out[i])
+	}
+	return out
+}
+
+// forms returns the form each word of d's first sentence is read in.
+func forms(d *doc.Document) []string {
+	var out []string
+	sn := d.Sentences[0]
+	for _, k := range d.Tokens[sn.FirstToken:sn.EndToken] {
+		out = append(out, k.Form())
+	}
+	return out
+}
+
+// TestCapsAcronyms: in a sentence in capitals, acronyms stay in capitals, whether the
+// lexicons know them ("US", "UN", "EU", "NATO"), the article writes them so ("ECOWAS") or
+// they have no vowel ("DRC"); the other words take their ordinary case, names
+// capitalised, and the opening word capitalised; the article's "Nato" wins over the list.
+func TestCapsAcronyms(t *testing.T) {
+	d := analyze(t, "US AND UK URGE NATO, EU AND ECOWAS TO SEND UN TROOPS TO DRC'S BORDER",
+		"Leaders of the ECOWAS bloc met on Friday.")
+	want := "US and UK urge NATO , EU and ECOWAS to send UN troops to DRC 's border"
+	if got := strings.Join(forms(d), " "); got != want {
+		t.Errorf("read as %q, want %q", got, want)
+	}
+	d = analyze(t, "NATO ALLIES MEET IN BRUSSELS", "Nato allies met in Brussels on Friday, and Nato said more.")
+	if got, want := strings.Join(forms(d), " "), "Nato allies meet in Brussels"; got != want {
+		t.Errorf("read as %q, want %q", got, want)
+	}
+	// What the output quotes keeps the headline as written.
+	if s := d.Sentences[0].Text; s != "NATO ALLIES MEET IN BRUSSELS" {
+		t.Errorf("sentence text %q changed", s)
+	}
+}
+
+// TestCapsOrdinaryUntouched: sentences in ordinary case that open with one acronym or hold
+// several are left as written, in the title and in the body.
+func TestCapsOrdinaryUntouched(t *testing.T) {
+	d := analyze(t, "UN envoy meets NATO and EU officials",
+		"UN officials said on Friday that NATO troops would stay.\n\n"+
+			"The US and the UK backed the plan. BBC reporters saw the convoy.\n\n"+
+			"NATO said the EU would pay.")
+	for _, k := range d.Tokens {
+		if k.Truecased != "" {
+			t.Errorf("%q at %d truecased as %q", k.Text, k.Start, k.Truecased)
+		}
+	}
+}
