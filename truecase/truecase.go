@@ -54,7 +54,7 @@
 // acronyms' too: a word stays in capitals ("US", "NATO"), is capitalised ("Nairobi") or
 // lowered ("arrest"), decided as above, with these differences:
 //
-//   - an acronym of capitals.txt (counted on unlabelled news) stays in capitals, before
+//   - an acronym of capitals.txt (counted on unlabelled news by internal/capsgen) stays in capitals, before
 //     the article's lower case ("told us") or closed.txt ("us") are asked, unless the
 //     article writes it capitalised ("Nato");
 //   - the article also counts the words it writes in capitals ("ECOWAS");
