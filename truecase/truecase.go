@@ -71,6 +71,7 @@ package truecase
 import (
 	"context"
 	_ "embed"
+	"maps"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -86,41 +87,34 @@ var capitalsTxt string
 
 // acronyms is the set of capitals.txt's words written in capitals; notAcronyms those of
 // its "[not acronyms]" section, written capitalised though they have no vowel.
-var acronyms, notAcronyms = func() (map[string]bool, map[string]bool) {
-	a, n := map[string]bool{}, map[string]bool{}
-	cur := a
-	for _, l := range strings.Split(capitalsTxt, "\n") {
-		switch l = strings.TrimSpace(l); {
-		case l == "" || l[0] == '#':
-		case l == "[not acronyms]":
-			cur = n
-		default:
-			cur[l] = true
-		}
-	}
-	return a, n
-}()
+var acronyms, notAcronyms = sections(capitalsTxt, "[not acronyms]")
 
 // closed is the set of closed.txt's words lower-cased in any title-case sentence;
 // function holds them and the words of its "[names too]" section, which do not tell
 // whether a sentence is in title case.
 var closed, function = func() (map[string]bool, map[string]bool) {
-	c, f := map[string]bool{}, map[string]bool{}
-	names := false
-	for _, l := range strings.Split(closedTxt, "\n") {
-		switch l = strings.TrimSpace(l); {
-		case l == "" || l[0] == '#':
-		case l == "[names too]":
-			names = true
-		default:
-			f[l] = true
-			if !names {
-				c[l] = true
-			}
-		}
-	}
+	c, names := sections(closedTxt, "[names too]")
+	f := maps.Clone(c)
+	maps.Copy(f, names)
 	return c, f
 }()
+
+// sections reads a word list, one word a line and "#" comments, into the words before
+// the line mark and those after it.
+func sections(text, mark string) (before, after map[string]bool) {
+	before, after = map[string]bool{}, map[string]bool{}
+	cur := before
+	for _, l := range strings.Split(text, "\n") {
+		switch l = strings.TrimSpace(l); {
+		case l == "" || l[0] == '#':
+		case l == mark:
+			cur = after
+		default:
+			cur[l] = true
+		}
+	}
+	return before, after
+}
 
 // Stage is the pipeline stage that writes the Truecased form of the tokens of title-case
 // sentences and of sentences in capitals. Its lexical knowledge comes from the other stages' models (see

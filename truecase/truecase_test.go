@@ -63,17 +63,31 @@ func TestTitleCaseHeadlineEvents(t *testing.T) {
 		{"Iran Accuses Israel of Attack on Tanker", "Iran accuses Israel of attack on tanker"},
 	}
 	for _, c := range cases {
-		want := events(analyze(t, "Report", c.plain))
-		if len(want) == 0 {
-			t.Errorf("%q: no event in ordinary case; choose another headline", c.plain)
-			continue
-		}
-		if got := events(analyze(t, "Report", c.title)); !slices.Equal(got, want) {
-			t.Errorf("%q as a body's first line: events %q, want those of %q: %q", c.title, got, c.plain, want)
-		}
-		if got := events(analyze(t, c.title, "")); !slices.Equal(got, want) {
-			t.Errorf("%q as the title: events %q, want %q", c.title, got, want)
-		}
+		wantPlainEvents(t, events, c.title, c.plain, false)
+	}
+}
+
+// wantPlainEvents checks that headline, as a body's first line and as the title (and, with
+// listItem, as a numbered item of a list), yields the events norm lists of the same
+// headline in ordinary case.
+func wantPlainEvents(t *testing.T, norm func(*doc.Document) []string, headline, plain string, listItem bool) {
+	t.Helper()
+	want := norm(analyze(t, "Report", plain))
+	if len(want) == 0 {
+		t.Errorf("%q: no event in ordinary case; choose another headline", plain)
+		return
+	}
+	if got := norm(analyze(t, "Report", headline)); !slices.Equal(got, want) {
+		t.Errorf("%q as a body's first line: events %q, want those of %q: %q", headline, got, plain, want)
+	}
+	if got := norm(analyze(t, headline, "")); !slices.Equal(got, want) {
+		t.Errorf("%q as the title: events %q, want %q", headline, got, want)
+	}
+	if !listItem {
+		return
+	}
+	if got := norm(analyze(t, "Report", "Things to know today.\n\n2. "+headline+".")); !slices.Equal(got, want) {
+		t.Errorf("%q as an item of a list: events %q, want %q", headline, got, want)
 	}
 }
 
@@ -145,20 +159,7 @@ func TestCapsHeadlineEvents(t *testing.T) {
 		{"NATO ACCUSES RUSSIA OF AGGRESSION", "NATO accuses Russia of aggression"},
 	}
 	for _, c := range cases {
-		want := folded(analyze(t, "Report", c.plain))
-		if len(want) == 0 {
-			t.Errorf("%q: no event in ordinary case; choose another headline", c.plain)
-			continue
-		}
-		if got := folded(analyze(t, "Report", c.caps)); !slices.Equal(got, want) {
-			t.Errorf("%q as a body's line: events %q, want those of %q: %q", c.caps, got, c.plain, want)
-		}
-		if got := folded(analyze(t, c.caps, "")); !slices.Equal(got, want) {
-			t.Errorf("%q as the title: events %q, want %q", c.caps, got, want)
-		}
-		if got := folded(analyze(t, "Report", "Things to know today.\n\n2. "+c.caps+".")); !slices.Equal(got, want) {
-			t.Errorf("%q as an item of a list: events %q, want %q", c.caps, got, want)
-		}
+		wantPlainEvents(t, folded, c.caps, c.plain, true)
 	}
 	lead, plain := "ABUJA, Nigeria — Soldiers killed five militants on Friday.", "Abuja, Nigeria — Soldiers killed five militants on Friday."
 	want := folded(analyze(t, "Report", plain))
