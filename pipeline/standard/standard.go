@@ -45,8 +45,7 @@ type Options struct {
 }
 
 // New returns the pipeline with every annotator tocsin has, in order (language, text,
-// truecase,
-// syntax, dates, entities, resolve, places, actors, quotes, casualties, events,
+// truecase, syntax, dates, entities, resolve, places, actors, quotes, casualties, events,
 // incidents) less those opts leave out. A dictionary that cannot be read or parsed is an
 // error naming it.
 func New(opts Options) (*pipeline.Pipeline, error) {
