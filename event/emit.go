@@ -725,8 +725,9 @@ func focusCountry(d *doc.Document) string {
 // narrativeDates dates each event still dated by publication with the date of the
 // latest earlier event whose own text gave one, as a news story goes on telling what
 // happened that day ("On Saturday evening a man stabbed three people… He was arrested
-// at the scene"). An event in the headline, or before any dated one, takes the first
-// date given in the first five sentences of the body, where a story's lead dates it.
+// at the scene"). An event in the headline, or one of the body after the lead's date and
+// before any dated event, takes the first day given in the first three sentences of the
+// body, where a story's lead dates it.
 // Dates after publication (a court date ahead) anchor nothing.
 func (x *extractor) narrativeDates() {
 	pub := pubDate(x.d.Published)
@@ -749,13 +750,19 @@ func (x *extractor) narrativeDates() {
 	// A headline's event that no coded event of the lead dates takes the first day the
 	// lead gives ("Hong Kong protesters surround police complex" over "On Friday,
 	// thousands of Hong Kong protesters…", whose own event the coder may have missed).
+	// So does a body's event before any dated one that comes after the lead's date
+	// ("Yesterday, Rouhani said… 'The presence of foreign forces can be dangerous…', he
+	// said"), as the story goes on telling that day.
 	lead, ok := x.leadDay(pub)
 	if !ok {
 		return
 	}
 	for i := range x.events {
 		e := &x.events[i]
-		if e.DateSource != DatePublication || e.Sentence >= len(x.d.Sentences) || x.d.Sentences[e.Sentence].Start >= x.d.BodyStart {
+		if e.DateSource != DatePublication || e.Sentence >= len(x.d.Sentences) {
+			continue
+		}
+		if sn := x.d.Sentences[e.Sentence]; sn.Start >= x.d.BodyStart && sn.Start < lead.End {
 			continue
 		}
 		e.Rule = strings.Replace(e.Rule, "; date: publication date", fmt.Sprintf("; date: the lead's, %q", lead.Text), 1)

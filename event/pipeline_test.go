@@ -928,3 +928,23 @@ func TestPassiveObjectWords(t *testing.T) {
 		"The blockade of Gaza was ended by Israel.\n\n"+
 		"An overnight curfew has been lifted in Kabul.", "2020-01-10", "AFGGOV→ 0813", "ISR→ 087")
 }
+
+// TestLeadDatesTheStory: an event the text does not date, before any dated event, takes
+// the day the lead gives, as the story goes on telling that day.
+func TestLeadDatesTheStory(t *testing.T) {
+	d := analyze(t, "Summit opens in Nairobi\n\nYesterday was the first day of the regional summit in Nairobi.\n\n"+
+		"Kenya condemned Uganda for the border raid, officials said.", "2020-06-21")
+	found := false
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s %s %s: %s", e.Source, e.Target, e.Code, e.Date, e.DateSource, e.Rule)
+		if e.Code == "111" {
+			found = true
+			if e.Date != "2020-06-20" {
+				t.Errorf("condemnation dated %s (%s), want the lead's 2020-06-20", e.Date, e.DateSource)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no condemnation (111) coded")
+	}
+}
