@@ -999,6 +999,11 @@ func (x *extractor) date(c *cand) (date, source, note string, own bool) {
 	if !ok {
 		dt, ok = dates.At(x.d, trig)
 	}
+	if ok && c.modality == Asserted && dt.Resolved && len(dt.Value) == len("2006-01-02") && x.d.Published != "" && dt.Value > pubDate(x.d.Published) {
+		// "ordered the accused remain in custody until his next court appearance on
+		// April 5": a day after publication is no day an asserted event happened on
+		ok = false
+	}
 	if ok {
 		if dt.Resolved && dt.Value != "" {
 			return dt.Value, DateText, "", true

@@ -948,3 +948,16 @@ func TestLeadDatesTheStory(t *testing.T) {
 		t.Errorf("no condemnation (111) coded")
 	}
 }
+
+// TestNoAssertedEventAfterPublication: a day after publication in an asserted event's
+// clause ("until his next court appearance on April 5") is not the day it happened.
+func TestNoAssertedEventAfterPublication(t *testing.T) {
+	d := analyze(t, "On Saturday, police in Christchurch arrested a man after the shooting.\n\n"+
+		"Judge Paul Kellar ordered the accused remain in custody until his next court appearance on April 5.", "2019-03-17")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s %s %s: %s", e.Source, e.Target, e.Code, e.Date, e.DateSource, e.Rule)
+		if e.Modality == "asserted" && e.Date > "2019-03-17" {
+			t.Errorf("%s dated %s, after publication", e.Code, e.Date)
+		}
+	}
+}
