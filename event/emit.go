@@ -850,14 +850,27 @@ func (x *extractor) mentionedPlaces() {
 		if at == "" {
 			continue
 		}
+		// The latest place named in the country, unless it is the country itself (or a
+		// place no division holds) and a place within it was named before: "Yemen" in "the
+		// journalist was shot in Yemen's Mokha ... Yemen's government condemned" says less
+		// of where than the town the story is about.
+		var best *doc.Place
 		for k := len(x.d.Places) - 1; k >= 0; k-- {
 			p := &x.d.Places[k]
 			if p.End > end || p.Country != at {
 				continue
 			}
-			e.Place, e.PlaceSource = p.Location(), PlaceMention
-			e.Rule += fmt.Sprintf("; place: %s, the latest place named in its country", p.Name)
-			break
+			if best == nil {
+				best = p
+			}
+			if p.Admin1 != "" {
+				best = p
+				break
+			}
+		}
+		if best != nil {
+			e.Place, e.PlaceSource = best.Location(), PlaceMention
+			e.Rule += fmt.Sprintf("; place: %s, the latest place named in its country", best.Name)
 		}
 	}
 }

@@ -961,3 +961,28 @@ func TestNoAssertedEventAfterPublication(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceWithinTheCountry: an event placed by the places named before it takes the
+// latest one within its country rather than the country's own name.
+func TestPlaceWithinTheCountry(t *testing.T) {
+	d := analyze(t, "A journalist was found dead in Taiz on Monday.\n\n"+
+		"Taiz is a city in the south-west of Yemen.\n\n"+
+		"Yemen's government condemned the killing.", "2019-01-29")
+	found := false
+	for _, e := range d.Events {
+		place := ""
+		if e.Place != nil {
+			place = e.Place.Name
+		}
+		t.Logf("%s→%s %s %q %s: %s", e.Source, e.Target, e.Code, place, e.PlaceSource, e.Rule)
+		if e.Root == "11" {
+			found = true
+			if place != "Taiz" {
+				t.Errorf("condemnation placed at %q (%s), want Taiz", place, e.PlaceSource)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no condemnation (11) coded")
+	}
+}
