@@ -587,6 +587,11 @@ func (x *extractor) place(c *cand) where {
 			continue
 		}
 		k := caseTok(s, h)
+		if hh := s.head(h); k != h && x.lowerIs(k, "of") && hh >= 0 && x.cue(hh)&cueDivision != 0 {
+			// "in the US capital city of Washington", "in the town of Pandeglang": the
+			// place is where the division word's phrase says
+			h, k = hh, caseTok(s, hh)
+		}
 		if c.noun && k == h && s.head(h) == trig && h < trig && (s.dep(h) == "compound" || s.dep(h) == "amod" || s.dep(h) == "nmod") {
 			// a place that modifies the event noun is where it happened: "the Kabul car
 			// bombing", "Hong Kong protests continue"
@@ -624,6 +629,11 @@ func (x *extractor) place(c *cand) where {
 		dist := h - trig
 		if dist < 0 {
 			dist = -dist
+		}
+		if d.Modifier(p.Span) {
+			// "in the US capital city of Washington": a place that modifies a noun of the
+			// phrase places it only when the phrase names no other
+			dist += 1 << 16
 		}
 		if dist < bestDist {
 			best, bestDist = i, dist

@@ -986,3 +986,23 @@ func TestPlaceWithinTheCountry(t *testing.T) {
 		t.Errorf("no condemnation (11) coded")
 	}
 }
+
+// TestPlaceOfADivision: "in the US capital city of Washington" places the event at
+// Washington, the place the division word's phrase names, not at the country that
+// modifies it.
+func TestPlaceOfADivision(t *testing.T) {
+	d := analyze(t, "Several thousand people rallied in the US capital city of Washington in support of the president.", "2020-12-13")
+	if len(d.Events) == 0 {
+		t.Fatal("no event")
+	}
+	for _, e := range d.Events {
+		place := ""
+		if e.Place != nil {
+			place = e.Place.Name
+		}
+		t.Logf("%s→%s %s %q %s: %s", e.Source, e.Target, e.Code, place, e.PlaceSource, e.Rule)
+		if place != "Washington" {
+			t.Errorf("%s placed at %q, want Washington", e.Code, place)
+		}
+	}
+}
