@@ -1245,6 +1245,10 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 		switch {
 		case s.dep(c) == "obj" && obj < 0:
 			obj = c
+		case s.dep(c) == "obj" && comp < 0 && x.indefinite(c):
+			// "called the merger a terrible deal", the parser making both objects
+			// the verb's (not "called snap elections", the parser splitting one)
+			comp = c
 		case s.dep(c) == "xcomp" && comp < 0:
 			comp = c
 		case s.dep(c) == "obl" && comp < 0:
@@ -1271,11 +1275,13 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 					break
 				}
 			}
-			if s.dep(c) == "appos" && c > obj {
-				if d := s.child(c, "det"); d >= 0 && (x.lowerIs(d, "a") || x.lowerIs(d, "an")) {
-					comp = c
-					break
-				}
+			if c > obj && caseTok(s, c) == c && s.dep(c) != "conj" && x.indefinite(c) && s.child(c, "det") > obj {
+				// "called Trump a clown" (the parser's apposition), "called the deal
+				// a mistake" (its object), "called the move a smash and grab on our
+				// democracy" (its relative clause): an indefinite phrase after the
+				// object says what it is
+				comp = c
+				break
 			}
 		}
 	}
@@ -1289,11 +1295,15 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 		judge = obj
 	}
 	var code, word string
+	lists := cueBlame | cueCondemn | cuePraise | cueCommend
+	if comp >= 0 {
+		lists |= cueAccusation // "called the system rigged" (not "described a rigged system")
+	}
 	for q := int(s.left[judge-s.first]); q <= int(s.right[judge-s.first]) && code == ""; q++ {
 		if comp < 0 && x.d.Tokens[q].POS != "ADJ" && (q == obj || s.dep(q) != "conj") {
 			continue
 		}
-		if code = x.judged(q, cueBlame|cueCondemn|cuePraise|cueCommend); code != "" {
+		if code = x.judged(q, lists); code != "" {
 			word = x.lower(q)
 		}
 	}
@@ -1316,6 +1326,12 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 	x.candOf[v-s.first] = int32(len(x.cands))
 	x.cands = append(x.cands, c)
 	return true
+}
+
+// indefinite reports whether noun c has the indefinite article ("a clown").
+func (x *extractor) indefinite(c int) bool {
+	d := x.s.child(c, "det")
+	return d >= 0 && (x.lowerIs(d, "a") || x.lowerIs(d, "an"))
 }
 
 // resultDead reports whether verb v has "dead" as its result ("shot dead").

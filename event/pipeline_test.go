@@ -638,6 +638,24 @@ func TestInkedADeal(t *testing.T) {
 func TestDescribedAs(t *testing.T) {
 	analyzeWant(t, "Delfin Lorenzana, the Philippine Defence Secretary, described the attacks as a dastardly act.\n\n"+
 		"Iranian President Hassan Rouhani described the talks with Saudi Arabia as constructive.", "2019-01-28", "PHLGOVMIL→ 111")
+	// What something is called, in the parser's several readings of the complement
+	// (an adjective, a second object, a relative clause, an apposition): praise or
+	// disapproval by its words; no event for a situation or a name without them.
+	for _, c := range []struct{ text, want string }{
+		{"President Donald Trump called Joe Biden a \"decent man\".", "USAGOV→USAELI 051"},
+		{"Barack Obama called the Republican nominee \"unfit to serve\".", "USAGOV→USAPTY 111"},
+		{"Barack Obama called the merger a terrible deal.", "USAGOV→ 111"},
+		{"The British opposition called the move a \"smash and grab on our democracy\".", "GBROPP→ 111"},
+		{"Joe Biden called Trump's plan a \"power grab\".", "USAELI→USAGOV 111"},
+		{"The government of President Petro Poroshenko called snap parliamentary elections.", "UKRGOV→ 0831"},
+		{"The United Nations called the crisis in Yemen the worst in the world.", ""},
+	} {
+		if c.want == "" {
+			analyzeWant(t, c.text, "2019-03-01")
+		} else {
+			analyzeWant(t, c.text, "2019-03-01", c.want)
+		}
+	}
 }
 
 // TestCountsAreNobodyInStatements: a bare count of people is civilians only where
