@@ -658,6 +658,25 @@ func TestDescribedAs(t *testing.T) {
 	}
 }
 
+// TestCriticismDrawn: criticism that someone draws, faces or comes under is criticism of
+// them by whom it comes from, or by someone unknown.
+func TestCriticismDrawn(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Senator Elizabeth Warren drew criticism from Republicans for her remarks.", "USAPTY→USALEG 111"},
+		{"Trump's remarks sparked a backlash from Democrats.", "USAPTY→USAGOV 111"},
+		{"President Donald Trump came under scrutiny from Democrats.", "USAPTY→USAGOV 111"},
+		{"President Donald Trump came under heavy criticism.", "→USAGOV 111"},
+		{"The shooting sparked outrage.", ""},
+		{"Trump drew a crowd of thousands in Ohio.", ""},
+	} {
+		if c.want == "" {
+			analyzeWant(t, c.text, "2019-03-01")
+		} else {
+			analyzeWant(t, c.text, "2019-03-01", c.want)
+		}
+	}
+}
+
 // TestCountsAreNobodyInStatements: a bare count of people is civilians only where
 // classes.txt reads people so; "others" who meet or dispute are nobody coded.
 func TestCountsAreNobodyInStatements(t *testing.T) {
