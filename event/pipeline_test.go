@@ -677,6 +677,12 @@ func TestCriticismDrawn(t *testing.T) {
 	}
 }
 
+// TestFiledAccusing: what a lawsuit, a petition or a report says or does is its filer's.
+func TestFiledAccusing(t *testing.T) {
+	analyzeWant(t, "The ACLU filed a lawsuit accusing the Trump administration of violating the law.", "2019-03-01",
+		"NGOUSAHRI→ 115", "NGOUSAHRI→USAGOV 112")
+}
+
 // TestCountsAreNobodyInStatements: a bare count of people is civilians only where
 // classes.txt reads people so; "others" who meet or dispute are nobody coded.
 func TestCountsAreNobodyInStatements(t *testing.T) {
