@@ -683,6 +683,22 @@ func TestFiledAccusing(t *testing.T) {
 		"NGOUSAHRI→ 115", "NGOUSAHRI→USAGOV 112")
 }
 
+// TestPromisedCooperation: a promise or vow to cooperate, to praise or support, or to
+// yield is intent of it (03); intent of support toward no one named is no event.
+func TestPromisedCooperation(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Iran vowed to cooperate with the United Nations.", "IRN→IGOUNO 032"},
+		{"The Iraqi government pledged to release the detained protesters.", "IRQGOV→ 0353"},
+		{"Hillary Clinton pledged to promote the changes.", ""},
+	} {
+		if c.want == "" {
+			analyzeWant(t, c.text, "2019-03-01")
+		} else {
+			analyzeWant(t, c.text, "2019-03-01", c.want)
+		}
+	}
+}
+
 // TestCountsAreNobodyInStatements: a bare count of people is civilians only where
 // classes.txt reads people so; "others" who meet or dispute are nobody coded.
 func TestCountsAreNobodyInStatements(t *testing.T) {
