@@ -212,6 +212,10 @@ var skipModes = map[string]bool{"COERCE/CYBER": true, "COERCE/MISINFORMATION": t
 var notTriggers = map[string]bool{
 	"seize VERB RETREAT": true, "jail VERB PROTEST": true, "pepper NOUN PROTEST": true,
 	"spray NOUN PROTEST": true, "bottle NOUN PROTEST": true, "shop NOUN PROTEST": true,
+	// "stated her intention to endorse", "announced his intention to run" are no refusals;
+	// people shout at anything ("the man shouted"); "air" is the air strike's modifier,
+	// not an attack ("the air is thick with insults")
+	"intention NOUN REJECT": true, "shout VERB PROTEST": true, "air NOUN ASSAULT": true,
 }
 
 // extraAgents are person and body nouns the agents dictionaries lack.
