@@ -35,6 +35,7 @@ var repairs = [...]struct {
 	{name: "name-subject", mend: (*tree).nameSubject},
 	{name: "report-before-verb", mend: (*tree).reportBeforeVerb},
 	{name: "count-object", mend: (*tree).countObject},
+	{name: "agent-object", mend: (*tree).agentObject},
 	{name: "gerund-complement", mend: (*tree).gerundComplement},
 	{name: "oblique-root", mend: (*tree).obliqueRoot},
 	{name: "subordinate-clause", mend: (*tree).subordinateClause},
@@ -554,6 +555,23 @@ func (t *tree) countObject() bool {
 			t.dep[i] = "obj"
 			changed = true
 		}
+	}
+	return changed
+}
+
+// agentObject reads a noun phrase that the labeller made a passive's agent (obl:agent)
+// though no "by" introduces it as the verb's object: "Sanders criticized President Donald
+// Trump", with "President" taken for the start of a by-less agent. Only where the verb has
+// no object of its own.
+func (t *tree) agentObject() bool {
+	changed := false
+	for i := range t.head {
+		h := int(t.head[i])
+		if h < 0 || t.dep[i] != "obl:agent" || t.child(i, "case") >= 0 || t.pos[h] != "VERB" || t.child(h, "obj") >= 0 {
+			continue
+		}
+		t.dep[i] = "obj"
+		changed = true
 	}
 	return changed
 }

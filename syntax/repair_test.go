@@ -120,6 +120,12 @@ func TestRepairsMendMisparses(t *testing.T) {
 			want: map[string]string{"announces": "ROOT root", "leader": "announces nsubj", "withdrawal": "announces obj", "bill": "withdrawal obl", "Hong": "leader compound"},
 		},
 		{
+			name:    "an object labelled a by-less passive agent",
+			tree:    "Sanders/PROPN/NNP/2/nsubj criticized/VERB/VBD/0/root President/PROPN/NNP/4/nmod:desc Donald/PROPN/NNP/2/obl:agent Trump/PROPN/NNP/4/flat ./PUNCT/./2/punct",
+			repairs: "agent-object",
+			want:    map[string]string{"Donald": "criticized obj", "Sanders": "criticized nsubj"},
+		},
+		{
 			name:    "a participle hung on the noun of an 'of' phrase",
 			tree:    "Thousands/NOUN/NNS/0/root of/ADP/IN/3/case people/NOUN/NNS/1/nmod protested/VERB/VBN/3/acl in/ADP/IN/6/case Paris/PROPN/NNP/4/obl ./PUNCT/./1/punct",
 			repairs: "verbless",
