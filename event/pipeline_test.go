@@ -641,7 +641,7 @@ func TestDescribedAs(t *testing.T) {
 	// What something is called, in the parser's several readings of the complement
 	// (an adjective, a second object, a relative clause, an apposition): praise or
 	// disapproval by its words; no event for a situation or a name without them.
-	for _, c := range []struct{ text, want string }{
+	analyzeEach(t, "2019-03-01", []struct{ text, want string }{
 		{"President Donald Trump called Joe Biden a \"decent man\".", "USAGOV→USAELI 051"},
 		{"Barack Obama called the Republican nominee \"unfit to serve\".", "USAGOV→USAPTY 111"},
 		{"Barack Obama called the merger a terrible deal.", "USAGOV→ 111"},
@@ -649,32 +649,20 @@ func TestDescribedAs(t *testing.T) {
 		{"Joe Biden called Trump's plan a \"power grab\".", "USAELI→USAGOV 111"},
 		{"The government of President Petro Poroshenko called snap parliamentary elections.", "UKRGOV→ 0831"},
 		{"The United Nations called the crisis in Yemen the worst in the world.", ""},
-	} {
-		if c.want == "" {
-			analyzeWant(t, c.text, "2019-03-01")
-		} else {
-			analyzeWant(t, c.text, "2019-03-01", c.want)
-		}
-	}
+	})
 }
 
 // TestCriticismDrawn: criticism that someone draws, faces or comes under is criticism of
 // them by whom it comes from, or by someone unknown.
 func TestCriticismDrawn(t *testing.T) {
-	for _, c := range []struct{ text, want string }{
+	analyzeEach(t, "2019-03-01", []struct{ text, want string }{
 		{"Senator Elizabeth Warren drew criticism from Republicans for her remarks.", "USAPTY→USALEG 111"},
 		{"Trump's remarks sparked a backlash from Democrats.", "USAPTY→USAGOV 111"},
 		{"President Donald Trump came under scrutiny from Democrats.", "USAPTY→USAGOV 111"},
 		{"President Donald Trump came under heavy criticism.", "→USAGOV 111"},
 		{"The shooting sparked outrage.", ""},
 		{"Trump drew a crowd of thousands in Ohio.", ""},
-	} {
-		if c.want == "" {
-			analyzeWant(t, c.text, "2019-03-01")
-		} else {
-			analyzeWant(t, c.text, "2019-03-01", c.want)
-		}
-	}
+	})
 }
 
 // TestFiledAccusing: what a lawsuit, a petition or a report says or does is its filer's.
@@ -686,17 +674,11 @@ func TestFiledAccusing(t *testing.T) {
 // TestPromisedCooperation: a promise or vow to cooperate, to praise or support, or to
 // yield is intent of it (03); intent of support toward no one named is no event.
 func TestPromisedCooperation(t *testing.T) {
-	for _, c := range []struct{ text, want string }{
+	analyzeEach(t, "2019-03-01", []struct{ text, want string }{
 		{"Iran vowed to cooperate with the United Nations.", "IRN→IGOUNO 032"},
 		{"The Iraqi government pledged to release the detained protesters.", "IRQGOV→ 0353"},
 		{"Hillary Clinton pledged to promote the changes.", ""},
-	} {
-		if c.want == "" {
-			analyzeWant(t, c.text, "2019-03-01")
-		} else {
-			analyzeWant(t, c.text, "2019-03-01", c.want)
-		}
-	}
+	})
 }
 
 // TestCountsAreNobodyInStatements: a bare count of people is civilians only where
@@ -1063,5 +1045,17 @@ func TestPlaceOfADivision(t *testing.T) {
 		if place != "Washington" {
 			t.Errorf("%s placed at %q, want Washington", e.Code, place)
 		}
+	}
+}
+
+// analyzeEach analyses each text alone and wants its one event, or none when want is "".
+func analyzeEach(t *testing.T, published string, cases []struct{ text, want string }) {
+	t.Helper()
+	for _, c := range cases {
+		var wants []string
+		if c.want != "" {
+			wants = []string{c.want}
+		}
+		analyzeWant(t, c.text, published, wants...)
 	}
 }

@@ -427,14 +427,7 @@ func (ev evidence) says(w string) int {
 // truecase sets Truecased on the words of one title-case sentence that ordinary case
 // writes in lower case.
 func (s Stage) truecase(toks []doc.Token, ev evidence) {
-	var names []int
-	if s.KnownNames != nil {
-		words := make([]string, len(toks))
-		for i := range toks {
-			words[i] = toks[i].Text
-		}
-		names = s.KnownNames(words)
-	}
+	names := s.knownNames(toks)
 	first := opening(toks)
 	for i := range toks {
 		t := &toks[i]
@@ -536,18 +529,23 @@ const (
 	lowered            // "arrest"
 )
 
+// knownNames returns what KnownNames says of the sentence's words (nil without it).
+func (s Stage) knownNames(toks []doc.Token) []int {
+	if s.KnownNames == nil {
+		return nil
+	}
+	words := make([]string, len(toks))
+	for i := range toks {
+		words[i] = toks[i].Text
+	}
+	return s.KnownNames(words)
+}
+
 // truecaseCaps sets Truecased on the words of the run in capitals that opens a sentence,
 // toks[:end], to the case ordinary prose would write them in: capitalised for the
 // sentence's opening word, unless it stays in capitals.
 func (s Stage) truecaseCaps(toks []doc.Token, end int, ev evidence) {
-	var names []int
-	if s.KnownNames != nil {
-		words := make([]string, len(toks))
-		for i := range toks {
-			words[i] = toks[i].Text
-		}
-		names = s.KnownNames(words)
-	}
+	names := s.knownNames(toks)
 	first := opening(toks)
 	for i := range toks[:end] {
 		t := &toks[i]
