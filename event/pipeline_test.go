@@ -1059,3 +1059,14 @@ func analyzeEach(t *testing.T, published string, cases []struct{ text, want stri
 		analyzeWant(t, c.text, published, wants...)
 	}
 }
+
+// TestRelationsReduced: suspending or downgrading diplomatic relations (or a relationship)
+// reduces them (161), as cutting and severing do.
+func TestRelationsReduced(t *testing.T) {
+	analyzeEach(t, "2020-01-10", []struct{ text, want string }{
+		{"Venezuela has suspended diplomatic relations with the United States.", "VEN→USA 161"},
+		{"The Solomon Islands has downgraded diplomatic relations with Fiji.", "SLB→FJI 161"},
+		{"The Bahamas has temporarily suspended its relationship with the United States.", "BHS→USA 161"},
+		{"Kenya suspended the school term in Nairobi.", ""},
+	})
+}
