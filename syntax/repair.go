@@ -36,6 +36,7 @@ var repairs = [...]struct {
 	{name: "report-before-verb", mend: (*tree).reportBeforeVerb},
 	{name: "count-object", mend: (*tree).countObject},
 	{name: "agent-object", mend: (*tree).agentObject},
+	{name: "than-object", mend: (*tree).thanObject},
 	{name: "gerund-complement", mend: (*tree).gerundComplement},
 	{name: "oblique-root", mend: (*tree).obliqueRoot},
 	{name: "subordinate-clause", mend: (*tree).subordinateClause},
@@ -569,6 +570,34 @@ func (t *tree) agentObject() bool {
 		h := int(t.head[i])
 		if h < 0 || t.dep[i] != "obl:agent" || t.child(i, "case") >= 0 || t.pos[h] != "VERB" || t.child(h, "obj") >= 0 {
 			continue
+		}
+		t.dep[i] = "obj"
+		changed = true
+	}
+	return changed
+}
+
+// thanObject reads a counted noun phrase after "more than", "less than" or "fewer than"
+// that the parser hung on the verb as an oblique of "than" as the verb's object:
+// "Madagascar expelled more than a dozen American diplomats", "Kenya deported fewer than
+// ten refugees". Only for a counted phrase ("spent more than Uganda" compares), where the
+// comparative follows the verb and the verb has no object.
+func (t *tree) thanObject() bool {
+	changed := false
+	for i := range t.head {
+		h := int(t.head[i])
+		if h < 0 || i < h+3 || t.dep[i] != "obl" || t.pos[h] != "VERB" || t.child(h, "obj") >= 0 {
+			continue
+		}
+		// the phrase opens right after the verb with the comparative and "than", however
+		// the parser hung them (a case of the noun, or "than" fixed to the comparative)
+		switch strings.ToLower(t.form[h+1]) {
+		case "more", "less", "fewer":
+		default:
+			continue
+		}
+		if !strings.EqualFold(t.form[h+2], "than") || t.child(i, "nummod") < 0 && t.pos[i] != "NUM" {
+			continue // a comparison, not a count: "spent more than Uganda"
 		}
 		t.dep[i] = "obj"
 		changed = true

@@ -126,6 +126,18 @@ func TestRepairsMendMisparses(t *testing.T) {
 			want:    map[string]string{"Donald": "criticized obj", "Sanders": "criticized nsubj"},
 		},
 		{
+			name:    "a count after 'more than' read as an oblique",
+			tree:    "Madagascar/PROPN/NNP/2/nsubj expelled/VERB/VBD/0/root more/ADJ/JJR/2/advmod than/ADP/IN/8/case a/DET/DT/8/det dozen/NUM/CD/8/nummod American/ADJ/JJ/8/amod diplomats/NOUN/NNS/2/obl ./PUNCT/./2/punct",
+			repairs: "than-object",
+			want:    map[string]string{"diplomats": "expelled obj"},
+		},
+		{
+			name:    "a comparison after 'more than' stays",
+			tree:    "Kenya/PROPN/NNP/2/nsubj spent/VERB/VBD/0/root more/ADJ/JJR/2/advmod than/ADP/IN/5/case Uganda/PROPN/NNP/2/obl ./PUNCT/./2/punct",
+			repairs: "",
+			want:    map[string]string{"Uganda": "spent obl"},
+		},
+		{
 			name:    "a participle hung on the noun of an 'of' phrase",
 			tree:    "Thousands/NOUN/NNS/0/root of/ADP/IN/3/case people/NOUN/NNS/1/nmod protested/VERB/VBN/3/acl in/ADP/IN/6/case Paris/PROPN/NNP/4/obl ./PUNCT/./1/punct",
 			repairs: "verbless",
