@@ -151,3 +151,22 @@ func analyzeWant(t *testing.T, text, published string, wants ...string) {
 	}
 	want(t, events(d), wants...)
 }
+
+// analyzeDated analyses text as analyze does and logs each event with its date and place
+// and where each came from, for the tests that check those.
+func analyzeDated(t *testing.T, text, published string) *doc.Document {
+	t.Helper()
+	d := analyze(t, text, published)
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s %s (%s) %q (%s): %s", e.Source, e.Target, e.Code, e.Date, e.DateSource, placeName(e), e.PlaceSource, e.Rule)
+	}
+	return d
+}
+
+// placeName is the name of event e's place, "" when it has none.
+func placeName(e doc.Event) string {
+	if e.Place == nil {
+		return ""
+	}
+	return e.Place.Name
+}

@@ -291,10 +291,8 @@ func (x *extractor) culprit(n int) (verb, who int) {
 			if (d != "nmod" && d != "obl") || v < 0 || x.d.Tokens[v].POS != "VERB" {
 				return -1, -1
 			}
-			for _, rel := range []string{"nsubj:pass", "nsubj"} {
-				if c := s.child(v, rel); c >= 0 {
-					return v, c
-				}
+			if c := s.subject(v); c >= 0 {
+				return v, c
 			}
 			return -1, -1
 		}
@@ -317,10 +315,8 @@ func (x *extractor) culprit(n int) (verb, who int) {
 			// A participle conjoined to a clause judges its subject ("Tarrant appeared
 			// in court, charged with murder").
 			for v := h; v >= 0; v = s.head(v) {
-				for _, rel := range []string{"nsubj:pass", "nsubj"} {
-					if c := s.child(v, rel); c >= 0 {
-						return h, c
-					}
+				if c := s.subject(v); c >= 0 {
+					return h, c
 				}
 				if s.dep(v) != "conj" {
 					break

@@ -117,6 +117,14 @@ func (s *sent) child(i int, rel string) int {
 	return -1
 }
 
+// subject returns verb v's passive subject, else its subject, -1 when it has neither.
+func (s *sent) subject(v int) int {
+	if c := s.child(v, "nsubj:pass"); c >= 0 {
+		return c
+	}
+	return s.child(v, "nsubj")
+}
+
 // objectOf returns v's direct object as a one-element list, none when v has none.
 func objectOf(s *sent, v int) []int {
 	if o := s.child(v, "obj"); o >= 0 {
