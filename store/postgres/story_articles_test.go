@@ -15,9 +15,7 @@ import (
 // have no row (migration 0007); and returns how many rows there are.
 func misfiledArticles(t *testing.T, s *Store) (bad, all int) {
 	t.Helper()
-	const pairs = `SELECT DISTINCT u.article, u.story, s.day, s.seq, s.root, s.country
-		FROM story_units u JOIN stories s ON s.id = u.story`
-	const rows = `SELECT article, story, day, seq, root, country FROM story_articles`
+	const pairs, rows = storetest.StoryArticlePairs, storetest.StoryArticleRows
 	err := s.pool.QueryRow(context.Background(), `SELECT
 		(SELECT count(*) FROM (`+rows+` EXCEPT `+pairs+`) x) + (SELECT count(*) FROM (`+pairs+` EXCEPT `+rows+`) y),
 		(SELECT count(*) FROM story_articles)`).Scan(&bad, &all)

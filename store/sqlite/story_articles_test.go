@@ -16,9 +16,7 @@ import (
 // have no row (migration 0015); and returns how many rows there are.
 func misfiledArticles(t *testing.T, s *Store) (bad, all int) {
 	t.Helper()
-	const pairs = `SELECT DISTINCT u.article, u.story, s.day, s.seq, s.root, s.country
-		FROM story_units u JOIN stories s ON s.id = u.story`
-	const rows = `SELECT article, story, day, seq, root, country FROM story_articles`
+	const pairs, rows = storetest.StoryArticlePairs, storetest.StoryArticleRows
 	bad = count(t, s, `SELECT count(*) FROM (`+rows+` EXCEPT `+pairs+`)`) +
 		count(t, s, `SELECT count(*) FROM (`+pairs+` EXCEPT `+rows+`)`)
 	return bad, count(t, s, `SELECT count(*) FROM story_articles`)

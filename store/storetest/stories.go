@@ -8,6 +8,15 @@ import (
 	"github.com/tocsin-project/tocsin/store"
 )
 
+// StoryArticlePairs selects what the story_articles table must hold, the (article, story)
+// pairs of story_units with the story's day, seq, root and country; StoryArticleRows
+// selects what it holds. Both backends' tests compare the two with EXCEPT both ways.
+const (
+	StoryArticlePairs = `SELECT DISTINCT u.article, u.story, s.day, s.seq, s.root, s.country
+		FROM story_units u JOIN stories s ON s.id = u.story`
+	StoryArticleRows = `SELECT article, story, day, seq, root, country FROM story_articles`
+)
+
 // SameStories checks that s lists, for filter f, exactly the stories whose IDs want
 // holds (what a backend's own query of its tables gives, in any order), and that there
 // are some to compare; when says at which step of the caller's test.
