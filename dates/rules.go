@@ -145,19 +145,17 @@ func (sc *scanner) count(i, n, c int) int {
 // phrase handles a vocabulary phrase w at token i.
 func (sc *scanner) phrase(i int, w *word) int {
 	stop := i + w.n
-	if v, ok := w.get(kDay); ok {
-		if sc.pubWhy != "" {
-			return sc.emit(i, sc.part(stop), unresolved(sc.pubWhy))
-		}
-		return sc.emit(i, sc.part(stop), dayResult(sc.pub.AddDate(0, 0, v)))
-	}
-	if v, ok := w.get(kNight); ok {
+	if _, ok := w.get(kNight); ok && sc.hasLast && sc.lastAt >= sc.first {
 		// "After his arrest on Friday, he stayed in the station overnight before
 		// appearing in court the next day": after a day its sentence named, the night
 		// that follows it, not the publication's.
-		if sc.hasLast && sc.lastAt >= sc.first {
-			return sc.emit(i, sc.part(stop), dayResult(sc.last))
-		}
+		return sc.emit(i, sc.part(stop), dayResult(sc.last))
+	}
+	v, ok := w.get(kDay)
+	if !ok {
+		v, ok = w.get(kNight) // otherwise days from publication, as [day N]
+	}
+	if ok {
 		if sc.pubWhy != "" {
 			return sc.emit(i, sc.part(stop), unresolved(sc.pubWhy))
 		}
