@@ -549,15 +549,21 @@ func (t *tree) countObject() bool {
 	changed := false
 	for i := range t.head {
 		h := int(t.head[i])
-		if h < 0 || h > i || t.dep[i] != "nummod" || t.pos[i] != "NUM" || t.pos[h] != "VERB" {
+		if h < 0 || h > i || t.dep[i] != "nummod" || t.pos[i] != "NUM" {
 			continue
 		}
-		if t.child(h, "obj") < 0 && t.child(h, "ccomp") < 0 {
+		if t.objectless(h) && t.child(h, "ccomp") < 0 {
 			t.dep[i] = "obj"
 			changed = true
 		}
 	}
 	return changed
+}
+
+// objectless reports whether word h is a verb without an object, which the object
+// repairs may give one.
+func (t *tree) objectless(h int) bool {
+	return t.pos[h] == "VERB" && t.child(h, "obj") < 0
 }
 
 // agentObject reads a noun phrase that the labeller made a passive's agent (obl:agent)
@@ -568,7 +574,7 @@ func (t *tree) agentObject() bool {
 	changed := false
 	for i := range t.head {
 		h := int(t.head[i])
-		if h < 0 || t.dep[i] != "obl:agent" || t.child(i, "case") >= 0 || t.pos[h] != "VERB" || t.child(h, "obj") >= 0 {
+		if h < 0 || t.dep[i] != "obl:agent" || t.child(i, "case") >= 0 || !t.objectless(h) {
 			continue
 		}
 		t.dep[i] = "obj"
@@ -586,7 +592,7 @@ func (t *tree) thanObject() bool {
 	changed := false
 	for i := range t.head {
 		h := int(t.head[i])
-		if h < 0 || i < h+3 || t.dep[i] != "obl" || t.pos[h] != "VERB" || t.child(h, "obj") >= 0 {
+		if h < 0 || i < h+3 || t.dep[i] != "obl" || !t.objectless(h) {
 			continue
 		}
 		// the phrase opens right after the verb with the comparative and "than", however
