@@ -114,7 +114,12 @@ type nounEntry struct {
 	// of this noun are no event of it (not-by=): a politician's rally is a campaign
 	// event, not a demonstration.
 	notBy string
-	rule  string
+	// standing: the noun's event, when the noun names its own source (a possessor or a
+	// source preposition), was made whatever the verb above does with it ("did not
+	// accede to the protesters' demands", "rejected Iran's request"): that verb's own
+	// event, its negation or denial do not absorb it (standing).
+	standing bool
+	rule     string
 }
 
 // compiled is everything the stage matches against.
@@ -514,6 +519,8 @@ func loadNouns(src string, c *compiled) error {
 					return fmt.Errorf("not-by=%s: no such agent set in classes.txt", v)
 				}
 				e.notBy = v
+			case "standing":
+				e.standing = true
 			default:
 				return fmt.Errorf("unknown option %q", o)
 			}

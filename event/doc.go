@@ -62,7 +62,9 @@
 // on US bases", "the US drone strike", "threats of revenge" (through THREATEN's patterns),
 // with the possessor, a by-phrase or an actor modifier as source. A noun is not coded when
 // a word above it has been ("condemned the attack", "threatened an attack") or is an
-// absorbing noun or verb of intention ("fears of a war").
+// absorbing noun or verb of intention ("fears of a war"); but a noun of words that names
+// its own source stands under a verb that codes, denies or refuses it, aimed at that
+// verb's subject ("Turkey rejected Greece's demands": GRC → TUR 100; nouns.txt standing).
 //
 // Actors are coded from entity actor codes, else the user's actor and agent
 // dictionaries, else the knowledge base over the phrase's core words (see codeNP). An

@@ -64,6 +64,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	if e.verb == "" && violent(e.code) {
 		judge, culprit = x.culprit(n) // a crime of violence, not "convicted of drug violations"
 	}
+	standing := e.standing && x.ownSource(n, e)
 	below := n // the word just below h
 	for h, steps := s.head(n), 0; h >= 0 && steps < 12 && !(nested && steps > 0); below, h, steps = h, s.head(h), steps+1 {
 		if steps > 0 && s.dep(below) == "advcl" {
@@ -74,7 +75,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		k := h - s.first
 		if steps == 0 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&(cueParticipation|cueUndergo) != 0 && (s.dep(n) == "obj" || s.dep(n) == "obl") {
 			joined = h
-		} else if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null && h != judge {
+		} else if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null && h != judge && !standing {
 			return
 		}
 		cu := x.cue(h)
@@ -85,7 +86,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			return // "an overnight curfew has been lifted": the curfew ends ([ending])
 		}
 		if p := x.d.Tokens[h].POS; p == "VERB" || p == "AUX" && steps == 0 {
-			if cu&(cueIntention|cueAttempt|cueDeny|cueNegating) != 0 {
+			if cu&(cueIntention|cueAttempt) != 0 || cu&(cueDeny|cueNegating) != 0 && !standing {
 				return
 			}
 			// A verb's negation is the noun's only when the noun is what the clause says
@@ -95,7 +96,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			// Nor is it the noun's when the noun is in what the verb did not make happen:
 			// "a red notice does not force countries to conduct the arrest".
 			m := x.modality(h)
-			if m == Negated && (steps > 0 || s.dep(n) != "nsubj") && !(steps > 0 && s.dep(below) == "xcomp") {
+			if m == Negated && (standing || (steps > 0 || s.dep(n) != "nsubj") && !(steps > 0 && s.dep(below) == "xcomp")) {
 				m = Asserted
 			}
 			if m != Asserted && modality == Asserted {
@@ -209,6 +210,16 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	if len(cd.tgt) == 0 {
 		cd.tgt = x.targetAfter(n, e.targets)
 	}
+	if len(cd.tgt) == 0 && standing {
+		// "Lam did not accede to the protesters' demands", "Trump dismissed Pelosi's
+		// accusations": the words were aimed at whoever answers them, the subject of
+		// the verb they are the object of
+		if h := s.head(n); h >= 0 && x.d.Tokens[h].POS == "VERB" && (s.dep(n) == "obj" || s.dep(n) == "obl") {
+			if sb := s.child(h, "nsubj"); sb >= 0 {
+				cd.tgt = x.codeArgs(sb)
+			}
+		}
+	}
 	post := x.phrase(n, true)
 	cd.retaliate = x.speaksOfRetaliation(n, post)
 	if e.verb != "" {
@@ -271,6 +282,27 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	}
 	x.candOf[n-s.first] = int32(len(x.cands))
 	x.cands = append(x.cands, cd)
+}
+
+// ownSource reports whether event noun n names its own source: a possessor that is no
+// pronoun ("the protesters' demands", not "their demands", which is the subject's) or
+// a phrase of one of the entry's source prepositions ("demands from the opposition").
+func (x *extractor) ownSource(n int, e *nounEntry) bool {
+	s := &x.s
+	for _, ch := range s.children(n) {
+		ci := int(ch)
+		switch {
+		case s.rel(ci, "nmod:poss") || ci < n && x.possessive(ci):
+			if x.d.Tokens[ci].POS != "PRON" && !e.possTarget {
+				return true
+			}
+		case s.dep(ci) == "nmod":
+			if containsStr(e.sources, x.lower(caseTok(s, ci))) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // culprit finds the verb of legal action or confession ([culprit]) that event noun n is

@@ -1057,3 +1057,16 @@ func TestRelationsReduced(t *testing.T) {
 		{"Kenya suspended the school term in Nairobi.", ""},
 	})
 }
+
+// TestWordsNamedByNouns: requests, pleas and refusals named by a noun are events of their
+// own; the demands, accusations and requests of one actor stand under what another does
+// with them, and the one who answers them is their target; a candidate's appeal is none.
+func TestWordsNamedByNouns(t *testing.T) {
+	analyzeEach(t, "2019-03-01", []struct{ text, want string }{
+		{"The minister resigned at the request of President Emmanuel Macron.", "FRAGOV→ 020"},
+		{"The United States Senate made a plea to President Donald Trump.", "USAGOVLEG→USAGOV 020"},
+		{"Sanders's appeal was greatest among younger voters.", ""},
+	})
+	analyzeWant(t, "Interpol rejected Iran's request for help.", "2020-06-30", "IGOCOPITP→IRN 120", "IRN→IGOCOPITP 020")
+	analyzeWant(t, "Turkey rejected Greece's demands to halt the drilling.", "2020-08-30", "TUR→GRC 120", "GRC→TUR 100")
+}
