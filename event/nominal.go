@@ -240,6 +240,17 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		cd.code = cameo.Code{Forward: e.code}
 		cd.rule = e.rule
 	}
+	// "The shooting took place in Tsuen Wan": a definite event noun, the subject of its
+	// clause, with no actor of its own, tells an event of the story again; this comes
+	// before the place it took place in is read as its target. Only as a subject: "after
+	// the attack", "in the attack" set the scene of another event.
+	if len(cd.src) == 0 && len(cd.tgt) == 0 && joined < 0 && x.definite(n) && strings.HasPrefix(s.dep(n), "nsubj") {
+		if code, src, tgt, note := x.toldBefore(lead(cd.code)); note != "" {
+			cd.src, cd.tgt = src, tgt
+			cd.code = cameo.Code{Forward: code}
+			cd.rule += note
+		}
+	}
 	// "Turkey began a military offensive in Syria": an attack named by a noun, with no
 	// target, strikes the country where it takes place, as a verb's does (targetStruck),
 	// when that is not its own source's country.
@@ -254,16 +265,6 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		if ok && (len(cd.src) == 0 || a.code != country(cd.src[0].code)) {
 			a.rule = "struck-place"
 			cd.tgt = []actorArg{a}
-		}
-	}
-	// "The shooting took place in Tsuen Wan": a definite event noun, the subject of its
-	// clause, with no actor of its own, tells an event of the story again. Only as a
-	// subject: "after the attack", "in the attack" set the scene of another event.
-	if len(cd.src) == 0 && len(cd.tgt) == 0 && joined < 0 && x.definite(n) && strings.HasPrefix(s.dep(n), "nsubj") {
-		if code, src, tgt, note := x.toldBefore(lead(cd.code)); note != "" {
-			cd.src, cd.tgt = src, tgt
-			cd.code = cameo.Code{Forward: code}
-			cd.rule += note
 		}
 	}
 	if culprit >= 0 {

@@ -730,6 +730,13 @@ func TestEventToldAgain(t *testing.T) {
 	}
 }
 
+// TestEventToldAgainInAPlace: a definite event noun told again in a place the places stage
+// knows is still the story's event, not an attack on the place's country.
+func TestEventToldAgainInAPlace(t *testing.T) {
+	analyzeWant(t, "Police in Hong Kong shot a teenage protester on Tuesday.\n\nThe shooting took place in the Tsuen Wan district.", "2019-10-02",
+		"HKGCOP→HKGOPP 175", "HKGCOP→HKGOPP 175")
+}
+
 // TestWhatIsSaid: a verb of saying is disapproval or an accusation by what it says.
 func TestWhatIsSaid(t *testing.T) {
 	d := analyze(t, "US Secretary of State Mike Pompeo said the crash was likely Iran's doing.\n\n"+
