@@ -27,6 +27,15 @@ func (x *extractor) emit(c *cand) {
 			c.rule += n
 		}
 	}
+	if len(srcs) == 0 && violent(lead(c.code)) && !c.noun && len(c.tgt) > 0 && !x.namedPerson(c.tgt[0].head) {
+		// "Two police officers were injured", "the night's incidents injured fourteen
+		// police officers", in a report of a protest: the protesters' doing.
+		if a, n := x.storyProtesters(c, c.tgt[0]); a.code != "" {
+			srcs = []actorArg{a}
+			defer func(r string) { c.rule = r }(c.rule)
+			c.rule += n
+		}
+	}
 	var agentTgt []actorArg
 	if c.code.Forward == "" && cl.sourceAgent != "" && len(c.tgt) == 0 {
 		// A pattern that codes only the reverse ("Tarrant appeared in court" [:173]):
@@ -1332,6 +1341,61 @@ func (x *extractor) storyAttacker(tgts []actorArg) (actorArg, string) {
 			fmt.Sprintf("; source: the story's attacker, %s in the %s event of sentence %d", e.Source, e.Code, e.Sentence)
 	}
 	return actorArg{}, ""
+}
+
+// storyProtesters finds who did an act of violence, told without its doer, to the
+// police, the army or the government in a report of a protest: the source of the latest
+// earlier asserted protest (CAMEO 14) of the five sentences before, in the target's
+// country; a named person struck or an act named by a noun is another story. Those
+// targets are the ones the recodes of the act's class (classes.txt) name for a violent
+// protest ("CVL>COP:145"), as the coders read injured officers in a story of riots
+// ("twenty people were arrested, and two police officers were injured": 145 by the
+// protesters); injured journalists or passers-by may be anyone's victims.
+func (x *extractor) storyProtesters(c *cand, tgt actorArg) (actorArg, string) {
+	code := lead(c.code)
+	ta := x.agentOf(strings.TrimLeft(tgt.code, "-"))
+	if !x.protestTarget(code, ta) {
+		return actorArg{}, ""
+	}
+	// the target's country as the event will have it ("soldiers were killed in Kabul")
+	tc, _ := x.withCountry(tgt.code, tgt.span, c, false, doc.Span{})
+	tc = country(tc)
+	for i := len(x.events) - 1; i >= 0; i-- {
+		e := &x.events[i]
+		if e.Sentence < x.si-storyReach {
+			break
+		}
+		if e.Root != "14" || e.Modality != Asserted || len(e.Source) < 3 || x.agentOnly(e.Source) {
+			continue
+		}
+		if country(e.Source) != tc {
+			continue
+		}
+		if r, ok := x.recodeOf(code, e.Source, country(e.Source)+ta, -1); !ok || !strings.HasPrefix(r.code, "14") {
+			continue
+		}
+		return actorArg{code: e.Source, span: e.Evidence.Source, head: -1, how: fmt.Sprintf("the protesters of sentence %d", e.Sentence)},
+			fmt.Sprintf("; source: the story's protesters, %s in the %s event of sentence %d", e.Source, e.Code, e.Sentence)
+	}
+	return actorArg{}, ""
+}
+
+// storyReach is how many sentences back storyProtesters looks for the protest: a report
+// tells its riot's injured soon after the protest.
+const storyReach = 5
+
+// protestTarget reports whether agent a is one that a recode of code's class names as
+// the target of a violent protest (CAMEO 14): "CVL>COP:145" names the police.
+func (x *extractor) protestTarget(code, a string) bool {
+	if a == "" {
+		return false
+	}
+	for _, r := range x.st.c.classOf(code).recodes {
+		if r.target == a && strings.HasPrefix(r.code, "14") {
+			return true
+		}
+	}
+	return false
 }
 
 // victims reports whether the targets of an act of violence are people it befell (a

@@ -535,6 +535,21 @@ func TestRecodeByWhoAndWhom(t *testing.T) {
 		"Protesters attacked the police headquarters in Belgrade.", "2020-01-03", "USAMIL→IRNMIL 186", "HKGCOP→HKGOPP 175", "SRBOPP→SRBCOP 145", "SRBCOP→SRBOPP 175")
 }
 
+// TestInjuredInAProtest: officers injured in a report of a protest, by no one the
+// sentence names, were injured by the protesters (145); a journalist, or officers with no
+// protest told before, may be anyone's victims.
+func TestInjuredInAProtest(t *testing.T) {
+	analyzeWant(t, "Thousands of people protested against the government in Belgrade on Friday.\n\n"+
+		"Two police officers were injured in Belgrade.", "2020-07-11",
+		"SRBCVL→SRBGOV 141", "SRBCVL→SRBCOP 145")
+	analyzeWant(t, "Thousands of people protested against the government in Belgrade on Friday.\n\n"+
+		"A journalist was injured in Belgrade.", "2020-07-11",
+		"SRBCVL→SRBGOV 141", "→SRBMED 182")
+	analyzeWant(t, "Thousands of people watched a football match in Belgrade on Friday.\n\n"+
+		"Two police officers were injured in Belgrade.", "2020-07-11",
+		"→SRBCOP 182")
+}
+
 // TestBombsThatGoOff: a bomb that explodes or goes off in a place strikes the people
 // there, with the code of its kind.
 func TestBombsThatGoOff(t *testing.T) {
