@@ -119,7 +119,11 @@ type nounEntry struct {
 	// accede to the protesters' demands", "rejected Iran's request"): that verb's own
 	// event, its negation or denial do not absorb it (standing).
 	standing bool
-	rule     string
+	// with is a CAMEO root ("14") that another event of the noun's sentence must have for
+	// the noun to name an event (with=): "violence" is a violent protest only told with a
+	// protest ("violence broke out at a pro-Trump protest"), not "gun violence".
+	with string
+	rule string
 }
 
 // compiled is everything the stage matches against.
@@ -521,6 +525,11 @@ func loadNouns(src string, c *compiled) error {
 				e.notBy = v
 			case "standing":
 				e.standing = true
+			case "with":
+				if _, ok := cameo.Lookup(v); !ok || len(v) != 2 {
+					return fmt.Errorf("with=%s: not a CAMEO root", v)
+				}
+				e.with = v
 			default:
 				return fmt.Errorf("unknown option %q", o)
 			}

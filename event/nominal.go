@@ -46,6 +46,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	if e == nil || e.none {
 		return // no entry, or a phrase that names no event ("heart attack")
 	}
+	if e.with != "" && !x.toldWith(n, e.with) {
+		return // "gun violence", not told with a protest (nouns.txt with=)
+	}
 	if h := s.head(n); s.dep(n) == "compound" && h == n+1 && x.d.Tokens[h].POS == "NOUN" && !x.isCount(h) && x.d.Sentences[x.si].Start >= x.d.BodyStart {
 		// a modifier of another noun: "arrest warrants", "protest vote", "attack
 		// helicopters" (not in a headline, whose verbs the tagger takes for nouns:
@@ -505,6 +508,28 @@ func containsStr(ss []string, s string) bool {
 	for _, v := range ss {
 		if v == s {
 			return true
+		}
+	}
+	return false
+}
+
+// toldWith reports whether the sentence of noun n tells an event of CAMEO root besides
+// it: a verb coded so, or another event noun whose entry has such a code ("violence broke
+// out when thousands rallied", "violence at a pro-Trump protest").
+func (x *extractor) toldWith(n int, root string) bool {
+	for i := range x.cands {
+		if c := &x.cands[i]; !c.code.Null && strings.HasPrefix(lead(c.code), root) {
+			return true
+		}
+	}
+	for i := x.s.first; i < x.s.end; i++ {
+		if i == n || x.d.Tokens[i].POS != "NOUN" {
+			continue
+		}
+		for _, e := range x.nounEntries(i) {
+			if !e.none && e.with == "" && strings.HasPrefix(e.code, root) && x.modsMatch(i, e.mods) {
+				return true
+			}
 		}
 	}
 	return false

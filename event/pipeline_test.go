@@ -550,6 +550,14 @@ func TestInjuredInAProtest(t *testing.T) {
 		"→SRBCOP 182")
 }
 
+// TestViolenceAtAProtest: violence told with a protest is a violent protest (nouns.txt
+// with=14); violence with no protest in its sentence names no event.
+func TestViolenceAtAProtest(t *testing.T) {
+	analyzeWant(t, "Violence broke out on Saturday when several thousand people rallied in Washington.\n\n"+
+		"Families of victims of gun violence met in Washington.", "2020-11-16",
+		"USACVL→ 141", "USACVL→ 145")
+}
+
 // TestBombsThatGoOff: a bomb that explodes or goes off in a place strikes the people
 // there, with the code of its kind.
 func TestBombsThatGoOff(t *testing.T) {
