@@ -78,6 +78,8 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		k := h - s.first
 		if steps == 0 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&(cueParticipation|cueUndergo) != 0 && (s.dep(n) == "obj" || s.dep(n) == "obl") {
 			joined = h
+		} else if steps == 1 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&cueUndergo != 0 && x.cue(below)&cueInjury != 0 && s.dep(below) == "obj" && s.dep(n) == "nmod" {
+			joined = h // "suffered two deep wounds in the attack" ([injury])
 		} else if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null && h != judge && !standing {
 			return
 		}

@@ -598,9 +598,10 @@ func TestPoisoning(t *testing.T) {
 }
 
 // TestSurvivingAnAttack: the one who survives or suffers an event a noun names is its
-// target.
+// target; so is the one who suffers wounds in it ([injury]), not the place.
 func TestSurvivingAnAttack(t *testing.T) {
 	analyzeWant(t, "Indonesia's security minister Wiranto survived the attack in Pandeglang.", "2019-10-10", "→IDNGOV 186")
+	analyzeWant(t, "Indonesia's security minister Wiranto suffered two deep wounds in the attack in Pandeglang.", "2019-10-10", "→IDNGOV 186")
 }
 
 // TestCallForAnInvestigation: calling for an investigation is an appeal, demanding an
