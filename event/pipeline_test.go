@@ -543,6 +543,9 @@ func TestInjuredInAProtest(t *testing.T) {
 		"Two police officers were injured in Belgrade.", "2020-07-11",
 		"SRBCVL→SRBGOV 141", "SRBCVL→SRBCOP 145")
 	analyzeWant(t, "Thousands of people protested against the government in Belgrade on Friday.\n\n"+
+		"Director Rebic said the night's incidents injured fourteen police officers in Belgrade.", "2020-07-11",
+		"SRBCVL→SRBGOV 141", "SRBCVL→SRBCOP 145")
+	analyzeWant(t, "Thousands of people protested against the government in Belgrade on Friday.\n\n"+
 		"A journalist was injured in Belgrade.", "2020-07-11",
 		"SRBCVL→SRBGOV 141", "→SRBMED 182")
 	analyzeWant(t, "Thousands of people watched a football match in Belgrade on Friday.\n\n"+
