@@ -724,6 +724,9 @@ func (r *resolver) holderAfter(i int) (*gazetteer.Match, string) {
 		if c, _ := utf8.DecodeRuneInString(words[n-1]); !unicode.IsUpper(c) {
 			continue
 		}
+		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
+			return nil, "" // a possessive describes: "Niamey, Niger's capital"
+		}
 		for _, m := range r.s.g.LookupKey(gazetteer.Normalize(name)) {
 			if m.Level == gazetteer.Exact && m.Kind == gazetteer.Admin1 && m.Feature != featureSubdivision {
 				end := i + 2 + strings.Index(r.d.Text[i+2:], name) + len(name)
@@ -747,6 +750,16 @@ func (r *resolver) commaName(i int) bool {
 
 // addMention is add without the check that the name is part of a longer one.
 func (r *resolver) addMention(sp doc.Span, text, why string) {
+	// Function words that end an entity ([trailing]) are no part of a name: "East of" (the
+	// entities stage's cut of "East of the Euphrates").
+	for {
+		i := strings.LastIndexByte(text, ' ')
+		if i <= 0 || !r.s.v.trailing[text[i+1:]] {
+			break
+		}
+		text = text[:i]
+		sp.End = sp.Start + i
+	}
 	sp, text = r.extendLeft(sp, text)
 	if slices.ContainsFunc(r.mentions, func(m mention) bool { return m.Start < sp.End && sp.Start < m.End }) {
 		return // one mention a stretch of text
@@ -781,7 +794,12 @@ func (r *resolver) addMention(sp doc.Span, text, why string) {
 	if len(matches) == 0 || matches[0].Level == gazetteer.Skeletal {
 		if core, word := r.core(key); core != "" {
 			if cm := r.s.g.LookupKey(core); len(cm) > 0 && (len(matches) == 0 || cm[0].Level != gazetteer.Skeletal) {
-				m.want(word)
+				// A generic word ("Andros Island", "Trinity Peninsula") asks for no
+				// kind of place: the island is not the division or town of its core
+				// name, which has to win on the article's evidence.
+				if r.s.v.division[word] {
+					m.want(word)
+				}
 				key, matches = core, cm
 			}
 		}
@@ -792,14 +810,18 @@ func (r *resolver) addMention(sp doc.Span, text, why string) {
 			m.want(w)
 		}
 	}
-	if why == "a LOCATION entity" && !strings.HasSuffix(r.d.Text[:sp.Start], ", ") && !slices.ContainsFunc(matches, func(m gazetteer.Match) bool { return m.Level != gazetteer.Skeletal }) {
-		// A place the gazetteer lacks (or has only as a loose spelling of another), held by
-		// the first-level division named next to it, is placed there: "Karipur, Kerala",
-		// "Kitchener-Waterloo, Ontario"; not inside a list of places, and not at a country's
-		// centre, which may lie thousands of kilometres away.
-		if h, name := r.holderAfter(sp.End); h != nil {
+	if why == "a LOCATION entity" && !strings.HasSuffix(r.d.Text[:sp.Start], ", ") {
+		// A place the gazetteer lacks (or has only as a loose spelling of another, or only
+		// elsewhere), held by the first-level division named next to it, is placed there:
+		// "Karipur, Kerala", "Kitchener-Waterloo, Ontario", "Middlesex County,
+		// Massachusetts" (the gazetteer's Middlesex is a town of New Jersey); not inside a
+		// list of places, and not at a country's centre, which may lie thousands of
+		// kilometres away.
+		if h, name := r.holderAfter(sp.End); h != nil && !slices.ContainsFunc(matches, func(m gazetteer.Match) bool {
+			return m.Level != gazetteer.Skeletal && m.Country == h.Country && m.Admin1 == h.Admin1
+		}) {
 			matches = []gazetteer.Match{*h}
-			m.why += "; not in the gazetteer: placed at " + name + ", named next to it"
+			m.why += "; not in the gazetteer within " + name + ": placed there, as it is named next to it"
 		}
 	}
 	if w1, rest := lastWord(r.d.Text[:sp.Start]); w1 == "of" {
@@ -876,11 +898,13 @@ func (r *resolver) extendLeft(sp doc.Span, text string) (doc.Span, string) {
 	return doc.Span{Start: start, End: sp.End}, r.d.Text[start:sp.End]
 }
 
+// want records what a division word next to the name asks for ("Kerman province" a
+// division, "Kurdistan region" a region, "Kerman city" a city).
 func (m *mention) want(word string) {
 	switch word {
 	case "region":
 		m.wantRegion = true
-	case "city":
+	case "city", "municipality":
 		m.wantCity = true
 	default:
 		m.wantAdmin = true

@@ -198,6 +198,10 @@ func TestContext(t *testing.T) {
 		{"Governors of Missouri, Kansas, Nevada, Oregon and New Mexico met in the United States capital.", []string{"LOCATION:Missouri", "LOCATION:Kansas", "LOCATION:Nevada", "LOCATION:Oregon", "LOCATION:New Mexico", "LOCATION:United States"}, "Nevada", "USA", "US.NV"},
 		{"Stocks fell in the United States and in London on Monday.", []string{"LOCATION:United States", "LOCATION:London"}, "London", "GBR", ""},
 		{"Protesters marched in Washington, D.C., on Sunday.", []string{"LOCATION:Washington"}, "Washington", "USA", "US.DC"},
+		// A name the gazetteer has only in another division is placed at the division
+		// named next to it; a possessive after the comma describes, and holds nothing.
+		{"The plane is registered in Middlesex County, Massachusetts, since 1987.", []string{"LOCATION:Middlesex County", "LOCATION:Massachusetts"}, "Middlesex County", "USA", "US.MA"},
+		{"Leaders met in Niamey, Niger's capital, for a summit.", []string{"LOCATION:Niamey", "LOCATION:Niger"}, "Niamey", "NER", ""},
 	} {
 		d := withEntities(t, tc.text, tc.ents...)
 		ps := placesNamed(&doc.Document{Places: s.Resolve(d)}, tc.name)
@@ -245,6 +249,8 @@ func TestNotPlaces(t *testing.T) {
 		{"Wikinews reached out to Richardson to discuss the campaign.", []string{"ORG:Wikinews", "PERSON:Richardson"}},
 		{"In Warren's campaign for the nomination, health care came first.", []string{"PERSON:Warren"}},
 		{"He injured three people on Streatham High Road.", []string{"LOCATION:Streatham High", "LOCATION:Road"}},
+		// A direction word with a function word the entities stage took along.
+		{"A safe zone was to be set up East of the river.", []string{"LOCATION:East of"}},
 		// A one-word name of a hamlet with no sign of a place.
 		{"Magna plans to invest in auto parts giant Delphi.", []string{"ORG:Magna", "LOCATION:Delphi"}},
 		{"Shares in the auto companies Toyota, Nissan and Honda dropped.", []string{"ORG:Toyota", "ORG:Nissan", "ORG:Honda"}},
@@ -259,6 +265,23 @@ func TestNotPlaces(t *testing.T) {
 		if got := s.Resolve(withEntities(t, tc.text, tc.ents...)); len(got) != 0 {
 			t.Errorf("%q: places %+v, want none", tc.text, got)
 		}
+	}
+}
+
+// TestGenericWord: a generic word ("Peninsula", "Island") asks for no division: "Trinity
+// Peninsula" is not Trinity, a parish of Jersey, in an article about Chile and Antarctica,
+// while "Hong Kong Island" stays Hong Kong's.
+func TestGenericWord(t *testing.T) {
+	s, _ := load(t)
+	got := s.Resolve(withEntities(t, "Chile reported cases at a base in Trinity Peninsula, Antarctica. Chile's navy ship had visited it.",
+		"LOCATION:Chile", "LOCATION:Trinity Peninsula", "LOCATION:Antarctica", "LOCATION:Chile"))
+	for _, p := range got {
+		if p.Name == "Trinity Peninsula" {
+			t.Errorf("Trinity Peninsula placed at %s %s (%.2f, %.2f)", p.Country, p.Admin1, p.Lat, p.Lon)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("got %d places, want Chile, Antarctica, Chile: %+v", len(got), got)
 	}
 }
 

@@ -12,7 +12,7 @@ var wordsTxt string
 // vocab is words.txt: the words the stage reads around place names, by section.
 type vocab struct {
 	locative, contest, division, descriptor, direction, landmark,
-	currency, orgprefix, title, generic, suffix, connector, facility, namer, nameof, celestial map[string]bool
+	currency, orgprefix, title, generic, suffix, connector, facility, namer, nameof, celestial, trailing map[string]bool
 }
 
 // readVocab parses words.txt. Every section must be present, so that a section renamed
@@ -25,6 +25,7 @@ func readVocab(name, src string) (*vocab, error) {
 		"currency": &v.currency, "orgprefix": &v.orgprefix, "title": &v.title,
 		"generic": &v.generic, "suffix": &v.suffix, "connector": &v.connector,
 		"facility": &v.facility, "namer": &v.namer, "nameof": &v.nameof, "celestial": &v.celestial,
+		"trailing": &v.trailing,
 	}
 	var cur map[string]bool
 	for n, line := range strings.Split(src, "\n") {
