@@ -79,6 +79,10 @@ func (r *resolver) collect() {
 			// companies are named after towns ("Toyota").
 			if r.placeLike(text, 50000, true) && !r.personsName(e.Span) && (!r.cityOnly(text) || r.cityCue(e.Span, named)) {
 				r.add(e.Span, text, "an ORG entity that is a well-known place")
+			} else if sp, ok := r.placeBeforeTitle(e); ok {
+				r.add(sp, r.d.Text[sp.Start:sp.End], "the place before a title in an ORG entity")
+			} else if sp, ok := r.divisionOf(e); ok {
+				r.add(sp, r.d.Text[sp.Start:sp.End], "the place of a division word and \"of\" in an ORG entity")
 			} else if !r.placeBeforeName(e) {
 				pending = append(pending, e)
 			}
@@ -210,7 +214,9 @@ func (r *resolver) countryOrRegion(text string) bool {
 // placeBeforeName adds the place that opens a name after an office's "of" ("the mayor of
 // Koszalin Piotr Jedlinski", "First Minister of Scotland Nicola Sturgeon"), which the
 // entities stage took together: a title word before "of", then one or two words that are
-// a well-known place, then at least two capitalised words. It reports whether it added one.
+// a well-known place, then at least two capitalised words, or one when a person's name
+// goes on right after the entity ("Prime Minister of India Narendra Modi" cut as "India
+// Narendra" and "Modi"). It reports whether it added one.
 func (r *resolver) placeBeforeName(e doc.Entity) bool {
 	w, rest := lastWord(r.d.Text[:e.Start])
 	if w != "of" {
@@ -220,7 +226,11 @@ func (r *resolver) placeBeforeName(e doc.Entity) bool {
 		return false // an office "of" the place: not "in honor of Martin Luther King"
 	}
 	words := strings.Fields(r.d.Text[e.Start:e.End])
-	for n := 1; n <= 2 && len(words)-n >= 2; n++ {
+	minRest := 2
+	if i, ok := slices.BinarySearchFunc(r.ents, e.End+1, func(x doc.Entity, pos int) int { return cmp.Compare(x.Start, pos) }); ok && r.ents[i].Type == "PERSON" && r.d.Text[e.End] == ' ' {
+		minRest = 1
+	}
+	for n := 1; n <= 2 && len(words)-n >= minRest; n++ {
 		rest := words[n:]
 		if !slices.ContainsFunc(rest, func(w string) bool { return !unicode.IsUpper([]rune(w)[0]) }) {
 			name := strings.Join(words[:n], " ")
@@ -231,6 +241,49 @@ func (r *resolver) placeBeforeName(e doc.Entity) bool {
 		}
 	}
 	return false
+}
+
+// placeBeforeTitle returns the span of a well-known place that an organisation's
+// entity opens when only title words ([title]) follow it: the entities stage takes
+// "Connecticut Governor" together.
+func (r *resolver) placeBeforeTitle(e doc.Entity) (doc.Span, bool) {
+	text := r.d.Text[e.Start:e.End]
+	end := len(text)
+	for {
+		i := strings.LastIndexByte(text[:end], ' ')
+		if i <= 0 || !r.s.v.title[strings.ToLower(text[i+1:end])] {
+			break
+		}
+		end = i
+	}
+	if end == len(text) || !r.placeLike(text[:end], 50000, true) || !r.countryOrDivision(text[:end]) {
+		return doc.Span{}, false
+	}
+	return doc.Span{Start: e.Start, End: e.Start + end}, true
+}
+
+// divisionOf returns the span of the place in an organisation's entity that is a
+// division word, "of" and a name the gazetteer has exactly ("Municipality of Livorno",
+// "Province of Quebec"): the council or government of a place is named by it.
+func (r *resolver) divisionOf(e doc.Entity) (doc.Span, bool) {
+	text := r.d.Text[e.Start:e.End]
+	head, rest, ok := strings.Cut(text, " of ")
+	if !ok || strings.ContainsRune(head, ' ') || !r.s.v.division[strings.ToLower(head)] || rest == "" || !unicode.IsUpper(rune(rest[0])) {
+		return doc.Span{}, false
+	}
+	if !slices.ContainsFunc(r.lookup(rest), func(m gazetteer.Match) bool { return m.Level == gazetteer.Exact && m.Main }) {
+		return doc.Span{}, false
+	}
+	start := e.Start + len(head) + len(" of ")
+	return doc.Span{Start: start, End: e.End}, true
+}
+
+// countryOrDivision reports whether text names a country, a region or a first-level
+// division.
+func (r *resolver) countryOrDivision(text string) bool {
+	return slices.ContainsFunc(r.lookup(text), func(m gazetteer.Match) bool {
+		return m.Kind == gazetteer.Country || m.Kind == gazetteer.Region || m.Kind == gazetteer.Admin1 && m.Feature != featureSubdivision
+	})
 }
 
 // trailingWord returns the lower-cased ASCII letters that end text, after at most one
@@ -513,7 +566,8 @@ func (r *resolver) partOfName(sp doc.Span) bool {
 	before := strings.TrimSuffix(strings.TrimSuffix(text[:sp.Start], "the "), "of ")
 	for _, e := range r.ents {
 		if e.Type == "ORG" && (e.End == sp.Start-1 && text[e.End] == ' ' || e.End == len(before)-1 && len(before) < sp.Start && text[e.End] == ' ') {
-			return true
+			// A division word names the place's own council: "Municipality of Livorno".
+			return !r.s.v.division[strings.ToLower(strings.TrimSuffix(text[e.Start:e.End], " of"))]
 		}
 	}
 	// A capitalised name head before "of": "Presidential Medal of Freedom", "University

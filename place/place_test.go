@@ -202,6 +202,11 @@ func TestContext(t *testing.T) {
 		// named next to it; a possessive after the comma describes, and holds nothing.
 		{"The plane is registered in Middlesex County, Massachusetts, since 1987.", []string{"LOCATION:Middlesex County", "LOCATION:Massachusetts"}, "Middlesex County", "USA", "US.MA"},
 		{"Leaders met in Niamey, Niger's capital, for a summit.", []string{"LOCATION:Niamey", "LOCATION:Niger"}, "Niamey", "NER", ""},
+		// The place of an office cut from its holder's name, before a title, or after a
+		// division word and "of" in an organisation's entity.
+		{"Prime Minister of India Narendra Modi wrote a letter.", []string{"ORG:India Narendra", "PERSON:Modi"}, "India", "IND", ""},
+		{"Connecticut Governor Ned Lamont spoke to reporters.", []string{"ORG:Connecticut Governor", "PERSON:Ned Lamont"}, "Connecticut", "USA", "US.CT"},
+		{"The Municipality of Livorno asked the schools to pay.", []string{"ORG:Municipality of Livorno"}, "Livorno", "ITA", ""},
 	} {
 		d := withEntities(t, tc.text, tc.ents...)
 		ps := placesNamed(&doc.Document{Places: s.Resolve(d)}, tc.name)
