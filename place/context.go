@@ -64,6 +64,14 @@ func (r *resolver) collect() {
 		if slices.ContainsFunc(hits, func(h doc.Span) bool { return h.Start <= e.Start && e.End <= h.End }) {
 			continue // part of a longer region name: "Ain" in "Ain al-Asad"
 		}
+		if e.Type == "PERSON" || e.Type == "ORG" {
+			// A place whose name opens with a title word that the entities stage left
+			// out of a person's name: "Sultan Kudarat", "General Santos".
+			if sp, long := r.extendLeft(e.Span, text); sp != e.Span && r.placeLike(long, 20000, false) {
+				r.add(sp, long, "a place named with the capitalised word before a "+e.Type+" entity")
+				continue
+			}
+		}
 		switch e.Type {
 		case "NORP":
 			if c, ok := r.s.g.Demonym(text); ok {
@@ -711,6 +719,7 @@ func (r *resolver) truncated(end int) bool {
 // add records a mention and looks its name up, once per name; why says what made it a
 // mention, for the place's rule.
 func (r *resolver) add(sp doc.Span, text, why string) {
+	sp, text = r.extendRight(sp, text)
 	if r.partOfName(sp) || r.peoplesName(sp) || r.namedThing(sp) || r.adjective(sp) {
 		return
 	}
@@ -954,6 +963,31 @@ func (r *resolver) extendLeft(sp doc.Span, text string) (doc.Span, string) {
 
 // want records what a division word next to the name asks for ("Kerman province" a
 // division, "Kurdistan region" a region, "Kerman city" a city).
+// extendRight takes in a connector ([connector]) and the capitalised word after a name
+// when together they are a name the gazetteer knows: the entities stage cuts some
+// Spanish and Portuguese names in two ("Davao" and "Sur" of "Davao del Sur").
+func (r *resolver) extendRight(sp doc.Span, text string) (doc.Span, string) {
+	w := nextWord(r.d.Text, sp.End)
+	if !r.s.v.connector[w] {
+		return sp, text
+	}
+	i := sp.End + 1 + len(w)
+	rest, ok := strings.CutPrefix(r.d.Text[i:], " ")
+	if !ok || rest == "" || !unicode.IsUpper(rune(rest[0])) {
+		return sp, text
+	}
+	j := strings.IndexFunc(rest, func(c rune) bool { return !unicode.IsLetter(c) && c != '-' })
+	if j < 0 {
+		j = len(rest)
+	}
+	end := i + 1 + j
+	longer := r.d.Text[sp.Start:end]
+	if !slices.ContainsFunc(r.lookup(longer), func(m gazetteer.Match) bool { return m.Level == gazetteer.Exact }) {
+		return sp, text
+	}
+	return doc.Span{Start: sp.Start, End: end}, longer
+}
+
 func (m *mention) want(word string) {
 	switch word {
 	case "region":

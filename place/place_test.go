@@ -207,6 +207,9 @@ func TestContext(t *testing.T) {
 		{"Prime Minister of India Narendra Modi wrote a letter.", []string{"ORG:India Narendra", "PERSON:Modi"}, "India", "IND", ""},
 		{"Connecticut Governor Ned Lamont spoke to reporters.", []string{"ORG:Connecticut Governor", "PERSON:Ned Lamont"}, "Connecticut", "USA", "US.CT"},
 		{"The Municipality of Livorno asked the schools to pay.", []string{"ORG:Municipality of Livorno"}, "Livorno", "ITA", ""},
+		// A name the entities stage cut at a title word or a connector.
+		{"The quake was recorded in Sultan Kudarat on Monday.", []string{"PERSON:Kudarat"}, "Sultan Kudarat", "PHL", ""},
+		{"Twenty were injured in Davao del Sur on Monday.", []string{"LOCATION:Davao", "LOCATION:Sur"}, "Davao del Sur", "PHL", ""},
 	} {
 		d := withEntities(t, tc.text, tc.ents...)
 		ps := placesNamed(&doc.Document{Places: s.Resolve(d)}, tc.name)
