@@ -210,6 +210,12 @@ func TestContext(t *testing.T) {
 		// A name the entities stage cut at a title word or a connector.
 		{"The quake was recorded in Sultan Kudarat on Monday.", []string{"PERSON:Kudarat"}, "Sultan Kudarat", "PHL", ""},
 		{"Twenty were injured in Davao del Sur on Monday.", []string{"LOCATION:Davao", "LOCATION:Sur"}, "Davao del Sur", "PHL", ""},
+		// Rivers, islands, volcanoes and former country names of the hand-written tables.
+		{"Forces crossed the Euphrates River near Raqqa.", []string{"LOCATION:Euphrates River", "LOCATION:Raqqa"}, "Euphrates River", "", ""},
+		{"Ministers met on gas drilling in the Eastern Mediterranean.", nil, "Eastern Mediterranean", "", ""},
+		{"The storm stalled over Grand Bahama for a day.", []string{"LOCATION:Grand Bahama"}, "Grand Bahama", "BHS", ""},
+		{"He later returned to Rhodesia, then a British colony.", []string{"LOCATION:Rhodesia"}, "Rhodesia", "ZWE", ""},
+		{"Lava flowed from Kilauea on Monday.", []string{"LOCATION:Kilauea"}, "Kilauea", "USA", ""},
 	} {
 		d := withEntities(t, tc.text, tc.ents...)
 		ps := placesNamed(&doc.Document{Places: s.Resolve(d)}, tc.name)
