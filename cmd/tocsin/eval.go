@@ -30,7 +30,7 @@ var evaluations = map[string]struct {
 	"events":     {"JSONL_FILE|GOLD_DIR... (a directory such as ../shared/data/event-gold-dev: whole real articles coded by hand; a file such as event/testdata/dev.jsonl: the team's development sentences); --misses lists what was missed and invented", evalEvents},
 	"syntax":     {"CONLLU_FILE... (e.g. ../shared/data/ud-ewt/en_ewt-ud-test.conllu)", evalSyntax},
 	"ner":        {"FORMAT:FILE... (conll2003:../shared/data/conll2003/valid.txt, uner:../shared/data/uner-ewt/en_ewt-ud-test.iob2); prose v2 on the same data: go run ./ner/cmd/eval-ner -prose FORMAT:FILE...", evalNER},
-	"places":     {"FILE... (place/testdata/wikinews/dev.jsonl, heldout.jsonl: toponyms annotated in whole Wikinews articles read from ../shared, with the population baseline; place/testdata/ambiguous.tsv: the team's ambiguous place names); --misses lists errors, --wikinews=PATH", evalPlaces},
+	"places":     {"FILE... (place/testdata/wikinews/dev.jsonl, dev2.jsonl, heldout.jsonl: toponyms annotated in whole Wikinews articles read from ../shared, with the population baseline; place/testdata/ambiguous.tsv: the team's ambiguous place names); --misses lists errors, --wikinews=PATH", evalPlaces},
 	"quotes":     {"DIR (PolNeAR layout: text/ and attributions/, e.g. ../shared/data/polnear-dev)", evalQuotes},
 	"dates":      {"TSV_FILE... (e.g. dates/testdata/dev.tsv: the team's development set)", evalScore(dates.Evaluate)},
 	"alerts":     {"STREAM_FILE... (alert/testdata/dev-stream.jsonl: the project's own development stream, its gold in dev-gold.tsv beside it); precision and recall of the default rule; --misses lists false and missed alerts", evalAlerts},
