@@ -272,14 +272,19 @@ func (r *resolver) placeBeforeTitle(e doc.Entity) (doc.Span, bool) {
 
 // divisionOf returns the span of the place in an organisation's entity that is a
 // division word, "of" and a name the gazetteer has exactly ("Municipality of Livorno",
-// "Province of Quebec"): the council or government of a place is named by it.
+// "Province of Quebec"): the council or government of a place is named by it. When the
+// whole is a name of the gazetteer ("District of Columbia"), the whole is the place.
 func (r *resolver) divisionOf(e doc.Entity) (doc.Span, bool) {
 	text := r.d.Text[e.Start:e.End]
 	head, rest, ok := strings.Cut(text, " of ")
 	if !ok || strings.ContainsRune(head, ' ') || !r.s.v.division[strings.ToLower(head)] || rest == "" || !unicode.IsUpper(rune(rest[0])) {
 		return doc.Span{}, false
 	}
-	if !slices.ContainsFunc(r.lookup(rest), func(m gazetteer.Match) bool { return m.Level == gazetteer.Exact && m.Main }) {
+	exact := func(m gazetteer.Match) bool { return m.Level == gazetteer.Exact }
+	if slices.ContainsFunc(r.lookup(text), exact) {
+		return e.Span, true // a name of its own: "District of Columbia", "City of London"
+	}
+	if !slices.ContainsFunc(r.lookup(rest), func(m gazetteer.Match) bool { return exact(m) && m.Main }) {
 		return doc.Span{}, false
 	}
 	start := e.Start + len(head) + len(" of ")
@@ -793,7 +798,7 @@ func (r *resolver) holderAfter(i int) (*gazetteer.Match, string) {
 		for _, m := range r.s.g.LookupKey(gazetteer.Normalize(name)) {
 			if m.Level == gazetteer.Exact && m.Kind == gazetteer.Admin1 && m.Feature != featureSubdivision {
 				end := i + 2 + strings.Index(r.d.Text[i+2:], name) + len(name)
-				if r.commaName(end) || strings.HasPrefix(r.d.Text[end:], " and ") || strings.HasPrefix(r.d.Text[end:], " or ") {
+				if r.commaName(end) || r.andName(end) {
 					return nil, "" // a list of places, not a holder: "Karipur, Kerala and Goa"
 				}
 				return &m, name
@@ -801,6 +806,19 @@ func (r *resolver) holderAfter(i int) (*gazetteer.Match, string) {
 		}
 	}
 	return nil, ""
+}
+
+// andName reports whether "and" or "or", maybe after a comma, and a capitalised word
+// follow position i: a list goes on ("Vermont, Colorado, and Tennessee").
+func (r *resolver) andName(i int) bool {
+	rest := strings.TrimPrefix(r.d.Text[i:], ",")
+	for _, conj := range []string{" and ", " or "} {
+		if after, ok := strings.CutPrefix(rest, conj); ok {
+			c, _ := utf8.DecodeRuneInString(after)
+			return unicode.IsUpper(c)
+		}
+	}
+	return false
 }
 
 // commaName reports whether a comma and a capitalised word follow position i: "College
@@ -881,7 +899,8 @@ func (r *resolver) addMention(sp doc.Span, text, why string) {
 		// list of places, and not at a country's centre, which may lie thousands of
 		// kilometres away.
 		if h, name := r.holderAfter(sp.End); h != nil && !slices.ContainsFunc(matches, func(m gazetteer.Match) bool {
-			return m.Level != gazetteer.Skeletal && m.Country == h.Country && m.Admin1 == h.Admin1
+			return m.Level != gazetteer.Skeletal && (m.Country == h.Country && m.Admin1 == h.Admin1 ||
+				m.Kind == gazetteer.Country || m.Kind == gazetteer.Region || m.Kind == gazetteer.Admin1 && m.Feature != featureSubdivision)
 		}) {
 			matches = []gazetteer.Match{*h}
 			m.why += "; not in the gazetteer within " + name + ": placed there, as it is named next to it"

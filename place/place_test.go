@@ -202,11 +202,13 @@ func TestContext(t *testing.T) {
 		// named next to it; a possessive after the comma describes, and holds nothing.
 		{"The plane is registered in Middlesex County, Massachusetts, since 1987.", []string{"LOCATION:Middlesex County", "LOCATION:Massachusetts"}, "Middlesex County", "USA", "US.MA"},
 		{"Leaders met in Niamey, Niger's capital, for a summit.", []string{"LOCATION:Niamey", "LOCATION:Niger"}, "Niamey", "NER", ""},
+		{"Primaries in South Carolina, Kansas, and Arizona were cancelled.", []string{"LOCATION:South Carolina", "LOCATION:Kansas", "LOCATION:Arizona"}, "South Carolina", "USA", "US.SC"},
 		// The place of an office cut from its holder's name, before a title, or after a
 		// division word and "of" in an organisation's entity.
 		{"Prime Minister of India Narendra Modi wrote a letter.", []string{"ORG:India Narendra", "PERSON:Modi"}, "India", "IND", ""},
 		{"Connecticut Governor Ned Lamont spoke to reporters.", []string{"ORG:Connecticut Governor", "PERSON:Ned Lamont"}, "Connecticut", "USA", "US.CT"},
 		{"The Municipality of Livorno asked the schools to pay.", []string{"ORG:Municipality of Livorno"}, "Livorno", "ITA", ""},
+		{"The party is on the ballot in the District of Columbia.", []string{"ORG:District of Columbia"}, "District of Columbia", "USA", "US.DC"},
 		// A name the entities stage cut at a title word or a connector.
 		{"The quake was recorded in Sultan Kudarat on Monday.", []string{"PERSON:Kudarat"}, "Sultan Kudarat", "PHL", ""},
 		{"Twenty were injured in Davao del Sur on Monday.", []string{"LOCATION:Davao", "LOCATION:Sur"}, "Davao del Sur", "PHL", ""},
