@@ -117,7 +117,46 @@ func (r *resolver) collect() {
 		}
 	}
 	r.listed()
+	r.repeated()
 	slices.SortStableFunc(r.mentions, func(a, b mention) int { return cmp.Compare(a.Start, b.Start) })
+}
+
+// repeated adds the other occurrences of a name of two words or more that the article
+// already has as a place, where no entity covers them: the entities stage misses some
+// repetitions ("According to Windsor Locks' first selectman" after "in Windsor Locks,
+// Connecticut").
+func (r *resolver) repeated() {
+	seen := map[string]bool{}
+	n := len(r.mentions)
+	for k := 0; k < n; k++ {
+		name := r.mentions[k].text
+		if seen[name] || !strings.ContainsRune(name, ' ') {
+			continue
+		}
+		seen[name] = true
+		for off := 0; ; {
+			i := strings.Index(r.d.Text[off:], name)
+			if i < 0 {
+				break
+			}
+			sp := doc.Span{Start: off + i, End: off + i + len(name)}
+			off = sp.End
+			if sp.Start > 0 && isWordByte(r.d.Text[sp.Start-1]) || sp.End < len(r.d.Text) && isWordByte(r.d.Text[sp.End]) {
+				continue
+			}
+			covered := func(x doc.Span) bool { return x.Start < sp.End && sp.Start < x.End }
+			if slices.ContainsFunc(r.ents, func(e doc.Entity) bool { return covered(e.Span) }) ||
+				slices.ContainsFunc(r.mentions, func(m mention) bool { return covered(m.Span) }) {
+				continue
+			}
+			r.add(sp, name, "the name of a place the article names elsewhere")
+		}
+	}
+}
+
+// isWordByte reports whether b is an ASCII letter or digit, or part of a multi-byte rune.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
 // countriesNamed returns the countries of the countries, regions and divisions that

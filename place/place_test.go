@@ -301,6 +301,21 @@ func TestGenericWord(t *testing.T) {
 	}
 }
 
+// TestRepeated: a place of two words or more that the entities stage tagged once is a
+// place where it is repeated untagged, not inside a longer name.
+func TestRepeated(t *testing.T) {
+	s, _ := load(t)
+	d := withEntities(t, "A bomber crashed in Windsor Locks, Connecticut. According to Windsor Locks' first selectman, ten were aboard. The Windsor Locks Police said so.",
+		"LOCATION:Windsor Locks", "LOCATION:Connecticut")
+	ps := placesNamed(&doc.Document{Places: s.Resolve(d)}, "Windsor Locks")
+	if len(ps) != 2 {
+		t.Fatalf("%d places named Windsor Locks, want 2: %+v", len(ps), ps)
+	}
+	if ps[1].Admin1 != "US.CT" || !strings.HasPrefix(d.Text[ps[1].End:], "'") {
+		t.Errorf("second Windsor Locks = %+v", ps[1])
+	}
+}
+
 // TestSkeletonOutlier: a name the gazetteer lacks ("Ghouta") must not become a Slovak
 // town through the transliteration skeleton of its alternate name "Guta" when the
 // article is about Syria.
