@@ -40,6 +40,10 @@ var repairs = [...]struct {
 	{name: "gerund-complement", mend: (*tree).gerundComplement},
 	{name: "oblique-root", mend: (*tree).obliqueRoot},
 	{name: "subordinate-clause", mend: (*tree).subordinateClause},
+	{name: "possessor", mend: (*tree).possessor},
+	{name: "finite-conjunct", mend: (*tree).finiteConjunct},
+	{name: "complement-subject", mend: (*tree).complementSubject},
+	{name: "time-between", mend: (*tree).timeBetween},
 }
 
 // RepairNames returns the names of the tree repairs in the order they run, as they appear
@@ -416,7 +420,8 @@ func (t *tree) looseSubject() bool {
 // relativeVerb re-reads a sentence whose root is a noun and whose past tense verb the
 // parser hung on a noun as a reduced relative: "Thousands of protesters marched in Paris"
 // as "thousands of protesters (who) marched". The verb becomes the root and the noun
-// phrase before it its subject. A past participle ("Man arrested in Paris") stays.
+// phrase before it its subject. A past participle ("Man arrested in Paris") stays, as does
+// a verb whose noun has a preposition ("a gunman shot shoppers, with 25 others injured").
 func (t *tree) relativeVerb() bool {
 	root, only := t.root()
 	if !only || t.pos[root] == "VERB" || t.pos[root] == "AUX" {
@@ -435,6 +440,11 @@ func (t *tree) relativeVerb() bool {
 		subj := n
 		if h := int(t.head[n]); h == root && root < n && t.dep[n] == "nmod" {
 			subj = root
+		}
+		// A noun after a preposition is no clause's subject: "with 25 others injured"
+		// is an absolute phrase.
+		if subj == n && t.hasCase(n) || t.child(v, "mark") >= 0 {
+			continue
 		}
 		t.head[v], t.dep[v] = -1, "root"
 		t.head[subj], t.dep[subj] = int32(v), "nsubj"
@@ -789,6 +799,273 @@ func (t *tree) hasSubject(h int) bool {
 	}
 	return false
 }
+
+// possessor reads a word marked possessive ("'s", "'") that the parser hung elsewhere as
+// the possessor of the noun phrase after it: in "Protesters' demands include the
+// withdrawal of the bill", with "Protesters" tagged a name at the sentence's start, it
+// makes "Protesters" a second subject of "include"; a possessive marker only marks a
+// possessor. The noun phrase is the one that opens right after the marker.
+func (t *tree) possessor() bool {
+	changed := false
+	n := len(t.head)
+	for k := 1; k+1 < n; k++ {
+		i := k - 1
+		if t.tag[k] != "POS" || int(t.head[k]) != i || !t.nominal(i) {
+			continue
+		}
+		if h := int(t.head[i]); t.dep[i] == "nmod:poss" && h >= 0 && t.nominal(h) {
+			continue
+		}
+		// The possessed noun: the head of the phrase that opens after the marker.
+		h := k + 1
+		for range 6 {
+			p := int(t.head[h])
+			if p <= h || !inNounPhrase(t.dep[h]) {
+				break
+			}
+			h = p
+		}
+		if !t.nominal(h) || t.hasCase(h) && !t.hasCase(i) {
+			continue
+		}
+		if t.inSubtree(h, i) {
+			// the possessed noun hung under its possessor: it takes the possessor's place
+			t.head[h], t.dep[h] = t.head[i], t.dep[i]
+		}
+		t.head[i], t.dep[i] = int32(h), "nmod:poss"
+		changed = true
+	}
+	return changed
+}
+
+// inNounPhrase reports whether a word with relation dep modifies a noun inside its phrase.
+func inNounPhrase(dep string) bool {
+	switch dep {
+	case "det", "amod", "compound", "nummod", "nmod:poss", "flat":
+		return true
+	}
+	return false
+}
+
+// finiteConjunct reads a verb with a finite auxiliary of its own that the parser
+// conjoined to a verb without one as the conjunct of the nearest finite verb above: in
+// "Lam also agreed to add two members to the council but did not accede to protesters'
+// demands" it conjoins "accede" to "add", inside the complement of "agreed"; an
+// infinitive or a participle has no conjunct with "did" ("agreed to add and (to)
+// accede").
+func (t *tree) finiteConjunct() bool {
+	changed := false
+	for c := range t.head {
+		x := int(t.head[c])
+		if x < 0 || x > c || t.dep[c] != "conj" || t.pos[c] != "VERB" || !t.finiteVerb(c) || t.pos[x] != "VERB" || t.finiteVerb(x) {
+			continue
+		}
+		a := x
+		for steps := 0; a >= 0 && steps < 4 && !t.finiteVerb(a); steps++ {
+			switch t.dep[a] {
+			case "xcomp", "advcl", "ccomp":
+				a = int(t.head[a])
+				continue
+			}
+			a = -1
+		}
+		if a < 0 || !t.finiteVerb(a) || t.pos[a] != "VERB" {
+			continue
+		}
+		t.head[c] = int32(a)
+		changed = true
+	}
+	return changed
+}
+
+// finiteVerb reports whether word v is a finite verb or has a finite auxiliary or copula.
+func (t *tree) finiteVerb(v int) bool {
+	if finite(t.tag[v]) {
+		return true
+	}
+	for k := 0; k < v; k++ {
+		if int(t.head[k]) == v && finite(t.tag[k]) {
+			switch t.dep[k] {
+			case "aux", "aux:pass", "cop":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// complementSubject reads the subject of a clause that complements a verb of saying or
+// thinking without "that" (clauseverbs.txt) as the clause's subject: in "Some members of
+// opposition parties have claimed violent protesters were sent by the government" the
+// parser makes "protesters" the object of "claimed" and "were sent" a reduced relative,
+// and in "police suspect the attackers had been exposed to radicalism" it makes
+// "attackers" the object of "suspect". A finite clause with no subject of its own that
+// hangs on the verb or on its object right after the object (nothing between them but
+// the clause's own words) has the object for its subject, and is the verb's complement;
+// a clause conjoined to the verb only when the object is a bare noun phrase, since
+// "announce deal with Assad's government as Turkey invades Syria's northeast" is two
+// clauses.
+func (t *tree) complementSubject() bool {
+	changed := false
+	for v := range t.head {
+		if t.pos[v] != "VERB" || !isClauseVerb(t.form[v]) {
+			continue
+		}
+		o := t.child(v, "obj")
+		if o < v || t.pos[o] == "PRON" && t.tag[o] != "PRP" {
+			continue
+		}
+		end := o // the object's last word
+		for k := o + 1; k < len(t.head) && t.inSubtree(k, o); k++ {
+			end = k
+		}
+		for c := end + 1; c < len(t.head); c++ {
+			h := int(t.head[c])
+			if h != v && h != o || t.pos[c] != "VERB" && t.child(c, "cop") < 0 {
+				continue
+			}
+			switch t.dep[c] {
+			case "acl", "ccomp", "advcl", "dep":
+			case "conj", "parataxis":
+				// A clause of its own after an object with phrases of its own is
+				// another clause with the same subject ("Kurds announce deal with
+				// Assad's government as Turkey invades Syria's northeast"), as is a past
+				// tense without an auxiliary ("denied the allegations, labeled them as
+				// disinformation").
+				if !t.bareNoun(o, end) || finite(t.tag[c]) {
+					continue
+				}
+			default:
+				continue
+			}
+			if !t.finiteVerb(c) || t.hasSubject(c) || t.child(c, "cc") >= 0 || t.child(c, "mark") >= 0 {
+				continue
+			}
+			between := true
+			for k := end + 1; k < c && between; k++ {
+				between = t.inSubtree(k, c)
+			}
+			if !between {
+				break
+			}
+			t.head[c], t.dep[c] = int32(v), "ccomp"
+			t.head[o], t.dep[o] = int32(c), "nsubj"
+			if t.child(c, "aux:pass") >= 0 {
+				t.dep[o] = "nsubj:pass"
+			}
+			changed = true
+			break
+		}
+	}
+	return changed
+}
+
+// bareNoun reports whether the words of noun o's phrase, up to end, are only its
+// determiners, modifiers, compounds, appositions and punctuation: no prepositional phrase
+// and no clause.
+func (t *tree) bareNoun(o, end int) bool {
+	for k := range end + 1 {
+		if k == o || !t.inSubtree(k, o) {
+			continue
+		}
+		if !inNounPhrase(t.dep[k]) && !t.punct[k] && t.dep[k] != "appos" && t.dep[k] != "case" {
+			return false
+		}
+		if t.dep[k] == "case" && t.tag[k] != "POS" {
+			return false
+		}
+	}
+	return true
+}
+
+// timeBetween reads a phrase of time between an auxiliary and its participle
+// (timewords.txt) that the parser took for the predicate of a copula: "A car bomb was on
+// Monday rammed into a military base" is rooted in "Monday", with "was" its copula and
+// "rammed" a reduced relative; in "Two soldiers were on Friday wounded in an ambush",
+// "wounded" is a past tense and "were" the copula of "Friday". When a time noun with a
+// preposition has a copula and a past form right after it, the form is a passive
+// participle, the root or the noun's head, the copula its passive auxiliary and the
+// subject passive.
+func (t *tree) timeBetween() bool {
+	changed := false
+	n := len(t.head)
+	for r := 0; r+1 < n; r++ {
+		v := r + 1
+		if !t.nominal(r) || !isTimeWord(t.form[r]) || !t.hasCase(r) || t.pos[v] != "VERB" {
+			continue
+		}
+		cop := t.child(r, "cop")
+		if cop < 0 || cop > r {
+			continue
+		}
+		switch {
+		case t.head[r] < 0 && int(t.head[v]) == r && t.tag[v] == "VBN":
+			// the time noun is the root, the participle its modifier
+			t.head[v], t.dep[v] = -1, "root"
+		case int(t.head[r]) == v && (t.tag[v] == "VBN" || t.tag[v] == "VBD"):
+			// the time noun already hangs on the participle
+		default:
+			continue
+		}
+		for k := range n {
+			if k == v || int(t.head[k]) != r {
+				continue
+			}
+			switch d := t.dep[k]; {
+			case k == cop:
+				t.head[k], t.dep[k] = int32(v), "aux:pass"
+			case d == "case" || d == "det" || d == "amod" || d == "compound" || d == "nummod":
+			default:
+				t.head[k] = int32(v)
+			}
+		}
+		for k := range n {
+			if int(t.head[k]) == v && t.dep[k] == "nsubj" {
+				t.dep[k] = "nsubj:pass"
+			}
+		}
+		t.head[r], t.dep[r] = int32(v), "obl"
+		if t.tag[v] != "VBN" && t.verb < 0 {
+			t.verb, t.passive = v, true
+		}
+		changed = true
+	}
+	return changed
+}
+
+// wordSet reads a word list (words separated by spaces or lines, "#" comments) into a set.
+func wordSet(text string) map[string]bool {
+	set := map[string]bool{}
+	for l := range strings.SplitSeq(text, "\n") {
+		if l = strings.TrimSpace(l); l == "" || l[0] == '#' {
+			continue
+		}
+		for _, w := range strings.Fields(l) {
+			set[w] = true
+		}
+	}
+	return set
+}
+
+// clauseverbs.txt lists the verbs that complementSubject reads, every form.
+//
+//go:embed clauseverbs.txt
+var clauseVerbsTxt string
+
+var clauseVerbs = sync.OnceValue(func() map[string]bool { return wordSet(clauseVerbsTxt) })
+
+// isClauseVerb reports whether word, in any case, is a form of a verb of clauseverbs.txt.
+func isClauseVerb(word string) bool { return clauseVerbs()[strings.ToLower(word)] }
+
+// timewords.txt lists the nouns of time that timeBetween reads.
+//
+//go:embed timewords.txt
+var timeWordsTxt string
+
+var timeWords = sync.OnceValue(func() map[string]bool { return wordSet(timeWordsTxt) })
+
+// isTimeWord reports whether word, in any case, is a noun of timewords.txt.
+func isTimeWord(word string) bool { return timeWords()[strings.ToLower(word)] }
 
 // subordinators.txt lists the conjunctions that subordinateClause reads.
 //

@@ -206,6 +206,60 @@ func TestRepairsMendMisparses(t *testing.T) {
 			tree: "Polls/NOUN/NNS/2/nsubj show/VERB/VBP/0/root as/ADV/RB/4/advmod many/ADJ/JJ/7/nummod as/ADP/IN/7/case 30/NUM/CD/7/nummod percent/NOUN/NN/2/obl say/VERB/VBP/2/conj",
 		},
 		{
+			name:    "a possessor at the sentence's start read as a second subject",
+			tree:    "Protesters/PROPN/NNPS/4/nsubj '/PART/POS/1/case demands/NOUN/NNS/4/nsubj include/VERB/VBP/0/root the/DET/DT/6/det withdrawal/NOUN/NN/4/obj of/ADP/IN/9/case the/DET/DT/9/det bill/NOUN/NN/6/nmod ./PUNCT/./4/punct",
+			repairs: "possessor",
+			want:    map[string]string{"Protesters": "demands nmod:poss"},
+		},
+		{
+			name: "a possessor already read as one stays",
+			tree: "Assad/PROPN/NNP/3/nmod:poss 's/PART/POS/1/case government/NOUN/NN/4/nsubj fell/VERB/VBD/0/root ./PUNCT/./4/punct",
+		},
+		{
+			name:    "a conjunct with 'did' hung on an infinitive",
+			tree:    "Lam/PROPN/NNP/3/nsubj also/ADV/RB/3/advmod agreed/VERB/VBD/0/root to/PART/TO/5/mark add/VERB/VB/3/xcomp two/NUM/CD/7/nummod members/NOUN/NNS/5/obj but/CCONJ/CC/11/cc did/AUX/VBD/11/aux not/PART/RB/11/advmod accede/VERB/VB/5/conj to/ADP/IN/15/case protesters/NOUN/NNS/15/nmod:poss '/PART/POS/13/case demands/NOUN/NNS/11/obl ./PUNCT/./3/punct",
+			repairs: "finite-conjunct",
+			want:    map[string]string{"accede": "agreed conj"},
+		},
+		{
+			name: "a bare conjunct of an infinitive stays",
+			tree: "Lam/PROPN/NNP/2/nsubj agreed/VERB/VBD/0/root to/PART/TO/4/mark add/VERB/VB/2/xcomp members/NOUN/NNS/4/obj and/CCONJ/CC/7/cc hold/VERB/VB/4/conj talks/NOUN/NNS/7/obj ./PUNCT/./2/punct",
+		},
+		{
+			name:    "a complement's subject read as the object of 'claimed'",
+			tree:    "Some/DET/DT/2/det members/NOUN/NNS/7/nsubj of/ADP/IN/5/case opposition/NOUN/NN/5/compound parties/NOUN/NNS/2/nmod have/AUX/VBP/7/aux claimed/VERB/VBN/0/root violent/ADJ/JJ/9/amod protesters/NOUN/NNS/7/obj were/AUX/VBD/11/aux:pass sent/VERB/VBN/7/acl by/ADP/IN/14/case the/DET/DT/14/det government/NOUN/NN/11/obl:agent ./PUNCT/./7/punct",
+			repairs: "complement-subject",
+			want:    map[string]string{"protesters": "sent nsubj:pass", "sent": "claimed ccomp"},
+		},
+		{
+			name:    "a complement's subject read as the object of 'suspect'",
+			tree:    "Police/NOUN/NNS/2/nsubj suspect/VERB/VBP/0/root the/DET/DT/4/det attackers/NOUN/NNS/2/obj had/AUX/VBD/7/aux been/AUX/VBN/7/aux:pass exposed/VERB/VBN/2/ccomp to/ADP/IN/9/case radicalism/NOUN/NN/7/obl ./PUNCT/./2/punct",
+			repairs: "complement-subject",
+			want:    map[string]string{"attackers": "exposed nsubj:pass"},
+		},
+		{
+			name: "a clause conjoined after an object with phrases of its own stays",
+			tree: "Kurds/PROPN/NNPS/2/nsubj announce/VERB/VBP/0/root deal/NOUN/NN/2/obj with/ADP/IN/5/case government/NOUN/NN/3/nmod as/ADP/IN/7/case Turkey/PROPN/NNP/5/nmod invades/VERB/VBZ/2/conj Syria/PROPN/NNP/8/obj",
+		},
+		{
+			name: "an object before an infinitive stays",
+			tree: "They/PRON/PRP/2/nsubj believed/VERB/VBD/0/root the/DET/DT/4/det talks/NOUN/NNS/2/obj to/PART/TO/6/mark be/AUX/VB/2/xcomp over/ADV/RB/6/advmod",
+		},
+		{
+			name:    "a day between the auxiliary and its participle read as a predicate",
+			tree:    "A/DET/DT/3/det car/NOUN/NN/3/compound bomb/NOUN/NN/6/nsubj was/AUX/VBD/6/cop on/ADP/IN/6/case Monday/PROPN/NNP/0/root rammed/VERB/VBN/6/acl into/ADP/IN/11/case a/DET/DT/11/det military/ADJ/JJ/11/amod base/NOUN/NN/7/obl ./PUNCT/./6/punct",
+			repairs: "time-between",
+			want:    map[string]string{"rammed": "ROOT root", "Monday": "rammed obl", "was": "rammed aux:pass", "bomb": "rammed nsubj:pass", ".": "rammed punct"},
+		},
+		{
+			name: "a place before a participle stays a predicate",
+			tree: "The/DET/DT/2/det bomb/NOUN/NN/6/nsubj was/AUX/VBD/6/cop in/ADP/IN/6/case a/DET/DT/6/det bag/NOUN/NN/0/root left/VERB/VBN/6/acl outside/ADV/RB/7/advmod",
+		},
+		{
+			name: "an absolute phrase with 'with' is no clause",
+			tree: "Gunmen/NOUN/NNS/2/nsubj killed/VERB/VBD/0/root three/NUM/CD/2/obj ,/PUNCT/,/7/punct with/ADP/IN/7/case 25/NUM/CD/7/nummod others/NOUN/NNS/2/obl injured/VERB/VBD/7/acl ./PUNCT/./2/punct",
+		},
+		{
 			name: "a right parse is kept",
 			tree: "Police/NOUN/NNS/2/nsubj arrested/VERB/VBD/0/root 12/NUM/CD/4/nummod protesters/NOUN/NNS/2/obj in/ADP/IN/6/case Paris/PROPN/NNP/2/obl ./PUNCT/./2/punct",
 		},
@@ -283,5 +337,45 @@ func TestStageRepairsNews(t *testing.T) {
 	sn := sentenceWith(t, d, "A gunman")
 	if tk := d.Tokens[word(t, d, sn, "shot")]; tk.POS != "VERB" || tk.Lemma != "shoot" || !tk.Finite() {
 		t.Errorf("shot: %s %s %q, want a finite verb of lemma shoot", tk.POS, tk.Tag, tk.Lemma)
+	}
+}
+
+// TestStageRepairsReports checks the stage's trees of news sentences with a possessor at
+// the sentence's start, a report without "that", a conjunct with an auxiliary of its own
+// and a day between an auxiliary and its participle.
+func TestStageRepairsReports(t *testing.T) {
+	s := stage(t)
+	d := analyze(t, s, "Protests continue in the capital",
+		"Students' demands include the release of all detained activists.\n\n"+
+			"Opposition leaders have alleged armed men were hired by the ruling party.\n\n"+
+			"Officials believe the gunmen had been trained abroad.\n\n"+
+			"The mayor agreed to meet the strikers but did not accept their demands.\n\n"+
+			"Two soldiers were on Friday wounded in an ambush.")
+	for _, c := range []struct{ phrase, word, head, dep string }{
+		{"Students'", "Students", "demands", "nmod:poss"},
+		{"Students'", "demands", "include", "nsubj"},
+		{"Opposition leaders", "men", "hired", "nsubj:pass"},
+		{"Opposition leaders", "hired", "alleged", "ccomp"},
+		{"Officials believe", "gunmen", "trained", "nsubj:pass"},
+		{"Officials believe", "trained", "believe", "ccomp"},
+		{"The mayor", "accept", "agreed", "conj"},
+		{"Two soldiers", "wounded", "", "root"},
+		{"Two soldiers", "were", "wounded", "aux:pass"},
+		{"Two soldiers", "soldiers", "wounded", "nsubj:pass"},
+		{"Two soldiers", "Friday", "wounded", "obl"},
+	} {
+		sn := sentenceWith(t, d, c.phrase)
+		tk := d.Tokens[word(t, d, sn, c.word)]
+		head := ""
+		if tk.Head >= 0 {
+			head = d.Tokens[tk.Head].Text
+		}
+		if head != c.head || tk.Dep != c.dep {
+			t.Errorf("%q: %s is %s of %q, want %s of %q (repairs %v)\n%s", sn.Text, c.word, tk.Dep, head, c.dep, c.head, sn.Repairs, dump(d, sn))
+		}
+	}
+	sn := sentenceWith(t, d, "Two soldiers")
+	if tk := d.Tokens[word(t, d, sn, "wounded")]; tk.Tag != "VBN" {
+		t.Errorf("wounded: %s, want a passive participle (VBN)", tk.Tag)
 	}
 }
