@@ -926,6 +926,13 @@ func (t *tree) complementSubject() bool {
 			}
 			switch t.dep[c] {
 			case "acl", "ccomp", "advcl", "dep":
+			case "xcomp":
+				// A small clause's participle is tagged a past tense as often ("found the
+				// air strike justified"); a past tense with an object of its own is none
+				// ("claiming some patients deceived him").
+				if finite(t.tag[c]) && t.child(c, "obj") < 0 {
+					continue
+				}
 			case "conj", "parataxis":
 				// A clause of its own after an object with phrases of its own is
 				// another clause with the same subject ("Kurds announce deal with

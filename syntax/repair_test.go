@@ -238,6 +238,20 @@ func TestRepairsMendMisparses(t *testing.T) {
 			want:    map[string]string{"attackers": "exposed nsubj:pass"},
 		},
 		{
+			name:    "a complement with an object read as a small clause of 'claiming'",
+			tree:    "Smithers/PROPN/NNP/2/nsubj testified/VERB/VBD/0/root ,/PUNCT/,/4/punct claiming/VERB/VBG/2/advcl some/DET/DT/6/det patients/NOUN/NNS/4/obj deceived/VERB/VBD/4/xcomp him/PRON/PRP/7/obj ./PUNCT/./2/punct",
+			repairs: "complement-subject",
+			want:    map[string]string{"patients": "deceived nsubj", "deceived": "claiming ccomp"},
+		},
+		{
+			name: "a small clause of 'found' stays",
+			tree: "Netanyahu/PROPN/NNP/2/nsubj found/VERB/VBD/0/root the/DET/DT/5/det air/NOUN/NN/5/compound strike/NOUN/NN/2/obj justified/VERB/VBD/2/xcomp ./PUNCT/./2/punct",
+		},
+		{
+			name: "a past tense conjoined after a comma stays",
+			tree: "Biden/PROPN/NNP/2/nsubj denied/VERB/VBD/0/root the/DET/DT/4/det allegations/NOUN/NNS/2/obj ,/PUNCT/,/6/punct labeled/VERB/VBD/2/conj them/PRON/PRP/6/obj ./PUNCT/./2/punct",
+		},
+		{
 			name: "a clause conjoined after an object with phrases of its own stays",
 			tree: "Kurds/PROPN/NNPS/2/nsubj announce/VERB/VBP/0/root deal/NOUN/NN/2/obj with/ADP/IN/5/case government/NOUN/NN/3/nmod as/ADP/IN/7/case Turkey/PROPN/NNP/5/nmod invades/VERB/VBZ/2/conj Syria/PROPN/NNP/8/obj",
 		},
