@@ -860,6 +860,11 @@ func (t *tree) finiteConjunct() bool {
 		if x < 0 || x > c || t.dep[c] != "conj" || t.pos[c] != "VERB" || !t.finiteVerb(c) || t.pos[x] != "VERB" || t.finiteVerb(x) {
 			continue
 		}
+		// Only a conjunct with its conjunction: one without ("seeking to quell any
+		// controversy after the FBI closed out a probe") is another misparse.
+		if t.child(c, "cc") < 0 {
+			continue
+		}
 		a := x
 		for steps := 0; a >= 0 && steps < 4 && !t.finiteVerb(a); steps++ {
 			switch t.dep[a] {
@@ -908,7 +913,9 @@ func (t *tree) finiteVerb(v int) bool {
 func (t *tree) complementSubject() bool {
 	changed := false
 	for v := range t.head {
-		if t.pos[v] != "VERB" || !isClauseVerb(t.form[v]) {
+		// A participle that modifies a noun leaves the finite verb after its object to
+		// the noun: "a man claiming allegiance to ISIS gunned down 49 people".
+		if t.pos[v] != "VERB" || !isClauseVerb(t.form[v]) || strings.HasPrefix(t.dep[v], "acl") {
 			continue
 		}
 		o := t.child(v, "obj")
@@ -955,6 +962,12 @@ func (t *tree) complementSubject() bool {
 			if !between {
 				break
 			}
+			// A clause whose finite word is the sentence's only one is its main clause,
+			// the verb of saying inside its subject: "The latest plan to stop Trump from
+			// claiming the nomination is a classic Hail Mary play".
+			if !t.finiteOutside(c) {
+				break
+			}
 			t.head[c], t.dep[c] = int32(v), "ccomp"
 			t.head[o], t.dep[o] = int32(c), "nsubj"
 			if t.child(c, "aux:pass") >= 0 {
@@ -965,6 +978,16 @@ func (t *tree) complementSubject() bool {
 		}
 	}
 	return changed
+}
+
+// finiteOutside reports whether the sentence has a finite word outside c's subtree.
+func (t *tree) finiteOutside(c int) bool {
+	for k := range t.head {
+		if finite(t.tag[k]) && !t.inSubtree(k, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareNoun reports whether the words of noun o's phrase, up to end, are only its

@@ -222,6 +222,18 @@ func TestRepairsMendMisparses(t *testing.T) {
 			want:    map[string]string{"accede": "agreed conj"},
 		},
 		{
+			name: "a finite conjunct without a conjunction stays",
+			tree: "Lawyers/NOUN/NNS/2/nsubj opposed/VERB/VBD/0/root ,/PUNCT/,/4/punct seeking/VERB/VBG/2/advcl to/PART/TO/6/mark quell/VERB/VB/4/xcomp controversy/NOUN/NN/6/obj after/ADP/IN/9/case FBI/PROPN/NNP/7/nmod closed/VERB/VBD/4/conj probe/NOUN/NN/10/obj",
+		},
+		{
+			name: "a verb of saying inside the subject of the only finite clause stays",
+			tree: "Plan/NOUN/NN/0/root to/PART/TO/3/mark stop/VERB/VB/1/acl Trump/PROPN/NNP/3/obj from/SCONJ/IN/6/mark claiming/VERB/VBG/3/advcl the/DET/DT/8/det nomination/NOUN/NN/6/obj is/AUX/VBZ/11/cop a/DET/DT/11/det gamble/NOUN/NN/6/parataxis",
+		},
+		{
+			name: "a participle of saying that modifies a noun keeps its object",
+			tree: "A/DET/DT/2/det man/NOUN/NN/0/root claiming/VERB/VBG/2/acl allegiance/NOUN/NN/3/obj to/ADP/IN/6/case ISIS/PROPN/NNP/4/nmod gunned/VERB/VBD/3/ccomp down/ADP/RP/7/compound:prt people/NOUN/NNS/7/obj",
+		},
+		{
 			name: "a bare conjunct of an infinitive stays",
 			tree: "Lam/PROPN/NNP/2/nsubj agreed/VERB/VBD/0/root to/PART/TO/4/mark add/VERB/VB/2/xcomp members/NOUN/NNS/4/obj and/CCONJ/CC/7/cc hold/VERB/VB/4/conj talks/NOUN/NNS/7/obj ./PUNCT/./2/punct",
 		},
