@@ -110,6 +110,17 @@ func TestPatternWithPreposition(t *testing.T) {
 	}
 }
 
+// TestAccusationAimedAtWhatItAlleges checks that an accusation without an object is aimed
+// at the subject of the clause it alleges (classes.txt: 11 target-asked).
+func TestAccusationAimedAtWhatItAlleges(t *testing.T) {
+	for _, c := range []struct{ verb, want string }{{"charge", "PAK→IND 112"}, {"complain", "PAK→IND 114"}} {
+		d := tree(t, "Pakistan charged that India sheltered the militants.",
+			"Pakistan PROPN 2 nsubj PAK", c.verb+" VERB 0 root", "that SCONJ 5 mark", "India PROPN 5 nsubj IND",
+			"shelter VERB 2 ccomp", "the DET 7 det", "militants NOUN 5 obj", ". PUNCT 2 punct")
+		want(t, code(t, testStage(t), d), c.want)
+	}
+}
+
 func TestPairedCode(t *testing.T) {
 	d := tree(t, "Macron visited Germany.",
 		"Macron PROPN 2 nsubj FRAGOV", "visit VERB 0 root", "Germany PROPN 2 obj DEU", ". PUNCT 2 punct")

@@ -247,7 +247,8 @@ func (x *extractor) targetObjectComplement(q *targetQuery) []actorArg {
 }
 
 // targetAsked: for requests, demands and threats without an object (target-asked), the
-// subject of what they ask ("demanded that Turkey withdraw").
+// subject of what they ask ("demanded that Turkey withdraw"); for accusations, of what
+// they allege ("charged that India sheltered the militants").
 func (x *extractor) targetAsked(q *targetQuery) []actorArg {
 	if len(q.objs) > 0 || !q.cl.targetAsked {
 		return nil
