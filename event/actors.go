@@ -277,14 +277,20 @@ func (x *extractor) codeWithOf(h, last int) (code, how string, end int) {
 }
 
 // quantityOf returns the noun that a quantity head counts ("thousands of protesters",
-// "dozens of soldiers", "hundreds of Kenyans"), -1 when h is no such quantity.
-func (x *extractor) quantityOf(h int) int {
-	switch x.lower(h) {
-	case "thousands", "hundreds", "dozens", "scores", "millions", "tens", "some", "many", "several", "most", "all", "groups", "crowds":
-	default:
-		if x.d.Tokens[h].POS != "NUM" {
-			return -1
-		}
+// "dozens of soldiers", "hundreds of Kenyans": cues.txt [quantity], or a number), -1
+// when h is no such quantity.
+func (x *extractor) quantityOf(h int) int { return x.ofPhrase(h, cueQuantity) }
+
+// seriesOf returns the noun that a quantity or a series counts or groups ("dozens of
+// airstrikes", "a series of airstrikes": [quantity], [series]), -1 when h is none.
+func (x *extractor) seriesOf(h int) int { return x.ofPhrase(h, cueQuantity|cueSeries) }
+
+// ofPhrase returns the noun of the "of" phrase of h when h, as written or by its lemma,
+// has one of the cues (or is a number), -1 otherwise: "crowds" is a quantity, though its
+// lemma "crowd" is a body of people.
+func (x *extractor) ofPhrase(h int, cues cue) int {
+	if (x.cue(h)|x.st.c.cues[x.lower(h)])&cues == 0 && x.d.Tokens[h].POS != "NUM" {
+		return -1
 	}
 	s := &x.s
 	for _, ch := range s.children(h) {
@@ -305,6 +311,15 @@ func (x *extractor) codeNPUp(h int) (actorArg, bool) {
 		return actorArg{}, false
 	}
 	return x.codeNPOpt(h, true)
+}
+
+// counted returns the quantity or series head that counts event noun n ("a series of
+// airstrikes": series), which stands in the clause in n's place, or n itself.
+func (x *extractor) counted(n int) int {
+	if h := x.s.head(n); h >= 0 && x.seriesOf(h) == n {
+		return h
+	}
+	return n
 }
 
 // core returns the token range of h's core phrase: its left modifiers and flat names.

@@ -208,6 +208,9 @@ const (
 	cueProperty
 	cueEnding
 	cueInjury
+	cueQuantity
+	cueHappening
+	cueSeries
 )
 
 var cueNames = map[string]cue{
@@ -217,7 +220,7 @@ var cueNames = map[string]cue{
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
-	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion, "audience": cueAudience, "indefinite": cueIndefinite, "uncertain": cueUncertain, "mandative": cueMandative, "hazard": cueHazard, "done-to": cueDoneTo, "culprit": cueCulprit, "guilt": cueGuilt, "collective": cueCollective, "property": cueProperty, "ending": cueEnding, "injury": cueInjury,
+	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion, "audience": cueAudience, "indefinite": cueIndefinite, "uncertain": cueUncertain, "mandative": cueMandative, "hazard": cueHazard, "done-to": cueDoneTo, "culprit": cueCulprit, "guilt": cueGuilt, "collective": cueCollective, "property": cueProperty, "ending": cueEnding, "injury": cueInjury, "quantity": cueQuantity, "happening": cueHappening, "series": cueSeries,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 
@@ -576,6 +579,14 @@ type class struct {
 	// a passive without a by-agent (source=passive): "Chirac was convicted of
 	// corruption" (by a court), "Qawi was accused of inciting the murder".
 	sourcePassive bool
+	// subjectActs makes the subject of a passive without a by-agent the source
+	// (source=subject): forces that "were placed on high alert" or "were deployed"
+	// show their own force, whoever ordered it.
+	subjectActs bool
+	// fellowCountry lets an agent with no country take its fellow agent's, when the
+	// places gave that one its country (fellow-country): "Police detained dozens" after a
+	// sentence on Belgrade detained Serbians.
+	fellowCountry bool
 	// sourceAgent is the agent code of an unnamed source ("CVL" for protests): the
 	// country comes from the places, as for any agent without one.
 	sourceAgent string
@@ -650,6 +661,10 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 				cl.sourceOptional = true
 			case o == "source=passive":
 				cl.sourcePassive = true
+			case o == "source=subject":
+				cl.subjectActs = true
+			case o == "fellow-country":
+				cl.fellowCountry = true
 			case o == "same-code":
 				cl.sameCode = true
 			case o == "target-from":
@@ -704,7 +719,7 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 
 // agentSetNames are the sets of agent codes classes.txt names; a set it leaves out is
 // empty.
-var agentSetNames = map[string]bool{"armed": true, "attackers": true, "fighters": true, "politicians": true, "envoys": true}
+var agentSetNames = map[string]bool{"armed": true, "attackers": true, "fighters": true, "politicians": true, "envoys": true, "forces": true}
 
 // classOf returns the class of a CAMEO code: its own entry, else its root's.
 func (c *compiled) classOf(code string) class {
@@ -733,7 +748,7 @@ func (c *compiled) regular(code string) bool {
 func (c *compiled) markSourceless() {
 	ok := func(code cameo.Code) bool {
 		f, r := c.classOf(code.Forward), c.classOf(code.Reverse)
-		return f.sourceOptional || f.sourcePassive || r.sourceOptional || r.sourcePassive
+		return f.sourceOptional || f.sourcePassive || f.subjectActs || r.sourceOptional || r.sourcePassive || r.subjectActs
 	}
 	for _, b := range c.blocks {
 		b.sourceless = ok(b.code)

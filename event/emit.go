@@ -274,12 +274,24 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 		tc, tnote = cl.victim, tnote+"; a person named with no code, read as "+cl.victim
 	}
 	var scn, tcn string
+	sc0, tc0 := sc, tc
 	if reversed {
 		sc, scn = x.withCountry(sc, src.span, c, false, doc.Span{})
 		tc, tcn = x.withCountry(tc, tgt.span, c, true, src.span)
 	} else {
 		sc, scn = x.withCountry(sc, src.span, c, true, tgt.span)
 		tc, tcn = x.withCountry(tc, tgt.span, c, false, doc.Span{})
+	}
+	// An agent that no place localises takes the country its fellow agent took from the
+	// places: "Police detained dozens" after a sentence on Belgrade are Serbian police
+	// detaining Serbians; such events of force are mostly domestic (classes.txt
+	// fellow-country).
+	if !cl.fellowCountry {
+		// other events do not say their actors share a country
+	} else if tc == "" && sc != "" {
+		tc, tcn = x.fellowCountry(tc0, sc, sc0, c, reversed)
+	} else if sc == "" && tc != "" {
+		sc, scn = x.fellowCountry(sc0, tc, tc0, c, !reversed)
 	}
 	snote, tnote = snote+scn, tnote+tcn
 	// A country named bare as the target of an actor of its own with a role is where or
@@ -473,9 +485,10 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 			}
 		}
 	}
-	if best < 0 && struck >= 0 && source && x.st.c.agentSets["fighters"][code] && violent(lead(c.code)) {
-		// "Rebels seized the town of Goma": fighters that the text places nowhere else
-		// fight where they strike (not officials who criticise a country).
+	if (best < 0 || d.Places[best].Start < sn.Start) && struck >= 0 && source && x.st.c.agentSets["fighters"][code] && violent(lead(c.code)) {
+		// "Rebels seized the town of Goma": fighters that their own sentence places
+		// nowhere else fight where they strike (not officials who criticise a
+		// country), even after a sentence on leaders meeting in Rome.
 		p := d.Places[struck]
 		return p.Country + code, fmt.Sprintf("; country %s from the place %q, where it struck", p.Country, p.Name)
 	}
@@ -493,6 +506,25 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 	}
 	p := d.Places[best]
 	return p.Country + code, fmt.Sprintf("; country %s from the place %q", p.Country, p.Name)
+}
+
+// fellowCountry completes code, an agent with no country that the places did not
+// localise, with the country of other, the other actor of its event, when other was
+// itself an agent completed from the places (was: its code before): it returns the
+// completed code and a note, or "" when it does not apply. Source says that code does
+// the clause's action: as in withCountry, only agents that a place localises
+// ([local-agent]) take it, or any victim of violence.
+func (x *extractor) fellowCountry(code, other, was string, c *cand, source bool) (string, string) {
+	code = strings.TrimLeft(code, "-")
+	was = strings.TrimLeft(was, "-")
+	if code == "" || len(code) < 3 || !x.agentOnly(code) || !x.agentOnly(was) || x.agentOnly(other) {
+		return "", ""
+	}
+	if x.agentCue(code)&cueLocalAgent == 0 && (source || !violent(lead(c.code))) {
+		return "", ""
+	}
+	cc := country(other)
+	return cc + code, fmt.Sprintf("; country %s, as its fellow agent's", cc)
 }
 
 // sentenceNationality returns the country of the national actors of sentence sn, a

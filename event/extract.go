@@ -256,6 +256,9 @@ func (x *extractor) blameless(h int) bool {
 	if h < 0 || h >= len(x.d.Tokens) {
 		return false
 	}
+	if q := x.seriesOf(h); q >= 0 && (x.eventNoun(q) || x.cue(q)&cueMeans != 0) {
+		return false // "a series of airstrikes", "a barrage of rockets"
+	}
 	if x.hazard(h) {
 		return true
 	}
@@ -727,6 +730,14 @@ func (x *extractor) verbCand(v int) {
 			c.code.Null = true
 		}
 		c.rule += " " + c.code.String() + " (verb " + strings.ToLower(x.d.Tokens[v].Lemma) + ")"
+	}
+	if passive && ok && len(c.src) == 0 && tgtH >= 0 && x.st.c.classOf(lead(c.code)).subjectActs {
+		// "the army was placed on high alert": the force shows its own force, as a
+		// pattern says ("Obama was moved to tears" is no move of forces)
+		if a := x.named(x.codeArgs(tgtH), tgtH); len(a) > 0 && x.st.c.agentSets["forces"][x.agentOf(a[0].code)] {
+			c.src, tgtH, passive = a, -1, false
+			c.rule += "; passive, its subject the source"
+		}
 	}
 	c.tgt = x.named(x.targetArgs(v, tgtH, passive, x.st.c.classOf(lead(c.code))), tgtH)
 	if len(c.tgt) == 0 && tgtH < 0 && passive && x.st.c.classOf(lead(c.code)).victim != "" {

@@ -249,7 +249,8 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	// clause, with no actor of its own, tells an event of the story again; this comes
 	// before the place it took place in is read as its target. Only as a subject: "after
 	// the attack", "in the attack" set the scene of another event.
-	if len(cd.src) == 0 && len(cd.tgt) == 0 && joined < 0 && x.definite(n) && strings.HasPrefix(s.dep(n), "nsubj") {
+	up := x.counted(n) // "a couple of suicide bombings took place": the clause's word
+	if len(cd.src) == 0 && len(cd.tgt) == 0 && joined < 0 && x.definite(n) && strings.HasPrefix(s.dep(up), "nsubj") {
 		if code, src, tgt, note := x.toldBefore(lead(cd.code)); note != "" {
 			cd.src, cd.tgt = src, tgt
 			cd.code = cameo.Code{Forward: code}
@@ -264,8 +265,14 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		if !ok && joined >= 0 {
 			a, ok = x.struckCountry(joined, nil) // "began an offensive in Syria"
 		}
-		if h := s.head(n); !ok && h >= 0 && strings.HasPrefix(s.dep(n), "nsubj") {
-			a, ok = x.struckCountry(h, nil) // "suicide bombings took place in Tunis"
+		if h := s.head(up); !ok && h >= 0 && strings.HasPrefix(s.dep(up), "nsubj") {
+			// "suicide bombings took place in Tunis", "in Tunis" on the verb or on its
+			// object of happening ([happening])
+			var objs []int
+			if o := s.child(h, "obj"); o >= 0 && x.cue(o)&cueHappening != 0 {
+				objs = []int{o}
+			}
+			a, ok = x.struckCountry(h, objs)
 		}
 		if ok && (len(cd.src) == 0 || a.code != country(cd.src[0].code)) {
 			a.rule = "struck-place"

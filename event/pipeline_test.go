@@ -1104,3 +1104,36 @@ func TestWordsNamedByNouns(t *testing.T) {
 	analyzeWant(t, "Interpol rejected Iran's request for help.", "2020-06-30", "IGOCOPITP→IRN 120", "IRN→IGOCOPITP 020")
 	analyzeWant(t, "Turkey rejected Greece's demands to halt the drilling.", "2020-08-30", "TUR→GRC 120", "GRC→TUR 100")
 }
+
+// TestForceOfAgentsWithoutCountry: in force, coercion and violence, an agent that its
+// sentence does not place takes its fellow agent's country when the places gave that one
+// its own ("police detained dozens of protesters" after a rally in Belgrade are Serbians,
+// though the article names other countries too); and fighters fight where their own
+// sentence says they struck, not at a place of the sentence before.
+func TestForceOfAgentsWithoutCountry(t *testing.T) {
+	analyzeWant(t, "Leaders of France, Germany and Italy met in Rome on Monday. Protesters gathered outside parliament in Belgrade on Friday. Police detained dozens of protesters.",
+		"2020-07-10", "SRBOPP→SRBLEG 141", "SRBCOP→SRBOPP 173")
+	analyzeWant(t, "Hundreds marched through the streets of Minsk on Sunday. Officers shot a man.",
+		"2020-08-10", "BLRCVL→ 141", "BLRCOP→BLRCVL 175")
+	analyzeWant(t, "Leaders of France, Germany and Italy met in Rome on Monday. A gunman opened fire in a shopping centre in Bangkok on Saturday.",
+		"2020-02-10", "THACRM→THA 180")
+}
+
+// TestWeaponsAndForcesWithoutTheirActor: shells and rockets that strike or land near
+// someone are aimed at them; a bomb that is the passive subject of a verb of violence is
+// its means, not its target; a force placed on alert shows its own force; forces that
+// deploy to somewhere show force (154); an event noun counted by a quantity ("a couple
+// of suicide bombings") stands in the clause in the quantity's place.
+func TestWeaponsAndForcesWithoutTheirActor(t *testing.T) {
+	analyzeEach(t, "2020-01-10", []struct{ text, want string }{
+		{"Rockets struck near the US embassy in Baghdad late on Monday.", "→USAGOV 195"},
+		{"Two mortar shells struck near a Syrian army checkpoint.", "→SYRMIL 194"},
+		{"Missiles fell near a Ukrainian army base in Lviv.", "→UKRMIL 195"},
+		{"The president's plane landed near the capital.", ""},
+		{"A car bomb was rammed into a military base in Afghanistan on Monday.", "→AFGMIL 1832"},
+		{"The Pakistani army was placed on high alert after the attack.", "PAKMIL→ 152"},
+		{"Syrian troops deployed to the border with Turkey.", "SYRMIL→TUR 154"},
+		{"A couple of suicide bombings took place in Tunis last month.", "→TUN 1831"},
+		{"A series of airstrikes hit rebel positions in Syria overnight.", "→SYRREB 195"},
+	})
+}

@@ -115,7 +115,10 @@ func (x *extractor) targetGiven(q *targetQuery) []actorArg {
 	if a := x.take(q, x.throughNoun(q.tgt, q.cl.targetOf), q.tgt); len(a) > 0 {
 		return a
 	}
-	q.done = q.passive || x.uncodedName(q.tgt)
+	// A passive subject that is the means of violence ("a car bomb was rammed into a
+	// military base": [means]) is not what the violence was done to: the search goes
+	// on to the prepositions.
+	q.done = q.passive && x.cue(q.tgt)&cueMeans == 0 || x.uncodedName(q.tgt)
 	return nil
 }
 
