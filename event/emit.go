@@ -485,10 +485,11 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 			}
 		}
 	}
-	if (best < 0 || d.Places[best].Start < sn.Start) && struck >= 0 && source && x.st.c.agentSets["fighters"][code] && violent(lead(c.code)) {
-		// "Rebels seized the town of Goma": fighters that their own sentence places
-		// nowhere else fight where they strike (not officials who criticise a
-		// country), even after a sentence on leaders meeting in Rome.
+	if (best < 0 || d.Places[best].Start < sn.Start) && struck >= 0 && source && violent(lead(c.code)) {
+		// "Rebels seized the town of Goma", "a police officer shot a teenager in
+		// Chicago": local agents that their own sentence places nowhere else do
+		// violence where they strike (not officials who criticise a country), even
+		// after a sentence on leaders meeting in Rome.
 		p := d.Places[struck]
 		return p.Country + code, fmt.Sprintf("; country %s from the place %q, where it struck", p.Country, p.Name)
 	}

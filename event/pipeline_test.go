@@ -1137,3 +1137,20 @@ func TestWeaponsAndForcesWithoutTheirActor(t *testing.T) {
 		{"A series of airstrikes hit rebel positions in Syria overnight.", "→SYRREB 195"},
 	})
 }
+
+// TestBareOfficer: one officer alone is a police officer (tocsin.agents.txt), as
+// officers are, while the officers of firms or offices keep their own agent; police
+// that their sentence places only where they strike act there.
+func TestBareOfficer(t *testing.T) {
+	analyzeEach(t, "2020-01-10", []struct{ text, want string }{
+		{"The officer shot a man outside a supermarket in Ohio.", "USACOP→USACVL 175"},
+		{"An officer was stabbed in Paris on Friday.", "→FRACOP 182"},
+		{"A police officer shot a teenager in Chicago.", "USACOP→USA 180"},
+	})
+	d := analyze(t, "The chief executive officer criticised the government in Kenya.", "2020-01-10")
+	for _, e := range d.Events {
+		if agent := strings.TrimPrefix(e.Source, "KEN"); agent == "COP" || agent == "GOVCOP" {
+			t.Errorf("a chief executive officer coded %s: %s", e.Source, e.Rule)
+		}
+	}
+}
