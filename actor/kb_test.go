@@ -111,6 +111,7 @@ func TestCodeNounPhrase(t *testing.T) {
 		// A church attacked is the civilians in it; a church that acts, its clergy.
 		{"a church", "", "CVL", "descriptor:church"},
 		{"the Greek Orthodox Church", "", "GRCREL", "descriptor:Greek+Orthodox Church"},
+		{"church leaders", "", "REL", "descriptor:church leaders"},
 	} {
 		code, rule, ok := kb.CodeNounPhrase(words(c.phrase), c.date)
 		if !ok || code != c.code || rule != c.rule {

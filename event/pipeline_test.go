@@ -1154,3 +1154,10 @@ func TestBareOfficer(t *testing.T) {
 		}
 	}
 }
+
+// TestClergyOfThePlace: clergy and religious bodies ([local-agent] rel, chr) are of the
+// country where they speak, as officials and police are; "church leaders" are clergy.
+func TestClergyOfThePlace(t *testing.T) {
+	analyzeWant(t, "In Buenos Aires, the archbishop criticised the government's abortion law.\n\n"+
+		"In Nairobi, church leaders condemned the police.", "2020-12-30", "ARGCHR→ARGGOV 111", "KENREL→KENCOP 111")
+}
