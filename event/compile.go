@@ -609,6 +609,9 @@ type class struct {
 	// recodes recode an event of the class by who does it to whom (recode=), the first
 	// that applies.
 	recodes []recode
+	// pledge is the intent code (03) that a future event of the class is (pledge=):
+	// "Japan will provide aid" states Japan's intent to provide aid (033), now.
+	pledge string
 }
 
 // recode is one recode= option of classes.txt: an event whose source has agent source
@@ -698,6 +701,11 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 					return fmt.Errorf("irregular=%s is not a CAMEO code", v)
 				}
 				cl.irregular = v
+			case k == "pledge":
+				if _, ok := cameo.Lookup(v); !ok || !strings.HasPrefix(v, "03") {
+					return fmt.Errorf("pledge=%s is not a CAMEO code of intent (03)", v)
+				}
+				cl.pledge = v
 			case k == "recode":
 				r, err := parseRecode(v)
 				if err != nil {

@@ -83,7 +83,10 @@
 // attack", "if Iran attacks", the consequence of a conditional, the complement of a verb
 // of intention when the verb itself is not coded). A non-asserted event's PLOVER mode
 // carries the modality after the type's own mode ("violence; hypothetical"), so that
-// nothing negated, threatened or hypothetical reads as a plain fact.
+// nothing negated, threatened or hypothetical reads as a plain fact. Aid told in the
+// future ("Japan will provide aid", "Russia announced it would infuse its markets with
+// $19.7 billion") is the intent to give it (033), asserted, when a pattern or an event
+// noun names the aid (classes.txt pledge=).
 //
 // # Place and date
 //

@@ -16,6 +16,9 @@ func (x *extractor) emit(c *cand) {
 	if c.code.Null || c.code.IsZero() {
 		return
 	}
+	if p := x.pledged(c); p != nil {
+		c = p
+	}
 	cl := x.st.c.classOf(lead(c.code))
 	srcs := c.src
 	if len(srcs) == 0 && violent(lead(c.code)) && c.passive && x.victims(c.tgt) {
@@ -108,6 +111,42 @@ func (x *extractor) emit(c *cand) {
 			}
 		}
 	}
+}
+
+// pledged returns candidate c recoded as the intent its class gives a future event
+// (classes.txt pledge=), asserted, or nil: "Japan will provide $1 billion in aid" is
+// Japan's intent to provide economic aid (0331), stated now, as the CAMEO coders code it;
+// only when a pattern or an event noun says what is given.
+func (x *extractor) pledged(c *cand) *cand {
+	if c.modality != Future || c.code.Reverse != "" || !c.patterned && !c.noun {
+		return nil // a verb's default ("will help", "will pay") names no aid
+	}
+	p, ok := x.st.c.pledge(c.code.Forward)
+	if !ok {
+		return nil
+	}
+	one := *c
+	one.code = cameo.Code{Forward: p}
+	one.modality = Asserted
+	one.rule += "; " + p + ": a future " + c.code.Forward + " is an intent"
+	return &one
+}
+
+// pledge returns the intent code (03) of code's class for the event told in the future
+// (classes.txt pledge=), with code's sub-code after the root where CAMEO has one (071:
+// 0331, 073: 0333), else the class's own (075: 033).
+func (c *compiled) pledge(code string) (string, bool) {
+	if len(code) < 3 {
+		return "", false
+	}
+	p := c.classOf(code).pledge
+	if p == "" {
+		return "", false
+	}
+	if _, ok := cameo.Lookup(p + code[2:]); ok && code[2:] != "0" {
+		p += code[2:]
+	}
+	return p, true
 }
 
 // oneAttack reports whether two events of roots a and b between the same actors in one

@@ -77,6 +77,7 @@ type cand struct {
 	consumed  bool // nested in another event, which codes it (a transformation) or not at all
 	retaliate bool // the phrase speaks of retaliation
 	blocks    []*cblock
+	patterned bool // a pattern coded it, which names what is done, not the verb's default
 }
 
 // actorArg is one coded actor of an event.
@@ -715,7 +716,7 @@ func (x *extractor) verbCand(v int) {
 	}
 	pm, ok := x.bestPattern(c.blocks, pre, post)
 	if ok {
-		c.code, c.rule = pm.p.code, pm.p.rule
+		c.code, c.rule, c.patterned = pm.p.code, pm.p.rule, true
 		if pm.source >= 0 {
 			if a := x.codeArgs(pm.source); len(a) > 0 {
 				c.src = a
@@ -1716,6 +1717,12 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 			code = "138"
 			t.rule += "; a future attack said is a threat, 138"
 		}
+		if p, ok := x.st.c.pledge(code); ok && t.t.Code == "Q" && (inner.patterned || inner.noun) && (inner.modality == Future || inner.modality == Hypothetical && x.reportedFuture(inner.trigger)) {
+			// "Russia announced that it would infuse its markets with $19.7 billion":
+			// aid announced as coming is an intent to give it (classes.txt pledge=).
+			code = p
+			t.rule += "; " + p + ": aid or cooperation said to be coming is an intent"
+		}
 		c.src, c.tgt = src, tgt
 		c.code = cameo.Code{Forward: code}
 		c.rule = t.rule + " (nested: " + inner.rule + ")"
@@ -1723,6 +1730,17 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 		inner.consumed = true
 		return
 	}
+}
+
+// reportedFuture reports whether verb v is a future told in reported speech: "would"
+// after a past verb of saying ("Russia announced that it would infuse its markets").
+func (x *extractor) reportedFuture(v int) bool {
+	for _, ch := range x.s.children(v) {
+		if c := int(ch); x.s.dep(c) == "aux" && (x.lowerIs(c, "would") || x.lowerIs(c, "'d")) {
+			return true
+		}
+	}
+	return false
 }
 
 // outerMatches reports whether the transformation's verb is v's lemma (or, when the

@@ -1161,3 +1161,23 @@ func TestClergyOfThePlace(t *testing.T) {
 	analyzeWant(t, "In Buenos Aires, the archbishop criticised the government's abortion law.\n\n"+
 		"In Nairobi, church leaders condemned the police.", "2020-12-30", "ARGCHR→ARGGOV 111", "KENREL→KENCOP 111")
 }
+
+// TestMaterialCooperation: money lent, swapped, asked for or refused, aid received, and
+// restrictions and sanctions eased or imposed; aid told in the future is an intent to
+// give it (classes.txt pledge=), but a verb's default is no pledge.
+func TestMaterialCooperation(t *testing.T) {
+	analyzeEach(t, "2008-09-18", []struct{ text, want string }{
+		{"The European Union lifted sanctions on Iran.", "IGOEUREEC→IRN 085"},
+		{"Serbia eased restrictions on gatherings.", "SRB→ 081"},
+		{"The United States imposed an embargo on Cuba.", "USA→CUB 163"},
+		{"Iran was sanctioned by the United States in 2011.", "USA→IRN 163"},
+		{"The United States opened new swap lines with Japan.", "USA→JPN 061"},
+		{"Iraq seeks a bailout from the European Union.", "IRQ→IGOEUREEC 0231"},
+		{"The Senate rejected the bailout package.", "USAGOVLEG→ 1221"},
+		{"Japan announced a $5 billion bailout for Greece.", "JPN→GRC 071"},
+		{"Ukraine received military aid from the United States.", "USA→UKR 072"},
+		{"Japan will provide assistance to Vietnam.", "JPN→VNM 033"},
+		{"Russia announced that it would pump $19 billion into Greece.", "RUS→GRC 0331"},
+		{"Dems hope Trump's behavior will help them regain Senate.", ""},
+	})
+}
