@@ -215,7 +215,7 @@ func isUpperASCII(s string) bool {
 // it, so that "U.S._MILITARY" and "AMERICA_(US)_" match text as written.
 func phraseTokens(name string) []string {
 	s := strings.TrimSpace(strings.ReplaceAll(name, "_", " "))
-	toks := segment.Tokenize(s)
+	toks := segment.TokenizePhrase(s)
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		out = append(out, t.Text)

@@ -112,6 +112,10 @@ func TestCodeNounPhrase(t *testing.T) {
 		{"a church", "", "CVL", "descriptor:church"},
 		{"the Greek Orthodox Church", "", "GRCREL", "descriptor:Greek+Orthodox Church"},
 		{"church leaders", "", "REL", "descriptor:church leaders"},
+		// Titles with their dots, as US news writes them before names.
+		{"Sen. Chuck Schumer", "", "LEG", "descriptor:Sen."},
+		{"Rep. Adam Schiff", "", "LEG", "descriptor:Rep."},
+		{"Maj. Gen. Hossein Salami", "", "MIL", "descriptor:Maj. Gen."},
 	} {
 		code, rule, ok := kb.CodeNounPhrase(words(c.phrase), c.date)
 		if !ok || code != c.code || rule != c.rule {

@@ -90,7 +90,7 @@ func (l *Lexicon) Load(name string, r io.Reader) error {
 
 // Add adds phrase under label.
 func (l *Lexicon) Add(phrase, label string) {
-	toks := segment.Tokenize(segment.NormalizeLine(phrase))
+	toks := segment.TokenizePhrase(segment.NormalizeLine(phrase))
 	if len(toks) == 0 {
 		return
 	}

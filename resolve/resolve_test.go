@@ -186,6 +186,15 @@ func TestTitles(t *testing.T) {
 	expect(t, d, "Rostami", 1, "Darius Rostami", "Maj Gen; Mr")
 }
 
+func TestDottedTitles(t *testing.T) {
+	// Titles written with their dots, as US news writes them, are titles too.
+	d := analyze(t, "Rep. Adam Castro questioned Gen. Mark Hale on Tuesday. Dr. Ines Mora testified.",
+		p("Adam Castro"), p("Mark Hale"), p("Ines Mora"))
+	expect(t, d, "Adam Castro", 1, "Adam Castro", "Rep.")
+	expect(t, d, "Mark Hale", 1, "Mark Hale", "Gen.")
+	expect(t, d, "Ines Mora", 1, "Ines Mora", "Dr.")
+}
+
 func TestDescriptionBeforeName(t *testing.T) {
 	d := analyze(t, "Residents greeted Chilean army commander Tomas Vidal at the border. Crowds cheered veteran leader Rosa Paz.",
 		ent{"NORP", "Chilean", 1}, p("Tomas Vidal"), p("Rosa Paz"))

@@ -85,6 +85,34 @@ func TestTokenize(t *testing.T) {
 	}
 }
 
+func TestTokenizePhrase(t *testing.T) {
+	// A vocabulary phrase keeps the dots of its abbreviations, as text before a name
+	// does ("Gen. Mark Milley"); other punctuation stays apart.
+	cases := []struct{ text, want string }{
+		{"gen.", "gen."},
+		{"maj. gen.", "maj.|gen."},
+		{"SEN.", "SEN."},
+		{"U.S. military", "U.S.|military"},
+		{"secretary of state", "secretary|of|state"},
+		{"AMERICA (US)", "AMERICA|(|US|)"},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, tok := range TokenizePhrase(c.text) {
+			if c.text[tok.Start:tok.End] != tok.Text {
+				t.Errorf("%q: token %q has offsets %d-%d", c.text, tok.Text, tok.Start, tok.End)
+			}
+			got = append(got, tok.Text)
+		}
+		if g := strings.Join(got, "|"); g != c.want {
+			t.Errorf("TokenizePhrase(%q) = %s, want %s", c.text, g, c.want)
+		}
+	}
+	if g := Tokenize("Gen. Mark Milley"); g[0].Text != "Gen." {
+		t.Errorf("Tokenize gives %q before a name, which TokenizePhrase(\"gen.\") must match", g[0].Text)
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"\ufeffTitle\r\n\r\n\r\nBody  one\u00a0two\r\nline", "Title\n\nBody one two\nline"},

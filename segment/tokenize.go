@@ -205,3 +205,22 @@ func scanURL(text string, i int) int {
 	}
 	return end
 }
+
+// TokenizePhrase tokenizes a vocabulary phrase as Tokenize does, except that a dot
+// written right after a word stays with it: "gen.", "maj. gen.", "SEN." are the one-token
+// abbreviations that text writes before a name ("Gen. Mark Milley"), which Tokenize
+// gives whole there but splits in a lower-case phrase or at its end, where nothing tells
+// an abbreviation from a full stop.
+func TokenizePhrase(phrase string) []doc.Token {
+	toks := Tokenize(phrase)
+	out := toks[:0]
+	for _, t := range toks {
+		if k := len(out) - 1; t.Text == "." && k >= 0 && out[k].Kind == doc.Word && out[k].End == t.Start && !strings.HasSuffix(out[k].Text, ".") {
+			out[k].Text += "."
+			out[k].End = t.End
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
