@@ -165,7 +165,18 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 	}
 	span := doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[last].End}
 	agentOnly := actorArg{}
-	if code, how := x.codeWords(x.words); code != "" {
+	code, how := x.codeWords(x.words)
+	if len(code) >= 3 && !x.agentOnly(strings.TrimLeft(code, "-")[:3]) && x.uncodedWholeName(h, first, last) {
+		// "St. John's Episcopal Church": a place inside the name of a building that
+		// the entity stage read whole and left uncoded says nothing of the country;
+		// the agent of the name's head stays, to take the country of where it is.
+		if len(code) > 3 && x.agentOnly(code[3:]) {
+			code, how = "---"+code[3:], how+"; no country from inside the name"
+		} else {
+			code = ""
+		}
+	}
+	if code != "" {
 		if len(code) == 3 || x.agentOnly(strings.TrimLeft(code, "-")) {
 			// "The US secretary of state": the "of" complement may complete the
 			// agent; taken only to refine the country the core already gives, or
@@ -302,6 +313,41 @@ func (x *extractor) ofPhrase(h int, cues cue) int {
 		}
 	}
 	return -1
+}
+
+// uncodedWholeName reports whether the core phrase first..last of head h is a multi-word
+// name of a building or institution (its head a word of cues.txt [property]: church,
+// school, hospital) that the entity stage resolved whole and left uncoded: its words are
+// the name's (a determiner aside). Such names take places and saints for where they
+// stand or whom they honour ("St. John's Episcopal Church" in Washington is not
+// Antigua's), while a newspaper or a firm named after a country is that country's
+// ("the Saudi Gazette").
+func (x *extractor) uncodedWholeName(h, first, last int) bool {
+	e := x.ent[h]
+	if e < 0 || x.cue(h)&cueProperty == 0 {
+		return false
+	}
+	en := &x.d.Entities[e]
+	switch en.Type {
+	case "LOCATION", "ORG", "FAC":
+	default:
+		return false
+	}
+	if en.Actor != "" || en.Mention != "" && en.Mention != "name" {
+		return false
+	}
+	n := 0
+	for q := first; q <= last; q++ {
+		t := &x.d.Tokens[q]
+		if t.Kind == doc.Punct || t.POS == "DET" {
+			continue
+		}
+		if x.ent[q] != e {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // codeNPUp codes the noun an apposition stands beside, without looking back down into

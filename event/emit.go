@@ -379,6 +379,15 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 			return
 		}
 	}
+	// "Clinton on Monday ripped into Sanders", "to hammer her", "Jeb Bush fired at Trump":
+	// the same words aimed at a politician by someone the coder could not code, or by a
+	// person it names without a code, are words too; not a passive ("the senator was
+	// attacked") nor an event noun ("an attack on the president"), which leave the doer
+	// unsaid as violence does.
+	if violent(code) && x.cue(c.trigger)&cueVerbalForce != 0 && x.political(tc) && !c.passive && !c.noun &&
+		(src.how == namedNoCode && x.person(src.head) || sc == "" && src.how != namedNoCode) && !x.doneByMeans(c.trigger) {
+		code, note = "111", note+"; 111: force in words, aimed at a politician"
+	}
 	// An unknown attacker of an armed force is taken for an armed one.
 	if irr := x.st.c.classes[code].irregular; irr != "" && !x.st.c.regular(sc) && (sc != "" || !x.st.c.regular(tc)) {
 		code, note = irr, note+"; "+irr+": the source is no armed force"
@@ -1602,6 +1611,17 @@ func (x *extractor) aimed(t int, tgt actorArg) bool {
 		}
 	}
 	return false
+}
+
+// doneByMeans reports whether verb v's doer is a means of violence or an event noun
+// ("grenades hitting the consulate building", "the blast hit the embassy"): its subject,
+// or the noun it modifies as a participle.
+func (x *extractor) doneByMeans(v int) bool {
+	d := x.s.child(v, "nsubj")
+	if d < 0 && x.s.dep(v) == "acl" {
+		d = x.s.head(v)
+	}
+	return d >= 0 && (x.cue(d)&cueMeans != 0 || x.eventNoun(d))
 }
 
 // political reports an actor who fights with words: an agent of classes.txt's

@@ -1181,3 +1181,19 @@ func TestMaterialCooperation(t *testing.T) {
 		{"Dems hope Trump's behavior will help them regain Senate.", ""},
 	})
 }
+
+// TestPoliticalProse: in campaign prose, fighting "for" something is no event, attacking
+// someone "for" something is disapproval, and force in words aimed at a politician by
+// someone the coder cannot code is disapproval too, not an assault (186).
+func TestPoliticalProse(t *testing.T) {
+	analyzeWant(t, "Sen. Ted Cruz has fought for our religious liberty.\n\n"+
+		"Rep. Gwen Graham attacked Donald Trump for the tweet.\n\n"+
+		"Clinton on Monday ripped into Sen. Bernie Sanders in New York.", "2016-03-01", "→USAELI 111", "→USALEG 111")
+}
+
+// TestPlaceInsideABuildingsName: a place inside the name of a church gives no country
+// ("St. John's" is also Antigua's capital): the church is where the sentence places it.
+func TestPlaceInsideABuildingsName(t *testing.T) {
+	analyzeWant(t, "During a riot in Washington, D.C. near the White House, rioters reportedly partly set fire to "+
+		"St. John’s Episcopal Church at Lafayette Square, which suffered damage.", "2020-06-01", "→USACVL 180")
+}
