@@ -59,9 +59,13 @@ type celem struct {
 type cpattern struct {
 	pre, post []celem
 	code      cameo.Code
-	lits      int    // literal elements: the pattern's specificity
-	order     int    // priority on ties: lower first (later dictionaries come first)
-	rule      string // "CAMEO.2.0.txt: BLAME — * (OF TERRORISM) [1124]"
+	lits      int // literal elements: the pattern's specificity
+	// needPre and needPost are, for each word element the pattern's words before and
+	// after the verb must match, the ids of which one at least must be among those
+	// words for it to match (needs).
+	needPre, needPost [][]int32
+	order             int    // priority on ties: lower first (later dictionaries come first)
+	rule              string // "CAMEO.2.0.txt: BLAME — * (OF TERRORISM) [1124]"
 }
 
 // cblock is a verb block with the patterns of every dictionary that defines it.
@@ -411,7 +415,28 @@ func (c *compiled) pattern(p cameo.Pattern) (*cpattern, string) {
 	if cp.post, err = c.elems(p.Post, &cp.lits); err != "" {
 		return nil, err
 	}
+	cp.needPre, cp.needPost = needs(cp.pre, nil), needs(cp.post, nil)
 	return cp, ""
+}
+
+// needs appends to out, for each word or set element of es and of their phrases, the
+// first ids of its alternatives: an element matches only where one of its alternatives'
+// words begins, so a sequence holding none of them cannot match es. An undefined set,
+// with no alternatives, needs what no sequence holds.
+func needs(es []celem, out [][]int32) [][]int32 {
+	for _, e := range es {
+		switch e.kind {
+		case cameo.ElemWord, cameo.ElemSet:
+			first := make([]int32, 0, len(e.alts))
+			for _, a := range e.alts {
+				first = append(first, a.ids[0])
+			}
+			out = append(out, first)
+		case cameo.ElemPrep, cameo.ElemNP:
+			out = needs(e.sub, out)
+		}
+	}
+	return out
 }
 
 func (c *compiled) elems(es []cameo.Elem, lits *int) ([]celem, string) {

@@ -3,6 +3,7 @@ package event
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -360,5 +361,58 @@ func TestClassesFile(t *testing.T) {
 		if _, _, err := loadClasses(bad); err == nil || !strings.Contains(err.Error(), "classes.txt:1") {
 			t.Errorf("%q: error %v, want one naming classes.txt:1", bad, err)
 		}
+	}
+}
+
+// TestPatternNeeds checks the word ids by which bestPattern rules patterns out before
+// matching them: on every pattern of the embedded dictionaries, a phrase holding the
+// first word of each of its elements' first alternatives keeps it, and one lacking all
+// the words of an element (that no other element shares) rules it out.
+// TestPatternWithPreposition and the gold figures check that the patterns that match
+// are still found.
+func TestPatternNeeds(t *testing.T) {
+	c := testStage(t).c
+	set := make([]uint64, (int(c.words.n)+63)/64)
+	// fill makes set the first words of need's elements but element skip's.
+	fill := func(need [][]int32, skip int) {
+		clear(set)
+		for i, ids := range need {
+			if i != skip && len(ids) > 0 {
+				set[ids[0]>>6] |= 1 << (ids[0] & 63)
+			}
+		}
+	}
+	patterns := 0
+	for _, b := range c.blocks {
+		for _, p := range b.patterns {
+			patterns++
+			for _, need := range [][][]int32{p.needPre, p.needPost} {
+				fill(need, -1)
+				undefined := slices.ContainsFunc(need, func(ids []int32) bool { return len(ids) == 0 })
+				if holdsAll(set, need) == undefined {
+					t.Errorf("%s: kept %v with the first words of its elements (an undefined set: %v)", p.rule, !undefined, undefined)
+				}
+				for i, ids := range need {
+					shared := slices.ContainsFunc(ids, func(id int32) bool {
+						for j, other := range need {
+							if j != i && slices.Contains(other, id) {
+								return true
+							}
+						}
+						return false
+					})
+					if shared {
+						continue
+					}
+					fill(need, i)
+					if holdsAll(set, need) {
+						t.Errorf("%s: kept without the words of element %d", p.rule, i)
+					}
+				}
+			}
+		}
+	}
+	if patterns < 1000 {
+		t.Errorf("%d patterns: the dictionaries did not load", patterns)
 	}
 }

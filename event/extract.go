@@ -37,6 +37,8 @@ type extractor struct {
 	idOff []int32 // per sentence token: offset of its word ids in idBuf, -1 not computed
 	idLen []uint8
 	idBuf []int32
+	// inPre and inPost are bestPattern's sets of the word ids its phrases hold (idSet).
+	inPre, inPost []uint64
 
 	cands  []cand
 	candOf []int32 // per sentence token: index in cands, -1 not computed, -2 none

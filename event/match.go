@@ -210,9 +210,15 @@ type patternMatch struct {
 func (x *extractor) bestPattern(blocks []*cblock, pre, post []int32) (patternMatch, bool) {
 	best := patternMatch{start: -1, source: -1, targ: -1}
 	m := &x.m
+	// Most patterns name a word the phrases do not hold: the ids the phrases' words
+	// match rule them out before the matcher tries them word by word.
+	x.inPre, x.inPost = x.idSet(x.inPre, pre), x.idSet(x.inPost, post)
 	for _, b := range blocks {
 		for _, p := range b.patterns {
 			if best.p != nil && p.lits < best.p.lits {
+				continue
+			}
+			if !holdsAll(x.inPre, p.needPre) || !holdsAll(x.inPost, p.needPost) {
 				continue
 			}
 			m.markers = m.markers[:0]
@@ -266,4 +272,35 @@ func (x *extractor) bindNP(seq []int32, pos int) int {
 		return t
 	}
 	return -1
+}
+
+// idSet returns set, as a bit set of word ids, emptied and filled with the ids of the
+// pattern words the tokens of seq match (wordIDs), however they match.
+func (x *extractor) idSet(set []uint64, seq []int32) []uint64 {
+	set = grow(set, (int(x.st.c.words.n)+63)/64)
+	clear(set)
+	for _, t := range seq {
+		for _, v := range x.wordIDs(int(t)) {
+			id := v >> 2
+			set[id>>6] |= 1 << (id & 63)
+		}
+	}
+	return set
+}
+
+// holdsAll reports whether set holds one id at least of each list of need.
+func holdsAll(set []uint64, need [][]int32) bool {
+	for _, ids := range need {
+		found := false
+		for _, id := range ids {
+			if set[id>>6]&(1<<(id&63)) != 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
