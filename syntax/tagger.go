@@ -63,6 +63,13 @@ var (
 	lexEnd   = lex{low: 0x2222, form: 0x2222, suf: [4]uint64{0x2222, 0x2222, 0x2222, 0x2222}, shape: 0x2222, fine: 0x2222}
 )
 
+// tagWordFeats are the indexes of tagStatic's features that read word i alone, not its
+// neighbours or its place: all its occurrences share them (wordCache).
+var tagWordFeats = [...]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 19, 20}
+
+// preWordFeats are those of preFeatures.
+var preWordFeats = [...]int{0, 1, 2, 3, 4, 5}
+
 // tagStatic writes the features of word i that do not depend on the tags this pass
 // chooses; right, when not nil, holds the first pass's tags, whose next two are features.
 func tagStatic(lx []lex, i int, right []uint16, keys *[numTagFeats]uint64) {
