@@ -361,6 +361,7 @@ func (w *worker) parse() {
 // from the cache gives the same total as adding its weights again.
 type transCache struct {
 	s0, s1, s2 []cachedScore // by position + 1 (0: no word)
+	stack      []cachedScore // stackFeatures' scores, by s0's position + 1
 	b          int           // the buffer front whose buffer features are in bsc, -1 none
 	bsc        [numTransitions]int32
 	bl         int   // the buffer front whose left-dependent features are in blsc, -1 none
@@ -377,6 +378,8 @@ type cachedScore struct {
 // reset empties the cache for a sentence of n words.
 func (c *transCache) reset(n int) {
 	c.s0, c.s1, c.s2 = grow(c.s0, n+2), grow(c.s1, n+2), grow(c.s2, n+2)
+	c.stack = grow(c.stack, n+2)
+	clear(c.stack)
 	clear(c.s0)
 	clear(c.s1)
 	clear(c.s2)
@@ -424,15 +427,20 @@ func (w *worker) transScores() [numTransitions]int32 {
 		t.score(k[featB:featBL], &c.bsc)
 	}
 	if deps := st.nl[st.b]; c.bl != st.b || c.blDeps != deps {
-		st.b0LeftFeatures((*[featRest - featBL]uint64)(k[featBL:featRest]))
+		st.b0LeftFeatures((*[featStack - featBL]uint64)(k[featBL:featStack]))
 		c.bl, c.blDeps, c.blsc = st.b, deps, [numTransitions]int32{}
-		t.score(k[featBL:featRest], &c.blsc)
+		t.score(k[featBL:featStack], &c.blsc)
+	}
+	if e := &c.stack[s0+1]; !e.ok {
+		st.stackFeatures(s0, s1, s2, (*[featRest - featStack]uint64)(k[featStack:featRest]))
+		*e = cachedScore{ok: true}
+		t.score(k[featStack:featRest], &e.sc)
 	}
 	st.restFeatures(s0, s1, s2, (*[numParseFeats - featRest]uint64)(k[featRest:]))
 	var sc [numTransitions]int32
 	t.score(k[featRest:], &sc)
 	for i := range sc {
-		sc[i] += c.s0[s0+1].sc[i] + c.s1[s1+1].sc[i] + c.s2[s2+1].sc[i] + c.bsc[i] + c.blsc[i]
+		sc[i] += c.s0[s0+1].sc[i] + c.s1[s1+1].sc[i] + c.s2[s2+1].sc[i] + c.bsc[i] + c.blsc[i] + c.stack[s0+1].sc[i]
 	}
 	return sc
 }

@@ -214,14 +214,16 @@ const numParseFeats = 72
 // position, its tag and clusters never change during a parse, and the front of the buffer
 // changes only with SHIFT. keys[:featS1] read only s0's word, keys[featS1:featS2] only
 // s1's, keys[featS2:featB] only s2's, keys[featB:featBL] only b0, b1 and b2's words (not
-// their dependents), keys[featBL:featRest] only b0 and its left dependents, the rest the
-// whole configuration.
+// their dependents), keys[featBL:featStack] only b0 and its left dependents,
+// keys[featStack:featRest] only what stays the same while s0 is on the stack
+// (stackFeatures), the rest the whole configuration.
 const (
-	featS1   = 4
-	featS2   = 7
-	featB    = 8
-	featBL   = 19
-	featRest = 24
+	featS1    = 4
+	featS2    = 7
+	featB     = 8
+	featBL    = 19
+	featStack = 24
+	featRest  = 41
 )
 
 // parseFeatures writes the features of the current configuration into keys.
@@ -231,7 +233,8 @@ func (s *pstate) parseFeatures(keys *[numParseFeats]uint64) {
 	s.s1Features(s1, (*[featS2 - featS1]uint64)(keys[featS1:featS2]))
 	s.s2Features(s2, (*[featB - featS2]uint64)(keys[featS2:featB]))
 	s.bufferFeatures((*[featBL - featB]uint64)(keys[featB:featBL]))
-	s.b0LeftFeatures((*[featRest - featBL]uint64)(keys[featBL:featRest]))
+	s.b0LeftFeatures((*[featStack - featBL]uint64)(keys[featBL:featStack]))
+	s.stackFeatures(s0, s1, s2, (*[featRest - featStack]uint64)(keys[featStack:featRest]))
 	s.restFeatures(s0, s1, s2, (*[numParseFeats - featRest]uint64)(keys[featRest:]))
 }
 
@@ -303,7 +306,7 @@ func (s *pstate) bufferFeatures(k *[featBL - featB]uint64) {
 
 // b0LeftFeatures writes the features of the first word of the buffer and its left
 // dependents.
-func (s *pstate) b0LeftFeatures(k *[featRest - featBL]uint64) {
+func (s *pstate) b0LeftFeatures(k *[featStack - featBL]uint64) {
 	b0 := int32(s.b)
 	b0t := s.t(b0)
 	b0L, b0L2 := s.lc1[b0], s.lc2[b0]
@@ -315,23 +318,63 @@ func (s *pstate) b0LeftFeatures(k *[featRest - featBL]uint64) {
 	k[4] = fhash.F2(62, b0t, s.lset[b0])
 }
 
-// restFeatures writes the features that read the stack and the buffer together, or the
-// stack's dependents.
-func (s *pstate) restFeatures(s0, s1, s2 int32, k *[numParseFeats - featRest]uint64) {
-	b0, b1, _ := s.buffer()
+// stackFeatures writes the features that read the top three words of the stack, the
+// dependents of s1 and the left dependents of s0. None of them changes while s0 is on
+// the stack: the words under it stay until it is popped, a word on the stack gains no
+// left dependent (LEFT gives b0 one), and s1 gains a right one only by RIGHT, which pops
+// s0. So the parser keeps their weights by s0 (transCache).
+func (s *pstate) stackFeatures(s0, s1, s2 int32, k *[featRest - featStack]uint64) {
 	s0w, s0t, s1w, s1t, s2t := s.w(s0), s.t(s0), s.w(s1), s.t(s1), s.t(s2)
-	b0w, b0t, b1t := s.w(b0), s.t(b0), s.t(b1)
-	s0L, s0R, s0L2, s0R2 := child(s.lc1, s0), child(s.rc1, s0), child(s.lc2, s0), child(s.rc2, s0)
+	s0L, s0L2 := child(s.lc1, s0), child(s.lc2, s0)
 	s1L, s1R := child(s.lc1, s1), child(s.rc1, s1)
-	b0L := s.lc1[b0]
-	s0Lt, s0Rt, s1Rt, b0Lt := s.t(s0L), s.t(s0R), s.t(s1R), s.t(b0L)
-	d0, d1 := dist(s0, b0), dist(s1, s0)
-	var s0vl, s0vr, s1vl, s1vr, s0ls, s0rs uint64 = 9, 9, 9, 9, 0, 0
+	s0Lt, s1Rt := s.t(s0L), s.t(s1R)
+	d1 := dist(s1, s0)
+	var s0vl, s1vl, s1vr uint64 = 9, 9, 9
 	if s0 >= 0 {
-		s0vl, s0vr, s0ls, s0rs = capv(s.nl[s0]), capv(s.nr[s0]), s.lset[s0], s.rset[s0]
+		s0vl = capv(s.nl[s0])
 	}
 	if s1 >= 0 {
 		s1vl, s1vr = capv(s.nl[s1]), capv(s.nr[s1])
+	}
+
+	// pairs
+	k[0] = fhash.F4(24, s1w, s1t, s0w, s0t)
+	k[1] = fhash.F2(25, s1w, s0w)
+	k[2] = fhash.F2(26, s1t, s0t)
+	k[3] = fhash.F2(27, s1t, s0w)
+	k[4] = fhash.F2(28, s1w, s0t)
+	// triples of tags
+	k[5] = fhash.F3(32, s2t, s1t, s0t)
+	k[6] = fhash.F3(36, s1t, s1Rt, s0t)
+	k[7] = fhash.F3(37, s1t, s0t, s0Lt)
+	// distance
+	k[8] = fhash.F3(44, s1t, s0t, d1)
+	k[9] = fhash.F3(45, s1w, s0w, d1)
+	// valency
+	k[10] = fhash.F2(48, s0t, s0vl)
+	k[11] = fhash.F3(50, s1t, s1vl, s1vr)
+	// dependents
+	k[12] = fhash.F2(51, s.w(s0L), s.l(s0L))
+	k[13] = fhash.F2(52, s0Lt, s.l(s0L))
+	k[14] = fhash.F3(57, s1Rt, s.l(s1R), s.t(s1L))
+	k[15] = fhash.F3(58, s0t, s0Lt, s.t(s0L2))
+	// word clusters
+	k[16] = fhash.F2(72, s.cm(s1), s.cm(s0))
+}
+
+// restFeatures writes the features that read the stack and the buffer together, or the
+// right dependents of s0.
+func (s *pstate) restFeatures(s0, s1, s2 int32, k *[numParseFeats - featRest]uint64) {
+	b0, b1, _ := s.buffer()
+	s0w, s0t, s1w, s1t := s.w(s0), s.t(s0), s.w(s1), s.t(s1)
+	b0w, b0t, b1t := s.w(b0), s.t(b0), s.t(b1)
+	s0L, s0R, s0R2 := child(s.lc1, s0), child(s.rc1, s0), child(s.rc2, s0)
+	b0L := s.lc1[b0]
+	s0Lt, s0Rt, b0Lt := s.t(s0L), s.t(s0R), s.t(b0L)
+	d0 := dist(s0, b0)
+	var s0vr, s0ls, s0rs uint64 = 9, 0, 0
+	if s0 >= 0 {
+		s0vr, s0ls, s0rs = capv(s.nr[s0]), s.lset[s0], s.rset[s0]
 	}
 
 	// pairs
@@ -342,53 +385,36 @@ func (s *pstate) restFeatures(s0, s1, s2 int32, k *[numParseFeats - featRest]uin
 	k[4] = fhash.F3(20, s0t, b0w, b0t)
 	k[5] = fhash.F2(21, s0w, b0w)
 	k[6] = fhash.F2(22, s0t, b0t)
-	k[7] = fhash.F4(24, s1w, s1t, s0w, s0t)
-	k[8] = fhash.F2(25, s1w, s0w)
-	k[9] = fhash.F2(26, s1t, s0t)
-	k[10] = fhash.F2(27, s1t, s0w)
-	k[11] = fhash.F2(28, s1w, s0t)
 	// triples of tags
-	k[12] = fhash.F3(30, s0t, b0t, b1t)
-	k[13] = fhash.F3(31, s1t, s0t, b0t)
-	k[14] = fhash.F3(32, s2t, s1t, s0t)
-	k[15] = fhash.F3(33, s0t, s0Lt, b0t)
-	k[16] = fhash.F3(34, s0t, s0Rt, b0t)
-	k[17] = fhash.F3(35, s0t, b0t, b0Lt)
-	k[18] = fhash.F3(36, s1t, s1Rt, s0t)
-	k[19] = fhash.F3(37, s1t, s0t, s0Lt)
-	k[20] = fhash.F3(38, s1t, s0t, s0Rt)
+	k[7] = fhash.F3(30, s0t, b0t, b1t)
+	k[8] = fhash.F3(31, s1t, s0t, b0t)
+	k[9] = fhash.F3(33, s0t, s0Lt, b0t)
+	k[10] = fhash.F3(34, s0t, s0Rt, b0t)
+	k[11] = fhash.F3(35, s0t, b0t, b0Lt)
+	k[12] = fhash.F3(38, s1t, s0t, s0Rt)
 	// distance
-	k[21] = fhash.F2(39, s0w, d0)
-	k[22] = fhash.F2(40, s0t, d0)
-	k[23] = fhash.F2(41, b0w, d0)
-	k[24] = fhash.F2(42, b0t, d0)
-	k[25] = fhash.F3(43, s0t, b0t, d0)
-	k[26] = fhash.F3(44, s1t, s0t, d1)
-	k[27] = fhash.F3(45, s1w, s0w, d1)
+	k[13] = fhash.F2(39, s0w, d0)
+	k[14] = fhash.F2(40, s0t, d0)
+	k[15] = fhash.F2(41, b0w, d0)
+	k[16] = fhash.F2(42, b0t, d0)
+	k[17] = fhash.F3(43, s0t, b0t, d0)
 	// valency
-	k[28] = fhash.F2(46, s0w, s0vr)
-	k[29] = fhash.F2(47, s0t, s0vr)
-	k[30] = fhash.F2(48, s0t, s0vl)
-	k[31] = fhash.F3(50, s1t, s1vl, s1vr)
+	k[18] = fhash.F2(46, s0w, s0vr)
+	k[19] = fhash.F2(47, s0t, s0vr)
 	// dependents
-	k[32] = fhash.F2(51, s.w(s0L), s.l(s0L))
-	k[33] = fhash.F2(52, s0Lt, s.l(s0L))
-	k[34] = fhash.F2(53, s.w(s0R), s.l(s0R))
-	k[35] = fhash.F2(54, s0Rt, s.l(s0R))
-	k[36] = fhash.F3(57, s1Rt, s.l(s1R), s.t(s1L))
-	k[37] = fhash.F3(58, s0t, s0Lt, s.t(s0L2))
-	k[38] = fhash.F3(59, s0t, s0Rt, s.t(s0R2))
+	k[20] = fhash.F2(53, s.w(s0R), s.l(s0R))
+	k[21] = fhash.F2(54, s0Rt, s.l(s0R))
+	k[22] = fhash.F3(59, s0t, s0Rt, s.t(s0R2))
 	// label sets
-	k[39] = fhash.F3(61, s0t, s0ls, s0rs)
-	k[40] = fhash.F2(63, s1t, b0t)
-	k[41] = fhash.F3(64, s1w, s1t, b0t)
-	k[42] = fhash.F3(65, s1t, s0t, b1t)
-	k[43] = fhash.F2(66, s0t, b1t)
-	k[44] = fhash.F3(67, s0w, b0t, b1t)
-	k[45] = fhash.F4(68, s1t, s0t, b0t, d0)
+	k[23] = fhash.F3(61, s0t, s0ls, s0rs)
+	k[24] = fhash.F2(63, s1t, b0t)
+	k[25] = fhash.F3(64, s1w, s1t, b0t)
+	k[26] = fhash.F3(65, s1t, s0t, b1t)
+	k[27] = fhash.F2(66, s0t, b1t)
+	k[28] = fhash.F3(67, s0w, b0t, b1t)
+	k[29] = fhash.F4(68, s1t, s0t, b0t, d0)
 	// word clusters
-	k[46] = fhash.F2(71, s.cm(s0), s.cm(b0))
-	k[47] = fhash.F2(72, s.cm(s1), s.cm(s0))
+	k[30] = fhash.F2(71, s.cm(s0), s.cm(b0))
 }
 
 // transitionCosts returns, for each legal transition, the number of gold arcs it makes
