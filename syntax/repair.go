@@ -29,6 +29,8 @@ var repairs = [...]struct {
 	unless string
 }{
 	{name: "verbless", mend: (*tree).verbless},
+	{name: "headline-verb", mend: (*tree).headlineVerb, unless: "verbless"},
+	{name: "reduced-passive", mend: (*tree).reducedPassive, unless: "verbless"},
 	{name: "loose-subject", mend: (*tree).looseSubject, unless: "verbless"},
 	{name: "relative-verb", mend: (*tree).relativeVerb},
 	{name: "two-subjects", mend: (*tree).twoSubjects},
@@ -70,6 +72,8 @@ type tree struct {
 	// it (see Model.retagVerb).
 	verb    int
 	passive bool
+	// present says that verb is a headline's present tense in the base form (headlineVerb).
+	present bool
 	// noun is the word verbless found tagged a finite verb though it is no verb form,
 	// -1 if none; the caller retags it a noun.
 	noun  int
@@ -81,7 +85,7 @@ type tree struct {
 func (t *tree) reset(n int, headline bool) {
 	t.form, t.pos, t.tag, t.dep = grow(t.form, n), grow(t.pos, n), grow(t.tag, n), grow(t.dep, n)
 	t.head, t.punct = grow(t.head, n), grow(t.punct, n)
-	t.headline, t.verb, t.noun, t.passive, t.fired = headline, -1, -1, false, 0
+	t.headline, t.verb, t.noun, t.passive, t.present, t.fired = headline, -1, -1, false, false, 0
 }
 
 // fromTokens fills the tree from one sentence's tokens; base is the document index of
@@ -256,7 +260,13 @@ func (t *tree) verbless() bool {
 		// A headline's present tense in -s, which the tagger took for a plural noun
 		// ("Violence breaks out in Washington", "Iraqi Parliament votes for expulsion
 		// of United States troops"): a verb form between a noun phrase and more words.
+		bv := t.baseVerb()
 		for i := 1; i+1 < n; i++ {
+			if i > bv && bv >= 0 && t.pos[bv] != "NOUN" {
+				// a base form the tagger took for an adverb or adjective comes first:
+				// headlineVerb's ("Nurses protest pay cuts", not "pay cuts")
+				return false
+			}
 			if t.tag[i] == "NNS" && hasSuffixFold(t.form[i], "s") && isVerbForm(t.form[i]) && t.nominal(i-1) && !t.punct[i+1] {
 				v, retag, present = i, true, true
 				break
@@ -286,6 +296,30 @@ func (t *tree) verbless() bool {
 	if v < 0 {
 		return false
 	}
+	// Only a headline drops its auxiliary ("Three soldiers killed in attack"); in the
+	// body such a verb is a past tense the tagger missed ("protesters marched in Paris").
+	passive := false
+	for q := v + 1; q < n && t.headline && !present; q++ {
+		switch {
+		case t.pos[q] == "ADV" || t.pos[q] == "PART":
+			continue
+		case t.pos[q] == "ADP" || strings.EqualFold(t.form[q], "dead"):
+			passive = true // "killed in attack", "shot dead in Aden"
+		}
+		break
+	}
+	return t.makeRoot(v, retag, passive, fake)
+}
+
+// makeRoot makes word v, which the parser hung inside a noun phrase, the root of a
+// sentence that has no verbal root: the noun phrase just before it becomes its subject
+// (a passive one when passive is set), the old root after it its object, and the noun
+// phrases after it that hung on the subject its object and obliques. retag says that v
+// was tagged no verb (the caller retags it, see Model.retagVerb); fake is a word tagged a
+// finite verb that is none, retagged a noun, -1 if none. It reports false, changing
+// nothing, when no noun phrase stands just before v.
+func (t *tree) makeRoot(v int, retag, passive bool, fake int) bool {
+	n := len(t.head)
 	// The subject: the noun phrase just before the verb.
 	subj := v - 1
 	for subj >= 0 && t.punct[subj] {
@@ -312,18 +346,6 @@ func (t *tree) verbless() bool {
 	// of people (who) protested, has "thousands" for its subject, not "people".
 	if root >= 0 && root < subj && int(t.head[subj]) == root && t.dep[subj] == "nmod" && t.hasCase(subj) {
 		subj = root
-	}
-	// Only a headline drops its auxiliary ("Three soldiers killed in attack"); in the
-	// body such a verb is a past tense the tagger missed ("protesters marched in Paris").
-	passive := false
-	for q := v + 1; q < n && t.headline && !present; q++ {
-		switch {
-		case t.pos[q] == "ADV" || t.pos[q] == "PART":
-			continue
-		case t.pos[q] == "ADP" || strings.EqualFold(t.form[q], "dead"):
-			passive = true // "killed in attack", "shot dead in Aden"
-		}
-		break
 	}
 	t.head[v], t.dep[v] = -1, "root"
 	t.head[subj] = int32(v)
@@ -375,6 +397,101 @@ func (t *tree) verbless() bool {
 		}
 	}
 	return true
+}
+
+// headlineVerb reads a headline's present tense in the base form after a plural
+// subject, which the tagger took for an adverb, an adjective or a noun: "Hundreds rally
+// in Nairobi" ("rally" an adverb by its -ly), "Students protest fee hikes in Accra"
+// ("protest" an adjective). The sentence has no finite verb and no verbal root, as
+// verbless asks; the word is a verb form (verbs.txt) in lower case (a word the truecase
+// stage left capitalised in a title-case headline is a name: "Human Rights Watch"),
+// neither in -s, -ed nor -ing, right after a plural noun and before more words.
+func (t *tree) headlineVerb() bool {
+	if !t.headline {
+		return false
+	}
+	for i := range t.head {
+		if finite(t.tag[i]) || t.head[i] < 0 && (t.pos[i] == "VERB" || t.pos[i] == "AUX") {
+			return false
+		}
+	}
+	v := t.baseVerb()
+	if v < 0 {
+		return false
+	}
+	if !t.makeRoot(v, true, false, -1) {
+		return false
+	}
+	t.present = true
+	return true
+}
+
+// baseVerb returns the first word of a headline that headlineVerb reads as a verb in the
+// base form, -1 if none.
+func (t *tree) baseVerb() int {
+	if !t.headline {
+		return -1
+	}
+	n := len(t.head)
+	for i := 1; i+1 < n; i++ {
+		switch t.pos[i] {
+		case "ADV", "NOUN":
+		case "ADJ":
+			// an adjective after a subject takes no object: "Sanders ready to take a
+			// stand", "Streets calm after protests"
+			if !t.nominal(i+1) && t.pos[i+1] != "DET" && t.pos[i+1] != "NUM" {
+				continue
+			}
+		default:
+			continue
+		}
+		f := t.form[i]
+		if (t.tag[i-1] != "NNS" && t.tag[i-1] != "NNPS") || t.punct[i+1] || f == "" || f[0] < 'a' || f[0] > 'z' ||
+			hasSuffixFold(f, "s") || hasSuffixFold(f, "ed") || hasSuffixFold(f, "ing") || !isVerbForm(f) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// reducedPassive reads a headline's or caption's passive without its auxiliary whose
+// participle the tagger took for a noun: "Reporter shot and killed by masked gunmen", with
+// "shot" the root noun and "killed" its conjunct, or "Opposition leader beaten with
+// baseball bat", "beaten" a noun modified by "leader". The participle is a verb form
+// (verbs.txt) of a past participle's shape (in -ed or -en, or an irregular participle of
+// irregular.txt that is not also its base form, as "cut" and "hit" are, which are nouns as
+// often), in lower case, after a noun phrase; it becomes the root, a passive one, and the
+// noun phrase its subject. It is read so before "and" and a past participle with a
+// by-agent or, in a headline, a preposition after it ("shot and wounded in Kabul"), or,
+// in a headline, before a preposition. The
+// sentence has no finite verb and no verbal root, as verbless asks.
+func (t *tree) reducedPassive() bool {
+	n := len(t.head)
+	for i := range n {
+		if finite(t.tag[i]) || t.head[i] < 0 && (t.pos[i] == "VERB" || t.pos[i] == "AUX") {
+			return false
+		}
+	}
+	for v := 1; v+1 < n; v++ {
+		if t.pos[v] != "NOUN" && t.pos[v] != "ADJ" || !t.nominal(v-1) || !isParticiple(t.form[v]) {
+			continue
+		}
+		next := v + 1
+		for next < n && (t.pos[next] == "ADV" || t.pos[next] == "PART") {
+			next++
+		}
+		// "shot and killed by": the conjunct after "and" is a participle the tagger read
+		if c := next + 1; c < n && t.pos[next] == "CCONJ" && int(t.head[c]) == v && t.dep[c] == "conj" && t.tag[c] == "VBN" {
+			if t.child(c, "obl:agent") < 0 && !(t.headline && c+1 < n && t.pos[c+1] == "ADP") {
+				continue
+			}
+		} else if !t.headline || next >= n || t.pos[next] != "ADP" {
+			continue
+		}
+		return t.makeRoot(v, true, true, -1)
+	}
+	return false
 }
 
 // looseSubject gives a subjectless finite root verb the noun the parser hung elsewhere
@@ -1153,13 +1270,42 @@ func isVerbForm(word string) bool {
 	return ok
 }
 
-// retagVerb gives a word that verbless made a verb a verb's tags and lemma: a passive
-// participle VBN, a form in -ed VBD, a form in -s VBZ, a past form the lemmatiser knows
-// ("shot", lemma "shoot") VBD, any other VBP.
-func (m *Model) retagVerb(form string, passive bool, buf []byte) (tag, lemma string, _ []byte) {
+// irregularParticiples are the past participles of irregular.txt that differ from their
+// verb's base form ("shot", "beaten"; not "cut" or "hit"), lower case.
+var irregularParticiples = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for l := range strings.SplitSeq(irregularVerbs, "\n") {
+		f := strings.Fields(l)
+		if len(f) != 3 || f[0][0] == '#' {
+			continue
+		}
+		for p := range strings.SplitSeq(f[2], "/") {
+			if p != f[0] {
+				set[p] = true
+			}
+		}
+	}
+	return set
+})
+
+// isParticiple reports whether word, in lower case, is a verb form of verbs.txt shaped as
+// a past participle: in -ed or -en, or an irregular participle (irregularParticiples).
+func isParticiple(word string) bool {
+	if word == "" || word[0] < 'a' || word[0] > 'z' || !isVerbForm(word) {
+		return false
+	}
+	return strings.HasSuffix(word, "ed") || strings.HasSuffix(word, "en") || irregularParticiples()[word]
+}
+
+// retagVerb gives a word that a repair made a verb a verb's tags and lemma: a passive
+// participle VBN, a present tense in the base form VBP, a form in -ed VBD, a form in -s
+// VBZ, a past form the lemmatiser knows ("shot", lemma "shoot") VBD, any other VBP.
+func (m *Model) retagVerb(form string, passive, present bool, buf []byte) (tag, lemma string, _ []byte) {
 	switch {
 	case passive:
 		tag = "VBN"
+	case present:
+		tag = "VBP"
 	case hasSuffixFold(form, "ed"):
 		tag = "VBD"
 	case hasSuffixFold(form, "s") && !hasSuffixFold(form, "ss"):
@@ -1216,7 +1362,7 @@ func (t *tree) repairSentence(m *Model, d *doc.Document, first, end int, rec *do
 	if v := t.verb; v >= 0 {
 		k := &toks[v]
 		k.POS = "VERB"
-		k.Tag, k.Lemma, t.buf = m.retagVerb(k.Form(), t.passive, t.buf)
+		k.Tag, k.Lemma, t.buf = m.retagVerb(k.Form(), t.passive, t.present, t.buf)
 	}
 	if q := t.noun; q >= 0 {
 		toks[q].POS, toks[q].Tag = "NOUN", "NN"
@@ -1248,7 +1394,7 @@ func (m *Model) repairWords(out []Word) []string {
 	}
 	if v := t.verb; v >= 0 {
 		out[v].POS = "VERB"
-		out[v].Tag, out[v].Lemma, t.buf = m.retagVerb(out[v].Form, t.passive, t.buf)
+		out[v].Tag, out[v].Lemma, t.buf = m.retagVerb(out[v].Form, t.passive, t.present, t.buf)
 	}
 	return t.names()
 }

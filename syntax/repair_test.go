@@ -120,6 +120,63 @@ func TestRepairsMendMisparses(t *testing.T) {
 			want: map[string]string{"announces": "ROOT root", "leader": "announces nsubj", "withdrawal": "announces obj", "bill": "withdrawal obl", "Hong": "leader compound"},
 		},
 		{
+			name:     "a headline's base-form verb after a plural subject, tagged an adverb",
+			tree:     "Hundreds/NOUN/NNS/0/root rally/ADV/RB/4/advmod in/ADP/IN/4/case Mombasa/PROPN/NNP/1/nmod against/ADP/IN/7/case fuel/NOUN/NN/7/compound prices/NOUN/NNS/1/nmod",
+			headline: true, repairs: "headline-verb", verb: "rally",
+			want: map[string]string{"rally": "ROOT root", "Hundreds": "rally nsubj", "Mombasa": "rally obl", "prices": "rally obl"},
+		},
+		{
+			name:     "a headline's base-form verb tagged an adjective, with an object",
+			tree:     "Nurses/NOUN/NNS/0/root protest/ADJ/JJS/4/amod pay/NOUN/NN/4/compound cuts/NOUN/NNS/1/obj in/ADP/IN/6/case Kisumu/PROPN/NNP/1/nmod",
+			headline: true, repairs: "headline-verb", verb: "protest",
+			want: map[string]string{"protest": "ROOT root", "Nurses": "protest nsubj", "cuts": "protest obj", "Kisumu": "protest obl"},
+		},
+		{
+			name:     "an adjective after a plural subject without an object stays",
+			tree:     "Sanders/NOUN/NNS/0/root ready/ADJ/JJ/1/amod to/PART/TO/4/mark take/VERB/VB/2/xcomp a/DET/DT/6/det stand/NOUN/NN/4/obj",
+			headline: true,
+		},
+		{
+			name: "a base form after a plural noun stays outside a headline",
+			tree: "Hundreds/NOUN/NNS/0/root rally/ADV/RB/4/advmod in/ADP/IN/4/case Mombasa/PROPN/NNP/1/nmod",
+		},
+		{
+			name:     "a name the truecase stage kept capitalised is no verb",
+			tree:     "Rights/NOUN/NNS/0/root Watch/NOUN/NN/1/compound in/ADP/IN/4/case Mombasa/PROPN/NNP/1/nmod",
+			headline: true,
+		},
+		{
+			name:     "a reduced passive whose first participle was tagged a noun",
+			tree:     "Journalist/NOUN/NN/2/compound shot/NOUN/NN/0/root and/CCONJ/CC/4/cc killed/VERB/VBN/2/conj by/ADP/IN/6/case gunmen/NOUN/NNS/4/obl:agent in/ADP/IN/8/case Mogadishu/PROPN/NNP/6/nmod",
+			headline: true, repairs: "reduced-passive", verb: "shot",
+			want: map[string]string{"shot": "ROOT root", "Journalist": "shot nsubj:pass"},
+		},
+		{
+			name:     "a reduced passive with a conjunct before a preposition",
+			tree:     "Aid/ADJ/JJ/2/amod worker/NOUN/NN/3/compound shot/NOUN/NN/0/root and/CCONJ/CC/5/cc wounded/VERB/VBN/3/conj in/ADP/IN/7/case Kabul/PROPN/NNP/5/obl",
+			headline: true, repairs: "reduced-passive", verb: "shot",
+			want: map[string]string{"worker": "shot nsubj:pass"},
+		},
+		{
+			name: "a conjunct participle without a by-agent stays outside a headline",
+			tree: "Aid/ADJ/JJ/2/amod worker/NOUN/NN/3/compound shot/NOUN/NN/0/root and/CCONJ/CC/5/cc wounded/VERB/VBN/3/conj in/ADP/IN/7/case Kabul/PROPN/NNP/5/obl",
+		},
+		{
+			name:     "a headline's participle tagged a noun before a preposition",
+			tree:     "Union/NOUN/NN/2/compound leader/NOUN/NN/3/compound beaten/NOUN/NN/0/root with/ADP/IN/6/case baseball/NOUN/NN/6/compound bat/NOUN/NN/3/nmod in/ADP/IN/8/case Lusaka/PROPN/NNP/6/nmod",
+			headline: true, repairs: "reduced-passive", verb: "beaten",
+			want: map[string]string{"beaten": "ROOT root", "leader": "beaten nsubj:pass", "bat": "beaten obl"},
+		},
+		{
+			name:     "a noun that is also a participle's base form stays",
+			tree:     "Tax/NOUN/NN/2/compound cut/NOUN/NN/0/root for/ADP/IN/4/case workers/NOUN/NNS/2/nmod in/ADP/IN/6/case Ohio/PROPN/NNP/4/nmod",
+			headline: true,
+		},
+		{
+			name: "a participle tagged a noun stays outside a headline without a conjunct",
+			tree: "Union/NOUN/NN/2/compound leader/NOUN/NN/3/compound beaten/NOUN/NN/0/root with/ADP/IN/6/case baseball/NOUN/NN/6/compound bat/NOUN/NN/3/nmod",
+		},
+		{
 			name:    "an object labelled a by-less passive agent",
 			tree:    "Sanders/PROPN/NNP/2/nsubj criticized/VERB/VBD/0/root President/PROPN/NNP/4/nmod:desc Donald/PROPN/NNP/2/obl:agent Trump/PROPN/NNP/4/flat ./PUNCT/./2/punct",
 			repairs: "agent-object",
