@@ -9,14 +9,18 @@ import (
 )
 
 // locative reports whether the words before position i make a place of what follows: a
-// locative word, maybe with "the" ("in the Mediterranean"), or "the battle for".
+// locative word, maybe with "the" ("in the Mediterranean") or a position word ("in
+// downtown Nairobi"), "the battle for" or a quarter's "of" ("the outskirts of Nairobi").
 func (r *resolver) locative(i int) bool {
 	w1, rest := lastWord(r.d.Text[:i])
+	if r.s.v.position[w1] {
+		w1, rest = lastWord(rest)
+	}
 	if r.s.v.locative[w1] {
 		return true
 	}
 	w2, _ := lastWord(rest)
-	return w1 == "for" && r.s.v.contest[w2] || w1 == "the" && r.s.v.locative[w2]
+	return w1 == "for" && r.s.v.contest[w2] || w1 == "the" && r.s.v.locative[w2] || w1 == "of" && r.s.v.quarter[w2]
 }
 
 // lastWord returns the lower-cased ASCII word that ends text after at most one space,

@@ -174,6 +174,8 @@ func TestContext(t *testing.T) {
 		{"The plane overshot the runway at Karipur, Kerala, on Friday.", []string{"LOCATION:Karipur", "LOCATION:Kerala"}, "Karipur", "IND", "IN.13"},
 		{"He died at a hospital in College Station, Texas, on Monday.", []string{"LOCATION:College Station", "LOCATION:Texas"}, "College Station", "USA", "US.TX"},
 		{"Pilgrims streamed into Najaf on Friday.", nil, "Najaf", "IRQ", ""},
+		{"Crowds gathered in downtown Mombasa on Friday.", nil, "Mombasa", "KEN", ""},
+		{"Protesters camped on the outskirts of Kisumu.", nil, "Kisumu", "KEN", ""},
 		{"Tankers slowed in the Strait of Hormuz.", nil, "Strait of Hormuz", "", ""},
 		{"Rockets hit Ain al-Asad at night.", []string{"LOCATION:Ain"}, "Ain al-Asad", "IRQ", ""},
 		{"Officials in Sulaimaniya agreed.", []string{"LOCATION:Sulaimaniya"}, "Sulaimaniya", "IRQ", "IQ.05"},

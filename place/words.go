@@ -11,7 +11,7 @@ var wordsTxt string
 
 // vocab is words.txt: the words the stage reads around place names, by section.
 type vocab struct {
-	locative, contest, division, descriptor, direction, landmark,
+	locative, position, quarter, contest, division, descriptor, direction, landmark,
 	currency, orgprefix, title, generic, suffix, connector, facility, namer, nameof, celestial, trailing map[string]bool
 }
 
@@ -20,7 +20,7 @@ type vocab struct {
 func readVocab(name, src string) (*vocab, error) {
 	v := &vocab{}
 	sections := map[string]*map[string]bool{
-		"locative": &v.locative, "contest": &v.contest, "division": &v.division,
+		"locative": &v.locative, "position": &v.position, "quarter": &v.quarter, "contest": &v.contest, "division": &v.division,
 		"descriptor": &v.descriptor, "direction": &v.direction, "landmark": &v.landmark,
 		"currency": &v.currency, "orgprefix": &v.orgprefix, "title": &v.title,
 		"generic": &v.generic, "suffix": &v.suffix, "connector": &v.connector,
