@@ -1357,7 +1357,9 @@ func (x *extractor) discarded(first, end int) bool {
 }
 
 // discardAt reports whether a discard phrase starts at token i (a story-level one when
-// story is set, a sentence-level one otherwise). Discards match whole words.
+// story is set, a sentence-level one otherwise). Discards match whole words; a phrase
+// right before a word of cues.txt's [gear] names a thing, not a sport or a show, and
+// discards nothing ("a baseball bat", "a hockey stick").
 func (x *extractor) discardAt(i int, story bool) bool {
 	es := x.st.c.discards[x.lower(i)]
 	toks := x.d.Tokens
@@ -1375,6 +1377,9 @@ next:
 				continue next
 			}
 			j++
+		}
+		if j < len(toks) && toks[j].Kind == doc.Word && x.cue(j)&cueGear != 0 {
+			continue // "beaten with a baseball bat": the sport's gear, no sport (cues.txt [gear])
 		}
 		return true
 	}

@@ -187,6 +187,17 @@ func TestDiscards(t *testing.T) {
 		"Iran PROPN 2 nsubj IRN", "attack VERB 0 root", "Israel PROPN 2 obj ISR", "in ADP 7 case", "the DET 7 det",
 		"football NOUN 7 compound", "final NOUN 2 obl", ". PUNCT 2 punct")
 	want(t, code(t, testStage(t), d))
+	// A sport's name before its gear (cues.txt [gear]) names a thing: no discard.
+	d = tree(t, "Iran attacked Israel with baseball bats.",
+		"Iran PROPN 2 nsubj IRN", "attack VERB 0 root", "Israel PROPN 2 obj ISR", "with ADP 6 case",
+		"baseball NOUN 6 compound", "bat NOUN 2 obl", ". PUNCT 2 punct")
+	if got := code(t, testStage(t), d); len(got) == 0 {
+		t.Error("a baseball bat discarded the sentence")
+	}
+	d = tree(t, "Iran attacked Israel in baseball.",
+		"Iran PROPN 2 nsubj IRN", "attack VERB 0 root", "Israel PROPN 2 obj ISR", "in ADP 5 case",
+		"baseball NOUN 2 obl", ". PUNCT 2 punct")
+	want(t, code(t, testStage(t), d))
 }
 
 func load(t *testing.T, kind cameo.Kind, src string) *cameo.Dictionary {
