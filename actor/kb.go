@@ -433,6 +433,10 @@ func (kb *KB) scan(words []string, day int32, m *phraseMatch) {
 	}
 	for i := first; i < len(words); {
 		w := words[i]
+		if i+1 < len(words) && currencySign(words[i+1]) && len(strings.ReplaceAll(w, ".", "")) <= 3 {
+			i++ // "US $ 7 billion", "A $": a currency, not the country
+			continue
+		}
 		if capitalised(w) {
 			coded := func(idx int32) bool { return codeAt(kb.entries[idx].codes, day) != "" }
 			if idx, n := kb.actors.longestFunc(words, i, coded); n > 0 {
@@ -492,6 +496,12 @@ func (kb *KB) scan(words []string, day int32, m *phraseMatch) {
 		}
 		i++
 	}
+}
+
+// currencySign reports whether a token starts with a currency sign ("$", "$78", "£").
+func currencySign(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.Is(unicode.Sc, r)
 }
 
 // ownedBy splits a hyphenated modifier whose first part owns what it modifies:

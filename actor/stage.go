@@ -4,6 +4,8 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tocsin-project/tocsin/doc"
 	"github.com/tocsin-project/tocsin/segment"
@@ -148,7 +150,7 @@ func (c *coder) places() {
 	divisions := c.divisions()
 	for i := range c.d.Entities {
 		e := &c.d.Entities[i]
-		if e.Type != "NORP" && e.Type != "LOCATION" || e.Mention != "" && e.Mention != "name" {
+		if e.Type != "NORP" && e.Type != "LOCATION" || e.Mention != "" && e.Mention != "name" || c.currencyPrefix(e) {
 			continue
 		}
 		words := c.words(i)
@@ -196,6 +198,23 @@ func (c *coder) places() {
 			c.namesCountry(s, p.Country, p.Name)
 		}
 	}
+}
+
+// currencyPrefix reports whether a place's name is the prefix of a currency sign, as
+// in "US$7 billion", "A$5m", "HK$" or "US $2.6 billion": it names a currency, not the
+// country as an actor. A sign after a space follows only a short capitalised
+// abbreviation ("gave Democrats $5 million" names the Democrats).
+func (c *coder) currencyPrefix(e *doc.Entity) bool {
+	rest := c.d.Text[e.End:]
+	spaced := strings.HasPrefix(rest, " ")
+	if spaced {
+		if len(e.Text) > 3 || !isUpperASCII(strings.ReplaceAll(e.Text, ".", "")) {
+			return false
+		}
+		rest = rest[1:]
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.Is(unicode.Sc, r)
 }
 
 // divisions returns, by start offset, the places the places stage took for a country's

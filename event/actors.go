@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tocsin-project/tocsin/doc"
 )
@@ -147,6 +149,9 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 	if q := x.quantityOf(h); q >= 0 {
 		h = q // "thousands of protesters": the protesters
 	}
+	if x.currencyPrefix(h) {
+		return actorArg{}, false // "offers US$78 million": a sum, not the United States
+	}
 	if e := x.ent[h]; e >= 0 && d.Entities[e].Actor != "" {
 		en := &d.Entities[e]
 		return actorArg{code: en.Actor, span: en.Span, head: h, how: "entity " + en.Text}, true
@@ -258,6 +263,18 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 		return actorArg{code: "PPL", span: span, head: h, how: howCount}, true
 	}
 	return agentOnly, agentOnly.code != ""
+}
+
+// currencyPrefix reports whether token h is a country's abbreviation written before a
+// currency sign ("US$78 million", "A$5m", "US $2.6 billion"), which the parser may make
+// the head of the sum.
+func (x *extractor) currencyPrefix(h int) bool {
+	toks := x.d.Tokens
+	if h+1 >= len(toks) || len(strings.ReplaceAll(toks[h].Text, ".", "")) > 3 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(toks[h+1].Text)
+	return unicode.Is(unicode.Sc, r) && toks[h+1].Start-toks[h].End <= 1
 }
 
 // codeWithOf codes the core words of h (in x.words) followed by h's "of" complement

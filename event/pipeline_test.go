@@ -1224,3 +1224,21 @@ func TestPlaceInsideABuildingsName(t *testing.T) {
 	analyzeWant(t, "During a riot in Washington, D.C. near the White House, rioters reportedly partly set fire to "+
 		"St. John’s Episcopal Church at Lafayette Square, which suffered damage.", "2020-06-01", "→USACVL 180")
 }
+
+// TestCurrencyPrefix: "US$", "A$" and "US $" write a currency, not the country as an
+// actor.
+func TestCurrencyPrefix(t *testing.T) {
+	analyzeWant(t, "Russia announced that it would pump US$19 billion into Greece.", "2008-09-18", "RUS→GRC 0331")
+	for _, text := range []string{
+		"Ford offers US$78 million for Romanian auto plant.",
+		"Japan sent US$5 million in aid to Vietnam.",
+		"The company paid A$5 million to the workers in Perth.",
+		"The central bank offered to loan 60 billion rubles (US $2.63 billion) to Sberbank.",
+	} {
+		for _, e := range analyze(t, text, "2008-09-18").Events {
+			if strings.HasPrefix(e.Source, "USA") || strings.HasPrefix(e.Target, "USA") || e.Source == "AUS" || e.Target == "AUS" {
+				t.Errorf("%q: %s→%s %s: %s", text, e.Source, e.Target, e.Code, e.Rule)
+			}
+		}
+	}
+}

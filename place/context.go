@@ -601,6 +601,22 @@ func (r *resolver) truecasedAt(off int) bool {
 	return unicode.IsLower(c)
 }
 
+// currencyAbbrev reports whether a name is a short capitalised abbreviation ("US",
+// "U.S.", "HK"), which may be written a space before its currency's "$" ("US $2.6
+// billion"); a longer name so placed is the receiver of a sum ("gave Texas $5 million").
+func currencyAbbrev(name string) bool {
+	name = strings.ReplaceAll(name, ".", "")
+	if name == "" || len(name) > 3 {
+		return false
+	}
+	for _, r := range name {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // partOfName reports whether the place name at sp is part of a longer name that is not a
 // place, and why: a currency ("US$", "U.S. dollars"), an organisation ("Air France", "CNN
 // Philippines", "Mahan Air of Iran", "United States Navy"), or any other name that goes on
@@ -608,7 +624,7 @@ func (r *resolver) truecasedAt(off int) bool {
 // Syndrome", "Florida Highway Patrol").
 func (r *resolver) partOfName(sp doc.Span) bool {
 	text := r.d.Text
-	if strings.HasPrefix(text[sp.End:], "$") || r.s.v.currency[nextWord(text, sp.End)] {
+	if strings.HasPrefix(text[sp.End:], "$") || r.s.v.currency[nextWord(text, sp.End)] || currencyAbbrev(text[sp.Start:sp.End]) && strings.HasPrefix(text[sp.End:], " $") {
 		return true
 	}
 	if w := prevLetters(text[:sp.Start]); w != "" && unicode.IsUpper(rune(w[0])) && r.s.v.orgprefix[strings.ToLower(w)] {
