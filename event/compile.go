@@ -594,6 +594,10 @@ type class struct {
 	// without an object is aimed at the subject of what it asks (targetAsked); an attack
 	// on a thing strikes the country where it stood (targetStruck).
 	targetFrom, targetNear, targetOf, targetJudged, targetAsked, targetStruck bool
+	// venue: a phrase with "at", and a news outlet after any preposition, say where
+	// the words were said or printed, not whom they concern (venue: "spoke at the
+	// Fair Immigration Reform Movement", "said on CNN").
+	venue bool
 	// objectActor: the event is done to people, so a verb whose object (or passive
 	// subject) is a thing no dictionary codes codes none ("released a statement").
 	objectActor bool
@@ -708,6 +712,8 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 				cl.targetAsked = true
 			case o == "target-struck":
 				cl.targetStruck = true
+			case o == "venue":
+				cl.venue = true
 			case o == "target=optional":
 				cl.targetOptional = true
 			case o == "target=required":

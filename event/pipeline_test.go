@@ -1242,3 +1242,13 @@ func TestCurrencyPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestVenueIsNoTarget: a news outlet a statement was made on, or to, and the place it was
+// made at are no targets of it (classes.txt venue); whom it is about still is.
+func TestVenueIsNoTarget(t *testing.T) {
+	analyzeEach(t, "2016-05-17", []struct{ text, want string }{
+		{"Obama spoke at the White House on Tuesday about the shootings.", ""},
+		{"In Washington, Lewandowski said on Fox News that Manafort should be held to account.", ""},
+		{"Iran commented on the Saudi statement.", "IRN→SAU 010"},
+	})
+}

@@ -196,7 +196,11 @@ func (x *extractor) targetPreposition(q *targetQuery) []actorArg {
 	for _, ch := range s.children(q.v) {
 		c := int(ch)
 		if (s.dep(c) == "obl" || s.dep(c) == "nmod") && x.targetPrep(q.cl, c) {
-			if a := x.take(q, x.codeArgs(c), c); len(a) > 0 {
+			args := x.codeArgs(c)
+			if q.cl.venue && (x.lowerIs(caseTok(s, c), "at") || len(args) > 0 && x.outlet(args[0].code)) {
+				continue // "said on CNN", "spoke at the convention"
+			}
+			if a := x.take(q, args, c); len(a) > 0 {
 				return a
 			}
 			if a := x.take(q, x.throughNoun(c, q.cl.targetOf), c); len(a) > 0 {
@@ -206,6 +210,10 @@ func (x *extractor) targetPreposition(q *targetQuery) []actorArg {
 	}
 	return nil
 }
+
+// outlet reports whether an actor code is a news outlet's or the media's (its last
+// agent MED: "USAMED", "MED").
+func (x *extractor) outlet(code string) bool { return strings.HasSuffix(code, "MED") }
 
 // targetNear: for a show of force (target-near), the place phrase it faces, which may
 // hang on any word of the clause ("put its forces on high alert near Taiwan"); nothing
