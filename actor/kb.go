@@ -488,7 +488,19 @@ func (kb *KB) scan(words []string, day int32, m *phraseMatch) {
 				}
 			}
 		}
-		if ci, n := kb.agents.longest(words, i); n > 0 && !(n == 1 && adjectival[w] && i+1 < len(words) && !capitalised(words[i+1])) {
+		ci, n := kb.agents.longest(words, i)
+		if n > 0 && capitalised(w) && i+n < len(words) && allCapitalised(words[i:]) {
+			// "General Motors", "Police Federation": the agent word begins an
+			// organisation's name, whose head says what it is (or nothing)
+			if kind, _, ok := orgKind(words[i:]); ok {
+				if kind != "" {
+					m.agents = append(m.agents, "~"+kind)
+					m.pieces = append(m.pieces, strings.Join(words[i:], " "))
+				}
+				break
+			}
+		}
+		if n > 0 && !(n == 1 && adjectival[w] && i+1 < len(words) && !capitalised(words[i+1])) {
 			m.agents = append(m.agents, kb.codes[ci])
 			m.pieces = append(m.pieces, strings.Join(words[i:i+n], " "))
 			i += n
@@ -502,6 +514,16 @@ func (kb *KB) scan(words []string, day int32, m *phraseMatch) {
 func currencySign(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.Is(unicode.Sc, r)
+}
+
+// allCapitalised reports whether every word is capitalised.
+func allCapitalised(words []string) bool {
+	for _, w := range words {
+		if !capitalised(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // ownedBy splits a hyphenated modifier whose first part owns what it modifies:

@@ -97,6 +97,9 @@ type coder struct {
 	buf           []string
 	// offsets where named people start and end, built on first use
 	personStart, personEnd map[int]bool
+	// the article's country (see focus), found on first use
+	focusCC   string
+	focusDone bool
 }
 
 func (c *coder) align() {
@@ -450,7 +453,14 @@ func (c *coder) people() {
 			c.kb.scan(words, c.day, &m)
 			if code, rule, ok := c.kb.codePhrase(words, c.day); ok && m.actor != "" && c.kb.CountryOf(code) != "" {
 				g.code, g.rule = code, rule
-				if reb, ok := movement(words, code); ok {
+				if kind, head, ok := orgKind(words); ok && orgAgents[kind] && kind != "MIL" && c.kb.IsCountry(code) {
+					// "Hong Kong Journalists Association", "Bank of America
+					// Corporation": the country's organisation of the head's kind
+					if g.code, g.rule = combine(code, []string{"~" + kind}), rule; !strings.HasSuffix(rule, head) {
+						g.rule += "+" + head
+					}
+				}
+				if reb, ok := movement(words, g.code); ok {
 					g.code, g.rule = reb, rule+"+movement"
 				}
 			} else {
@@ -604,15 +614,78 @@ func (c *coder) titledName(g *group) (code, rule string, ok bool) {
 }
 
 // orgHeads are the last words of organisations' names that say what kind of
-// organisation they are, where the agent dictionaries have no such word in the singular
-// or would read it too widely in running text ("the party", "the times"): the agent
-// code each gives a name the dictionaries do not know ("Bharatiya Janata Party" PTY,
-// "Military Times" MED, "Popular Mobilization Forces" MIL, then REB: see nonState).
-var orgHeads = map[string]string{
-	"party": "PTY", "forces": "MIL", "force": "MIL",
-	"times": "MED", "post": "MED", "news": "MED", "tv": "MED", "television": "MED",
-	"radio": "MED", "herald": "MED", "tribune": "MED", "journal": "MED", "gazette": "MED",
-	"magazine": "MED", "telegraph": "MED", "newspaper": "MED",
+// organisation they are (data/orgheads.txt): the agent code each gives a name the
+// dictionaries do not know ("Bharatiya Janata Party" PTY, "Military Times" MED,
+// "Hyundai Motor Company" BUS, "Popular Mobilization Forces" MIL, then REB: see
+// nonState). Keys are the lower-case words without final dots, joined by spaces; "" is
+// a value for words that end names of no one kind.
+var orgHeads, orgHeadsMax = loadOrgHeads()
+
+// loadOrgHeads reads data/orgheads.txt: "WORDS CODE" lines, "-" for no code. It
+// returns the table and its longest entry in words.
+func loadOrgHeads() (map[string]string, int) {
+	b, err := dataFS.ReadFile("data/orgheads.txt")
+	if err != nil {
+		panic("actor: embedded data/orgheads.txt: " + err.Error())
+	}
+	m, most := map[string]string{}, 0
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		code := f[len(f)-1]
+		if code == "-" {
+			code = ""
+		}
+		words := f[:len(f)-1]
+		for i, w := range words {
+			words[i] = headWord(w)
+		}
+		m[strings.Join(words, " ")] = code
+		most = max(most, len(words))
+	}
+	return m, most
+}
+
+// headWord is a name's word as orgHeads keys it: lower case, without final dots.
+func headWord(w string) string { return strings.TrimRight(strings.ToLower(w), ".") }
+
+// orgKind returns the agent code that the last words of an organisation's name give it
+// by orgHeads, and those words as written: the longest entry that ends the name, leaving
+// a word before it, and whose first word is capitalised in the name ("Teamsters union"
+// is not read as a union, "Islamic State group" not as a firm). ok is false when no
+// entry ends the name; code is "" when the entry says the words give no one kind.
+func orgKind(words []string) (code, head string, ok bool) {
+	for len(words) > 0 && isPunct(words[len(words)-1]) {
+		words = words[:len(words)-1] // "Carrier Corp ."
+	}
+	var key strings.Builder
+	for n := min(orgHeadsMax, len(words)); n >= 1; n-- {
+		tail := words[len(words)-n:]
+		if !capitalised(tail[0]) {
+			continue
+		}
+		if n == len(words) && n == 1 {
+			continue // "Times", "Union": a name's head alone
+		}
+		key.Reset()
+		for i, w := range tail {
+			if i > 0 {
+				key.WriteByte(' ')
+			}
+			key.WriteString(headWord(w))
+		}
+		if code, found := orgHeads[key.String()]; found {
+			return code, strings.Join(tail, " "), true
+		}
+	}
+	return "", "", false
+}
+
+// isPunct reports whether a token has no letter or digit.
+func isPunct(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
 }
 
 // nonState are words that, in the name of an armed organisation the dictionaries do not
@@ -630,7 +703,23 @@ var nonState = map[string]bool{
 var orgAgents = map[string]bool{
 	"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true,
 	"MED": true, "PTY": true, "EDU": true, "HLH": true, "REB": true, "OPP": true,
+	"BUS": true, "LAB": true, "NGO": true, "REL": true,
 }
+
+// Where an organisation coded by its head may take its country from, when its name
+// gives none: by default its sentences, else the article's country (focus).
+const (
+	anywhere     = iota
+	sentenceOnly // its sentences only
+	nameOnly     // its own name only
+)
+
+// orgReach are the kinds of organisation often named in the news of countries not
+// their own, which the article's country would misplace: news outlets report on other
+// countries ("Military Times" on a rocket attack in Iraq), and firms trade in them,
+// often in sentences that name only the country they deal with ("GM's behaviour towards
+// Germany", "the SITE Intelligence Group said" of an attack in France).
+var orgReach = map[string]int{"MED": sentenceOnly, "BUS": nameOnly}
 
 // movement recodes an armed organisation's code (its last agent part MIL, UAF or INS)
 // as a rebel one (REB) when its name holds a word of nonState.
@@ -648,23 +737,23 @@ func movement(words []string, code string) (string, bool) {
 }
 
 // byHead codes an organisation the dictionaries do not know by the head of its name:
-// a word of orgHeads, or an agent phrase that ends the name ("Thames Valley Police" COP),
+// words of orgHeads, or an agent phrase that ends the name ("Thames Valley Police" COP),
 // an armed one becoming REB when the name marks a movement (nonState). The country is
 // the one the name gives, else that of the sentences that name the organisation (see
-// context). With no country the organisation stays uncoded: its name alone says
-// nothing of where it acts.
+// context), else the article's own country when most of its places are in one (see
+// focus). With no country the organisation stays uncoded: its name alone says nothing
+// of where it acts.
 func (c *coder) byHead(g *group) (string, string) {
 	words := phraseTokens(g.canon)
-	if len(words) < 2 || !capitalised(words[len(words)-1]) {
+	if len(words) < 2 {
 		return "", ""
 	}
 	var m phraseMatch
 	c.kb.scan(words, c.day, &m)
-	last := strings.ToLower(words[len(words)-1])
-	agent, rule := orgHeads[last], ""
-	if agent != "" {
-		rule = "head:" + words[len(words)-1]
-	} else if len(m.agents) > 0 && strings.HasSuffix(strings.ToLower(m.pieces[len(m.pieces)-1]), last) {
+	agent, head, ok := orgKind(words)
+	rule := "head:" + head
+	if !ok && capitalised(words[len(words)-1]) && len(m.agents) > 0 &&
+		strings.HasSuffix(strings.ToLower(m.pieces[len(m.pieces)-1]), strings.ToLower(words[len(words)-1])) {
 		// the head's agent alone: "General Services Administration" is GOV, not MILGOV
 		agent = strings.TrimPrefix(m.agents[len(m.agents)-1], "~")
 		rule = "head:" + m.pieces[len(m.pieces)-1]
@@ -686,14 +775,42 @@ func (c *coder) byHead(g *group) (string, string) {
 		// from "Islamic Revolutionary Guard"): the country of their sentences is as
 		// often their enemy's
 		return "", ""
+	} else if orgReach[agent] == nameOnly {
+		return "", ""
 	} else if cc, word := c.context(g.ments); cc != "" {
 		rule = "descriptor:" + strings.TrimPrefix(rule, "head:") + "+context:" + word
+		return combine(cc, []string{"~" + agent}), rule
+	} else if cc = c.focus(); cc != "" && orgReach[agent] != sentenceOnly {
+		rule = "descriptor:" + strings.TrimPrefix(rule, "head:") + "+focus:" + cc
 		return combine(cc, []string{"~" + agent}), rule
 	}
 	if cc == "" {
 		return "", ""
 	}
 	return combine(cc, []string{"~" + agent}), rule
+}
+
+// focus returns the country of most of the article's places, when it holds more than
+// half of those that name where something is (not "US" in "US troops"), at least two;
+// "" in news about two countries at odds, where none has such a majority.
+func (c *coder) focus() string {
+	if c.focusDone {
+		return c.focusCC
+	}
+	c.focusDone = true
+	n, counts := 0, map[string]int{}
+	for _, p := range c.d.Places {
+		if p.Country != "" && !c.d.Modifier(p.Span) {
+			n++
+			counts[p.Country]++
+		}
+	}
+	for cc, k := range counts {
+		if k >= 2 && 2*k > n && c.kb.IsCountry(cc) {
+			c.focusCC = cc
+		}
+	}
+	return c.focusCC
 }
 
 // roleOver reads the role the text gives a person the dictionaries code (dictCode): the

@@ -543,3 +543,45 @@ func TestNameWithArticle(t *testing.T) {
 	d := code(t, "2016-07-25", `The Washington Post reported the emails on Friday.`, org("The Washington Post"))
 	want(t, d, "The Washington Post", "MED", "dict:PHOENIX_INTERNATIONAL:WASHINGTON_POST")
 }
+
+// TestOrganisationKinds: the head words of data/orgheads.txt say what an organisation
+// the dictionaries do not know is (a union, a firm, a university, a front); its country
+// is the one its name gives, else its sentence's, else the article's when most of its
+// places are in one country; a firm takes its country only from its name, and words that
+// end names of no one kind ("Electoral College") code nothing. A place's name before a
+// currency sign ("US$5 million") is no actor.
+func TestOrganisationKinds(t *testing.T) {
+	body := `The Vandran Workers union marched in Ruritania. Students of Vandran University joined them, and the Civil Vandran Front backed the strike.
+
+Hong Kong Vandran Association and Kenya Vandran Corporation agreed. Vandran Motors and the Electoral College did not. Vandran Holdings paid US$5 million.
+
+The strike in Ruritania went on.`
+	d := code(t, "2019-06-16", body,
+		org("Vandran Workers union"), loc("Ruritania"), org("Vandran University"), org("Civil Vandran Front"),
+		org("Hong Kong Vandran Association"), org("Kenya Vandran Corporation"), org("Vandran Motors"),
+		org("Electoral College"), org("Vandran Holdings"), loc("US"))
+	// the places stage put Ruritania, named twice, in France
+	for from := 0; ; {
+		k := strings.Index(d.Text[from:], "Ruritania")
+		if k < 0 {
+			break
+		}
+		k += from
+		d.Places = append(d.Places, doc.Place{Name: "Ruritania", Country: "FRA", Span: doc.Span{Start: k, End: k + len("Ruritania")}})
+		from = k + 1
+	}
+	for i := range d.Entities {
+		d.Entities[i].Actor, d.Entities[i].ActorRule = "", ""
+	}
+	if err := NewStage(testKB(t)).Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	want(t, d, "Vandran Workers union", "FRALAB", "descriptor:Workers union+context:Ruritania")
+	want(t, d, "Vandran University", "FRAEDU", "descriptor:University+focus:FRA")
+	want(t, d, "Civil Vandran Front", "FRAOPP", "descriptor:Front+focus:FRA")
+	want(t, d, "Hong Kong Vandran Association", "HKGNGO", "descriptor:Hong Kong+Association")
+	want(t, d, "Kenya Vandran Corporation", "KENBUS", "descriptor:Kenya+Corporation")
+	want(t, d, "Vandran Motors", "", "")
+	want(t, d, "Electoral College", "", "")
+	want(t, d, "US", "", "")
+}

@@ -1225,6 +1225,21 @@ func TestPlaceInsideABuildingsName(t *testing.T) {
 		"St. John’s Episcopal Church at Lafayette Square, which suffered damage.", "2020-06-01", "→USACVL 180")
 }
 
+// TestOrganisationsByKind: organisations no dictionary lists are coded by the head of
+// their name with the country their sentence names; a firm takes a country only from its
+// own name, and "General Motors" is no general. A news outlet a statement was made on,
+// and the place it was made at, are no targets (classes.txt venue).
+func TestOrganisationsByKind(t *testing.T) {
+	analyzeEach(t, "2019-06-16", []struct{ text, want string }{
+		{"In Hong Kong, the Civil Human Rights Front criticised the police.", "HKGOPP→HKGCOP 111"},
+		{"The United Auto Workers union in Michigan criticised the government.", "USALAB→USAGOV 111"},
+		{"The Indonesian airlines condemned the Boeing company.", "IDNBUS→MNCUSABUS 111"},
+		{"General Motors criticised the workers in Detroit.", "→USALAB 111"},
+		{"The senator said on Fox News that the deal was bad.", ""},
+		{"The senator spoke at the Fair Immigration Reform Movement in Washington.", ""},
+	})
+}
+
 // TestCurrencyPrefix: "US$", "A$" and "US $" write a currency, not the country as an
 // actor.
 func TestCurrencyPrefix(t *testing.T) {
