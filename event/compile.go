@@ -216,6 +216,7 @@ const (
 	cueHappening
 	cueSeries
 	cueGear
+	cueRivalry
 )
 
 var cueNames = map[string]cue{
@@ -225,7 +226,7 @@ var cueNames = map[string]cue{
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
-	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion, "audience": cueAudience, "indefinite": cueIndefinite, "uncertain": cueUncertain, "mandative": cueMandative, "hazard": cueHazard, "done-to": cueDoneTo, "culprit": cueCulprit, "guilt": cueGuilt, "collective": cueCollective, "property": cueProperty, "ending": cueEnding, "injury": cueInjury, "quantity": cueQuantity, "happening": cueHappening, "series": cueSeries, "gear": cueGear,
+	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion, "audience": cueAudience, "indefinite": cueIndefinite, "uncertain": cueUncertain, "mandative": cueMandative, "hazard": cueHazard, "done-to": cueDoneTo, "culprit": cueCulprit, "guilt": cueGuilt, "collective": cueCollective, "property": cueProperty, "ending": cueEnding, "injury": cueInjury, "quantity": cueQuantity, "happening": cueHappening, "series": cueSeries, "gear": cueGear, "rivalry": cueRivalry,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 
@@ -759,7 +760,7 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 
 // agentSetNames are the sets of agent codes classes.txt names; a set it leaves out is
 // empty.
-var agentSetNames = map[string]bool{"armed": true, "attackers": true, "fighters": true, "politicians": true, "envoys": true, "forces": true}
+var agentSetNames = map[string]bool{"armed": true, "attackers": true, "fighters": true, "politicians": true, "envoys": true, "forces": true, "candidates": true}
 
 // classOf returns the class of a CAMEO code: its own entry, else its root's.
 func (c *compiled) classOf(code string) class {

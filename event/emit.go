@@ -363,6 +363,11 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	if violent(code) && x.cue(c.trigger)&cueContest != 0 && (tc == "" || !x.fighting(tc)) {
 		return
 	}
+	// "Sanders beat Clinton in Oklahoma": a verb of winning that also names violence is
+	// none when done to a candidate by a politician or by no one named: [rivalry].
+	if violent(code) && x.cue(c.trigger)&cueRivalry != 0 && x.candidate(tc) && (sc == "" || x.political(sc)) {
+		return
+	}
 	// "Trump attacked Pelosi", "the senator slammed the court": words of force between
 	// politicians, or by one against a person named without a code, are words (111), as
 	// the coders read them, not force ([verbal-force]).
@@ -1634,6 +1639,12 @@ func (x *extractor) doneByMeans(v int) bool {
 // codes protesters).
 func (x *extractor) political(code string) bool {
 	return len(code) >= 6 && x.st.c.agentSets["politicians"][x.agentOf(code)]
+}
+
+// candidate reports whether code is one who can be beaten at the polls (classes.txt
+// candidates) with a country.
+func (x *extractor) candidate(code string) bool {
+	return len(code) >= 6 && x.st.c.agentSets["candidates"][x.agentOf(code)]
 }
 
 // victimNamed reports whether target tgt of candidate c is a person named with no code

@@ -142,6 +142,19 @@ func TestPipelineSentences(t *testing.T) {
 		{"The coalition came to Iraq to fight the Islamic State.", ""},
 		// Defeating a candidate is no force; defeating an armed group is.
 		{"Joe Biden defeated Donald Trump in the election.", ""},
+		// Beating or crushing a candidate is winning, not force; beating a journalist is.
+		{"Bernie Sanders beats Hillary Clinton in Oklahoma.", ""},
+		{"Trump won the Florida primary, beating Marco Rubio in his home state.", ""},
+		{"Police beat the journalist to death in Lagos.", "NGACOP→NGAMED 182"},
+		// "With" names the instrument of a beating or an attack; only a clash, a battle or a
+		// fight is with someone, both ways; breaking with someone is no threat.
+		{"Police beat protesters with batons in Nairobi.", "KENCOP→KENOPP 175"},
+		{"The opposition leader was attacked with a baseball bat by police in Minsk.", "BLRCOP→BLROPP 175"},
+		{"Other Republicans have broken with Trump.", ""},
+		{"She said it was something the administration would have to grapple with.", ""},
+		// Hanging up is no hanging; troops deployed somewhere show force (154).
+		{"The senator said she supported the bill and quickly hung up.", ""},
+		{"India deployed thousands of troops in Kashmir.", "IND→ 154"},
 		{"Iraqi forces defeated ISIS in Mosul.", "IRQMIL→IMGMUSISI 190"},
 		// Force in words between politicians is disapproval.
 		{"President Trump attacked House Speaker Nancy Pelosi on Twitter.", "USAELI→USALEG 111"}, // in 2021, Trump out of office; Pelosi USA by her lapsed dictionary codes
