@@ -155,6 +155,14 @@ func TestPipelineSentences(t *testing.T) {
 		// Hanging up is no hanging; troops deployed somewhere show force (154).
 		{"The senator said she supported the bill and quickly hung up.", ""},
 		{"India deployed thousands of troops in Kashmir.", "IND→ 154"},
+		// Targeting voters is campaigning; targeting soldiers is force. Rallying people
+		// behind someone is gathering support; rallying against a government, a
+		// demonstration. Struggling for something is no disapproval.
+		{"Clinton is targeting Latino and black voters across Nevada.", ""},
+		{"Taliban militants targeted Afghan soldiers in Kandahar.", "AFGREB→AFGMIL 190"},
+		{"Union leaders rallied teachers behind Clinton.", ""},
+		{"Thousands of Belarusians rallied in Minsk against the government.", "BLRCVL→BLRGOV 141"},
+		{"She said her family struggled to find the money for mortgages.", ""},
 		{"Iraqi forces defeated ISIS in Mosul.", "IRQMIL→IMGMUSISI 190"},
 		// Force in words between politicians is disapproval.
 		{"President Trump attacked House Speaker Nancy Pelosi on Twitter.", "USAELI→USALEG 111"}, // in 2021, Trump out of office; Pelosi USA by her lapsed dictionary codes
