@@ -79,9 +79,18 @@
 // # Modality
 //
 // Events are coded with Modality asserted, negated ("did not attack", "never", "denied
-// attacking", "refused to release"), future ("will attack") or hypothetical ("could
-// attack", "if Iran attacks", the consequence of a conditional, the complement of a verb
-// of intention when the verb itself is not coded). A non-asserted event's PLOVER mode
+// attacking", "refused to release", "nobody was arrested", "neither Cruz nor Christie
+// acknowledged", "without mentioning"), future ("will attack", "is going to attack") or
+// hypothetical ("could attack", "if Iran attacks", "whether Russian jets bombed", the
+// consequence of a conditional, the complement of a verb of intention when the verb
+// itself is not coded, a question, also one quoted in a longer sentence). A verb takes
+// the modality of the one that governs it when its own words leave it asserted: the
+// complement, subjectless participle or shared conjunct of a verb that did not or may only
+// happen ("no one is eager to attack him", "would create a summer of agony, forcing her",
+// "did not touch or harm"), and, as hypothetical, a clause of what is not said or known;
+// never across a quotation's edge, nor from a future told by a verb of saying, which is
+// coded as the event it tells. What a speaker says should happen ("says we should round
+// up") is no such event. A non-asserted event's PLOVER mode
 // carries the modality after the type's own mode ("violence; hypothetical"), so that
 // nothing negated, threatened or hypothetical reads as a plain fact. Aid told in the
 // future ("Japan will provide aid", "Russia announced it would infuse its markets with

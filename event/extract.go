@@ -41,15 +41,17 @@ type extractor struct {
 	// inPre and inPost are bestPattern's sets of the word ids its phrases hold (idSet).
 	inPre, inPost []uint64
 
-	cands  []cand
-	candOf []int32 // per sentence token: index in cands, -1 not computed, -2 none
-	seq    []int32 // scratch for phrases
-	pre    []int32
-	m      matcher
-	words  []string
-	refBuf []verbRef // scratch for verbRefs
-	refOut []verbRef
-	blocks []*cblock // the candidates' blocks, sliced per candidate
+	cands   []cand
+	candOf  []int32  // per sentence token: index in cands, -1 not computed, -2 none
+	inQuote []bool   // per sentence token: within a direct quotation (quoted)
+	mods    []string // per sentence token: its modality, "" not computed
+	seq     []int32  // scratch for phrases
+	pre     []int32
+	m       matcher
+	words   []string
+	refBuf  []verbRef // scratch for verbRefs
+	refOut  []verbRef
+	blocks  []*cblock // the candidates' blocks, sliced per candidate
 
 	events      []doc.Event
 	dateline    int       // index in Document.Places of the dateline, -1 none
@@ -188,9 +190,13 @@ func (x *extractor) sentence(first, end int) {
 	x.idOff = grow(x.idOff, n)
 	x.idLen = grow(x.idLen, n)
 	x.candOf = grow(x.candOf, n)
+	x.inQuote = grow(x.inQuote, n)
+	x.mods = grow(x.mods, n)
 	for i := range n {
 		x.idOff[i], x.candOf[i] = -1, -1
+		x.inQuote[i], x.mods[i] = false, ""
 	}
+	x.markQuoted(first, end)
 	x.idBuf = x.idBuf[:0]
 	x.cands = x.cands[:0]
 	x.blocks = x.blocks[:0]
@@ -620,7 +626,7 @@ func (x *extractor) verbCand(v int) {
 	x.candOf[k] = -2
 	c := cand{trigger: v}
 	c.modality = x.modality(v)
-	c.ownNeg = c.modality == Negated
+	c.ownNeg = x.ownModality(v) == Negated
 	srcH, tgtH, passive := x.args(v)
 	if passive && x.cue(v)&cueExperience != 0 {
 		// "The United States was disappointed by the Parliament's decision": one who is
@@ -642,6 +648,9 @@ func (x *extractor) verbCand(v int) {
 		}
 		if x.d.Tokens[ch].POS != "VERB" {
 			continue
+		}
+		if f := x.goingFuture(int(ch)); f >= 0 {
+			ch = int32(f) // "said he is going to visit": what is said is the visit
 		}
 		ii := x.candAt(int(ch))
 		if (ii < 0 || x.cands[ii].code.Null) && x.cue(int(ch))&cueParticipation != 0 {
@@ -699,6 +708,9 @@ func (x *extractor) verbCand(v int) {
 		if done := x.describeCand(v, srcH, c.modality); done {
 			return
 		}
+	}
+	if x.goingFuture(v) >= 0 {
+		return // "going" of "is going to attack" is no event; its complement is
 	}
 	// After the complements, which use the same scratch space.
 	refs := x.verbRefs(v)
@@ -1587,23 +1599,62 @@ func (x *extractor) antiArgs(c int) []actorArg {
 	return out
 }
 
-// sentenceModality is the modality a whole sentence gives its events: a question ("Was
-// this event planned by the railway?") asserts none of them; a question inside a
-// quotation, whose sentence ends with the closing mark, is what someone asked.
-func (x *extractor) sentenceModality() string {
-	sn := x.d.Sentences[x.si]
-	t := strings.TrimRight(x.d.Text[sn.Start:sn.End], " \t\n")
-	if strings.HasSuffix(t, "?") {
-		return Hypothetical
+// questioned reports whether token i lies in a question: a "?" follows it in its
+// sentence before the edge of a direct quotation. A question asserts none of its events ("Was
+// this event planned by the railway?"), nor does a question quoted in a longer sentence
+// ("'Why's he attacking me?' Trump asked"), whose reporting clause still does.
+func (x *extractor) questioned(i int) bool {
+	f := x.s.first
+	q := x.inQuote[i-f]
+	for k := i + 1; k < x.s.end; k++ {
+		if x.d.Tokens[k].Text == "?" {
+			return true
+		}
+		if x.inQuote[k-f] != q || x.opensQuote(k) {
+			return false
+		}
 	}
-	return Asserted
+	return false
+}
+
+// opensQuote reports whether token k is a quotation mark after a comma or colon, which
+// opens a quotation the quotes layer may not have attributed ('he asks, "Do we …?"').
+func (x *extractor) opensQuote(k int) bool {
+	switch x.d.Tokens[k].Text {
+	case "\"", "“", "‘", "``", "'", "«":
+	default:
+		return false
+	}
+	p := k - 1
+	return p >= x.s.first && (x.d.Tokens[p].Text == "," || x.d.Tokens[p].Text == ":")
 }
 
 // modality returns the modality of verb v from its own dependents and the clause that
-// conditions it; the verbs above it adjust it in verbCand.
+// conditions it, and, when they leave it asserted or only future, from the word that
+// governs it (governed); the verbs above it adjust it further in verbCand.
 func (x *extractor) modality(v int) string {
+	k := v - x.s.first
+	if x.mods[k] != "" {
+		return x.mods[k]
+	}
+	mod := x.ownModality(v)
+	if mod != Negated {
+		if g := x.governed(v); g == Negated || g != Asserted && mod == Asserted {
+			mod = g
+		}
+	}
+	x.mods[k] = mod
+	return mod
+}
+
+// ownModality is the modality verb v has from its own dependents and the clause that
+// conditions it.
+func (x *extractor) ownModality(v int) string {
 	s := &x.s
-	mod := x.sentenceModality()
+	mod := Asserted
+	if x.questioned(v) {
+		mod = Hypothetical
+	}
 	if h := s.head(v); h >= 0 && x.d.Tokens[h].POS == "NOUN" && x.cue(h)&cueAbsorbing != 0 && (s.dep(v) == "acl" || s.dep(v) == "xcomp") {
 		mod = Hypothetical // "a plot to kill the ambassador", "fears of attacking"
 	}
@@ -1614,6 +1665,9 @@ func (x *extractor) modality(v int) string {
 	}
 	if x.imperative(v) {
 		mod = Hypothetical // "take a knife … and attack them": advice, not an act
+	}
+	if h := s.head(v); h >= 0 && s.dep(v) == "xcomp" && x.goingFuture(h) == v {
+		mod = Future // "we are going to defeat them"
 	}
 	for _, ch := range s.children(v) {
 		c := int(ch)
@@ -1627,9 +1681,14 @@ func (x *extractor) modality(v int) string {
 				mod = Hypothetical // "tweeted about possibly delaying the election"
 			}
 		case "nsubj":
-			// "no troops were injured": the subject's determiner denies the event
+			// "nobody has been arrested", "none of his rivals attacked him": the subject
+			// denies the event, itself or by its determiner ("no troops were injured")
+			// or its correlative ("neither Cruz nor Christie acknowledged")
+			if cu&cueNegation != 0 {
+				return Negated
+			}
 			for _, g := range s.children(c) {
-				if s.dep(int(g)) == "det" && x.cue(int(g))&cueNegation != 0 {
+				if (s.dep(int(g)) == "det" || s.full(int(g)) == "cc:preconj") && x.cue(int(g))&cueNegation != 0 {
 					return Negated
 				}
 			}
@@ -1641,8 +1700,11 @@ func (x *extractor) modality(v int) string {
 				mod = Hypothetical
 			}
 		case "mark":
-			if cu&cueConditional != 0 {
-				mod = Hypothetical
+			switch {
+			case cu&cueNegation != 0:
+				return Negated // "campaigned without mentioning Sanders"
+			case cu&(cueConditional|cueUncertain) != 0:
+				mod = Hypothetical // "if Iran attacks", "whether Clinton would forsake"
 			}
 		case "advcl":
 			// "we'll hit you if you attack": the consequence of a condition.
@@ -1654,6 +1716,124 @@ func (x *extractor) modality(v int) string {
 		}
 	}
 	return mod
+}
+
+// governed is the modality verb v takes from the verb or adjective that governs it.
+// What a verb that did not happen, may or will happen would have brought about did not
+// happen either: its complement ("no one is eager to attack him", "may leave to join
+// the campaign", "would have had to resign"), a clause of its purpose or manner without
+// a subject of its own ("would create a summer of agony, forcing her to fend off"), and
+// a verb conjoined to it that shares its subject and auxiliary ("did not touch or harm
+// the protesters"; not a finite one, "did not attend and criticised the talks"). What is
+// not said, known or asked is not asserted ("I don't know how you're going to round up
+// ..."). Modality does not cross a quotation's edge, nor a clause set off by a comma: the
+// reporting clause keeps its own ("'We did not attack,' the ministry said").
+func (x *extractor) governed(v int) string {
+	s := &x.s
+	h := s.head(v)
+	if h < 0 || x.inQuote[h-s.first] != x.inQuote[v-s.first] {
+		return Asserted
+	}
+	if p := x.d.Tokens[h].POS; p != "VERB" && p != "ADJ" && p != "AUX" {
+		return Asserted
+	}
+	hm := x.modality(h)
+	if hm == Asserted || hm != Negated && x.saidFuture(h) {
+		// "Trump said he would prefer to agree a solution": a future told in reported
+		// speech is coded as the event it tells (transform), and so is its complement
+		return Asserted
+	}
+	switch s.dep(v) {
+	case "xcomp":
+		return hm
+	case "advcl":
+		if hm == Negated || s.child(v, "nsubj") >= 0 || s.child(v, "aux") >= 0 || x.finite(v) {
+			// "did not attend, citing illness"; "will respond because Iran attacked";
+			// "having fought a primary against her, Obama could offer"; a tense of its
+			// own is a clause of its own, whatever the parser made of it
+			return Asserted
+		}
+		if !x.plainBetween(h, v) && s.child(h, "aux") < 0 {
+			// set off by a comma, a participle is the clause's only when that clause has
+			// a modal of its own ("could declare a zone, forcing airliners to detour"),
+			// not a purpose ("to cover his events, citing his anger")
+			return Asserted
+		}
+		return hm
+	case "conj":
+		if s.child(v, "nsubj") >= 0 || s.child(v, "aux") >= 0 || x.d.Tokens[v].Tag == "VBD" {
+			return Asserted // a past tense shares no auxiliary: "would create …, sparked criticism"
+		}
+		if cc := s.child(v, "cc"); cc >= 0 && x.lowerIs(cc, "but") || hm == Negated && x.finite(v) {
+			return Asserted // "would have faced impeachment but resigned"
+		}
+		return hm
+	case "ccomp":
+		if v < h || !x.plainBetween(h, v) {
+			return Asserted
+		}
+		return Hypothetical
+	}
+	return Asserted
+}
+
+// saidFuture reports whether verb h is a future told by a verb of saying: a clause of
+// [speech] with "will" or "would" ("said he would prefer to agree").
+func (x *extractor) saidFuture(h int) bool {
+	s := &x.s
+	sp := s.head(h)
+	if sp < 0 || s.dep(h) != "ccomp" || x.cue(sp)&cueSpeech == 0 {
+		return false
+	}
+	for _, ch := range s.children(h) {
+		if c := int(ch); s.dep(c) == "aux" && (x.cue(c)&cueFuture != 0 || x.lowerIs(c, "would") || x.lowerIs(c, "'d")) {
+			return true
+		}
+	}
+	return false
+}
+
+// goingFuture returns the verb that "going to" puts in the future when verb g is that
+// "going" (cues.txt [future]) with an auxiliary, -1 otherwise: "we are going to defeat
+// them" is "we will defeat them".
+func (x *extractor) goingFuture(g int) int {
+	s := &x.s
+	if x.d.Tokens[g].Tag != "VBG" || x.cue(g)&cueFuture == 0 || s.child(g, "aux") < 0 {
+		return -1
+	}
+	v := s.child(g, "xcomp")
+	if v < 0 || v < g {
+		return -1
+	}
+	if m := s.child(v, "mark"); m < 0 || !x.lowerIs(m, "to") {
+		return -1
+	}
+	return v
+}
+
+// finite reports whether verb v is a finite form, a tense of its own.
+func (x *extractor) finite(v int) bool {
+	switch x.d.Tokens[v].Tag {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	return false
+}
+
+// plainBetween reports whether no comma, colon, dash or quotation mark stands between
+// tokens h and v.
+func (x *extractor) plainBetween(h, v int) bool {
+	a, b := min(h, v), max(h, v)
+	for k := a + 1; k < b; k++ {
+		if x.d.Tokens[k].Kind != doc.Punct {
+			continue
+		}
+		switch x.d.Tokens[k].Text {
+		case ",", ":", ";", "-", "–", "—", "\"", "“", "”", "‘", "’", "``", "''", "'", "(", ")":
+			return false
+		}
+	}
+	return true
 }
 
 // imperative reports whether verb v is an imperative: a base form that heads the
@@ -1686,6 +1866,15 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 	if inner.ownNeg {
 		// "The Kremlin said Russia never invaded Georgia" is a denial, not the
 		// accusation "X says Y attacked" codes: the nested event stays, negated.
+		return
+	}
+	if x.questioned(inner.trigger) && !x.questioned(v) {
+		// 'he said, "is she going to be ready?"': what is asked is not told
+		return
+	}
+	if x.cue(v)&(cueSpeech|cueIntention) == cueSpeech && x.mandativeAux(inner.trigger) {
+		// "Trump says we should round up illegal immigrants": what a speaker says should
+		// happen is neither told as done nor promised; the nested event stays, hypothetical.
 		return
 	}
 	for _, t := range x.st.c.transforms {
@@ -1743,6 +1932,12 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 		inner.consumed = true
 		return
 	}
+}
+
+// mandativeAux reports whether verb v has an auxiliary of cues.txt [mandative] ("should").
+func (x *extractor) mandativeAux(v int) bool {
+	a := x.s.child(v, "aux")
+	return a >= 0 && x.cue(a)&cueMandative != 0
 }
 
 // reportedFuture reports whether verb v is a future told in reported speech: "would"
@@ -1857,7 +2052,7 @@ func (x *extractor) clausalComplement(v int) bool {
 		if sb := s.child(k, "nsubj"); sb >= 0 && s.child(k, "aux") < 0 && x.bareVerb(k, sb) {
 			continue
 		}
-		if a := s.child(k, "aux"); a >= 0 && x.cue(a)&cueMandative != 0 {
+		if x.mandativeAux(k) {
 			continue // "suggested that foreign officials should curb their complaints"
 		}
 		return true
@@ -1890,6 +2085,25 @@ func (x *extractor) unmarkedClause(k int) bool {
 // verb of intention: "it was ready to hold talks", "willing to release the sailors".
 func (x *extractor) readiness(i int) bool {
 	return x.d.Tokens[i].POS == "ADJ" && x.cue(i)&cueIntention != 0 && x.s.child(i, "xcomp") >= 0
+}
+
+// markQuoted sets x.inQuote for the tokens first..end-1 of a sentence, as quoted does.
+func (x *extractor) markQuoted(first, end int) {
+	if first >= end {
+		return
+	}
+	toks := x.d.Tokens
+	for i := range x.d.Quotes {
+		q := &x.d.Quotes[i]
+		if !q.Direct || q.End < toks[first].Start || q.Start > toks[end-1].End {
+			continue
+		}
+		for k := first; k < end; k++ {
+			if toks[k].Start >= q.Start && toks[k].End <= q.End {
+				x.inQuote[k-first] = true
+			}
+		}
+	}
 }
 
 // quoted reports whether token k lies within a direct quotation.

@@ -57,7 +57,10 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	}
 	// Absorbed by something above it? Not by a verb of taking part in it, whose
 	// subject does it ("thousands joined the protests").
-	modality := x.sentenceModality()
+	modality := Asserted
+	if x.questioned(n) {
+		modality = Hypothetical
+	}
 	if s.child(n, "cop") >= 0 {
 		// the noun is the predicate: "there will be more protests", "it was not an attack"
 		modality = x.modality(n)
@@ -100,7 +103,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			// attack", which happened.
 			// Nor is it the noun's when the noun is in what the verb did not make happen:
 			// "a red notice does not force countries to conduct the arrest".
-			m := x.modality(h)
+			m := x.ownModality(h)
 			if m == Negated && (standing || (steps > 0 || s.dep(n) != "nsubj") && !(steps > 0 && s.dep(below) == "xcomp")) {
 				m = Asserted
 			}

@@ -870,6 +870,39 @@ func TestQuestionsAssertNothing(t *testing.T) {
 	}
 }
 
+// TestModalityOfGovernedAndQuoted: what news prose does not assert is not coded as
+// asserted: a subject that denies its verb ("nobody", "none of", "neither … nor"), a
+// clause "without" its act, the complement or shared conjunct of a verb that did not or
+// may only happen, a clause asked about ("whether"), a question quoted in a longer
+// sentence, and what a speaker says should happen. A future told by a verb of saying,
+// with "will" or "going to", stays the saying's event (a threat, for violence).
+func TestModalityOfGovernedAndQuoted(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Neither Russia nor China criticised the sanctions against Iran.", "RUS→IRN 053 negated, CHN→IRN 053 negated"},
+		{"None of the Syrian rebels attacked the army.", "→SYRMIL 190 negated"},
+		{"Nobody was arrested by the Turkish police.", "TURCOP→ 173 negated"},
+		{"Turkish forces crossed the border without firing at Syrian troops.", "TURMIL→SYRMIL 190 negated, TURMIL→ 192"},
+		{"Israeli troops did not enter or attack the village.", "ISRMIL→ISRCVL 190 negated"},
+		{"Should Russia continue to attack Ukraine, the EU will impose sanctions.", "RUS→UKR 190 hypothetical"},
+		{"Russia would deploy troops, forcing Ukraine to retreat.", "RUS→UKR 170 hypothetical, RUS→UKRMIL 062 hypothetical"},
+		{"The ministry would not say whether Russian jets bombed the hospital.", "RUSMIL→RUSHLH 195 hypothetical"},
+		{"Egypt has not yet decided whether to expel the Israeli ambassador.", "EGY→ISRGOV 161 hypothetical"},
+		{"\"Why is Russia attacking us?\" the Ukrainian president said.", "RUS→UKRGOV 190 hypothetical"},
+		{"The Ukrainian president asked, \"Why is Russia attacking us?\" before Russian forces attacked Kyiv.", "UKRGOV→RUS 020, RUSMIL→UKR 190"},
+		{"The Russian president said we should arrest the protesters.", "RUSGOV→RUSOPP 175 hypothetical, RUSOPP→RUSGOV 140 hypothetical"},
+		{"Russian police are going to arrest the protesters.", "RUSCOP→RUSOPP 175 future, RUSOPP→RUSCOP 140 future"},
+		{"Iran said it was going to attack US bases in Iraq.", "IRN→USA 138"},
+	} {
+		d := analyze(t, c.text, "2021-06-15")
+		if got := strings.Join(events(d), ", "); got != c.want {
+			t.Errorf("%s\n  got %q\n  want %q", c.text, got, c.want)
+			for _, e := range d.Events {
+				t.Logf("  rule: %s", e.Rule)
+			}
+		}
+	}
+}
+
 // TestUncertainAdverbs: an adverb of doubt ("possibly", cues.txt [uncertain]) leaves its
 // verb's event hypothetical.
 func TestUncertainAdverbs(t *testing.T) {
