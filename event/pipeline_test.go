@@ -884,7 +884,7 @@ func TestModalityOfGovernedAndQuoted(t *testing.T) {
 		{"Turkish forces crossed the border without firing at Syrian troops.", "TURMIL→SYRMIL 190 negated, TURMIL→ 192"},
 		{"Israeli troops did not enter or attack the village.", "ISRMIL→ISRCVL 190 negated"},
 		{"Should Russia continue to attack Ukraine, the EU will impose sanctions.", "RUS→UKR 190 hypothetical"},
-		{"Russia would deploy troops, forcing Ukraine to retreat.", "RUS→UKR 170 hypothetical, RUS→UKRMIL 062 hypothetical"},
+		{"Russia would deploy troops, forcing Ukraine to retreat.", "RUS→UKR 170 hypothetical, RUS→ 154 hypothetical"},
 		{"The ministry would not say whether Russian jets bombed the hospital.", "RUSMIL→RUSHLH 195 hypothetical"},
 		{"Egypt has not yet decided whether to expel the Israeli ambassador.", "EGY→ISRGOV 161 hypothetical"},
 		{"\"Why is Russia attacking us?\" the Ukrainian president said.", "RUS→UKRGOV 190 hypothetical"},
