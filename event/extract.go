@@ -1102,6 +1102,16 @@ func (x *extractor) agent(v int) int {
 			}
 		}
 	}
+	// "was shot and killed by masked gunmen": the by-phrase hangs on the last of
+	// conjoined participles and is the agent of each of them.
+	for _, ch := range s.children(v) {
+		c := int(ch)
+		if s.dep(c) == "conj" && c > v && x.d.Tokens[c].Tag == "VBN" && s.child(c, "nsubj") < 0 && s.child(c, "nsubj:pass") < 0 {
+			if a := x.agent(c); a >= 0 {
+				return a
+			}
+		}
+	}
 	return -1
 }
 

@@ -1321,3 +1321,13 @@ func TestVenueIsNoTarget(t *testing.T) {
 		{"Iran commented on the Saudi statement.", "IRN→SAU 010"},
 	})
 }
+
+// TestAgentOfConjoinedParticiples: a by-phrase on the last of conjoined passive
+// participles is the agent of each ("shot and killed by masked gunmen"), where the first
+// was coded without a doer.
+func TestAgentOfConjoinedParticiples(t *testing.T) {
+	analyzeWant(t, "A reporter was shot and killed by masked gunmen in Berlin.\n\n"+
+		"Two soldiers were wounded and captured by rebels in Mali.\n\n"+
+		"The protesters were beaten and arrested by police in Lagos.", "2021-06-15",
+		"DEUUAF→DEUMED 193", "MLIREB→MLIMIL 180", "NGACOP→NGAOPP 175", "NGACOP→NGAOPP 173")
+}
