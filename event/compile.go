@@ -217,6 +217,7 @@ const (
 	cueSeries
 	cueGear
 	cueRivalry
+	cueJudging
 )
 
 var cueNames = map[string]cue{
@@ -226,7 +227,7 @@ var cueNames = map[string]cue{
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
-	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion, "audience": cueAudience, "indefinite": cueIndefinite, "uncertain": cueUncertain, "mandative": cueMandative, "hazard": cueHazard, "done-to": cueDoneTo, "culprit": cueCulprit, "guilt": cueGuilt, "collective": cueCollective, "property": cueProperty, "ending": cueEnding, "injury": cueInjury, "quantity": cueQuantity, "happening": cueHappening, "series": cueSeries, "gear": cueGear, "rivalry": cueRivalry,
+	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion, "audience": cueAudience, "indefinite": cueIndefinite, "uncertain": cueUncertain, "mandative": cueMandative, "hazard": cueHazard, "done-to": cueDoneTo, "culprit": cueCulprit, "guilt": cueGuilt, "collective": cueCollective, "property": cueProperty, "ending": cueEnding, "injury": cueInjury, "quantity": cueQuantity, "happening": cueHappening, "series": cueSeries, "gear": cueGear, "rivalry": cueRivalry, "judging": cueJudging,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 

@@ -522,7 +522,7 @@ func (x *extractor) phrase(t int, noun bool) []int32 {
 		if noun && !s.inSubtree(q, t) {
 			continue
 		}
-		if c := s.clauseOf(q); c != home && !x.gerundIn(c, home) {
+		if c := s.clauseOf(q); c != home && !x.gerundIn(c, home) && !x.predicateOf(q, home) {
 			continue
 		}
 		x.seq = append(x.seq, int32(q))
@@ -571,6 +571,22 @@ func (x *extractor) gerundIn(c, home int) bool {
 	}
 	h := s.head(c)
 	return h >= 0 && s.clauseOf(h) == home
+}
+
+// predicateOf reports whether token q is the adjective that predicates the complement of
+// home, a verb of judging (cues.txt [judging]: "ruled the prorogation unlawful", "found it
+// to be unlawful", "ruled that the law was unconstitutional"): the verb's patterns name
+// it ("RULE — * UNLAWFUL"), while the rest of its clause stays out of the verb's phrase.
+func (x *extractor) predicateOf(q, home int) bool {
+	s := &x.s
+	if x.d.Tokens[q].POS != "ADJ" || s.head(q) != home || s.clauseOf(q) != q || x.cue(home)&cueJudging == 0 {
+		return false
+	}
+	switch s.dep(q) {
+	case "xcomp", "ccomp", "parataxis":
+		return true
+	}
+	return false
 }
 
 // prePhrase fills x.pre with the words of verb v's clause before it.

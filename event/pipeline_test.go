@@ -1331,3 +1331,15 @@ func TestAgentOfConjoinedParticiples(t *testing.T) {
 		"The protesters were beaten and arrested by police in Lagos.", "2021-06-15",
 		"DEUUAF→DEUMED 193", "MLIREB→MLIMIL 180", "NGACOP→NGAOPP 175", "NGACOP→NGAOPP 173")
 }
+
+// TestCourtRulesUnlawful: a court that rules, finds or concludes an act unlawful finds
+// against its author (116), the adjective being the predicate of the verb's complement;
+// one found dead was not thereby killed.
+func TestCourtRulesUnlawful(t *testing.T) {
+	analyzeEach(t, "2019-09-24", []struct{ text, want string }{
+		{"UK Supreme Court rules prorogation of parliament unlawful", "GBRJUD→ 116"},
+		{"The court in London found the prorogation to be unlawful.", "GBRJUD→ 116"},
+		{"A federal judge in Texas ruled that the law was unconstitutional.", "USAJUD→ 116"},
+		{"The man was found dead in London.", ""},
+	})
+}
