@@ -150,7 +150,9 @@ type compiled struct {
 	patterns  int
 }
 
-// cue is a bit set of the word lists of cues.txt a word belongs to.
+// cue is a bit set of the word lists of cues.txt a word belongs to. It holds 64 lists,
+// all now taken: the compiler rejects a 65th (1 << iota overflows cue), and the next list
+// needs a wider set or two lists merged.
 type cue uint64
 
 const (

@@ -427,13 +427,3 @@ func TestPatternNeeds(t *testing.T) {
 		t.Errorf("%d patterns: the dictionaries did not load", patterns)
 	}
 }
-
-// TestCueKnownBit checks that the bit by which extractor.cues marks a token looked up
-// is no cue's.
-func TestCueKnownBit(t *testing.T) {
-	for name, c := range cueNames {
-		if c&cueKnown != 0 {
-			t.Errorf("cue %s uses cueKnown's bit", name)
-		}
-	}
-}

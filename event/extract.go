@@ -37,7 +37,8 @@ type extractor struct {
 	idOff []int32 // per sentence token: offset of its word ids in idBuf, -1 not computed
 	idLen []uint8
 	idBuf []int32
-	cues  []cue // per token: its cues | cueKnown once looked up, 0 before (cue)
+	cues  []cue  // per token: its cues once looked up (cue)
+	known []bool // per token: whether cues holds its cues yet
 	// inPre and inPost are bestPattern's sets of the word ids its phrases hold (idSet).
 	inPre, inPost []uint64
 
@@ -120,7 +121,8 @@ func (x *extractor) prepare(st *Stage, d *doc.Document) {
 	}
 	x.lows = string(x.low)
 	x.cues = grow(x.cues, len(d.Tokens))
-	clear(x.cues)
+	x.known = grow(x.known, len(d.Tokens))
+	clear(x.known)
 	x.ent = grow(x.ent, len(d.Tokens))
 	for i := range x.ent {
 		x.ent[i] = -1
@@ -606,21 +608,19 @@ func (x *extractor) prePhrase(v int) []int32 {
 
 // cue returns the cue flags of token i's lemma (or lower-cased text).
 func (x *extractor) cue(i int) cue {
-	if c := x.cues[i]; c&cueKnown != 0 {
-		return c &^ cueKnown
+	if x.known[i] {
+		return x.cues[i]
 	}
 	cs := x.st.c.cues
 	c, ok := cs[x.d.Tokens[i].Lemma]
 	if !ok {
 		c = cs[x.lower(i)]
 	}
-	x.cues[i] = c | cueKnown
+	// Coding asks a token's cues many times, and two map lookups each time were a sixth
+	// of the stage's time; known keeps the bit set free for cues.
+	x.cues[i], x.known[i] = c, true
 	return c
 }
-
-// cueKnown marks a token's cues in extractor.cues as looked up: coding asks a token's
-// cues many times, and two map lookups each time were a sixth of the stage's time.
-const cueKnown cue = 1 << 63
 
 // candAt returns the index in x.cands of the candidate of verb token v, computing it
 // once; -1 when there is none. (An index, not a pointer: x.cands grows.)
