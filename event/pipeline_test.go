@@ -1343,3 +1343,12 @@ func TestCourtRulesUnlawful(t *testing.T) {
 		{"The man was found dead in London.", ""},
 	})
 }
+
+// TestLawsuitNamed: a lawsuit or a legal challenge named by a noun is brought (115) by
+// who makes it or owns it, whatever the verb above does with it.
+func TestLawsuitNamed(t *testing.T) {
+	analyzeEach(t, "2020-11-20", []struct{ text, want string }{
+		{"President Donald Trump made various legal challenges.", "USAGOV→ 115"},
+		{"Trump's lawsuit against Pennsylvania was dismissed.", "USAGOV→ 115"},
+	})
+}
