@@ -83,6 +83,8 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			joined = h
 		} else if steps == 1 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&cueUndergo != 0 && x.cue(below)&cueInjury != 0 && s.dep(below) == "obj" && s.dep(n) == "nmod" {
 			joined = h // "suffered two deep wounds in the attack" ([injury])
+		} else if steps == 1 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&cueParticipation != 0 && x.seriesOf(below) == n && (s.dep(below) == "obj" || s.dep(below) == "obl") {
+			joined = h // "passed two articles of impeachment", "conducted a series of raids" ([series])
 		} else if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null && h != judge && !standing {
 			return
 		}

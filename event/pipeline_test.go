@@ -1352,3 +1352,13 @@ func TestLawsuitNamed(t *testing.T) {
 		{"Trump's lawsuit against Pennsylvania was dismissed.", "USAGOV→ 115"},
 	})
 }
+
+// TestArticlesOfImpeachment: a legislature that passes articles of impeachment impeaches
+// (1121), the articles being a group of the event their "of" phrase names ([series]),
+// as a series of airstrikes is airstrikes.
+func TestArticlesOfImpeachment(t *testing.T) {
+	analyzeEach(t, "2019-12-19", []struct{ text, want string }{
+		{"The US House of Representatives passed two articles of impeachment against President Trump.", "USAGOVLEG→USAGOV 1121"},
+		{"Israel conducted a series of airstrikes on Gaza.", "ISR→PSEGZA 195"},
+	})
+}
