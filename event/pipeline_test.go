@@ -1362,3 +1362,13 @@ func TestArticlesOfImpeachment(t *testing.T) {
 		{"Israel conducted a series of airstrikes on Gaza.", "ISR→PSEGZA 195"},
 	})
 }
+
+// TestClaimedFraud: claiming fraud or corruption accuses of a crime (1121), as charging
+// with abuse of power does; claiming what one will do accuses no one.
+func TestClaimedFraud(t *testing.T) {
+	analyzeEach(t, "2020-11-15", []struct{ text, want string }{
+		{"President Trump has claimed widespread voter fraud.", "USAGOV→ 1121"},
+		{"The first article charged President Trump with abuse of power.", "→USAGOV 1121"},
+		{"Trump claimed he would win the election.", ""},
+	})
+}
