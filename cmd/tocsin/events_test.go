@@ -186,3 +186,26 @@ func TestBenchStore(t *testing.T) {
 		t.Errorf("--events 0: exit %d; want 2", code)
 	}
 }
+
+// TestIngestLinksInInputOrder: stories are linked as each report is stored, so ingest
+// stores in input order whichever worker finishes first; the same input gives the same
+// stories with one worker or several analysing one article at a time.
+func TestIngestLinksInInputOrder(t *testing.T) {
+	stories := func(workers string) string {
+		db := filepath.Join(t.TempDir(), "order.db")
+		if code, _, stderr := runCLI(t, "ingest", "--quiet", "--workers", workers, "--batch", "1", "--db", db, "../../samples/articles.jsonl"); code != exitOK {
+			t.Fatalf("ingest --workers %s: exit %d: %s", workers, code, stderr)
+		}
+		code, out, stderr := runCLI(t, "stories", "--db", db, "--format", "json", "--limit", "10000")
+		if code != exitOK || out == "" {
+			t.Fatalf("stories: exit %d: %s", code, stderr)
+		}
+		return out
+	}
+	one := stories("1")
+	for range 3 {
+		if many := stories("4"); many != one {
+			t.Fatalf("stories differ between --workers 1 (%d lines) and --workers 4 (%d lines)", strings.Count(one, "\n"), strings.Count(many, "\n"))
+		}
+	}
+}

@@ -161,8 +161,10 @@ func (s summary) print(w io.Writer, db string) {
 }
 
 // ingester reads sources in order, analyses articles on several workers and writes
-// documents from one goroutine. Channels are bounded, so memory stays flat whatever the
-// number of articles.
+// documents from one goroutine, in the order they were read: stories are linked as each
+// report is stored, so the same input in the same order must be stored in that order to
+// give the same stories, whichever worker finishes first. At most inFlight articles are
+// read and not yet stored, so memory stays flat whatever the number of articles.
 type ingester struct {
 	st       store.Store
 	p        *pipeline.Pipeline
@@ -173,7 +175,14 @@ type ingester struct {
 	sources  []func(emit func(*article.Article, error) error) error
 }
 
+// job is an article and its place in the input.
+type job struct {
+	seq int
+	a   *article.Article
+}
+
 type result struct {
+	seq int // the input's place, for storing in input order
 	d   *doc.Document
 	err error // an *article.InputError for a rejected input
 }
@@ -183,23 +192,32 @@ func (g *ingester) run(ctx context.Context, stderr io.Writer) (summary, error) {
 	var sum summary
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan *article.Article, g.workers*g.batch)
-	results := make(chan result, g.workers*2)
+	inFlight := g.workers * g.batch * 4
+	slots := make(chan struct{}, inFlight) // one per input read and not yet stored
+	jobs := make(chan job, g.workers*g.batch)
+	results := make(chan result, inFlight)
 	var readErr error
 	go func() {
 		defer close(jobs)
+		seq := 0
 		for _, src := range g.sources {
 			err := src(func(a *article.Article, err error) error {
+				select {
+				case slots <- struct{}{}:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				seq++
 				if err != nil {
 					select {
-					case results <- result{err: err}:
+					case results <- result{seq: seq - 1, err: err}:
 					case <-ctx.Done():
 						return ctx.Err()
 					}
 					return nil
 				}
 				select {
-				case jobs <- a:
+				case jobs <- job{seq: seq - 1, a: a}:
 					return nil
 				case <-ctx.Done():
 					return ctx.Err()
@@ -216,19 +234,21 @@ func (g *ingester) run(ctx context.Context, stderr io.Writer) (summary, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			taken := make([]job, 0, g.batch)
 			batch := make([]*article.Article, 0, g.batch)
 			sources := make([]string, 0, g.batch) // each article's date_source, when tocsin gave the date
-			for a := range jobs {
+			for j := range jobs {
 				// A batch is what is waiting, up to g.batch articles.
-				batch = waiting(append(batch[:0], a), jobs, g.batch)
-				sources = sources[:0]
-				for _, b := range batch {
-					sources = append(sources, fillDate(b, g.date))
+				taken = waiting(append(taken[:0], j), jobs, g.batch)
+				batch, sources = batch[:0], sources[:0]
+				for _, t := range taken {
+					batch = append(batch, t.a)
+					sources = append(sources, fillDate(t.a, g.date))
 				}
 				docs, errs := analyzeForStore(ctx, g.p, batch, sources)
 				for k, d := range docs {
 					select {
-					case results <- result{d: d, err: errs[k]}:
+					case results <- result{seq: taken[k].seq, d: d, err: errs[k]}:
 					case <-ctx.Done():
 						return
 					}
@@ -245,7 +265,28 @@ func (g *ingester) run(ctx context.Context, stderr io.Writer) (summary, error) {
 			progressbar.OptionSpinnerType(14), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
 	}
 	var fatal error
-	for r := range results {
+	// Results arrive as workers finish; pending holds those ahead of the next one in the
+	// input, whose slot is given back once it is stored.
+	pending := make(map[int]result)
+	next := 0
+	inOrder := func(yield func(result) bool) {
+		for r := range results {
+			pending[r.seq] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				<-slots
+				if !yield(r) {
+					return
+				}
+			}
+		}
+	}
+	for r := range inOrder {
 		if fatal != nil {
 			continue // drain so workers can finish
 		}
