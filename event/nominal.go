@@ -341,6 +341,9 @@ func (x *extractor) culprit(n int) (verb, who int) {
 			if (d != "nmod" && d != "obl") || v < 0 || x.d.Tokens[v].POS != "VERB" {
 				return -1, -1
 			}
+			if c := s.child(v, "obj"); c >= 0 && s.dep(h) == "xcomp" {
+				return v, c // "a jury found the officer guilty of murder": its object
+			}
 			if c := s.subject(v); c >= 0 {
 				return v, c
 			}

@@ -1372,3 +1372,10 @@ func TestClaimedFraud(t *testing.T) {
 		{"Trump claimed he would win the election.", ""},
 	})
 }
+
+// TestJuryFindsGuilty: a jury is the judiciary, and the one it finds guilty (the object
+// of "found", however the tagger read "guilty") did the crime, not the jury.
+func TestJuryFindsGuilty(t *testing.T) {
+	analyzeWant(t, "A jury in Chicago found the officer guilty of murder.", "2021-06-15",
+		"USAJUD→USACOP 116", "USACOP→ 180")
+}

@@ -46,6 +46,7 @@ var repairs = [...]struct {
 	{name: "finite-conjunct", mend: (*tree).finiteConjunct},
 	{name: "complement-subject", mend: (*tree).complementSubject},
 	{name: "time-between", mend: (*tree).timeBetween},
+	{name: "object-predicate", mend: (*tree).objectPredicate},
 }
 
 // RepairNames returns the names of the tree repairs in the order they run, as they appear
@@ -76,7 +77,10 @@ type tree struct {
 	present bool
 	// noun is the word verbless found tagged a finite verb though it is no verb form,
 	// -1 if none; the caller retags it a noun.
-	noun  int
+	noun int
+	// adj is the word objectPredicate read as an adjective though it was tagged a noun,
+	// -1 if none; the caller retags it an adjective.
+	adj   int
 	fired uint32 // bit i: repairs[i] changed the tree
 	buf   []byte // the lemmatiser's scratch space
 }
@@ -85,7 +89,7 @@ type tree struct {
 func (t *tree) reset(n int, headline bool) {
 	t.form, t.pos, t.tag, t.dep = grow(t.form, n), grow(t.pos, n), grow(t.tag, n), grow(t.dep, n)
 	t.head, t.punct = grow(t.head, n), grow(t.punct, n)
-	t.headline, t.verb, t.noun, t.passive, t.present, t.fired = headline, -1, -1, false, false, 0
+	t.headline, t.verb, t.noun, t.adj, t.passive, t.present, t.fired = headline, -1, -1, -1, false, false, 0
 }
 
 // fromTokens fills the tree from one sentence's tokens; base is the document index of
@@ -1180,6 +1184,34 @@ func (t *tree) timeBetween() bool {
 	return changed
 }
 
+// objectPredicate reads an adjective of judgement (predicatives.txt) that the parser made
+// the head of a verb's object, its true object a compound before it, as the object's
+// predicate: in "a jury found the officer guilty of murder" the object is "the officer"
+// and "guilty (of murder)" what the jury found it. The words before the adjective that
+// hung on it (the determiner, adjectives, the compound itself) go to the object.
+func (t *tree) objectPredicate() bool {
+	changed := false
+	for g := range t.head {
+		v := int(t.head[g])
+		if v < 0 || t.dep[g] != "obj" || t.pos[v] != "VERB" || !isPredicative(t.form[g]) || g == 0 {
+			continue
+		}
+		o := g - 1
+		if int(t.head[o]) != g || t.dep[o] != "compound" {
+			continue
+		}
+		for k := range g {
+			if int(t.head[k]) == g && k != o {
+				t.head[k] = int32(o)
+			}
+		}
+		t.head[o], t.dep[o] = int32(v), "obj"
+		t.dep[g], t.adj = "xcomp", g
+		changed = true
+	}
+	return changed
+}
+
 // wordSet reads a word list (words separated by spaces or lines, "#" comments) into a set.
 func wordSet(text string) map[string]bool {
 	set := map[string]bool{}
@@ -1213,6 +1245,16 @@ var timeWords = sync.OnceValue(func() map[string]bool { return wordSet(timeWords
 
 // isTimeWord reports whether word, in any case, is a noun of timewords.txt.
 func isTimeWord(word string) bool { return timeWords()[strings.ToLower(word)] }
+
+// predicatives.txt lists the adjectives that objectPredicate reads.
+//
+//go:embed predicatives.txt
+var predicativesTxt string
+
+var predicatives = sync.OnceValue(func() map[string]bool { return wordSet(predicativesTxt) })
+
+// isPredicative reports whether word, in any case, is an adjective of predicatives.txt.
+func isPredicative(word string) bool { return predicatives()[strings.ToLower(word)] }
 
 // subordinators.txt lists the conjunctions that subordinateClause reads.
 //
@@ -1367,6 +1409,9 @@ func (t *tree) repairSentence(m *Model, d *doc.Document, first, end int, rec *do
 	if q := t.noun; q >= 0 {
 		toks[q].POS, toks[q].Tag = "NOUN", "NN"
 	}
+	if q := t.adj; q >= 0 {
+		toks[q].POS, toks[q].Tag = "ADJ", "JJ"
+	}
 	if rec != nil {
 		rec.Repairs = t.names()
 	}
@@ -1395,6 +1440,9 @@ func (m *Model) repairWords(out []Word) []string {
 	if v := t.verb; v >= 0 {
 		out[v].POS = "VERB"
 		out[v].Tag, out[v].Lemma, t.buf = m.retagVerb(out[v].Form, t.passive, t.present, t.buf)
+	}
+	if q := t.adj; q >= 0 {
+		out[q].POS, out[q].Tag = "ADJ", "JJ"
 	}
 	return t.names()
 }

@@ -343,6 +343,16 @@ func TestRepairsMendMisparses(t *testing.T) {
 			tree: "Gunmen/NOUN/NNS/2/nsubj killed/VERB/VBD/0/root three/NUM/CD/2/obj ,/PUNCT/,/7/punct with/ADP/IN/7/case 25/NUM/CD/7/nummod others/NOUN/NNS/2/obl injured/VERB/VBD/7/acl ./PUNCT/./2/punct",
 		},
 		{
+			name:    "an adjective of judgement read as the head of the object",
+			tree:    "A/DET/DT/2/det jury/NOUN/NN/3/nsubj found/VERB/VBD/0/root the/DET/DT/7/det former/ADJ/JJ/7/amod officer/NOUN/NN/7/compound guilty/NOUN/NN/3/obj of/ADP/IN/9/case murder/NOUN/NN/7/nmod ./PUNCT/./3/punct",
+			repairs: "object-predicate",
+			want:    map[string]string{"officer": "found obj", "guilty": "found xcomp", "the": "officer det", "former": "officer amod", "murder": "guilty nmod"},
+		},
+		{
+			name: "a noun compound as an object stays",
+			tree: "Police/NOUN/NNS/2/nsubj found/VERB/VBD/0/root the/DET/DT/5/det murder/NOUN/NN/5/compound weapon/NOUN/NN/2/obj ./PUNCT/./2/punct",
+		},
+		{
 			name: "a right parse is kept",
 			tree: "Police/NOUN/NNS/2/nsubj arrested/VERB/VBD/0/root 12/NUM/CD/4/nummod protesters/NOUN/NNS/2/obj in/ADP/IN/6/case Paris/PROPN/NNP/2/obl ./PUNCT/./2/punct",
 		},
