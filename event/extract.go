@@ -59,6 +59,10 @@ type extractor struct {
 	focus       string    // the article's main country (focusCountry), "" none
 	nationality string    // the nationality of most of its people when it places nothing (nationalFocus)
 	undated     []undated // events dated by the publication date, for datedMentions
+	// held lists the event nouns (their nouns.txt rules) that the document has told as
+	// the doing of their not-by= agents ("Trump held a rally"): the same noun with no
+	// actor of its own is theirs later ("people ejected from a rally").
+	held []string
 }
 
 // undated is an event whose own clause gives no date, with the note its rule carries.
@@ -108,6 +112,7 @@ func (x *extractor) prepare(st *Stage, d *doc.Document) {
 	x.m.x = x
 	x.events = nil
 	x.undated = x.undated[:0]
+	x.held = x.held[:0]
 	x.dateline = findDateline(d)
 	x.focus = focusCountry(d)
 	x.nationality = nationalFocus(d)

@@ -65,7 +65,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		// the noun is the predicate: "there will be more protests", "it was not an attack"
 		modality = x.modality(n)
 	}
-	joined := -1
+	joined, absorber := -1, -1
 	judge, culprit := -1, -1
 	if e.verb == "" && violent(e.code) {
 		judge, culprit = x.culprit(n) // a crime of violence, not "convicted of drug violations"
@@ -86,7 +86,13 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		} else if steps == 1 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&cueParticipation != 0 && x.seriesOf(below) == n && (s.dep(below) == "obj" || s.dep(below) == "obl") {
 			joined = h // "passed two articles of impeachment", "conducted a series of raids" ([series])
 		} else if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null && h != judge && !standing {
-			return
+			if dc, _ := defaultCode(x.verbRefs(h)); e.notBy == "" || !strings.HasPrefix(lead(x.cands[x.candOf[k]].code), e.code[:2]) || strings.HasPrefix(lead(dc), e.code[:2]) {
+				return // ("protesting at Trump rallies" is the verb's own event)
+			}
+			// a verb's pattern that codes the noun's own event ("held rallies", "at
+			// Trump rallies"): the noun's not-by decides for it, below
+			absorber = int(x.candOf[k])
+			break
 		}
 		cu := x.cue(h)
 		if cu&cueAbsorbing != 0 && x.d.Tokens[h].POS == "NOUN" {
@@ -191,8 +197,24 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			cd.src = x.codeArgs(sb)
 		}
 	}
-	if e.notBy != "" && len(cd.src) > 0 && len(cd.src[0].code) >= 6 && x.st.c.agentSets[e.notBy][x.agentOf(cd.src[0].code)] {
-		return // "Trump's rally", "Clinton held a rally": a campaign event (nouns.txt not-by=)
+	if held, own := x.heldBy(n, e.notBy, cd.src, poss, mod); e.notBy != "" && tgt < 0 && (held || len(cd.src) == 0 && poss < 0 && containsStr(x.held, e.rule)) {
+		if own && !containsStr(x.held, e.rule) {
+			x.held = append(x.held, e.rule)
+		}
+		// "Trump's rally", "Clinton held a rally": a campaign event (nouns.txt not-by=),
+		// which neither the noun nor the verb's pattern for it ("* RALLY") codes
+		if absorber >= 0 {
+			x.cands[absorber].consumed = true
+		}
+		if joined >= 0 {
+			if ci := x.candOf[joined-s.first]; ci >= 0 {
+				x.cands[ci].consumed = true
+			}
+		}
+		return
+	}
+	if absorber >= 0 {
+		return
 	}
 	switch {
 	case tgt >= 0:
@@ -636,4 +658,48 @@ func (x *extractor) capitalizedInBody(n int) bool {
 	}
 	c := x.d.Text[t.Start]
 	return c >= 'A' && c <= 'Z'
+}
+
+// heldBy reports whether event noun n, with source src, possessor poss and modifier mod
+// (-1 when none), is the doing of a member of agent set set (nouns.txt not-by=), and
+// whether by its own words: its source, its possessor, a pronoun one too ("his rally"),
+// an actor modifier ("a Trump rally"); or else by the subject of the clause whose object
+// it is ("the senator opened a rally", "holding rallies a day") or whose scene it sets
+// ("at a rally in Iowa, Trump said", "bashing Sanders during a rally", "at the
+// conclusion of a rally").
+func (x *extractor) heldBy(n int, set string, src []actorArg, poss, mod int) (held, own bool) {
+	if set == "" {
+		return false, false
+	}
+	in := func(args []actorArg) bool {
+		for _, a := range args {
+			if x.st.c.agentSets[set][x.agentOf(strings.TrimLeft(a.code, "-"))] {
+				return true
+			}
+		}
+		return false
+	}
+	if in(src) || poss >= 0 && in(x.codeArgs(poss)) || mod >= 0 && in(x.codeArgs(mod)) {
+		return true, true
+	}
+	s := &x.s
+	h := n
+	for steps := 0; steps < 3 && s.dep(h) == "nmod" && s.head(h) >= 0 && x.d.Tokens[s.head(h)].POS == "NOUN"; steps++ {
+		h = s.head(h) // "at the conclusion of a rally"
+	}
+	v := s.head(h)
+	if v < 0 || s.dep(h) != "obj" && s.dep(h) != "obl" {
+		return false, false
+	}
+	sb := s.child(v, "nsubj")
+	if u := s.head(v); sb < 0 && u >= 0 && (s.dep(v) == "acl" || s.dep(v) == "advcl") && (x.d.Tokens[u].POS == "PROPN" || x.d.Tokens[u].POS == "NOUN") {
+		sb = u // "Trump, speaking at a rally"
+	} else if sb < 0 {
+		passive := false
+		sb = x.inheritedSubject(v, &passive)
+		if passive {
+			return false, false
+		}
+	}
+	return sb >= 0 && in(x.codeArgs(sb)), false
 }

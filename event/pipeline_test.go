@@ -131,6 +131,12 @@ func TestPipelineSentences(t *testing.T) {
 		// A politician's rally is a campaign event; a rally against a government is a
 		// demonstration.
 		{"Donald Trump's rally in Raleigh, North Carolina drew thousands of supporters.", ""},
+		// ... also one the politician holds (the verb's "* RALLY" pattern included), or
+		// speaks at; a rally a politician holds is theirs again later in the story.
+		{"Joe Biden held a rally in Pittsburgh on Monday.", ""},
+		{"Donald Trump, speaking at a rally in Tulsa, said the election was rigged.", "USAELI→ 112"},
+		{"Joe Biden held a rally in Pittsburgh on Monday. People ejected from the rally were arrested.", "USACOP→USACVL 173"},
+		{"The opposition held a rally in Minsk. Police arrested dozens at the rally.", "BLROPP→ 141, BLRCOP→BLRCVL 173"},
 		{"Thousands of Belarusians held a rally against the government in Minsk.", "BLRCVL→BLRGOV 141"},
 		// Knives and machetes are no aerial weapons or artillery; missiles are aerial.
 		{"Gunmen attacked the village in Kenya with machetes.", "KENUAF→KENCVL 190"},
