@@ -725,8 +725,10 @@ func (x *extractor) verbCand(v int) {
 	// "admitted downing the jet": the downing happened, and the admission is one of
 	// responsibility (015), not what the verb's entries code ("admit" 050).
 	admitted := inner >= 0 && x.cue(v)&cueAdmission != 0 && !x.cands[inner].code.Null && x.cands[inner].modality == Asserted
+	named := false // v names its object in quotation marks, with no word that judges it
 	if x.cue(v)&cueDescribe != 0 {
-		if done := x.describeCand(v, srcH, c.modality); done {
+		var done bool
+		if done, named = x.describeCand(v, srcH, c.modality); done {
 			return
 		}
 	}
@@ -772,6 +774,9 @@ func (x *extractor) verbCand(v int) {
 			tgtH = pm.targ
 		}
 	} else {
+		if named {
+			return // "calling them “very boring tax returns”" is no phone call
+		}
 		c.code, c.rule = defaultCode(refs)
 		if c.code.IsZero() {
 			c.code.Null = true
@@ -1305,7 +1310,7 @@ func (x *extractor) messageAuthor(m int) int {
 // says: praise (051), disapproval (111), or no event at all when they are neither, as
 // "called X swift" is no phone call. It reports false when v has no such complement, for
 // the verb's dictionary entries to code it ("called for talks", "called Erdogan").
-func (x *extractor) describeCand(v, srcH int, modality string) bool {
+func (x *extractor) describeCand(v, srcH int, modality string) (done, named bool) {
 	s := &x.s
 	obj, comp := -1, -1
 	for _, ch := range s.children(v) {
@@ -1353,8 +1358,20 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 			}
 		}
 	}
+	quoted := false
 	if obj < 0 {
-		return false
+		// "called the Democrats' investigation a "witch hunt"", the parser making the
+		// object a complement: the first noun phrase before a quoted name is the object
+		q := x.quotedName(v, -1)
+		for _, ch := range s.children(v) {
+			if c := int(ch); q >= 0 && c > v && c < q && (s.dep(c) == "obj" || s.dep(c) == "xcomp") && (x.d.Tokens[c].POS == "NOUN" || x.d.Tokens[c].POS == "PROPN" || x.d.Tokens[c].POS == "PRON") {
+				obj, comp = c, -1
+				break
+			}
+		}
+		if obj < 0 {
+			return false, false
+		}
 	}
 	judge := comp
 	if judge < 0 {
@@ -1375,11 +1392,32 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 			word = x.lower(q)
 		}
 	}
+	if q := x.quotedName(v, obj); comp < 0 && code == "" && q >= 0 {
+		// "calling them “very boring tax returns”", "calls her 'a rising star'",
+		// "called the Democrats' investigation a "witch hunt"": a name in quotation
+		// marks after the object says what it is, which no phone call does; the words
+		// of the object's phrase after it too ("calling Mexican border-crossers
+		// "rapists" and criminals")
+		quoted = true
+		to := q + 1
+		for to+1 < s.end && !x.quoteMark(to+1) {
+			to++
+		}
+		to = max(to, int(s.right[obj-s.first]))
+		for k := q + 1; k <= to && code == ""; k++ {
+			if code = x.judged(k, lists|cueAccusation); code != "" {
+				word = x.lower(k)
+			}
+		}
+		if code == "" {
+			return false, true // a name the verb's patterns may still code ("* DICTATOR")
+		}
+	}
 	if comp < 0 && code == "" {
-		return false // "called Erdoğan": the verb's own entries code it
+		return false, false // "called Erdoğan": the verb's own entries code it
 	}
 	if code == "" {
-		return true // "called X swift and forceful"? only with a word that says which
+		return true, false // "called X swift and forceful"? only with a word that says which
 	}
 	c := cand{trigger: v, modality: modality, code: cameo.Code{Forward: code}}
 	c.src = x.named(x.codeArgs(srcH), srcH)
@@ -1389,11 +1427,11 @@ func (x *extractor) describeCand(v, srcH int, modality string) bool {
 	}
 	c.rule = fmt.Sprintf("cues.txt: [describe] %s — %q says %s", x.lower(v), word, code)
 	if len(c.src) == 0 {
-		return true
+		return !quoted, quoted // a name's patterns may code it with no source ("* LIAR")
 	}
 	x.candOf[v-s.first] = int32(len(x.cands))
 	x.cands = append(x.cands, c)
-	return true
+	return true, false
 }
 
 // indefinite reports whether noun c has the indefinite article ("a clown").
@@ -1646,6 +1684,40 @@ func (x *extractor) questioned(i int) bool {
 		}
 	}
 	return false
+}
+
+// quoteMark reports whether token k is a quotation mark.
+func (x *extractor) quoteMark(k int) bool {
+	switch x.d.Tokens[k].Text {
+	case "\"", "“", "”", "‘", "’", "``", "''", "'", "«", "»":
+		return true
+	}
+	return false
+}
+
+// quotedName returns the quotation mark that opens a name in verb v's phrase, after its
+// object when the parser found none (obj -1), before any other verb ("calls her “an
+// extremely intelligent woman”", "calls Trump line 'racist'", "whom he called “the most
+// divisive figure”"), else -1; not one after a comma or colon, which opens a quotation
+// (opensQuote).
+func (x *extractor) quotedName(v, obj int) int {
+	s := &x.s
+	k := v + 1
+	if obj < 0 {
+		k++ // an object the parser did not find comes first
+	}
+	for ; k <= int(s.right[v-s.first]); k++ {
+		switch {
+		case x.d.Tokens[k].POS == "VERB" || x.d.Tokens[k].POS == "AUX":
+			return -1
+		case x.quoteMark(k) && x.d.Tokens[k].POS == "PUNCT": // not the possessive "'"
+			if x.opensQuote(k) {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // opensQuote reports whether token k is a quotation mark after a comma or colon, which

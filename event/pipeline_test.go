@@ -181,6 +181,11 @@ func TestPipelineSentences(t *testing.T) {
 		// phone call.
 		{"Venezuela's foreign minister called the Colombian president a coward.", "VENGOV→COLGOV 111"},
 		{"Putin called Erdogan, the Turkish president, on Monday.", "RUSGOV→TURGOV 041, TURGOV→RUSGOV 041"},
+		// A name in quotation marks after the object says what it is: disapproval with a
+		// word of blame, else no event, and never a phone call.
+		{"Venezuela's foreign minister called the Colombian president a \"disgrace\".", "VENGOV→COLGOV 111"},
+		{"Putin called Erdogan \"a dear friend of Russia\".", "RUSGOV→TURGOV 051"},
+		{"Macron called Merkel “The Chancellor of the Free World.”", ""},
 		// A storm named, a tremor or a fire attacks nobody: cues.txt [hazard].
 		{"Hurricane Lorenzo hits Azores, heads towards Ireland", ""},
 		{"Fire kills nine, injures dozens in Chittagong slum", ""},
