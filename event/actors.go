@@ -32,7 +32,7 @@ const howCount = "a count of people"
 // isCount reports whether token h counts people without saying who they are: a number
 // or a word of cues.txt's [people] ("others", "dozens").
 func (x *extractor) isCount(h int) bool {
-	return x.d.Tokens[h].POS == "NUM" || x.cue(h)&cuePeople != 0
+	return x.d.Tokens[h].POS == "NUM" || x.cue(h).has(cuePeople)
 }
 
 // codeArgs codes the noun phrase headed by h and the phrases conjoined to it ("the US and
@@ -133,7 +133,7 @@ func (x *extractor) codeNP(h int) (actorArg, bool) { return x.codeNPOpt(h, false
 func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 	s := &x.s
 	d := x.d
-	if x.cue(h)&cueRelative != 0 {
+	if x.cue(h).has(cueRelative) {
 		if v := s.head(h); v >= 0 {
 			h = x.antecedent(v, h)
 		}
@@ -220,7 +220,7 @@ func (x *extractor) codeNPOpt(h int, apposUp bool) (actorArg, bool) {
 			return actorArg{code: en.Actor, span: span, head: h, how: "modifier " + en.Text}, true
 		}
 	}
-	if x.cue(h)&cueEntourage != 0 {
+	if x.cue(h).has(cueEntourage) {
 		// "his associates", "their lawyers", "my thoughts": the owner's, when the
 		// possessive pronoun can be resolved.
 		for _, ch := range s.children(h) {
@@ -311,13 +311,13 @@ func (x *extractor) quantityOf(h int) int { return x.ofPhrase(h, cueQuantity) }
 
 // seriesOf returns the noun that a quantity or a series counts or groups ("dozens of
 // airstrikes", "a series of airstrikes": [quantity], [series]), -1 when h is none.
-func (x *extractor) seriesOf(h int) int { return x.ofPhrase(h, cueQuantity|cueSeries) }
+func (x *extractor) seriesOf(h int) int { return x.ofPhrase(h, cueQuantity, cueSeries) }
 
 // ofPhrase returns the noun of the "of" phrase of h when h, as written or by its lemma,
-// has one of the cues (or is a number), -1 otherwise: "crowds" is a quantity, though its
+// is in one of the lists (or is a number), -1 otherwise: "crowds" is a quantity, though its
 // lemma "crowd" is a body of people.
-func (x *extractor) ofPhrase(h int, cues cue) int {
-	if (x.cue(h)|x.st.c.cues[x.lower(h)])&cues == 0 && x.d.Tokens[h].POS != "NUM" {
+func (x *extractor) ofPhrase(h int, lists ...cueID) int {
+	if !x.cue(h).hasAny(lists...) && !x.st.c.cues[x.lower(h)].hasAny(lists...) && x.d.Tokens[h].POS != "NUM" {
 		return -1
 	}
 	s := &x.s
@@ -341,7 +341,7 @@ func (x *extractor) ofPhrase(h int, cues cue) int {
 // ("the Saudi Gazette").
 func (x *extractor) uncodedWholeName(h, first, last int) bool {
 	e := x.ent[h]
-	if e < 0 || x.cue(h)&cueProperty == 0 {
+	if e < 0 || !x.cue(h).has(cueProperty) {
 		return false
 	}
 	en := &x.d.Entities[e]
@@ -519,7 +519,7 @@ func (x *extractor) matchName(m map[string][]nameEntry, words []string, i int, d
 // France": FRA with the president's GOV).
 func (x *extractor) spokesFor(h int, person bool) (actorArg, bool) {
 	s := &x.s
-	if !person && x.cue(h)&cueSpokesperson == 0 {
+	if !person && !x.cue(h).has(cueSpokesperson) {
 		return actorArg{}, false
 	}
 	for _, ch := range s.children(h) {
@@ -698,12 +698,12 @@ func (x *extractor) many(span doc.Span) bool {
 // it: "North and South Korea exchanged artillery fire… Both countries have put their
 // militaries on high alert". With fewer than two countries named there it codes nothing.
 func (x *extractor) pairActors(h int) []actorArg {
-	if x.cue(h)&cuePair == 0 || x.d.Tokens[h].Tag != "NNS" {
+	if !x.cue(h).has(cuePair) || x.d.Tokens[h].Tag != "NNS" {
 		return nil
 	}
 	both := false
 	for _, ch := range x.s.children(h) {
-		if c := int(ch); c < h && x.cue(c)&cueBoth != 0 {
+		if c := int(ch); c < h && x.cue(c).has(cueBoth) {
 			both = true
 		}
 	}

@@ -150,13 +150,78 @@ type compiled struct {
 	patterns  int
 }
 
-// cue is a bit set of the word lists of cues.txt a word belongs to. It holds 64 lists,
-// all now taken: the compiler rejects a 65th (1 << iota overflows cue), and the next list
-// needs a wider set or two lists merged.
-type cue uint64
+// cueID identifies one word list of cues.txt.
+type cueID uint8
+
+// cue is the set of word lists of cues.txt a word belongs to, a bit per cueID. One
+// uint64 held only 64 lists; an array of them grows by one constant (cueLists) and
+// stays a small value that extractor.cues caches per token. Call sites name list
+// identifiers, x.cue(h).has(cueSpeech) or x.cue(h).hasAny(cueDeny, cueNegating): with a
+// constant identifier has inlines to one AND on one word, as the single integer did, and
+// hasAny inlines too, its arguments on the stack (no allocation). Sets that are passed
+// on or kept in tables are built once with cueSet.
+type cue [cueLists / 64]uint64
+
+// cueLists is the number of lists a cue holds, a multiple of 64; raise it when cueCount
+// outgrows it (the constant check below fails to compile until then).
+const cueLists = 128
+
+const _ uint = cueLists - uint(cueCount) // cueCount <= cueLists
+
+// has reports whether list id is in c.
+func (c cue) has(id cueID) bool { return c[id/64]&(1<<(id%64)) != 0 }
+
+// hasAny reports whether any of the lists ids is in c.
+func (c cue) hasAny(ids ...cueID) bool {
+	for _, id := range ids {
+		if c.has(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// with returns c with list id added.
+func (c cue) with(id cueID) cue {
+	c[id/64] |= 1 << (id % 64)
+	return c
+}
+
+// without returns c with list id removed.
+func (c cue) without(id cueID) cue {
+	c[id/64] &^= 1 << (id % 64)
+	return c
+}
+
+// and returns the lists in both c and d.
+func (c cue) and(d cue) cue {
+	for i := range c {
+		c[i] &= d[i]
+	}
+	return c
+}
+
+// meets reports whether c and d share a list.
+func (c cue) meets(d cue) bool {
+	for i := range c {
+		if c[i]&d[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// cueSet returns the set of the lists ids.
+func cueSet(ids ...cueID) cue {
+	var c cue
+	for _, id := range ids {
+		c = c.with(id)
+	}
+	return c
+}
 
 const (
-	cueNegation cue = 1 << iota
+	cueNegation cueID = iota
 	cueFuture
 	cueHypothetical
 	cueConditional
@@ -220,9 +285,12 @@ const (
 	cueGear
 	cueRivalry
 	cueJudging
+
+	cueCount // the number of lists; not a list
 )
 
-var cueNames = map[string]cue{
+// cueNames are the lists by their headings in cues.txt.
+var cueNames = map[string]cueID{
 	"negation": cueNegation, "future": cueFuture, "hypothetical": cueHypothetical,
 	"conditional": cueConditional, "deny": cueDeny, "negating": cueNegating,
 	"intention": cueIntention, "object-control": cueObjectControl, "relative": cueRelative,
@@ -496,21 +564,21 @@ func dataLines(name, src string, each func(n int, line string) error) error {
 // loadCues reads cues.txt.
 func loadCues(src string) (map[string]cue, error) {
 	m := map[string]cue{}
-	var cur cue
+	cur, heading := cueID(0), false
 	err := dataLines("cues.txt", src, func(_ int, line string) error {
 		if line[0] == '[' {
-			c, ok := cueNames[strings.Trim(line, "[]")]
+			id, ok := cueNames[strings.Trim(line, "[]")]
 			if !ok {
 				return fmt.Errorf("unknown heading %s", line)
 			}
-			cur = c
+			cur, heading = id, true
 			return nil
 		}
-		if cur == 0 {
+		if !heading {
 			return errors.New("words before a heading")
 		}
 		for _, w := range strings.Fields(line) {
-			m[w] |= cur
+			m[w] = m[w].with(cur)
 		}
 		return nil
 	})

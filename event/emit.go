@@ -360,18 +360,18 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	// "Biden defeated Trump": a verb of contest is violence only against a fighting
 	// force or a state that the text names, not against a candidate or a party, nor
 	// against someone uncoded ("defeated the incumbent"): [contest].
-	if violent(code) && x.cue(c.trigger)&cueContest != 0 && (tc == "" || !x.fighting(tc)) {
+	if violent(code) && x.cue(c.trigger).has(cueContest) && (tc == "" || !x.fighting(tc)) {
 		return
 	}
 	// "Sanders beat Clinton in Oklahoma": a verb of winning that also names violence is
 	// none when done to a candidate by a politician or by no one named: [rivalry].
-	if violent(code) && x.cue(c.trigger)&cueRivalry != 0 && x.candidate(tc) && (sc == "" || x.political(sc)) {
+	if violent(code) && x.cue(c.trigger).has(cueRivalry) && x.candidate(tc) && (sc == "" || x.political(sc)) {
 		return
 	}
 	// "Trump attacked Pelosi", "the senator slammed the court": words of force between
 	// politicians, or by one against a person named without a code, are words (111), as
 	// the coders read them, not force ([verbal-force]).
-	if violent(code) && x.cue(c.trigger)&cueVerbalForce != 0 && x.political(sc) {
+	if violent(code) && x.cue(c.trigger).has(cueVerbalForce) && x.political(sc) {
 		// A politician with no state's force ("Sanders and Clinton are fighting about
 		// Obama", "Trump has blasted the delegate system", "We will fight back") fights
 		// with words whomever or whatever the words are aimed at, and does nothing when
@@ -389,7 +389,7 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	// person it names without a code, are words too; not a passive ("the senator was
 	// attacked") nor an event noun ("an attack on the president"), which leave the doer
 	// unsaid as violence does.
-	if violent(code) && x.cue(c.trigger)&cueVerbalForce != 0 && x.political(tc) && !c.passive && !c.noun &&
+	if violent(code) && x.cue(c.trigger).has(cueVerbalForce) && x.political(tc) && !c.passive && !c.noun &&
 		(src.how == namedNoCode && x.person(src.head) || sc == "" && src.how != namedNoCode) && !x.doneByMeans(c.trigger) {
 		code, note = "111", note+"; 111: force in words, aimed at a politician"
 	}
@@ -523,7 +523,7 @@ func (x *extractor) withCountry(code string, span doc.Span, c *cand, source bool
 			return e.Actor, fmt.Sprintf("; %s as the %s named before", e.Actor, e.Text)
 		}
 	}
-	if x.agentCue(code)&cueLocalAgent == 0 && (source || !violent(lead(c.code))) {
+	if !x.agentCue(code).has(cueLocalAgent) && (source || !violent(lead(c.code))) {
 		// "people", "the media", "Muslims": no country from a place; but one attacked
 		// is where the attack was ("gunmen killed a journalist in Mexico": MEXMED)
 		return "", ""
@@ -574,7 +574,7 @@ func (x *extractor) fellowCountry(code, other, was string, c *cand, source bool)
 	if code == "" || len(code) < 3 || !x.agentOnly(code) || !x.agentOnly(was) || x.agentOnly(other) {
 		return "", ""
 	}
-	if x.agentCue(code)&cueLocalAgent == 0 && (source || !violent(lead(c.code))) {
+	if !x.agentCue(code).has(cueLocalAgent) && (source || !violent(lead(c.code))) {
 		return "", ""
 	}
 	cc := country(other)
@@ -594,7 +594,7 @@ func (x *extractor) sentenceNationality(sn doc.Sentence, skip func(doc.Span) boo
 	cc := ""
 	for i := range x.d.Entities {
 		e := &x.d.Entities[i]
-		if e.Type != "NORP" || len(e.Actor) <= 3 || e.Start < sn.Start || e.End > sn.End || skip(e.Span) || x.agentOnly(e.Actor) || x.agentCue(x.agentOf(e.Actor))&cueLocalAgent == 0 {
+		if e.Type != "NORP" || len(e.Actor) <= 3 || e.Start < sn.Start || e.End > sn.End || skip(e.Span) || x.agentOnly(e.Actor) || !x.agentCue(x.agentOf(e.Actor)).has(cueLocalAgent) {
 			continue
 		}
 		switch c := country(e.Actor); {
@@ -618,7 +618,7 @@ func (x *extractor) modifierPlace(p doc.Place) bool {
 	}
 	last := x.tokenAt(p.End - 1)
 	if last >= 0 && last < len(x.d.Tokens) {
-		if h := x.d.Tokens[last].Head; h > last && x.cue(h)&cueDivision != 0 {
+		if h := x.d.Tokens[last].Head; h > last && x.cue(h).has(cueDivision) {
 			return false
 		}
 	}
@@ -627,12 +627,12 @@ func (x *extractor) modifierPlace(p doc.Place) bool {
 
 // agentOnly reports whether an actor code starts with an agent code (cues.txt,
 // [agent-code]) and so names no country: "CVL", "GOVMIL".
-func (x *extractor) agentOnly(code string) bool { return x.agentCue(code)&cueAgentCode != 0 }
+func (x *extractor) agentOnly(code string) bool { return x.agentCue(code).has(cueAgentCode) }
 
-// agentCue returns the cue flags of an actor code's first three letters.
+// agentCue returns the cue lists of an actor code's first three letters.
 func (x *extractor) agentCue(code string) cue {
 	if len(code) < 3 {
-		return 0
+		return cue{}
 	}
 	var b [3]byte
 	for i := range b {
@@ -682,7 +682,7 @@ func (x *extractor) place(c *cand) where {
 			continue
 		}
 		k := caseTok(s, h)
-		if hh := s.head(h); k != h && x.lowerIs(k, "of") && hh >= 0 && x.cue(hh)&cueDivision != 0 {
+		if hh := s.head(h); k != h && x.lowerIs(k, "of") && hh >= 0 && x.cue(hh).has(cueDivision) {
 			// "in the US capital city of Washington", "in the town of Pandeglang": the
 			// place is where the division word's phrase says
 			h, k = hh, caseTok(s, hh)
@@ -695,7 +695,7 @@ func (x *extractor) place(c *cand) where {
 			}
 			continue
 		}
-		if k == h || x.cue(k)&cuePlacePrep == 0 {
+		if k == h || !x.cue(k).has(cuePlacePrep) {
 			if k = x.placePrepBefore(tk); k < 0 {
 				continue
 			}
@@ -1186,7 +1186,7 @@ func (x *extractor) dateInClause(t, home int) (doc.Date, bool) {
 // murder pertaining to a mass shooting on Friday" is charged yesterday. Such a date lies
 // in the phrase of t that names the crime ("with", "for", "of", cues.txt [culprit]).
 func (x *extractor) crimeDate(t, q int) bool {
-	if x.cue(t)&cueCulprit == 0 {
+	if !x.cue(t).has(cueCulprit) {
 		return false
 	}
 	s := &x.s
@@ -1383,7 +1383,7 @@ next:
 			}
 			j++
 		}
-		if j < len(toks) && toks[j].Kind == doc.Word && x.cue(j)&cueGear != 0 {
+		if j < len(toks) && toks[j].Kind == doc.Word && x.cue(j).has(cueGear) {
 			continue // "beaten with a baseball bat": the sport's gear, no sport (cues.txt [gear])
 		}
 		return true
@@ -1522,7 +1522,7 @@ func (x *extractor) nationals(code string, a actorArg, agent, note string) (stri
 	if len(code) != 3 || x.agentOnly(code) || a.head < 0 || a.head >= len(x.d.Tokens) {
 		return code, note
 	}
-	people := x.cue(a.head)&cueNationals != 0
+	people := x.cue(a.head).has(cueNationals)
 	if e := x.ent[a.head]; x.d.Tokens[a.head].Tag == "NNPS" && (e < 0 || x.d.Entities[e].Type == "NORP") {
 		people = true // "Swedes", "Mexicans": a plural demonym, not a place
 	}
@@ -1539,7 +1539,7 @@ func (x *extractor) nationals(code string, a actorArg, agent, note string) (stri
 func (x *extractor) placePrepBefore(tk int) int {
 	toks := x.d.Tokens
 	for k, n := tk-1, 0; k >= x.s.first && n < 5; k, n = k-1, n+1 {
-		if x.cue(k)&cuePlacePrep != 0 && toks[k].POS == "ADP" {
+		if x.cue(k).has(cuePlacePrep) && toks[k].POS == "ADP" {
 			return k
 		}
 		switch toks[k].POS {
@@ -1587,14 +1587,14 @@ func (x *extractor) doneToThing(c *cand) bool {
 			o = s.head(v) // "a statement released by her family"
 		}
 	}
-	if o < 0 || x.d.Tokens[o].POS != "NOUN" || x.ent[o] >= 0 || len(x.codeArgs(o)) > 0 || x.cue(o)&cueMeans != 0 {
+	if o < 0 || x.d.Tokens[o].POS != "NOUN" || x.ent[o] >= 0 || len(x.codeArgs(o)) > 0 || x.cue(o).has(cueMeans) {
 		return false // a means of violence is what is fired or thrown ("fired tear gas at them")
 	}
-	if x.cue(o)&cueProperty != 0 {
+	if x.cue(o).has(cueProperty) {
 		return false // property struck: "torched some classrooms", "destroyed five buildings"
 	}
 	for _, ch := range s.children(o) {
-		if s.dep(int(ch)) == "nmod" && x.cue(int(ch))&cueMeans != 0 {
+		if s.dep(int(ch)) == "nmod" && x.cue(int(ch)).has(cueMeans) {
 			return false // "firing dozens of rounds of artillery"
 		}
 	}
@@ -1631,7 +1631,7 @@ func (x *extractor) doneByMeans(v int) bool {
 	if d < 0 && x.s.dep(v) == "acl" {
 		d = x.s.head(v)
 	}
-	return d >= 0 && (x.cue(d)&cueMeans != 0 || x.eventNoun(d))
+	return d >= 0 && (x.cue(d).has(cueMeans) || x.eventNoun(d))
 }
 
 // political reports an actor who fights with words: an agent of classes.txt's
@@ -1654,7 +1654,7 @@ func (x *extractor) candidate(code string) bool {
 // "defeated" in words or at the polls, nor where someone acts on a person.
 func (x *extractor) victimNamed(c *cand, src, tgt actorArg) bool {
 	return tgt.how == namedNoCode && x.person(tgt.head) && c.passive && src.code == "" && src.how != namedNoCode &&
-		x.cue(c.trigger)&(cueVerbalForce|cueContest) == 0
+		!x.cue(c.trigger).hasAny(cueVerbalForce, cueContest)
 }
 
 // person reports whether token h is in a person's name.

@@ -375,6 +375,43 @@ func TestClassesFile(t *testing.T) {
 	}
 }
 
+// TestCuesFile checks the cue sets: every list has one heading, a word keeps all its
+// lists, those past the 64th too, and the set tests see each list apart.
+func TestCuesFile(t *testing.T) {
+	seen := map[cueID]string{}
+	for name, id := range cueNames {
+		if id >= cueCount || seen[id] != "" {
+			t.Errorf("[%s]: list %d out of range or also [%s]", name, id, seen[id])
+		}
+		seen[id] = name
+	}
+	if len(seen) != int(cueCount) {
+		t.Errorf("%d lists have a heading, want %d", len(seen), cueCount)
+	}
+	m, err := loadCues("[negation]\nnot never\n[judging]\nruled not\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := m["not"]; !c.has(cueNegation) || !c.has(cueJudging) || c.has(cueFuture) || !c.hasAny(cueFuture, cueJudging) || c.hasAny(cueFuture, cueDeny) {
+		t.Errorf("not: %v", c)
+	}
+	if c := m["ruled"]; c.has(cueNegation) || c != cueSet(cueJudging) {
+		t.Errorf("ruled: %v", c)
+	}
+	wide := cueSet(cueNegation, 64, cueLists-1)
+	if !wide.has(64) || !wide.has(cueLists-1) || wide.has(63) || wide.has(65) || wide.without(64).has(64) || !wide.without(64).has(cueNegation) {
+		t.Errorf("lists past the 64th: %v", wide)
+	}
+	if !wide.meets(cueSet(64)) || wide.meets(cueSet(63, 65)) || wide.and(cueSet(64, 65)) != cueSet(64) {
+		t.Errorf("set operations: %v", wide)
+	}
+	for _, bad := range []string{"not\n", "[banana]\nnot\n"} {
+		if _, err := loadCues(bad); err == nil || !strings.Contains(err.Error(), "cues.txt:1") {
+			t.Errorf("%q: error %v, want one naming cues.txt:1", bad, err)
+		}
+	}
+}
+
 // TestPatternNeeds checks the word ids by which bestPattern rules patterns out before
 // matching them: on every pattern of the embedded dictionaries, a phrase holding the
 // first word of each of its elements' first alternatives keeps it, and one lacking all

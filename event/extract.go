@@ -275,7 +275,7 @@ func (x *extractor) blameless(h int) bool {
 	if h < 0 || h >= len(x.d.Tokens) {
 		return false
 	}
-	if q := x.seriesOf(h); q >= 0 && (x.eventNoun(q) || x.cue(q)&cueMeans != 0) {
+	if q := x.seriesOf(h); q >= 0 && (x.eventNoun(q) || x.cue(q).has(cueMeans)) {
 		return false // "a series of airstrikes", "a barrage of rockets"
 	}
 	if x.hazard(h) {
@@ -284,7 +284,7 @@ func (x *extractor) blameless(h int) bool {
 	if x.d.Tokens[h].POS != "NOUN" || x.ent[h] >= 0 {
 		return false
 	}
-	if len(x.codeArgs(h)) > 0 || x.eventNoun(h) || x.cue(h)&cueMeans != 0 {
+	if len(x.codeArgs(h)) > 0 || x.eventNoun(h) || x.cue(h).has(cueMeans) {
 		return false
 	}
 	if x.personByEnding(h) {
@@ -295,12 +295,12 @@ func (x *extractor) blameless(h int) bool {
 		// (cues.txt [collective]), or anything of people the text names, is as much an
 		// attacker as the people it holds
 		if c := int(ch); x.s.dep(c) == "nmod" && x.lowerIs(caseTok(&x.s, c), "of") && x.d.Tokens[c].POS == "NOUN" &&
-			(len(x.codeArgs(c)) > 0 || x.personByEnding(c) || x.cue(h)&cueCollective != 0) {
+			(len(x.codeArgs(c)) > 0 || x.personByEnding(c) || x.cue(h).has(cueCollective)) {
 			return false
 		}
 	}
 	for _, ch := range x.s.children(h) {
-		if d := x.s.dep(int(ch)); (d == "compound" || d == "amod") && (x.cue(int(ch))&cueMeans != 0 || len(x.nounEntries(int(ch))) > 0) {
+		if d := x.s.dep(int(ch)); (d == "compound" || d == "amod") && (x.cue(int(ch)).has(cueMeans) || len(x.nounEntries(int(ch))) > 0) {
 			return false // "car bomb", "sniper fire"
 		}
 	}
@@ -312,14 +312,14 @@ func (x *extractor) blameless(h int) bool {
 // of violence modifies it ("sniper fire", "artillery fire").
 func (x *extractor) hazard(h int) bool {
 	s := &x.s
-	is := x.cue(h)&(cueAccident|cueHazard) != 0
+	is := x.cue(h).hasAny(cueAccident, cueHazard)
 	for _, ch := range s.children(h) {
 		c := int(ch)
 		switch {
 		case s.dep(c) != "compound":
-		case x.cue(c)&cueMeans != 0 || len(x.nounEntries(c)) > 0:
+		case x.cue(c).has(cueMeans) || len(x.nounEntries(c)) > 0:
 			return false
-		case c < h && x.cue(c)&(cueAccident|cueHazard) != 0:
+		case c < h && x.cue(c).hasAny(cueAccident, cueHazard):
 			is = true
 		}
 	}
@@ -335,7 +335,7 @@ func (x *extractor) inAccident(v int) bool {
 		return true // "the storm that killed 30 people": the relative clause's subject
 	}
 	for _, ch := range s.children(v) {
-		if c := int(ch); s.dep(c) == "obl" && x.cue(c)&cueAccident != 0 && x.lowerIs(caseTok(s, c), "in") {
+		if c := int(ch); s.dep(c) == "obl" && x.cue(c).has(cueAccident) && x.lowerIs(caseTok(s, c), "in") {
 			return true
 		}
 	}
@@ -348,7 +348,7 @@ func (x *extractor) inAccident(v int) bool {
 	for i := v + 2; i < s.end && i < v+7; i++ {
 		switch x.d.Tokens[i].POS {
 		case "DET", "ADJ", "NOUN", "PROPN", "NUM":
-			if x.cue(i)&cueAccident != 0 {
+			if x.cue(i).has(cueAccident) {
 				return true
 			}
 		default:
@@ -397,10 +397,10 @@ func (x *extractor) quoteJudgement(first, end int) {
 	var code string
 	trig := -1
 	for q := first; q < end && code == ""; q++ {
-		if x.cue(q)&cueSpeech != 0 && d.Tokens[q].POS == "VERB" {
+		if x.cue(q).has(cueSpeech) && d.Tokens[q].POS == "VERB" {
 			return // said within the quotation: someone else's words
 		}
-		code, trig = x.judged(q, cueCondemn|cueAccusation), q
+		code, trig = x.judged(q, cueSet(cueCondemn, cueAccusation)), q
 	}
 	if code == "" {
 		return
@@ -419,9 +419,9 @@ var judgements = [...]struct {
 	words cue
 	code  string
 }{
-	{cueCondemn | cueBlame, "111"},
-	{cueAccusation, "112"},
-	{cueCommend | cuePraise, "051"},
+	{cueSet(cueCondemn, cueBlame), "111"},
+	{cueSet(cueAccusation), "112"},
+	{cueSet(cueCommend, cuePraise), "051"},
 }
 
 // judged returns the code of the first judgement that word q gives among the word lists
@@ -429,12 +429,12 @@ var judgements = [...]struct {
 // tells an act, not whose doing it was: "it was doing its best", "we're doing everything
 // we can" (not "the crash was likely Iran's doing").
 func (x *extractor) judged(q int, lists cue) string {
-	cu := x.cue(q) & lists
-	if cu&cueAccusation != 0 && x.d.Tokens[q].POS == "VERB" && q >= x.s.first && q < x.s.end && x.s.child(q, "obj") >= 0 {
-		cu &^= cueAccusation
+	cu := x.cue(q).and(lists)
+	if cu.has(cueAccusation) && x.d.Tokens[q].POS == "VERB" && q >= x.s.first && q < x.s.end && x.s.child(q, "obj") >= 0 {
+		cu = cu.without(cueAccusation)
 	}
 	for _, j := range judgements {
-		if cu&j.words != 0 {
+		if cu.meets(j.words) {
 			return j.code
 		}
 	}
@@ -445,7 +445,7 @@ func (x *extractor) judged(q int, lists cue) string {
 // a place where something is ("journalism in Yemen"): the target of what is said.
 func (x *extractor) namedActor(q int, src string) []actorArg {
 	e := x.ent[q]
-	if e < 0 || x.d.Entities[e].Actor == "" || x.agentOnly(x.d.Entities[e].Actor) || x.cue(caseTok(&x.s, q))&cuePlacePrep != 0 {
+	if e < 0 || x.d.Entities[e].Actor == "" || x.agentOnly(x.d.Entities[e].Actor) || x.cue(caseTok(&x.s, q)).has(cuePlacePrep) {
 		return nil
 	}
 	if a := x.codeArgs(q); len(a) > 0 && a[0].code != src {
@@ -586,7 +586,7 @@ func (x *extractor) gerundIn(c, home int) bool {
 // it ("RULE — * UNLAWFUL"), while the rest of its clause stays out of the verb's phrase.
 func (x *extractor) predicateOf(q, home int) bool {
 	s := &x.s
-	if x.d.Tokens[q].POS != "ADJ" || s.head(q) != home || s.clauseOf(q) != q || x.cue(home)&cueJudging == 0 {
+	if x.d.Tokens[q].POS != "ADJ" || s.head(q) != home || s.clauseOf(q) != q || !x.cue(home).has(cueJudging) {
 		return false
 	}
 	switch s.dep(q) {
@@ -611,7 +611,7 @@ func (x *extractor) prePhrase(v int) []int32 {
 	return x.pre
 }
 
-// cue returns the cue flags of token i's lemma (or lower-cased text).
+// cue returns the cue lists of token i's lemma (or lower-cased text).
 func (x *extractor) cue(i int) cue {
 	if x.known[i] {
 		return x.cues[i]
@@ -649,7 +649,7 @@ func (x *extractor) verbCand(v int) {
 	c.modality = x.modality(v)
 	c.ownNeg = x.ownModality(v) == Negated
 	srcH, tgtH, passive := x.args(v)
-	if passive && x.cue(v)&cueExperience != 0 {
+	if passive && x.cue(v).has(cueExperience) {
 		// "The United States was disappointed by the Parliament's decision": one who is
 		// disappointed, angered or alarmed by something disapproves of it ([experience])
 		srcH, tgtH, passive = tgtH, srcH, false
@@ -674,7 +674,7 @@ func (x *extractor) verbCand(v int) {
 			ch = int32(f) // "said he is going to visit": what is said is the visit
 		}
 		ii := x.candAt(int(ch))
-		if (ii < 0 || x.cands[ii].code.Null) && x.cue(int(ch))&cueParticipation != 0 {
+		if (ii < 0 || x.cands[ii].code.Null) && x.cue(int(ch)).has(cueParticipation) {
 			// "promised to continue military aid": what is promised is the aid
 			if o := s.child(int(ch), "obj"); o >= 0 && x.d.Tokens[o].POS == "NOUN" {
 				ii = x.nestedNounCand(o)
@@ -687,16 +687,16 @@ func (x *extractor) verbCand(v int) {
 		cv := x.cue(v)
 		before := len(intended)
 		switch {
-		case cv&cueDeny != 0 || cv&cueNegating != 0:
+		case cv.has(cueDeny) || cv.has(cueNegating):
 			ic.modality = Negated
 		case c.ownNeg && dep == "xcomp" && ic.modality == Asserted:
 			// "does not force countries to conduct the arrest", "did not order troops to
 			// fire": what a negated verb would have made happen did not happen
 			ic.modality = Negated
-		case cv&cueAttempt != 0 && violent(lead(ic.code)):
+		case cv.has(cueAttempt) && violent(lead(ic.code)):
 			// attempted violence happened: asserted, and the attempt is no event of its own
 			intended = append(intended, ii)
-		case cv&(cueIntention|cueAttempt) != 0 && (dep != "advcl" || x.complementMark(int(ch))):
+		case cv.hasAny(cueIntention, cueAttempt) && (dep != "advcl" || x.complementMark(int(ch))):
 			if ic.modality == Asserted {
 				ic.modality = Hypothetical
 			}
@@ -724,9 +724,9 @@ func (x *extractor) verbCand(v int) {
 	}
 	// "admitted downing the jet": the downing happened, and the admission is one of
 	// responsibility (015), not what the verb's entries code ("admit" 050).
-	admitted := inner >= 0 && x.cue(v)&cueAdmission != 0 && !x.cands[inner].code.Null && x.cands[inner].modality == Asserted
+	admitted := inner >= 0 && x.cue(v).has(cueAdmission) && !x.cands[inner].code.Null && x.cands[inner].modality == Asserted
 	named := false // v names its object in quotation marks, with no word that judges it
-	if x.cue(v)&cueDescribe != 0 {
+	if x.cue(v).has(cueDescribe) {
 		var done bool
 		if done, named = x.describeCand(v, srcH, c.modality); done {
 			return
@@ -755,7 +755,7 @@ func (x *extractor) verbCand(v int) {
 	c.retaliate = x.speaksOfRetaliation(v, post)
 	pre := x.prePhrase(v)
 	if passive && tgtH >= 0 && tgtH < v && x.d.Tokens[tgtH].POS == "NOUN" && s.head(tgtH) == v && s.full(tgtH) == "nsubj:pass" &&
-		x.cue(v)&(cueSpeech|cueDescribe) == 0 {
+		!x.cue(v).hasAny(cueSpeech, cueDescribe) {
 		// not a participle that modifies its noun ("the delegates needed", "the exit
 		// polls conducted for the networks"), which says what the noun is; nor a verb
 		// of saying, whose passive subject is its topic ("Iran's attacks were described
@@ -820,7 +820,7 @@ func (x *extractor) verbCand(v int) {
 		// participle says who they are
 		return
 	}
-	if len(c.tgt) == 0 && len(c.src) > 0 && x.cue(v)&cueArrival != 0 && strings.HasPrefix(lead(c.code), "04") {
+	if len(c.tgt) == 0 && len(c.src) > 0 && x.cue(v).has(cueArrival) && strings.HasPrefix(lead(c.code), "04") {
 		// "Mubarak arrived in Baghdad for talks", "the minister visited the islands of
 		// Pitcairn and Nauru": the host is the country he came to. The place a visit
 		// names as its object hosts only a state's or an envoy's visit (classes.txt):
@@ -855,7 +855,7 @@ func (x *extractor) verbCand(v int) {
 	} else if inner >= 0 {
 		x.transform(&c, v, &x.cands[inner])
 	}
-	if !ok && x.cue(v)&cueOpinion != 0 && x.clausalComplement(v) && (inner < 0 || x.cands[inner].code.Null) {
+	if !ok && x.cue(v).has(cueOpinion) && x.clausalComplement(v) && (inner < 0 || x.cands[inner].code.Null) {
 		// "Clinton's campaign has argued that Sanders will lose support", "he suggested
 		// the U.S. should use a database": with what it holds in a clause, the verb
 		// states an opinion, not its block's event; what the clause says may still be
@@ -864,7 +864,7 @@ func (x *extractor) verbCand(v int) {
 		// a passenger jet": 015).
 		c.code, c.rule = cameo.Code{Null: true}, "cues.txt: [opinion] "+x.lower(v)+" with a clause"
 	}
-	if !ok && x.cue(v)&cueSpeech != 0 && (inner < 0 || !x.cands[inner].consumed) {
+	if !ok && x.cue(v).has(cueSpeech) && (inner < 0 || !x.cands[inner].consumed) {
 		// what is said holds no event that a transformation made the saying's own
 		x.judgeSpeech(&c, v)
 	}
@@ -914,7 +914,7 @@ func containsBlock(bs []*cblock, b *cblock) bool {
 // ("against attacking").
 func (x *extractor) complementMark(c int) bool {
 	m := x.s.child(c, "mark")
-	return m >= 0 && x.cue(m)&cueComplementMark != 0
+	return m >= 0 && x.cue(m).has(cueComplementMark)
 }
 
 // defaultCode is the code of a verb when no pattern matches: the verb's own code, else
@@ -936,11 +936,11 @@ func defaultCode(refs []verbRef) (cameo.Code, string) {
 
 // speaksOfRetaliation reports whether the verb or its phrase is a retaliation cue.
 func (x *extractor) speaksOfRetaliation(v int, post []int32) bool {
-	if x.cue(v)&cueRetaliation != 0 {
+	if x.cue(v).has(cueRetaliation) {
 		return true
 	}
 	for _, q := range post {
-		if x.cue(int(q))&cueRetaliation != 0 {
+		if x.cue(int(q)).has(cueRetaliation) {
 			return true
 		}
 	}
@@ -952,7 +952,7 @@ func (x *extractor) speaksOfRetaliation(v int, post []int32) bool {
 // tagger may take for a noun: cues.txt [indefinite]).
 func (x *extractor) generic(h int) bool {
 	t := &x.d.Tokens[h]
-	return t.Tag == "NNS" || t.POS == "PRON" || x.cue(h)&cueIndefinite != 0
+	return t.Tag == "NNS" || t.POS == "PRON" || x.cue(h).has(cueIndefinite)
 }
 
 // bareParticiple reports whether v is a past participle heading its sentence, or a verb
@@ -964,7 +964,7 @@ func (x *extractor) bareParticiple(v int) bool {
 	if s.child(v, "aux") >= 0 || x.d.Sentences[x.si].Start >= x.d.BodyStart {
 		return false // the tagger takes a past tense for a participle in running text
 	}
-	if t := x.d.Tokens[v].Tag; t != "VBN" && !(t == "VBD" && x.cue(v)&cueDoneTo != 0 && !x.objectNext(v)) {
+	if t := x.d.Tokens[v].Tag; t != "VBN" && !(t == "VBD" && x.cue(v).has(cueDoneTo) && !x.objectNext(v)) {
 		// a past tense is a passive only for a verb done to someone (cues.txt
 		// [done-to]) with no object after it that the parser missed ("Drone Strike
 		// Killed 2 Civilians")
@@ -1028,7 +1028,7 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 	if x.statalPassive(v) {
 		passive = true // "three people were injured", tagged an adjective
 	}
-	if subj >= 0 && x.cue(subj)&cueRelative != 0 {
+	if subj >= 0 && x.cue(subj).has(cueRelative) {
 		// "the general, who was killed": the relative pronoun stands for the noun.
 		subj = x.antecedent(v, subj)
 	}
@@ -1078,7 +1078,7 @@ func (x *extractor) args(v int) (src, tgt int, passive bool) {
 	// The relative pronoun as object: "the base that Iran attacked".
 	if s.rel(v, "acl") {
 		for _, ch := range s.children(v) {
-			if s.rel(int(ch), "obj") && x.cue(int(ch))&cueRelative != 0 {
+			if s.rel(int(ch), "obj") && x.cue(int(ch)).has(cueRelative) {
 				tgt = s.head(v)
 			}
 		}
@@ -1113,7 +1113,7 @@ func (x *extractor) agent(v int) int {
 	s := &x.s
 	for _, ch := range s.children(v) {
 		c := int(ch)
-		if s.rel(c, "obl") && x.cue(caseTok(s, c))&cueAgentPrep != 0 {
+		if s.rel(c, "obl") && x.cue(caseTok(s, c)).has(cueAgentPrep) {
 			return c
 		}
 	}
@@ -1123,7 +1123,7 @@ func (x *extractor) agent(v int) int {
 		}
 		for _, g := range s.children(int(ch)) {
 			c := int(g)
-			if s.dep(c) == "nmod" && caseTok(s, c) != c && x.cue(caseTok(s, c))&cueAgentPrep != 0 {
+			if s.dep(c) == "nmod" && caseTok(s, c) != c && x.cue(caseTok(s, c)).has(cueAgentPrep) {
 				return c
 			}
 		}
@@ -1204,7 +1204,7 @@ func caseTok(s *sent, c int) int {
 // release", which the parser reads as purpose clauses.
 func (x *extractor) toComplement(c, h int) bool {
 	s := &x.s
-	if s.dep(c) != "advcl" || s.head(c) != h || x.cue(h)&cueObjectControl == 0 {
+	if s.dep(c) != "advcl" || s.head(c) != h || !x.cue(h).has(cueObjectControl) {
 		return false
 	}
 	m := s.child(c, "mark")
@@ -1221,7 +1221,7 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 		}
 		switch dep := s.dep(v); {
 		case dep == "xcomp" || x.toComplement(v, h):
-			if x.cue(h)&cueObjectControl != 0 {
+			if x.cue(h).has(cueObjectControl) {
 				// "urged Iran to release", and "asked Kenya to extradite", which the
 				// parser often reads with Kenya as the indirect object.
 				if o := s.child(h, "obj"); o >= 0 {
@@ -1254,7 +1254,7 @@ func (x *extractor) inheritedSubject(v int, passive *bool) int {
 			// verb) is an active sentence.
 			// A count of people before the participle is its victims even so ("Three
 			// killed, three others injured", "Four stabbed to death").
-			if x.d.Tokens[v].Tag == "VBG" && x.cue(h)&cueMessage != 0 {
+			if x.d.Tokens[v].Tag == "VBG" && x.cue(h).has(cueMessage) {
 				return x.messageAuthor(h)
 			}
 			t := &x.d.Tokens[v]
@@ -1380,9 +1380,9 @@ func (x *extractor) describeCand(v, srcH int, modality string) (done, named bool
 		judge = obj
 	}
 	var code, word string
-	lists := cueBlame | cueCondemn | cuePraise | cueCommend
+	lists := cueSet(cueBlame, cueCondemn, cuePraise, cueCommend)
 	if comp >= 0 {
-		lists |= cueAccusation // "called the system rigged" (not "described a rigged system")
+		lists = lists.with(cueAccusation) // "called the system rigged" (not "described a rigged system")
 	}
 	for q := int(s.left[judge-s.first]); q <= int(s.right[judge-s.first]) && code == ""; q++ {
 		if comp < 0 && x.d.Tokens[q].POS != "ADJ" && (q == obj || s.dep(q) != "conj") {
@@ -1405,7 +1405,7 @@ func (x *extractor) describeCand(v, srcH int, modality string) (done, named bool
 		}
 		to = max(to, int(s.right[obj-s.first]))
 		for k := q + 1; k <= to && code == ""; k++ {
-			if code = x.judged(k, lists|cueAccusation); code != "" {
+			if code = x.judged(k, lists.with(cueAccusation)); code != "" {
 				word = x.lower(k)
 			}
 		}
@@ -1459,7 +1459,7 @@ func (x *extractor) struckCountry(v int, objs []int) (actorArg, bool) {
 	for _, ch := range s.children(v) {
 		c := int(ch)
 		if s.dep(c) == "obl" || s.dep(c) == "nmod" {
-			if k := caseTok(s, c); k != c && x.cue(k)&cuePlacePrep != 0 {
+			if k := caseTok(s, c); k != c && x.cue(k).has(cuePlacePrep) {
 				heads = append(heads[:len(heads):len(heads)], c)
 			}
 		}
@@ -1487,7 +1487,7 @@ func (x *extractor) struckCountry(v int, objs []int) (actorArg, bool) {
 // intention ("would not commit to accepting the results").
 func (x *extractor) admittedAct(v int) bool {
 	h := x.s.head(v)
-	return h >= 0 && x.d.Tokens[v].Tag == "VBG" && x.cue(h)&(cueAdmission|cueCulprit) != 0
+	return h >= 0 && x.d.Tokens[v].Tag == "VBG" && x.cue(h).hasAny(cueAdmission, cueCulprit)
 }
 
 // judgedAct reports whether verb v tells the act that a verb of legal action or
@@ -1495,7 +1495,7 @@ func (x *extractor) admittedAct(v int) bool {
 // murdering", "charged with attacking".
 func (x *extractor) judgedAct(v int) bool {
 	h := x.s.head(v)
-	if h < 0 || x.cue(h)&cueCulprit == 0 {
+	if h < 0 || !x.cue(h).has(cueCulprit) {
 		return false
 	}
 	d := x.s.dep(v)
@@ -1546,7 +1546,7 @@ func (x *extractor) nounAgent(n int) []actorArg {
 		switch {
 		case s.rel(c, "nmod:poss") && !es[0].possTarget:
 			return x.codeArgs(c)
-		case s.dep(c) == "nmod" && x.cue(caseTok(s, c))&cueAgentPrep != 0:
+		case s.dep(c) == "nmod" && x.cue(caseTok(s, c)).has(cueAgentPrep):
 			return x.codeArgs(c)
 		case s.dep(c) == "acl" && x.d.Tokens[c].Tag == "VBN":
 			// "the sanctions imposed by the United States"
@@ -1569,7 +1569,7 @@ func (x *extractor) meansAgent(v int) ([]actorArg, int) {
 		if s.dep(n) != "obl" || len(x.nounEntries(n)) == 0 {
 			continue
 		}
-		if k := caseTok(s, n); k == n || x.cue(k)&cuePlacePrep == 0 && !x.lowerIs(k, "during") && !x.lowerIs(k, "by") {
+		if k := caseTok(s, n); k == n || !x.cue(k).has(cuePlacePrep) && !x.lowerIs(k, "during") && !x.lowerIs(k, "by") {
 			continue
 		}
 		a := x.nounAgent(n)
@@ -1611,7 +1611,7 @@ func (x *extractor) throughNoun(n int, allowOf bool) []actorArg {
 		c := int(ch)
 		switch s.dep(c) {
 		case "nmod", "obl": // an oblique under a noun is the parser's slip for nmod
-			if k := caseTok(s, c); k != c && (x.cue(k)&cueTargetPrep != 0 || allowOf && x.lowerIs(k, "of")) {
+			if k := caseTok(s, c); k != c && (x.cue(k).has(cueTargetPrep) || allowOf && x.lowerIs(k, "of")) {
 				if a := x.codeArgs(c); len(a) > 0 {
 					return a
 				}
@@ -1758,7 +1758,7 @@ func (x *extractor) ownModality(v int) string {
 	if x.questioned(v) {
 		mod = Hypothetical
 	}
-	if h := s.head(v); h >= 0 && x.d.Tokens[h].POS == "NOUN" && x.cue(h)&cueAbsorbing != 0 && (s.dep(v) == "acl" || s.dep(v) == "xcomp") {
+	if h := s.head(v); h >= 0 && x.d.Tokens[h].POS == "NOUN" && x.cue(h).has(cueAbsorbing) && (s.dep(v) == "acl" || s.dep(v) == "xcomp") {
 		mod = Hypothetical // "a plot to kill the ambassador", "fears of attacking"
 	}
 	if s.dep(v) == "advcl" && !x.admittedAct(v) {
@@ -1777,42 +1777,42 @@ func (x *extractor) ownModality(v int) string {
 		cu := x.cue(c)
 		switch s.dep(c) {
 		case "advmod", "neg", "det":
-			if cu&cueNegation != 0 {
+			if cu.has(cueNegation) {
 				return Negated
 			}
-			if cu&cueUncertain != 0 && s.dep(c) == "advmod" {
+			if cu.has(cueUncertain) && s.dep(c) == "advmod" {
 				mod = Hypothetical // "tweeted about possibly delaying the election"
 			}
 		case "nsubj":
 			// "nobody has been arrested", "none of his rivals attacked him": the subject
 			// denies the event, itself or by its determiner ("no troops were injured")
 			// or its correlative ("neither Cruz nor Christie acknowledged")
-			if cu&cueNegation != 0 {
+			if cu.has(cueNegation) {
 				return Negated
 			}
 			for _, g := range s.children(c) {
-				if (s.dep(int(g)) == "det" || s.full(int(g)) == "cc:preconj") && x.cue(int(g))&cueNegation != 0 {
+				if (s.dep(int(g)) == "det" || s.full(int(g)) == "cc:preconj") && x.cue(int(g)).has(cueNegation) {
 					return Negated
 				}
 			}
 		case "aux":
 			switch {
-			case cu&cueFuture != 0:
+			case cu.has(cueFuture):
 				mod = Future
-			case cu&cueHypothetical != 0:
+			case cu.has(cueHypothetical):
 				mod = Hypothetical
 			}
 		case "mark":
 			switch {
-			case cu&cueNegation != 0:
+			case cu.has(cueNegation):
 				return Negated // "campaigned without mentioning Sanders"
-			case cu&(cueConditional|cueUncertain) != 0:
+			case cu.hasAny(cueConditional, cueUncertain):
 				mod = Hypothetical // "if Iran attacks", "whether Clinton would forsake"
 			}
 		case "advcl":
 			// "we'll hit you if you attack": the consequence of a condition.
 			for _, g := range s.children(c) {
-				if s.dep(int(g)) == "mark" && x.cue(int(g))&cueConditional != 0 {
+				if s.dep(int(g)) == "mark" && x.cue(int(g)).has(cueConditional) {
 					mod = Hypothetical
 				}
 			}
@@ -1885,11 +1885,11 @@ func (x *extractor) governed(v int) string {
 func (x *extractor) saidFuture(h int) bool {
 	s := &x.s
 	sp := s.head(h)
-	if sp < 0 || s.dep(h) != "ccomp" || x.cue(sp)&cueSpeech == 0 {
+	if sp < 0 || s.dep(h) != "ccomp" || !x.cue(sp).has(cueSpeech) {
 		return false
 	}
 	for _, ch := range s.children(h) {
-		if c := int(ch); s.dep(c) == "aux" && (x.cue(c)&cueFuture != 0 || x.lowerIs(c, "would") || x.lowerIs(c, "'d")) {
+		if c := int(ch); s.dep(c) == "aux" && (x.cue(c).has(cueFuture) || x.lowerIs(c, "would") || x.lowerIs(c, "'d")) {
 			return true
 		}
 	}
@@ -1901,7 +1901,7 @@ func (x *extractor) saidFuture(h int) bool {
 // them" is "we will defeat them".
 func (x *extractor) goingFuture(g int) int {
 	s := &x.s
-	if x.d.Tokens[g].Tag != "VBG" || x.cue(g)&cueFuture == 0 || s.child(g, "aux") < 0 {
+	if x.d.Tokens[g].Tag != "VBG" || !x.cue(g).has(cueFuture) || s.child(g, "aux") < 0 {
 		return -1
 	}
 	v := s.child(g, "xcomp")
@@ -1975,7 +1975,7 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 		// 'he said, "is she going to be ready?"': what is asked is not told
 		return
 	}
-	if x.cue(v)&(cueSpeech|cueIntention) == cueSpeech && x.mandativeAux(inner.trigger) {
+	if x.cue(v).has(cueSpeech) && !x.cue(v).has(cueIntention) && x.mandativeAux(inner.trigger) {
 		// "Trump says we should round up illegal immigrants": what a speaker says should
 		// happen is neither told as done nor promised; the nested event stays, hypothetical.
 		return
@@ -2016,7 +2016,7 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 		if code == "Q" {
 			code = inner.code.Forward
 		}
-		if (code == "015" || violent(code)) && (inner.modality == Future || inner.modality == Hypothetical) && x.cue(v)&cueSpeech != 0 {
+		if (code == "015" || violent(code)) && (inner.modality == Future || inner.modality == Hypothetical) && x.cue(v).has(cueSpeech) {
 			// "North Korea said it would attack the loudspeakers": violence said to be
 			// coming is a threat (138), neither a claim of responsibility nor an attack.
 			code = "138"
@@ -2040,7 +2040,7 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 // mandativeAux reports whether verb v has an auxiliary of cues.txt [mandative] ("should").
 func (x *extractor) mandativeAux(v int) bool {
 	a := x.s.child(v, "aux")
-	return a >= 0 && x.cue(a)&cueMandative != 0
+	return a >= 0 && x.cue(a).has(cueMandative)
 }
 
 // reportedFuture reports whether verb v is a future told in reported speech: "would"
@@ -2120,7 +2120,7 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 		}
 		for q := int(s.left[k-s.first]); q <= int(s.right[k-s.first]); q++ {
 			if code == "" {
-				if code = x.judged(q, cueCondemn|cueAccusation|cueCommend); code != "" {
+				if code = x.judged(q, cueSet(cueCondemn, cueAccusation, cueCommend)); code != "" {
 					word = x.lower(q)
 				}
 			}
@@ -2129,7 +2129,7 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 			}
 		}
 	}
-	if code == "" && tgt != nil && x.cue(v)&cueAllege != 0 {
+	if code == "" && tgt != nil && x.cue(v).has(cueAllege) {
 		code, word = "112", "(an actor named)"
 	}
 	if code == "" || code == "051" && tgt == nil {
@@ -2187,7 +2187,7 @@ func (x *extractor) unmarkedClause(k int) bool {
 // readiness reports an adjective of intention with a complement, which is coded like a
 // verb of intention: "it was ready to hold talks", "willing to release the sailors".
 func (x *extractor) readiness(i int) bool {
-	return x.d.Tokens[i].POS == "ADJ" && x.cue(i)&cueIntention != 0 && x.s.child(i, "xcomp") >= 0
+	return x.d.Tokens[i].POS == "ADJ" && x.cue(i).has(cueIntention) && x.s.child(i, "xcomp") >= 0
 }
 
 // markQuoted sets x.inQuote for the tokens first..end-1 of a sentence, as quoted does.

@@ -79,11 +79,11 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			break
 		}
 		k := h - s.first
-		if steps == 0 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&(cueParticipation|cueUndergo) != 0 && (s.dep(n) == "obj" || s.dep(n) == "obl") {
+		if steps == 0 && x.d.Tokens[h].POS == "VERB" && x.cue(h).hasAny(cueParticipation, cueUndergo) && (s.dep(n) == "obj" || s.dep(n) == "obl") {
 			joined = h
-		} else if steps == 1 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&cueUndergo != 0 && x.cue(below)&cueInjury != 0 && s.dep(below) == "obj" && s.dep(n) == "nmod" {
+		} else if steps == 1 && x.d.Tokens[h].POS == "VERB" && x.cue(h).has(cueUndergo) && x.cue(below).has(cueInjury) && s.dep(below) == "obj" && s.dep(n) == "nmod" {
 			joined = h // "suffered two deep wounds in the attack" ([injury])
-		} else if steps == 1 && x.d.Tokens[h].POS == "VERB" && x.cue(h)&cueParticipation != 0 && x.seriesOf(below) == n && (s.dep(below) == "obj" || s.dep(below) == "obl") {
+		} else if steps == 1 && x.d.Tokens[h].POS == "VERB" && x.cue(h).has(cueParticipation) && x.seriesOf(below) == n && (s.dep(below) == "obj" || s.dep(below) == "obl") {
 			joined = h // "passed two articles of impeachment", "conducted a series of raids" ([series])
 		} else if x.candOf[k] >= 0 && !x.cands[x.candOf[k]].code.Null && h != judge && !standing {
 			if dc, _ := defaultCode(x.verbRefs(h)); e.notBy == "" || !strings.HasPrefix(lead(x.cands[x.candOf[k]].code), e.code[:2]) || strings.HasPrefix(lead(dc), e.code[:2]) {
@@ -95,14 +95,14 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			break
 		}
 		cu := x.cue(h)
-		if cu&cueAbsorbing != 0 && x.d.Tokens[h].POS == "NOUN" {
+		if cu.has(cueAbsorbing) && x.d.Tokens[h].POS == "NOUN" {
 			return
 		}
-		if steps == 0 && cu&cueEnding != 0 && x.d.Tokens[h].POS == "VERB" && (s.dep(n) == "obj" || s.rel(n, "nsubj:pass")) {
+		if steps == 0 && cu.has(cueEnding) && x.d.Tokens[h].POS == "VERB" && (s.dep(n) == "obj" || s.rel(n, "nsubj:pass")) {
 			return // "an overnight curfew has been lifted": the curfew ends ([ending])
 		}
 		if p := x.d.Tokens[h].POS; p == "VERB" || p == "AUX" && steps == 0 {
-			if cu&(cueIntention|cueAttempt) != 0 || cu&(cueDeny|cueNegating) != 0 && !standing {
+			if cu.hasAny(cueIntention, cueAttempt) || cu.hasAny(cueDeny, cueNegating) && !standing {
 				return
 			}
 			// A verb's negation is the noun's only when the noun is what the clause says
@@ -121,7 +121,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		}
 	}
 	for _, ch := range s.children(n) {
-		if s.dep(int(ch)) == "det" && x.cue(int(ch))&cueNegation != 0 {
+		if s.dep(int(ch)) == "det" && x.cue(int(ch)).has(cueNegation) {
 			modality = Negated
 		}
 	}
@@ -182,7 +182,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			}
 		}
 	}
-	undergone := joined >= 0 && x.cue(joined)&cueUndergo != 0
+	undergone := joined >= 0 && x.cue(joined).has(cueUndergo)
 	if joined >= 0 && !undergone && len(cd.src) > 0 && srcH == mod && x.agentOnly(strings.TrimLeft(cd.src[0].code, "-")) {
 		cd.src = nil // "Turkey launched a military offensive": Turkey's, not "military"'s
 	}
@@ -296,7 +296,7 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 			// "suicide bombings took place in Tunis", "in Tunis" on the verb or on its
 			// object of happening ([happening])
 			var objs []int
-			if o := s.child(h, "obj"); o >= 0 && x.cue(o)&cueHappening != 0 {
+			if o := s.child(h, "obj"); o >= 0 && x.cue(o).has(cueHappening) {
 				objs = []int{o}
 			}
 			a, ok = x.struckCountry(h, objs)
@@ -356,7 +356,7 @@ func (x *extractor) culprit(n int) (verb, who int) {
 	below := n
 	for h, steps := s.head(n), 0; h >= 0 && steps < 4; below, h, steps = h, s.head(h), steps+1 {
 		d := s.dep(below)
-		if x.d.Tokens[h].POS != "VERB" && x.cue(h)&cueGuilt != 0 {
+		if x.d.Tokens[h].POS != "VERB" && x.cue(h).has(cueGuilt) {
 			// "was found guilty of murder", "pleaded guilty to the murder": the subject
 			// of the verb that the word of guilt completes
 			v := s.head(h)
@@ -378,13 +378,13 @@ func (x *extractor) culprit(n int) (verb, who int) {
 			}
 			continue
 		case "VERB":
-			if x.cue(h)&cueCulprit == 0 || d != "obl" && d != "obj" {
+			if !x.cue(h).has(cueCulprit) || d != "obl" && d != "obj" {
 				return -1, -1
 			}
 			// The object is the person judged ("charged the suspect in the shooting"),
 			// unless it is the crime itself ("confessed the murder") or the plea
 			// ("pleaded guilty to the stabbing").
-			if c := s.child(h, "obj"); c >= 0 && x.cue(c)&cueGuilt == 0 && (c != below || below != n && !x.eventNoun(c)) {
+			if c := s.child(h, "obj"); c >= 0 && !x.cue(c).has(cueGuilt) && (c != below || below != n && !x.eventNoun(c)) {
 				return h, c
 			}
 			// A participle conjoined to a clause judges its subject ("Tarrant appeared
@@ -578,7 +578,7 @@ func (x *extractor) toldWith(n int, root string) bool {
 // "the shooting", "these attacks").
 func (x *extractor) definite(n int) bool {
 	for _, ch := range x.s.children(n) {
-		if x.s.dep(int(ch)) == "det" && x.cue(int(ch))&cueDefinite != 0 {
+		if x.s.dep(int(ch)) == "det" && x.cue(int(ch)).has(cueDefinite) {
 			return true
 		}
 	}
@@ -631,11 +631,11 @@ func violent(code string) bool {
 func (x *extractor) sentFrom(n int) []actorArg {
 	s := &x.s
 	top := n
-	if h := s.head(n); h >= 0 && s.dep(n) == "nmod" && x.cue(h)&cueMessage != 0 {
+	if h := s.head(n); h >= 0 && s.dep(n) == "nmod" && x.cue(h).has(cueMessage) {
 		top = h
 	}
 	v := s.head(top)
-	if v < 0 || s.dep(top) != "nsubj" || x.cue(v)&cueSent == 0 {
+	if v < 0 || s.dep(top) != "nsubj" || !x.cue(v).has(cueSent) {
 		return nil
 	}
 	for _, ch := range s.children(v) {

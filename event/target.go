@@ -118,7 +118,7 @@ func (x *extractor) targetGiven(q *targetQuery) []actorArg {
 	// A passive subject that is the means of violence ("a car bomb was rammed into a
 	// military base": [means]) is not what the violence was done to: the search goes
 	// on to the prepositions.
-	q.done = q.passive && x.cue(q.tgt)&cueMeans == 0 || x.uncodedName(q.tgt)
+	q.done = q.passive && !x.cue(q.tgt).has(cueMeans) || x.uncodedName(q.tgt)
 	return nil
 }
 
@@ -138,7 +138,7 @@ func (x *extractor) targetObject(q *targetQuery) []actorArg {
 		}
 		switch dep {
 		case "obj", "iobj":
-			if x.cue(q.v)&cueSpeech != 0 && x.audience(c) {
+			if x.cue(q.v).has(cueSpeech) && x.audience(c) {
 				// "Cruz told reporters", "told CNN that…": whom words are told to is
 				// no target; what they say may name one (judgeSpeech)
 				continue
@@ -162,7 +162,7 @@ func (x *extractor) targetObject(q *targetQuery) []actorArg {
 // audience reports whether nominal c is an audience of words: a word of cues.txt's
 // [audience] ("reporters", "the crowd") or an actor of the media ("CNN").
 func (x *extractor) audience(c int) bool {
-	if x.cue(c)&cueAudience != 0 {
+	if x.cue(c).has(cueAudience) {
 		return true
 	}
 	for _, a := range x.codeArgs(c) {
@@ -182,7 +182,7 @@ func (x *extractor) targetPrep(cl class, c int) bool {
 	if k == c {
 		return false
 	}
-	if x.cue(k)&cueTargetPrep != 0 || cl.targetFrom && x.lowerIs(k, "from") {
+	if x.cue(k).has(cueTargetPrep) || cl.targetFrom && x.lowerIs(k, "from") {
 		return true
 	}
 	return cl.targetNear && (x.lowerIs(k, "near") || x.lowerIs(k, "along") || x.lowerIs(k, "around"))
