@@ -285,6 +285,7 @@ const (
 	cueGear
 	cueRivalry
 	cueJudging
+	cueCourt
 
 	cueCount // the number of lists; not a list
 )
@@ -297,7 +298,7 @@ var cueNames = map[string]cueID{
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
-	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion, "audience": cueAudience, "indefinite": cueIndefinite, "uncertain": cueUncertain, "mandative": cueMandative, "hazard": cueHazard, "done-to": cueDoneTo, "culprit": cueCulprit, "guilt": cueGuilt, "collective": cueCollective, "property": cueProperty, "ending": cueEnding, "injury": cueInjury, "quantity": cueQuantity, "happening": cueHappening, "series": cueSeries, "gear": cueGear, "rivalry": cueRivalry, "judging": cueJudging,
+	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion, "audience": cueAudience, "indefinite": cueIndefinite, "uncertain": cueUncertain, "mandative": cueMandative, "hazard": cueHazard, "done-to": cueDoneTo, "culprit": cueCulprit, "guilt": cueGuilt, "collective": cueCollective, "property": cueProperty, "ending": cueEnding, "injury": cueInjury, "quantity": cueQuantity, "happening": cueHappening, "series": cueSeries, "gear": cueGear, "rivalry": cueRivalry, "judging": cueJudging, "court": cueCourt,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson,
 }
 
@@ -692,6 +693,11 @@ type class struct {
 	// sourceAgent is the agent code of an unnamed source ("CVL" for protests): the
 	// country comes from the places, as for any agent without one.
 	sourceAgent string
+	// courtAgent is the agent code of an unnamed source when a word of a court's acts
+	// (cues.txt [court]) codes the event (court-agent=): "he was sentenced to life", "was
+	// given a suspended sentence", "charges were filed against the officers" are the
+	// judiciary's, where an unnamed arrest is the police's (source-agent=).
+	courtAgent string
 	// people is the agent that generic people ("three people", "a man", PPL) are read
 	// as in an event of this class: "a stabbing killed three people" strikes civilians
 	// (CVL), who then take the country of the place like any agent without one.
@@ -794,6 +800,8 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 				cl.objectActor = true
 			case k == "source-agent" && v != "":
 				cl.sourceAgent = v
+			case k == "court-agent" && v != "":
+				cl.courtAgent = v
 			case k == "people" && v != "":
 				cl.people = v
 			case k == "source-people" && v != "":

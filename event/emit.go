@@ -54,6 +54,8 @@ func (x *extractor) emit(c *cand) {
 	}
 	if len(srcs) == 0 {
 		switch {
+		case c.court && cl.courtAgent != "":
+			srcs = []actorArg{{code: cl.courtAgent, head: -1, how: "not named: " + cl.courtAgent + ", a court's act"}}
 		case cl.sourceAgent != "":
 			srcs = []actorArg{{code: cl.sourceAgent, head: -1, how: "not named: " + cl.sourceAgent + ", who usually does " + c.code.Forward}}
 		case cl.sourceless(c.passive):

@@ -88,6 +88,7 @@ type cand struct {
 	retaliate bool // the phrase speaks of retaliation
 	blocks    []*cblock
 	patterned bool // a pattern coded it, which names what is done, not the verb's default
+	court     bool // a word of a court's acts (cues.txt [court]) is the trigger, its object or its passive subject
 }
 
 // actorArg is one coded actor of an event.
@@ -580,6 +581,19 @@ func (x *extractor) gerundIn(c, home int) bool {
 	return h >= 0 && s.clauseOf(h) == home
 }
 
+// courtAct reports whether verb v, its object or its passive subject subj is a word of a
+// court's acts (cues.txt [court]): "was sentenced", "was given a suspended sentence",
+// "charges were filed".
+func (x *extractor) courtAct(v, subj int, passive bool) bool {
+	if x.cue(v).has(cueCourt) {
+		return true
+	}
+	if o := x.s.child(v, "obj"); o >= 0 && x.cue(o).has(cueCourt) {
+		return true
+	}
+	return passive && subj >= 0 && x.cue(subj).has(cueCourt)
+}
+
 // predicateOf reports whether token q is the adjective that predicates the complement of
 // home, a verb of judging (cues.txt [judging]: "ruled the prorogation unlawful", "found it
 // to be unlawful", "ruled that the law was unconstitutional"): the verb's patterns name
@@ -754,15 +768,25 @@ func (x *extractor) verbCand(v int) {
 	post := x.phrase(v, false)
 	c.retaliate = x.speaksOfRetaliation(v, post)
 	pre := x.prePhrase(v)
+	c.court = x.courtAct(v, tgtH, passive)
+	subjWords := 0 // words of the passive subject put before post
 	if passive && tgtH >= 0 && tgtH < v && x.d.Tokens[tgtH].POS == "NOUN" && s.head(tgtH) == v && s.full(tgtH) == "nsubj:pass" &&
 		!x.cue(v).hasAny(cueSpeech, cueDescribe) {
 		// not a participle that modifies its noun ("the delegates needed", "the exit
 		// polls conducted for the networks"), which says what the noun is; nor a verb
 		// of saying, whose passive subject is its topic ("Iran's attacks were described
 		// as the end")
+		n := len(post)
 		post = x.passiveObject(tgtH, post)
+		subjWords = len(post) - n
 	}
 	pm, ok := x.bestPattern(c.blocks, pre, post)
+	if ok && pm.start < subjWords && pm.targ < 0 && len(x.codeArgs(tgtH)) == 0 {
+		// "a case was filed against him": the passive subject is the thing the
+		// pattern names as the object, no target; the target is found as for the
+		// active verb, after "against"
+		tgtH = -1
+	}
 	if ok {
 		c.code, c.rule, c.patterned = pm.p.code, pm.p.rule, true
 		if pm.source >= 0 {
