@@ -1402,3 +1402,13 @@ func TestCourtActsUnnamed(t *testing.T) {
 		{"The former mayor was given a two-year suspended sentence in Paris.", "FRAJUD→FRAGOV 116"},
 	})
 }
+
+// TestEchoIsNoDisapproval: to mock someone disapproves of them (111); to echo or repeat
+// someone's words, or one's own, is no act against anyone the words name.
+func TestEchoIsNoDisapproval(t *testing.T) {
+	analyzeEach(t, "2016-06-15", []struct{ text, want string }{
+		{"Saudi Prince Alwaleed Bin Talal mocked Donald Trump on Twitter.", "SAUGOV→USAELI 111"},
+		{"On Sunday, Mr. Trump echoed Mr. Putin's justification of the annexation of Crimea.", ""},
+		{"During a campaign stop in Iowa, Trump repeated his promise to repeal Obama's executive actions.", ""},
+	})
+}
