@@ -682,6 +682,11 @@ type class struct {
 	// a passive without a by-agent (source=passive): "Chirac was convicted of
 	// corruption" (by a court), "Qawi was accused of inciting the murder".
 	sourcePassive bool
+	// sourceDoer lets the source be unknown only where the text names a doer it does not
+	// code (source=doer): not in a passive without a by-agent, nor when the subject is a
+	// thing ("was forced to resign", "a complaint has forced China to stop"), where the
+	// event is a circumstance, no act of an actor.
+	sourceDoer bool
 	// subjectActs makes the subject of a passive without a by-agent the source
 	// (source=subject): forces that "were placed on high alert" or "were deployed"
 	// show their own force, whoever ordered it.
@@ -772,6 +777,8 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 				cl.sourceOptional = true
 			case o == "source=passive":
 				cl.sourcePassive = true
+			case o == "source=doer":
+				cl.sourceDoer = true
 			case o == "source=subject":
 				cl.subjectActs = true
 			case o == "fellow-country":

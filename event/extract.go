@@ -892,7 +892,7 @@ func (x *extractor) verbCand(v int) {
 		// what is said holds no event that a transformation made the saying's own
 		x.judgeSpeech(&c, v)
 	}
-	if len(c.src) == 0 && !x.st.c.classOf(lead(c.code)).sourceless(c.passive) {
+	if cl := x.st.c.classOf(lead(c.code)); len(c.src) == 0 && (!cl.sourceless(c.passive) || cl.sourceDoer && (c.passive || x.blameless(srcH))) {
 		return
 	}
 	if !c.code.Null {

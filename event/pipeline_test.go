@@ -1412,3 +1412,14 @@ func TestEchoIsNoDisapproval(t *testing.T) {
 		{"During a campaign stop in Iowa, Trump repeated his promise to repeal Obama's executive actions.", ""},
 	})
 }
+
+// TestForcedByCircumstance: forcing (170) with no coded source is coded only where the
+// text names a doer: a passive without a by-agent or a thing as the subject tells a
+// circumstance.
+func TestForcedByCircumstance(t *testing.T) {
+	analyzeEach(t, "2016-06-15", []struct{ text, want string }{
+		{"A complaint made a year ago with the WTO has forced China to stop subsidizing companies.", ""},
+		{"The European Commission has forced Apple Inc. to lower its prices.", "IGOEUREEC→ 170"},
+		{"They did so for a political reason: to punish the mayor of Fort Lee.", "→USAGOV 170"},
+	})
+}
