@@ -2122,7 +2122,7 @@ const namedNoCode = "named, no code"
 func (x *extractor) judgeSpeech(c *cand, v int) {
 	s := &x.s
 	var code, word string
-	var tgt []actorArg
+	var tgt, alleged []actorArg
 	for _, ch := range s.children(v) {
 		k := int(ch)
 		switch s.dep(k) {
@@ -2151,10 +2151,13 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 			if tgt == nil {
 				tgt = x.namedActor(q, src)
 			}
+			if alleged == nil && !x.besideTheAct(q, k) {
+				alleged = x.namedActor(q, src)
+			}
 		}
 	}
-	if code == "" && tgt != nil && x.cue(v).has(cueAllege) {
-		code, word = "112", "(an actor named)"
+	if code == "" && alleged != nil && x.cue(v).has(cueAllege) {
+		code, word, tgt = "112", "(an actor named)", alleged
 	}
 	if code == "" || code == "051" && tgt == nil {
 		return // praise of nobody named is no event
@@ -2162,6 +2165,23 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 	c.code = cameo.Code{Forward: code}
 	c.rule = fmt.Sprintf("cues.txt: [speech] %s — %q says %s", x.lower(v), word, code)
 	c.tgt = tgt
+}
+
+// besideTheAct reports whether token q of clause k lies in a prepositional phrase other
+// than one of "by" or "of": an actor named where or with whom something happened ("said he
+// learned this from Chinese business people", "made this decision without influence from
+// the White House"), not one a claim accuses of doing it ("claimed protesters were sent by
+// the government").
+func (x *extractor) besideTheAct(q, k int) bool {
+	s := &x.s
+	for h := q; h >= 0 && h != k; h = s.head(h) {
+		if d := s.dep(h); d == "obl" || d == "nmod" {
+			if c := caseTok(s, h); c != h && !x.lowerIs(c, "by") && !x.lowerIs(c, "of") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clausalComplement reports whether verb v has a clause that states something as its

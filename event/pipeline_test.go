@@ -1423,3 +1423,12 @@ func TestForcedByCircumstance(t *testing.T) {
 		{"They did so for a political reason: to punish the mayor of Fort Lee.", "→USAGOV 170"},
 	})
 }
+
+// TestClaimAccusesItsDoer: a claim accuses an actor it names as doing what it says
+// (112), not one named where or with whom something happened.
+func TestClaimAccusesItsDoer(t *testing.T) {
+	analyzeEach(t, "2020-06-21", []struct{ text, want string }{
+		{"Protesters in Baghdad have claimed Iran is influencing their government.", "IRQOPP→IRN 112"},
+		{"Murphy claimed she made this decision without influence from the White House.", ""},
+	})
+}
