@@ -121,7 +121,7 @@ func TestStoryTrend(t *testing.T) {
 			t.Errorf("%s: story_pairs %d rows, the actors make %d", when, len(got), len(wantPairs))
 		}
 		// A dyad's series finds, through the pairs, the stories the dyad filter finds.
-		for _, d := range [][2]string{{"USA", "IRN"}, {"IRN", "USAGOV"}, {"IRQ", "USA"}} {
+		for _, d := range [][2]string{{"USA", "IRN"}, {"IRN", "USAMIL"}, {"IRQ", "USA"}} {
 			var items []string
 			err := s.TrendItems(ctx, trend.Query{Dyad: d}, func(it *trend.Item) error {
 				items = append(items, it.ID)
@@ -162,7 +162,7 @@ func TestStoryTrend(t *testing.T) {
 		}{
 			{store.StoryFilter{Dyad: [2]string{"USA", "IRN"}}, prefixed("USA", "") + ` AND ` + prefixed("IRN", "")},
 			{store.StoryFilter{Dyad: [2]string{"IRQ", "USA"}}, prefixed("IRQ", "") + ` AND ` + prefixed("USA", "")},
-			{store.StoryFilter{Dyad: [2]string{"IRN", "USAGOV"}}, prefixed("IRN", "") + ` AND ` + prefixed("USAGOV", "")},
+			{store.StoryFilter{Dyad: [2]string{"IRN", "USAMIL"}}, prefixed("IRN", "") + ` AND ` + prefixed("USAMIL", "")},
 			{store.StoryFilter{Source: "USA", Roots: []string{"19", "18"}}, prefixed("USA", "source") + ` AND root IN ('19', '18')`},
 			{store.StoryFilter{Target: "IRN", Country: "IRQ"}, prefixed("IRN", "target") + ` AND country = 'IRQ'`},
 		} {
