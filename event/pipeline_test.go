@@ -1432,3 +1432,14 @@ func TestClaimAccusesItsDoer(t *testing.T) {
 		{"Murphy claimed she made this decision without influence from the White House.", ""},
 	})
 }
+
+// TestApologyProtestThreatAndDeadline: regretting one's own mistake is an apology (055),
+// protests promised are threatened (133), and giving someone until a day to act is an
+// ultimatum (139); regretting another's decision stays disapproval.
+func TestApologyProtestThreatAndDeadline(t *testing.T) {
+	analyzeWant(t, "The Iranian government deeply regrets this disastrous mistake.\n\n"+
+		"The Iranian government regrets the American decision.\n\n"+
+		"Iranian activists promised protests every week.\n\n"+
+		"Hong Kong student groups had given the government until Thursday to answer.", "2020-01-10",
+		"IRNGOV→ 055", "IRNGOV→USA 110", "IRNOPP→ 133", "HKGEDU→HKGGOV 139")
+}
