@@ -1443,3 +1443,10 @@ func TestApologyProtestThreatAndDeadline(t *testing.T) {
 		"Hong Kong student groups had given the government until Thursday to answer.", "2020-01-10",
 		"IRNGOV→ 055", "IRNGOV→USA 110", "IRNOPP→ 133", "HKGEDU→HKGGOV 139")
 }
+
+// TestRunningMateChosen: choosing someone as one's running mate endorses them (051).
+func TestRunningMateChosen(t *testing.T) {
+	analyzeWant(t, "Hillary Clinton has chosen Virginia Sen. Tim Kaine as her running mate, a man who shifted to a "+
+		"fully pro-abortion stance.\n\nDonald Trump picked Indiana Governor Mike Pence as his running mate.", "2016-07-23",
+		"USAELI→USALEG 051", "USAELI→USAELI 051")
+}
