@@ -1450,3 +1450,13 @@ func TestRunningMateChosen(t *testing.T) {
 		"fully pro-abortion stance.\n\nDonald Trump picked Indiana Governor Mike Pence as his running mate.", "2016-07-23",
 		"USAELI→USALEG 051", "USAELI→USAELI 051")
 }
+
+// TestRefusalToCooperateRejects: refusing to recognise, sign, cooperate, give aid or
+// resign rejects it (12x) rather than negating the cooperation.
+func TestRefusalToCooperateRejects(t *testing.T) {
+	analyzeWant(t, "Russia refused to recognise Kosovo.\n\n"+
+		"The Iranian government refused to sign the agreement with the United States.\n\n"+
+		"The Iranian government refused to provide aid to Iraq.\n\n"+
+		"Prime Minister Netanyahu refused to resign.", "2020-01-10",
+		"RUS→KSV 120", "IRNGOV→USA 127", "IRNGOV→IRQ 122", "ISRGOV→ 124")
+}
