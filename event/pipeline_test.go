@@ -1460,3 +1460,8 @@ func TestRefusalToCooperateRejects(t *testing.T) {
 		"Prime Minister Netanyahu refused to resign.", "2020-01-10",
 		"RUS→KSV 120", "IRNGOV→USA 127", "IRNGOV→IRQ 122", "ISRGOV→ 124")
 }
+
+// TestCreditedWithPraises: crediting someone with a deed praises them (051).
+func TestCreditedWithPraises(t *testing.T) {
+	analyzeWant(t, "President Trump credited China with helping to contain the virus.", "2020-05-10", "USAGOV→CHN 051")
+}
