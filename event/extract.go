@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -673,10 +674,16 @@ func (x *extractor) verbCand(v int) {
 	// of intention or denial keeps its complement from being coded as a fact.
 	inner := -1
 	var intended []int // complements of a verb of intention or request
-	for _, ch := range s.children(v) {
+	plan := x.intentNoun(v)
+	planned := -1 // the complement of plan, whose transformation is plan's
+	for _, ch := range x.complements(v, plan) {
 		dep := s.dep(int(ch))
 		if x.toComplement(int(ch), v) {
 			dep = "xcomp" // "called on Germany to supply", parsed as a purpose clause
+		}
+		ofPlan := plan >= 0 && (s.head(int(ch)) == plan || (dep == "xcomp" || dep == "advcl") && x.toMarked(int(ch)))
+		if ofPlan {
+			dep = "xcomp"
 		}
 		if dep != "xcomp" && dep != "ccomp" && !(dep == "advcl" && x.d.Tokens[ch].POS == "VERB" && x.d.Tokens[ch].Tag == "VBG") {
 			continue
@@ -698,6 +705,18 @@ func (x *extractor) verbCand(v int) {
 			continue
 		}
 		ic := &x.cands[ii]
+		if ofPlan {
+			// "announced plans to send aid", "made an offer to hold talks": the
+			// complement is the noun's, as "planned to send aid", "offered to hold
+			// talks" is the verb's
+			if ic.modality == Asserted {
+				ic.modality = Hypothetical
+			}
+			if planned < 0 && !ic.code.Null {
+				planned = ii
+			}
+			continue
+		}
 		cv := x.cue(v)
 		before := len(intended)
 		switch {
@@ -876,6 +895,10 @@ func (x *extractor) verbCand(v int) {
 	}
 	if admitted {
 		c.code, c.rule = cameo.Code{Forward: "015"}, "cues.txt: [admission] "+x.lower(v)+" what it did: 015"
+	} else if planned >= 0 {
+		if x.transform(&c, plan, &x.cands[planned]) {
+			x.nounDone(plan) // the noun's event is the transformation's
+		}
 	} else if inner >= 0 {
 		x.transform(&c, v, &x.cands[inner])
 	}
@@ -1988,21 +2011,22 @@ func (x *extractor) imperative(v int) bool {
 	return true
 }
 
-// transform recodes c when a transformation matches its nested event inner.
-func (x *extractor) transform(c *cand, v int, inner *cand) {
+// transform recodes c when a transformation matches its nested event inner, and reports
+// whether one did.
+func (x *extractor) transform(c *cand, v int, inner *cand) bool {
 	if inner.ownNeg {
 		// "The Kremlin said Russia never invaded Georgia" is a denial, not the
 		// accusation "X says Y attacked" codes: the nested event stays, negated.
-		return
+		return false
 	}
 	if x.questioned(inner.trigger) && !x.questioned(v) {
 		// 'he said, "is she going to be ready?"': what is asked is not told
-		return
+		return false
 	}
 	if x.cue(v).has(cueSpeech) && !x.cue(v).has(cueIntention) && x.mandativeAux(inner.trigger) {
 		// "Trump says we should round up illegal immigrants": what a speaker says should
 		// happen is neither told as done nor promised; the nested event stays, hypothetical.
-		return
+		return false
 	}
 	for _, t := range x.st.c.transforms {
 		if !x.outerMatches(&t, v, c) || !classMatches(t.t.Class, inner) {
@@ -2057,8 +2081,9 @@ func (x *extractor) transform(c *cand, v int, inner *cand) {
 		c.rule = t.rule + " (nested: " + inner.rule + ")"
 		c.retaliate = c.retaliate || inner.retaliate
 		inner.consumed = true
-		return
+		return true
 	}
+	return false
 }
 
 // mandativeAux reports whether verb v has an auxiliary of cues.txt [mandative] ("should").
@@ -2262,4 +2287,52 @@ func (x *extractor) quoted(k int) bool {
 		}
 	}
 	return false
+}
+
+// intentNoun returns the noun of intention that verb v, one of taking part or of saying,
+// has for its object ("announced plans to send aid", "made an offer to hold talks",
+// "stated her intention to run"): an absorbing noun of cues.txt, whose to-clause is coded
+// with the transformations of the noun's lemma, as the verb's would be ("planned to send
+// aid"); -1 when there is none.
+func (x *extractor) intentNoun(v int) int {
+	if x.d.Tokens[v].POS != "VERB" || !x.cue(v).hasAny(cueParticipation, cueSpeech) {
+		return -1
+	}
+	if o := x.s.child(v, "obj"); o >= 0 && x.d.Tokens[o].POS == "NOUN" && x.cue(o).has(cueAbsorbing) {
+		return o
+	}
+	return -1
+}
+
+// complements lists the words that may hold verb v's complement: its children, and the
+// to-clauses of its noun of intention plan (intentNoun), when it has one.
+func (x *extractor) complements(v, plan int) []int32 {
+	ch := x.s.children(v)
+	if plan < 0 {
+		return ch
+	}
+	out := slices.Clone(ch)
+	for _, g := range x.s.children(plan) {
+		if d := x.s.dep(int(g)); (d == "acl" || d == "xcomp") && x.toMarked(int(g)) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// toMarked reports whether clause c is an infinitive marked by "to".
+func (x *extractor) toMarked(c int) bool {
+	m := x.s.child(c, "mark")
+	return m >= 0 && x.lowerIs(m, "to")
+}
+
+// nounDone keeps noun n from being coded as an event of its own: a transformation made
+// its event the verb's.
+func (x *extractor) nounDone(n int) {
+	switch k := n - x.s.first; {
+	case x.candOf[k] == -1:
+		x.candOf[k] = -2
+	case x.candOf[k] >= 0:
+		x.cands[x.candOf[k]].consumed = true
+	}
 }

@@ -1465,3 +1465,13 @@ func TestRefusalToCooperateRejects(t *testing.T) {
 func TestCreditedWithPraises(t *testing.T) {
 	analyzeWant(t, "President Trump credited China with helping to contain the virus.", "2020-05-10", "USAGOV→CHN 051")
 }
+
+// TestIntentionNouns: a noun of intention that a verb of taking part or of saying has
+// for its object ("announced plans to", "made an offer to", "renewed its pledge to") has
+// its to-clause coded as the verb of the same intention codes its complement: an intent
+// (03x) or a threat (138), not the clause's event as done.
+func TestIntentionNouns(t *testing.T) {
+	analyzeWant(t, "China announced plans to send aid to Nepal.\n\nRussia made an offer to hold talks with Ukraine.\n\n"+
+		"Iran renewed its pledge to attack Israel.\n\nJapan announced its intention to visit China.", "2020-06-21",
+		"CHN→NPL 033", "RUS→UKR 036", "IRN→ISR 138", "JPN→CHN 036")
+}
