@@ -303,10 +303,10 @@ var cueNames = map[string]cueID{
 }
 
 // sourceless reports whether an event of class cl may be coded without a source, for
-// a candidate that is passive or not: a class whose unnamed source is known
+// candidate c, passive or received or neither: a class whose unnamed source is known
 // (source-agent) may always.
-func (cl class) sourceless(passive bool) bool {
-	return cl.sourceOptional || cl.sourcePassive && passive || cl.sourceAgent != ""
+func (cl class) sourceless(c *cand) bool {
+	return cl.sourceOptional || cl.sourcePassive && c.passive || cl.sourceReceived && c.received || cl.sourceAgent != ""
 }
 
 func compile(dicts []*cameo.Dictionary) (*compiled, error) {
@@ -682,6 +682,10 @@ type class struct {
 	// a passive without a by-agent (source=passive): "Chirac was convicted of
 	// corruption" (by a court), "Qawi was accused of inciting the murder".
 	sourcePassive bool
+	// sourceReceived lets the source be unknown where an event noun tells what its
+	// target received, which leaves the doer unsaid as a passive does (source=received):
+	// "she received death threats".
+	sourceReceived bool
 	// sourceDoer lets the source be unknown only where the text names a doer it does not
 	// code (source=doer): not in a passive without a by-agent, nor when the subject is a
 	// thing ("was forced to resign", "a complaint has forced China to stop"), where the
@@ -777,6 +781,8 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 				cl.sourceOptional = true
 			case o == "source=passive":
 				cl.sourcePassive = true
+			case o == "source=received":
+				cl.sourceReceived = true
 			case o == "source=doer":
 				cl.sourceDoer = true
 			case o == "source=subject":

@@ -58,7 +58,7 @@ func (x *extractor) emit(c *cand) {
 			srcs = []actorArg{{code: cl.courtAgent, head: -1, how: "not named: " + cl.courtAgent + ", a court's act"}}
 		case cl.sourceAgent != "":
 			srcs = []actorArg{{code: cl.sourceAgent, head: -1, how: "not named: " + cl.sourceAgent + ", who usually does " + c.code.Forward}}
-		case cl.sourceless(c.passive):
+		case cl.sourceless(c):
 			srcs = unknownActor
 		default:
 			return
@@ -351,7 +351,7 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	}
 	// An event needs its coded actors (classes.txt), or names that have no code, and two
 	// different ones.
-	srcOK := sc != "" || cl.sourceless(c.passive) || src.how == namedNoCode
+	srcOK := sc != "" || cl.sourceless(c) || src.how == namedNoCode
 	tgtOK := tc != "" || cl.targetOptional || tgt.how == namedNoCode
 	if tc == "" && cl.objectActor && x.doneToThing(c) {
 		return

@@ -85,6 +85,7 @@ type cand struct {
 	modality  string
 	ownNeg    bool // negated in its own clause ("never invaded"), not by a verb above
 	passive   bool // a passive verb: its sources are the by-agents
+	received  bool // an event noun its target received ("received death threats"), its doer unsaid
 	consumed  bool // nested in another event, which codes it (a transformation) or not at all
 	retaliate bool // the phrase speaks of retaliation
 	blocks    []*cblock
@@ -915,7 +916,7 @@ func (x *extractor) verbCand(v int) {
 		// what is said holds no event that a transformation made the saying's own
 		x.judgeSpeech(&c, v)
 	}
-	if cl := x.st.c.classOf(lead(c.code)); len(c.src) == 0 && (!cl.sourceless(c.passive) || cl.sourceDoer && (c.passive || x.blameless(srcH))) {
+	if cl := x.st.c.classOf(lead(c.code)); len(c.src) == 0 && (!cl.sourceless(&c) || cl.sourceDoer && (c.passive || x.blameless(srcH))) {
 		return
 	}
 	if !c.code.Null {

@@ -315,6 +315,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 		}
 		if undergone {
 			cd.rule += "; done to the subject of " + x.lower(joined)
+			// "she received death threats": the subject was threatened by someone the
+			// text leaves unsaid (classes.txt source=received)
+			cd.received = len(cd.src) == 0
 		} else {
 			cd.rule += "; done by the subject of " + x.lower(joined)
 			cd.mutual = true

@@ -1475,3 +1475,12 @@ func TestIntentionNouns(t *testing.T) {
 		"Iran renewed its pledge to attack Israel.\n\nJapan announced its intention to visit China.", "2020-06-21",
 		"CHN→NPL 033", "RUS→UKR 036", "IRN→ISR 138", "JPN→CHN 036")
 }
+
+// TestReceivedWords: a threat or criticism that someone received is done to them, by
+// whom "from" names ("received criticism from Iran"), or by someone unsaid ("received
+// death threats", classes.txt source=received); a passive threat tells no act ("the
+// minister was threatened").
+func TestReceivedWords(t *testing.T) {
+	analyzeWant(t, "The Afghan journalist received death threats.\n\nThe United States received criticism from Iran.\n\n"+
+		"The Iraqi minister was threatened.", "2020-06-21", "→AFGMED 130", "IRN→USA 111")
+}
