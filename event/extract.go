@@ -268,10 +268,12 @@ func (x *extractor) personByEnding(h int) bool {
 	return false
 }
 
-// blameless reports whether h, the subject or by-agent of a verb of violence that codes
-// as no actor, is a thing that names no attacker: a disaster or a mishap (cues.txt
-// [accident] and [hazard], also as a named storm's first word: "a fire killed five
-// girls", "Hurricane Lorenzo hits Azores", "the tremor damaged 143 buildings"), or a
+// blameless reports whether h, the subject or by-agent of a verb of violence or protest
+// that codes as no actor, is a thing that names no attacker: a disaster or a mishap
+// (cues.txt [accident] and [hazard], also as a named storm's first word: "a fire killed
+// five girls", "Hurricane Lorenzo hits Azores", "the tremor damaged 143 buildings"), a
+// thing of the markets, whatever nationality it has (cues.txt [market]: "Indian shares
+// rallied"), or a
 // common noun that is neither an event noun (nouns.txt: "the attack killed"), a means of
 // violence (cues.txt [means]: "a car bomb killed") nor, by its ending, a person.
 func (x *extractor) blameless(h int) bool {
@@ -281,8 +283,8 @@ func (x *extractor) blameless(h int) bool {
 	if q := x.seriesOf(h); q >= 0 && (x.eventNoun(q) || x.cue(q).has(cueMeans)) {
 		return false // "a series of airstrikes", "a barrage of rockets"
 	}
-	if x.hazard(h) {
-		return true
+	if x.hazard(h) || x.d.Tokens[h].POS == "NOUN" && x.cue(h).has(cueMarket) {
+		return true // also "Indian shares", which the nationality codes
 	}
 	if x.d.Tokens[h].POS != "NOUN" || x.ent[h] >= 0 {
 		return false
@@ -893,6 +895,9 @@ func (x *extractor) verbCand(v int) {
 	}
 	if len(c.src) == 0 && violent(lead(c.code)) && (s.dep(v) != "acl" && x.blameless(srcH) || x.inAccident(v)) {
 		return // "a crane fell, killing 107", "killed by his lions", "killed in a crane collapse": an accident
+	}
+	if !ok && strings.HasPrefix(lead(c.code), "14") && !passive && x.blameless(srcH) {
+		return // "Indian shares fell before rallying", "the market rallied": prices, no protest
 	}
 	if admitted {
 		c.code, c.rule = cameo.Code{Forward: "015"}, "cues.txt: [admission] "+x.lower(v)+" what it did: 015"

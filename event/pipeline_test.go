@@ -1484,3 +1484,11 @@ func TestReceivedWords(t *testing.T) {
 	analyzeWant(t, "The Afghan journalist received death threats.\n\nThe United States received criticism from Iran.\n\n"+
 		"The Iraqi minister was threatened.", "2020-06-21", "→AFGMED 130", "IRN→USA 111")
 }
+
+// TestThingsThatRally: a verb of protest whose subject is a thing that names no actor,
+// prices and markets whatever nationality modifies them (cues.txt [market]), is no
+// protest; people rallying still are.
+func TestThingsThatRally(t *testing.T) {
+	analyzeWant(t, "Indian shares fell ten percent before rallying.\n\nThe market rallied in Tokyo.\n\n"+
+		"Thousands rallied in Tehran.", "2020-06-21", "IRNCVL→ 141")
+}
