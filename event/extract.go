@@ -803,6 +803,12 @@ func (x *extractor) verbCand(v int) {
 		subjWords = len(post) - n
 	}
 	pm, ok := x.bestPattern(c.blocks, pre, post)
+	if ok && pm.p.code.Null && x.cue(v).has(cueSpeech) && x.clausalComplement(v) && (pm.targ < 0 || x.inComplementClause(v, pm.targ)) {
+		// "repeated that Soleimani had been planning attacks": a verb of saying's null
+		// pattern for its object ("repeated his name", REPEAT's "* +") does not read the
+		// clause it says, which is saying, as "said that" is ([speech])
+		ok = false
+	}
 	if ok && pm.start < subjWords && pm.targ < 0 && len(x.codeArgs(tgtH)) == 0 {
 		// "a case was filed against him": the passive subject is the thing the
 		// pattern names as the object, no target; the target is found as for the
@@ -2234,6 +2240,18 @@ func (x *extractor) clausalComplement(v int) bool {
 			continue // "suggested that foreign officials should curb their complaints"
 		}
 		return true
+	}
+	return false
+}
+
+// inComplementClause reports whether token t is in a clause that is verb v's complement
+// ("repeated that Soleimani had been planning attacks"), as clausalComplement finds them.
+func (x *extractor) inComplementClause(v, t int) bool {
+	s := &x.s
+	for h, steps := t, 0; h >= 0 && steps < 20; h, steps = s.head(h), steps+1 {
+		if s.head(h) == v {
+			return s.dep(h) == "ccomp" || h > v && x.unmarkedClause(h)
+		}
 	}
 	return false
 }

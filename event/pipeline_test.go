@@ -1492,3 +1492,20 @@ func TestThingsThatRally(t *testing.T) {
 	analyzeWant(t, "Indian shares fell ten percent before rallying.\n\nThe market rallied in Tokyo.\n\n"+
 		"Thousands rallied in Tehran.", "2020-06-21", "IRNCVL→ 141")
 }
+
+// TestRepeatingThatIsSaying: to repeat or reiterate that something happened is to say
+// it, coded as saying it is (an accusation, 112), though repeating a name is nothing
+// (REPEAT's null "* +" reads no clause said).
+func TestRepeatingThatIsSaying(t *testing.T) {
+	d := analyze(t, "Mnuchin announced the measures at the White House alongside Secretary of State Mike Pompeo.\n\n"+
+		"Those named included Gholamreza Soleimani, head of the Basij militia.\n\n"+
+		"Mr Pompeo said the measures were part of a maximum-pressure campaign that would go on until Iran changed its behaviour. "+
+		"He repeated that Gen. Qasem Soleimani, killed in Baghdad a week ago, had been planning attacks on U.S. embassies, but declined to give details.", "2020-01-10")
+	for _, e := range d.Events {
+		t.Logf("%s→%s %s: %s", e.Source, e.Target, e.Code, e.Rule)
+	}
+	if got := events(d); !slices.Contains(got, "USAGOV→IRNMIL 112") {
+		t.Errorf("events %q, want USAGOV→IRNMIL 112 among them", got)
+	}
+	analyzeWant(t, "Police in Kenya repeated the suspect's name.", "2020-01-10")
+}
