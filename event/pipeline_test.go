@@ -107,6 +107,9 @@ func TestPipelineSentences(t *testing.T) {
 		want string // "SRC→TGT CODE [modality]", "" for no event
 	}{
 		{"Iran fired ballistic missiles at US bases in Iraq.", "IRN→USA 195"},
+		// Ground retaken is taken from whoever held it.
+		{"Mokha was recaptured from the Houthis in 2017.", "→YEMREB 192"},
+		{"Iraqi troops retook the city from ISIS.", "IRQMIL→IMGMUSISI 192"},
 		// An attempt at violence is violence done; a count hung on the verb is its object.
 		{"Serbian protesters tried to storm the parliament in Belgrade.", "SRBOPP→SRBLEG 145"},
 		{"Bombs kill at least 20 at cathedral in Jolo, Philippines", "→PHLCVL 183"},
