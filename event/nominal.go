@@ -219,7 +219,9 @@ func (x *extractor) nounCandAs(n int, nested bool) {
 	switch {
 	case tgt >= 0:
 		cd.tgt = x.codeArgs(tgt)
-		if len(cd.tgt) == 0 && x.st.c.classOf(lead(cd.code)).targetStruck {
+		// the entry's own code (cd.code is set from it below); not a crime judged, whose
+		// target is what its own words say
+		if len(cd.tgt) == 0 && culprit < 0 && x.st.c.classOf(e.code).targetStruck {
 			// "a knife attack on London Bridge": a place attacked stands for its country
 			if a, ok := x.struckCountry(n, []int{tgt}); ok {
 				a.rule = "struck-place"

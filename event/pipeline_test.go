@@ -107,9 +107,11 @@ func TestPipelineSentences(t *testing.T) {
 		want string // "SRC→TGT CODE [modality]", "" for no event
 	}{
 		{"Iran fired ballistic missiles at US bases in Iraq.", "IRN→USA 195"},
-		// Ground retaken is taken from whoever held it.
+		// Ground retaken is taken from whoever held it; a place attacked stands for its
+		// country when a noun names the attack.
 		{"Mokha was recaptured from the Houthis in 2017.", "→YEMREB 192"},
 		{"Iraqi troops retook the city from ISIS.", "IRQMIL→IMGMUSISI 192"},
+		{"The speech came a week after an attack on oil infrastructure in Saudi Arabia.", "→SAU 190"},
 		// An attempt at violence is violence done; a count hung on the verb is its object.
 		{"Serbian protesters tried to storm the parliament in Belgrade.", "SRBOPP→SRBLEG 145"},
 		{"Bombs kill at least 20 at cathedral in Jolo, Philippines", "→PHLCVL 183"},
