@@ -111,6 +111,8 @@ func TestPipelineSentences(t *testing.T) {
 		// country when a noun names the attack.
 		{"Mokha was recaptured from the Houthis in 2017.", "→YEMREB 192"},
 		{"Iraqi troops retook the city from ISIS.", "IRQMIL→IMGMUSISI 192"},
+		// A withdrawal demanded is a demand to de-escalate, not an appeal.
+		{"Iraq demanded the withdrawal of US troops.", "IRQ→USAMIL 1056"},
 		{"The speech came a week after an attack on oil infrastructure in Saudi Arabia.", "→SAU 190"},
 		// An attempt at violence is violence done; a count hung on the verb is its object.
 		{"Serbian protesters tried to storm the parliament in Belgrade.", "SRBOPP→SRBLEG 145"},
