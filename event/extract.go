@@ -923,6 +923,10 @@ func (x *extractor) verbCand(v int) {
 		// a passenger jet": 015).
 		c.code, c.rule = cameo.Code{Null: true}, "cues.txt: [opinion] "+x.lower(v)+" with a clause"
 	}
+	if !ok && x.cue(v).has(cueDemanding) && !x.mandativeClause(v) {
+		// "insisted that her son was 100 percent American": no demand, but saying
+		c.code, c.rule = cameo.Code{Null: true}, "cues.txt: [demanding] "+x.lower(v)+" with no clause that asks"
+	}
 	if !ok && x.cue(v).has(cueSpeech) && (inner < 0 || !x.cands[inner].consumed) {
 		// what is said holds no event that a transformation made the saying's own
 		x.judgeSpeech(&c, v)
@@ -2035,6 +2039,10 @@ func (x *extractor) transform(c *cand, v int, inner *cand) bool {
 		// 'he said, "is she going to be ready?"': what is asked is not told
 		return false
 	}
+	if x.cue(v).has(cueDemanding) && !x.mandativeClause(v) {
+		// "insisted he was returning to the Senate" asks nothing of him ([demanding])
+		return false
+	}
 	if x.cue(v).has(cueSpeech) && !x.cue(v).has(cueIntention) && x.mandativeAux(inner.trigger) {
 		// "Trump says we should round up illegal immigrants": what a speaker says should
 		// happen is neither told as done nor promised; the nested event stays, hypothetical.
@@ -2240,6 +2248,24 @@ func (x *extractor) clausalComplement(v int) bool {
 			continue // "suggested that foreign officials should curb their complaints"
 		}
 		return true
+	}
+	return false
+}
+
+// mandativeClause reports whether verb v has a complement clause that asks for what it
+// names: a mandative subjunctive, whose bare verb has a subject of its own ("insists that
+// the budget include funding"), or a clause with an auxiliary of cues.txt's [mandative]
+// ("insisting that Trump should release them").
+func (x *extractor) mandativeClause(v int) bool {
+	s := &x.s
+	for _, ch := range s.children(v) {
+		k := int(ch)
+		if s.dep(k) != "ccomp" && !(k > v && x.unmarkedClause(k)) {
+			continue
+		}
+		if sb := s.child(k, "nsubj"); sb >= 0 && s.child(k, "aux") < 0 && x.bareVerb(k, sb) || x.mandativeAux(k) {
+			return true
+		}
 	}
 	return false
 }

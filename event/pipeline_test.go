@@ -1516,3 +1516,12 @@ func TestRepeatingThatIsSaying(t *testing.T) {
 	}
 	analyzeWant(t, "Police in Kenya repeated the suspect's name.", "2020-01-10")
 }
+
+// TestInsistingDemandsOnlyWithAMandativeClause: "insist" demands (100) only with a clause
+// that asks for what it names (cues.txt [demanding]); with one that states something, or
+// with none, it is saying, no demand.
+func TestInsistingDemandsOnlyWithAMandativeClause(t *testing.T) {
+	analyzeWant(t, "Trump insisted that Mexico pay for the wall.\n\n"+
+		"Obama repeatedly insisted that lifting the embargo was not a response to China.\n\n"+
+		"The pope insisted on paying his hotel bill himself.", "2017-01-20", "USAGOV→MEX 1011")
+}
