@@ -288,6 +288,7 @@ const (
 	cueCourt
 	cueMarket
 	cueDemanding
+	cueAskedFor
 
 	cueCount // the number of lists; not a list
 )
@@ -301,7 +302,7 @@ var cueNames = map[string]cueID{
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
 	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion, "audience": cueAudience, "indefinite": cueIndefinite, "uncertain": cueUncertain, "mandative": cueMandative, "hazard": cueHazard, "done-to": cueDoneTo, "culprit": cueCulprit, "guilt": cueGuilt, "collective": cueCollective, "property": cueProperty, "ending": cueEnding, "injury": cueInjury, "quantity": cueQuantity, "happening": cueHappening, "series": cueSeries, "gear": cueGear, "rivalry": cueRivalry, "judging": cueJudging, "court": cueCourt,
-	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson, "market": cueMarket, "demanding": cueDemanding,
+	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson, "market": cueMarket, "demanding": cueDemanding, "asked-for": cueAskedFor,
 }
 
 // sourceless reports whether an event of class cl may be coded without a source, for

@@ -923,9 +923,10 @@ func (x *extractor) verbCand(v int) {
 		// a passenger jet": 015).
 		c.code, c.rule = cameo.Code{Null: true}, "cues.txt: [opinion] "+x.lower(v)+" with a clause"
 	}
-	if !ok && x.cue(v).has(cueDemanding) && !x.mandativeClause(v) {
-		// "insisted that her son was 100 percent American": no demand, but saying
-		c.code, c.rule = cameo.Code{Null: true}, "cues.txt: [demanding] "+x.lower(v)+" with no clause that asks"
+	if !ok && x.cue(v).has(cueDemanding) && !x.asksFor(v) {
+		// "insisted that her son was 100 percent American", "asked Clinton if Trump
+		// benefits": no demand or appeal, but saying or a question
+		c.code, c.rule = cameo.Code{Null: true}, "cues.txt: [demanding] "+x.lower(v)+" asking for nothing"
 	}
 	if !ok && x.cue(v).has(cueSpeech) && (inner < 0 || !x.cands[inner].consumed) {
 		// what is said holds no event that a transformation made the saying's own
@@ -2039,8 +2040,9 @@ func (x *extractor) transform(c *cand, v int, inner *cand) bool {
 		// 'he said, "is she going to be ready?"': what is asked is not told
 		return false
 	}
-	if x.cue(v).has(cueDemanding) && !x.mandativeClause(v) {
-		// "insisted he was returning to the Senate" asks nothing of him ([demanding])
+	if x.cue(v).has(cueDemanding) && !x.asksFor(v) {
+		// "insisted he was returning to the Senate", "asked whether Clinton committed
+		// perjury" ask nothing of anyone ([demanding])
 		return false
 	}
 	if x.cue(v).has(cueSpeech) && !x.cue(v).has(cueIntention) && x.mandativeAux(inner.trigger) {
@@ -2252,19 +2254,54 @@ func (x *extractor) clausalComplement(v int) bool {
 	return false
 }
 
-// mandativeClause reports whether verb v has a complement clause that asks for what it
-// names: a mandative subjunctive, whose bare verb has a subject of its own ("insists that
-// the budget include funding"), or a clause with an auxiliary of cues.txt's [mandative]
-// ("insisting that Trump should release them").
-func (x *extractor) mandativeClause(v int) bool {
+// asksFor reports whether verb v has a complement that asks for something (cues.txt
+// [demanding]): a clause that asks for what it names, a mandative subjunctive whose bare
+// verb has a subject of its own ("insists that the budget include funding") or one with an
+// auxiliary of [mandative] ("insisting that Trump should release them"); an infinitive
+// ("asked the network to donate the profits"); or a phrase of a preposition of
+// [asked-for] ("asked the Supreme Court for quick action").
+func (x *extractor) asksFor(v int) bool {
 	s := &x.s
 	for _, ch := range s.children(v) {
 		k := int(ch)
-		if s.dep(k) != "ccomp" && !(k > v && x.unmarkedClause(k)) {
-			continue
-		}
-		if sb := s.child(k, "nsubj"); sb >= 0 && s.child(k, "aux") < 0 && x.bareVerb(k, sb) || x.mandativeAux(k) {
+		switch d := s.dep(k); {
+		case d == "xcomp" && x.toMarked(k), x.toComplement(k, v):
 			return true
+		case d == "obl":
+			if c := caseTok(s, k); c != k && x.cue(c).has(cueAskedFor) {
+				return true
+			}
+		case d == "ccomp" || k > v && x.unmarkedClause(k):
+			if sb := s.child(k, "nsubj"); sb >= 0 && s.child(k, "aux") < 0 && x.bareVerb(k, sb) || x.mandativeAux(k) {
+				return true
+			}
+		}
+	}
+	// The parser may hang the infinitive or the phrase elsewhere ("asked Carrie Lam, who
+	// is supported by Beijing, to resign", "asked the US government for an additional $5
+	// billion"): such words after the verb count, up to a subordinator, a question's
+	// wh-word or a quotation, which begin what is said or asked, not asked for.
+	toks := x.d.Tokens
+	for q := v + 1; q <= int(s.right[v-s.first]) && q+1 < len(toks); q++ {
+		t := &toks[q]
+		switch {
+		case t.POS == "SCONJ", t.Kind == doc.Punct && strings.ContainsAny(t.Text, "?:\"“”'‘’`"):
+			return false
+		case strings.HasPrefix(t.Tag, "W") && toks[q-1].Text != ",":
+			return false // "asked Trump how high the wall would be", not "asked Lam, who…"
+		case t.POS == "ADP" && x.cue(q).has(cueAskedFor) && !strings.HasPrefix(toks[q+1].Tag, "W"):
+			return true // not "questions for which he received no answers"
+		case x.lowerIs(q, "to"):
+			// "to" and a bare verb, past adverbs and quotation marks ("asked the bankers
+			// to voluntarily suspend foreclosures"), or "to" tagged as an infinitive's
+			// ('asked the campaign to “cease and desist”')
+			r := q + 1
+			for r+1 < len(toks) && (toks[r].Tag == "RB" || toks[r].Kind == doc.Punct && strings.ContainsAny(toks[r].Text, "\"“‘'`")) {
+				r++
+			}
+			if toks[r].Tag == "VB" || t.Tag == "TO" {
+				return true
+			}
 		}
 	}
 	return false

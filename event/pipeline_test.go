@@ -906,7 +906,7 @@ func TestModalityOfGovernedAndQuoted(t *testing.T) {
 		{"The ministry would not say whether Russian jets bombed the hospital.", "RUSMIL→RUSHLH 195 hypothetical"},
 		{"Egypt has not yet decided whether to expel the Israeli ambassador.", "EGY→ISRGOV 161 hypothetical"},
 		{"\"Why is Russia attacking us?\" the Ukrainian president said.", "RUS→UKRGOV 190 hypothetical"},
-		{"The Ukrainian president asked, \"Why is Russia attacking us?\" before Russian forces attacked Kyiv.", "UKRGOV→RUS 020, RUSMIL→UKR 190"},
+		{"The Ukrainian president asked, \"Why is Russia attacking us?\" before Russian forces attacked Kyiv.", "RUS→UKRGOV 190 hypothetical, RUSMIL→UKR 190"}, // a question, no appeal
 		{"The Russian president said we should arrest the protesters.", "RUSGOV→RUSOPP 175 hypothetical, RUSOPP→RUSGOV 140 hypothetical"},
 		{"Russian police are going to arrest the protesters.", "RUSCOP→RUSOPP 175 future, RUSOPP→RUSCOP 140 future"},
 		{"Iran said it was going to attack US bases in Iraq.", "IRN→USA 138"},
@@ -1524,4 +1524,12 @@ func TestInsistingDemandsOnlyWithAMandativeClause(t *testing.T) {
 	analyzeWant(t, "Trump insisted that Mexico pay for the wall.\n\n"+
 		"Obama repeatedly insisted that lifting the embargo was not a response to China.\n\n"+
 		"The pope insisted on paying his hotel bill himself.", "2017-01-20", "USAGOV→MEX 1011")
+}
+
+// TestAskingAQuestionIsNoAppeal: "ask" appeals (020) only for something (cues.txt
+// [demanding]): with an infinitive or "for", not with a question or none.
+func TestAskingAQuestionIsNoAppeal(t *testing.T) {
+	analyzeWant(t, "Obama asked Congress to pass the budget.\n\nChrysler asked the US government for more aid.\n\n"+
+		"Hannity asked Obama how high the wall would be.\n\nObama asked.\n\n"+
+		"Scarborough asked Clinton if Trump benefits from a double standard.", "2016-01-20", "USAGOV→ 020", "→USAGOV 023")
 }
