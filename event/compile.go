@@ -289,6 +289,7 @@ const (
 	cueMarket
 	cueDemanding
 	cueAskedFor
+	cueContribution
 
 	cueCount // the number of lists; not a list
 )
@@ -301,7 +302,7 @@ var cueNames = map[string]cueID{
 	"target-prep": cueTargetPrep, "agent-prep": cueAgentPrep, "place-prep": cuePlacePrep,
 	"absorbing-noun": cueAbsorbing, "retaliation": cueRetaliation, "agent-code": cueAgentCode, "local-agent": cueLocalAgent,
 	"people": cuePeople, "participation": cueParticipation, "arrival": cueArrival, "undergo": cueUndergo, "describe": cueDescribe, "praise": cuePraise, "blame": cueBlame, "definite": cueDefinite,
-	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion, "audience": cueAudience, "indefinite": cueIndefinite, "uncertain": cueUncertain, "mandative": cueMandative, "hazard": cueHazard, "done-to": cueDoneTo, "culprit": cueCulprit, "guilt": cueGuilt, "collective": cueCollective, "property": cueProperty, "ending": cueEnding, "injury": cueInjury, "quantity": cueQuantity, "happening": cueHappening, "series": cueSeries, "gear": cueGear, "rivalry": cueRivalry, "judging": cueJudging, "court": cueCourt,
+	"speech": cueSpeech, "condemn": cueCondemn, "accusation": cueAccusation, "entourage": cueEntourage, "commend": cueCommend, "attempt": cueAttempt, "admission": cueAdmission, "nationals": cueNationals, "allege": cueAllege, "contest": cueContest, "verbal-force": cueVerbalForce, "message": cueMessage, "means": cueMeans, "division": cueDivision, "sent": cueSent, "pair": cuePair, "both": cueBoth, "accident": cueAccident, "experience": cueExperience, "opinion": cueOpinion, "audience": cueAudience, "indefinite": cueIndefinite, "uncertain": cueUncertain, "mandative": cueMandative, "hazard": cueHazard, "done-to": cueDoneTo, "culprit": cueCulprit, "guilt": cueGuilt, "collective": cueCollective, "property": cueProperty, "ending": cueEnding, "injury": cueInjury, "quantity": cueQuantity, "happening": cueHappening, "series": cueSeries, "gear": cueGear, "rivalry": cueRivalry, "contribution": cueContribution, "judging": cueJudging, "court": cueCourt,
 	"complement-mark": cueComplementMark, "spokesperson": cueSpokesperson, "market": cueMarket, "demanding": cueDemanding, "asked-for": cueAskedFor,
 }
 
@@ -855,7 +856,7 @@ func loadClasses(src string) (map[string]class, map[string]map[string]bool, erro
 
 // agentSetNames are the sets of agent codes classes.txt names; a set it leaves out is
 // empty.
-var agentSetNames = map[string]bool{"armed": true, "attackers": true, "fighters": true, "politicians": true, "envoys": true, "forces": true, "candidates": true}
+var agentSetNames = map[string]bool{"armed": true, "attackers": true, "fighters": true, "politicians": true, "envoys": true, "forces": true, "candidates": true, "campaigners": true}
 
 // classOf returns the class of a CAMEO code: its own entry, else its root's.
 func (c *compiled) classOf(code string) class {

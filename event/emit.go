@@ -370,6 +370,11 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	if violent(code) && x.cue(c.trigger).has(cueRivalry) && x.candidate(tc) && (sc == "" || x.political(sc)) {
 		return
 	}
+	// "Cooper donated $750 to Clinton's campaign": money given to a politician, a party
+	// or a legislator is a campaign contribution, no aid: [contribution].
+	if strings.HasPrefix(code, "07") && x.cue(c.trigger).has(cueContribution) && x.campaigner(tc) {
+		return
+	}
 	// "Trump attacked Pelosi", "the senator slammed the court": words of force between
 	// politicians, or by one against a person named without a code, are words (111), as
 	// the coders read them, not force ([verbal-force]).
@@ -1647,6 +1652,12 @@ func (x *extractor) political(code string) bool {
 // candidates) with a country.
 func (x *extractor) candidate(code string) bool {
 	return len(code) >= 6 && x.st.c.agentSets["candidates"][x.agentOf(code)]
+}
+
+// campaigner reports whether code is one whose money received is a campaign's
+// (classes.txt campaigners) with a country.
+func (x *extractor) campaigner(code string) bool {
+	return len(code) >= 6 && x.st.c.agentSets["campaigners"][x.agentOf(code)]
 }
 
 // victimNamed reports whether target tgt of candidate c is a person named with no code

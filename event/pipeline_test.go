@@ -159,6 +159,9 @@ func TestPipelineSentences(t *testing.T) {
 		{"Bernie Sanders beats Hillary Clinton in Oklahoma.", ""},
 		{"Trump won the Florida primary, beating Marco Rubio in his home state.", ""},
 		{"Police beat the journalist to death in Lagos.", "NGACOP→NGAMED 182"},
+		// Money given to a politician is a campaign contribution; to a government, aid.
+		{"Cooper donated $750 to Hillary Clinton's campaign.", ""},
+		{"Japan donated $1 million to the Afghan government.", "JPN→AFGGOV 071"},
 		// "With" names the instrument of a beating or an attack; only a clash, a battle or a
 		// fight is with someone, both ways; breaking with someone is no threat.
 		{"Police beat protesters with batons in Nairobi.", "KENCOP→KENOPP 175"},
