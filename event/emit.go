@@ -367,25 +367,25 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	}
 	// "Sanders beat Clinton in Oklahoma": a verb of winning that also names violence is
 	// none when done to a candidate by a politician or by no one named: [rivalry].
-	if violent(code) && x.cue(c.trigger).has(cueRivalry) && x.candidate(tc) && (sc == "" || x.political(sc)) {
+	if violent(code) && x.cue(c.trigger).has(cueRivalry) && x.inSet(tc, "candidates") && (sc == "" || x.inSet(sc, "politicians")) {
 		return
 	}
 	// "Cooper donated $750 to Clinton's campaign": money given to a politician, a party
 	// or a legislator is a campaign contribution, no aid: [contribution].
-	if strings.HasPrefix(code, "07") && x.cue(c.trigger).has(cueContribution) && x.campaigner(tc) {
+	if strings.HasPrefix(code, "07") && x.cue(c.trigger).has(cueContribution) && x.inSet(tc, "campaigners") {
 		return
 	}
 	// "Trump attacked Pelosi", "the senator slammed the court": words of force between
 	// politicians, or by one against a person named without a code, are words (111), as
 	// the coders read them, not force ([verbal-force]).
-	if violent(code) && x.cue(c.trigger).has(cueVerbalForce) && x.political(sc) {
+	if violent(code) && x.cue(c.trigger).has(cueVerbalForce) && x.inSet(sc, "politicians") {
 		// A politician with no state's force ("Sanders and Clinton are fighting about
 		// Obama", "Trump has blasted the delegate system", "We will fight back") fights
 		// with words whomever or whatever the words are aimed at, and does nothing when
 		// they are aimed at nothing; a government may also use force.
 		wordsOnly := x.agentOf(sc) != "GOV"
 		switch {
-		case x.political(tc) || tc == "" && x.person(tgt.head) || tc == "" && wordsOnly && x.aimed(c.trigger, tgt):
+		case x.inSet(tc, "politicians") || tc == "" && x.person(tgt.head) || tc == "" && wordsOnly && x.aimed(c.trigger, tgt):
 			code, note = "111", note+"; 111: force in words, between politicians"
 		case tc == "" && wordsOnly:
 			return
@@ -396,7 +396,7 @@ func (x *extractor) add(src, tgt actorArg, reversed bool, code string, trig doc.
 	// person it names without a code, are words too; not a passive ("the senator was
 	// attacked") nor an event noun ("an attack on the president"), which leave the doer
 	// unsaid as violence does.
-	if violent(code) && x.cue(c.trigger).has(cueVerbalForce) && x.political(tc) && !c.passive && !c.noun &&
+	if violent(code) && x.cue(c.trigger).has(cueVerbalForce) && x.inSet(tc, "politicians") && !c.passive && !c.noun &&
 		(src.how == namedNoCode && x.person(src.head) || sc == "" && src.how != namedNoCode) && !x.doneByMeans(c.trigger) {
 		code, note = "111", note+"; 111: force in words, aimed at a politician"
 	}
@@ -1641,23 +1641,12 @@ func (x *extractor) doneByMeans(v int) bool {
 	return d >= 0 && (x.cue(d).has(cueMeans) || x.eventNoun(d))
 }
 
-// political reports an actor who fights with words: an agent of classes.txt's
-// politicians with a country (not a state alone, nor the opposition, whose agent also
-// codes protesters).
-func (x *extractor) political(code string) bool {
-	return len(code) >= 6 && x.st.c.agentSets["politicians"][x.agentOf(code)]
-}
-
-// candidate reports whether code is one who can be beaten at the polls (classes.txt
-// candidates) with a country.
-func (x *extractor) candidate(code string) bool {
-	return len(code) >= 6 && x.st.c.agentSets["candidates"][x.agentOf(code)]
-}
-
-// campaigner reports whether code is one whose money received is a campaign's
-// (classes.txt campaigners) with a country.
-func (x *extractor) campaigner(code string) bool {
-	return len(code) >= 6 && x.st.c.agentSets["campaigners"][x.agentOf(code)]
+// inSet reports whether code is an agent of classes.txt's agent set with a country (not
+// a state alone): the set "politicians" are those who fight with words (not the
+// opposition, whose agent also codes protesters), "candidates" those who can be beaten
+// at the polls, "campaigners" those whose money received is a campaign's.
+func (x *extractor) inSet(code, set string) bool {
+	return len(code) >= 6 && x.st.c.agentSets[set][x.agentOf(code)]
 }
 
 // victimNamed reports whether target tgt of candidate c is a person named with no code
