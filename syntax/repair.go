@@ -246,7 +246,7 @@ func (t *tree) verbless() bool {
 	fake := -1
 	for i := range n {
 		if finite(t.tag[i]) {
-			if t.headline && fake < 0 && !isVerbForm(t.form[i]) {
+			if t.headline && fake < 0 && !verbForms.has(t.form[i]) {
 				fake = i
 				continue
 			}
@@ -271,7 +271,7 @@ func (t *tree) verbless() bool {
 				// headlineVerb's ("Nurses protest pay cuts", not "pay cuts")
 				return false
 			}
-			if t.tag[i] == "NNS" && hasSuffixFold(t.form[i], "s") && isVerbForm(t.form[i]) && t.nominal(i-1) && !t.punct[i+1] {
+			if t.tag[i] == "NNS" && hasSuffixFold(t.form[i], "s") && verbForms.has(t.form[i]) && t.nominal(i-1) && !t.punct[i+1] {
 				v, retag, present = i, true, true
 				break
 			}
@@ -282,7 +282,7 @@ func (t *tree) verbless() bool {
 	}
 	if v < 0 {
 		for i := 1; i < n; i++ {
-			if t.pos[i] == "ADJ" && hasSuffixFold(t.form[i], "ed") && isVerbForm(t.form[i]) {
+			if t.pos[i] == "ADJ" && hasSuffixFold(t.form[i], "ed") && verbForms.has(t.form[i]) {
 				v, retag = i, true
 				break
 			}
@@ -291,7 +291,7 @@ func (t *tree) verbless() bool {
 	if v < 0 {
 		for i := 1; i < n; i++ {
 			// ... or is "shot dead": "Yemeni journalist … shot dead in Aden"
-			if t.pos[i] == "NOUN" && (t.child(i, "obj") >= 0 || i+1 < n && strings.EqualFold(t.form[i+1], "dead")) && isVerbForm(t.form[i]) {
+			if t.pos[i] == "NOUN" && (t.child(i, "obj") >= 0 || i+1 < n && strings.EqualFold(t.form[i+1], "dead")) && verbForms.has(t.form[i]) {
 				v, retag = i, true
 				break
 			}
@@ -451,7 +451,7 @@ func (t *tree) baseVerb() int {
 		}
 		f := t.form[i]
 		if (t.tag[i-1] != "NNS" && t.tag[i-1] != "NNPS") || t.punct[i+1] || f == "" || f[0] < 'a' || f[0] > 'z' ||
-			hasSuffixFold(f, "s") || hasSuffixFold(f, "ed") || hasSuffixFold(f, "ing") || !isVerbForm(f) {
+			hasSuffixFold(f, "s") || hasSuffixFold(f, "ed") || hasSuffixFold(f, "ing") || !verbForms.has(f) {
 			continue
 		}
 		return i
@@ -1036,7 +1036,7 @@ func (t *tree) complementSubject() bool {
 	for v := range t.head {
 		// A participle that modifies a noun leaves the finite verb after its object to
 		// the noun: "a man claiming allegiance to ISIS gunned down 49 people".
-		if t.pos[v] != "VERB" || !isClauseVerb(t.form[v]) || strings.HasPrefix(t.dep[v], "acl") {
+		if t.pos[v] != "VERB" || !clauseVerbs.has(t.form[v]) || strings.HasPrefix(t.dep[v], "acl") {
 			continue
 		}
 		o := t.child(v, "obj")
@@ -1142,7 +1142,7 @@ func (t *tree) timeBetween() bool {
 	n := len(t.head)
 	for r := 0; r+1 < n; r++ {
 		v := r + 1
-		if !t.nominal(r) || !isTimeWord(t.form[r]) || !t.hasCase(r) || t.pos[v] != "VERB" {
+		if !t.nominal(r) || !timeWords.has(t.form[r]) || !t.hasCase(r) || t.pos[v] != "VERB" {
 			continue
 		}
 		cop := t.child(r, "cop")
@@ -1193,7 +1193,7 @@ func (t *tree) objectPredicate() bool {
 	changed := false
 	for g := range t.head {
 		v := int(t.head[g])
-		if v < 0 || t.dep[g] != "obj" || t.pos[v] != "VERB" || !isPredicative(t.form[g]) || g == 0 {
+		if v < 0 || t.dep[g] != "obj" || t.pos[v] != "VERB" || !predicatives.has(t.form[g]) || g == 0 {
 			continue
 		}
 		o := g - 1
@@ -1212,49 +1212,49 @@ func (t *tree) objectPredicate() bool {
 	return changed
 }
 
-// wordSet reads a word list (words separated by spaces or lines, "#" comments) into a set.
-func wordSet(text string) map[string]bool {
-	set := map[string]bool{}
-	for l := range strings.SplitSeq(text, "\n") {
-		if l = strings.TrimSpace(l); l == "" || l[0] == '#' {
-			continue
+// wordList is a word list of this package's data files (words separated by spaces or
+// lines, "#" comments), read at its first use and matched in any case.
+type wordList func() map[string]bool
+
+// newWordList returns the word list of text.
+func newWordList(text string) wordList {
+	return sync.OnceValue(func() map[string]bool {
+		set := map[string]bool{}
+		for l := range strings.SplitSeq(text, "\n") {
+			if l = strings.TrimSpace(l); l == "" || l[0] == '#' {
+				continue
+			}
+			for _, w := range strings.Fields(l) {
+				set[w] = true
+			}
 		}
-		for _, w := range strings.Fields(l) {
-			set[w] = true
-		}
-	}
-	return set
+		return set
+	})
 }
+
+// has reports whether word, in any case, is in the list.
+func (l wordList) has(word string) bool { return l()[strings.ToLower(word)] }
 
 // clauseverbs.txt lists the verbs that complementSubject reads, every form.
 //
 //go:embed clauseverbs.txt
 var clauseVerbsTxt string
 
-var clauseVerbs = sync.OnceValue(func() map[string]bool { return wordSet(clauseVerbsTxt) })
-
-// isClauseVerb reports whether word, in any case, is a form of a verb of clauseverbs.txt.
-func isClauseVerb(word string) bool { return clauseVerbs()[strings.ToLower(word)] }
+var clauseVerbs = newWordList(clauseVerbsTxt)
 
 // timewords.txt lists the nouns of time that timeBetween reads.
 //
 //go:embed timewords.txt
 var timeWordsTxt string
 
-var timeWords = sync.OnceValue(func() map[string]bool { return wordSet(timeWordsTxt) })
-
-// isTimeWord reports whether word, in any case, is a noun of timewords.txt.
-func isTimeWord(word string) bool { return timeWords()[strings.ToLower(word)] }
+var timeWords = newWordList(timeWordsTxt)
 
 // predicatives.txt lists the adjectives that objectPredicate reads.
 //
 //go:embed predicatives.txt
 var predicativesTxt string
 
-var predicatives = sync.OnceValue(func() map[string]bool { return wordSet(predicativesTxt) })
-
-// isPredicative reports whether word, in any case, is an adjective of predicatives.txt.
-func isPredicative(word string) bool { return predicatives()[strings.ToLower(word)] }
+var predicatives = newWordList(predicativesTxt)
 
 // subordinators.txt lists the conjunctions that subordinateClause reads.
 //
@@ -1293,24 +1293,7 @@ func isSubordinator(word string) bool {
 //go:embed verbs.txt
 var verbsTxt string
 
-var (
-	verbFormsOnce sync.Once
-	verbFormSet   map[string]struct{}
-)
-
-// isVerbForm reports whether word, in any case, is a verb form of verbs.txt.
-func isVerbForm(word string) bool {
-	verbFormsOnce.Do(func() {
-		verbFormSet = map[string]struct{}{}
-		for _, l := range strings.Split(verbsTxt, "\n") {
-			if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
-				verbFormSet[l] = struct{}{}
-			}
-		}
-	})
-	_, ok := verbFormSet[strings.ToLower(word)]
-	return ok
-}
+var verbForms = newWordList(verbsTxt)
 
 // irregularParticiples are the past participles of irregular.txt that differ from their
 // verb's base form ("shot", "beaten"; not "cut" or "hit"), lower case.
@@ -1333,7 +1316,7 @@ var irregularParticiples = sync.OnceValue(func() map[string]bool {
 // isParticiple reports whether word, in lower case, is a verb form of verbs.txt shaped as
 // a past participle: in -ed or -en, or an irregular participle (irregularParticiples).
 func isParticiple(word string) bool {
-	if word == "" || word[0] < 'a' || word[0] > 'z' || !isVerbForm(word) {
+	if word == "" || word[0] < 'a' || word[0] > 'z' || !verbForms.has(word) {
 		return false
 	}
 	return strings.HasSuffix(word, "ed") || strings.HasSuffix(word, "en") || irregularParticiples()[word]

@@ -52,7 +52,7 @@ func (s *Stage) WrittenLower(word string) (lower, known bool) {
 	if e, ok := s.m.lexicon[fhash.Bytes(lowerNorm(nil, word))]; ok && e.cas != caseUnknown {
 		return e.cas == caseLower || e.cas == caseMostLow, true
 	}
-	if isVerbForm(word) {
+	if verbForms.has(word) {
 		return true, true
 	}
 	return false, false
