@@ -2179,7 +2179,7 @@ func (x *extractor) judgeSpeech(c *cand, v int) {
 			// loosely: only words quoted after the verb, or a clause after it with a
 			// subject of its own and no subordinator, which is what was said
 			// ("claimed Iran is influencing their government")
-			if k < v || !x.quoted(k) && !x.unmarkedClause(k) {
+			if k < v || !x.inQuote[k-s.first] && !x.unmarkedClause(k) {
 				continue
 			}
 		default:
@@ -2346,7 +2346,8 @@ func (x *extractor) readiness(i int) bool {
 	return x.d.Tokens[i].POS == "ADJ" && x.cue(i).has(cueIntention) && x.s.child(i, "xcomp") >= 0
 }
 
-// markQuoted sets x.inQuote for the tokens first..end-1 of a sentence, as quoted does.
+// markQuoted sets x.inQuote for the tokens first..end-1 of a sentence: those that lie
+// within a direct quotation.
 func (x *extractor) markQuoted(first, end int) {
 	if first >= end {
 		return
@@ -2363,17 +2364,6 @@ func (x *extractor) markQuoted(first, end int) {
 			}
 		}
 	}
-}
-
-// quoted reports whether token k lies within a direct quotation.
-func (x *extractor) quoted(k int) bool {
-	t := &x.d.Tokens[k]
-	for i := range x.d.Quotes {
-		if q := &x.d.Quotes[i]; q.Direct && t.Start >= q.Start && t.End <= q.End {
-			return true
-		}
-	}
-	return false
 }
 
 // intentNoun returns the noun of intention that verb v, one of taking part or of saying,
